@@ -1,0 +1,1 @@
+"""ecoqa: explore a structured Q&A corpus in the terminal, in Dutch or English."""

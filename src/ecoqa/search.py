@@ -1,0 +1,660 @@
+"""Ranking: folding, tokens, stemming, a field-weighted BM25 index, query expansion, snippets.
+
+English and Dutch queries over a Dutch corpus with English translations. A query is folded and
+split into concepts (the longest alias phrase first); each concept expands into weighted corpus
+terms (exact stem, alias, prefix, typo, compound part, cognate); each term is scored with BM25F;
+a concept counts its best variant plus a little of the others; concepts add up. See
+``docs``-level notes in the README and the parameters below.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import Stemmer
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from ecoqa.errors import UsageError
+from ecoqa.models import Corpus, Entry, Hit, Match, Snippet
+from ecoqa.text import fold
+
+# ---------------------------------------------------------------------------- parameters
+
+K1 = 1.2
+#: Weight of an expansion kind relative to an exact stem match.
+EXPANSION_WEIGHTS = {
+    "exact": 1.0,
+    "alias": 0.9,
+    "prefix": 0.85,
+    "typo1": 0.8,
+    "typo2": 0.6,
+    "compound": 0.7,
+    "infix": 0.5,
+    "cognate": 0.5,
+}
+#: A concept scores its best variant plus this share of the others (dis-max).
+TIE_BREAKER = 0.1
+PREFIX_MIN = 4
+PREFIX_CAP = 50
+COMPOUND_MIN = 5
+COMPOUND_PART_MIN = 4
+COGNATE_MIN = 6
+COGNATE_CUTOFF = 80.0
+SUGGEST_CUTOFF = 0.7
+#: Results scoring below this share of the best result are noise, not answers.
+RELATIVE_CUTOFF = 0.2
+SNIPPET_CONTEXT = 120
+STEMMER_VERSION = f"pystemmer-{Stemmer.version()}"
+TOPIC_PREFIX = "@topic:"
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    weight: float
+    b: float
+    lang: str  # "nl", "en" or "both"
+
+
+FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("topics", 4.0, 0.3, "both"),
+    FieldSpec("question", 3.0, 0.5, "nl"),
+    FieldSpec("question_en", 2.5, 0.5, "en"),
+    FieldSpec("principles", 1.5, 0.5, "both"),
+    FieldSpec("key_points", 1.5, 0.5, "nl"),
+    FieldSpec("key_points_en", 1.2, 0.5, "en"),
+    FieldSpec("answer", 1.0, 0.75, "nl"),
+    FieldSpec("answer_en", 0.8, 0.75, "en"),
+)
+#: Fields shown as snippets, with the label the user sees.
+SNIPPET_FIELDS = {
+    "question": "question",
+    "answer": "answer",
+    "key_points": "key point",
+    "question_en": "question (translation)",
+    "answer_en": "answer (translation)",
+    "key_points_en": "key point (translation)",
+}
+
+DUTCH_STOP_WORDS = frozenset(
+    """de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om hem
+    dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar heb hoe
+    heeft hebben deze u want nog zal me zij nu ge geen omdat iets worden toch al waren veel meer doen
+    toen moet ben zonder kan hun dus alles onder ja eens hier wie werd altijd doch wordt wezen kunnen
+    ons zelf tegen na reeds wil kon niets uw iemand geweest andere jullie wij we""".split()
+)
+ENGLISH_STOP_WORDS = frozenset(
+    """a an the and or of to in on for with by at from is are was were be been being as it its this
+    that these those what which who whom how why when where do does did can could should would will
+    shall may might must about between versus vs into than then there their they them we you your i
+    me my our us he she his her not no if so but also very just some any all etc whether rather""".split()
+)
+STOP_WORDS = DUTCH_STOP_WORDS | ENGLISH_STOP_WORDS
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+_HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
+
+# ---------------------------------------------------------------------------- text to terms
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str  # folded surface form
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """Folded word tokens with their spans in *text*.
+
+    ``regio's`` gives ``regio``; ``mkb-bedrijven`` gives its parts and the joined form.
+    Single letters are dropped, digits kept.
+    """
+    found: list[Token] = []
+    for match in _WORD.finditer(text):
+        word = fold(match.group())
+        if "'" in word or "\u2019" in word:
+            word = re.split(r"['\u2019]", word, maxsplit=1)[0]
+        if len(word) > 1 or word.isdigit():
+            found.append(Token(word, match.start(), match.end()))
+    for match in _HYPHENATED.finditer(text):
+        found.append(Token(fold(match.group()).replace("-", ""), match.start(), match.end()))
+    return found
+
+
+@lru_cache(maxsize=2)
+def _stemmer(language: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(language)
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, lang: str) -> str:
+    """The Snowball stem of a folded word in ``"nl"`` or ``"en"``; numbers stay as they are."""
+    if word.isdigit():
+        return word
+    stemmed: str = _stemmer("dutch" if lang == "nl" else "english").stemWord(word)
+    return stemmed
+
+
+def terms_of(word: str, lang: str) -> tuple[str, ...]:
+    if lang == "both":
+        return tuple(dict.fromkeys((stem(word, "nl"), stem(word, "en"))))
+    return (stem(word, lang),)
+
+
+# ---------------------------------------------------------------------------- the index
+
+
+def _field_texts(entry: Entry, corpus: Corpus) -> dict[str, list[str]]:
+    topics = [corpus.topic(t) for t in entry.topics]
+    principles = [corpus.principle(p) for p in entry.principles]
+    return {
+        "topics": [t.label + " " + t.label_en for t in topics if t],
+        "question": [entry.question],
+        "question_en": [entry.question_en],
+        "principles": [p.title + " " + p.title_en for p in principles if p],
+        "key_points": list(entry.key_points),
+        "key_points_en": list(entry.key_points_en),
+        "answer": [entry.answer],
+        "answer_en": [entry.answer_en],
+    }
+
+
+@dataclass
+class Index:
+    """An inverted index with BM25F pseudo term frequencies precomputed per (term, entry)."""
+
+    size: int
+    postings: dict[str, tuple[array[int], array[float]]]
+    surfaces: list[str]  # sorted folded surface words
+    surface_terms: dict[str, tuple[str, ...]]
+    term_surface: dict[str, str]  # a readable surface word for each term
+    aliases: dict[tuple[str, ...], list[tuple[str, ...]]]
+    blob: str = field(default="", repr=False)  # newline-joined surfaces for C-speed scans
+    max_alias_words: int = 1
+
+    def df(self, term: str) -> int:
+        posting = self.postings.get(term)
+        return len(posting[0]) if posting else 0
+
+    def idf(self, term: str) -> float:
+        df = self.df(term)
+        return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
+
+
+def _alias_key(phrase: str) -> tuple[str, ...]:
+    return tuple(t.word for t in tokens(phrase))
+
+
+def _alias_table(corpus: Corpus) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """Folded phrase -> alternative term tuples, from topic labels/aliases and the glossary."""
+    table: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+
+    def add(key_phrase: str, target: tuple[str, ...]) -> None:
+        key = _alias_key(key_phrase)
+        if key and target and target not in table[key]:
+            table[key].append(target)
+
+    for topic in corpus.topics:
+        for name in (topic.id, topic.label, topic.label_en, *topic.aliases):
+            add(name, (TOPIC_PREFIX + topic.id,))
+    for term in corpus.glossary:
+        dutch = tuple(stem(t.word, "nl") for t in tokens(term.nl))
+        for english in term.en:
+            english_terms = tuple(stem(t.word, "en") for t in tokens(english))
+            add(english, dutch)
+            add(term.nl, english_terms)
+    return dict(table)
+
+
+def build_index(corpus: Corpus) -> Index:
+    """Index every entry; fast enough to run per command for small corpora."""
+    fields = FIELDS
+    raw: list[dict[str, list[int]]] = []  # per entry: term -> counts per field
+    lengths = [[0] * len(fields) for _ in corpus.entries]
+    surface_terms: dict[str, tuple[str, ...]] = {}
+    term_surface: dict[str, str] = {}
+    for doc, entry in enumerate(corpus.entries):
+        counts: dict[str, list[int]] = {}
+        texts = _field_texts(entry, corpus)
+        for f, spec in enumerate(fields):
+            for text in texts[spec.name]:
+                for token in tokens(text):
+                    if token.word in STOP_WORDS:
+                        continue
+                    lengths[doc][f] += 1
+                    terms = surface_terms.get(token.word)
+                    if terms is None:
+                        terms = surface_terms[token.word] = terms_of(token.word, "both")
+                    for term in terms_of(token.word, spec.lang) if spec.lang != "both" else terms:
+                        counts.setdefault(term, [0] * len(fields))[f] += 1
+                        term_surface.setdefault(term, token.word)
+        f_topics = 0
+        for topic_id in entry.topics:
+            counts.setdefault(TOPIC_PREFIX + topic_id, [0] * len(fields))[f_topics] += 1
+        raw.append(counts)
+    averages = [max(sum(row[f] for row in lengths) / max(len(lengths), 1), 1.0) for f in range(len(fields))]
+    doc_lists: dict[str, array[int]] = defaultdict(lambda: array("i"))
+    tf_lists: dict[str, array[float]] = defaultdict(lambda: array("f"))
+    for doc, counts in enumerate(raw):
+        norms = [1 - s.b + s.b * lengths[doc][f] / averages[f] for f, s in enumerate(fields)]
+        for term, per_field in counts.items():
+            pseudo = sum(s.weight * per_field[f] / norms[f] for f, s in enumerate(fields) if per_field[f])
+            doc_lists[term].append(doc)
+            tf_lists[term].append(pseudo)
+    postings = {term: (doc_lists[term], tf_lists[term]) for term in doc_lists}
+    surfaces = sorted(surface_terms)
+    aliases = _alias_table(corpus)
+    return Index(
+        size=len(corpus.entries),
+        postings=postings,
+        surfaces=surfaces,
+        surface_terms=surface_terms,
+        term_surface=term_surface,
+        aliases=aliases,
+        blob="\n".join(surfaces),
+        max_alias_words=max((len(k) for k in aliases), default=1),
+    )
+
+
+# ---------------------------------------------------------------------------- query expansion
+
+
+@dataclass(frozen=True)
+class Variant:
+    """Corpus terms one query concept may stand for, with how much a match counts."""
+
+    terms: tuple[str, ...]
+    kind: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Concept:
+    text: str
+    variants: tuple[Variant, ...]
+
+
+def _known(index: Index, terms: Iterable[str]) -> tuple[str, ...]:
+    return tuple(t for t in dict.fromkeys(terms) if t in index.postings)
+
+
+def _exact(index: Index, word: str) -> list[Variant]:
+    found = _known(index, terms_of(word, "both"))
+    return [Variant((t,), "exact", EXPANSION_WEIGHTS["exact"]) for t in found]
+
+
+def _prefix(index: Index, word: str) -> list[Variant]:
+    """Corpus words that start with *word* (``financ`` -> ``financiering``)."""
+    if len(word) < PREFIX_MIN:
+        return []
+    start = bisect.bisect_left(index.surfaces, word)
+    words: list[str] = []
+    for surface in index.surfaces[start:]:
+        if not surface.startswith(word):
+            break
+        if surface != word:
+            words.append(surface)
+    words.sort(key=lambda s: -max((index.df(t) for t in index.surface_terms[s]), default=0))
+    return _variants_for(index, words[:PREFIX_CAP], "prefix")
+
+
+def _variants_for(index: Index, words: Iterable[str], kind: str) -> list[Variant]:
+    weight = EXPANSION_WEIGHTS[kind]
+    seen: set[str] = set()
+    out = []
+    for surface in words:
+        for term in _known(index, index.surface_terms.get(surface, ())):
+            if term not in seen:
+                seen.add(term)
+                out.append(Variant((term,), kind, weight))
+    return out
+
+
+def _typo(index: Index, word: str) -> list[Variant]:
+    """Corpus words within 1 (4-6 letters) or 2 (7+) edits; short words are never fuzzed."""
+    if len(word) < 4:
+        return []
+    limit = 1 if len(word) <= 6 else 2
+    found = process.extract(word, index.surfaces, scorer=OSA.distance, score_cutoff=limit, limit=5)
+    variants: list[Variant] = []
+    for surface, distance, _ in found:
+        if distance == 0:
+            continue
+        variants += _variants_for(index, [surface], "typo1" if distance == 1 else "typo2")
+    return variants
+
+
+def _compound(index: Index, word: str) -> list[Variant]:
+    """Compounds that contain *word* (``fonds`` -> ``groeifonds``), and parts of a compound query."""
+    variants: list[Variant] = []
+    if len(word) >= COMPOUND_MIN:
+        pattern = re.compile(rf"^[^\n]+{re.escape(word)}[^\n]*$", re.MULTILINE)
+        suffix: list[str] = []
+        infix: list[str] = []
+        for match in pattern.finditer(index.blob):
+            surface = match.group()
+            (suffix if surface.endswith(word) or surface.endswith(stem(word, "nl")) else infix).append(surface)
+        variants += _variants_for(index, suffix[:PREFIX_CAP], "compound")
+        variants += _variants_for(index, infix[:PREFIX_CAP], "infix")
+    parts = _split_compound(index, word)
+    if parts:
+        variants.append(Variant(parts, "compound", EXPANSION_WEIGHTS["compound"]))
+    return variants
+
+
+def _split_compound(index: Index, word: str) -> tuple[str, ...]:
+    """Split a query compound into two corpus words, allowing a linking ``s``/``e``/``en``."""
+    for cut in range(len(word) - COMPOUND_PART_MIN, COMPOUND_PART_MIN - 1, -1):
+        head, tail = word[:cut], word[cut:]
+        tail_terms = _known(index, terms_of(tail, "both"))
+        if not tail_terms:
+            continue
+        for link in ("", "s", "e", "en"):
+            if link and not head.endswith(link):
+                continue
+            base = head[: len(head) - len(link)] if link else head
+            head_terms = _known(index, terms_of(base, "both")) if len(base) >= COMPOUND_PART_MIN else ()
+            if head_terms:
+                return (head_terms[0], tail_terms[0])
+    return ()
+
+
+def _cognate(index: Index, word: str) -> list[Variant]:
+    """Look-alike words across languages (``financing`` ~ ``financiering``)."""
+    if len(word) < COGNATE_MIN:
+        return []
+    found = process.extract(word, index.surfaces, scorer=fuzz.ratio, score_cutoff=COGNATE_CUTOFF, limit=5)
+    return _variants_for(index, [s for s, _, _ in found if s != word and s[:3] == word[:3]], "cognate")
+
+
+def _alias(index: Index, words: Sequence[str]) -> list[Variant]:
+    keys = {tuple(words), tuple(stem(w, "en") for w in words)}
+    variants = []
+    for key in keys:
+        for target in index.aliases.get(key, ()):
+            known = tuple(t for t in target if t in index.postings)
+            if known and len(known) == len(target):
+                variants.append(Variant(known, "alias", EXPANSION_WEIGHTS["alias"]))
+    return variants
+
+
+def expand_word(index: Index, word: str) -> list[Variant]:
+    """Every way one query word can match the corpus, best first."""
+    variants = _exact(index, word) + _alias(index, [word]) + _prefix(index, word)
+    if not variants:
+        variants += _typo(index, word)
+    variants += _compound(index, word)
+    if not any(v.kind == "exact" for v in variants):
+        variants += _cognate(index, word)
+    return _dedupe(variants)
+
+
+def _dedupe(variants: list[Variant]) -> list[Variant]:
+    best: dict[tuple[str, ...], Variant] = {}
+    for variant in variants:
+        if variant.terms not in best or variant.weight > best[variant.terms].weight:
+            best[variant.terms] = variant
+    return sorted(best.values(), key=lambda v: -v.weight)
+
+
+def query_words(query: str) -> list[str]:
+    """Folded query words, stop words dropped unless nothing else is left."""
+    words = [t.word for t in sorted(tokens(query), key=lambda t: (t.start, -t.end)) if t.end - t.start]
+    words = _without_joined(query, words)
+    content = [w for w in words if w not in STOP_WORDS]
+    return content or words
+
+
+def _without_joined(query: str, words: list[str]) -> list[str]:
+    """Hyphenated query words count once, as their parts (``triple-helix`` -> triple, helix)."""
+    joined = {fold(m.group()).replace("-", "") for m in _HYPHENATED.finditer(query)}
+    return [w for w in words if w not in joined]
+
+
+def concepts(index: Index, words: Sequence[str]) -> list[Concept]:
+    """Group words into concepts, matching the longest alias phrase first."""
+    found: list[Concept] = []
+    position = 0
+    while position < len(words):
+        for size in range(min(index.max_alias_words, len(words) - position), 1, -1):
+            phrase = words[position : position + size]
+            aliases = _alias(index, phrase)
+            if aliases:
+                literal = tuple(t for w in phrase for t in _known(index, (stem(w, "nl"), stem(w, "en")))[:1])
+                extra = [Variant(literal, "exact", 1.0)] if len(literal) == size else []
+                found.append(Concept(" ".join(phrase), tuple(_dedupe(extra + aliases))))
+                position += size
+                break
+        else:
+            word = words[position]
+            found.append(Concept(word, tuple(expand_word(index, word))))
+            position += 1
+    return found
+
+
+# ---------------------------------------------------------------------------- scoring
+
+
+def _term_scores(index: Index, term: str) -> dict[int, float]:
+    docs, tfs = index.postings[term]
+    idf = index.idf(term)
+    return {doc: idf * tf * (K1 + 1) / (tf + K1) for doc, tf in zip(docs, tfs, strict=True)}
+
+
+@dataclass
+class _Scored:
+    total: float = 0.0
+    matches: list[Match] = field(default_factory=list)
+
+
+def score_concepts(index: Index, found: Sequence[Concept], allowed: set[int] | None) -> dict[int, _Scored]:
+    scored: dict[int, _Scored] = defaultdict(_Scored)
+    cache: dict[str, dict[int, float]] = {}
+    for concept in found:
+        per_doc: dict[int, list[tuple[float, Variant]]] = defaultdict(list)
+        for variant in concept.variants:
+            sums: dict[int, float] = defaultdict(float)
+            for term in variant.terms:
+                if term not in cache:
+                    cache[term] = _term_scores(index, term)
+                for doc, value in cache[term].items():
+                    sums[doc] += value
+            for doc, value in sums.items():
+                if allowed is None or doc in allowed:
+                    per_doc[doc].append((value * variant.weight, variant))
+        for doc, values in per_doc.items():
+            values.sort(key=lambda pair: -pair[0])
+            best = values[0][0]
+            rest = sum(v for v, _ in values[1:])
+            scored[doc].total += best + TIE_BREAKER * rest
+            for value, variant in values[:3]:
+                share = value if variant is values[0][1] else TIE_BREAKER * value
+                scored[doc].matches.append(
+                    Match(
+                        query=concept.text,
+                        term=" ".join(_readable(index, t) for t in variant.terms),
+                        kind=variant.kind,
+                        weight=variant.weight,
+                        score=round(share, 3),
+                    )
+                )
+    return scored
+
+
+def _readable(index: Index, term: str) -> str:
+    if term.startswith(TOPIC_PREFIX):
+        return "topic " + term[len(TOPIC_PREFIX) :]
+    return index.term_surface.get(term, term)
+
+
+# ---------------------------------------------------------------------------- snippets
+
+
+def _matched_terms(index: Index, found: Sequence[Concept]) -> dict[str, float]:
+    weights: dict[str, float] = {}
+    for concept in found:
+        for variant in concept.variants:
+            for term in variant.terms:
+                weights[term] = max(weights.get(term, 0.0), variant.weight * index.idf(term))
+    return weights
+
+
+def make_snippet(entry: Entry, weights: dict[str, float], lang: str) -> Snippet:
+    """The sentence that carries the most matched weight, preferring the language asked for."""
+    best: tuple[float, str, str, list[tuple[int, int]]] | None = None  # (value, field, sentence, spans)
+    texts = {
+        "question": entry.question,
+        "answer": entry.answer,
+        "key_points": "\n".join(entry.key_points),
+        "question_en": entry.question_en,
+        "answer_en": entry.answer_en,
+        "key_points_en": "\n".join(entry.key_points_en),
+    }
+    for name, text in texts.items():
+        if not text:
+            continue
+        spec_lang = "en" if name.endswith("_en") else "nl"
+        preference = 1.0 if spec_lang == lang else 0.6
+        for found in _SENTENCE.finditer(text):
+            sentence = found.group()
+            spans, value = _sentence_matches(sentence, spec_lang, weights)
+            value *= preference
+            if value > 0 and (best is None or value > best[0]):
+                best = (value, name, sentence, spans)
+    if best is None:
+        # Matched only through a topic: name it rather than repeat the question.
+        matched = [t for t in entry.topics if TOPIC_PREFIX + t in weights]
+        return Snippet("topic", ", ".join(matched or entry.topics))
+    _, name, sentence, spans = best
+    return _trim(name, sentence, spans)
+
+
+def _sentence_matches(sentence: str, lang: str, weights: dict[str, float]) -> tuple[list[tuple[int, int]], float]:
+    spans: list[tuple[int, int]] = []
+    seen: set[str] = set()
+    value = 0.0
+    for token in tokens(sentence):
+        hit = [t for t in terms_of(token.word, lang) if t in weights]
+        if hit:
+            spans.append((token.start, token.end))
+            for term in hit:
+                if term not in seen:
+                    seen.add(term)
+                    value += weights[term]
+    return _merge(spans), value
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _trim(name: str, sentence: str, spans: list[tuple[int, int]]) -> Snippet:
+    """Cut a long sentence to about ``SNIPPET_CONTEXT`` characters around its first match."""
+    lead = len(sentence) - len(sentence.lstrip())
+    text = sentence.strip()
+    spans = [(s - lead, e - lead) for s, e in spans]
+    start, end = 0, len(text)
+    if spans and len(text) > 2 * SNIPPET_CONTEXT:
+        start = max(0, spans[0][0] - SNIPPET_CONTEXT // 2)
+        end = min(len(text), start + 2 * SNIPPET_CONTEXT)
+    cut = text[start:end]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix) - start
+    kept = tuple((s + shift, e + shift) for s, e in spans if s >= start and e <= end)
+    return Snippet(SNIPPET_FIELDS[name], prefix + cut + suffix, kept)
+
+
+# ---------------------------------------------------------------------------- the search
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    hits: tuple[Hit, ...]
+    suggestions: tuple[str, ...] = ()
+
+
+def search(
+    corpus: Corpus,
+    query: str,
+    *,
+    limit: int = 10,
+    allowed_ids: set[int] | None = None,
+    lang: str = "nl",
+    index: Index | None = None,
+) -> SearchResult:
+    """Rank entries for *query*; an empty result carries "did you mean" suggestions."""
+    words = query_words(query)
+    if not words:
+        raise UsageError("The query has no words to search for; try a word such as 'financiering'.")
+    index = index or build_index(corpus)
+    found = concepts(index, words)
+    allowed = None if allowed_ids is None else {i for i, e in enumerate(corpus.entries) if e.id in allowed_ids}
+    scored = score_concepts(index, found, allowed)
+    if not scored:
+        return SearchResult(query, (), suggest(index, corpus, words))
+    ranked = sorted(scored.items(), key=lambda item: (-item[1].total, corpus.entries[item[0]].id))
+    top = ranked[0][1].total
+    ranked = [(doc, s) for doc, s in ranked if s.total >= RELATIVE_CUTOFF * top][:limit]
+    weights = _matched_terms(index, found)
+    hits = tuple(
+        Hit(
+            entry=corpus.entries[doc],
+            score=round(s.total, 3),
+            snippet=make_snippet(corpus.entries[doc], weights, lang),
+            matches=tuple(sorted(s.matches, key=lambda m: -m.score)),
+        )
+        for doc, s in ranked
+    )
+    return SearchResult(query, hits)
+
+
+def suggest(index: Index, corpus: Corpus, words: Sequence[str]) -> tuple[str, ...]:
+    """Corrected queries and topics close to what was typed."""
+    corrected = []
+    for word in words:
+        if word in index.surface_terms:
+            corrected.append(word)
+            continue
+        best = (
+            process.extractOne(word, index.surfaces, scorer=OSA.normalized_similarity, score_cutoff=SUGGEST_CUTOFF)
+            if len(word) > 3
+            else None
+        )
+        corrected.append(best[0] if best else "")
+    out: list[str] = []
+    if all(corrected) and corrected != list(words):
+        out.append(" ".join(corrected))
+    out += closest_topics(corpus, " ".join(words))
+    return tuple(dict.fromkeys(out))[:5]
+
+
+def topic_names(corpus: Corpus) -> Iterator[tuple[str, str]]:
+    """(name as typed, topic id) for every id, label and alias."""
+    for topic in corpus.topics:
+        for name in (topic.id, topic.label, topic.label_en, *topic.aliases):
+            if name:
+                yield name, topic.id
+
+
+def closest_topics(corpus: Corpus, text: str, limit: int = 3) -> list[str]:
+    names = {fold(name): topic_id for name, topic_id in topic_names(corpus)}
+    found = process.extract(fold(text), list(names), scorer=fuzz.WRatio, score_cutoff=80, limit=limit * 3)
+    return list(dict.fromkeys(names[name] for name, _, _ in found))[:limit]

@@ -1,0 +1,43 @@
+"""Make untrusted text safe to show in a terminal (stdlib only).
+
+rich passes ESC, C1 controls and bidi overrides straight through, even inside ``Text``, so
+every string that came from data is cleaned before it is stored or rendered.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates,
+# and lone surrogates (which cannot be encoded and would crash output).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return "\ufffd"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}"
+
+
+def clean_text(value: str) -> str:
+    """Return *value* with line endings unified, NFC-normalised, and unsafe characters made visible."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = _UNSAFE.sub(_visible, value)
+    return unicodedata.normalize("NFC", value)
+
+
+def one_line(value: str, limit: int = 300) -> str:
+    """Clean *value* and fold it onto a single line, cut to *limit* characters."""
+    flat = " ".join(clean_text(value).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def fold(text: str) -> str:
+    """Case- and accent-fold: ``Geïnteresseerd`` -> ``geinteresseerd``; one rule for corpus and queries."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

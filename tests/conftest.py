@@ -1,0 +1,92 @@
+"""Fix the terminal for every test and offer a CLI runner and small corpora."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.update({"COLUMNS": "100", "LINES": "40", "TERM": "dumb", "_TYPER_FORCE_DISABLE_TERMINAL": "1"})
+for name in (
+    "FORCE_COLOR",
+    "NO_COLOR",
+    "GITHUB_ACTIONS",
+    "PY_COLORS",
+    "TTY_COMPATIBLE",
+    "ECOQA_DATA",
+    "TTY_INTERACTIVE",
+    "CLICOLOR_FORCE",
+):
+    os.environ.pop(name, None)
+
+ROOT = Path(__file__).resolve().parents[1]
+QA_JSON = ROOT / "data" / "qa.json"
+
+HOSTILE_TEXT = "Wat is [inaudible] en [/] en [bold]vet[/bold] :warning: \x1b[31mrood\x1b[0m?"
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("FORCE_COLOR", "NO_COLOR", "ECOQA_DATA", "GITHUB_ACTIONS", "TTY_COMPATIBLE"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def runner() -> Any:
+    from typer.testing import CliRunner
+
+    return CliRunner()
+
+
+@pytest.fixture
+def invoke(runner: Any) -> Callable[..., Any]:
+    """Run ecoqa with arguments; stdout and stderr stay apart."""
+    from ecoqa.cli import app
+
+    def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Any:
+        return runner.invoke(app, list(args), env=env, input=input)
+
+    return run
+
+
+def write_corpus(path: Path, questions: list[dict[str, Any]], **extra: Any) -> Path:
+    path.write_text(
+        json.dumps({"schema_version": 1, **extra, "questions": questions}, ensure_ascii=False), encoding="utf-8"
+    )
+    return path
+
+
+@pytest.fixture
+def tiny_corpus(tmp_path: Path) -> Path:
+    """Three entries with markup, emoji codes and an escape character in their text."""
+    return write_corpus(
+        tmp_path / "tiny.json",
+        [
+            {
+                "id": 1,
+                "question": HOSTILE_TEXT,
+                "answer": "Antwoord met [/] en list[int] en :thumbs_up: 10:30:00.",
+                "topics": ["[mkb|zzp]"],
+            },
+            {
+                "id": 2,
+                "question": "Hoe werkt financiering?",
+                "answer": "Financiering komt van fondsen.\n\n- een\n- twee",
+            },
+            {
+                "id": 3,
+                "question": "Wie is de burger?",
+                "answer": "De burger doet mee. \x1b]8;;http://evil\x07klik\x1b]8;;\x07",
+            },
+        ],
+    )
+
+
+@pytest.fixture
+def qa() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(QA_JSON.read_text(encoding="utf-8"))
+    return data
