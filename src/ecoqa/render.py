@@ -48,7 +48,7 @@ LABELS = {
         "translation": "",
         "link_missing": "link staat niet in de bron",
         "no_link": "geen link in de bron",
-        "principle_note": "samenvatting afgeleid; citaten letterlijk",
+        "principle_note": "principes afgeleid; citaten letterlijk",
     },
     "en": {
         "question": "Question",
@@ -64,7 +64,7 @@ LABELS = {
         "translation": "English translation of the Dutch original (derived)",
         "link_missing": "the link is not in the source",
         "no_link": "no link in the source",
-        "principle_note": "summary derived; quotes verbatim",
+        "principle_note": "principles derived; quotes verbatim from the Dutch answer",
     },
 }
 
@@ -252,11 +252,7 @@ def hits_table(hits: Sequence[Hit], lang: str, *, explain: bool = False) -> Tabl
     table.add_column("score", style=STYLES["score"], justify="right", no_wrap=True)
     table.add_column(_label(lang, "question") + " / match")
     for hit in hits:
-        cell = safe(hit.entry.text(lang)[0], STYLES["question"])
-        if hit.snippet:
-            cell.append("\n")
-            cell.append(f"{hit.snippet.field}: ", style=STYLES["muted"])
-            cell.append_text(highlighted(hit.snippet.text, hit.snippet.spans))
+        cell = _hit_text(hit, lang)
         if explain:
             for match in hit.matches:
                 cell.append("\n")
@@ -268,6 +264,24 @@ def hits_table(hits: Sequence[Hit], lang: str, *, explain: bool = False) -> Tabl
                 )
         table.add_row(str(hit.entry.id), f"{hit.score:.2f}", cell)
     return table
+
+
+def _hit_text(hit: Hit, lang: str) -> Text:
+    """The question, and the matched passage below it unless the passage is in the question."""
+    question = hit.entry.text(lang)[0]
+    snippet = hit.snippet
+    if snippet is None:
+        return safe(question, STYLES["question"])
+    at = question.find(snippet.text)
+    if at >= 0 and snippet.text:
+        cell = highlighted(question, [(s + at, e + at) for s, e in snippet.spans])
+        cell.stylize(STYLES["question"])
+        cell.append(f"\n{snippet.field}", style=STYLES["muted"])
+        return cell
+    cell = safe(question, STYLES["question"])
+    cell.append(f"\n{snippet.field}: ", style=STYLES["muted"])
+    cell.append_text(highlighted(snippet.text, snippet.spans))
+    return cell
 
 
 def highlighted(text: str, spans: Sequence[tuple[int, int]]) -> Text:

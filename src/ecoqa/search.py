@@ -32,6 +32,7 @@ K1 = 1.2
 #: Weight of an expansion kind relative to an exact stem match.
 EXPANSION_WEIGHTS = {
     "exact": 1.0,
+    "plural": 0.95,
     "alias": 0.9,
     "prefix": 0.85,
     "typo1": 0.8,
@@ -290,7 +291,12 @@ def _known(index: Index, terms: Iterable[str]) -> tuple[str, ...]:
 
 def _exact(index: Index, word: str) -> list[Variant]:
     found = _known(index, terms_of(word, "both"))
-    return [Variant((t,), "exact", EXPANSION_WEIGHTS["exact"]) for t in found]
+    variants = [Variant((t,), "exact", EXPANSION_WEIGHTS["exact"]) for t in found]
+    if len(word) >= 4 and word.endswith("s"):
+        # Plurals the stemmers keep, as of acronyms: SMEs -> sme, NGOs -> ngo.
+        singular = _known(index, terms_of(word[:-1], "both"))
+        variants += [Variant((t,), "plural", EXPANSION_WEIGHTS["plural"]) for t in singular if t not in found]
+    return variants
 
 
 def _prefix(index: Index, word: str) -> list[Variant]:
@@ -394,7 +400,7 @@ def expand_word(index: Index, word: str) -> list[Variant]:
     if not variants:
         variants += _typo(index, word)
     variants += _compound(index, word)
-    if not any(v.kind == "exact" for v in variants):
+    if not any(v.kind in ("exact", "plural") for v in variants):
         variants += _cognate(index, word)
     return _dedupe(variants)
 
@@ -477,18 +483,20 @@ def score_concepts(index: Index, found: Sequence[Concept], allowed: set[int] | N
             best = values[0][0]
             rest = sum(v for v, _ in values[1:])
             scored[doc].total += best + TIE_BREAKER * rest
-            for value, variant in values[:3]:
-                share = value if variant is values[0][1] else TIE_BREAKER * value
-                scored[doc].matches.append(
-                    Match(
-                        query=concept.text,
-                        term=" ".join(_readable(index, t) for t in variant.terms),
-                        kind=variant.kind,
-                        weight=variant.weight,
-                        score=round(share, 3),
-                    )
-                )
+            _explain(index, scored[doc], concept.text, values[:3])
     return scored
+
+
+def _explain(index: Index, target: _Scored, query: str, values: list[tuple[float, Variant]]) -> None:
+    """Record what each variant added; variants that read the same (two stems of a word) merge."""
+    merged: dict[tuple[str, str], Match] = {}
+    for position, (value, variant) in enumerate(values):
+        share = value if position == 0 else TIE_BREAKER * value
+        term = " ".join(_readable(index, t) for t in variant.terms)
+        earlier = merged.get((term, variant.kind))
+        total = share + (earlier.score if earlier else 0.0)
+        merged[(term, variant.kind)] = Match(query, term, variant.kind, variant.weight, round(total, 3))
+    target.matches.extend(merged.values())
 
 
 def _readable(index: Index, term: str) -> str:
@@ -500,16 +508,19 @@ def _readable(index: Index, term: str) -> str:
 # ---------------------------------------------------------------------------- snippets
 
 
-def _matched_terms(index: Index, found: Sequence[Concept]) -> dict[str, float]:
-    weights: dict[str, float] = {}
-    for concept in found:
+def _matched_terms(index: Index, found: Sequence[Concept]) -> dict[str, tuple[int, float]]:
+    """Term -> (concept number, weight), to score sentences for snippets."""
+    weights: dict[str, tuple[int, float]] = {}
+    for number, concept in enumerate(found):
         for variant in concept.variants:
             for term in variant.terms:
-                weights[term] = max(weights.get(term, 0.0), variant.weight * index.idf(term))
+                value = variant.weight * index.idf(term)
+                if term not in weights or weights[term][1] < value:
+                    weights[term] = (number, value)
     return weights
 
 
-def make_snippet(entry: Entry, weights: dict[str, float], lang: str) -> Snippet:
+def make_snippet(entry: Entry, weights: dict[str, tuple[int, float]], lang: str) -> Snippet:
     """The sentence that carries the most matched weight, preferring the language asked for."""
     best: tuple[float, str, str, list[tuple[int, int]]] | None = None  # (value, field, sentence, spans)
     texts = {
@@ -524,7 +535,8 @@ def make_snippet(entry: Entry, weights: dict[str, float], lang: str) -> Snippet:
         if not text:
             continue
         spec_lang = "en" if name.endswith("_en") else "nl"
-        preference = 1.0 if spec_lang == lang else 0.6
+        # The asked-for language first, and the source text before derived key points.
+        preference = (1.0 if spec_lang == lang else 0.6) * (0.8 if name.startswith("key_points") else 1.0)
         for found in _SENTENCE.finditer(text):
             sentence = found.group()
             spans, value = _sentence_matches(sentence, spec_lang, weights)
@@ -539,19 +551,19 @@ def make_snippet(entry: Entry, weights: dict[str, float], lang: str) -> Snippet:
     return _trim(name, sentence, spans)
 
 
-def _sentence_matches(sentence: str, lang: str, weights: dict[str, float]) -> tuple[list[tuple[int, int]], float]:
+def _sentence_matches(
+    sentence: str, lang: str, weights: dict[str, tuple[int, float]]
+) -> tuple[list[tuple[int, int]], float]:
+    """Spans of matched words, and the sentence's value: the best match per query concept, summed."""
     spans: list[tuple[int, int]] = []
-    seen: set[str] = set()
-    value = 0.0
+    per_concept: dict[int, float] = {}
     for token in tokens(sentence):
-        hit = [t for t in terms_of(token.word, lang) if t in weights]
+        hit = [weights[t] for t in terms_of(token.word, lang) if t in weights]
         if hit:
             spans.append((token.start, token.end))
-            for term in hit:
-                if term not in seen:
-                    seen.add(term)
-                    value += weights[term]
-    return _merge(spans), value
+            for concept, value in hit:
+                per_concept[concept] = max(per_concept.get(concept, 0.0), value)
+    return _merge(spans), sum(per_concept.values())
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,0 +1,305 @@
+"""The CLI through Typer's runner: exact messages, exit codes, stdout and stderr apart."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ecoqa.cli import ExitCode, app
+
+
+def test_overview_without_arguments(invoke: Any) -> None:
+    result = invoke()
+    assert result.exit_code == 0, result.stderr
+    assert "Orchestrating Innovation" in result.stdout
+    assert "Maxine Tillij" in result.stdout and "Rinke Zonneveld" in result.stdout
+    assert "24 questions" in result.stdout
+    assert "ecoqa search financing" in result.stdout
+    assert result.stderr == ""
+
+
+def test_version(invoke: Any) -> None:
+    result = invoke("--version")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("ecoqa ")
+
+
+def test_show_10_has_every_section(invoke: Any) -> None:
+    result = invoke("show", "10")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    for section in (
+        "Vraag 10",
+        "Antwoord",
+        "Kernpunten",
+        "Principes",
+        "Onderwerpen",
+        "Verwijzingen",
+        "Gerelateerde vragen",
+        "Bron",
+    ):
+        assert section in out, section
+    assert "Value Case Methodology" in out
+    assert "afgeleid, geen citaat" in out
+    assert "2021-02-17" in out
+    assert result.stderr == ""
+
+
+def test_show_in_english_is_labelled_as_translation(invoke: Any) -> None:
+    result = invoke("show", "10", "--lang", "en")
+    assert result.exit_code == 0
+    assert "Question 10" in result.stdout
+    assert "English translation of the Dutch original (derived)" in result.stdout
+    assert "Value Case Methodology" in result.stdout
+
+
+def test_show_keeps_the_list_of_question_12(invoke: Any) -> None:
+    out = invoke("show", "12").stdout
+    assert "- kennisdeling via bijvoorbeeld webinars" in out
+
+
+def test_show_marks_links_missing_from_the_source(invoke: Any) -> None:
+    out = invoke("show", "17").stdout
+    assert "link staat niet in de bron" in out
+
+
+def test_show_several_ids(invoke: Any) -> None:
+    result = invoke("show", "3", "5")
+    assert result.exit_code == 0
+    assert "Vraag 3" in result.stdout and "Vraag 5" in result.stdout
+
+
+def test_show_json(invoke: Any, qa: dict[str, Any]) -> None:
+    result = invoke("show", "12", "--json")
+    assert result.exit_code == 0
+    payload = json.loads(result.stdout)
+    entry = payload["results"][0]
+    assert entry["id"] == 12
+    assert entry["answer"] == qa["questions"][11]["answer"]
+    assert "mkb" in entry["topics"]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["show", "99"], ExitCode.USAGE, "ecoqa: no question '99'; valid ids are 1-24.\n"),
+        (["show", "abc"], ExitCode.USAGE, "ecoqa: no question 'abc'; valid ids are 1-24.\n"),
+        (["show", "0"], ExitCode.USAGE, "ecoqa: no question '0'; valid ids are 1-24.\n"),
+        (["list", "--topic", "smes2"], ExitCode.USAGE, "ecoqa: unknown topic 'smes2'; did you mean mkb?\n"),
+        (["list", "--principle", "nope"], ExitCode.USAGE, "ecoqa: unknown principle 'nope'; see 'ecoqa principles'.\n"),
+        (["principles", "nope"], ExitCode.USAGE, "ecoqa: unknown principle 'nope'; see 'ecoqa principles'.\n"),
+        (
+            ["search", ""],
+            ExitCode.USAGE,
+            "ecoqa: empty query; give a word to search for, e.g. 'ecoqa search financing'.\n",
+        ),
+        (
+            ["search", "?!"],
+            ExitCode.USAGE,
+            "ecoqa: The query has no words to search for; try a word such as 'financiering'.\n",
+        ),
+        (["search", "zzzzqqq"], ExitCode.NO_MATCH, "ecoqa: no matches for 'zzzzqqq'; try fewer or other words.\n"),
+        (
+            ["search", "--data", "/nonexistent/qa.json", "x"],
+            ExitCode.CORPUS,
+            "ecoqa: /nonexistent/qa.json: file not found; check the path given with --data or ECOQA_DATA.\n",
+        ),
+    ],
+)
+def test_error_messages_and_exit_codes(invoke: Any, args: list[str], code: int, message: str) -> None:
+    result = invoke(*args)
+    assert result.exit_code == code
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stdout == ""
+    assert result.stderr == message
+
+
+def test_typer_usage_errors_exit_2(invoke: Any) -> None:
+    result = invoke("search", "x", "--limit", "0")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "--limit" in result.stderr
+
+
+def test_list_all(invoke: Any) -> None:
+    result = invoke("list", "--plain")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == 24
+    assert lines[0].startswith("1\tWat zijn de belangrijkste principes")
+
+
+@pytest.mark.parametrize("name", ["mkb", "MKB", "SMEs", "sme", "midden- en kleinbedrijf", "Midden-  en Kleinbedrijf"])
+def test_list_topic_accepts_id_label_alias_any_case(invoke: Any, name: str) -> None:
+    result = invoke("list", "--topic", name, "--json")
+    assert result.exit_code == 0, result.stderr
+    ids = [r["id"] for r in json.loads(result.stdout)["results"]]
+    assert 12 in ids
+
+
+def test_several_topics_narrow_the_list(invoke: Any) -> None:
+    one = [r["id"] for r in json.loads(invoke("list", "--topic", "financiering", "--json").stdout)["results"]]
+    two = [
+        r["id"] for r in json.loads(invoke("list", "-t", "financiering", "-t", "overheid", "--json").stdout)["results"]
+    ]
+    assert set(two) < set(one)
+    assert two == [9, 13, 22]
+
+
+def test_list_by_principle(invoke: Any) -> None:
+    result = invoke("list", "--principle", "tijdelijk-eigenaarschap", "--json")
+    assert [r["id"] for r in json.loads(result.stdout)["results"]] == [3]
+
+
+def test_list_english(invoke: Any) -> None:
+    result = invoke("list", "--lang", "en", "--plain")
+    assert "12\tThe Netherlands has a large SME sector." in result.stdout
+
+
+def test_search_financing_finds_dutch_answers(invoke: Any) -> None:
+    result = invoke("search", "financing", "--json")
+    assert result.exit_code == 0
+    payload = json.loads(result.stdout)
+    assert payload["query"] == "financing"
+    ids = [r["id"] for r in payload["results"]]
+    assert set(ids[:5]) <= {8, 9, 13, 20, 22}
+    first = payload["results"][0]
+    assert set(first) >= {"id", "score", "question", "field", "snippet"}
+    scores = [r["score"] for r in payload["results"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_search_table_shows_snippet_and_field(invoke: Any) -> None:
+    result = invoke("search", "Mazucato")
+    assert result.exit_code == 0
+    assert "Mazzucato zijn daar illustratief voor." in result.stdout
+    assert "│ answer: " in result.stdout
+
+
+def test_search_words_without_quotes(invoke: Any) -> None:
+    payload = json.loads(invoke("search", "tijdelijk", "eigenaarschap", "--json").stdout)
+    assert payload["query"] == "tijdelijk eigenaarschap"
+    assert payload["results"][0]["id"] == 3
+
+
+def test_search_limit_and_topic(invoke: Any) -> None:
+    payload = json.loads(invoke("search", "financing", "--limit", "2", "--json").stdout)
+    assert len(payload["results"]) == 2
+    payload = json.loads(invoke("search", "financing", "--topic", "overheid", "--json").stdout)
+    assert {r["id"] for r in payload["results"]} <= {9, 13, 16, 21, 22}
+
+
+def test_search_explain(invoke: Any) -> None:
+    result = invoke("search", "SMEs", "--explain")
+    assert "smes → topic mkb (alias ×0.9)" in result.stdout
+    payload = json.loads(invoke("search", "consorium", "--explain", "--json").stdout)
+    kinds = {m["kind"] for m in payload["results"][0]["matches"]}
+    assert "typo1" in kinds
+
+
+def test_search_no_match_json_is_empty_list(invoke: Any) -> None:
+    result = invoke("search", "zzzzqqq", "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["results"] == []
+    assert result.stderr.startswith("ecoqa: no matches")
+
+
+def test_search_suggests_close_words(invoke: Any) -> None:
+    result = invoke("search", "finanxxxring")
+    assert result.exit_code == 1
+    assert "did you mean: financiering?" in result.stderr
+
+
+def test_search_english_snippet_with_lang_en(invoke: Any) -> None:
+    payload = json.loads(invoke("search", "citizens", "--lang", "en", "--json").stdout)
+    first = payload["results"][0]
+    assert first["id"] == 19
+    assert first["field"].endswith("(translation)")
+    assert "citizen" in first["snippet"].lower()
+
+
+@pytest.mark.parametrize("command", ["topics", "speakers", "principles", "info"])
+def test_listing_commands_text_and_json(invoke: Any, command: str) -> None:
+    text = invoke(command)
+    assert text.exit_code == 0 and text.stdout and text.stderr == ""
+    data = json.loads(invoke(command, "--json").stdout)
+    assert isinstance(data, dict)
+
+
+def test_speakers_then_people(invoke: Any) -> None:
+    out = invoke("speakers").stdout
+    assert out.index("Maxine Tillij") < out.index("Prof. Erik Stam")
+    assert "marktdirecteur" in out
+    people = json.loads(invoke("speakers", "--json").stdout)["people"]
+    assert {p["name"]: p["questions"] for p in people}["Prof. Mazzucato"] == [9]
+
+
+def test_principle_detail_with_evidence(invoke: Any) -> None:
+    result = invoke("principles", "tijdelijk-eigenaarschap")
+    assert "Dit doen wij door dialoog te organiseren." in result.stdout
+    data = json.loads(invoke("principles", "value-case", "--json").stdout)
+    assert data["principles"][0]["questions"] == [10]
+
+
+def test_info(invoke: Any) -> None:
+    out = invoke("info").stdout
+    assert "Lotte de Groen, MSc" in out
+    assert "Twee tips om de focus binnen een ecosysteem in balans te houden" in out
+    assert json.loads(invoke("info", "--json").stdout)["counts"]["questions"] == 24
+
+
+def test_data_option_and_environment(invoke: Any, tiny_corpus: Path) -> None:
+    by_option = invoke("list", "--plain", "--data", str(tiny_corpus))
+    by_env = invoke("list", "--plain", env={"ECOQA_DATA": str(tiny_corpus)})
+    assert by_option.exit_code == by_env.exit_code == 0
+    assert by_option.stdout == by_env.stdout
+    assert by_option.stdout.splitlines()[1] == "2\tHoe werkt financiering?"
+
+
+def test_minimal_corpus_works_everywhere(invoke: Any, tmp_path: Path) -> None:
+    path = tmp_path / "min.json"
+    path.write_text(json.dumps({"questions": [{"id": 1, "question": "Wat?", "answer": "Dit over fondsen."}]}))
+    for args in (["show", "1"], ["list"], ["search", "fonds"], ["topics"], ["speakers"], ["principles"], ["info"]):
+        result = invoke(*args, "--data", str(path))
+        assert result.exit_code == 0, (args, result.stderr)
+
+
+def test_every_command_has_help(runner: Any) -> None:
+    commands = [
+        "",
+        "list",
+        "show",
+        "search",
+        "topics",
+        "speakers",
+        "principles",
+        "info",
+        "validate",
+        "export",
+        "browse",
+    ]
+    for command in commands:
+        result = runner.invoke(app, [*command.split(), "--help"])
+        assert result.exit_code == 0, command
+        assert "Usage: " in result.stdout
+    assert (
+        "Exit codes: 0 success, 1 search found nothing, 2 usage error, 3 corpus error."
+        in runner.invoke(app, ["--help"]).stdout
+    )
+    assert "ecoqa search financing" in runner.invoke(app, ["search", "--help"]).stdout
+
+
+def test_export_formats(invoke: Any, tmp_path: Path) -> None:
+    markdown = invoke("export", "--format", "markdown", "--topic", "mkb")
+    assert markdown.exit_code == 0
+    assert "## 12. Nederland heeft een groot MKB." in markdown.stdout
+    target = tmp_path / "out.html"
+    result = invoke("export", "--format", "html", "--lang", "en", "-o", str(target))
+    assert result.exit_code == 0 and result.stdout == ""
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<script" not in page and "http" not in page
+    data = json.loads(invoke("export", "--format", "json").stdout)
+    assert len(data["results"]) == 24

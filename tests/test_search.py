@@ -1,0 +1,176 @@
+"""Search: each expansion step on small examples, and the quality floor on the development queries."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ecoqa.corpus import load_corpus
+from ecoqa.errors import UsageError
+from ecoqa.models import Corpus, Entry, GlossaryTerm, Topic
+from ecoqa.search import (
+    Index,
+    build_index,
+    concepts,
+    expand_word,
+    fold,
+    query_words,
+    search,
+    stem,
+    tokens,
+)
+
+DEV_QUERIES = Path(__file__).parent / "data" / "dev_queries.json"
+
+
+def small_corpus() -> Corpus:
+    return Corpus(
+        entries=(
+            Entry(1, "Hoe werkt financiering van innovatie?", "Via het Groeifonds en pensioenfondsen."),
+            Entry(2, "Wat doet het MKB?", "MKB-bedrijven en startups innoveren.", topics=("mkb",)),
+            Entry(3, "Wie is de burger?", "De burger en de ecosysteem-analyse.", answer_en="The citizen."),
+            Entry(4, "Geïnteresseerd in consortia?", "Een consortium is een kerngroep."),
+        ),
+        topics=(Topic("mkb", "MKB", "SMEs", ("sme", "midden- en kleinbedrijf")),),
+        glossary=(GlossaryTerm("financiering", ("financing", "funding")),),
+    )
+
+
+@pytest.fixture(scope="module")
+def index() -> Index:
+    return build_index(small_corpus())
+
+
+def kinds(index: Index, word: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for variant in expand_word(index, word):
+        found.setdefault(variant.kind, set()).update(variant.terms)
+    return found
+
+
+def ids(query: str, corpus: Corpus | None = None) -> list[int]:
+    return [hit.entry.id for hit in search(corpus or small_corpus(), query).hits]
+
+
+def test_fold_removes_case_and_accents() -> None:
+    assert fold("Geïnteresseerd ÉÉN Straße") == "geinteresseerd een strasse"
+
+
+def test_tokens_keep_spans_and_split_hyphens_and_possessives() -> None:
+    text = "MKB-bedrijven en regio's"
+    found = [(t.word, text[t.start : t.end]) for t in tokens(text)]
+    assert ("mkb", "MKB") in found and ("bedrijven", "bedrijven") in found
+    assert ("mkbbedrijven", "MKB-bedrijven") in found
+    assert ("regio", "regio's") in found
+
+
+def test_dutch_and_english_stemming() -> None:
+    assert stem("bedrijven", "nl") == stem("bedrijf", "nl")
+    assert stem("citizens", "en") == stem("citizen", "en")
+    assert stem("2018", "nl") == "2018"
+
+
+def test_stop_words_dropped_only_when_other_words_remain() -> None:
+    assert query_words("wat is de burger") == ["burger"]
+    assert query_words("wat is") == ["wat", "is"]
+
+
+def test_exact_after_folding(index: Index) -> None:
+    assert ids("GEINTERESSEERD") == [4]
+    assert ids("geïnteresseerd") == [4]
+
+
+def test_prefix_expansion(index: Index) -> None:
+    assert stem("financiering", "nl") in kinds(index, "financ")["prefix"]
+    assert "prefix" not in kinds(index, "fin")  # too short to expand
+
+
+def test_typo_expansion(index: Index) -> None:
+    assert "typo1" in kinds(index, "consorium")
+    assert ids("consorium") == [4]
+    assert "typo1" not in kinds(index, "mkv")  # three letters are never fuzzed
+
+
+def test_compound_suffix_and_split(index: Index) -> None:
+    found = kinds(index, "fonds")
+    assert found["compound"] & {stem("groeifonds", "nl"), stem("pensioenfondsen", "nl")}
+    assert ids("fonds")[0] == 1
+    split = kinds(index, "burgerconsortium")
+    assert (stem("burger", "nl")) in split["compound"]
+
+
+def test_alias_expansion_from_topics_and_glossary(index: Index) -> None:
+    assert "@topic:mkb" in kinds(index, "smes")["alias"]
+    assert ids("SMEs")[0] == 2
+    assert ids("financing") == [1]
+    phrase = concepts(index, ["midden", "en", "kleinbedrijf"])
+    assert len(phrase) == 1 and phrase[0].variants[0].kind == "alias"
+
+
+def test_english_translation_is_searched(index: Index) -> None:
+    assert ids("citizens") == [3]
+
+
+def test_cognate_across_languages() -> None:
+    corpus = Corpus(entries=(Entry(1, "Over financiering", "tekst"), Entry(2, "Over iets", "anders")))
+    assert ids("financing", corpus) == [1]
+
+
+def test_no_hit_gives_suggestions() -> None:
+    corpus = load_corpus()
+    result = search(corpus, "finanxxxring")
+    assert result.hits == ()
+    assert "financiering" in result.suggestions
+
+
+def test_query_without_words_is_a_usage_error() -> None:
+    with pytest.raises(UsageError):
+        search(small_corpus(), "?!")
+
+
+def test_ties_break_by_id() -> None:
+    corpus = Corpus(entries=(Entry(2, "gelijk", "x"), Entry(1, "gelijk", "x")))
+    assert ids("gelijk", corpus) == [1, 2]
+
+
+def test_snippet_spans_point_at_matched_words() -> None:
+    hit = search(small_corpus(), "burger").hits[0]
+    assert hit.snippet is not None
+    for start, end in hit.snippet.spans:
+        assert fold(hit.snippet.text[start:end]) == "burger"
+
+
+def test_weak_results_are_left_out() -> None:
+    result = search(load_corpus(), "Toyota")
+    assert [h.entry.id for h in result.hits] == [2]
+
+
+def _mrr_hit3(corpus: Corpus) -> tuple[float, float, list[str]]:
+    cases = json.loads(DEV_QUERIES.read_text(encoding="utf-8"))["cases"]
+    index = build_index(corpus)
+    rr = hit3 = 0.0
+    misses = []
+    for case in cases:
+        ranked = [h.entry.id for h in search(corpus, case["query"], index=index).hits][:10]
+        first = next((i for i, x in enumerate(ranked) if x in case["relevant"]), None)
+        rr += 0 if first is None else 1 / (first + 1)
+        hit3 += first is not None and first < 3
+        if first is None or first >= 3:
+            misses.append(case["query"])
+    return rr / len(cases), hit3 / len(cases), misses
+
+
+def test_development_queries_quality_floor() -> None:
+    mrr, hit3, misses = _mrr_hit3(load_corpus())
+    assert mrr >= 0.9, (mrr, misses)
+    assert hit3 == 1.0, misses
+
+
+def test_quality_floor_can_fail() -> None:
+    """Without the English translations and aliases the same check drops below the floor."""
+    corpus = load_corpus()
+    bare = Corpus(entries=tuple(Entry(e.id, e.question, e.answer) for e in corpus.entries))
+    mrr, _, _ = _mrr_hit3(bare)
+    assert mrr < 0.9
