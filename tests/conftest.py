@@ -54,10 +54,14 @@ def invoke(runner: Any) -> Callable[..., Any]:
 
 
 def write_corpus(path: Path, questions: list[dict[str, Any]], **extra: Any) -> Path:
-    path.write_text(
-        json.dumps({"schema_version": 1, **extra, "questions": questions}, ensure_ascii=False), encoding="utf-8"
-    )
+    path.write_text(json.dumps({"schema_version": 1, **extra, "questions": questions}), encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def corpus_file() -> Callable[..., Path]:
+    """``corpus_file(path, questions, **sections)`` writes a corpus and returns its path."""
+    return write_corpus
 
 
 @pytest.fixture

@@ -130,15 +130,27 @@ def _prepare_streams() -> None:
 
 
 def _console(color: Color, *, stderr: bool = False) -> Console:
+    """A console per invocation: ``--color`` beats NO_COLOR, which beats FORCE_COLOR and the TTY check."""
     from rich.console import Console
 
-    options: dict[str, object] = {"emoji": False, "highlight": False, "markup": False, "stderr": stderr}
+    if color is Color.never:
+        return Console(stderr=stderr, emoji=False, highlight=False, markup=False, color_system=None, no_color=True)
     if color is Color.always:
-        options["force_terminal"] = True
-    elif color is Color.never:
-        options["color_system"] = None
-        options["no_color"] = True
-    return Console(**options)  # type: ignore[arg-type]
+        console = Console(
+            stderr=stderr, emoji=False, highlight=False, markup=False, force_terminal=True, no_color=False
+        )
+        if console.color_system is None:  # TERM=dumb: still colour, as asked
+            console = Console(
+                stderr=stderr,
+                emoji=False,
+                highlight=False,
+                markup=False,
+                force_terminal=True,
+                no_color=False,
+                color_system="standard",
+            )
+        return console
+    return Console(stderr=stderr, emoji=False, highlight=False, markup=False)
 
 
 def _print(renderable: RenderableType, color: Color) -> None:

@@ -154,13 +154,17 @@ class _Checker:
     def add(self, where: str, message: str) -> None:
         self.problems.append(Problem(f"{self.source}: {where}" if where else self.source, message))
 
-    def object(self, value: Any, where: str) -> bool:
+    def object(self, value: Any, where: str, *, duplicates: bool = True) -> bool:
         if not isinstance(value, dict):
             self.add(where, f"must be an object, not {_kind(value)}")
             return False
+        if duplicates:
+            self.duplicate_keys(value, where)
+        return True
+
+    def duplicate_keys(self, value: dict[str, Any], where: str) -> None:
         for key in getattr(value, "duplicates", ()):
             self.add(where, f"duplicate key {json.dumps(one_line(key, 60))}")
-        return True
 
     def string(self, obj: dict[str, Any], key: str, where: str, *, required: bool = False) -> None:
         if key not in obj:
@@ -206,7 +210,9 @@ class _Checker:
             return value
         return None
 
-    def items(self, obj: dict[str, Any], key: str, where: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    def items(
+        self, obj: dict[str, Any], key: str, where: str, *, duplicates: bool = True
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
         """Yield (path, object) for each object in the list at *key*."""
         value = obj.get(key, [])
         if not isinstance(value, list):
@@ -214,7 +220,7 @@ class _Checker:
             return
         for index, item in enumerate(value):
             path = f"{where}.{key}[{index}]" if where else f"{key}[{index}]"
-            if self.object(item, path):
+            if self.object(item, path, duplicates=duplicates):
                 yield path, item
 
 
@@ -237,18 +243,22 @@ _QUESTION_STRINGS = ("question_en", "answer_en")
 _QUESTION_LISTS = ("key_points", "key_points_en", "topics", "principles", "people")
 
 
-def _check_questions(check: _Checker, doc: dict[str, Any]) -> dict[int, dict[str, Any]]:
-    """Check every question; return the valid ones by id."""
+#: Valid questions by id, each with its location for messages.
+_Questions = dict[int, tuple[str, dict[str, Any]]]
+
+
+def _check_questions(check: _Checker, doc: dict[str, Any]) -> _Questions:
+    """Check every question; return (location, question) by id."""
     if "questions" not in doc:
         check.add("", "missing required field 'questions' (a list of {id, question, answer})")
         return {}
     if isinstance(doc["questions"], list) and not doc["questions"]:
         check.add("questions", "the list is empty; a corpus needs at least one question")
-    by_id: dict[int, dict[str, Any]] = {}
-    first_seen: dict[int, str] = {}
-    for path, item in check.items(doc, "questions", ""):
+    by_id: dict[int, tuple[str, dict[str, Any]]] = {}
+    for path, item in check.items(doc, "questions", "", duplicates=False):
         entry_id = check.integer(item, "id", path, required=True)
         where = f"{path} (id {entry_id})" if entry_id is not None else path
+        check.duplicate_keys(item, where)
         check.string(item, "question", where, required=True)
         check.string(item, "answer", where, required=True)
         for key in _QUESTION_STRINGS:
@@ -262,11 +272,10 @@ def _check_questions(check: _Checker, doc: dict[str, Any]) -> dict[int, dict[str
             check.optional_string_or_null(ref, "url", ref_path)
         if entry_id is None:
             continue
-        if entry_id in first_seen:
-            check.add(where, f"duplicate id {entry_id}, first used at {first_seen[entry_id]}")
+        if entry_id in by_id:
+            check.add(where, f"duplicate id {entry_id}, first used at {by_id[entry_id][0]}")
             continue
-        first_seen[entry_id] = path
-        by_id[entry_id] = item
+        by_id[entry_id] = (where, item)
     return by_id
 
 
@@ -285,20 +294,20 @@ def _check_named_list(check: _Checker, doc: dict[str, Any], key: str, extra: tup
     return ids
 
 
-def _check_references(check: _Checker, questions: dict[int, dict[str, Any]], key: str, known: set[str]) -> None:
-    for entry_id, item in questions.items():
+def _check_references(check: _Checker, questions: _Questions, key: str, known: set[str]) -> None:
+    for where, item in questions.values():
         values = item.get(key, [])
         if not isinstance(values, list):
             continue
         for index, value in enumerate(values):
             if isinstance(value, str) and value not in known:
                 check.add(
-                    f"questions (id {entry_id}).{key}[{index}]",
+                    f"{where}.{key}[{index}]",
                     f"unknown {key[:-1]} {json.dumps(one_line(value, 60))}",
                 )
 
 
-def _check_principles(check: _Checker, doc: dict[str, Any], questions: dict[int, dict[str, Any]]) -> set[str]:
+def _check_principles(check: _Checker, doc: dict[str, Any], questions: _Questions) -> set[str]:
     ids = _check_named_list(check, doc, "principles", ("title", "title_en", "summary", "summary_en"))
     for path, item in check.items(doc, "principles", ""):
         for ev_path, evidence in check.items(item, "evidence", path):
@@ -307,15 +316,15 @@ def _check_principles(check: _Checker, doc: dict[str, Any], questions: dict[int,
             quote = evidence.get("quote")
             if number is None or not isinstance(quote, str):
                 continue
-            target = questions.get(number)
-            if target is None:
+            target = questions.get(number, ("", {}))[1]
+            if number not in questions:
                 check.add(f"{ev_path}.question", f"no question with id {number}")
             elif isinstance(target.get("answer"), str) and quote not in target["answer"]:
                 check.add(f"{ev_path}.quote", f"not found verbatim in the answer of question {number}")
     return ids
 
 
-def _check_people(check: _Checker, doc: dict[str, Any], questions: dict[int, dict[str, Any]]) -> set[str]:
+def _check_people(check: _Checker, doc: dict[str, Any], questions: _Questions) -> set[str]:
     ids = _check_named_list(check, doc, "people", ("name", "note", "note_en"))
     for key in ("people", "organizations"):
         for path, item in check.items(doc, key, ""):

@@ -44,6 +44,8 @@ EXPANSION_WEIGHTS = {
 #: A concept scores its best variant plus this share of the others (dis-max).
 TIE_BREAKER = 0.1
 PREFIX_MIN = 4
+TYPO_MIN = 4
+TYPO_TWO_EDITS_MIN = 8
 PREFIX_CAP = 50
 COMPOUND_MIN = 5
 COMPOUND_PART_MIN = 4
@@ -327,14 +329,18 @@ def _variants_for(index: Index, words: Iterable[str], kind: str) -> list[Variant
 
 
 def _typo(index: Index, word: str) -> list[Variant]:
-    """Corpus words within 1 (4-6 letters) or 2 (7+) edits; short words are never fuzzed."""
-    if len(word) < 4:
+    """Corpus words within 1 edit (4-7 letters) or 2 (8+) that start with the same letter.
+
+    Short words are never fuzzed, and people rarely mistype the first letter: both rules keep
+    ``warning`` from turning into ``working``.
+    """
+    if len(word) < TYPO_MIN:
         return []
-    limit = 1 if len(word) <= 6 else 2
-    found = process.extract(word, index.surfaces, scorer=OSA.distance, score_cutoff=limit, limit=5)
+    limit = 1 if len(word) < TYPO_TWO_EDITS_MIN else 2
+    found = process.extract(word, index.surfaces, scorer=OSA.distance, score_cutoff=limit, limit=10)
     variants: list[Variant] = []
     for surface, distance, _ in found:
-        if distance == 0:
+        if distance == 0 or surface[0] != word[0]:
             continue
         variants += _variants_for(index, [surface], "typo1" if distance == 1 else "typo2")
     return variants

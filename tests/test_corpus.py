@@ -1,0 +1,176 @@
+"""Loading and validating corpus files: every failure is a clean CorpusError with a location."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ecoqa import corpus as corpus_module
+from ecoqa.corpus import check_corpus, find_principle, find_topic, load_corpus, parse_corpus
+from ecoqa.errors import CorpusError
+
+GOOD = {"id": 1, "question": "Vraag?", "answer": "Antwoord over fondsen."}
+
+
+def problems(text: str | bytes) -> list[str]:
+    raw = text.encode() if isinstance(text, str) else text
+    return [str(p) for p in check_corpus(raw, "c.json")]
+
+
+def test_bundled_corpus_loads() -> None:
+    corpus = load_corpus()
+    assert len(corpus.entries) == 24
+    assert corpus.get(12) is not None and corpus.get(99) is None
+    assert corpus.id_range() == "1-24"
+
+
+def test_bundled_corpus_is_valid() -> None:
+    assert check_corpus(corpus_module.bundled_corpus().read_bytes(), "qa.json") == []
+
+
+def test_bare_list_and_minimal_schema() -> None:
+    corpus = parse_corpus(json.dumps([GOOD]).encode(), "c.json")
+    assert corpus.entries[0].question == "Vraag?"
+    assert corpus.topics == ()
+
+
+def test_bom_is_accepted() -> None:
+    raw = b"\xef\xbb\xbf" + json.dumps({"questions": [GOOD]}).encode()
+    assert parse_corpus(raw, "c.json").entries[0].id == 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"", "c.json: the file is empty; a corpus is a JSON object with a 'questions' list."),
+        (b"  \n", "c.json: the file is empty; a corpus is a JSON object with a 'questions' list."),
+        (b'{"questions": [\n  {"id": 1,}\n]}', "c.json:2:12: Expecting property name enclosed in double quotes"),
+        (b'{"questions": "\xff"}', "c.json: not valid UTF-8 (byte 15); save the file as UTF-8."),
+        (b"[" * 5000 + b"]" * 5000, "c.json: JSON nested too deeply to be a corpus."),
+    ],
+)
+def test_unreadable_json(raw: bytes, message: str) -> None:
+    assert problems(raw) == [message]
+    with pytest.raises(CorpusError) as caught:
+        parse_corpus(raw, "c.json")
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("doc", "expected"),
+    [
+        ({}, "c.json: missing required field 'questions' (a list of {id, question, answer})"),
+        ({"questions": []}, "c.json: questions: the list is empty; a corpus needs at least one question"),
+        ({"questions": [{"id": 1, "question": "q"}]}, "c.json: questions[0] (id 1): missing required field 'answer'"),
+        (
+            {"questions": [{"id": 1, "question": " ", "answer": "a"}]},
+            "c.json: questions[0] (id 1).question: must not be empty",
+        ),
+        (
+            {"questions": [{"id": "1", "question": "q", "answer": "a"}]},
+            "c.json: questions[0].id: must be a whole number, not a string",
+        ),
+        (
+            {"questions": [{"id": True, "question": "q", "answer": "a"}]},
+            "c.json: questions[0].id: must be a whole number, not a boolean",
+        ),
+        ({"questions": [GOOD, GOOD]}, "c.json: questions[1] (id 1): duplicate id 1, first used at questions[0] (id 1)"),
+        (
+            {"questions": [GOOD | {"topics": ["x"]}], "topics": [{"id": "y"}]},
+            'c.json: questions[0] (id 1).topics[0]: unknown topic "x"',
+        ),
+        (
+            {"questions": [GOOD | {"principles": ["x"]}], "principles": []},
+            'c.json: questions[0] (id 1).principles[0]: unknown principle "x"',
+        ),
+        (
+            {"questions": [GOOD], "principles": [{"id": "p", "evidence": [{"question": 1, "quote": "niet hier"}]}]},
+            "c.json: principles[0].evidence[0].quote: not found verbatim in the answer of question 1",
+        ),
+        (
+            {"questions": [GOOD | {"key_points": "x"}]},
+            "c.json: questions[0] (id 1).key_points: must be a list of strings, not a string",
+        ),
+        (
+            {"questions": [GOOD], "schema_version": 2},
+            "c.json: schema_version: unsupported value 2; this ecoqa reads version 1",
+        ),
+        (
+            {"questions": [GOOD | {"question": "[/]\u001b"}, "oops"]},
+            "c.json: questions[1]: must be an object, not a string",
+        ),
+    ],
+)
+def test_schema_errors_name_entry_and_field(doc: dict[str, Any], expected: str) -> None:
+    assert problems(json.dumps(doc)) == [expected]
+
+
+def test_duplicate_keys_and_nan_are_reported_with_location() -> None:
+    raw = (
+        '{"questions": [{"id": 1, "question": "q", "answer": "a", "answer": "b"},'
+        ' {"id": NaN, "question": "q", "answer": "a"}]}'
+    )
+    assert problems(raw) == [
+        'c.json: questions[0] (id 1): duplicate key "answer"',
+        "c.json: questions[1].id: NaN and Infinity are not allowed",
+    ]
+
+
+def test_all_problems_are_listed_and_the_loader_names_the_first() -> None:
+    raw = json.dumps({"questions": [{"id": 1}, {"id": 1, "question": "", "answer": 3}]})
+    assert len(problems(raw)) == 5
+    with pytest.raises(CorpusError) as caught:
+        parse_corpus(raw.encode(), "c.json")
+    assert str(caught.value) == (
+        "c.json: questions[0] (id 1): missing required field 'question' (and 4 more); "
+        "run 'ecoqa validate c.json' for the full list."
+    )
+
+
+def test_bad_values_are_sanitised_in_messages() -> None:
+    raw = json.dumps({"questions": [GOOD | {"topics": ["\u001b[31m[/]"]}], "topics": []})
+    (message,) = problems(raw)
+    assert "\x1b" not in message and "\\x1b" in message
+
+
+def test_text_is_cleaned_at_load() -> None:
+    doc = {"questions": [GOOD | {"question": "a\u001b[31m b\u202e c\ud800 d\r\ne"}]}
+    corpus = parse_corpus(json.dumps(doc).encode(), "c.json")
+    assert corpus.entries[0].question == "a\\x1b[31m b\\u202e c\ufffd d\ne"
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda tmp: tmp / "missing.json", "file not found"),
+        (lambda tmp: tmp, "is a directory, not a corpus file."),
+        (lambda tmp: Path("/dev/zero"), "not a regular file (a device or pipe cannot be a corpus)."),
+    ],
+)
+def test_paths_that_are_not_corpus_files(tmp_path: Path, make: Any, message: str) -> None:
+    with pytest.raises(CorpusError) as caught:
+        load_corpus(make(tmp_path))
+    assert message in str(caught.value)
+
+
+def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
+    path = tmp_path / "huge.json"
+    with path.open("wb") as handle:
+        handle.truncate(corpus_module.MAX_BYTES + 1)  # sparse: costs no disk
+    with pytest.raises(CorpusError) as caught:
+        load_corpus(path)
+    assert str(caught.value) == f"{path}: larger than the 200 MB limit for a corpus file."
+
+
+def test_topic_and_principle_lookup() -> None:
+    corpus = load_corpus()
+    for name in ("mkb", "MKB", "SMEs", "midden- en kleinbedrijf", "Midden-  EN kleinbedrijf"):
+        topic = find_topic(corpus, name)
+        assert topic is not None and topic.id == "mkb", name
+    assert find_topic(corpus, "nope") is None
+    principle = find_principle(corpus, "Temporary ownership")
+    assert principle is not None and principle.id == "tijdelijk-eigenaarschap"
+    assert find_principle(corpus, "2") == principle

@@ -1,0 +1,187 @@
+"""ecoqa as a subprocess: pipes, encodings, colour environments, completion, tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ESC = "\x1b"
+#: An SGR sequence that sets a foreground colour (30-38, 90-97); NO_COLOR still allows bold and italic.
+COLOUR = re.compile(rb"\x1b\[(?:\d+;)*(?:3[0-8]|9[0-7])(?:;\d+)*m")
+
+
+def env(**extra: str) -> dict[str, str]:
+    base = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("FORCE_COLOR", "NO_COLOR", "TERM", "COLUMNS", "ECOQA_DATA", "_TYPER_FORCE_DISABLE_TERMINAL")
+    }
+    return base | {"COLUMNS": "80"} | extra
+
+
+def ecoqa(*args: str, cwd: Path | None = None, **extra: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "ecoqa", *args], capture_output=True, env=env(**extra), cwd=cwd, timeout=60, check=False
+    )
+
+
+@pytest.fixture(scope="module")
+def big_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("big") / "big.json"
+    questions = [
+        {"id": i, "question": f"Vraag {i} over financiering?", "answer": "Antwoord over fondsen. " * 20}
+        for i in range(1, 4001)
+    ]
+    path.write_text(json.dumps({"questions": questions}), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list"],
+        ["list", "--plain"],
+        ["list", "--json"],
+        ["search", "financiering", "--limit", "1000"],
+        ["export"],
+        ["show", *map(str, range(1, 200))],
+    ],
+)
+def test_closed_pipe_ends_quietly(big_corpus: Path, args: list[str]) -> None:
+    with subprocess.Popen(
+        [sys.executable, "-m", "ecoqa", *args, "--data", str(big_corpus)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env(),
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()
+        process.wait(timeout=60)
+        stderr = process.stderr.read().decode()
+    assert first
+    assert "Traceback" not in stderr and "Exception" not in stderr, stderr
+
+
+def test_piped_output_has_no_escape_codes() -> None:
+    for args in (["show", "10"], ["search", "financing"], ["list"], [], ["info"]):
+        result = ecoqa(*args)
+        assert result.returncode == 0, result.stderr
+        assert ESC.encode() not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("variables", "args", "coloured"),
+    [
+        ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, [], False),
+        ({"FORCE_COLOR": "1"}, [], True),
+        ({"FORCE_COLOR": "1"}, ["--color", "never"], False),
+        ({"NO_COLOR": "1"}, ["--color", "always"], True),
+        ({"TERM": "dumb"}, ["--color", "always"], True),
+        ({}, [], False),
+    ],
+)
+def test_colour_environment(variables: dict[str, str], args: list[str], coloured: bool) -> None:
+    result = ecoqa("show", "10", *args, **variables)
+    assert result.returncode == 0
+    has_colour = COLOUR.search(result.stdout) is not None
+    assert has_colour == coloured
+
+
+@pytest.mark.parametrize(
+    "variables", [{"FORCE_COLOR": "1"}, {"FORCE_COLOR": "0"}, {"NO_COLOR": "1", "TTY_COMPATIBLE": "1"}]
+)
+def test_json_is_pure_whatever_the_colour_environment(variables: dict[str, str]) -> None:
+    for args in (["search", "financing", "--json"], ["list", "--json"], ["show", "1", "--json"], ["info", "--json"]):
+        result = ecoqa(*args, **variables)
+        assert ESC.encode() not in result.stdout
+        json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "cp437", "ascii", "latin-1"])
+def test_narrow_output_encodings_never_crash(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "e.json"
+    path.write_text(
+        json.dumps({"questions": [{"id": 1, "question": "jíj ‘ja’ €5 → ✓ 💡?", "answer": "ĳ … “x”"}]}), encoding="utf-8"
+    )
+    for args in (["show", "1"], ["list"], ["search", "jij"], ["list", "--plain"], ["show", "1", "--json"]):
+        result = ecoqa(*args, "--data", str(path), PYTHONIOENCODING=encoding)
+        assert result.returncode == 0, (args, result.stderr)
+        assert b"Traceback" not in result.stderr
+    assert ecoqa("show", "12", PYTHONIOENCODING=encoding).returncode == 0
+
+
+def test_error_goes_to_stderr_without_traceback(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{", encoding="utf-8")
+    result = ecoqa("list", "--data", str(bad))
+    assert result.returncode == 3
+    assert result.stdout == b""
+    assert result.stderr.decode().count("\n") == 1
+    assert b"Traceback" not in result.stderr
+
+
+def test_python_m_uses_the_program_name() -> None:
+    result = ecoqa("--help")
+    assert result.returncode == 0
+    assert result.stdout.decode().startswith("Usage: ecoqa ")
+
+
+def test_works_from_any_directory(tmp_path: Path) -> None:
+    result = ecoqa("search", "financing", "--json", cwd=tmp_path)
+    assert json.loads(result.stdout)["results"]
+
+
+def test_unexpected_errors_do_not_print_locals() -> None:
+    code = (
+        "import ecoqa.corpus as c\n"
+        "def boom(path=None):\n"
+        "    secret = 'SENTINEL-7f3a'\n"
+        "    raise RuntimeError('boom')\n"
+        "c.load_corpus = boom\n"
+        "from ecoqa.cli import app\n"
+        "app(prog_name='ecoqa')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, "show", "1"], capture_output=True, env=env(), timeout=60, check=False
+    )
+    assert result.returncode == 1
+    assert b"SENTINEL-7f3a" not in result.stderr
+
+
+@pytest.mark.parametrize("data", [None, "/nonexistent.json", "/dev/zero"])
+@pytest.mark.parametrize("words", ["ecoqa show ", "ecoqa list --topic ", "ecoqa principles "])
+def test_completion_never_fails(data: str | None, words: str) -> None:
+    variables = {"_ECOQA_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()))}
+    if data:
+        variables["ECOQA_DATA"] = data
+    result = subprocess.run(
+        [sys.executable, "-c", "from ecoqa.cli import app; app(prog_name='ecoqa')"],
+        capture_output=True,
+        env=env(**variables),
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert b"Traceback" not in result.stderr
+    if data is None and "show" in words:
+        assert b"12" in result.stdout
+
+
+def test_zsh_completion_offers_questions_as_descriptions() -> None:
+    variables = {"_ECOQA_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "ecoqa show 1"}
+    result = subprocess.run(
+        [sys.executable, "-c", "from ecoqa.cli import app; app(prog_name='ecoqa')"],
+        capture_output=True,
+        env=env(**variables),
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert "Wat zijn de belangrijkste principes" in result.stdout.decode()
