@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum, IntEnum
 from pathlib import Path
@@ -186,6 +186,15 @@ def _handled() -> Iterator[None]:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         raise typer.Exit(ExitCode.NO_MATCH) from None
+    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        raise
+    except Exception as error:  # a bug: one line for the user, the traceback only with ECOQA_DEBUG=1
+        if os.environ.get("ECOQA_DEBUG"):
+            raise
+        _fail(
+            f"internal error ({type(error).__name__}: {error}); set ECOQA_DEBUG=1 for details and please report it.",
+            ExitCode.NO_MATCH,
+        )
 
 
 def _load(data: Path | None) -> Corpus:
@@ -374,21 +383,44 @@ def search(
         text = " ".join(query)
         if not text.strip():
             raise UsageError("empty query; give a word to search for, e.g. 'ecoqa search financing'.")
-        corpus = _load(data)
+        corpus, index = _searchable(data)
         allowed = {e.id for e in _entries_for_topics(corpus, topic)} if topic else None
         from ecoqa.search import search as run_search
 
-        result = run_search(
-            corpus, text, limit=limit, allowed_ids=allowed, lang=lang.value, index=_index_for(corpus, data)
-        )
+        result = run_search(corpus, text, limit=limit, allowed_ids=allowed, lang=lang.value, index=index)
         _emit_hits(result, lang.value, explain=explain, json_=json_, plain=plain, color=color)
         if not result.hits:
             _no_match(text, result.suggestions)
 
 
-def _index_for(corpus: Corpus, data: Path | None) -> Index | None:
-    """A cached index for large user corpora; the bundled corpus is indexed in memory."""
-    return None
+def _searchable(data: Path | None) -> tuple[Corpus, Index | None]:
+    """The corpus, with a persistent index when it is a large user file (see ``ecoqa.index``)."""
+    from ecoqa import index as store
+
+    if data is None or not store.wants_index(data):
+        return _load(data), None
+    from ecoqa.corpus import read_corpus_bytes
+
+    raw = read_corpus_bytes(data)
+    with _progress() as progress:
+        return store.load_indexed(raw, str(data), progress)
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[str, int, int], None] | None]:
+    """A progress bar on stderr while a large index builds; nothing when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=_console(Color.auto, stderr=True), transient=True) as bar:
+        task = bar.add_task("indexing", total=None)
+
+        def update(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total or None)
+
+        yield update
 
 
 def _emit_hits(result: SearchResult, lang: str, *, explain: bool, json_: bool, plain: bool, color: Color) -> None:
@@ -428,12 +460,11 @@ def topics(
     with _handled():
         corpus = _load(data)
         if json_:
-            from dataclasses import asdict
-
             from ecoqa.export import JSON_VERSION, dumps
+            from ecoqa.models import plain
 
             items = [
-                asdict(t) | {"questions": [e.id for e in corpus.entries if t.id in e.topics]} for t in corpus.topics
+                plain(t) | {"questions": [e.id for e in corpus.entries if t.id in e.topics]} for t in corpus.topics
             ]
             _write(dumps({"version": JSON_VERSION, "topics": items}))
             return
@@ -455,17 +486,16 @@ def speakers(
     with _handled():
         corpus = _load(data)
         if json_:
-            from dataclasses import asdict
-
             from ecoqa.export import JSON_VERSION, dumps
+            from ecoqa.models import plain
 
             _write(
                 dumps(
                     {
                         "version": JSON_VERSION,
-                        "speakers": [asdict(s) for s in corpus.speakers],
+                        "speakers": [plain(s) for s in corpus.speakers],
                         "attribution": corpus.attribution,
-                        "people": [asdict(p) for p in corpus.people],
+                        "people": [plain(p) for p in corpus.people],
                     }
                 )
             )

@@ -10,13 +10,13 @@ import codecs
 import json
 import math
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ecoqa.errors import CorpusError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 from ecoqa.models import (
     Contact,
     Corpus,
@@ -41,8 +41,7 @@ SCHEMA_VERSION = 1
 SHOWN_PROBLEMS = 20
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a corpus: where (``line:col`` or a JSON path) and what."""
 
     where: str
@@ -82,7 +81,12 @@ def _non_finite(name: str) -> _NonFinite:
 
 def bundled_corpus() -> Traversable:
     """The corpus shipped with ecoqa: the packaged copy, else the checkout's ``data/qa.json``."""
-    packaged = resources.files("ecoqa").joinpath("data/qa.json")
+    beside = Path(__file__).with_name("data") / "qa.json"  # an installed wheel, found without importlib
+    if beside.is_file():
+        return beside
+    from importlib import resources
+
+    packaged = resources.files("ecoqa").joinpath("data/qa.json")  # zipped or unusual installs
     if packaged.is_file():
         return packaged
     checkout = Path(__file__).resolve().parents[2] / "data" / "qa.json"
@@ -398,14 +402,19 @@ def check_corpus(raw: bytes, source: str) -> list[Problem]:
     return check_document(doc, source)
 
 
-def parse_corpus(raw: bytes, source: str) -> Corpus:
-    """Bytes to a ``Corpus``, or a ``CorpusError`` naming the first problem."""
+def validated_document(raw: bytes, source: str) -> Any:
+    """Bytes to a JSON document that passed every check, or a ``CorpusError`` naming the first problem."""
     doc = decode_json(raw, source)
     problems = check_document(doc, source)
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise CorpusError(f"{one_line(str(problems[0]))}{more}; run 'ecoqa validate {source}' for the full list.")
-    return build_corpus(doc, source)
+    return doc
+
+
+def parse_corpus(raw: bytes, source: str) -> Corpus:
+    """Bytes to a ``Corpus``, or a ``CorpusError`` naming the first problem."""
+    return build_corpus(validated_document(raw, source), source)
 
 
 # ---------------------------------------------------------------------------- building
@@ -424,7 +433,8 @@ def _many(obj: dict[str, Any], key: str, make: Callable[[dict[str, Any]], Any]) 
     return tuple(make(item) for item in obj.get(key, []))
 
 
-def _entry(item: dict[str, Any]) -> Entry:
+def entry_from_item(item: dict[str, Any]) -> Entry:
+    """An ``Entry`` from one validated question object, its text cleaned."""
     return Entry(
         id=item["id"],
         question=_s(item, "question"),
@@ -512,7 +522,7 @@ def build_corpus(doc: Any, source: str) -> Corpus:
     """Models from a validated document; topics used but not declared get their id as label."""
     if isinstance(doc, list):
         doc = {"questions": doc}
-    entries = _many(doc, "questions", _entry)
+    entries = _many(doc, "questions", entry_from_item)
     topics = _many(doc, "topics", _topic)
     if "topics" not in doc:
         used = dict.fromkeys(t for e in entries for t in e.topics)

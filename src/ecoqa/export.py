@@ -5,10 +5,9 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Sequence
-from dataclasses import asdict
 from typing import Any
 
-from ecoqa.models import Corpus, Entry, Hit, Principle
+from ecoqa.models import Corpus, Entry, Hit, Principle, plain
 from ecoqa.text import clean_text
 
 JSON_VERSION = 1
@@ -20,7 +19,7 @@ def dumps(payload: Any) -> str:
 
 
 def entry_payload(entry: Entry, corpus: Corpus) -> dict[str, Any]:
-    data = asdict(entry)
+    data: dict[str, Any] = plain(entry)
     data["related"] = [e.id for e in corpus.related(entry)]
     return data
 
@@ -49,13 +48,13 @@ def hits_payload(query: str, hits: Sequence[Hit], suggestions: Sequence[str], *,
             "highlights": [list(span) for span in hit.snippet.spans] if hit.snippet else [],
         }
         if explain:
-            item["matches"] = [asdict(m) for m in hit.matches]
+            item["matches"] = [plain(m) for m in hit.matches]
         results.append(item)
     return {"version": JSON_VERSION, "query": query, "results": results, "suggestions": list(suggestions)}
 
 
 def principle_payload(principle: Principle) -> dict[str, Any]:
-    data = asdict(principle)
+    data: dict[str, Any] = plain(principle)
     data["questions"] = list(principle.questions)
     data["derived"] = True
     return data
@@ -65,8 +64,8 @@ def info_payload(corpus: Corpus) -> dict[str, Any]:
     return {
         "version": JSON_VERSION,
         "source": corpus.source,
-        "webinar": asdict(corpus.webinar) if corpus.webinar else None,
-        "speakers": [asdict(s) for s in corpus.speakers],
+        "webinar": plain(corpus.webinar) if corpus.webinar else None,
+        "speakers": [plain(s) for s in corpus.speakers],
         "attribution": corpus.attribution,
         "derived_note": corpus.derived_note,
         "counts": {

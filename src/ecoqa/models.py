@@ -1,12 +1,16 @@
-"""Frozen data classes for the corpus and search results (no I/O, no third-party imports)."""
+"""Immutable records for the corpus and search results (no I/O, no third-party imports).
+
+Records are ``NamedTuple`` rather than frozen dataclasses: a command builds only a few of
+them, but defines all of them at start-up, where a dataclass costs ten times more.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(NamedTuple):
     """Something an answer points to; ``link_missing`` marks a "vind je hier" without a link."""
 
     name: str
@@ -17,8 +21,7 @@ class Reference:
     note_en: str = ""
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One question and its answer; only ``id``, ``question`` and ``answer`` are required."""
 
     id: int
@@ -43,8 +46,7 @@ class Entry:
         return self.key_points_en if lang == "en" and self.key_points_en else self.key_points
 
 
-@dataclass(frozen=True)
-class Topic:
+class Topic(NamedTuple):
     id: str
     label: str
     label_en: str = ""
@@ -54,14 +56,12 @@ class Topic:
         return self.label_en if lang == "en" and self.label_en else self.label
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     question: int
     quote: str
 
 
-@dataclass(frozen=True)
-class Principle:
+class Principle(NamedTuple):
     id: str
     title: str
     title_en: str = ""
@@ -80,8 +80,7 @@ class Principle:
         return tuple(sorted({e.question for e in self.evidence}))
 
 
-@dataclass(frozen=True)
-class Speaker:
+class Speaker(NamedTuple):
     id: str
     name: str
     role: str = ""
@@ -89,8 +88,7 @@ class Speaker:
     organization: str = ""
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     """Someone an answer mentions, with the questions that mention them."""
 
     id: str
@@ -100,15 +98,13 @@ class Person:
     questions: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
-class Organization:
+class Organization(NamedTuple):
     name: str
     aliases: tuple[str, ...] = ()
     questions: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
-class Related:
+class Related(NamedTuple):
     title: str
     kind: str = ""
     title_en: str = ""
@@ -118,15 +114,13 @@ class Related:
     summary_en: str = ""
 
 
-@dataclass(frozen=True)
-class Contact:
+class Contact(NamedTuple):
     name: str
     areas: tuple[str, ...] = ()
     areas_en: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Webinar:
+class Webinar(NamedTuple):
     title: str = ""
     date: str = ""
     language: str = ""
@@ -143,38 +137,64 @@ class Webinar:
     recording_note_en: str = ""
 
 
-@dataclass(frozen=True)
-class GlossaryTerm:
+class GlossaryTerm(NamedTuple):
     """A Dutch term and its English translations, used to expand English queries."""
 
     nl: str
     en: tuple[str, ...]
 
 
-@dataclass(frozen=True)
 class Corpus:
-    """The whole corpus; ``entries`` keep file order."""
+    """The whole corpus; ``entries`` keep file order (a lazy sequence for large indexed corpora).
 
-    entries: tuple[Entry, ...]
-    source: str = ""
-    webinar: Webinar | None = None
-    speakers: tuple[Speaker, ...] = ()
-    people: tuple[Person, ...] = ()
-    organizations: tuple[Organization, ...] = ()
-    topics: tuple[Topic, ...] = ()
-    principles: tuple[Principle, ...] = ()
-    glossary: tuple[GlossaryTerm, ...] = ()
-    attribution: str = ""
-    attribution_en: str = ""
-    derived_note: str = ""
-    derived_note_en: str = ""
-    _by_id: dict[int, Entry] = field(default_factory=dict, init=False, repr=False, compare=False)
+    Read-only by convention: attributes are set once, here.
+    """
 
-    def __post_init__(self) -> None:
-        self._by_id.update((entry.id, entry) for entry in self.entries)
+    def __init__(
+        self,
+        entries: Sequence[Entry],
+        *,
+        source: str = "",
+        webinar: Webinar | None = None,
+        speakers: tuple[Speaker, ...] = (),
+        people: tuple[Person, ...] = (),
+        organizations: tuple[Organization, ...] = (),
+        topics: tuple[Topic, ...] = (),
+        principles: tuple[Principle, ...] = (),
+        glossary: tuple[GlossaryTerm, ...] = (),
+        attribution: str = "",
+        attribution_en: str = "",
+        derived_note: str = "",
+        derived_note_en: str = "",
+    ) -> None:
+        self.entries = entries
+        self.source = source
+        self.webinar = webinar
+        self.speakers = speakers
+        self.people = people
+        self.organizations = organizations
+        self.topics = topics
+        self.principles = principles
+        self.glossary = glossary
+        self.attribution = attribution
+        self.attribution_en = attribution_en
+        self.derived_note = derived_note
+        self.derived_note_en = derived_note_en
+        self._by_id: dict[int, Entry] = {}
+
+    def with_entries(self, entries: Sequence[Entry]) -> Corpus:
+        """The same corpus over other entries (a lazy sequence, say)."""
+        copy = Corpus(entries)
+        copy.__dict__.update({k: v for k, v in self.__dict__.items() if k not in ("entries", "_by_id")})
+        return copy
+
+    def _ids(self) -> dict[int, Entry]:
+        if not self._by_id:
+            self._by_id.update((entry.id, entry) for entry in self.entries)
+        return self._by_id
 
     def get(self, entry_id: int) -> Entry | None:
-        return self._by_id.get(entry_id)
+        return self._ids().get(entry_id)
 
     def topic(self, topic_id: str) -> Topic | None:
         return next((t for t in self.topics if t.id == topic_id), None)
@@ -197,7 +217,7 @@ class Corpus:
 
     def id_range(self) -> str:
         """The valid ids as the user should read them, e.g. "1-24"."""
-        ids = sorted(self._by_id)
+        ids = sorted(self._ids())
         if not ids:
             return "none"
         if ids == list(range(ids[0], ids[-1] + 1)):
@@ -205,8 +225,7 @@ class Corpus:
         return ", ".join(map(str, ids[:10])) + (", …" if len(ids) > 10 else "")
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """One query word matched to one corpus term, and how much it counted."""
 
     query: str
@@ -216,8 +235,7 @@ class Match:
     score: float
 
 
-@dataclass(frozen=True)
-class Snippet:
+class Snippet(NamedTuple):
     """The passage that matched, with character spans to highlight."""
 
     field: str
@@ -225,9 +243,17 @@ class Snippet:
     spans: tuple[tuple[int, int], ...] = ()
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     entry: Entry
     score: float
     snippet: Snippet | None = None
     matches: tuple[Match, ...] = ()
+
+
+def plain(value: Any) -> Any:
+    """Records as JSON-ready dicts and lists, recursively."""
+    if hasattr(value, "_asdict"):
+        return {key: plain(item) for key, item in value._asdict().items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(item) for item in value]
+    return value

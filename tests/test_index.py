@@ -1,0 +1,113 @@
+"""The persistent index for large corpora: same results as in memory, cached, rebuilt when needed."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ecoqa import index as store
+from ecoqa.corpus import parse_corpus
+from ecoqa.search import search
+
+QUERIES = ["financiering", "financing", "consorium", "fonds", "Mazucato", "SMEs", "tijdelijk eigenaarschap", "zzqx"]
+
+
+def _make_corpus() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "make_corpus", Path(__file__).parents[1] / "benchmarks" / "make_corpus.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    directory = tmp_path / "cache"
+    monkeypatch.setenv("ECOQA_CACHE_DIR", str(directory))
+    return directory
+
+
+@pytest.fixture(scope="module")
+def raw() -> bytes:
+    return json.dumps(_make_corpus().make(600)).encode()
+
+
+def ranked(corpus: Any, index: Any, query: str) -> list[tuple[int, float, str]]:
+    hits = search(corpus, query, index=index).hits
+    return [(h.entry.id, h.score, h.snippet.text if h.snippet else "") for h in hits]
+
+
+def test_indexed_results_equal_in_memory_results(cache: Path, raw: bytes) -> None:
+    memory = parse_corpus(raw, "c.json")
+    built = store.load_indexed(raw, "c.json")
+    reopened = store.load_indexed(raw, "c.json")
+    for query in QUERIES:
+        expected = ranked(memory, None, query)
+        assert ranked(*built, query) == expected, query
+        assert ranked(*reopened, query) == expected, query
+
+
+def test_second_load_reads_the_cache(cache: Path, raw: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    store.load_indexed(raw, "c.json")
+    assert len(list(cache.glob("*.sqlite3"))) == 1
+
+    def no_build(*args: object, **kwargs: object) -> None:
+        raise AssertionError("rebuilt although cached")
+
+    monkeypatch.setattr(store, "build_index", no_build)
+    corpus, index = store.load_indexed(raw, "c.json")
+    assert index.size == len(corpus.entries) == 600
+    assert corpus.entries[5].id == 6
+
+
+def test_key_follows_content_and_versions(raw: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    key = store.cache_key(raw)
+    assert store.cache_key(raw + b" ") != key
+    monkeypatch.setattr(store, "STEMMER_VERSION", "other")
+    assert store.cache_key(raw) != key
+
+
+def test_corrupt_index_is_rebuilt(cache: Path, raw: bytes) -> None:
+    store.load_indexed(raw, "c.json")
+    (path,) = cache.glob("*.sqlite3")
+    path.write_bytes(b"not a database" * 100)
+    corpus, index = store.load_indexed(raw, "c.json")
+    assert ranked(corpus, index, "financiering")
+    assert path.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_unwritable_cache_still_answers(tmp_path: Path, raw: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("ECOQA_CACHE_DIR", str(blocker / "sub"))
+    corpus, index = store.load_indexed(raw, "c.json")
+    assert ranked(corpus, index, "financiering")
+
+
+def test_invalid_large_corpus_is_a_corpus_error(cache: Path) -> None:
+    from ecoqa.errors import CorpusError
+
+    with pytest.raises(CorpusError):
+        store.load_indexed(b'{"questions": [{"id": 1}]}', "c.json")
+    assert not list(cache.glob("*.sqlite3"))
+
+
+def test_cli_uses_the_index_for_large_files(
+    cache: Path, raw: bytes, tmp_path: Path, invoke: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "big.json"
+    path.write_bytes(raw)
+    monkeypatch.setattr(store, "MIN_BYTES", 1000)
+    result = invoke("search", "financiering", "--json", "--data", str(path))
+    assert result.exit_code == 0
+    assert list(cache.glob("*.sqlite3"))
+    again = invoke("search", "financiering", "--json", "--data", str(path))
+    assert json.loads(again.stdout) == json.loads(result.stdout)
+    topical = invoke("search", "financiering", "--topic", "nope", "--data", str(path))
+    assert topical.exit_code == 2
