@@ -6,6 +6,7 @@ Loaded only by the ``browse`` command, so Textual never slows down the other com
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import islice
 from typing import ClassVar
 
 from rich.text import Text
@@ -25,6 +26,12 @@ from ecoqa.text import one_line
 MAX_ROWS = 300
 
 
+class Results(OptionList):
+    """The result list; Enter opens the highlighted question in the detail pane."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open", show=True)]
+
+
 class BrowseApp(App[None]):
     """Search box, topic filter, result list and a detail pane with the whole Q&A."""
 
@@ -41,16 +48,19 @@ class BrowseApp(App[None]):
         Binding("escape", "leave_search", "Leave search", key_display="Esc"),
         Binding("l", "toggle_lang", "Language"),
         Binding("q", "quit", "Quit"),
-        Binding("tab", "focus_next", "Next pane", show=True),
+        Binding("tab", "focus_next", "Next pane", show=True, priority=True),
     ]
 
-    def __init__(self, corpus: Corpus, allowed_ids: Sequence[int] | None, lang: str) -> None:
+    def __init__(self, corpus: Corpus, topics: Sequence[str], lang: str, index: Index | None = None) -> None:
+        """*topics*: topic ids from ``--topic``; the first sets the topic filter, the rest narrow it."""
         super().__init__()
         self.corpus = corpus
         self.lang = lang
-        self.fixed_ids = set(allowed_ids) if allowed_ids is not None else None
-        self.topic: str | None = None
-        self.index: Index | None = None
+        self.topic: str | None = topics[0] if topics else None
+        self.fixed_ids = (
+            {e.id for e in corpus.entries if all(t in e.topics for t in topics[1:])} if topics[1:] else None
+        )
+        self.index = index
         self.shown: list[Entry] = []
         self.current: Entry | None = None
 
@@ -59,15 +69,14 @@ class BrowseApp(App[None]):
         with Horizontal(id="bar"):
             yield Input(placeholder="Search (Dutch or English)…", id="query")
             topics = [(f"{t.name(self.lang)} ({t.id})", t.id) for t in self.corpus.topics]
-            yield Select(topics, prompt="All topics", id="topic")
+            yield Select(topics, prompt="All topics", id="topic", value=self.topic if self.topic else Select.NULL)
         with Horizontal():
-            yield OptionList(id="results")
+            yield Results(id="results")
             with VerticalScroll(id="detail-pane"):
                 yield Static(id="detail")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = f"{len(self.corpus.entries)} questions · {self.lang}"
         self.refresh_results()
         self.query_one("#results", OptionList).focus()
 
@@ -83,7 +92,7 @@ class BrowseApp(App[None]):
     def matching(self, query: str) -> list[Entry]:
         allowed = self.allowed()
         if not query.strip():
-            return [e for e in self.corpus.entries if allowed is None or e.id in allowed][:MAX_ROWS]
+            return list(islice((e for e in self.corpus.entries if allowed is None or e.id in allowed), MAX_ROWS))
         if self.index is None:
             self.index = build_index(self.corpus)
         try:
@@ -95,6 +104,7 @@ class BrowseApp(App[None]):
     def refresh_results(self) -> None:
         query = self.query_one("#query", Input).value
         self.shown = self.matching(query)
+        self.sub_title = f"{len(self.shown)} of {len(self.corpus.entries)} questions · {self.lang}"
         results = self.query_one("#results", OptionList)
         results.set_options(
             Option(Text.assemble((f"{e.id:>3} ", "bold cyan"), one_line(e.text(self.lang)[0], 200)), id=str(e.id))
@@ -143,7 +153,6 @@ class BrowseApp(App[None]):
 
     def action_toggle_lang(self) -> None:
         self.lang = "en" if self.lang == "nl" else "nl"
-        self.sub_title = f"{len(self.corpus.entries)} questions · {self.lang}"
         selected = self.current
         self.refresh_results()
         if selected is not None and selected in self.shown:
@@ -152,5 +161,5 @@ class BrowseApp(App[None]):
             self.show_entry(selected)
 
 
-def run(corpus: Corpus, allowed_ids: Sequence[int] | None, lang: str) -> None:
-    BrowseApp(corpus, allowed_ids, lang).run()
+def run(corpus: Corpus, topics: Sequence[str], lang: str, index: Index | None = None) -> None:
+    BrowseApp(corpus, topics, lang, index).run()

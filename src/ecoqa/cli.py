@@ -654,7 +654,8 @@ def browse(
     """
     with _handled():
         corpus = _load(data)
-        entries = _entries_for_topics(corpus, topic or [])
+        _entries_for_topics(corpus, topic or [])  # unknown topics fail here, with suggestions
         from ecoqa.browse import run
+        from ecoqa.corpus import find_topic
 
-        run(corpus, [e.id for e in entries] if topic else None, lang.value)
+        run(corpus, [t.id for t in (find_topic(corpus, name) for name in topic or []) if t], lang.value)

@@ -101,10 +101,10 @@ ENGLISH_STOP_WORDS = frozenset(
 STOP_WORDS = DUTCH_STOP_WORDS | ENGLISH_STOP_WORDS
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
-_HYPHENATED = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
+_HYPHENATED = re.compile(r"(?<![^\W_])[^\W_]+(?:-[^\W_]+)+")  # the look-behind stops quadratic retries
 # The same patterns for text that folds to ASCII: several times faster on the indexing path.
 _ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
-_ASCII_HYPHENATED = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+_ASCII_HYPHENATED = re.compile(r"(?<![a-z0-9])[a-z0-9]+(?:-[a-z0-9]+)+")
 # Typographic punctuation to its ASCII twin, so the same words come out; U+2019 is an apostrophe.
 _ASCII_PUNCTUATION = str.maketrans(
     {
@@ -161,8 +161,9 @@ def index_words(text: str) -> list[str]:
             word = word.split("'", 1)[0]
         if len(word) > 1 or word.isdigit():
             words.append(word)
-    joined = (_ASCII_HYPHENATED if ascii_only else _HYPHENATED).findall(folded)
-    words += [word.replace("-", "") for word in joined]
+    if "-" in folded:
+        joined = (_ASCII_HYPHENATED if ascii_only else _HYPHENATED).findall(folded)
+        words += [word.replace("-", "") for word in joined]
     return words
 
 
@@ -187,9 +188,10 @@ def stem(word: str, lang: str) -> str:
 def stem_all(words: Iterable[str]) -> None:
     """Stem new words in both languages with one call each (the stemmer's fast batch path)."""
     for lang, cache in _STEMS.items():
-        new = [w for w in words if w not in cache and not w.isdigit()]
+        new = [w for w in words if w not in cache]
         if new:
-            cache.update(zip(new, _stemmer(_LANGUAGES[lang]).stemWords(new), strict=True))
+            stemmed = _stemmer(_LANGUAGES[lang]).stemWords(new)
+            cache.update((w, w if w.isdigit() else s) for w, s in zip(new, stemmed, strict=True))
 
 
 _LANGUAGES = {"nl": "dutch", "en": "english"}
@@ -287,20 +289,22 @@ def build_index(corpus: Corpus, progress: Callable[[int, int], None] | None = No
     triples: dict[str, array[int]] = {}
     surface_terms: dict[str, tuple[str, ...]] = {}
     term_surface: dict[str, str] = {}
+    stems = [_STEMS[spec.lang] if spec.lang != "both" else None for spec in FIELDS]
     for doc, entry in enumerate(corpus.entries):
         texts = _field_texts(entry, corpus)
         per_field = [
             [w for text in texts[spec.name] for w in index_words(text) if w not in STOP_WORDS] for spec in FIELDS
         ]
-        stem_all({w for words in per_field for w in words if w not in surface_terms})
-        for f, spec in enumerate(FIELDS):
-            words = per_field[f]
+        new_words = {w for words in per_field for w in words if w not in surface_terms}
+        if new_words:
+            stem_all(new_words)
+            for word in new_words:
+                surface_terms[word] = terms_of(word, "both")
+        for f, words in enumerate(per_field):
             lengths[doc * width + f] = len(words)
+            cache = stems[f]
             for word, n in Counter(words).items():
-                terms = surface_terms.get(word)
-                if terms is None:
-                    terms = surface_terms[word] = terms_of(word, "both")
-                for term in terms if spec.lang == "both" else terms_of(word, spec.lang):
+                for term in surface_terms[word] if cache is None else (cache[word],):
                     flat = triples.get(term)
                     if flat is None:
                         flat = triples[term] = array("i")
