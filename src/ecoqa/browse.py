@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from itertools import islice
 from typing import ClassVar
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -63,6 +64,7 @@ class BrowseApp(App[None]):
         self.index = index
         self.shown: list[Entry] = []
         self.current: Entry | None = None
+        self.detail_view: RenderableType = Text("")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -96,7 +98,15 @@ class BrowseApp(App[None]):
         if self.index is None:
             self.index = build_index(self.corpus)
         try:
-            result = search(self.corpus, query, limit=MAX_ROWS, allowed_ids=allowed, lang=self.lang, index=self.index)
+            result = search(
+                self.corpus,
+                query,
+                limit=MAX_ROWS,
+                allowed_ids=allowed,
+                lang=self.lang,
+                index=self.index,
+                snippets=False,
+            )
         except EcoqaError:  # a query with no words shows an empty list, not an error
             return []
         return [hit.entry for hit in result.hits]
@@ -115,11 +125,14 @@ class BrowseApp(App[None]):
             self.show_entry(self.shown[0])
         else:
             self.current = None
-            self.query_one("#detail", Static).update(Text("No matches." if query.strip() else "No questions."))
+            self.set_detail(Text("No matches." if query.strip() else "No questions."))
 
     def show_entry(self, entry: Entry) -> None:
         self.current = entry
-        view = entry_view(entry, self.corpus, self.lang, self.corpus.related(entry))
+        self.set_detail(entry_view(entry, self.corpus, self.lang, self.corpus.related(entry)))
+
+    def set_detail(self, view: RenderableType) -> None:
+        self.detail_view = view  # kept for tests and for re-rendering
         self.query_one("#detail", Static).update(view)
 
     # ------------------------------------------------------------------ events

@@ -703,8 +703,12 @@ def search(
     allowed_ids: set[int] | None = None,
     lang: str = "nl",
     index: Index | None = None,
+    snippets: bool = True,
 ) -> SearchResult:
-    """Rank entries for *query*; an empty result carries "did you mean" suggestions."""
+    """Rank entries for *query*; an empty result carries "did you mean" suggestions.
+
+    ``snippets=False`` skips finding the matched passages (the browser's result list needs none).
+    """
     words = query_words(query)
     if not words:
         raise UsageError("The query has no words to search for; try a word such as 'financiering'.")
@@ -722,7 +726,7 @@ def search(
         Hit(
             entry=corpus.entries[doc],
             score=round(s.total, 3),
-            snippet=make_snippet(corpus.entries[doc], weights, lang),
+            snippet=make_snippet(corpus.entries[doc], weights, lang) if snippets else None,
             matches=tuple(sorted(s.matches, key=lambda m: -m.score)),
         )
         for doc, s in ranked

@@ -1,0 +1,146 @@
+"""The Textual browser, driven headlessly with Textual's pilot."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from textual.widgets import Input, OptionList, Select
+
+from ecoqa.browse import BrowseApp
+from ecoqa.corpus import load_corpus
+from ecoqa.render import LABELS
+
+
+def drive(app: BrowseApp, steps: Callable[[Any], Awaitable[None]], size: tuple[int, int] = (120, 40)) -> None:
+    async def main() -> None:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await steps(pilot)
+
+    asyncio.run(main())
+
+
+def shown_ids(app: BrowseApp) -> list[int]:
+    return [entry.id for entry in app.shown]
+
+
+def detail_text(app: BrowseApp) -> str:
+    from rich.console import Console
+
+    console = Console(width=100, color_system=None)
+    with console.capture() as capture:
+        console.print(app.detail_view)
+    return capture.get()
+
+
+def test_opens_with_every_question_and_the_first_in_detail() -> None:
+    app = BrowseApp(load_corpus(), [], "nl")
+
+    async def steps(pilot: Any) -> None:
+        assert shown_ids(app) == list(range(1, 25))
+        assert app.current is not None and app.current.id == 1
+        assert "24 of 24 questions" in app.sub_title
+
+    drive(app, steps)
+
+
+def test_typing_a_query_reranks_the_list() -> None:
+    app = BrowseApp(load_corpus(), [], "nl")
+
+    async def steps(pilot: Any) -> None:
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"toyota")
+        await pilot.pause()
+        assert shown_ids(app) == [2]
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
+        await pilot.press(*"financing")
+        await pilot.pause()
+        assert set(shown_ids(app)[:5]) <= {8, 9, 13, 20, 22}
+
+    drive(app, steps)
+
+
+def test_enter_opens_the_highlighted_question() -> None:
+    app = BrowseApp(load_corpus(), [], "nl")
+
+    async def steps(pilot: Any) -> None:
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert app.current is not None and app.current.id == 3
+        assert app.focused is not None and app.focused.id == "detail-pane"
+        assert "tijdelijk eigenaarschap" in detail_text(app)
+
+    drive(app, steps)
+
+
+def test_language_toggle_switches_text_and_keeps_the_question() -> None:
+    app = BrowseApp(load_corpus(), [], "nl")
+
+    async def steps(pilot: Any) -> None:
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert "Vraag 2" in detail_text(app)
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.lang == "en"
+        text = detail_text(app)
+        assert "Question 2" in text and "Toyota model" in text
+        assert LABELS["en"]["translation"] in text
+
+    drive(app, steps)
+
+
+def test_escape_leaves_the_search_box_and_tab_moves_between_panes() -> None:
+    app = BrowseApp(load_corpus(), [], "nl")
+
+    async def steps(pilot: Any) -> None:
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press("escape")
+        assert isinstance(app.focused, OptionList)
+        await pilot.press("tab")
+        assert not isinstance(app.focused, OptionList)
+
+    drive(app, steps)
+
+
+def test_topic_filter_and_preselected_topic() -> None:
+    app = BrowseApp(load_corpus(), ["mkb"], "en")
+
+    async def steps(pilot: Any) -> None:
+        assert shown_ids(app) == [12, 16]
+        assert app.query_one("#topic", Select).value == "mkb"
+        app.query_one("#topic", Select).value = "financiering"
+        await pilot.pause()
+        assert shown_ids(app) == [8, 9, 13, 20, 22]
+
+    drive(app, steps)
+
+
+def test_no_matches_and_quit() -> None:
+    app = BrowseApp(load_corpus(), [], "nl")
+
+    async def steps(pilot: Any) -> None:
+        await pilot.press("slash", *"zzzzqqq")
+        await pilot.pause()
+        assert shown_ids(app) == []
+        assert "No matches." in detail_text(app)
+        await pilot.press("escape", "q")
+        await pilot.pause()
+
+    drive(app, steps)
+    assert app.return_code in (0, None)
+
+
+def test_small_terminal() -> None:
+    app = BrowseApp(load_corpus(), [], "en")
+
+    async def steps(pilot: Any) -> None:
+        assert app.current is not None
+        await pilot.press("down")
+        assert app.current.id == 2
+
+    drive(app, steps, size=(80, 24))
