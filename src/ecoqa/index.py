@@ -276,5 +276,11 @@ class _LazyEntries(Sequence[Entry]):
         return self.cache[position]
 
     def __iter__(self) -> Iterator[Entry]:
+        """Every entry in order; kept once read, so a second pass costs no parsing."""
+        if len(self.cache) == self.size:
+            yield from (self.cache[i] for i in range(self.size))
+            return
         for position, item in self.connection.execute("SELECT position, item FROM entries ORDER BY position"):
-            yield self.cache.get(position) or entry_from_item(json.loads(item))
+            if position not in self.cache:
+                self.cache[position] = entry_from_item(json.loads(item))
+            yield self.cache[position]

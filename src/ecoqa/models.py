@@ -208,6 +208,8 @@ class Corpus:
     def related(self, entry: Entry, limit: int = 3) -> tuple[Entry, ...]:
         """Other entries sharing the most topics and principles with *entry*, then by id."""
         mine = set(entry.topics) | {"principle:" + p for p in entry.principles}
+        if not mine:
+            return ()
         scored: list[tuple[int, int, Entry]] = []
         for other in self.entries:
             shared = len(mine & (set(other.topics) | {"principle:" + p for p in other.principles}))
