@@ -308,7 +308,8 @@ def _emit_entries(
     else:
         from ecoqa.render import entries_table
 
-        _print(entries_table(entries, corpus, lang), color)
+        console = _console(color)
+        console.print(entries_table(entries, corpus, lang, width=console.width))
 
 
 @app.command()

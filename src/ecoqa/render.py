@@ -168,20 +168,27 @@ def _principle_lines(principles: Sequence[Principle], entry_id: int, lang: str) 
 
 
 def _facts(entry: Entry, corpus: Corpus, lang: str, related: Sequence[Entry]) -> RenderableType | None:
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style=STYLES["label"], no_wrap=True)
-    grid.add_column()
-    topics = [corpus.topic(t) for t in entry.topics]
+    """Topics, people, references and related questions, each a label over indented content.
+
+    Stacked rather than side by side, so that 40 columns leave room for the content.
+    """
+    sections: list[tuple[str, RenderableType]] = []
+    topics = [t for t in (corpus.topic(t) for t in entry.topics) if t]
     if topics:
-        grid.add_row(_label(lang, "topics"), _joined(_topic_text(t, lang) for t in topics if t))
-    people = [corpus.person(p) for p in entry.people]
-    if any(people):
-        grid.add_row(_label(lang, "people"), _joined(safe(p.name) for p in people if p))
+        sections.append(("topics", _joined(_topic_text(t, lang) for t in topics)))
+    people = [p for p in (corpus.person(p) for p in entry.people) if p]
+    if people:
+        sections.append(("people", _joined(safe(p.name) for p in people)))
     if entry.references:
-        grid.add_row(_label(lang, "references"), _references(entry, lang))
+        sections.append(("references", _references(entry, lang)))
     if related:
-        grid.add_row(_label(lang, "related"), _numbered((r.id, safe(r.text(lang)[0])) for r in related))
-    return Panel(grid, border_style="blue") if grid.row_count else None
+        sections.append(("related", _numbered((r.id, safe(r.text(lang)[0])) for r in related)))
+    if not sections:
+        return None
+    parts: list[RenderableType] = []
+    for key, content in sections:
+        parts += [Text(_label(lang, key), style=STYLES["label"]), Padding(content, (0, 0, 1, 2))]
+    return Panel(Group(*parts[:-1], Padding(content, (0, 0, 0, 2))), border_style="blue")
 
 
 def _numbered(rows: Iterable[tuple[int, Text]]) -> Table:
@@ -232,11 +239,12 @@ def _source(corpus: Corpus, lang: str) -> Text:
 # ---------------------------------------------------------------------------- lists
 
 
-def entries_table(entries: Sequence[Entry], corpus: Corpus, lang: str) -> Table:
+def entries_table(entries: Sequence[Entry], corpus: Corpus, lang: str, *, width: int = 80) -> Table:
+    """Id, question and (from 60 columns up) topics."""
     table = Table(show_lines=False, expand=True)
     table.add_column("#", style=STYLES["id"], justify="right", no_wrap=True)
     table.add_column(_label(lang, "question"), ratio=3)
-    if any(e.topics for e in entries):
+    if width >= 60 and any(e.topics for e in entries):
         table.add_column(_label(lang, "topics"), style=STYLES["topic"], ratio=1)
     for entry in entries:
         row: list[RenderableType] = [str(entry.id), safe(entry.text(lang)[0])]
