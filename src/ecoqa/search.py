@@ -744,11 +744,9 @@ def suggest(index: Index, corpus: Corpus, words: Sequence[str]) -> tuple[str, ..
         if word in index.surface_terms:
             corrected.append(word)
             continue
-        best = (
-            process.extractOne(word, index.surfaces, scorer=OSA.normalized_similarity, score_cutoff=SUGGEST_CUTOFF)
-            if len(word) > 3
-            else None
-        )
+        # Same first letter, as for typos: "pays" should not become "ways".
+        candidates = [s for s in index.surfaces if s[:1] == word[:1]] if len(word) > 3 else []
+        best = process.extractOne(word, candidates, scorer=OSA.normalized_similarity, score_cutoff=SUGGEST_CUTOFF)
         corrected.append(best[0] if best else "")
     out: list[str] = []
     if all(corrected) and corrected != list(words):
