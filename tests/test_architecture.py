@@ -20,9 +20,10 @@ INTERNAL = {
     "search": {"errors", "models", "text"},
     "render": {"errors", "models", "text"},
     "export": {"models", "text"},
-    "index": {"errors", "models", "text", "search", "corpus"},
+    "index": {"errors", "models", "text", "search", "corpus", "version"},
+    "version": set(),
     "browse": {"errors", "models", "render", "search", "text"},
-    "cli": {"errors", "models", "text", "corpus", "search", "render", "export", "browse", "index"},
+    "cli": {"errors", "models", "text", "corpus", "search", "render", "export", "browse", "index", "version"},
     "__main__": {"cli"},
     "__init__": set(),
 }

@@ -219,18 +219,11 @@ def _entries_for_topics(corpus: Corpus, names: Sequence[str]) -> list[Entry]:
     return entries
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("ecoqa")
-    except PackageNotFoundError:
-        return "unknown"
-
-
 def _version_callback(value: bool) -> None:
     if value:
-        _write(f"ecoqa {_version()}\n")
+        from ecoqa.version import ecoqa_version
+
+        _write(f"ecoqa {ecoqa_version()}\n")
         raise typer.Exit()
 
 
@@ -252,8 +245,9 @@ def main(
         data = os.environ.get("ECOQA_DATA")
         corpus = _load(Path(data) if data else None)
         from ecoqa.render import overview
+        from ecoqa.version import ecoqa_version
 
-        _print(overview(corpus, "nl", _version()), Color.auto)
+        _print(overview(corpus, "nl", ecoqa_version()), Color.auto)
 
 
 @app.command("list")
@@ -461,13 +455,9 @@ def topics(
     with _handled():
         corpus = _load(data)
         if json_:
-            from ecoqa.export import JSON_VERSION, dumps
-            from ecoqa.models import plain
+            from ecoqa.export import dumps, topics_payload
 
-            items = [
-                plain(t) | {"questions": [e.id for e in corpus.entries if t.id in e.topics]} for t in corpus.topics
-            ]
-            _write(dumps({"version": JSON_VERSION, "topics": items}))
+            _write(dumps(topics_payload(corpus)))
             return
         from ecoqa.render import topics_table
 
@@ -487,19 +477,9 @@ def speakers(
     with _handled():
         corpus = _load(data)
         if json_:
-            from ecoqa.export import JSON_VERSION, dumps
-            from ecoqa.models import plain
+            from ecoqa.export import dumps, speakers_payload
 
-            _write(
-                dumps(
-                    {
-                        "version": JSON_VERSION,
-                        "speakers": [plain(s) for s in corpus.speakers],
-                        "attribution": corpus.attribution,
-                        "people": [plain(p) for p in corpus.people],
-                    }
-                )
-            )
+            _write(dumps(speakers_payload(corpus)))
             return
         from ecoqa.render import speakers_view
 

@@ -60,6 +60,20 @@ def principle_payload(principle: Principle) -> dict[str, Any]:
     return data
 
 
+def topics_payload(corpus: Corpus) -> dict[str, Any]:
+    topics = [plain(t) | {"questions": [e.id for e in corpus.entries if t.id in e.topics]} for t in corpus.topics]
+    return {"version": JSON_VERSION, "topics": topics}
+
+
+def speakers_payload(corpus: Corpus) -> dict[str, Any]:
+    return {
+        "version": JSON_VERSION,
+        "speakers": [plain(s) for s in corpus.speakers],
+        "attribution": corpus.attribution,
+        "people": [plain(p) for p in corpus.people],
+    }
+
+
 def info_payload(corpus: Corpus) -> dict[str, Any]:
     return {
         "version": JSON_VERSION,

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, overload
 from ecoqa.corpus import build_corpus, entry_from_item, validated_document
 from ecoqa.models import Corpus, Entry, plain
 from ecoqa.search import STEMMER_VERSION, Index, Posting, build_index
+from ecoqa.version import ecoqa_version
 
 if TYPE_CHECKING:
     import sqlite3
@@ -41,21 +42,12 @@ def cache_dir() -> Path:
     return platformdirs.user_cache_path("ecoqa") / "index"
 
 
-def _ecoqa_version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("ecoqa")
-    except PackageNotFoundError:
-        return "unknown"
-
-
 def cache_key(raw: bytes) -> str:
     """What the index depends on: the corpus bytes, ecoqa, the stemmer and the store layout."""
     import hashlib
 
     digest = hashlib.sha256(raw)
-    digest.update(f"|{_ecoqa_version()}|{STEMMER_VERSION}|{STORE_LAYOUT}".encode())
+    digest.update(f"|{ecoqa_version()}|{STEMMER_VERSION}|{STORE_LAYOUT}".encode())
     return digest.hexdigest()
 
 
