@@ -155,19 +155,21 @@ def test_unexpected_errors_do_not_print_locals() -> None:
     assert b"SENTINEL-7f3a" not in result.stderr
 
 
+def complete(variables: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
+    """Run ecoqa the way a shell asks it for completions."""
+    code = "from ecoqa.cli import app; app(prog_name='ecoqa')"
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, env=env(**variables), timeout=60, check=False
+    )
+
+
 @pytest.mark.parametrize("data", [None, "/nonexistent.json", "/dev/zero"])
 @pytest.mark.parametrize("words", ["ecoqa show ", "ecoqa list --topic ", "ecoqa principles "])
 def test_completion_never_fails(data: str | None, words: str) -> None:
     variables = {"_ECOQA_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()))}
     if data:
         variables["ECOQA_DATA"] = data
-    result = subprocess.run(
-        [sys.executable, "-c", "from ecoqa.cli import app; app(prog_name='ecoqa')"],
-        capture_output=True,
-        env=env(**variables),
-        timeout=60,
-        check=False,
-    )
+    result = complete(variables)
     assert result.returncode == 0
     assert b"Traceback" not in result.stderr
     if data is None and "show" in words:
@@ -175,13 +177,6 @@ def test_completion_never_fails(data: str | None, words: str) -> None:
 
 
 def test_zsh_completion_offers_questions_as_descriptions() -> None:
-    variables = {"_ECOQA_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "ecoqa show 1"}
-    result = subprocess.run(
-        [sys.executable, "-c", "from ecoqa.cli import app; app(prog_name='ecoqa')"],
-        capture_output=True,
-        env=env(**variables),
-        timeout=60,
-        check=False,
-    )
+    result = complete({"_ECOQA_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "ecoqa show 1"})
     assert result.returncode == 0
     assert "Wat zijn de belangrijkste principes" in result.stdout.decode()
