@@ -66,7 +66,7 @@ class FieldSpec(NamedTuple):
 
 
 FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("topics", 4.0, 0.3, "both"),
+    FieldSpec("topics", 4.0, 0.3, "both"),  # topic tags (TOPIC_PREFIX terms), reached through aliases
     FieldSpec("question", 3.0, 0.5, "nl"),
     FieldSpec("question_en", 2.5, 0.5, "en"),
     FieldSpec("principles", 1.5, 0.5, "both"),
@@ -207,10 +207,15 @@ def terms_of(word: str, lang: str) -> tuple[str, ...]:
 
 
 def _field_texts(entry: Entry, corpus: Corpus) -> dict[str, list[str]]:
-    topics = [corpus.topic(t) for t in entry.topics]
+    """The text of each field; "topics" holds no words, only the entry's topic tags (added apart).
+
+    Topic labels are not indexed as words: a label such as "Government" on every tagged entry
+    would saturate BM25 and outrank the entry that is actually about government. Labels and
+    aliases reach the tags through the alias table instead.
+    """
     principles = [corpus.principle(p) for p in entry.principles]
     return {
-        "topics": [t.label + " " + t.label_en for t in topics if t],
+        "topics": [],
         "question": [entry.question],
         "question_en": [entry.question_en],
         "principles": [p.title + " " + p.title_en for p in principles if p],
@@ -242,6 +247,13 @@ class Index:
     aliases: Mapping[tuple[str, ...], list[tuple[str, ...]]]
     blob: str = field(default="", repr=False)  # newline-joined surfaces for C-speed scans
     max_alias_words: int = 1
+    _fuzzy: list[str] | None = field(default=None, repr=False)
+
+    def fuzzy_vocabulary(self) -> list[str]:
+        """Corpus words plus one-word alias keys: what a misspelled word may have meant."""
+        if self._fuzzy is None:
+            self._fuzzy = sorted(set(self.surfaces).union(k[0] for k in self.aliases if len(k) == 1))
+        return self._fuzzy
 
     def df(self, term: str) -> int:
         posting = self.postings.get(term)
@@ -422,12 +434,15 @@ def _typo(index: Index, word: str) -> list[Variant]:
     from rapidfuzz import process
     from rapidfuzz.distance import OSA
 
-    found = process.extract(word, index.surfaces, scorer=OSA.distance, score_cutoff=limit, limit=10)
+    found = process.extract(word, index.fuzzy_vocabulary(), scorer=OSA.distance, score_cutoff=limit, limit=10)
     variants: list[Variant] = []
     for surface, distance, _ in found:
         if distance == 0 or surface[0] != word[0]:
             continue
-        variants += _variants_for(index, [surface], "typo1" if distance == 1 else "typo2")
+        kind = "typo1" if distance == 1 else "typo2"
+        variants += _variants_for(index, [surface], kind)
+        # A misspelled alias still expands, at the product of both weights.
+        variants += [v._replace(weight=v.weight * EXPANSION_WEIGHTS[kind]) for v in _alias(index, [surface])]
     return variants
 
 
@@ -613,7 +628,9 @@ def _matched_terms(index: Index, found: Sequence[Concept]) -> dict[str, tuple[in
     return weights
 
 
-def make_snippet(entry: Entry, weights: dict[str, tuple[int, float]], lang: str) -> Snippet:
+def make_snippet(
+    entry: Entry, weights: dict[str, tuple[int, float]], lang: str, topic_names: Mapping[str, str] | None = None
+) -> Snippet:
     """The sentence that carries the most matched weight, preferring the language asked for."""
     best: tuple[float, str, str, list[tuple[int, int]]] | None = None  # (value, field, sentence, spans)
     texts = {
@@ -637,11 +654,20 @@ def make_snippet(entry: Entry, weights: dict[str, tuple[int, float]], lang: str)
             if value > 0 and (best is None or value > best[0]):
                 best = (value, name, sentence, spans)
     if best is None:
-        # Matched only through a topic: name it rather than repeat the question.
-        matched = [t for t in entry.topics if TOPIC_PREFIX + t in weights]
-        return Snippet("topic", ", ".join(matched or entry.topics))
+        return _topic_snippet(entry, weights, topic_names or {})
     _, name, sentence, spans = best
     return _trim(name, sentence, spans)
+
+
+def _topic_snippet(entry: Entry, weights: dict[str, tuple[int, float]], names: Mapping[str, str]) -> Snippet:
+    """Matched only through topics (an alias, a label): name those topics."""
+    matched = [
+        topic
+        for topic in entry.topics
+        if TOPIC_PREFIX + topic in weights
+        or any(t in weights for w in index_words(names.get(topic, "")) for t in terms_of(w, "both"))
+    ]
+    return Snippet("topic", ", ".join(names.get(t, t).split(" | ")[0] for t in matched or entry.topics))
 
 
 def _sentence_matches(
@@ -722,11 +748,12 @@ def search(
     top = ranked[0][1].total
     ranked = [(doc, s) for doc, s in ranked if s.total >= RELATIVE_CUTOFF * top][:limit]
     weights = _matched_terms(index, found)
+    topic_names = {t.id: f"{t.name(lang)} | {t.label} {t.label_en}" for t in corpus.topics}
     hits = tuple(
         Hit(
             entry=corpus.entries[doc],
             score=round(s.total, 3),
-            snippet=make_snippet(corpus.entries[doc], weights, lang) if snippets else None,
+            snippet=make_snippet(corpus.entries[doc], weights, lang, topic_names) if snippets else None,
             matches=tuple(sorted(s.matches, key=lambda m: -m.score)),
         )
         for doc, s in ranked
