@@ -174,3 +174,28 @@ def test_quality_floor_can_fail() -> None:
     bare = Corpus(entries=tuple(Entry(e.id, e.question, e.answer) for e in corpus.entries))
     mrr, _, _ = _mrr_hit3(bare)
     assert mrr < 0.9
+
+
+def test_topic_label_does_not_outrank_the_text_about_it() -> None:
+    topic = Topic("overheid", "Overheid", "Government", ("government",))
+    corpus = Corpus(
+        entries=(
+            Entry(1, "Over fondsen", "tekst", topics=("overheid",)),
+            Entry(
+                2,
+                "De rol van de overheid",
+                "De overheid regisseert.",
+                question_en="The role of government",
+                topics=("overheid",),
+            ),
+            Entry(3, "Over regio's", "tekst", topics=("overheid",)),
+        ),
+        topics=(topic,),
+    )
+    assert ids("government", corpus)[0] == 2
+
+
+def test_misspelled_alias_still_expands(index: Index) -> None:
+    found = kinds(index, "fundng")
+    assert stem("financiering", "nl") in found["alias"]
+    assert ids("fundng") == [1]
