@@ -49,6 +49,7 @@ LABELS = {
         "link_missing": "link staat niet in de bron",
         "no_link": "geen link in de bron",
         "principle_note": "principes afgeleid; citaten letterlijk",
+        "derived_title": "titel afgeleid, niet letterlijk van de pagina",
     },
     "en": {
         "question": "Question",
@@ -65,6 +66,7 @@ LABELS = {
         "link_missing": "the link is not in the source",
         "no_link": "no link in the source",
         "principle_note": "principles derived; quotes verbatim from the Dutch answer",
+        "derived_title": "title derived, not verbatim from the page",
     },
 }
 
@@ -378,8 +380,16 @@ def info_view(corpus: Corpus, lang: str) -> RenderableType:
     grid.add_column()
     webinar = corpus.webinar
     en = lang == "en"
+
+    def tr(label: str) -> str:
+        """Row label; English rows are translations of the Dutch page."""
+        return f"{label}\n(translated)" if en else label
+
     if webinar:
-        grid.add_row("title", safe(webinar.title))
+        # The page names the webinar by its subject only; the title is the corpus's, so say so.
+        grid.add_row(
+            "title", Text.assemble(safe(webinar.title), (f"  ({_label(lang, 'derived_title')})", STYLES["derived"]))
+        )
         grid.add_row("date", safe(webinar.date))
         grid.add_row("organizers", safe(", ".join(webinar.organizers)))
         grid.add_row(
@@ -389,13 +399,13 @@ def info_view(corpus: Corpus, lang: str) -> RenderableType:
                 for s in corpus.speakers
             ),
         )
-        grid.add_row("summary", safe(webinar.summary_en if en and webinar.summary_en else webinar.summary))
+        grid.add_row(tr("summary"), safe(webinar.summary_en if en and webinar.summary_en else webinar.summary))
         recording = webinar.recording_note_en if en and webinar.recording_note_en else webinar.recording_note
         if recording:
             grid.add_row("recording", safe(recording, STYLES["missing"]))
-        grid.add_row("audience", safe(webinar.audience_en if en and webinar.audience_en else webinar.audience))
+        grid.add_row(tr("audience"), safe(webinar.audience_en if en and webinar.audience_en else webinar.audience))
         interests = webinar.interests_en if en and webinar.interests_en else webinar.interests
-        grid.add_row("interests", _bullets(safe(i) for i in interests))
+        grid.add_row(tr("interests"), _bullets(safe(i) for i in interests))
         related = [
             Text.assemble(
                 safe(r.title_en if en and r.title_en else r.title, STYLES["title"]),
@@ -406,7 +416,7 @@ def info_view(corpus: Corpus, lang: str) -> RenderableType:
             )
             for r in webinar.related
         ]
-        grid.add_row("related", _bullets(related))
+        grid.add_row(tr("related"), _bullets(related))
         if webinar.contact:
             areas = webinar.contact.areas_en if en and webinar.contact.areas_en else webinar.contact.areas
             grid.add_row("contact", safe(f"{webinar.contact.name} — {', '.join(areas)}"))
