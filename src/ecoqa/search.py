@@ -102,6 +102,8 @@ STOP_WORDS = DUTCH_STOP_WORDS | ENGLISH_STOP_WORDS
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _HYPHENATED = re.compile(r"(?<![^\W_])[^\W_]+(?:-[^\W_]+)+")  # the look-behind stops quadratic retries
+# Letters joined by "&" (R&D, R&D&I) make words of their own: "rd", "rdi".
+_AMPERSAND = re.compile(r"(?<![^\W_])[^\W_](?:&[^\W_])+(?![^\W_])")
 # The same patterns for text that folds to ASCII: several times faster on the indexing path.
 _ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 _ASCII_HYPHENATED = re.compile(r"(?<![a-z0-9])[a-z0-9]+(?:-[a-z0-9]+)+")
@@ -148,7 +150,16 @@ def tokens(text: str) -> list[Token]:
             found.append(Token(word, match.start(), match.end()))
     for match in _HYPHENATED.finditer(text):
         found.append(Token(fold(match.group()).replace("-", ""), match.start(), match.end()))
+    if "&" in text:
+        for match in _AMPERSAND.finditer(text):
+            found += [Token(word, match.start(), match.end()) for word in _ampersand_words(fold(match.group()))]
     return found
+
+
+def _ampersand_words(chain: str) -> list[str]:
+    """``r&d&i`` -> ``rd``, ``rdi``: every chain of two letters or more from the start."""
+    letters = chain.replace("&", "")
+    return [letters[:end] for end in range(2, len(letters) + 1)]
 
 
 def index_words(text: str) -> list[str]:
@@ -164,6 +175,8 @@ def index_words(text: str) -> list[str]:
     if "-" in folded:
         joined = (_ASCII_HYPHENATED if ascii_only else _HYPHENATED).findall(folded)
         words += [word.replace("-", "") for word in joined]
+    if "&" in folded:
+        words += [word for chain in _AMPERSAND.findall(folded) for word in _ampersand_words(chain)]
     return words
 
 
@@ -559,9 +572,9 @@ def concepts(index: Index, words: Sequence[str]) -> list[Concept]:
 # ---------------------------------------------------------------------------- scoring
 
 
-def _term_scores(index: Index, term: str) -> dict[int, float]:
+def _term_scores(index: Index, term: str, idf_cap: float | None = None) -> dict[int, float]:
     docs, tfs = index.postings[term]
-    idf = index.idf(term)
+    idf = index.idf(term) if idf_cap is None else min(index.idf(term), idf_cap)
     return {doc: idf * tf * (K1 + 1) / (tf + K1) for doc, tf in zip(docs, tfs, strict=True)}
 
 
@@ -573,15 +586,17 @@ class _Scored:
 
 def score_concepts(index: Index, found: Sequence[Concept], allowed: set[int] | None) -> dict[int, _Scored]:
     scored: dict[int, _Scored] = defaultdict(_Scored)
-    cache: dict[str, dict[int, float]] = {}
+    cache: dict[tuple[str, float | None], dict[int, float]] = {}
     for concept in found:
         per_doc: dict[int, list[tuple[float, Variant]]] = defaultdict(list)
+        cap = _idf_cap(index, concept)
         for variant in concept.variants:
             sums: dict[int, float] = defaultdict(float)
             for term in variant.terms:
-                if term not in cache:
-                    cache[term] = _term_scores(index, term)
-                for doc, value in cache[term].items():
+                key = (term, None if variant.kind in ("exact", "alias") else cap)
+                if key not in cache:
+                    cache[key] = _term_scores(index, *key)
+                for doc, value in cache[key].items():
                     sums[doc] += value
             for doc, value in sums.items():
                 if allowed is None or doc in allowed:
@@ -593,6 +608,16 @@ def score_concepts(index: Index, found: Sequence[Concept], allowed: set[int] | N
             scored[doc].total += best + TIE_BREAKER * rest
             _explain(index, scored[doc], concept.text, values[:3])
     return scored
+
+
+def _idf_cap(index: Index, concept: Concept) -> float | None:
+    """When the word itself is in the corpus, its expansions count as rare as it is, not rarer.
+
+    Otherwise a rare prefix or compound match (``innovatiesysteem``) would outscore the common
+    word the user actually typed (``innovaties``).
+    """
+    exact = [index.idf(t) for v in concept.variants if v.kind == "exact" for t in v.terms]
+    return max(exact) if exact else None
 
 
 def _explain(index: Index, target: _Scored, query: str, values: list[tuple[float, Variant]]) -> None:
