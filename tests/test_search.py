@@ -199,3 +199,20 @@ def test_misspelled_alias_still_expands(index: Index) -> None:
     found = kinds(index, "fundng")
     assert stem("financiering", "nl") in found["alias"]
     assert ids("fundng") == [1]
+
+
+def test_letters_joined_by_ampersand_are_words() -> None:
+    corpus = Corpus(entries=(Entry(1, "Gericht op R&D&I?", "ja"), Entry(2, "Iets anders", "nee")))
+    assert ids("R&D", corpus) == [1]
+    assert ids("r&d&i", corpus) == [1]
+
+
+def test_rare_expansion_does_not_outrank_the_word_as_typed() -> None:
+    corpus = Corpus(
+        entries=(
+            Entry(1, "Over innovaties", "innovaties en nog eens innovaties"),
+            Entry(2, "Over innovaties", "het innovatiesysteem"),
+            Entry(3, "Iets", "anders"),
+        )
+    )
+    assert ids("innovaties", corpus)[0] == 1
