@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -54,6 +55,13 @@ def main() -> None:
     args = parser.parse_args()
     python, ecoqa = sys.executable, args.ecoqa
     work = Path(tempfile.mkdtemp(prefix="ecoqa-bench-"))
+    try:
+        measure(work, args.runs, args.sizes, python, ecoqa)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)  # the 100,000-entry corpus and its index take 150 MB
+
+
+def measure(work: Path, runs: int, sizes: str, python: str, ecoqa: str) -> None:
     env = {**os.environ, "ECOQA_CACHE_DIR": str(work / "cache"), "COLUMNS": "100"}
     # Installed packages run from compiled bytecode (pip compiles it); let the warm-up runs write it
     # for an editable checkout too, or every run would pay for compiling ecoqa's sources.
@@ -61,9 +69,9 @@ def main() -> None:
         env.pop(name, None)
     floor = [python, str(HERE / "floor_app.py"), "hello"]
 
-    print(f"bundled corpus, median of {args.runs} alternated runs\n")
+    print(f"bundled corpus, median of {runs} alternated runs\n")
     base = alternated(
-        {"floor": floor, "show": [ecoqa, "show", "10"], "search": [ecoqa, "search", "financing"]}, args.runs, env
+        {"floor": floor, "show": [ecoqa, "show", "10"], "search": [ecoqa, "search", "financing"]}, runs, env
     )
     floor_time = base["floor"][0]
     print("| command | median ms | × floor | peak MB |\n| --- | ---: | ---: | ---: |")
@@ -74,12 +82,12 @@ def main() -> None:
     print("\nsynthetic corpora (--data), `ecoqa search financiering`\n")
     print("| entries | file MB | first search s | first peak MB | repeated ms | × floor | repeated peak MB |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for size in (int(s) for s in args.sizes.split(",")):
+    for size in (int(s) for s in sizes.split(",")):
         corpus = work / f"c{size}.json"
         subprocess.run([python, str(HERE / "make_corpus.py"), str(size), str(corpus)], check=True)
         search = [ecoqa, "search", "financiering", "--data", str(corpus)]
         first, first_rss = run(search, env)
-        timings = alternated({"floor": floor, "search": search}, max(5, args.runs // 2), env)
+        timings = alternated({"floor": floor, "search": search}, max(5, runs // 2), env)
         repeated, rss = timings["search"]
         ratio = repeated / timings["floor"][0]
         mb = corpus.stat().st_size / 2**20

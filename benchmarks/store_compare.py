@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 import sys
 import tempfile
 import time
@@ -42,6 +43,7 @@ def main() -> None:
     search(lazy_corpus, "financiering", index=lazy_index)
     sqlite_seconds = time.perf_counter() - start
 
+    shutil.rmtree(work, ignore_errors=True)
     print("| store | size MB | cold file to first answer, ms |\n| --- | ---: | ---: |")
     print(f"| pickle of entries and index | {pickled.stat().st_size / 2**20:.0f} | {pickle_seconds * 1000:.0f} |")
     print(f"| SQLite, postings per term | {sqlite_file.stat().st_size / 2**20:.0f} | {sqlite_seconds * 1000:.0f} |")
