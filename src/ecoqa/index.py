@@ -70,6 +70,8 @@ def load_indexed(raw: bytes, source: str, progress: Progress | None = None) -> t
         except (sqlite3.Error, ValueError, KeyError, json.JSONDecodeError):
             path.unlink(missing_ok=True)  # corrupt or from another layout: rebuild
     corpus, index, header = _build(raw, source, progress)
+    if progress:
+        progress("saving index", 0, 0)
     with contextlib.suppress(OSError):  # an unwritable cache costs speed, not correctness
         _write(path, key, header, corpus, index)
     return corpus, index
@@ -78,7 +80,7 @@ def load_indexed(raw: bytes, source: str, progress: Progress | None = None) -> t
 def _build(raw: bytes, source: str, progress: Progress | None) -> tuple[Corpus, Index, dict[str, Any]]:
     """Validate, model and index the corpus; the raw document is dropped as soon as it is modelled."""
     if progress:
-        progress("reading", 0, 1)
+        progress("validating", 0, 0)  # no total: an indeterminate bar
     doc = validated_document(raw, source)
     header = {} if isinstance(doc, list) else {k: v for k, v in doc.items() if k != "questions"}
     corpus = build_corpus(doc, source)
