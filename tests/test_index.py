@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from ecoqa import index as store
+from ecoqa import search as search_module
 from ecoqa.corpus import parse_corpus
 from ecoqa.search import search
 
@@ -60,7 +61,7 @@ def test_second_load_reads_the_cache(cache: Path, raw: bytes, monkeypatch: pytes
     def no_build(*args: object, **kwargs: object) -> None:
         raise AssertionError("rebuilt although cached")
 
-    monkeypatch.setattr(store, "build_index", no_build)
+    monkeypatch.setattr(search_module, "build_index", no_build)
     corpus, index = store.load_indexed(raw, "c.json")
     assert index.size == len(corpus.entries) == 600
     assert corpus.entries[5].id == 6
@@ -69,7 +70,7 @@ def test_second_load_reads_the_cache(cache: Path, raw: bytes, monkeypatch: pytes
 def test_key_follows_content_and_versions(raw: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
     key = store.cache_key(raw)
     assert store.cache_key(raw + b" ") != key
-    monkeypatch.setattr(store, "STEMMER_VERSION", "other")
+    monkeypatch.setattr(search_module, "STEMMER_VERSION", "other")
     assert store.cache_key(raw) != key
 
 
@@ -111,3 +112,8 @@ def test_cli_uses_the_index_for_large_files(
     assert json.loads(again.stdout) == json.loads(result.stdout)
     topical = invoke("search", "financiering", "--topic", "nope", "--data", str(path))
     assert topical.exit_code == 2
+    shown = invoke("show", "7", "--json", "--data", str(path))
+    assert json.loads(shown.stdout)["results"][0]["id"] == 7
+    assert invoke("show", "601", "--data", str(path)).stderr == "ecoqa: no question '601'; valid ids are 1-600.\n"
+    listed = invoke("list", "--plain", "--data", str(path))
+    assert len(listed.stdout.splitlines()) == 600

@@ -198,9 +198,8 @@ def _handled() -> Iterator[None]:
 
 
 def _load(data: Path | None) -> Corpus:
-    from ecoqa.corpus import load_corpus
-
-    return load_corpus(data)
+    """The corpus; a large user file comes from its persistent index once that exists."""
+    return _searchable(data)[0]
 
 
 def _entries_for_topics(corpus: Corpus, names: Sequence[str]) -> list[Entry]:
@@ -390,11 +389,14 @@ def search(
 
 def _searchable(data: Path | None) -> tuple[Corpus, Index | None]:
     """The corpus, with a persistent index when it is a large user file (see ``ecoqa.index``)."""
+    from ecoqa.corpus import load_corpus, read_corpus_bytes
+
+    if data is None:
+        return load_corpus(None), None
     from ecoqa import index as store
 
-    if data is None or not store.wants_index(data):
-        return _load(data), None
-    from ecoqa.corpus import read_corpus_bytes
+    if not store.wants_index(data):
+        return load_corpus(data), None
 
     raw = read_corpus_bytes(data)
     with _progress() as progress:

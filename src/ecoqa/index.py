@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 from ecoqa.corpus import build_corpus, entry_from_item, validated_document
-from ecoqa.models import Corpus, Entry, plain
-from ecoqa.search import STEMMER_VERSION, Index, Posting, build_index
+from ecoqa.models import Corpus, Entry, Posting, plain
 from ecoqa.version import ecoqa_version
 
 if TYPE_CHECKING:
     import sqlite3
+
+    from ecoqa.search import Index
 
 #: Corpus files at least this large get a persistent index; smaller ones are indexed in memory.
 MIN_BYTES = 256 * 1024
@@ -45,6 +46,8 @@ def cache_dir() -> Path:
 def cache_key(raw: bytes) -> str:
     """What the index depends on: the corpus bytes, ecoqa, the stemmer and the store layout."""
     import hashlib
+
+    from ecoqa.search import STEMMER_VERSION
 
     digest = hashlib.sha256(raw)
     digest.update(f"|{ecoqa_version()}|{STEMMER_VERSION}|{STORE_LAYOUT}".encode())
@@ -81,6 +84,8 @@ def _build(raw: bytes, source: str, progress: Progress | None) -> tuple[Corpus, 
     """Validate, model and index the corpus; the raw document is dropped as soon as it is modelled."""
     if progress:
         progress("validating", 0, 0)  # no total: an indeterminate bar
+    from ecoqa.search import build_index
+
     doc = validated_document(raw, source)
     header = {} if isinstance(doc, list) else {k: v for k, v in doc.items() if k != "questions"}
     corpus = build_corpus(doc, source)
@@ -153,6 +158,8 @@ def _blob(kind: str, values: Sequence[Any]) -> bytes:
 def _open(path: Path, key: str, source: str) -> tuple[Corpus, Index]:
     import sqlite3
 
+    from ecoqa.search import Index
+
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     meta = dict(connection.execute("SELECT key, value FROM meta"))
     if meta.get("key") != key:
@@ -180,7 +187,7 @@ def _open(path: Path, key: str, source: str) -> tuple[Corpus, Index]:
     )
     header = json.loads(meta["header"])
     corpus = build_corpus({**header, "questions": []}, source)
-    return corpus.with_entries(_LazyEntries(connection, size)), index
+    return corpus.with_entries(_LazyEntries(connection, size), ids), index
 
 
 class _LazyPostings(Mapping[str, Posting]):

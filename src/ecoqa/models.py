@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+#: A term's postings in a search index: entry positions and their BM25F pseudo term frequencies.
+Posting = tuple[Sequence[int], Sequence[float]]
+
 
 class Reference(NamedTuple):
     """Something an answer points to; ``link_missing`` marks a "vind je hier" without a link."""
@@ -180,21 +183,25 @@ class Corpus:
         self.attribution_en = attribution_en
         self.derived_note = derived_note
         self.derived_note_en = derived_note_en
-        self._by_id: dict[int, Entry] = {}
+        self._positions: dict[int, int] = {}
 
-    def with_entries(self, entries: Sequence[Entry]) -> Corpus:
-        """The same corpus over other entries (a lazy sequence, say)."""
+    def with_entries(self, entries: Sequence[Entry], ids: Sequence[int] | None = None) -> Corpus:
+        """The same corpus over other entries (a lazy sequence, say), whose *ids* may be known already."""
         copy = Corpus(entries)
-        copy.__dict__.update({k: v for k, v in self.__dict__.items() if k not in ("entries", "_by_id")})
+        copy.__dict__.update({k: v for k, v in self.__dict__.items() if k not in ("entries", "_positions")})
+        if ids is not None:
+            copy._positions = {entry_id: position for position, entry_id in enumerate(ids)}
         return copy
 
-    def _ids(self) -> dict[int, Entry]:
-        if not self._by_id:
-            self._by_id.update((entry.id, entry) for entry in self.entries)
-        return self._by_id
+    def _ids(self) -> dict[int, int]:
+        """Entry id -> position; built on first use (a lazy corpus brings it along)."""
+        if not self._positions:
+            self._positions.update((entry.id, position) for position, entry in enumerate(self.entries))
+        return self._positions
 
     def get(self, entry_id: int) -> Entry | None:
-        return self._ids().get(entry_id)
+        position = self._ids().get(entry_id)
+        return None if position is None else self.entries[position]
 
     def topic(self, topic_id: str) -> Topic | None:
         return next((t for t in self.topics if t.id == topic_id), None)

@@ -22,7 +22,7 @@ from typing import NamedTuple
 import Stemmer
 
 from ecoqa.errors import UsageError
-from ecoqa.models import Corpus, Entry, Hit, Match, Snippet
+from ecoqa.models import Corpus, Entry, Hit, Match, Posting, Snippet
 from ecoqa.text import fold
 
 # ---------------------------------------------------------------------------- parameters
@@ -237,10 +237,6 @@ def _field_texts(entry: Entry, corpus: Corpus) -> dict[str, list[str]]:
         "answer": [entry.answer],
         "answer_en": [entry.answer_en],
     }
-
-
-#: A term's postings: entry positions and their BM25F pseudo term frequencies.
-Posting = tuple[Sequence[int], Sequence[float]]
 
 
 @dataclass
