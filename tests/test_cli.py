@@ -303,3 +303,10 @@ def test_export_formats(invoke: Any, tmp_path: Path) -> None:
     assert page.startswith("<!DOCTYPE html>") and "<script" not in page and "http" not in page
     data = json.loads(invoke("export", "--format", "json").stdout)
     assert len(data["results"]) == 24
+
+
+@pytest.mark.parametrize("args", [["show", "12"], ["list"], ["search", "financing"], ["info"], ["principles", "1"], []])
+def test_narrow_terminal_stays_within_40_columns(invoke: Any, args: list[str]) -> None:
+    result = invoke(*args, env={"COLUMNS": "40"})
+    assert result.exit_code == 0
+    assert max(len(line) for line in result.stdout.splitlines()) <= 40
