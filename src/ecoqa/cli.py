@@ -131,26 +131,18 @@ def _prepare_streams() -> None:
 
 def _console(color: Color, *, stderr: bool = False) -> Console:
     """A console per invocation: ``--color`` beats NO_COLOR, which beats FORCE_COLOR and the TTY check."""
+    from functools import partial
+
     from rich.console import Console
 
+    make = partial(Console, stderr=stderr, emoji=False, highlight=False, markup=False)
     if color is Color.never:
-        return Console(stderr=stderr, emoji=False, highlight=False, markup=False, color_system=None, no_color=True)
+        return make(color_system=None, no_color=True)
     if color is Color.always:
-        console = Console(
-            stderr=stderr, emoji=False, highlight=False, markup=False, force_terminal=True, no_color=False
-        )
-        if console.color_system is None:  # TERM=dumb: still colour, as asked
-            console = Console(
-                stderr=stderr,
-                emoji=False,
-                highlight=False,
-                markup=False,
-                force_terminal=True,
-                no_color=False,
-                color_system="standard",
-            )
-        return console
-    return Console(stderr=stderr, emoji=False, highlight=False, markup=False)
+        console = make(force_terminal=True, no_color=False)
+        # Under TERM=dumb rich detects no colours; "always" still means colour.
+        return console if console.color_system else make(force_terminal=True, no_color=False, color_system="standard")
+    return make()
 
 
 def _print(renderable: RenderableType, color: Color) -> None:
@@ -177,9 +169,7 @@ def _handled() -> Iterator[None]:
         yield
     except CorpusError as error:
         _fail(error.message, ExitCode.CORPUS)
-    except UsageError as error:
-        _fail(error.message, ExitCode.USAGE)
-    except EcoqaError as error:
+    except EcoqaError as error:  # unknown id, topic or principle; empty query
         _fail(error.message, ExitCode.USAGE)
     except BrokenPipeError:
         # Python docs recipe: point stdout at devnull so the interpreter's final flush is silent.
