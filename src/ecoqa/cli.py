@@ -299,7 +299,7 @@ def _emit_entries(
 def show(
     ids: Annotated[
         list[str],
-        typer.Argument(metavar="ID...", help="Question numbers.", autocompletion=complete_ids, show_default=False),
+        typer.Argument(metavar="ID", help="Question numbers.", autocompletion=complete_ids, show_default=False),
     ],
     lang: LangOption = Lang.nl,
     json_: JsonOption = False,
@@ -341,7 +341,7 @@ def _entry(corpus: Corpus, raw: str) -> Entry:
 @app.command()
 def search(
     query: Annotated[
-        list[str], typer.Argument(metavar="QUERY...", help="Words to search for, Dutch or English.", show_default=False)
+        list[str], typer.Argument(metavar="QUERY", help="Words to search for, Dutch or English.", show_default=False)
     ],
     topic: TopicOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="Show at most this many results.")] = 10,
