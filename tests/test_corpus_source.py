@@ -158,3 +158,15 @@ def test_no_answer_is_attributed_to_a_speaker(doc: dict[str, Any]) -> None:
 def test_file_is_pretty_stable_utf8(doc: dict[str, Any]) -> None:
     raw = QA_JSON.read_bytes()
     assert raw.decode("utf-8") == json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_glossary_dutch_terms_occur_in_the_corpus(doc: dict[str, Any]) -> None:
+    """A glossary entry translates words the corpus uses; it never adds vocabulary of its own."""
+    from ecoqa.corpus import load_corpus
+    from ecoqa.search import build_index, index_words, stem
+
+    index = build_index(load_corpus(QA_JSON))
+    for term in doc["glossary"]:
+        for word in index_words(term["nl"]):
+            assert stem(word, "nl") in index.postings or stem(word, "en") in index.postings, term
+        assert term["en"], term
