@@ -70,7 +70,7 @@ class BrowseApp(App[None]):
         yield Header()
         with Horizontal(id="bar"):
             yield Input(placeholder="Search (Dutch or English)…", id="query")
-            topics = [(f"{t.name(self.lang)} ({t.id})", t.id) for t in self.corpus.topics]
+            topics = [(Text(f"{t.name(self.lang)} ({t.id})"), t.id) for t in self.corpus.topics]  # data as Text
             yield Select(topics, prompt="All topics", id="topic", value=self.topic if self.topic else Select.NULL)
         with Horizontal():
             yield Results(id="results")
