@@ -144,3 +144,29 @@ def test_small_terminal() -> None:
         assert app.current.id == 2
 
     drive(app, steps, size=(80, 24))
+
+
+def test_hostile_corpus_opens_and_searches(corpus_file: Any, tmp_path: Any) -> None:
+    path = corpus_file(
+        tmp_path / "h.json",
+        [
+            {
+                "id": 1,
+                "question": "[/] vraag \x1b[31m [bold]?",
+                "answer": "[link=http://x]a[/link] \u202e",
+                "topics": ["t"],
+            },
+            {"id": 2, "question": "b", "answer": "c"},
+        ],
+        topics=[{"id": "t", "label": "[/] [bold]x", "aliases": []}],
+    )
+    app = BrowseApp(load_corpus(path), ["t"], "nl")
+
+    async def steps(pilot: Any) -> None:
+        assert shown_ids(app) == [1]
+        await pilot.press("slash", *"vraag")
+        await pilot.pause()
+        assert shown_ids(app) == [1]
+        assert "[/] vraag \\x1b[31m [bold]?" in detail_text(app)
+
+    drive(app, steps, size=(80, 24))
