@@ -310,7 +310,13 @@ def _cleaned(text: Text) -> Text:
     return out
 
 
-def topics_table(corpus: Corpus, lang: str) -> Table:
+def _nothing(what: str) -> Text:
+    return Text(f"This corpus has no {what}.", style=STYLES["muted"])
+
+
+def topics_table(corpus: Corpus, lang: str) -> RenderableType:
+    if not corpus.topics:
+        return _nothing("topics")
     table = Table(expand=True)
     table.add_column("id", style=STYLES["topic"], no_wrap=True)
     table.add_column("label", ratio=2)
@@ -333,7 +339,8 @@ def speakers_view(corpus: Corpus, lang: str) -> RenderableType:
             safe(s.role_en if lang == "en" and s.role_en else s.role),
             safe(s.organization),
         )
-    parts.append(speakers)
+    if corpus.speakers:
+        parts.append(speakers)
     attribution = corpus.attribution_en if lang == "en" and corpus.attribution_en else corpus.attribution
     if attribution:
         parts.append(safe(attribution, STYLES["muted"]))
@@ -349,10 +356,14 @@ def speakers_view(corpus: Corpus, lang: str) -> RenderableType:
         )
     if corpus.people:
         parts.append(people)
+    if not parts:
+        parts.append(_nothing("speakers and no people"))
     return Group(*parts)
 
 
 def principles_view(principles: Sequence[Principle], corpus: Corpus, lang: str, *, detail: bool) -> RenderableType:
+    if not principles:
+        return _nothing("principles")
     if not detail:
         table = Table(expand=True, caption=Text(_label(lang, "derived"), style=STYLES["derived"]))
         table.add_column("id", style=STYLES["topic"], no_wrap=True)
