@@ -532,8 +532,12 @@ def _dedupe(variants: list[Variant]) -> list[Variant]:
 
 def query_words(query: str) -> list[str]:
     """Folded query words, stop words dropped unless nothing else is left."""
-    words = [t.word for t in sorted(tokens(query), key=lambda t: (t.start, -t.end)) if t.end - t.start]
-    words = _without_joined(query, words)
+    longest: dict[tuple[int, int], str] = {}  # one word per span: "r&d&i" is "rdi", not also "rd"
+    for token in tokens(query):
+        span = (token.start, token.end)
+        if len(token.word) > len(longest.get(span, "")):
+            longest[span] = token.word
+    words = _without_joined(query, [longest[span] for span in sorted(longest, key=lambda s: (s[0], -s[1]))])
     content = [w for w in words if w not in STOP_WORDS]
     return content or words
 
