@@ -51,6 +51,7 @@ COMPOUND_PART_MIN = 4
 COGNATE_MIN = 6
 COGNATE_CUTOFF = 80.0
 SUGGEST_CUTOFF = 0.7
+TOPIC_CUTOFF = 75.0
 #: Results scoring below this share of the best result are noise, not answers.
 RELATIVE_CUTOFF = 0.2
 SNIPPET_CONTEXT = 120
@@ -816,8 +817,13 @@ def topic_names(corpus: Corpus) -> Iterator[tuple[str, str]]:
 
 
 def closest_topics(corpus: Corpus, text: str, limit: int = 3) -> list[str]:
+    """Topic ids whose id, label or alias looks like *text* as a whole.
+
+    Whole-string similarity, not WRatio: WRatio scores a short alias found inside a longer word
+    (``ip`` in ``recipe``) as a near match.
+    """
     names = {fold(name): topic_id for name, topic_id in topic_names(corpus)}
     from rapidfuzz import fuzz, process
 
-    found = process.extract(fold(text), list(names), scorer=fuzz.WRatio, score_cutoff=80, limit=limit * 3)
+    found = process.extract(fold(text), list(names), scorer=fuzz.ratio, score_cutoff=TOPIC_CUTOFF, limit=limit * 3)
     return list(dict.fromkeys(names[name] for name, _, _ in found))[:limit]
