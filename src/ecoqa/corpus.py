@@ -571,8 +571,13 @@ def build_corpus(doc: Any, source: str) -> Corpus:
     )
 
 
+def _name_key(name: str) -> str:
+    """How a typed name compares: case, accents, apostrophes, hyphens and spacing aside."""
+    return " ".join(fold(name).replace("'", "").replace("\u2019", "").replace("-", " ").split())
+
+
 def _same(a: str, b: str) -> bool:
-    return fold(" ".join(a.split())) == fold(" ".join(b.split()))
+    return _name_key(a) == _name_key(b)
 
 
 def find_topic(corpus: Corpus, name: str) -> Topic | None:
