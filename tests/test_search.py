@@ -216,3 +216,14 @@ def test_rare_expansion_does_not_outrank_the_word_as_typed() -> None:
         )
     )
     assert ids("innovaties", corpus)[0] == 1
+
+
+def test_a_phrase_counts_only_where_all_its_words_occur() -> None:
+    corpus = Corpus(
+        entries=(
+            Entry(1, "Over kennis", "Het intellectueel eigendom is vrij."),
+            Entry(2, "Over eigendom", "Eigendom, eigendom en nog eens eigendom."),
+        ),
+        glossary=(GlossaryTerm("intellectueel eigendom", ("intellectual property",)),),
+    )
+    assert ids("intellectual property", corpus) == [1]

@@ -592,13 +592,17 @@ def score_concepts(index: Index, found: Sequence[Concept], allowed: set[int] | N
         per_doc: dict[int, list[tuple[float, Variant]]] = defaultdict(list)
         cap = _idf_cap(index, concept)
         for variant in concept.variants:
-            sums: dict[int, float] = defaultdict(float)
-            for term in variant.terms:
-                key = (term, None if variant.kind in ("exact", "alias") else cap)
+            # Expansions count no rarer than the word as typed (see _idf_cap); exact and alias do.
+            keys = [(term, None if variant.kind in ("exact", "alias") else cap) for term in variant.terms]
+            for key in keys:
                 if key not in cache:
                     cache[key] = _term_scores(index, *key)
+            sums: dict[int, float] = defaultdict(float)
+            for key in keys:
                 for doc, value in cache[key].items():
                     sums[doc] += value
+            if len(keys) > 1:  # a phrase counts only where all of its words occur
+                sums = {doc: value for doc, value in sums.items() if all(doc in cache[key] for key in keys)}
             for doc, value in sums.items():
                 if allowed is None or doc in allowed:
                     per_doc[doc].append((value * variant.weight, variant))
