@@ -147,8 +147,8 @@ def test_weak_results_are_left_out() -> None:
     assert [h.entry.id for h in result.hits] == [2]
 
 
-def _mrr_hit3(corpus: Corpus) -> tuple[float, float, list[str]]:
-    cases = json.loads(DEV_QUERIES.read_text(encoding="utf-8"))["cases"]
+def _mrr_hit3(corpus: Corpus, queries: Path = DEV_QUERIES) -> tuple[float, float, list[str]]:
+    cases = json.loads(queries.read_text(encoding="utf-8"))["cases"]
     index = build_index(corpus)
     rr = hit3 = 0.0
     misses = []
@@ -166,6 +166,12 @@ def test_development_queries_quality_floor() -> None:
     mrr, hit3, misses = _mrr_hit3(load_corpus())
     assert mrr >= 0.9, (mrr, misses)
     assert hit3 == 1.0, misses
+
+
+def test_extra_queries_quality_floor() -> None:
+    mrr, hit3, misses = _mrr_hit3(load_corpus(), DEV_QUERIES.with_name("extra_queries.json"))
+    assert mrr >= 0.9, (mrr, misses)
+    assert hit3 >= 0.95, misses
 
 
 def test_quality_floor_can_fail() -> None:
