@@ -310,3 +310,12 @@ def test_narrow_terminal_stays_within_40_columns(invoke: Any, args: list[str]) -
     result = invoke(*args, env={"COLUMNS": "40"})
     assert result.exit_code == 0
     assert max(len(line) for line in result.stdout.splitlines()) <= 40
+
+
+def test_browse_refuses_without_a_terminal(invoke: Any) -> None:
+    result = invoke("browse")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "ecoqa: browse needs an interactive terminal; in scripts use 'ecoqa search' or 'ecoqa list'.\n"
+    )

@@ -626,9 +626,11 @@ def browse(
       ecoqa browse --lang en
     """
     with _handled():
-        corpus = _load(data)
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise UsageError("browse needs an interactive terminal; in scripts use 'ecoqa search' or 'ecoqa list'.")
+        corpus, index = _searchable(data)
         _entries_for_topics(corpus, topic or [])  # unknown topics fail here, with suggestions
         from ecoqa.browse import run
         from ecoqa.corpus import find_topic
 
-        run(corpus, [t.id for t in (find_topic(corpus, name) for name in topic or []) if t], lang.value)
+        run(corpus, [t.id for t in (find_topic(corpus, name) for name in topic or []) if t], lang.value, index)
