@@ -592,7 +592,7 @@ def score_concepts(index: Index, found: Sequence[Concept], allowed: set[int] | N
         per_doc: dict[int, list[tuple[float, Variant]]] = defaultdict(list)
         cap = _idf_cap(index, concept)
         for variant in concept.variants:
-            # Expansions count no rarer than the word as typed (see _idf_cap); exact and alias do.
+            # Expansions count no rarer than the word as typed (see _idf_cap); exact and alias keep their idf.
             keys = [(term, None if variant.kind in ("exact", "alias") else cap) for term in variant.terms]
             for key in keys:
                 if key not in cache:
