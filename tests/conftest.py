@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,6 +14,9 @@ from typing import Any
 import pytest
 
 os.environ.update({"COLUMNS": "100", "LINES": "40", "TERM": "dumb", "_TYPER_FORCE_DISABLE_TERMINAL": "1"})
+# Indexes of large test corpora go to a temporary cache, never the user's own.
+os.environ["ECOQA_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="ecoqa-test-cache-")
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 for name in (
     "FORCE_COLOR",
     "NO_COLOR",
