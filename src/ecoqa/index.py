@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import weakref
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -155,25 +156,41 @@ def _blob(kind: str, values: Sequence[Any]) -> bytes:
 # ---------------------------------------------------------------------------- reading
 
 
-def _open(path: Path, key: str, source: str) -> tuple[Corpus, Index]:
-    import sqlite3
+class _Store:
+    """The open index file, closed once nothing reads from it (sqlite3 warns about open ones)."""
 
+    def __init__(self, path: Path) -> None:
+        import sqlite3
+
+        self.connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        weakref.finalize(self, self.connection.close)
+
+    def execute(self, sql: str, parameters: tuple[Any, ...] = ()) -> sqlite3.Cursor:
+        return self.connection.execute(sql, parameters)
+
+
+def _open(path: Path, key: str, source: str) -> tuple[Corpus, Index]:
+    store = _Store(path)
+    try:
+        return _read(store, key, source)
+    except BaseException:
+        store.connection.close()
+        raise
+
+
+def _read(store: _Store, key: str, source: str) -> tuple[Corpus, Index]:
     from ecoqa.search import Index
 
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    meta = dict(connection.execute("SELECT key, value FROM meta"))
+    meta = dict(store.execute("SELECT key, value FROM meta"))
     if meta.get("key") != key:
-        connection.close()
         raise ValueError("index belongs to another corpus")
     size = int(meta["size"])
     ids = array("i")
     ids.frombytes(bytes.fromhex(meta["ids"]))
-    vocabulary = {
-        surface: tuple(terms.split("\t")) for surface, terms in connection.execute("SELECT * FROM vocabulary")
-    }
+    vocabulary = {surface: tuple(terms.split("\t")) for surface, terms in store.execute("SELECT * FROM vocabulary")}
     surfaces = sorted(vocabulary)
     aliases = {tuple(k): [tuple(t) for t in v] for k, v in json.loads(meta["aliases"])}
-    postings = _LazyPostings(connection)
+    postings = _LazyPostings(store)
     index = Index(
         size=size,
         ids=ids,
@@ -187,21 +204,19 @@ def _open(path: Path, key: str, source: str) -> tuple[Corpus, Index]:
     )
     header = json.loads(meta["header"])
     corpus = build_corpus({**header, "questions": []}, source)
-    return corpus.with_entries(_LazyEntries(connection, size), ids), index
+    return corpus.with_entries(_LazyEntries(store, size), ids), index
 
 
 class _LazyPostings(Mapping[str, Posting]):
     """Postings read per term on first use."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self.connection = connection
+    def __init__(self, store: _Store) -> None:
+        self.store = store
         self.cache: dict[str, tuple[Posting, str] | None] = {}
 
     def row(self, term: str) -> tuple[Posting, str] | None:
         if term not in self.cache:
-            found = self.connection.execute(
-                "SELECT docs, tfs, surface FROM postings WHERE term = ?", (term,)
-            ).fetchone()
+            found = self.store.execute("SELECT docs, tfs, surface FROM postings WHERE term = ?", (term,)).fetchone()
             if found is None:
                 self.cache[term] = None
             else:
@@ -221,10 +236,10 @@ class _LazyPostings(Mapping[str, Posting]):
         return isinstance(term, str) and self.row(term) is not None
 
     def __iter__(self) -> Iterator[str]:
-        return (term for (term,) in self.connection.execute("SELECT term FROM postings"))
+        return (term for (term,) in self.store.execute("SELECT term FROM postings"))
 
     def __len__(self) -> int:
-        count: int = self.connection.execute("SELECT COUNT(*) FROM postings").fetchone()[0]
+        count: int = self.store.execute("SELECT COUNT(*) FROM postings").fetchone()[0]
         return count
 
 
@@ -250,8 +265,8 @@ class _LazySurfaces(Mapping[str, str]):
 class _LazyEntries(Sequence[Entry]):
     """Entries fetched by position when a result shows them."""
 
-    def __init__(self, connection: sqlite3.Connection, size: int) -> None:
-        self.connection = connection
+    def __init__(self, store: _Store, size: int) -> None:
+        self.store = store
         self.size = size
         self.cache: dict[int, Entry] = {}
 
@@ -272,7 +287,7 @@ class _LazyEntries(Sequence[Entry]):
         if not 0 <= position < self.size:
             raise IndexError(position)
         if position not in self.cache:
-            (item,) = self.connection.execute("SELECT item FROM entries WHERE position = ?", (position,)).fetchone()
+            (item,) = self.store.execute("SELECT item FROM entries WHERE position = ?", (position,)).fetchone()
             self.cache[position] = entry_from_item(json.loads(item))
         return self.cache[position]
 
@@ -281,7 +296,7 @@ class _LazyEntries(Sequence[Entry]):
         if len(self.cache) == self.size:
             yield from (self.cache[i] for i in range(self.size))
             return
-        for position, item in self.connection.execute("SELECT position, item FROM entries ORDER BY position"):
+        for position, item in self.store.execute("SELECT position, item FROM entries ORDER BY position"):
             if position not in self.cache:
                 self.cache[position] = entry_from_item(json.loads(item))
             yield self.cache[position]
