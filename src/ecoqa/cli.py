@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum, IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -434,6 +434,26 @@ def _no_match(query: str, suggestions: Sequence[str]) -> NoReturn:
     _fail(f"no matches for {one_line(query, 80)!r}{hint}", ExitCode.NO_MATCH)
 
 
+def _listing(
+    data: Path | None,
+    json_: bool,
+    color: Color,
+    payload: Callable[[Any, Corpus], dict[str, Any]],
+    view: Callable[[Any, Corpus], RenderableType],
+) -> None:
+    """Load the corpus, then print it as JSON or as a view; export and render load only when used."""
+    with _handled():
+        corpus = _load(data)
+        if json_:
+            from ecoqa import export
+
+            _write(export.dumps(payload(export, corpus)))
+            return
+        from ecoqa import render
+
+        _print(view(render, corpus), color)
+
+
 @app.command()
 def topics(
     lang: LangOption = Lang.nl, json_: JsonOption = False, data: DataOption = None, color: ColorOption = Color.auto
@@ -444,16 +464,13 @@ def topics(
     Example:
       ecoqa topics --lang en
     """
-    with _handled():
-        corpus = _load(data)
-        if json_:
-            from ecoqa.export import dumps, topics_payload
-
-            _write(dumps(topics_payload(corpus)))
-            return
-        from ecoqa.render import topics_table
-
-        _print(topics_table(corpus, lang.value), color)
+    _listing(
+        data,
+        json_,
+        color,
+        lambda export, c: export.topics_payload(c),
+        lambda render, c: render.topics_table(c, lang.value),
+    )
 
 
 @app.command()
@@ -466,16 +483,13 @@ def speakers(
     Example:
       ecoqa speakers --lang en
     """
-    with _handled():
-        corpus = _load(data)
-        if json_:
-            from ecoqa.export import dumps, speakers_payload
-
-            _write(dumps(speakers_payload(corpus)))
-            return
-        from ecoqa.render import speakers_view
-
-        _print(speakers_view(corpus, lang.value), color)
+    _listing(
+        data,
+        json_,
+        color,
+        lambda export, c: export.speakers_payload(c),
+        lambda render, c: render.speakers_view(c, lang.value),
+    )
 
 
 @app.command()
@@ -528,16 +542,9 @@ def info(
     Example:
       ecoqa info --lang en
     """
-    with _handled():
-        corpus = _load(data)
-        if json_:
-            from ecoqa.export import dumps, info_payload
-
-            _write(dumps(info_payload(corpus)))
-            return
-        from ecoqa.render import info_view
-
-        _print(info_view(corpus, lang.value), color)
+    _listing(
+        data, json_, color, lambda export, c: export.info_payload(c), lambda render, c: render.info_view(c, lang.value)
+    )
 
 
 @app.command()
