@@ -192,10 +192,11 @@ def _load(data: Path | None) -> Corpus:
     return _searchable(data)[0]
 
 
-def _entries_for_topics(corpus: Corpus, names: Sequence[str]) -> list[Entry]:
+def _topic_ids(corpus: Corpus, names: Sequence[str]) -> list[str]:
+    """The topic id for each name given to --topic; an unknown name is an error with suggestions."""
     from ecoqa.corpus import find_topic
 
-    entries = list(corpus.entries)
+    ids = []
     for name in names:
         topic = find_topic(corpus, name)
         if topic is None:
@@ -204,8 +205,14 @@ def _entries_for_topics(corpus: Corpus, names: Sequence[str]) -> list[Entry]:
             close = closest_topics(corpus, name)
             hint = f"did you mean {' or '.join(close)}?" if close else "see 'ecoqa topics'."
             raise NotFoundError(f"unknown topic {name!r}; {hint}")
-        entries = [e for e in entries if topic.id in e.topics]
-    return entries
+        ids.append(topic.id)
+    return ids
+
+
+def _entries_for_topics(corpus: Corpus, names: Sequence[str]) -> list[Entry]:
+    """Entries carrying every named topic (all entries when no name is given)."""
+    wanted = _topic_ids(corpus, names)
+    return [e for e in corpus.entries if all(t in e.topics for t in wanted)]
 
 
 def _version_callback(value: bool) -> None:
@@ -636,8 +643,6 @@ def browse(
         if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise UsageError("browse needs an interactive terminal; in scripts use 'ecoqa search' or 'ecoqa list'.")
         corpus, index = _searchable(data)
-        _entries_for_topics(corpus, topic or [])  # unknown topics fail here, with suggestions
         from ecoqa.browse import run
-        from ecoqa.corpus import find_topic
 
-        run(corpus, [t.id for t in (find_topic(corpus, name) for name in topic or []) if t], lang.value, index)
+        run(corpus, _topic_ids(corpus, topic or []), lang.value, index)
