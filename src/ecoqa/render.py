@@ -145,7 +145,7 @@ def entry_view(entry: Entry, corpus: Corpus, lang: str, related: Sequence[Entry]
             _panel(
                 _principle_lines(principles, entry.id, lang),
                 _label(lang, "principles"),
-                subtitle=_label(lang, "derived"),
+                subtitle=_label(lang, "principle_note"),  # the quotes in this panel are verbatim
             )
         )
     extras = _facts(entry, corpus, lang, related)
