@@ -16,7 +16,7 @@ def test_overview_without_arguments(invoke: Any) -> None:
     assert result.exit_code == 0, result.stderr
     assert "Orchestrating Innovation" in result.stdout
     assert "Maxine Tillij" in result.stdout and "Rinke Zonneveld" in result.stdout
-    assert "24 questions" in result.stdout
+    assert "24 vragen" in result.stdout
     assert "ecoqa search financing" in result.stdout
     assert result.stderr == ""
 
@@ -86,7 +86,11 @@ def test_show_json(invoke: Any, qa: dict[str, Any]) -> None:
     ("args", "code", "message"),
     [
         (["show", "99"], ExitCode.USAGE, "ecoqa: no question '99'; valid ids are 1-24.\n"),
-        (["show", "abc"], ExitCode.USAGE, "ecoqa: no question 'abc'; valid ids are 1-24.\n"),
+        (
+            ["show", "abc"],
+            ExitCode.USAGE,
+            "ecoqa: no question 'abc'; valid ids are 1-24. (to search, use: ecoqa search 'abc')\n",
+        ),
         (["show", "0"], ExitCode.USAGE, "ecoqa: no question '0'; valid ids are 1-24.\n"),
         (["list", "--topic", "smes2"], ExitCode.USAGE, "ecoqa: unknown topic 'smes2'; did you mean mkb?\n"),
         (["list", "--principle", "nope"], ExitCode.USAGE, "ecoqa: unknown principle 'nope'; see 'ecoqa principles'.\n"),
@@ -99,9 +103,9 @@ def test_show_json(invoke: Any, qa: dict[str, Any]) -> None:
         (
             ["search", "?!"],
             ExitCode.USAGE,
-            "ecoqa: The query has no words to search for; try a word such as 'financiering'.\n",
+            "ecoqa: the query has no words to search for; try a word such as 'financiering'.\n",
         ),
-        (["search", "zzzzqqq"], ExitCode.NO_MATCH, "ecoqa: no matches for 'zzzzqqq'; try fewer or other words.\n"),
+        (["search", "zzzzqqq"], ExitCode.NO_MATCH, "ecoqa: no matches for 'zzzzqqq'; try other words.\n"),
         (
             ["search", "--data", "/nonexistent/qa.json", "x"],
             ExitCode.CORPUS,
@@ -173,10 +177,12 @@ def test_search_financing_finds_dutch_answers(invoke: Any) -> None:
 
 
 def test_search_table_shows_snippet_and_field(invoke: Any) -> None:
-    result = invoke("search", "Mazucato")
+    result = invoke("search", "Mazucato", "--table")
     assert result.exit_code == 0
     assert "Mazzucato zijn daar illustratief voor." in result.stdout
-    assert "│ answer: " in result.stdout
+    assert "antwoord: " in result.stdout
+    english = invoke("search", "Mazucato", "--table", "--lang", "en").stdout
+    assert "answer (translation): " in english
 
 
 def test_search_words_without_quotes(invoke: Any) -> None:
@@ -193,7 +199,7 @@ def test_search_limit_and_topic(invoke: Any) -> None:
 
 
 def test_search_explain(invoke: Any) -> None:
-    result = invoke("search", "SMEs", "--explain")
+    result = invoke("search", "SMEs", "--explain", "--table")
     assert "smes → topic mkb (alias ×0.9)" in result.stdout
     payload = json.loads(invoke("search", "consorium", "--explain", "--json").stdout)
     kinds = {m["kind"] for m in payload["results"][0]["matches"]}
@@ -217,7 +223,7 @@ def test_search_english_snippet_with_lang_en(invoke: Any) -> None:
     payload = json.loads(invoke("search", "citizens", "--lang", "en", "--json").stdout)
     first = payload["results"][0]
     assert first["id"] == 19
-    assert first["field"].endswith("(translation)")
+    assert first["field"] in ("question_en", "answer_en", "key_points_en")
     assert "citizen" in first["snippet"].lower()
 
 
@@ -286,8 +292,8 @@ def test_every_command_has_help(runner: Any) -> None:
         assert result.exit_code == 0, command
         assert "Usage: " in result.stdout
     assert (
-        "Exit codes: 0 success, 1 search found nothing, 2 usage error, 3 corpus error."
-        in runner.invoke(app, ["--help"]).stdout
+        "Exit codes: 0 success, 1 nothing found, 2 usage error, 3 corpus error, 70 internal error, 74 output error."
+        in " ".join(runner.invoke(app, ["--help"]).stdout.split())
     )
     assert "ecoqa search financing" in runner.invoke(app, ["search", "--help"]).stdout
 
@@ -305,7 +311,21 @@ def test_export_formats(invoke: Any, tmp_path: Path) -> None:
     assert len(data["results"]) == 24
 
 
-@pytest.mark.parametrize("args", [["show", "12"], ["list"], ["search", "financing"], ["info"], ["principles", "1"], []])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "12"],
+        ["show", "10", "--lang", "en"],
+        ["list", "--table"],
+        ["search", "financing", "--table"],
+        ["info"],
+        ["principles", "1"],
+        ["principles", "--table"],
+        ["topics", "--table"],
+        ["speakers", "--table"],
+        [],
+    ],
+)
 def test_narrow_terminal_stays_within_40_columns(invoke: Any, args: list[str]) -> None:
     result = invoke(*args, env={"COLUMNS": "40"})
     assert result.exit_code == 0

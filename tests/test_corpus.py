@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 
 from ecoqa import corpus as corpus_module
-from ecoqa.corpus import check_corpus, find_principle, find_topic, load_corpus, parse_corpus
+from ecoqa.corpus import check_corpus, load_corpus, parse_corpus
 from ecoqa.errors import CorpusError
+from ecoqa.names import find_principle, find_topic
 
 GOOD = {"id": 1, "question": "Vraag?", "answer": "Antwoord over fondsen."}
 

@@ -138,7 +138,7 @@ def test_help_texts_with_brackets_render(runner: Any) -> None:
 
     result = runner.invoke(app, ["list", "--help"])
     assert result.exit_code == 0
-    assert "[ID]" in runner.invoke(app, ["principles", "--help"]).stdout
+    assert "[PRINCIPLE]" in runner.invoke(app, ["principles", "--help"]).stdout
 
 
 # ---------------------------------------------------------------------------- property tests

@@ -127,6 +127,25 @@ def test_error_goes_to_stderr_without_traceback(tmp_path: Path) -> None:
     assert b"Traceback" not in result.stderr
 
 
+def test_internal_errors_exit_70_with_one_line() -> None:
+    code = (
+        "import ecoqa.corpus as c\n"
+        "def boom(path=None):\n"
+        "    raise RuntimeError('planted bug')\n"
+        "c.load_corpus = boom\n"
+        "from ecoqa.__main__ import main\n"
+        "main()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, "show", "1"], capture_output=True, env=env(), timeout=60, check=False
+    )
+    assert result.returncode == 70
+    assert result.stdout == b""
+    assert result.stderr.decode() == (
+        "ecoqa: internal error (RuntimeError: planted bug); set ECOQA_DEBUG=1 for details and please report it.\n"
+    )
+
+
 def test_python_m_uses_the_program_name() -> None:
     result = ecoqa("--help")
     assert result.returncode == 0
@@ -151,7 +170,7 @@ def test_unexpected_errors_do_not_print_locals() -> None:
     result = subprocess.run(
         [sys.executable, "-c", code, "show", "1"], capture_output=True, env=env(), timeout=60, check=False
     )
-    assert result.returncode == 1
+    assert result.returncode == 70
     assert b"SENTINEL-7f3a" not in result.stderr
 
 

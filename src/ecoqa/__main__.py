@@ -1,6 +1,23 @@
-"""Run ecoqa as ``python -m ecoqa``."""
+"""Run ecoqa as ``python -m ecoqa``; ``main`` is also the ``ecoqa`` console script.
 
-from ecoqa.cli import app
+This module imports nothing heavy itself, so that Ctrl-C while the rest loads still ends
+quietly with exit code 130 instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    try:
+        from ecoqa.cli import run
+
+        code = run()
+    except KeyboardInterrupt:
+        code = 130
+    sys.exit(code)
+
 
 if __name__ == "__main__":
-    app(prog_name="ecoqa")
+    main()

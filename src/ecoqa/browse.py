@@ -1,6 +1,9 @@
 """``ecoqa browse``: a full-screen Textual app over the same search and panels as the CLI.
 
 Loaded only by the ``browse`` command, so Textual never slows down the other commands.
+Typing searches at once, wherever the focus is (as fzf and gh's pickers do): every printable
+key goes to the search box, so no single letter is a command. Actions use Ctrl and function
+keys: Ctrl-L switches the language, Ctrl-Q or Ctrl-C quits, Esc clears the search.
 """
 
 from __future__ import annotations
@@ -10,7 +13,9 @@ from itertools import islice
 from typing import ClassVar
 
 from rich.console import RenderableType
+from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -26,11 +31,40 @@ from ecoqa.text import one_line
 #: Rows shown in the result list; more would only slow the list down on large corpora.
 MAX_ROWS = 300
 
+WORDS = {
+    "nl": {
+        "placeholder": "Typ om te zoeken (Nederlands of Engels)…",
+        "all_topics": "Alle onderwerpen",
+        "shown": "{shown} van {total} vragen",
+        "none": "Geen resultaten.",
+        "none_topic": "Geen resultaten in dit onderwerp; kies 'Alle onderwerpen' om overal te zoeken.",
+        "empty": "Geen vragen.",
+        "language": "English",
+    },
+    "en": {
+        "placeholder": "Type to search (Dutch or English)…",
+        "all_topics": "All topics",
+        "shown": "{shown} of {total} questions",
+        "none": "No matches.",
+        "none_topic": "No matches in this topic; choose 'All topics' to search everywhere.",
+        "empty": "No questions.",
+        "language": "Nederlands",
+    },
+}
+
+
+_MOVES = {
+    "down": "action_cursor_down",
+    "up": "action_cursor_up",
+    "pagedown": "action_page_down",
+    "pageup": "action_page_up",
+}
+
 
 class Results(OptionList):
-    """The result list; Enter opens the highlighted question in the detail pane."""
+    """The result list; Enter moves to the detail pane of the highlighted question."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open", show=True)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Read", show=False)]
 
 
 class BrowseApp(App[None]):
@@ -45,11 +79,11 @@ class BrowseApp(App[None]):
     #detail-pane { width: 3fr; height: 1fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", "Search", key_display="/"),
-        Binding("escape", "leave_search", "Leave search", key_display="Esc"),
-        Binding("l", "toggle_lang", "Language"),
-        Binding("q", "quit", "Quit"),
+        Binding("ctrl+l", "toggle_lang", "Language", key_display="^L"),
+        Binding("escape", "clear_search", "Clear", key_display="Esc"),
         Binding("tab", "focus_next", "Next pane", show=True, priority=True),
+        Binding("ctrl+q", "quit", "Quit", key_display="^Q", priority=True),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
     ]
 
     def __init__(self, corpus: Corpus, topics: Sequence[str], lang: str, index: Index | None = None) -> None:
@@ -58,54 +92,57 @@ class BrowseApp(App[None]):
         self.corpus = corpus
         self.lang = lang
         self.topic: str | None = topics[0] if topics else None
-        self.fixed_ids = (
-            {e.id for e in corpus.entries if all(t in e.topics for t in topics[1:])} if topics[1:] else None
-        )
+        self.fixed: set[int] | None = set(corpus.on_topics(topics[1:])) if topics[1:] else None
         self.index = index
         self.shown: list[Entry] = []
         self.current: Entry | None = None
         self.detail_view: RenderableType = Text("")
 
+    def words(self, key: str, **values: object) -> str:
+        return WORDS["en" if self.lang == "en" else "nl"][key].format(**values)
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="bar"):
-            yield Input(placeholder="Search (Dutch or English)…", id="query")
-            topics = [(Text(f"{t.name(self.lang)} ({t.id})"), t.id) for t in self.corpus.topics]  # data as Text
-            yield Select(topics, prompt="All topics", id="topic", value=self.topic if self.topic else Select.NULL)
+            yield Input(placeholder=self.words("placeholder"), id="query", select_on_focus=False)
+            yield Select(
+                self.topic_options(),
+                prompt=self.words("all_topics"),
+                id="topic",
+                value=self.topic if self.topic else Select.NULL,
+            )
         with Horizontal():
             yield Results(id="results")
             with VerticalScroll(id="detail-pane"):
                 yield Static(id="detail")
         yield Footer()
 
+    def topic_options(self) -> list[tuple[Text, str]]:
+        return [(Text(f"{t.name(self.lang)} ({t.id})"), t.id) for t in self.corpus.topics]  # data as Text
+
     def on_mount(self) -> None:
         self.refresh_results()
-        self.query_one("#results", OptionList).focus()
+        self.query_one("#query", Input).focus()
 
     # ------------------------------------------------------------------ results
 
     def allowed(self) -> set[int] | None:
-        ids = self.fixed_ids
+        positions = self.fixed
         if self.topic is not None:
-            topical = {e.id for e in self.corpus.entries if self.topic in e.topics}
-            ids = topical if ids is None else ids & topical
-        return ids
+            topical = set(self.corpus.members("topic", self.topic))
+            positions = topical if positions is None else positions & topical
+        return positions
 
     def matching(self, query: str) -> list[Entry]:
         allowed = self.allowed()
         if not query.strip():
-            return list(islice((e for e in self.corpus.entries if allowed is None or e.id in allowed), MAX_ROWS))
+            chosen = sorted(allowed) if allowed is not None else range(len(self.corpus.entries))
+            return [self.corpus.entries[p] for p in islice(chosen, MAX_ROWS)]
         if self.index is None:
             self.index = build_index(self.corpus)
         try:
             result = search(
-                self.corpus,
-                query,
-                limit=MAX_ROWS,
-                allowed_ids=allowed,
-                lang=self.lang,
-                index=self.index,
-                snippets=False,
+                self.corpus, query, limit=MAX_ROWS, allowed=allowed, lang=self.lang, index=self.index, snippets=False
             )
         except EcoqaError:  # a query with no words shows an empty list, not an error
             return []
@@ -114,22 +151,29 @@ class BrowseApp(App[None]):
     def refresh_results(self) -> None:
         query = self.query_one("#query", Input).value
         self.shown = self.matching(query)
-        self.sub_title = f"{len(self.shown)} of {len(self.corpus.entries)} questions · {self.lang}"
+        self.sub_title = f"{self.words('shown', shown=len(self.shown), total=len(self.corpus.entries))} · {self.lang}"
         results = self.query_one("#results", OptionList)
-        results.set_options(
-            Option(Text.assemble((f"{e.id:>3} ", "bold cyan"), one_line(e.text(self.lang)[0], 200)), id=str(e.id))
-            for e in self.shown
-        )
+        results.set_options(Option(self.row(e), id=str(e.id)) for e in self.shown)
         if self.shown:
             results.highlighted = 0
             self.show_entry(self.shown[0])
         else:
             self.current = None
-            self.set_detail(Text("No matches." if query.strip() else "No questions."))
+            message = "none_topic" if self.topic and query.strip() else "none" if query.strip() else "empty"
+            self.set_detail(Text(self.words(message)))
+
+    def row(self, entry: Entry) -> Table:
+        """A result row: the id, then the question with a hanging indent under it."""
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=4, justify="right", no_wrap=True, style="bold cyan")
+        grid.add_column()
+        grid.add_row(str(entry.id), Text(one_line(entry.text(self.lang)[0], 200)))
+        return grid
 
     def show_entry(self, entry: Entry) -> None:
         self.current = entry
-        self.set_detail(entry_view(entry, self.corpus, self.lang, self.corpus.related(entry)))
+        width = self.query_one("#detail-pane", VerticalScroll).content_region.width or 80
+        self.set_detail(entry_view(entry, self.corpus, self.lang, self.corpus.related(entry), width - 1))
 
     def set_detail(self, view: RenderableType) -> None:
         self.detail_view = view  # kept for tests and for re-rendering
@@ -137,11 +181,35 @@ class BrowseApp(App[None]):
 
     # ------------------------------------------------------------------ events
 
+    def on_key(self, event: events.Key) -> None:
+        """Type to search from anywhere: a printable key outside the search box goes into it.
+
+        In the search box, the arrow keys move through the results (as in fzf).
+        """
+        search_box = self.query_one("#query", Input)
+        if self.focused is search_box:
+            move = _MOVES.get(event.key)
+            if move:
+                event.stop()
+                event.prevent_default()
+                getattr(self.query_one("#results", OptionList), move)()
+            return
+        if not event.is_printable or event.character is None:
+            return
+        if isinstance(self.focused, Select) and self.focused.expanded:
+            return
+        event.stop()
+        event.prevent_default()
+        search_box.focus()
+        search_box.insert_text_at_cursor(event.character)
+
     def on_input_changed(self, event: Input.Changed) -> None:
         self.refresh_results()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one("#results", OptionList).focus()
+        """Enter in the search box opens the highlighted question for reading."""
+        if self.current is not None:
+            self.query_one("#detail-pane", VerticalScroll).focus()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         self.topic = None if event.value is Select.NULL else str(event.value)
@@ -158,19 +226,28 @@ class BrowseApp(App[None]):
 
     # ------------------------------------------------------------------ actions
 
-    def action_focus_search(self) -> None:
-        self.query_one("#query", Input).focus()
-
-    def action_leave_search(self) -> None:
-        self.query_one("#results", OptionList).focus()
+    def action_clear_search(self) -> None:
+        """Esc empties the search box, or, when it is empty, moves to the result list."""
+        search_box = self.query_one("#query", Input)
+        if search_box.value:
+            search_box.value = ""
+            search_box.focus()
+        else:
+            self.query_one("#results", OptionList).focus()
 
     def action_toggle_lang(self) -> None:
         self.lang = "en" if self.lang == "nl" else "nl"
         selected = self.current
+        self.query_one("#query", Input).placeholder = self.words("placeholder")
+        topic = self.query_one("#topic", Select)
+        with self.prevent(Select.Changed):
+            topic.set_options(self.topic_options())
+            topic.prompt = self.words("all_topics")
+            topic.value = self.topic if self.topic else Select.NULL
         self.refresh_results()
         if selected is not None and selected in self.shown:
-            index = self.shown.index(selected)
-            self.query_one("#results", OptionList).highlighted = index
+            position = self.shown.index(selected)
+            self.query_one("#results", OptionList).highlighted = position
             self.show_entry(selected)
 
 

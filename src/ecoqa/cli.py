@@ -1,63 +1,106 @@
-"""The ``ecoqa`` command: Typer options, output streams, exit codes. No ranking or parsing here."""
+"""The ``ecoqa`` command: Typer options, exit codes, and which view each command prints.
+
+Ranking, parsing and rendering live elsewhere; a command here loads, selects, and emits.
+Errors are mapped to exit codes in one place (``_handled``), which every command shares
+through the ``command`` decorator; ``run`` does the same for what happens outside a command
+(help, version, usage errors) and is the console-script entry point.
+"""
 
 from __future__ import annotations
 
+import errno
+import functools
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from enum import Enum, IntEnum
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from enum import Enum, IntEnum, unique
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
+from typer.core import TyperGroup
 
-from ecoqa.errors import CorpusError, EcoqaError, NotFoundError, UsageError
+from ecoqa.errors import CorpusError, EcoqaError, NoMatchError, NotFoundError, OutputError, UsageError
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
-
     from ecoqa.models import Corpus, Entry
+    from ecoqa.output import Output
     from ecoqa.search import Index, SearchResult
 
 
+@unique
 class ExitCode(IntEnum):
     """Documented exit codes (README, ``--help``)."""
 
-    OK = 0
-    NO_MATCH = 1
-    USAGE = 2
-    CORPUS = 3
-
-
-class Lang(str, Enum):
-    nl = "nl"
-    en = "en"
-
-
-class Color(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
+    OK = 0  # success, also when the reader of a pipe stopped reading (as ripgrep)
+    NO_MATCH = 1  # a search or a filtered list found nothing
+    USAGE = 2  # bad arguments, an unknown id, topic or principle, an empty query
+    CORPUS = 3  # the corpus file is missing, unreadable or invalid
+    INTERNAL = 70  # a bug in ecoqa (sysexits' EX_SOFTWARE)
+    OUTPUT = 74  # output could not be written: a full disk, a closed stream (EX_IOERR)
+    INTERRUPTED = 130  # Ctrl-C
 
 
 class Format(str, Enum):
     markdown = "markdown"
+    md = "md"
     html = "html"
     json = "json"
 
 
-EXIT_CODES_HELP = "Exit codes: 0 success, 1 search found nothing, 2 usage error, 3 corpus error."
+EXIT_CODES_HELP = (
+    "Exit codes: 0 success, 1 nothing found, 2 usage error, 3 corpus error, 70 internal error, 74 output error."
+)
+
+
+class EcoqaGroup(TyperGroup):
+    """Commands, plus two shortcuts: ``ecoqa 10`` shows question 10, ``ecoqa financing`` searches."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> tuple[str | None, Any, list[str]]:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in self.commands:
+            from ecoqa.names import parse_id
+
+            if all(parse_id(a) is not None for a in args):
+                return "show", self.commands["show"], args
+            import difflib
+
+            if not difflib.get_close_matches(name, list(self.commands), n=1, cutoff=0.75):
+                return "search", self.commands["search"], args
+        return super().resolve_command(ctx, args)
+
 
 app = typer.Typer(
     name="ecoqa",
-    help="Explore the Q&A of the TNO / InnovationQuarter webinar 'Orchestrating Innovation' "
-    "(17 February 2021), in Dutch or English.\n\n" + EXIT_CODES_HELP,
+    cls=EcoqaGroup,
+    help="Read, search and share the Q&A of the TNO / InnovationQuarter webinar on innovation ecosystems "
+    "(17 February 2021), in Dutch or English. Without a command: an overview. 'ecoqa 10' shows "
+    "question 10; 'ecoqa WORDS' searches.\n\n" + EXIT_CODES_HELP,
     rich_markup_mode=None,
     pretty_exceptions_show_locals=False,
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
-    epilog="Examples:\n\n\b\n  ecoqa search financing\n  ecoqa show 10 --lang en\n  ecoqa list --topic mkb",
+    epilog="Examples:\n\n\b\n  ecoqa search financing\n  ecoqa show 10 --lang en\n  ecoqa list --topic mkb\n"
+    "  ecoqa config lang en      # English from now on",
 )
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def command(name: str | None = None, *, short: str, hidden: bool = False) -> Callable[[F], F]:
+    """Register a command whose errors become one line on stderr and a documented exit code."""
+
+    def decorate(function: F) -> F:
+        @functools.wraps(function)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            with _handled():
+                return function(*args, **kwargs)
+
+        app.command(name, short_help=short, hidden=hidden)(wrapper)
+        return function
+
+    return decorate
 
 
 # ---------------------------------------------------------------------------- completion
@@ -74,26 +117,39 @@ def _completion_corpus() -> Corpus | None:
         return None
 
 
+def _completions(names: Iterable[tuple[str, str]], incomplete: str) -> list[tuple[str, str]]:
+    """Names that start with what was typed, any case; names with spaces come quoted."""
+    typed = incomplete.strip("'\"").casefold()
+    found: dict[str, str] = {}
+    for name, help_ in names:
+        if name.casefold().startswith(typed):
+            found.setdefault(f"'{name}'" if " " in name else name, help_)
+    return list(found.items())
+
+
 def complete_ids(incomplete: str) -> list[tuple[str, str]]:
     corpus = _completion_corpus()
     if corpus is None:
         return []
-    return [(str(e.id), e.question[:60]) for e in corpus.entries if str(e.id).startswith(incomplete)][:200]
+    found = [(str(e.id), e.question[:60]) for e in corpus.entries if str(e.id).startswith(incomplete.strip())]
+    return sorted(found, key=lambda pair: int(pair[0]))[:200]
 
 
 def complete_topics(incomplete: str) -> list[tuple[str, str]]:
     corpus = _completion_corpus()
     if corpus is None:
         return []
-    names = [(name, t.label) for t in corpus.topics for name in (t.id, *t.aliases)]
-    return [(n, help_) for n, help_ in names if n.lower().startswith(incomplete.lower())]
+    ids = [(t.id, t.label) for t in corpus.topics]
+    others = [(name, t.label) for t in corpus.topics for name in t.names if name != t.id]
+    canonical = _completions(ids, incomplete)
+    return canonical + [pair for pair in _completions(others, incomplete) if pair[0] not in dict(canonical)]
 
 
 def complete_principles(incomplete: str) -> list[tuple[str, str]]:
     corpus = _completion_corpus()
     if corpus is None:
         return []
-    return [(p.id, p.title) for p in corpus.principles if p.id.startswith(incomplete.lower())]
+    return _completions(((p.id, p.title) for p in corpus.principles), incomplete)
 
 
 # ---------------------------------------------------------------------------- shared options
@@ -104,122 +160,276 @@ DataOption = Annotated[
         "--data",
         envvar="ECOQA_DATA",
         show_default=False,
+        show_envvar=True,
         metavar="FILE",
-        help="Corpus file to use instead of the bundled one (also ECOQA_DATA).",
+        readable=False,  # ecoqa says why it cannot read a file, with exit code 3
+        help="Corpus file to use instead of the bundled one.",
     ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print plain JSON on stdout.")]
-LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language of the text shown.")]
-ColorOption = Annotated[Color, typer.Option("--color", help="Colour: auto (terminal, NO_COLOR), always, never.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout (stable keys, never coloured).")]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        "-l",
+        metavar="nl|en",
+        show_default=False,
+        help="Language: nl or en (default: ECOQA_LANG, config, nl).",
+    ),
+]
+ColorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--color",
+        metavar="auto|always|never",
+        show_default=False,
+        help="Colour; auto follows the terminal and NO_COLOR (default: ECOQA_COLOR, config, auto).",
+    ),
+]
 TopicOption = Annotated[
     list[str] | None,
-    typer.Option("--topic", "-t", help="Topic id, label or alias; repeat to narrow.", autocompletion=complete_topics),
+    typer.Option(
+        "--topic",
+        "-t",
+        metavar="TOPIC",
+        show_default=False,
+        help="Topic id, label or alias; repeat to narrow.",
+        autocompletion=complete_topics,
+    ),
 ]
-PlainOption = Annotated[bool, typer.Option("--plain", help="One line per result, tab-separated, no table.")]
+PrincipleOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--principle",
+        "-p",
+        metavar="PRINCIPLE",
+        show_default=False,
+        help="Principle id, title or number; repeat to narrow.",
+        autocompletion=complete_principles,
+    ),
+]
+PlainOption = Annotated[bool, typer.Option("--plain", help="Tab-separated lines, no table (the default when piped).")]
+TableOption = Annotated[bool, typer.Option("--table", help="A table even when piped.")]
+PagerOption = Annotated[bool, typer.Option("--no-pager", help="Never page long output.")]
 
 
-# ---------------------------------------------------------------------------- output
+def _limit_option(default: int | None, text: str) -> Any:
+    return typer.Option("--limit", "-n", metavar="N", min=1, max=1_000_000, show_default=default is not None, help=text)
 
 
-def _prepare_streams() -> None:
-    """Never crash on a narrow encoding (cp1252, cp437, ascii): replace what cannot be shown."""
-    for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if encoding != "utf8" and hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="replace")
-
-
-def _console(color: Color, *, stderr: bool = False) -> Console:
-    """A console per invocation: ``--color`` beats NO_COLOR, which beats FORCE_COLOR and the TTY check."""
-    from functools import partial
-
-    from rich.console import Console
-
-    make = partial(Console, stderr=stderr, emoji=False, highlight=False, markup=False)
-    if color is Color.never:
-        return make(color_system=None, no_color=True)
-    if color is Color.always:
-        console = make(force_terminal=True, no_color=False)
-        # Under TERM=dumb rich detects no colours; "always" still means colour.
-        return console if console.color_system else make(force_terminal=True, no_color=False, color_system="standard")
-    return make()
-
-
-def _print(renderable: RenderableType, color: Color) -> None:
-    _console(color).print(renderable)
-
-
-def _write(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+# ---------------------------------------------------------------------------- errors and output
 
 
 def _fail(message: str, code: ExitCode) -> NoReturn:
-    from ecoqa.render import error_line
+    from ecoqa.output import write_error_line
 
-    _console(Color.auto, stderr=True).print(error_line(message), soft_wrap=True)
+    write_error_line(message)
     raise typer.Exit(code)
+
+
+def _warn(message: str) -> None:
+    from ecoqa.output import write_error_line
+
+    write_error_line("warning: " + message)
+
+
+def _quiet_pipe() -> None:
+    """The reader closed the pipe: point stdout at devnull so the final flush is silent."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+def exit_code_for(error: EcoqaError) -> ExitCode:
+    if isinstance(error, NoMatchError):
+        return ExitCode.NO_MATCH
+    if isinstance(error, CorpusError):
+        return ExitCode.CORPUS
+    if isinstance(error, OutputError):
+        return ExitCode.OUTPUT
+    return ExitCode.USAGE
 
 
 @contextmanager
 def _handled() -> Iterator[None]:
-    """Map ecoqa errors to one line on stderr and an exit code; end quietly on a closed pipe."""
-    _prepare_streams()
+    """Map errors to one line on stderr and an exit code; a closed pipe ends quietly."""
+    from ecoqa.output import prepare_streams
+
+    prepare_streams()
     try:
         yield
-    except CorpusError as error:
-        _fail(error.message, ExitCode.CORPUS)
-    except EcoqaError as error:  # unknown id, topic or principle; empty query
-        _fail(error.message, ExitCode.USAGE)
+    except EcoqaError as error:
+        _fail(error.message, exit_code_for(error))
     except BrokenPipeError:
-        # Python docs recipe: point stdout at devnull so the interpreter's final flush is silent.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise typer.Exit(ExitCode.NO_MATCH) from None
-    except (typer.Exit, typer.Abort, KeyboardInterrupt):
+        _quiet_pipe()
+        raise typer.Exit(ExitCode.OK) from None
+    except OSError as error:  # a write to stdout failed (full disk, I/O error)
+        if error.errno == errno.EPIPE:
+            _quiet_pipe()
+            raise typer.Exit(ExitCode.OK) from None
+        _fail(f"cannot write output ({error.strerror or error}).", ExitCode.OUTPUT)
+    except KeyboardInterrupt:
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
+    except (typer.Exit, typer.Abort):
         raise
     except Exception as error:  # a bug: one line for the user, the traceback only with ECOQA_DEBUG=1
         if os.environ.get("ECOQA_DEBUG"):
             raise
+        from ecoqa.text import one_line
+
         _fail(
-            f"internal error ({type(error).__name__}: {error}); set ECOQA_DEBUG=1 for details and please report it.",
-            ExitCode.NO_MATCH,
+            f"internal error ({type(error).__name__}: {one_line(str(error), 200)}); "
+            "set ECOQA_DEBUG=1 for details and please report it.",
+            ExitCode.INTERNAL,
         )
 
 
-def _load(data: Path | None) -> Corpus:
-    """The corpus; a large user file comes from its persistent index once that exists."""
-    return _searchable(data)[0]
+@contextmanager
+def _output(color: str | None, *, paging: bool = True) -> Iterator[Output]:
+    from ecoqa.config import resolve
+    from ecoqa.output import Output
+
+    output = Output(resolve("color", color).value, paging=paging)
+    try:
+        yield output
+    finally:
+        output.close()
+
+
+def _lang(ctx: typer.Context, lang: str | None) -> str:
+    """--lang on the command, else on ``ecoqa`` itself, else ECOQA_LANG, the config file, Dutch."""
+    from ecoqa.config import language
+
+    if lang is None:
+        lang = (ctx.find_root().obj or {}).get("lang")
+    return language(lang)
+
+
+def _exclusive(**flags: bool) -> None:
+    given = [name for name, on in flags.items() if on]
+    if len(given) > 1:
+        raise UsageError(f"--{given[0]} and --{given[1]} cannot be combined; choose one.")
+
+
+def _rows_as_text(output: Output, plain: bool, table: bool) -> bool:
+    """Tab-separated rows when asked, or when stdout is not a terminal (as gh); --table keeps the table."""
+    _exclusive(plain=plain, table=table)
+    return plain or (not table and not output.tty)
+
+
+# ---------------------------------------------------------------------------- the corpus
+
+
+def _data_path(ctx: typer.Context, data: Path | None) -> Path | None:
+    return data if data is not None else (ctx.find_root().obj or {}).get("data")
+
+
+def _open(ctx: typer.Context, data: Path | None) -> tuple[Corpus, Index | None]:
+    """The corpus, with a persistent index when it is a large user file (see ``ecoqa.store``)."""
+    from ecoqa.corpus import load_corpus, read_corpus_bytes
+
+    path = _data_path(ctx, data)
+    if path is None:
+        return load_corpus(None), None
+    from ecoqa import store
+
+    if not store.wants_index(path):
+        return load_corpus(path), None
+    raw = read_corpus_bytes(path)
+    with _progress() as progress:
+        return store.load_indexed(raw, str(path), progress, warn=_warn)
+
+
+def _load(ctx: typer.Context, data: Path | None) -> Corpus:
+    return _open(ctx, data)[0]
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[str, int, int], None] | None]:
+    """A progress bar on stderr while a large index builds; nothing when stderr is not a terminal."""
+    from ecoqa.output import _is_tty, make_console
+
+    if not _is_tty(sys.stderr):
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=make_console("auto", stderr=True), transient=True) as bar:
+        task = bar.add_task("indexing", total=None)
+
+        def update(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total or None)
+
+        yield update
 
 
 def _topic_ids(corpus: Corpus, names: Sequence[str]) -> list[str]:
     """The topic id for each name given to --topic; an unknown name is an error with suggestions."""
-    from ecoqa.corpus import find_topic
+    from ecoqa.names import closest, find_topic, topic_names
 
     ids = []
     for name in names:
         topic = find_topic(corpus, name)
         if topic is None:
-            from ecoqa.search import closest_topics
-
-            close = closest_topics(corpus, name)
-            hint = f"did you mean {' or '.join(close)}?" if close else "see 'ecoqa topics'."
-            raise NotFoundError(f"unknown topic {name!r}; {hint}")
+            raise NotFoundError(f"unknown topic {_shown(name)}; {_hint(closest(name, topic_names(corpus)), 'topics')}")
         ids.append(topic.id)
     return ids
 
 
-def _entries_for_topics(corpus: Corpus, names: Sequence[str]) -> list[Entry]:
-    """Entries carrying every named topic (all entries when no name is given)."""
-    wanted = _topic_ids(corpus, names)
-    return [e for e in corpus.entries if all(t in e.topics for t in wanted)]
+def _principle_ids(corpus: Corpus, names: Sequence[str]) -> list[str]:
+    from ecoqa.names import closest, find_principle, parse_id, principle_names
+
+    ids = []
+    for name in names:
+        principle = find_principle(corpus, name)
+        if principle is None:
+            if parse_id(name) is not None:
+                valid = f"1-{len(corpus.principles)}" if corpus.principles else "none"
+                raise NotFoundError(f"no principle number {_shown(name)}; valid numbers are {valid}.")
+            close = closest(name, principle_names(corpus))
+            raise NotFoundError(f"unknown principle {_shown(name)}; {_hint(close, 'principles')}")
+        ids.append(principle.id)
+    return ids
+
+
+def _shown(name: str) -> str:
+    from ecoqa.text import one_line
+
+    return repr(one_line(name, 60))
+
+
+def _hint(close: Sequence[str], listing: str) -> str:
+    return f"did you mean {' or '.join(close)}?" if close else f"see 'ecoqa {listing}'."
+
+
+def _selected(corpus: Corpus, topics: Sequence[str], principles: Sequence[str]) -> list[int] | None:
+    """Positions of entries with every named topic and principle; None when nothing narrows."""
+    topic_ids = _topic_ids(corpus, topics)
+    principle_ids = _principle_ids(corpus, principles)
+    if not topic_ids and not principle_ids:
+        return None
+    positions = corpus.on_topics(topic_ids) if topic_ids else list(range(len(corpus.entries)))
+    for principle in principle_ids:
+        members = set(corpus.members("principle", principle))
+        positions = [p for p in positions if p in members]
+    return positions
+
+
+def _filter_words(topics: Sequence[str], principles: Sequence[str]) -> str:
+    parts = [f"topic {t}" for t in topics] + [f"principle {p}" for p in principles]
+    return " and ".join(parts)
 
 
 def _version_callback(value: bool) -> None:
     if value:
+        from ecoqa.output import stdout
         from ecoqa.version import ecoqa_version
 
-        _write(f"ecoqa {ecoqa_version()}\n")
+        out = stdout()
+        out.write(f"ecoqa {ecoqa_version()}\n")
+        out.flush()
         raise typer.Exit()
 
 
@@ -233,85 +443,116 @@ def main(
         bool,
         typer.Option("--version", "-V", callback=_version_callback, is_eager=True, help="Show the version and exit."),
     ] = False,
+    lang: LangOption = None,
+    data: DataOption = None,
 ) -> None:
     """Explore the webinar Q&A. Without a command: a short overview."""
+    ctx.obj = {"lang": lang, "data": data}
     if ctx.invoked_subcommand is not None:
         return
-    with _handled():
-        data = os.environ.get("ECOQA_DATA")
-        corpus = _load(Path(data) if data else None)
+    with _handled(), _output(None) as out:
+        corpus = _load(ctx, data)
+        language = _lang(ctx, lang)
         from ecoqa.render import overview
         from ecoqa.version import ecoqa_version
 
-        _print(overview(corpus, "nl", ecoqa_version()), Color.auto)
+        out.print(overview(corpus, language, ecoqa_version(), _examples(corpus, language)))
 
 
-@app.command("list")
+def _examples(corpus: Corpus, lang: str) -> list[tuple[str, str]]:
+    """Three commands that work on this corpus, whichever it is."""
+    from ecoqa.labels import label
+
+    examples = [("ecoqa search financing", label(lang, "example_search"))]
+    if corpus.entries and corpus.webinar is None:
+        words = corpus.entries[0].question.split()
+        examples = [(f"ecoqa search {words[0] if words else 'x'}", label(lang, "example_search"))]
+    if corpus.entries:
+        examples.append((f"ecoqa show {corpus.entries[0].id}", label(lang, "example_show")))
+    if corpus.topics:
+        examples.append((f"ecoqa list --topic {corpus.topics[0].id}", label(lang, "example_list")))
+    return examples
+
+
+@command("list", short="List questions, by topic or principle.")
 def list_(
+    ctx: typer.Context,
     topic: TopicOption = None,
-    principle: Annotated[
-        list[str] | None,
-        typer.Option("--principle", "-p", help="Principle id or title.", autocompletion=complete_principles),
-    ] = None,
-    lang: LangOption = Lang.nl,
+    principle: PrincipleOption = None,
+    limit: Annotated[int | None, _limit_option(None, "Show at most N questions.")] = None,
+    lang: LangOption = None,
     json_: JsonOption = False,
     plain: PlainOption = False,
+    table: TableOption = False,
     data: DataOption = None,
-    color: ColorOption = Color.auto,
+    color: ColorOption = None,
+    no_pager: PagerOption = False,
 ) -> None:
     """List questions, optionally filtered by topic and principle.
+
+    Piped, each question is one tab-separated line (id, question); --table keeps the table.
 
     \b
     Examples:
       ecoqa list --topic mkb
       ecoqa list --topic SMEs --lang en
       ecoqa list --principle tijdelijk-eigenaarschap --json
+      ecoqa list | grep -i ondernemerschap
     """
-    with _handled():
-        corpus = _load(data)
-        entries = _entries_for_topics(corpus, topic or [])
-        for name in principle or []:
-            entries = _filter_principle(corpus, entries, name)
-        _emit_entries(entries, corpus, lang.value, json_=json_, plain=plain, color=color)
+    _exclusive(json=json_, plain=plain)
+    corpus = _load(ctx, data)
+    language = _lang(ctx, lang)
+    positions = _selected(corpus, topic or [], principle or [])
+    if positions is not None and not positions:
+        raise NoMatchError(f"no question has {_filter_words(topic or [], principle or [])}.")
+    total = len(corpus.entries) if positions is None else len(positions)
+    chosen: Sequence[int] = range(total) if positions is None else positions
+    chosen = chosen[:limit] if limit else chosen
+    entries = _entries_at(corpus, chosen, whole=positions is None)
+    with _output(color, paging=not no_pager) as out:
+        if json_:
+            from ecoqa.export import list_item, streamed
+
+            for chunk in streamed({"version": 2, "total": total}, "results", (list_item(e) for e in entries)):
+                out.write(chunk)
+        elif _rows_as_text(out, plain, table):
+            from ecoqa.export import entry_rows, tsv
+
+            for line in tsv(entry_rows(entries, language)):
+                out.write(line)
+        else:
+            from ecoqa.render import entry_rows as rows
+
+            console = out.console()
+            for row in rows(entries, corpus, language, out.width):
+                console.print(row)
 
 
-def _filter_principle(corpus: Corpus, entries: list[Entry], name: str) -> list[Entry]:
-    from ecoqa.corpus import find_principle
-
-    found = find_principle(corpus, name)
-    if found is None:
-        raise NotFoundError(f"unknown principle {name!r}; see 'ecoqa principles'.")
-    return [e for e in entries if found.id in e.principles]
-
-
-def _emit_entries(
-    entries: Sequence[Entry], corpus: Corpus, lang: str, *, json_: bool, plain: bool, color: Color
-) -> None:
-    if json_:
-        from ecoqa.export import dumps, list_payload
-
-        _write(dumps(list_payload(entries)))
-    elif plain:
-        from ecoqa.text import one_line
-
-        _write("".join(f"{e.id}\t{one_line(e.text(lang)[0], 10_000)}\n" for e in entries))
+def _entries_at(corpus: Corpus, positions: Sequence[int], *, whole: bool) -> Iterator[Entry]:
+    """Entries at *positions*, read in order; a whole prefix streams from the store in batches."""
+    if whole:
+        for position, entry in enumerate(corpus.entries):
+            if position >= len(positions):
+                return
+            yield entry
     else:
-        from ecoqa.render import entries_table
-
-        console = _console(color)
-        console.print(entries_table(entries, corpus, lang, width=console.width))
+        for position in positions:
+            yield corpus.entries[position]
 
 
-@app.command()
+@command(short="Show questions with answer, key points and sources.")
 def show(
+    ctx: typer.Context,
     ids: Annotated[
         list[str],
-        typer.Argument(metavar="ID", help="Question numbers.", autocompletion=complete_ids, show_default=False),
+        typer.Argument(metavar="ID...", help="Question numbers.", autocompletion=complete_ids, show_default=False),
     ],
-    lang: LangOption = Lang.nl,
+    lang: LangOption = None,
     json_: JsonOption = False,
+    plain: Annotated[bool, typer.Option("--plain", help="Question and answer as clean text, to paste.")] = False,
     data: DataOption = None,
-    color: ColorOption = Color.auto,
+    color: ColorOption = None,
+    no_pager: PagerOption = False,
 ) -> None:
     """Show questions with their answer, key points, principles, topics, references and source.
 
@@ -320,48 +561,63 @@ def show(
       ecoqa show 10
       ecoqa show 3 5 --lang en
       ecoqa show 12 --json
+      ecoqa show 10 --plain      # the answer as text to paste
     """
-    with _handled():
-        corpus = _load(data)
-        entries = [_entry(corpus, raw) for raw in ids]
+    _exclusive(json=json_, plain=plain)
+    corpus = _load(ctx, data)
+    language = _lang(ctx, lang)
+    entries = [_entry(corpus, raw) for raw in ids]
+    with _output(color, paging=not no_pager) as out:
         if json_:
-            from ecoqa.export import JSON_VERSION, dumps, entry_payload
+            from ecoqa.export import dumps, entry_payload
 
-            _write(dumps({"version": JSON_VERSION, "results": [entry_payload(e, corpus) for e in entries]}))
-            return
-        from rich.console import Group
+            out.write(dumps({"version": 2, "results": [entry_payload(e, corpus) for e in entries]}))
+        elif plain:
+            from ecoqa.export import plain_entry
 
-        from ecoqa.render import entry_view
+            out.write("\n".join(plain_entry(e, language) for e in entries))
+        else:
+            from ecoqa.render import entry_view
 
-        _print(Group(*(entry_view(e, corpus, lang.value, corpus.related(e)) for e in entries)), color)
+            console = out.console()
+            for entry in entries:
+                console.print(entry_view(entry, corpus, language, corpus.related(entry), out.width))
 
 
 def _entry(corpus: Corpus, raw: str) -> Entry:
-    entry = corpus.get(int(raw)) if raw.strip().lstrip("-").isdigit() else None
-    if entry is None:
-        from ecoqa.text import one_line
+    from ecoqa.names import parse_id
 
-        raise NotFoundError(f"no question {one_line(raw, 40)!r}; valid ids are {corpus.id_range()}.")
+    number = parse_id(raw)
+    entry = corpus.get(number) if number is not None else None
+    if entry is None:
+        hint = "" if number is not None or not raw.strip() else f" (to search, use: ecoqa search {_shown(raw)})"
+        raise NotFoundError(f"no question {_shown(raw)}; valid ids are {corpus.id_range()}.{hint}")
     return entry
 
 
-@app.command()
+@command(short="Search questions and answers, Dutch or English.")
 def search(
+    ctx: typer.Context,
     query: Annotated[
-        list[str], typer.Argument(metavar="QUERY", help="Words to search for, Dutch or English.", show_default=False)
+        list[str], typer.Argument(metavar="QUERY...", help="Words to search for, Dutch or English.", show_default=False)
     ],
     topic: TopicOption = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="Show at most this many results.")] = 10,
+    principle: PrincipleOption = None,
+    limit: Annotated[int, _limit_option(10, "Show at most N results.")] = 10,
     explain: Annotated[
-        bool, typer.Option("--explain", help="Show which words matched and how much each counted.")
+        bool, typer.Option("--explain", help="Show scores, which words matched and how much each counted.")
     ] = False,
-    lang: LangOption = Lang.nl,
+    lang: LangOption = None,
     json_: JsonOption = False,
     plain: PlainOption = False,
+    table: TableOption = False,
     data: DataOption = None,
-    color: ColorOption = Color.auto,
+    color: ColorOption = None,
+    no_pager: PagerOption = False,
 ) -> None:
     """Search questions and answers; English words find Dutch text, typos and word parts too.
+
+    Piped, each result is one tab-separated line (id, score, question); --table keeps the view.
 
     \b
     Examples:
@@ -370,100 +626,104 @@ def search(
       ecoqa search SMEs --lang en --limit 3
       ecoqa search fonds --topic overheid --json
     """
-    with _handled():
-        text = " ".join(query)
-        if not text.strip():
-            raise UsageError("empty query; give a word to search for, e.g. 'ecoqa search financing'.")
-        corpus, index = _searchable(data)
-        allowed = {e.id for e in _entries_for_topics(corpus, topic)} if topic else None
+    _exclusive(json=json_, plain=plain)
+    _exclusive(plain=plain, explain=explain)
+    text = " ".join(query)
+    if not text.strip():
+        raise UsageError("empty query; give a word to search for, e.g. 'ecoqa search financing'.")
+    corpus, index = _open(ctx, data)
+    language = _lang(ctx, lang)
+    allowed = _selected(corpus, topic or [], principle or [])
+    from ecoqa.search import search as run_search
+
+    result = run_search(corpus, text, limit=limit, allowed=allowed, lang=language, index=index)
+    if result.corrected:
+        _warn(f"no matches for {_shown(text)}; showing results for {_shown(result.corrected)}.")
+    with _output(color, paging=not no_pager) as out:
+        _emit_hits(out, result, language, explain=explain, json_=json_, plain=plain, table=table)
+    if not result.hits:
+        _no_match(corpus, index, text, result, allowed, topic or [], principle or [], language)
+
+
+def _emit_hits(
+    out: Output, result: SearchResult, lang: str, *, explain: bool, json_: bool, plain: bool, table: bool
+) -> None:
+    if json_:
+        from ecoqa.export import JSON_VERSION, hit_item, streamed
+
+        head = {"version": JSON_VERSION, "query": result.query, "total": result.total}
+        tail = {"suggestions": list(result.suggestions), "corrected": result.corrected}
+        for chunk in streamed(head, "results", (hit_item(h, explain=explain) for h in result.hits), tail):
+            out.write(chunk)
+    elif _rows_as_text(out, plain, table):
+        from ecoqa.export import hit_rows, tsv
+
+        for line in tsv(hit_rows(result.hits, lang)):
+            out.write(line)
+    elif result.hits:
+        from ecoqa.render import hit_rows as rows
+
+        console = out.console()
+        for row in rows(result.hits, lang, explain=explain, shown=len(result.hits), total=result.total):
+            console.print(row)
+
+
+def _no_match(
+    corpus: Corpus,
+    index: Index | None,
+    text: str,
+    result: SearchResult,
+    allowed: list[int] | None,
+    topics: Sequence[str],
+    principles: Sequence[str],
+    lang: str,
+) -> NoReturn:
+    if allowed is not None:
         from ecoqa.search import search as run_search
 
-        result = run_search(corpus, text, limit=limit, allowed_ids=allowed, lang=lang.value, index=index)
-        _emit_hits(result, lang.value, explain=explain, json_=json_, plain=plain, color=color)
-        if not result.hits:
-            _no_match(text, result.suggestions)
+        unfiltered = run_search(corpus, text, limit=1, lang=lang, index=index, snippets=False)
+        if unfiltered.total:
+            raise NoMatchError(
+                f"no matches for {_shown(text)} with {_filter_words(topics, principles)}; "
+                f"{unfiltered.total} without the filter."
+            )
+    hint = f"did you mean: {', '.join(result.suggestions)}?" if result.suggestions else "try other words."
+    raise NoMatchError(f"no matches for {_shown(text)}; {hint}")
 
 
-def _searchable(data: Path | None) -> tuple[Corpus, Index | None]:
-    """The corpus, with a persistent index when it is a large user file (see ``ecoqa.index``)."""
-    from ecoqa.corpus import load_corpus, read_corpus_bytes
-
-    if data is None:
-        return load_corpus(None), None
-    from ecoqa import index as store
-
-    if not store.wants_index(data):
-        return load_corpus(data), None
-
-    raw = read_corpus_bytes(data)
-    with _progress() as progress:
-        return store.load_indexed(raw, str(data), progress)
-
-
-@contextmanager
-def _progress() -> Iterator[Callable[[str, int, int], None] | None]:
-    """A progress bar on stderr while a large index builds; nothing when stderr is not a terminal."""
-    if not sys.stderr.isatty():
-        yield None
-        return
-    from rich.progress import Progress
-
-    with Progress(console=_console(Color.auto, stderr=True), transient=True) as bar:
-        task = bar.add_task("indexing", total=None)
-
-        def update(stage: str, done: int, total: int) -> None:
-            bar.update(task, description=stage, completed=done, total=total or None)
-
-        yield update
-
-
-def _emit_hits(result: SearchResult, lang: str, *, explain: bool, json_: bool, plain: bool, color: Color) -> None:
-    if json_:
-        from ecoqa.export import dumps, hits_payload
-
-        _write(dumps(hits_payload(result.query, result.hits, result.suggestions, explain=explain)))
-    elif plain:
-        from ecoqa.text import one_line
-
-        _write(
-            "".join(f"{h.entry.id}\t{h.score:.2f}\t{one_line(h.entry.text(lang)[0], 10_000)}\n" for h in result.hits)
-        )
-    elif result.hits:
-        from ecoqa.render import hits_table
-
-        _print(hits_table(result.hits, lang, explain=explain), color)
-
-
-def _no_match(query: str, suggestions: Sequence[str]) -> NoReturn:
-    from ecoqa.text import one_line
-
-    hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else "; try fewer or other words."
-    _fail(f"no matches for {one_line(query, 80)!r}{hint}", ExitCode.NO_MATCH)
-
-
-def _listing(
-    data: Path | None,
+def _emit_listing(
+    out: Output,
+    *,
     json_: bool,
-    color: Color,
-    payload: Callable[[Any, Corpus], dict[str, Any]],
-    view: Callable[[Any, Corpus], RenderableType],
+    rows: bool,
+    payload: Callable[[], dict[str, Any]],
+    text: Callable[[], Iterable[Sequence[object]]],
+    view: Callable[[], Any],
 ) -> None:
-    """Load the corpus, then print it as JSON or as a view; export and render load only when used."""
-    with _handled():
-        corpus = _load(data)
-        if json_:
-            from ecoqa import export
+    """One listing as JSON, as tab-separated rows, or as a view; export and render load only when used."""
+    if json_:
+        from ecoqa.export import dumps
 
-            _write(export.dumps(payload(export, corpus)))
-            return
-        from ecoqa import render
+        out.write(dumps(payload()))
+    elif rows:
+        from ecoqa.export import tsv
 
-        _print(view(render, corpus), color)
+        for line in tsv(text()):
+            out.write(line)
+    else:
+        out.print(view())
 
 
-@app.command()
+@command(short="List topics with their aliases and questions.")
 def topics(
-    lang: LangOption = Lang.nl, json_: JsonOption = False, data: DataOption = None, color: ColorOption = Color.auto
+    ctx: typer.Context,
+    lang: LangOption = None,
+    json_: JsonOption = False,
+    plain: PlainOption = False,
+    table: TableOption = False,
+    data: DataOption = None,
+    color: ColorOption = None,
+    no_pager: PagerOption = False,
 ) -> None:
     """List topics with their aliases and questions.
 
@@ -471,18 +731,32 @@ def topics(
     Example:
       ecoqa topics --lang en
     """
-    _listing(
-        data,
-        json_,
-        color,
-        lambda export, c: export.topics_payload(c),
-        lambda render, c: render.topics_table(c, lang.value),
-    )
+    _exclusive(json=json_, plain=plain)
+    corpus = _load(ctx, data)
+    language = _lang(ctx, lang)
+    from ecoqa import export, render
+
+    with _output(color, paging=not no_pager) as out:
+        _emit_listing(
+            out,
+            json_=json_,
+            rows=_rows_as_text(out, plain, table),
+            payload=lambda: export.topics_payload(corpus),
+            text=lambda: export.topic_rows(corpus, language),
+            view=lambda: render.topics_view(corpus, language, out.width),
+        )
 
 
-@app.command()
+@command(short="List the speakers and the people mentioned.")
 def speakers(
-    lang: LangOption = Lang.nl, json_: JsonOption = False, data: DataOption = None, color: ColorOption = Color.auto
+    ctx: typer.Context,
+    lang: LangOption = None,
+    json_: JsonOption = False,
+    plain: PlainOption = False,
+    table: TableOption = False,
+    data: DataOption = None,
+    color: ColorOption = None,
+    no_pager: PagerOption = False,
 ) -> None:
     """List the webinar's speakers, then the people the answers mention.
 
@@ -490,58 +764,85 @@ def speakers(
     Example:
       ecoqa speakers --lang en
     """
-    _listing(
-        data,
-        json_,
-        color,
-        lambda export, c: export.speakers_payload(c),
-        lambda render, c: render.speakers_view(c, lang.value),
-    )
+    _exclusive(json=json_, plain=plain)
+    corpus = _load(ctx, data)
+    language = _lang(ctx, lang)
+    from ecoqa import export, render
+
+    with _output(color, paging=not no_pager) as out:
+        _emit_listing(
+            out,
+            json_=json_,
+            rows=_rows_as_text(out, plain, table),
+            payload=lambda: export.speakers_payload(corpus),
+            text=lambda: export.speaker_rows(corpus, language),
+            view=lambda: render.speakers_view(corpus, language, out.width),
+        )
 
 
-@app.command()
+@command(short="List key principles, or show one with its quotes.")
 def principles(
+    ctx: typer.Context,
     principle: Annotated[
         str | None,
         typer.Argument(
-            metavar="[ID]", help="One principle (id or title).", autocompletion=complete_principles, show_default=False
+            metavar="PRINCIPLE",
+            help="One principle: its number, id or title.",
+            autocompletion=complete_principles,
+            show_default=False,
         ),
     ] = None,
-    lang: LangOption = Lang.nl,
+    lang: LangOption = None,
     json_: JsonOption = False,
+    plain: PlainOption = False,
+    table: TableOption = False,
     data: DataOption = None,
-    color: ColorOption = Color.auto,
+    color: ColorOption = None,
+    no_pager: PagerOption = False,
 ) -> None:
     """List the key principles (derived), or one with its questions and verbatim evidence.
 
     \b
     Examples:
       ecoqa principles
+      ecoqa principles 2
       ecoqa principles tijdelijk-eigenaarschap --lang en
     """
-    with _handled():
-        corpus = _load(data)
-        chosen = list(corpus.principles)
-        if principle is not None:
-            from ecoqa.corpus import find_principle
+    _exclusive(json=json_, plain=plain)
+    corpus = _load(ctx, data)
+    language = _lang(ctx, lang)
+    chosen = list(corpus.principles)
+    if principle is not None:
+        wanted = _principle_ids(corpus, [principle])[0]
+        chosen = [p for p in corpus.principles if p.id == wanted]
+    numbers = {p.id: n for n, p in enumerate(corpus.principles, start=1)}
+    from ecoqa import export, render
 
-            found = find_principle(corpus, principle)
-            if found is None:
-                raise NotFoundError(f"unknown principle {principle!r}; see 'ecoqa principles'.")
-            chosen = [found]
-        if json_:
-            from ecoqa.export import JSON_VERSION, dumps, principle_payload
+    with _output(color, paging=not no_pager) as out:
+        _emit_listing(
+            out,
+            json_=json_,
+            rows=_rows_as_text(out, plain, table) and principle is None,
+            payload=lambda: {
+                "version": export.JSON_VERSION,
+                "principles": [export.principle_payload(p, numbers[p.id]) for p in chosen],
+            },
+            text=lambda: export.principle_rows(chosen, corpus, language),
+            view=lambda: render.principles_view(
+                chosen, corpus, language, detail=principle is not None, width=out.width
+            ),
+        )
 
-            _write(dumps({"version": JSON_VERSION, "principles": [principle_payload(p) for p in chosen]}))
-            return
-        from ecoqa.render import principles_view
 
-        _print(principles_view(chosen, corpus, lang.value, detail=principle is not None), color)
-
-
-@app.command()
+@command(short="Webinar details, audience, contact and counts.")
 def info(
-    lang: LangOption = Lang.nl, json_: JsonOption = False, data: DataOption = None, color: ColorOption = Color.auto
+    ctx: typer.Context,
+    lang: LangOption = None,
+    json_: JsonOption = False,
+    plain: PlainOption = False,
+    data: DataOption = None,
+    color: ColorOption = None,
+    no_pager: PagerOption = False,
 ) -> None:
     """Webinar details, audience, related items, contact and corpus counts.
 
@@ -549,12 +850,23 @@ def info(
     Example:
       ecoqa info --lang en
     """
-    _listing(
-        data, json_, color, lambda export, c: export.info_payload(c), lambda render, c: render.info_view(c, lang.value)
-    )
+    _exclusive(json=json_, plain=plain)
+    corpus = _load(ctx, data)
+    language = _lang(ctx, lang)
+    from ecoqa import export, render
+
+    with _output(color, paging=not no_pager) as out:
+        _emit_listing(
+            out,
+            json_=json_,
+            rows=plain,
+            payload=lambda: export.info_payload(corpus),
+            text=lambda: export.info_rows(corpus, language),
+            view=lambda: render.info_view(corpus, language, out.width),
+        )
 
 
-@app.command()
+@command(short="Check a corpus file and list every problem.")
 def validate(
     path: Annotated[Path, typer.Argument(metavar="FILE", help="Corpus file to check.", show_default=False)],
     json_: JsonOption = False,
@@ -565,84 +877,277 @@ def validate(
     Example:
       ecoqa validate my-corpus.json
     """
-    with _handled():
-        from ecoqa.corpus import check_corpus, read_corpus_bytes
+    from ecoqa.corpus import check_corpus, read_corpus_bytes
+    from ecoqa.output import stdout
 
-        problems = check_corpus(read_corpus_bytes(path), str(path))
-        if json_:
-            from ecoqa.export import JSON_VERSION, dumps
+    problems = check_corpus(read_corpus_bytes(path, hint="the command line"), str(path))
+    out = stdout()
+    if json_:
+        from ecoqa.export import JSON_VERSION, dumps
 
-            _write(
-                dumps(
-                    {
-                        "version": JSON_VERSION,
-                        "file": str(path),
-                        "valid": not problems,
-                        "problems": [{"where": p.where, "message": p.message} for p in problems],
-                    }
-                )
-            )
-        else:
-            from ecoqa.text import one_line
+        report = {
+            "version": JSON_VERSION,
+            "file": str(path),
+            "valid": not problems,
+            "problems": [{"where": p.where, "message": p.message} for p in problems],
+        }
+        out.write(dumps(report))
+    else:
+        from ecoqa.text import one_line
 
-            _write("".join(one_line(str(p), 500) + "\n" for p in problems) or f"{path}: valid\n")
-        if problems:
-            raise typer.Exit(ExitCode.CORPUS)
+        out.write("".join(one_line(str(p), 500) + "\n" for p in problems) or f"{path}: valid\n")
+    out.flush()
+    if problems:
+        raise typer.Exit(ExitCode.CORPUS)
 
 
-@app.command()
+_EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
+
+
+@command(short="Export questions as Markdown, HTML or JSON.")
 def export(
-    format_: Annotated[Format, typer.Option("--format", "-f", help="Document format.")] = Format.markdown,
-    topic: TopicOption = None,
-    lang: LangOption = Lang.nl,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write here, not to stdout.")
+    ctx: typer.Context,
+    ids: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[ID]...",
+            help="Questions to export (default: all).",
+            autocompletion=complete_ids,
+            show_default=False,
+        ),
     ] = None,
+    format_: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            show_default=False,
+            help="markdown (md), html or json; default: from the -o extension, else markdown.",
+        ),
+    ] = None,
+    topic: TopicOption = None,
+    principle: PrincipleOption = None,
+    lang: LangOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", show_default=False, help="Write here ('-' for stdout)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
     data: DataOption = None,
 ) -> None:
-    """Export the corpus, or the questions on a topic, as Markdown, HTML or JSON.
+    """Export the corpus, chosen questions, or the questions on a topic, as a document to share.
 
     \b
     Examples:
-      ecoqa export --format markdown -o qa.md
-      ecoqa export --format html --lang en --topic mkb -o mkb.html
+      ecoqa export -o qa.html
+      ecoqa export 10 12 -f md
+      ecoqa export --lang en --topic mkb -o mkb.html
+      ecoqa export -f json -o - | jq '.results | length'
     """
-    with _handled():
-        corpus = _load(data)
-        entries = _entries_for_topics(corpus, topic or [])
-        from ecoqa import export as documents
+    corpus = _load(ctx, data)
+    language = _lang(ctx, lang)
+    chosen = _selected(corpus, topic or [], principle or [])
+    positions: Sequence[int] = range(len(corpus.entries)) if chosen is None else chosen
+    if ids:
+        wanted = [_entry(corpus, raw).id for raw in ids]
+        keep = set(positions)
+        positions = [p for p in (corpus.position(i) for i in dict.fromkeys(wanted)) if p is not None and p in keep]
+    if not positions:
+        raise NoMatchError(f"no question has {_filter_words(topic or [], principle or [])}.")
+    target = None if output is None or str(output) == "-" else output
+    kind = _export_format(format_, target)
+    from ecoqa import export as documents
+    from ecoqa.version import ecoqa_version
 
-        render = {Format.markdown: documents.to_markdown, Format.html: documents.to_html}.get(format_)
-        text = (
-            render(entries, corpus, lang.value)
-            if render
-            else documents.dumps(documents.corpus_payload(entries, corpus))
-        )
-        if output is None:
-            _write(text)
-            return
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
+    entries = _LazySelection(corpus, positions)
+    filters = _filter_names(corpus, topic or [], principle or [], language)
+    if ids:
+        from ecoqa.labels import label
+
+        filters.append(label(language, "selection", ids=", ".join(map(str, dict.fromkeys(wanted)))))
+    import datetime
+
+    doc = documents.Document(corpus, language, tuple(filters), ecoqa_version(), datetime.date.today().isoformat())
+    chunks = {
+        "markdown": lambda: documents.to_markdown(entries, doc),
+        "html": lambda: documents.to_html(entries, doc),
+        "json": lambda: documents.corpus_json(entries, corpus),
+    }[kind]()
+    if target is None:
+        from ecoqa.output import stdout
+
+        out = stdout()
+        for chunk in chunks:
+            out.write(chunk)
+        out.flush()
+        return
+    from ecoqa.files import write_atomic
+
+    protected = [p for p in (_data_path(ctx, data),) if p is not None]
+    write_atomic(target, chunks, force=force, protected=protected)
+    from ecoqa.output import write_error_line
+
+    write_error_line(f"wrote {len(positions)} questions ({kind}) to {target}")
 
 
-@app.command()
+class _LazySelection(Sequence["Entry"]):
+    """Entries at chosen positions, read when iterated (twice: contents, then the entries)."""
+
+    def __init__(self, corpus: Corpus, positions: Sequence[int]) -> None:
+        self.corpus = corpus
+        self.positions = positions
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self.corpus.entries[p] for p in self.positions[index]]
+        return self.corpus.entries[self.positions[index]]
+
+    def __iter__(self) -> Iterator[Entry]:
+        whole = isinstance(self.positions, range) and len(self.positions) == len(self.corpus.entries)
+        return iter(self.corpus.entries) if whole else (self.corpus.entries[p] for p in self.positions)
+
+
+def _export_format(format_: Format | None, target: Path | None) -> str:
+    if format_ is not None:
+        return "markdown" if format_ is Format.md else format_.value
+    if target is not None and target.suffix.lower() in _EXTENSIONS:
+        return _EXTENSIONS[target.suffix.lower()]
+    return "markdown"
+
+
+def _filter_names(corpus: Corpus, topics: Sequence[str], principles: Sequence[str], lang: str) -> list[str]:
+    from ecoqa.labels import label
+
+    names = []
+    topic_ids = _topic_ids(corpus, topics)
+    if topic_ids:
+        shown = ", ".join(t.name(lang) for t in (corpus.topic(i) for i in topic_ids) if t)
+        names.append(label(lang, "topic_filter", names=shown))
+    principle_ids = _principle_ids(corpus, principles)
+    if principle_ids:
+        shown = ", ".join(p.name(lang) for p in (corpus.principle(i) for i in principle_ids) if p)
+        names.append(label(lang, "principle_filter", names=shown))
+    return names
+
+
+@command(short="Browse and search in a full-screen app.")
 def browse(
+    ctx: typer.Context,
     topic: TopicOption = None,
-    lang: LangOption = Lang.nl,
+    lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
-    """Browse and search interactively in a full-screen terminal app (q quits).
+    """Browse and search interactively in a full-screen terminal app: type to search, Ctrl-Q quits.
 
     \b
     Example:
       ecoqa browse --lang en
     """
-    with _handled():
-        if not (sys.stdin.isatty() and sys.stdout.isatty()):
-            raise UsageError("browse needs an interactive terminal; in scripts use 'ecoqa search' or 'ecoqa list'.")
-        corpus, index = _searchable(data)
-        from ecoqa.browse import run
+    from ecoqa.output import _is_tty
 
-        run(corpus, _topic_ids(corpus, topic or []), lang.value, index)
+    if not (_is_tty(sys.stdin) and _is_tty(sys.stdout)):
+        raise UsageError("browse needs an interactive terminal; in scripts use 'ecoqa search' or 'ecoqa list'.")
+    corpus, index = _open(ctx, data)
+    language = _lang(ctx, lang)
+    from ecoqa.browse import run as run_browser
+
+    run_browser(corpus, _topic_ids(corpus, topic or []), language, index)
+
+
+@command(short="Show or change settings (language, colour, pager).")
+def config(
+    key: Annotated[str | None, typer.Argument(metavar="KEY", help="lang, color or pager.", show_default=False)] = None,
+    value: Annotated[str | None, typer.Argument(metavar="VALUE", help="The new value.", show_default=False)] = None,
+    unset: Annotated[bool, typer.Option("--unset", help="Remove KEY from the config file.")] = False,
+) -> None:
+    """Show settings and where each comes from, or set one in the config file.
+
+    \b
+    Examples:
+      ecoqa config                # every setting and its origin
+      ecoqa config lang en        # English from now on
+      ecoqa config --unset lang
+    """
+    from ecoqa import config as settings
+    from ecoqa.output import stdout
+
+    if key is not None and key not in settings.SETTINGS:
+        raise UsageError(f"unknown setting {_shown(key)}; settings are {', '.join(settings.SETTINGS)}.")
+    if unset or value is not None:
+        if key is None:
+            raise UsageError("give a setting to change, e.g. 'ecoqa config lang en'.")
+        path = settings.save(key, None if unset else value)
+        stdout().write(f"{key} {'removed from' if unset else 'saved in'} {path}\n")
+        return
+    out = stdout()
+    for name in [key] if key else list(settings.SETTINGS):
+        found = settings.resolve(name)
+        out.write(f"{name}\t{found.value or '-'}\t({found.origin})\n")
+    out.flush()
+
+
+@command("help", short="Help for ecoqa or one command.", hidden=True)
+def help_(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Argument(metavar="COMMAND", show_default=False)] = None,
+) -> None:
+    """Show help for ecoqa, or for one command (as 'ecoqa COMMAND --help')."""
+    from ecoqa.output import stdout
+
+    root = ctx.find_root()
+    group = root.command
+    assert isinstance(group, TyperGroup)
+    if name is None:
+        stdout().write(root.get_help() + "\n")
+        return
+    target = group.get_command(root, name)
+    if target is None:
+        raise UsageError(f"no command {_shown(name)}; see 'ecoqa --help'.")
+    with type(root)(target, info_name=name, parent=root) as sub:
+        stdout().write(target.get_help(sub) + "\n")
+
+
+# ---------------------------------------------------------------------------- entry point
+
+
+def _click_exceptions() -> tuple[Any, Any]:
+    """Click's usage-error class and Typer's abort, wherever this Typer keeps Click (0.26+ vendor it)."""
+    from typer._click.exceptions import ClickException
+
+    return ClickException, typer.Abort
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run ecoqa and return its exit code; what fails outside a command is mapped here too."""
+    click_error, abort = _click_exceptions()
+    try:
+        result = typer.main.get_command(app).main(args=argv, prog_name="ecoqa", standalone_mode=False)
+    except click_error as error:  # a usage error: one message, exit 2, even if stderr is full
+        with suppress(OSError):
+            error.show()
+        return int(error.exit_code)
+    except abort:
+        return ExitCode.INTERRUPTED
+    except EcoqaError as error:
+        from ecoqa.output import write_error_line
+
+        write_error_line(error.message)
+        return exit_code_for(error)
+    except BrokenPipeError:
+        _quiet_pipe()
+        return ExitCode.OK
+    except OSError as error:  # help or version could not be written
+        if error.errno == errno.EPIPE:
+            _quiet_pipe()
+            return ExitCode.OK
+        from ecoqa.output import write_error_line
+
+        write_error_line(f"cannot write output ({error.strerror or error}).")
+        return ExitCode.OUTPUT
+    except KeyboardInterrupt:
+        return ExitCode.INTERRUPTED
+    return result if isinstance(result, int) else ExitCode.OK

@@ -1,4 +1,4 @@
-"""The one family of errors ecoqa shows to users; the CLI maps each to an exit code."""
+"""The one family of errors ecoqa shows to users; the CLI maps each class to an exit code."""
 
 from __future__ import annotations
 
@@ -6,10 +6,9 @@ from __future__ import annotations
 class EcoqaError(Exception):
     """An error whose message is written for the user: one line, saying what to try next."""
 
-    def __init__(self, message: str, *, suggestions: tuple[str, ...] = ()) -> None:
+    def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-        self.suggestions = suggestions
 
 
 class CorpusError(EcoqaError):
@@ -21,4 +20,19 @@ class UsageError(EcoqaError):
 
 
 class NotFoundError(UsageError):
-    """A named item (question id, topic, principle) is not in the corpus; may carry suggestions."""
+    """A named item (question id, topic, principle) is not in the corpus."""
+
+
+class NoMatchError(EcoqaError):
+    """A search or a filtered list found nothing: not a failure of the tool, but worth an exit code."""
+
+
+class OutputError(EcoqaError):
+    """Output could not be written: a full disk, a closed stream, a file that may not be replaced."""
+
+
+class StoreError(Exception):
+    """The persistent index cannot be used (unreadable, corrupt, unwritable).
+
+    Never shown as an error: the store falls back to the in-memory path and says so once.
+    """

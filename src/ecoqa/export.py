@@ -1,21 +1,44 @@
-"""Plain data for ``--json`` and documents for ``ecoqa export`` (Markdown, HTML); stdlib only."""
+"""Plain data for ``--json`` and for piped rows, and documents for ``ecoqa export``; stdlib only.
+
+Every writer here yields text in pieces, so that a command can send a 100,000-entry list to a
+pipe or a file as it is produced, without holding the whole document in memory.
+"""
 
 from __future__ import annotations
 
 import html
 import json
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, NamedTuple
 
-from ecoqa.models import Corpus, Entry, Hit, Principle, plain
-from ecoqa.text import clean_text
+from ecoqa.labels import label
+from ecoqa.models import Corpus, Entry, Hit, Principle, in_lang, plain
+from ecoqa.text import blocks, clean_text, one_line
 
-JSON_VERSION = 1
+#: Version of every JSON document ecoqa prints; 2 gave snippets machine field names and totals.
+JSON_VERSION = 2
 
 
 def dumps(payload: Any) -> str:
     """JSON that is pure ASCII, so no terminal control byte or odd encoding can reach a pipe."""
     return json.dumps(payload, ensure_ascii=True, allow_nan=False, indent=2) + "\n"
+
+
+def _compact(payload: Any) -> str:
+    return json.dumps(payload, ensure_ascii=True, allow_nan=False)
+
+
+def streamed(head: dict[str, Any], key: str, items: Iterable[Any], tail: dict[str, Any] | None = None) -> Iterator[str]:
+    """A JSON object whose list *key* is written item by item (one item per line)."""
+    opening = _compact({**head, key: []})[:-3]  # '{"version": 2, ..., "key": '
+    yield opening + "[\n"
+    for number, item in enumerate(items):
+        yield ("  " if number == 0 else ",\n  ") + _compact(item)
+    extra = "".join(f", {_compact(k)}: {_compact(v)}" for k, v in (tail or {}).items())
+    yield f"\n]{extra}}}\n"
+
+
+# ---------------------------------------------------------------------------- JSON payloads
 
 
 def entry_payload(entry: Entry, corpus: Corpus) -> dict[str, Any]:
@@ -24,44 +47,36 @@ def entry_payload(entry: Entry, corpus: Corpus) -> dict[str, Any]:
     return data
 
 
-def list_payload(entries: Sequence[Entry]) -> dict[str, Any]:
-    return {
-        "version": JSON_VERSION,
-        "results": [
-            {"id": e.id, "question": e.question, "question_en": e.question_en, "topics": list(e.topics)}
-            for e in entries
-        ],
+def list_item(entry: Entry) -> dict[str, Any]:
+    return {"id": entry.id, "question": entry.question, "question_en": entry.question_en, "topics": list(entry.topics)}
+
+
+def hit_item(hit: Hit, *, explain: bool) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": hit.entry.id,
+        "score": hit.score,
+        "question": hit.entry.question,
+        "question_en": hit.entry.question_en,
+        "topics": list(hit.entry.topics),
+        "field": hit.snippet.field if hit.snippet else None,
+        "snippet": hit.snippet.text if hit.snippet else None,
+        "highlights": [list(span) for span in hit.snippet.spans] if hit.snippet else [],
     }
+    if explain:
+        item["matches"] = [plain(m) for m in hit.matches]
+    return item
 
 
-def hits_payload(query: str, hits: Sequence[Hit], suggestions: Sequence[str], *, explain: bool) -> dict[str, Any]:
-    results = []
-    for hit in hits:
-        item: dict[str, Any] = {
-            "id": hit.entry.id,
-            "score": hit.score,
-            "question": hit.entry.question,
-            "question_en": hit.entry.question_en,
-            "topics": list(hit.entry.topics),
-            "field": hit.snippet.field if hit.snippet else None,
-            "snippet": hit.snippet.text if hit.snippet else None,
-            "highlights": [list(span) for span in hit.snippet.spans] if hit.snippet else [],
-        }
-        if explain:
-            item["matches"] = [plain(m) for m in hit.matches]
-        results.append(item)
-    return {"version": JSON_VERSION, "query": query, "results": results, "suggestions": list(suggestions)}
-
-
-def principle_payload(principle: Principle) -> dict[str, Any]:
-    data: dict[str, Any] = plain(principle)
+def principle_payload(principle: Principle, number: int) -> dict[str, Any]:
+    data: dict[str, Any] = {"number": number, **plain(principle)}
     data["questions"] = list(principle.questions)
     data["derived"] = True
     return data
 
 
 def topics_payload(corpus: Corpus) -> dict[str, Any]:
-    topics = [plain(t) | {"questions": [e.id for e in corpus.entries if t.id in e.topics]} for t in corpus.topics]
+    ids = corpus.ids()
+    topics = [plain(t) | {"questions": [ids[p] for p in corpus.members("topic", t.id)]} for t in corpus.topics]
     return {"version": JSON_VERSION, "topics": topics}
 
 
@@ -69,7 +84,8 @@ def speakers_payload(corpus: Corpus) -> dict[str, Any]:
     return {
         "version": JSON_VERSION,
         "speakers": [plain(s) for s in corpus.speakers],
-        "attribution": corpus.attribution,
+        "attribution": corpus.provenance.attribution,
+        "attribution_en": corpus.provenance.attribution_en,
         "people": [plain(p) for p in corpus.people],
     }
 
@@ -80,8 +96,7 @@ def info_payload(corpus: Corpus) -> dict[str, Any]:
         "source": corpus.source,
         "webinar": plain(corpus.webinar) if corpus.webinar else None,
         "speakers": [plain(s) for s in corpus.speakers],
-        "attribution": corpus.attribution,
-        "derived_note": corpus.derived_note,
+        "provenance": plain(corpus.provenance),
         "counts": {
             "questions": len(corpus.entries),
             "topics": len(corpus.topics),
@@ -91,13 +106,133 @@ def info_payload(corpus: Corpus) -> dict[str, Any]:
     }
 
 
-def corpus_payload(entries: Sequence[Entry], corpus: Corpus) -> dict[str, Any]:
-    data = info_payload(corpus)
-    data["results"] = [entry_payload(e, corpus) for e in entries]
-    return data
+def corpus_json(entries: Iterable[Entry], corpus: Corpus) -> Iterator[str]:
+    """The corpus (or a selection) as JSON: the header, then every entry with its related ids."""
+    return streamed(info_payload(corpus), "results", (entry_payload(e, corpus) for e in entries))
+
+
+# ---------------------------------------------------------------------------- tab-separated rows
+
+
+def tsv(rows: Iterable[Sequence[object]]) -> Iterator[str]:
+    """One line per row, fields separated by tabs; text folded onto one line and cleaned."""
+    for row in rows:
+        yield "\t".join(one_line(str(field), 10_000) for field in row) + "\n"
+
+
+def entry_rows(entries: Iterable[Entry], lang: str) -> Iterator[tuple[object, ...]]:
+    for entry in entries:
+        yield entry.id, entry.text(lang)[0]
+
+
+def hit_rows(hits: Iterable[Hit], lang: str) -> Iterator[tuple[object, ...]]:
+    for hit in hits:
+        yield hit.entry.id, f"{hit.score:.2f}", hit.entry.text(lang)[0]
+
+
+def topic_rows(corpus: Corpus, lang: str) -> Iterator[tuple[object, ...]]:
+    ids = corpus.ids()
+    for topic in corpus.topics:
+        questions = ",".join(str(ids[p]) for p in corpus.members("topic", topic.id))
+        yield topic.id, topic.name(lang), questions, ", ".join(topic.aliases)
+
+
+def speaker_rows(corpus: Corpus, lang: str) -> Iterator[tuple[object, ...]]:
+    for s in corpus.speakers:
+        yield "speaker", s.name, s.role_in(lang), s.organization
+    for p in corpus.people:
+        yield "person", p.name, ",".join(map(str, p.questions)), p.note_in(lang)
+
+
+def principle_rows(principles: Sequence[Principle], corpus: Corpus, lang: str) -> Iterator[tuple[object, ...]]:
+    numbers = {p.id: n for n, p in enumerate(corpus.principles, start=1)}
+    for p in principles:
+        yield numbers.get(p.id, ""), p.id, p.name(lang), ",".join(map(str, p.questions)), p.about(lang)
+
+
+def info_rows(corpus: Corpus, lang: str) -> Iterator[tuple[object, ...]]:
+    webinar = corpus.webinar
+    if webinar:
+        yield "title", in_lang(lang, webinar.title, webinar.title_en)
+        yield "date", webinar.date
+        yield "organizers", webinar.organizer_line or ", ".join(webinar.organizers)
+        yield "summary", in_lang(lang, webinar.summary, webinar.summary_en)
+    yield "questions", len(corpus.entries)
+    yield "topics", len(corpus.topics)
+    yield "principles", len(corpus.principles)
+    yield "file", corpus.source
+
+
+def plain_entry(entry: Entry, lang: str) -> str:
+    """One Q&A as clean text to paste into a message: question, answer, list items kept."""
+    question, answer = entry.text(lang)
+    parts = [f"{entry.id}. {clean_text(question)}", ""]
+    for kind, lines in blocks(answer):
+        parts += [f"- {line}" for line in lines] if kind == "list" else [lines[0]]
+        parts.append("")
+    return "\n".join(parts)
 
 
 # ---------------------------------------------------------------------------- documents
+
+
+class Document(NamedTuple):
+    """What an exported document needs besides its entries."""
+
+    corpus: Corpus
+    lang: str
+    filters: tuple[str, ...] = ()  # e.g. "topic: SMEs", shown in the title
+    version: str = ""
+    date: str = ""
+
+
+def _title(doc: Document) -> str:
+    corpus = doc.corpus
+    if corpus.webinar:
+        webinar = corpus.webinar
+        name = in_lang(doc.lang, webinar.title, webinar.title_en)
+        title = f"{name} ({webinar.date}, {' & '.join(webinar.organizers)})"
+    else:
+        title = corpus.source or "ecoqa corpus"
+    return f"{title} — {'; '.join(doc.filters)}" if doc.filters else title
+
+
+def _about(doc: Document) -> list[tuple[str, bool]]:
+    """Lines about the document: (text, derived?)."""
+    corpus, lang = doc.corpus, doc.lang
+    provenance, webinar = corpus.provenance, corpus.webinar
+    lines: list[tuple[str, bool]] = []
+    source = in_lang(lang, provenance.source, provenance.source_en)
+    if source:
+        lines.append((source, False))
+    if webinar and webinar.organizer_line:
+        lines.append((webinar.organizer_line, False))
+    attribution = in_lang(lang, provenance.attribution, provenance.attribution_en)
+    if attribution:
+        lines.append((attribution, False))
+    derived = in_lang(lang, provenance.derived_note, provenance.derived_note_en)
+    if derived:
+        lines.append((derived, True))
+    if lang == "en":
+        lines.append((label(lang, "translation"), True))
+    if doc.version:
+        lines.append((label(lang, "generated", version=doc.version, date=doc.date), False))
+    return lines
+
+
+def _sections(entry: Entry, doc: Document, included: set[int]) -> dict[str, Any]:
+    """The parts of one entry a document shows, in the document's language."""
+    corpus, lang = doc.corpus, doc.lang
+    principles = [p for p in (corpus.principle(i) for i in entry.principles) if p]
+    return {
+        "points": entry.points(lang),
+        "topics": [t.name(lang) for t in (corpus.topic(t) for t in entry.topics) if t],
+        "principles": [(p.name(lang), [e.quote for e in p.evidence if e.question == entry.id]) for p in principles],
+        "people": [p.name for p in (corpus.person(i) for i in entry.people) if p],
+        "references": [(r.name, r.note_in(lang), r.url, r.link_missing) for r in entry.references],
+        "related": [(r.id, r.text(lang)[0], r.id in included) for r in corpus.related(entry)],
+    }
+
 
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>#|!"})
 
@@ -108,75 +243,73 @@ def _md(text: str) -> str:
 
 
 def _md_answer(text: str) -> str:
-    blocks = []
-    for block in clean_text(text).split("\n\n"):
-        lines = block.split("\n")
-        if all(line.startswith("- ") for line in lines):
-            blocks.append("\n".join("- " + _md(line[2:]) for line in lines))
-        else:
-            blocks.append(_md(block))
-    return "\n\n".join(blocks)
+    parts = []
+    for kind, lines in blocks(text):
+        parts.append("\n".join("- " + _md(line) for line in lines) if kind == "list" else _md(lines[0]))
+    return "\n\n".join(parts)
 
 
-def _labels(lang: str) -> dict[str, str]:
-    if lang == "en":
-        return {
-            "q": "Question",
-            "a": "Answer",
-            "k": "Key points (derived)",
-            "t": "Topics",
-            "p": "Principles (derived)",
-            "r": "References",
-            "n": "English translation of the Dutch original (derived)",
-            "missing": "link not in the source",
-        }
-    return {
-        "q": "Vraag",
-        "a": "Antwoord",
-        "k": "Kernpunten (afgeleid)",
-        "t": "Onderwerpen",
-        "p": "Principes (afgeleid)",
-        "r": "Verwijzingen",
-        "n": "",
-        "missing": "link staat niet in de bron",
-    }
-
-
-def _title(corpus: Corpus) -> str:
-    if corpus.webinar:
-        return f"{corpus.webinar.title} ({corpus.webinar.date}, {' & '.join(corpus.webinar.organizers)})"
-    return corpus.source or "ecoqa corpus"
-
-
-def to_markdown(entries: Sequence[Entry], corpus: Corpus, lang: str) -> str:
-    labels = _labels(lang)
-    out = [f"# {_md(_title(corpus))}", ""]
-    if lang == "en":
-        out += [f"_{labels['n']}_", ""]
+def to_markdown(entries: Sequence[Entry], doc: Document) -> Iterator[str]:
+    """A Markdown document: title, about, contents with anchors, then every Q&A."""
+    lang = doc.lang
+    included = {e.id for e in entries}
+    yield f"# {_md(_title(doc))}\n\n## {label(lang, 'about_export')}\n\n"
+    for text, derived in _about(doc):
+        yield (f"_{_md(text)}_" if derived else _md(text)) + "\n\n"
+    yield f"## {label(lang, 'contents')}\n\n"
     for entry in entries:
-        question, answer = entry.text(lang)
-        out += [f"## {entry.id}. {_md(question)}", "", _md_answer(answer), ""]
-        points = entry.points(lang)
-        if points:
-            out += [f"**{labels['k']}**", ""] + [f"- {_md(p)}" for p in points] + [""]
-        topics = [corpus.topic(t) for t in entry.topics]
-        if any(topics):
-            out += [f"**{labels['t']}:** " + ", ".join(_md(t.name(lang)) for t in topics if t), ""]
-        principles = [corpus.principle(p) for p in entry.principles]
-        if any(principles):
-            out += [f"**{labels['p']}:** " + ", ".join(_md(p.name(lang)) for p in principles if p), ""]
-        if entry.references:
-            out += [f"**{labels['r']}**", ""]
-            for ref in entry.references:
-                suffix = f" ({labels['missing']})" if ref.link_missing else ""
-                out.append(f"- {_md(ref.name)}{suffix}")
-            out.append("")
-    return "\n".join(out).rstrip() + "\n"
+        yield f"- [{entry.id}. {_md(one_line(entry.text(lang)[0], 200))}](#q{entry.id})\n"
+    for entry in entries:
+        yield _md_entry(entry, doc, included)
 
 
-_CSS = """body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
-h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-top:1px solid #ddd;padding-top:1rem}
-.derived{color:#8a6d00;font-style:italic}.topics{color:#036}.missing{color:#a00;font-style:italic}"""
+def _md_entry(entry: Entry, doc: Document, included: set[int]) -> str:
+    lang = doc.lang
+    question, answer = entry.text(lang)
+    parts = [f'\n<a id="q{entry.id}"></a>\n\n## {entry.id}. {_md(question)}\n', _md_answer(answer) + "\n"]
+    if entry.translated(lang):
+        parts.append(f"_{label(lang, 'translation')}_\n")
+    found = _sections(entry, doc, included)
+    if found["points"]:
+        parts.append(f"**{label(lang, 'key_points')}** _({label(lang, 'derived')})_\n")
+        parts.append("\n".join(f"- {_md(p)}" for p in found["points"]) + "\n")
+    if found["principles"]:
+        parts.append(f"**{label(lang, 'principles')}** _({label(lang, 'principle_note')})_\n")
+        for name, quotes in found["principles"]:
+            parts.append(f"- {_md(name)}" + "".join(f"\n  > “{_md(q)}”" for q in quotes))
+        parts[-1] += "\n"
+    if found["topics"]:
+        parts.append(f"**{label(lang, 'topics')}:** " + ", ".join(_md(t) for t in found["topics"]) + "\n")
+    if found["people"]:
+        parts.append(f"**{label(lang, 'people')}:** " + ", ".join(_md(p) for p in found["people"]) + "\n")
+    if found["references"]:
+        parts.append(f"**{label(lang, 'references')}**\n")
+        lines = []
+        for name, note, url, missing in found["references"]:
+            line = f"- {_md(name)}" + (f" — {_md(note)}" if note else "")
+            if url:
+                line += f" <{url}>"
+            elif missing and label(lang, "link_missing") not in note:
+                line += f" _({label(lang, 'link_missing')})_"
+            lines.append(line)
+        parts.append("\n".join(lines) + "\n")
+    if found["related"]:
+        parts.append(f"**{label(lang, 'related')}**\n")
+        parts.append(
+            "\n".join(
+                f"- [{rid}. {_md(one_line(text, 200))}](#q{rid})" if inside else f"- {rid}. {_md(one_line(text, 200))}"
+                for rid, text, inside in found["related"]
+            )
+            + "\n"
+        )
+    return "\n".join(parts)
+
+
+_CSS = """body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;
+overflow-wrap:break-word}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-top:1px solid #ddd;
+padding-top:1rem}h3{font-size:1rem;margin-bottom:.25rem}.derived{color:#7a5c00;font-style:italic}
+.topics{color:#036}.missing{color:#a00;font-style:italic}blockquote{margin:.25rem 0 .5rem 1rem;padding-left:.75rem;
+border-left:3px solid #ccc}nav ol{padding-left:1.5rem}a{color:#0645ad}.about{background:#f6f6f6;padding:.5rem 1rem}"""
 
 
 def _h(text: str) -> str:
@@ -185,50 +318,85 @@ def _h(text: str) -> str:
 
 def _html_answer(text: str) -> str:
     parts = []
-    for block in clean_text(text).split("\n\n"):
-        lines = block.split("\n")
-        if all(line.startswith("- ") for line in lines):
-            parts.append("<ul>" + "".join(f"<li>{_h(line[2:])}</li>" for line in lines) + "</ul>")
+    for kind, lines in blocks(text):
+        if kind == "list":
+            parts.append("<ul>" + "".join(f"<li>{_h(line)}</li>" for line in lines) + "</ul>")
         else:
-            parts.append(f"<p>{_h(block)}</p>")
+            parts.append(f"<p>{_h(lines[0])}</p>")
     return "\n".join(parts)
 
 
-def to_html(entries: Sequence[Entry], corpus: Corpus, lang: str) -> str:
+def to_html(entries: Sequence[Entry], doc: Document) -> Iterator[str]:
     """A self-contained page: inline CSS, no scripts, no external assets; all data escaped."""
-    labels = _labels(lang)
-    body = [f"<h1>{_h(_title(corpus))}</h1>"]
-    if lang == "en":
-        body.append(f'<p class="derived">{_h(labels["n"])}</p>')
-    for entry in entries:
-        question, answer = entry.text(lang)
-        body.append(f'<section id="q{entry.id}"><h2>{entry.id}. {_h(question)}</h2>')
-        body.append(_html_answer(answer))
-        points = entry.points(lang)
-        if points:
-            body.append(
-                f'<p class="derived">{_h(labels["k"])}</p><ul>' + "".join(f"<li>{_h(p)}</li>" for p in points) + "</ul>"
-            )
-        topics = [t for t in (corpus.topic(t) for t in entry.topics) if t]
-        if topics:
-            body.append(f'<p class="topics">{_h(labels["t"])}: ' + ", ".join(_h(t.name(lang)) for t in topics) + "</p>")
-        principles = [p for p in (corpus.principle(p) for p in entry.principles) if p]
-        if principles:
-            body.append(
-                f'<p class="derived">{_h(labels["p"])}: ' + ", ".join(_h(p.name(lang)) for p in principles) + "</p>"
-            )
-        if entry.references:
-            items = "".join(
-                f"<li>{_h(r.name)}"
-                + (f' <span class="missing">({_h(labels["missing"])})</span>' if r.link_missing else "")
-                + "</li>"
-                for r in entry.references
-            )
-            body.append(f"<p>{_h(labels['r'])}</p><ul>{items}</ul>")
-        body.append("</section>")
-    return (
+    lang = doc.lang
+    included = {e.id for e in entries}
+    title = _h(_title(doc))
+    yield (
         f'<!DOCTYPE html>\n<html lang="{"en" if lang == "en" else "nl"}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{_h(_title(corpus))}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body>\n</html>\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
     )
+    about = "".join(
+        f'<p class="derived">{_h(text)}</p>' if derived else f"<p>{_h(text)}</p>" for text, derived in _about(doc)
+    )
+    yield f'<section class="about"><h2>{_h(label(lang, "about_export"))}</h2>{about}</section>\n'
+    yield f"<nav><h2>{_h(label(lang, 'contents'))}</h2><ol>\n"
+    for entry in entries:
+        yield f'<li value="{entry.id}"><a href="#q{entry.id}">{_h(one_line(entry.text(lang)[0], 200))}</a></li>\n'
+    yield "</ol></nav>\n"
+    for entry in entries:
+        yield _html_entry(entry, doc, included)
+    yield "</body>\n</html>\n"
+
+
+def _html_entry(entry: Entry, doc: Document, included: set[int]) -> str:
+    lang = doc.lang
+    question, answer = entry.text(lang)
+    body = [f'<section id="q{entry.id}"><h2>{entry.id}. {_h(question)}</h2>', _html_answer(answer)]
+    if entry.translated(lang):
+        body.append(f'<p class="derived">{_h(label(lang, "translation"))}</p>')
+    found = _sections(entry, doc, included)
+    if found["points"]:
+        body.append(
+            f'<h3>{_h(label(lang, "key_points"))} <span class="derived">({_h(label(lang, "derived"))})'
+            "</span></h3><ul>" + "".join(f"<li>{_h(p)}</li>" for p in found["points"]) + "</ul>"
+        )
+    if found["principles"]:
+        quoted = "".join(
+            f"<li>{_h(name)}" + "".join(f"<blockquote>“{_h(q)}”</blockquote>" for q in quotes) + "</li>"
+            for name, quotes in found["principles"]
+        )
+        body.append(
+            f'<h3>{_h(label(lang, "principles"))} <span class="derived">({_h(label(lang, "principle_note"))})'
+            f"</span></h3><ul>{quoted}</ul>"
+        )
+    if found["topics"]:
+        body.append(
+            f'<p class="topics"><strong>{_h(label(lang, "topics"))}:</strong> '
+            + ", ".join(_h(t) for t in found["topics"])
+            + "</p>"
+        )
+    if found["people"]:
+        body.append(
+            f"<p><strong>{_h(label(lang, 'people'))}:</strong> " + ", ".join(_h(p) for p in found["people"]) + "</p>"
+        )
+    if found["references"]:
+        items: list[str] = []
+        for name, note, url, missing in found["references"]:
+            item = _h(name) + (f" — {_h(note)}" if note else "")
+            if url:
+                item += f' <a href="{_h(url)}">{_h(url)}</a>'
+            elif missing and label(lang, "link_missing") not in note:
+                item += f' <span class="missing">({_h(label(lang, "link_missing"))})</span>'
+            items.append(f"<li>{item}</li>")
+        body.append(f"<h3>{_h(label(lang, 'references'))}</h3><ul>{''.join(items)}</ul>")
+    if found["related"]:
+        links = [
+            f'<li><a href="#q{rid}">{rid}. {_h(one_line(text, 200))}</a></li>'
+            if inside
+            else f"<li>{rid}. {_h(one_line(text, 200))}</li>"
+            for rid, text, inside in found["related"]
+        ]
+        body.append(f"<h3>{_h(label(lang, 'related'))}</h3><ul>{''.join(links)}</ul>")
+    body.append("</section>\n")
+    return "\n".join(body)

@@ -6,15 +6,24 @@ them, but defines all of them at start-up, where a dataclass costs ten times mor
 
 from __future__ import annotations
 
+import heapq
+from collections import Counter
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 #: A term's postings in a search index: entry positions and their BM25F pseudo term frequencies.
 Posting = tuple[Sequence[int], Sequence[float]]
+#: The largest question id every layer (index arrays, SQLite, JSON) can hold.
+MAX_ID = 2**31 - 1
+
+
+def in_lang(lang: str, original: str, english: str) -> str:
+    """The English text when English is asked for and exists, else the original (Dutch) text."""
+    return english if lang == "en" and english else original
 
 
 class Reference(NamedTuple):
-    """Something an answer points to; ``link_missing`` marks a "vind je hier" without a link."""
+    """Something an answer points to; ``link_missing`` marks a pointer ("vind je hier") without a link."""
 
     name: str
     kind: str = ""
@@ -22,6 +31,16 @@ class Reference(NamedTuple):
     link_missing: bool = False
     note: str = ""
     note_en: str = ""
+
+    def note_in(self, lang: str) -> str:
+        return in_lang(lang, self.note, self.note_en)
+
+
+class Source(NamedTuple):
+    """Where an imported entry came from: a file, and the page's address where it gave one."""
+
+    file: str = ""
+    url: str | None = None
 
 
 class Entry(NamedTuple):
@@ -38,10 +57,15 @@ class Entry(NamedTuple):
     principles: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
     references: tuple[Reference, ...] = ()
+    source: Source | None = None
+
+    def translated(self, lang: str) -> bool:
+        """True when *lang* asks for English and this entry has an English question and answer."""
+        return lang == "en" and bool(self.question_en and self.answer_en)
 
     def text(self, lang: str) -> tuple[str, str]:
         """Question and answer in *lang*, falling back to the original where no translation exists."""
-        if lang == "en" and self.question_en and self.answer_en:
+        if self.translated(lang):
             return self.question_en, self.answer_en
         return self.question, self.answer
 
@@ -56,7 +80,12 @@ class Topic(NamedTuple):
     aliases: tuple[str, ...] = ()
 
     def name(self, lang: str) -> str:
-        return self.label_en if lang == "en" and self.label_en else self.label
+        return in_lang(lang, self.label, self.label_en)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name a user may type for this topic: id, labels and aliases."""
+        return tuple(n for n in (self.id, self.label, self.label_en, *self.aliases) if n)
 
 
 class Evidence(NamedTuple):
@@ -73,10 +102,14 @@ class Principle(NamedTuple):
     evidence: tuple[Evidence, ...] = ()
 
     def name(self, lang: str) -> str:
-        return self.title_en if lang == "en" and self.title_en else self.title
+        return in_lang(lang, self.title, self.title_en)
 
     def about(self, lang: str) -> str:
-        return self.summary_en if lang == "en" and self.summary_en else self.summary
+        return in_lang(lang, self.summary, self.summary_en)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(n for n in (self.id, self.title, self.title_en) if n)
 
     @property
     def questions(self) -> tuple[int, ...]:
@@ -90,6 +123,9 @@ class Speaker(NamedTuple):
     role_en: str = ""
     organization: str = ""
 
+    def role_in(self, lang: str) -> str:
+        return in_lang(lang, self.role, self.role_en)
+
 
 class Person(NamedTuple):
     """Someone an answer mentions, with the questions that mention them."""
@@ -100,16 +136,22 @@ class Person(NamedTuple):
     note_en: str = ""
     questions: tuple[int, ...] = ()
 
+    def note_in(self, lang: str) -> str:
+        return in_lang(lang, self.note, self.note_en)
+
 
 class Organization(NamedTuple):
     name: str
     aliases: tuple[str, ...] = ()
     questions: tuple[int, ...] = ()
+    note: str = ""
+    note_en: str = ""
 
 
 class Related(NamedTuple):
     title: str
     kind: str = ""
+    kind_en: str = ""
     title_en: str = ""
     date: str | None = None
     url: str | None = None
@@ -123,11 +165,21 @@ class Contact(NamedTuple):
     areas_en: tuple[str, ...] = ()
 
 
+class Recording(NamedTuple):
+    url: str | None = None
+    link_missing: bool = False
+    note: str = ""
+    note_en: str = ""
+
+
 class Webinar(NamedTuple):
     title: str = ""
+    title_en: str = ""
     date: str = ""
     language: str = ""
     organizers: tuple[str, ...] = ()
+    organizer_line: str = ""
+    opening: str = ""
     summary: str = ""
     summary_en: str = ""
     audience: str = ""
@@ -136,8 +188,7 @@ class Webinar(NamedTuple):
     interests_en: tuple[str, ...] = ()
     contact: Contact | None = None
     related: tuple[Related, ...] = ()
-    recording_note: str = ""
-    recording_note_en: str = ""
+    recording: Recording | None = None
 
 
 class GlossaryTerm(NamedTuple):
@@ -147,10 +198,30 @@ class GlossaryTerm(NamedTuple):
     en: tuple[str, ...]
 
 
+class Provenance(NamedTuple):
+    """What the corpus says about itself: its source, and which fields are quoted or derived."""
+
+    source: str = ""
+    source_en: str = ""
+    attribution: str = ""
+    attribution_en: str = ""
+    derived_note: str = ""
+    derived_note_en: str = ""
+    verbatim: tuple[str, ...] = ()
+    derived: tuple[str, ...] = ()
+
+
+class Members(Protocol):
+    """Which entry positions carry a topic or a principle (a stored lookup for large corpora)."""
+
+    def __call__(self, kind: str, key: str) -> Sequence[int]: ...
+
+
 class Corpus:
     """The whole corpus; ``entries`` keep file order (a lazy sequence for large indexed corpora).
 
-    Read-only by convention: attributes are set once, here.
+    Read-only by convention: attributes are set once, here. Topic and principle memberships
+    come from *members* when a store provides them, else from one pass over the entries.
     """
 
     def __init__(
@@ -165,10 +236,9 @@ class Corpus:
         topics: tuple[Topic, ...] = (),
         principles: tuple[Principle, ...] = (),
         glossary: tuple[GlossaryTerm, ...] = (),
-        attribution: str = "",
-        attribution_en: str = "",
-        derived_note: str = "",
-        derived_note_en: str = "",
+        provenance: Provenance | None = None,
+        ids: Sequence[int] | None = None,
+        members: Members | None = None,
     ) -> None:
         self.entries = entries
         self.source = source
@@ -179,28 +249,28 @@ class Corpus:
         self.topics = topics
         self.principles = principles
         self.glossary = glossary
-        self.attribution = attribution
-        self.attribution_en = attribution_en
-        self.derived_note = derived_note
-        self.derived_note_en = derived_note_en
-        self._positions: dict[int, int] = {}
+        self.provenance = provenance or Provenance()
+        self._ids = ids
+        self._positions: dict[int, int] | None = None
+        self._members = members
+        self._memberships: dict[tuple[str, str], list[int]] | None = None
 
-    def with_entries(self, entries: Sequence[Entry], ids: Sequence[int] | None = None) -> Corpus:
-        """The same corpus over other entries (a lazy sequence, say), whose *ids* may be known already."""
-        copy = Corpus(entries)
-        copy.__dict__.update({k: v for k, v in self.__dict__.items() if k not in ("entries", "_positions")})
-        if ids is not None:
-            copy._positions = {entry_id: position for position, entry_id in enumerate(ids)}
-        return copy
+    def ids(self) -> Sequence[int]:
+        """Entry id per position."""
+        if self._ids is None:
+            self._ids = [entry.id for entry in self.entries]
+        return self._ids
 
-    def _ids(self) -> dict[int, int]:
-        """Entry id -> position; built on first use (a lazy corpus brings it along)."""
-        if not self._positions:
-            self._positions.update((entry.id, position) for position, entry in enumerate(self.entries))
+    def _position_of(self) -> dict[int, int]:
+        if self._positions is None:
+            self._positions = {entry_id: position for position, entry_id in enumerate(self.ids())}
         return self._positions
 
+    def position(self, entry_id: int) -> int | None:
+        return self._position_of().get(entry_id)
+
     def get(self, entry_id: int) -> Entry | None:
-        position = self._ids().get(entry_id)
+        position = self.position(entry_id)
         return None if position is None else self.entries[position]
 
     def topic(self, topic_id: str) -> Topic | None:
@@ -212,24 +282,52 @@ class Corpus:
     def person(self, person_id: str) -> Person | None:
         return next((p for p in self.people if p.id == person_id), None)
 
+    def members(self, kind: str, key: str) -> Sequence[int]:
+        """Positions of the entries that carry topic (``kind="topic"``) or principle *key*, in order."""
+        if self._members is not None:
+            return self._members(kind, key)
+        if self._memberships is None:
+            table: dict[tuple[str, str], list[int]] = {}
+            for position, entry in enumerate(self.entries):
+                for topic in dict.fromkeys(entry.topics):
+                    table.setdefault(("topic", topic), []).append(position)
+                for principle in dict.fromkeys(entry.principles):
+                    table.setdefault(("principle", principle), []).append(position)
+            self._memberships = table
+        return self._memberships.get((kind, key), [])
+
+    def on_topics(self, topic_ids: Sequence[str]) -> list[int]:
+        """Positions of the entries carrying every topic in *topic_ids* (all positions for none)."""
+        if not topic_ids:
+            return list(range(len(self.entries)))
+        sets = sorted((self.members("topic", t) for t in dict.fromkeys(topic_ids)), key=len)
+        rest = [set(s) for s in sets[1:]]
+        return [p for p in sets[0] if all(p in s for s in rest)]
+
     def related(self, entry: Entry, limit: int = 3) -> tuple[Entry, ...]:
-        """Other entries sharing the most topics and principles with *entry*, then by id."""
-        mine = set(entry.topics) | {"principle:" + p for p in entry.principles}
-        if not mine:
-            return ()
-        scored: list[tuple[int, int, Entry]] = []
-        for other in self.entries:
-            shared = len(mine & (set(other.topics) | {"principle:" + p for p in other.principles}))
-            if shared and other.id != entry.id:
-                scored.append((-shared, other.id, other))
-        return tuple(e for _, _, e in sorted(scored, key=lambda t: t[:2])[:limit])
+        """Other entries sharing the most topics and principles with *entry*, then by id.
+
+        Counts over the membership lists of the entry's own topics and principles, never over
+        every entry, so that it stays fast on a large corpus.
+        """
+        keys = [("topic", t) for t in dict.fromkeys(entry.topics)]
+        keys += [("principle", p) for p in dict.fromkeys(entry.principles)]
+        shared: Counter[int] = Counter()
+        for kind, key in keys:
+            shared.update(self.members(kind, key))
+        own = self.position(entry.id)
+        ids = self.ids()
+        best = heapq.nsmallest(
+            limit, ((-count, ids[p], p) for p, count in shared.items() if p != own), key=lambda t: t[:2]
+        )
+        return tuple(self.entries[p] for _, _, p in best)
 
     def id_range(self) -> str:
         """The valid ids as the user should read them, e.g. "1-24"."""
-        ids = sorted(self._ids())
+        ids = sorted(self.ids())
         if not ids:
             return "none"
-        if ids == list(range(ids[0], ids[-1] + 1)):
+        if ids[-1] - ids[0] + 1 == len(ids):
             return f"{ids[0]}-{ids[-1]}"
         return ", ".join(map(str, ids[:10])) + (", …" if len(ids) > 10 else "")
 
@@ -245,7 +343,7 @@ class Match(NamedTuple):
 
 
 class Snippet(NamedTuple):
-    """The passage that matched, with character spans to highlight."""
+    """The passage that matched, the field it comes from (``answer_en``), and spans to highlight."""
 
     field: str
     text: str

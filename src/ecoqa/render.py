@@ -1,12 +1,16 @@
 """Turn models into rich renderables. Corpus text only ever enters rich as ``Text``.
 
 Nothing here prints: the CLI prints what these functions return. Text is cleaned once more
-here, because a renderer must be safe whatever model it is handed.
+here, because a renderer must be safe whatever model it is handed. Every interface word comes
+from ``ecoqa.labels``, so one screen speaks one language. Views take the width they will be
+drawn at: below ``NARROW`` columns, tables stack their columns instead of squeezing them, and
+provenance markers move into the panel so that they wrap instead of being cut.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -14,8 +18,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ecoqa.models import Corpus, Entry, Hit, Principle, Topic
-from ecoqa.text import clean_text
+from ecoqa.labels import label
+from ecoqa.models import Corpus, Entry, Hit, Principle, Related, Topic, in_lang
+from ecoqa.text import blocks, clean_text
 
 #: Every style in one place.
 STYLES = {
@@ -25,50 +30,17 @@ STYLES = {
     "label": "bold magenta",
     "derived": "italic yellow",
     "muted": "dim",
+    "quote": "italic",
     "match": "bold black on yellow",
     "score": "green",
     "topic": "cyan",
     "error": "bold red",
     "command": "green",
     "missing": "italic red",
+    "header": "bold",
 }
-
-LABELS = {
-    "nl": {
-        "question": "Vraag",
-        "answer": "Antwoord",
-        "key_points": "Kernpunten",
-        "principles": "Principes",
-        "topics": "Onderwerpen",
-        "people": "Genoemde personen",
-        "references": "Verwijzingen",
-        "related": "Gerelateerde vragen",
-        "source": "Bron",
-        "derived": "afgeleid, geen citaat",
-        "translation": "",
-        "link_missing": "link staat niet in de bron",
-        "no_link": "geen link in de bron",
-        "principle_note": "principes afgeleid; citaten letterlijk",
-        "derived_title": "titel afgeleid, niet letterlijk van de pagina",
-    },
-    "en": {
-        "question": "Question",
-        "answer": "Answer",
-        "key_points": "Key points",
-        "principles": "Principles",
-        "topics": "Topics",
-        "people": "People mentioned",
-        "references": "References",
-        "related": "Related questions",
-        "source": "Source",
-        "derived": "derived, not a quote",
-        "translation": "English translation of the Dutch original (derived)",
-        "link_missing": "the link is not in the source",
-        "no_link": "no link in the source",
-        "principle_note": "principles derived; quotes verbatim from the Dutch answer",
-        "derived_title": "title derived, not verbatim from the page",
-    },
-}
+#: Below this width, tables stack their columns (id: label, then the rest indented).
+NARROW = 60
 
 
 def safe(value: str, style: str = "") -> Text:
@@ -76,28 +48,15 @@ def safe(value: str, style: str = "") -> Text:
     return Text(clean_text(value), style=style)
 
 
-def _label(lang: str, key: str) -> str:
-    return LABELS.get(lang, LABELS["en"])[key]
-
-
 def _title(text: str, style: str = "title") -> Text:
     return Text(text, style=STYLES[style])
 
 
-def _blocks(text: str) -> RenderableType:
+def answer_blocks(text: str) -> RenderableType:
     """Paragraphs and "- " bullet lists of an answer, lists with a hanging indent."""
     parts: list[RenderableType] = []
-    for block in clean_text(text).split("\n\n"):
-        lines = block.split("\n")
-        if all(line.startswith("- ") for line in lines):
-            grid = Table.grid(padding=(0, 1))
-            grid.add_column(no_wrap=True)
-            grid.add_column()
-            for line in lines:
-                grid.add_row(Text("-"), Text(line[2:]))
-            parts.append(grid)
-        else:
-            parts.append(Text(block))
+    for kind, lines in blocks(text):
+        parts.append(_bullets(Text(line) for line in lines) if kind == "list" else Text(lines[0]))
         parts.append(Text(""))
     return Group(*parts[:-1])
 
@@ -111,47 +70,79 @@ def _bullets(items: Iterable[Text]) -> RenderableType:
     return grid
 
 
-def _panel(body: RenderableType, title: str, *, subtitle: str = "", style: str = "") -> Panel:
+def _panel(body: RenderableType, title: str, *, note: str = "", short: str = "", width: int = 80) -> Panel:
+    """A panel whose provenance note is never cut: a subtitle when it fits, else a line inside."""
+    subtitle = None
+    if note:
+        fitting = next((n for n in (note, short) if n and len(n) + 6 <= width), "")
+        if fitting:
+            subtitle = Text(fitting, style=STYLES["derived"])
+        else:
+            body = Group(body, Text(note, style=STYLES["derived"]))
     return Panel(
         body,
         title=_title(title, "label"),
         title_align="left",
-        subtitle=Text(subtitle, style=STYLES["derived"]) if subtitle else None,
+        subtitle=subtitle,
         subtitle_align="right",
-        border_style=style or "blue",
+        border_style="blue",
     )
 
 
 # ---------------------------------------------------------------------------- one entry
 
 
-def entry_view(entry: Entry, corpus: Corpus, lang: str, related: Sequence[Entry]) -> RenderableType:
+def entry_view(entry: Entry, corpus: Corpus, lang: str, related: Sequence[Entry], width: int = 80) -> RenderableType:
     """Every section of one Q&A as panels."""
     question, answer = entry.text(lang)
-    translated = lang == "en" and bool(entry.question_en and entry.answer_en)
-    note = _label(lang, "translation") if translated else ""
+    note, short = "", ""
+    if entry.translated(lang):
+        note, short = label(lang, "translation"), label(lang, "translation_short")
+    elif lang == "en":
+        note = label(lang, "no_translation")
     panels: list[RenderableType] = [
-        _panel(safe(question, STYLES["question"]), f"{_label(lang, 'question')} {entry.id}", subtitle=note),
-        _panel(_blocks(answer), _label(lang, "answer"), subtitle=note),
+        _panel(
+            safe(question, STYLES["question"]),
+            f"{label(lang, 'question')} {entry.id}",
+            note=note,
+            short=short,
+            width=width,
+        ),
+        _panel(answer_blocks(answer), label(lang, "answer"), note=note, short=short, width=width),
     ]
     points = entry.points(lang)
     if points:
         panels.append(
-            _panel(_bullets(safe(p) for p in points), _label(lang, "key_points"), subtitle=_label(lang, "derived"))
+            _panel(
+                _bullets(safe(p) for p in points),
+                label(lang, "key_points"),
+                note=label(lang, "derived"),
+                short=label(lang, "derived_short"),
+                width=width,
+            )
         )
     principles = [p for p in (corpus.principle(i) for i in entry.principles) if p]
     if principles:
         panels.append(
             _panel(
                 _principle_lines(principles, entry.id, lang),
-                _label(lang, "principles"),
-                subtitle=_label(lang, "principle_note"),  # the quotes in this panel are verbatim
+                label(lang, "principles"),
+                note=label(lang, "principle_note"),
+                short=label(lang, "principle_note_short"),
+                width=width,
             )
         )
     extras = _facts(entry, corpus, lang, related)
     if extras:
         panels.append(extras)
-    panels.append(_panel(_source(corpus, lang), _label(lang, "source"), style="dim"))
+    panels.append(
+        Panel(
+            source_text(corpus, lang),
+            title=_title(label(lang, "source"), "label"),
+            title_align="left",
+            border_style="dim",
+        )
+    )
     return Group(*panels)
 
 
@@ -164,7 +155,7 @@ def _principle_lines(principles: Sequence[Principle], entry_id: int, lang: str) 
         for evidence in principle.evidence:
             if evidence.question == entry_id:
                 line.append("\n")
-                line.append_text(safe(f"“{evidence.quote}”", STYLES["muted"]))
+                line.append_text(safe(f"“{evidence.quote}”", STYLES["quote"]))
         rows.append(line)
     return _bullets(rows)
 
@@ -188,9 +179,10 @@ def _facts(entry: Entry, corpus: Corpus, lang: str, related: Sequence[Entry]) ->
     if not sections:
         return None
     parts: list[RenderableType] = []
-    for key, content in sections:
-        parts += [Text(_label(lang, key), style=STYLES["label"]), Padding(content, (0, 0, 1, 2))]
-    return Panel(Group(*parts[:-1], Padding(content, (0, 0, 0, 2))), border_style="blue")
+    for number, (key, content) in enumerate(sections):
+        last = number == len(sections) - 1
+        parts += [Text(label(lang, key), style=STYLES["label"]), Padding(content, (0, 0, 0 if last else 1, 2))]
+    return Panel(Group(*parts), border_style="blue")
 
 
 def _numbered(rows: Iterable[tuple[int, Text]]) -> Table:
@@ -215,82 +207,141 @@ def _references(entry: Entry, lang: str) -> Text:
     lines = []
     for ref in entry.references:
         line = safe(ref.name)
-        note = ref.note_en if lang == "en" and ref.note_en else ref.note
+        note = ref.note_in(lang)
         if note:
             line.append_text(Text(" — ")).append_text(safe(note, STYLES["muted"]))
         if ref.url:
             line.append_text(Text(" ")).append_text(safe(ref.url, "underline"))
-        elif ref.link_missing:
-            line.append(f" [{_label(lang, 'link_missing')}]", style=STYLES["missing"])
+        elif ref.link_missing and label(lang, "link_missing") not in note:
+            line.append(f" [{label(lang, 'link_missing')}]", style=STYLES["missing"])
         lines.append(line)
     return Text("\n").join(lines)
 
 
-def _source(corpus: Corpus, lang: str) -> Text:
+def source_text(corpus: Corpus, lang: str) -> Text:
+    """Where the Q&A comes from and what the page says about who answered."""
     webinar = corpus.webinar
+    provenance = corpus.provenance
     if webinar is None:
-        return safe(corpus.source or "")
-    organizers = " & ".join(webinar.organizers)
-    line = safe(f"Webinar “{webinar.title}”, {webinar.date}, {organizers}")
-    attribution = corpus.attribution_en if lang == "en" and corpus.attribution_en else corpus.attribution
-    if attribution:
-        line.append("\n").append_text(safe(attribution, STYLES["muted"]))
+        line = safe(corpus.source or "")
+    else:
+        title = in_lang(lang, webinar.title, webinar.title_en)
+        line = safe(f"Webinar “{title}”, {webinar.date}")
+        if webinar.organizer_line:
+            line.append("\n").append_text(safe(webinar.organizer_line))
+        elif webinar.organizers:
+            line.append_text(safe(", " + " & ".join(webinar.organizers)))
+    for text in (
+        in_lang(lang, provenance.source, provenance.source_en),
+        in_lang(lang, provenance.attribution, provenance.attribution_en),
+    ):
+        if text:
+            line.append("\n").append_text(safe(text, STYLES["muted"]))
     return line
 
 
-# ---------------------------------------------------------------------------- lists
+# ---------------------------------------------------------------------------- lists, streamed
 
 
-def entries_table(entries: Sequence[Entry], corpus: Corpus, lang: str, *, width: int = 80) -> Table:
-    """Id, question and (from 60 columns up) topics."""
-    table = Table(show_lines=False, expand=True)
-    table.add_column("#", style=STYLES["id"], justify="right", no_wrap=True)
-    table.add_column(_label(lang, "question"), ratio=3)
-    if width >= 60 and any(e.topics for e in entries):
-        table.add_column(_label(lang, "topics"), style=STYLES["topic"], ratio=1)
-    for entry in entries:
-        row: list[RenderableType] = [str(entry.id), safe(entry.text(lang)[0])]
-        if len(table.columns) == 3:
-            row.append(safe(", ".join(entry.topics)))
-        table.add_row(*row)
-    return table
+def _fixed_columns(width: int, topics: bool) -> tuple[int, int, int]:
+    """Widths of the id, question and topics columns of a listing at *width*."""
+    id_width = 5
+    if not topics or width < NARROW:
+        return id_width, width - id_width - 1, 0
+    topic_width = max(14, (width - id_width) // 4)
+    return id_width, width - id_width - topic_width - 2, topic_width
 
 
-def hits_table(hits: Sequence[Hit], lang: str, *, explain: bool = False) -> Table:
-    table = Table(expand=True)
-    table.add_column("#", style=STYLES["id"], justify="right", no_wrap=True)
-    table.add_column("score", style=STYLES["score"], justify="right", no_wrap=True)
-    table.add_column(_label(lang, "question") + " / match")
-    for hit in hits:
-        cell = _hit_text(hit, lang)
-        if explain:
-            for match in hit.matches:
-                cell.append("\n")
-                cell.append_text(
-                    safe(
-                        f"  {match.query} → {match.term} ({match.kind} ×{match.weight:g}) +{match.score:.2f}",
-                        STYLES["muted"],
-                    )
-                )
-        table.add_row(str(hit.entry.id), f"{hit.score:.2f}", cell)
-    return table
+def entry_rows(entries: Iterable[Entry], corpus: Corpus, lang: str, width: int) -> Iterator[RenderableType]:
+    """A listing of questions, one renderable per row, so that a long list streams.
+
+    Columns have fixed widths (from *width*), so every row lines up without the whole table
+    being measured first; below ``NARROW`` columns the topics are left out.
+    """
+    entries = iter(entries)
+    first = next(entries, None)
+    if first is None:
+        return
+    show_topics = bool(corpus.topics)
+    id_width, question_width, topic_width = _fixed_columns(width, show_topics)
+    header = Text(label(lang, "question"), style=STYLES["header"])
+    if lang == "en":
+        header.append(f"  ({label(lang, 'translation_short')})", style=STYLES["derived"])
+    yield _row(
+        id_width,
+        question_width,
+        topic_width,
+        Text("#", style=STYLES["header"]),
+        header,
+        Text(label(lang, "topics"), style=STYLES["header"]),
+    )
+    names = {t.id: t.name(lang) for t in corpus.topics}
+    for item in chain([first], entries):
+        topics = ", ".join(names.get(name, name) for name in item.topics)
+        yield _row(
+            id_width,
+            question_width,
+            topic_width,
+            Text(str(item.id), style=STYLES["id"]),
+            safe(item.text(lang)[0]),
+            safe(topics, STYLES["topic"]),
+        )
 
 
-def _hit_text(hit: Hit, lang: str) -> Text:
-    """The question, and the matched passage below it unless the passage is in the question."""
-    question = hit.entry.text(lang)[0]
-    snippet = hit.snippet
-    if snippet is None:
-        return safe(question, STYLES["question"])
-    at = question.find(snippet.text)
-    if at >= 0 and snippet.text:
-        cell = highlighted(question, [(s + at, e + at) for s, e in snippet.spans])
+def _row(id_width: int, question_width: int, topic_width: int, number: Text, text: Text, topics: Text) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=id_width, justify="right", no_wrap=True)
+    grid.add_column(width=question_width)
+    if topic_width:
+        grid.add_column(width=topic_width)
+        grid.add_row(number, text, topics)
+    else:
+        grid.add_row(number, text)
+    return grid
+
+
+def hit_rows(
+    hits: Iterable[Hit], lang: str, *, explain: bool = False, shown: int = 0, total: int = 0
+) -> Iterator[RenderableType]:
+    """Search results, one renderable per hit: the question, then the passage that matched.
+
+    Scores show only with ``explain``; a last line says "10 of 16" when the limit cut the list.
+    """
+    for number, hit in enumerate(hits):
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=4, justify="right", no_wrap=True, style=STYLES["id"])
+        grid.add_column()
+        grid.add_row(str(hit.entry.id), _hit_text(hit, lang, explain))
+        yield Padding(grid, (1 if number else 0, 0, 0, 0))
+    if total > shown:
+        yield Padding(Text(label(lang, "shown_of", shown=shown, total=total), style=STYLES["muted"]), (1, 0, 0, 0))
+
+
+def _hit_text(hit: Hit, lang: str, explain: bool) -> Text:
+    """The question, highlighted when the match is in it; else the matched passage below it."""
+    entry, snippet = hit.entry, hit.snippet
+    question = entry.text(lang)[0]
+    question_field = "question_en" if entry.translated(lang) else "question"
+    if snippet is not None and snippet.field == question_field and not snippet.text.startswith("…"):
+        at = question.find(snippet.text)
+        cell = highlighted(question, [(s + at, e + at) for s, e in snippet.spans]) if at >= 0 else safe(question)
         cell.stylize(STYLES["question"])
-        cell.append(f"\n{snippet.field}", style=STYLES["muted"])
-        return cell
-    cell = safe(question, STYLES["question"])
-    cell.append(f"\n{snippet.field}: ", style=STYLES["muted"])
-    cell.append_text(highlighted(snippet.text, snippet.spans))
+    else:
+        cell = safe(question, STYLES["question"])
+        if snippet is not None and snippet.text:
+            cell.append("\n")
+            cell.append(label(lang, f"field_{snippet.field}") + ": ", style=STYLES["muted"])
+            cell.append_text(highlighted(snippet.text, snippet.spans))
+    if explain:
+        cell.append(f"\nscore {hit.score:.2f}", style=STYLES["score"])
+        for match in hit.matches:
+            cell.append("\n")
+            cell.append_text(
+                safe(
+                    f"  {match.query} → {match.term} ({match.kind} ×{match.weight:g}) +{match.score:.2f}",
+                    STYLES["muted"],
+                )
+            )
     return cell
 
 
@@ -310,169 +361,286 @@ def _cleaned(text: Text) -> Text:
     return out
 
 
-def _nothing(what: str) -> Text:
-    return Text(f"This corpus has no {what}.", style=STYLES["muted"])
+# ---------------------------------------------------------------------------- other listings
 
 
-def topics_table(corpus: Corpus, lang: str) -> RenderableType:
-    if not corpus.topics:
-        return _nothing("topics")
+def _nothing(lang: str, key: str) -> Text:
+    return Text(label(lang, key), style=STYLES["muted"])
+
+
+def _table(lang: str, columns: Sequence[tuple[str, str, int]]) -> Table:
+    """A wide table: (label key, style, ratio) per column."""
     table = Table(expand=True)
-    table.add_column("id", style=STYLES["topic"], no_wrap=True)
-    table.add_column("label", ratio=2)
-    table.add_column("questions", ratio=1, min_width=9)
-    table.add_column("aliases", style=STYLES["muted"], ratio=3)
-    for topic in corpus.topics:
-        ids = [str(e.id) for e in corpus.entries if topic.id in e.topics]
-        table.add_row(safe(topic.id), safe(topic.name(lang)), ", ".join(ids), safe(", ".join(topic.aliases)))
+    for key, style, ratio in columns:
+        table.add_column(label(lang, key), style=style or None, ratio=ratio or None, no_wrap=not ratio)
     return table
 
 
-def speakers_view(corpus: Corpus, lang: str) -> RenderableType:
+def _stacked(rows: Iterable[tuple[Text, Sequence[tuple[str, Text]]]], lang: str) -> RenderableType:
+    """Narrow layout: a head line per row, then labelled lines indented below it."""
     parts: list[RenderableType] = []
-    speakers = Table(title=_title("Speakers" if lang == "en" else "Sprekers"), expand=True)
-    for column in ("name", "role", "organization"):
-        speakers.add_column(column)
-    for s in corpus.speakers:
-        speakers.add_row(
-            safe(s.name, STYLES["title"]),
-            safe(s.role_en if lang == "en" and s.role_en else s.role),
-            safe(s.organization),
+    for head, details in rows:
+        parts.append(head)
+        for key, value in details:
+            if value.plain:
+                line = Text.assemble((label(lang, key) + ": ", STYLES["muted"]), value)
+                parts.append(Padding(line, (0, 0, 0, 2)))
+        parts.append(Text(""))
+    return Group(*parts[:-1])
+
+
+def topics_view(corpus: Corpus, lang: str, width: int = 80) -> RenderableType:
+    if not corpus.topics:
+        return _nothing(lang, "none_topics")
+    rows = []
+    for topic in corpus.topics:
+        ids = ", ".join(str(corpus.ids()[p]) for p in corpus.members("topic", topic.id))
+        aliases = ", ".join(topic.aliases)
+        rows.append((topic, ids, aliases))
+    if width < NARROW:
+        return _stacked(
+            (
+                (
+                    Text.assemble(safe(topic.id, STYLES["topic"]), "  ", safe(topic.name(lang), STYLES["title"])),
+                    [("col_questions", Text(ids)), ("col_aliases", safe(aliases, STYLES["muted"]))],
+                )
+                for topic, ids, aliases in rows
+            ),
+            lang,
         )
+    table = _table(
+        lang,
+        [
+            ("col_key", STYLES["topic"], 0),
+            ("col_label", "", 2),
+            ("col_questions", "", 2),
+            ("col_aliases", STYLES["muted"], 3),
+        ],
+    )
+    for topic, ids, aliases in rows:
+        table.add_row(safe(topic.id), safe(topic.name(lang)), ids, safe(aliases))
+    return table
+
+
+def speakers_view(corpus: Corpus, lang: str, width: int = 80) -> RenderableType:
+    parts: list[RenderableType] = []
+    narrow = width < NARROW
     if corpus.speakers:
-        parts.append(speakers)
-    attribution = corpus.attribution_en if lang == "en" and corpus.attribution_en else corpus.attribution
+        parts.append(_title(label(lang, "speakers")))
+        if narrow:
+            parts.append(
+                _stacked(
+                    (
+                        (
+                            safe(s.name, STYLES["title"]),
+                            [("col_role", safe(s.role_in(lang))), ("col_organization", safe(s.organization))],
+                        )
+                        for s in corpus.speakers
+                    ),
+                    lang,
+                )
+            )
+        else:
+            table = _table(lang, [("col_name", STYLES["title"], 1), ("col_role", "", 1), ("col_organization", "", 1)])
+            for s in corpus.speakers:
+                table.add_row(safe(s.name), safe(s.role_in(lang)), safe(s.organization))
+            parts.append(table)
+    attribution = in_lang(lang, corpus.provenance.attribution, corpus.provenance.attribution_en)
     if attribution:
         parts.append(safe(attribution, STYLES["muted"]))
-    people = Table(title=_title(_label(lang, "people")), expand=True)
-    people.add_column("name")
-    people.add_column("questions", style=STYLES["id"])
-    people.add_column("note")
-    for p in corpus.people:
-        people.add_row(
-            safe(p.name, STYLES["title"]),
-            ", ".join(map(str, p.questions)),
-            safe(p.note_en if lang == "en" and p.note_en else p.note),
-        )
     if corpus.people:
-        parts.append(people)
+        parts.append(Text(""))
+        parts.append(_title(label(lang, "people")))
+        if narrow:
+            parts.append(
+                _stacked(
+                    (
+                        (
+                            safe(p.name, STYLES["title"]),
+                            [
+                                ("col_questions", Text(", ".join(map(str, p.questions)))),
+                                ("col_note", safe(p.note_in(lang))),
+                            ],
+                        )
+                        for p in corpus.people
+                    ),
+                    lang,
+                )
+            )
+        else:
+            table = _table(
+                lang, [("col_name", STYLES["title"], 2), ("col_questions", STYLES["id"], 1), ("col_note", "", 4)]
+            )
+            for p in corpus.people:
+                table.add_row(safe(p.name), ", ".join(map(str, p.questions)), safe(p.note_in(lang)))
+            parts.append(table)
     if not parts:
-        parts.append(_nothing("speakers and no people"))
+        return _nothing(lang, "none_speakers")
     return Group(*parts)
 
 
-def principles_view(principles: Sequence[Principle], corpus: Corpus, lang: str, *, detail: bool) -> RenderableType:
+def principles_view(
+    principles: Sequence[Principle], corpus: Corpus, lang: str, *, detail: bool, width: int = 80
+) -> RenderableType:
+    """The principles as a numbered list (the numbers work as names), or one each with its quotes."""
     if not principles:
-        return _nothing("principles")
+        return _nothing(lang, "none_principles")
+    numbers = {p.id: n for n, p in enumerate(corpus.principles, start=1)}
     if not detail:
-        table = Table(expand=True, caption=Text(_label(lang, "derived"), style=STYLES["derived"]))
-        table.add_column("id", style=STYLES["topic"], no_wrap=True)
-        table.add_column("title")
-        table.add_column("questions", style=STYLES["id"])
+        note = Text(label(lang, "derived"), style=STYLES["derived"])
+        if width < NARROW:
+            return Group(
+                _stacked(
+                    (
+                        (
+                            Text.assemble((f"{numbers[p.id]:>2} ", STYLES["id"]), safe(p.name(lang), STYLES["title"])),
+                            [
+                                ("col_key", safe(p.id, STYLES["topic"])),
+                                ("col_questions", Text(", ".join(map(str, p.questions)))),
+                            ],
+                        )
+                        for p in principles
+                    ),
+                    lang,
+                ),
+                Text(""),
+                note,
+            )
+        table = _table(
+            lang,
+            [
+                ("col_id", STYLES["id"], 0),
+                ("col_title", STYLES["title"], 3),
+                ("col_summary", "", 5),
+                ("col_questions", STYLES["id"], 1),
+            ],
+        )
+        table.caption = note
         for p in principles:
-            table.add_row(safe(p.id), safe(p.name(lang)), ", ".join(map(str, p.questions)))
+            table.add_row(
+                str(numbers[p.id]),
+                Text.assemble(safe(p.name(lang)), "\n", safe(p.id, STYLES["topic"])),
+                safe(p.about(lang)),
+                ", ".join(map(str, p.questions)),
+            )
         return table
     panels: list[RenderableType] = []
     for p in principles:
-        quotes = _numbered((e.question, safe(f"“{e.quote}”", STYLES["muted"])) for e in p.evidence)
+        quotes = _numbered((e.question, safe(f"“{e.quote}”", STYLES["quote"])) for e in p.evidence)
         panels.append(
             _panel(
-                Group(safe(p.about(lang)), Text(""), quotes),
-                f"{p.name(lang)} ({p.id})",
-                subtitle=_label(lang, "principle_note"),
+                Group(safe(p.about(lang)), Text(""), Text(label(lang, "evidence"), style=STYLES["label"]), quotes),
+                f"{numbers.get(p.id, '?')}. {p.name(lang)} ({p.id})",
+                note=label(lang, "principle_note"),
+                short=label(lang, "principle_note_short"),
+                width=width,
             )
         )
     return Group(*panels)
 
 
-def info_view(corpus: Corpus, lang: str) -> RenderableType:
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style=STYLES["label"], no_wrap=True)
-    grid.add_column()
-    webinar = corpus.webinar
+def info_view(corpus: Corpus, lang: str, width: int = 80) -> RenderableType:
+    """Webinar details, audience, related items, contact and counts, each a label over its value."""
     en = lang == "en"
+    rows: list[tuple[str, RenderableType]] = []
+    webinar = corpus.webinar
 
-    def tr(label: str) -> str:
-        """Row label; English rows are translations of the Dutch page."""
-        return f"{label}\n(translated)" if en else label
+    def name(key: str, translated: bool = False) -> str:
+        """Row label; rows shown in English translation say so."""
+        return f"{label(lang, key)} {label(lang, 'translated')}" if translated else label(lang, key)
 
     if webinar:
         # The page names the webinar by its subject only; the title is the corpus's, so say so.
-        grid.add_row(
-            "title", Text.assemble(safe(webinar.title), (f"  ({_label(lang, 'derived_title')})", STYLES["derived"]))
+        title = in_lang(lang, webinar.title, webinar.title_en)
+        rows.append(
+            (name("title"), Text.assemble(safe(title), (f"  ({label(lang, 'derived_title')})", STYLES["derived"])))
         )
-        grid.add_row("date", safe(webinar.date))
-        grid.add_row("organizers", safe(", ".join(webinar.organizers)))
-        grid.add_row(
-            "speakers",
-            _joined(
-                safe(f"{s.name} ({s.role_en if en and s.role_en else s.role}, {s.organization})")
-                for s in corpus.speakers
-            ),
+        rows.append((name("date"), safe(webinar.date)))
+        rows.append((name("organizers"), safe(webinar.organizer_line or ", ".join(webinar.organizers))))
+        speakers = [f"{s.name} ({s.role_in(lang)}, {s.organization})" for s in corpus.speakers]
+        if speakers:
+            rows.append((name("speakers"), _joined(safe(s) for s in speakers)))
+        rows.append(
+            (name("summary", en and bool(webinar.summary_en)), safe(in_lang(lang, webinar.summary, webinar.summary_en)))
         )
-        grid.add_row(tr("summary"), safe(webinar.summary_en if en and webinar.summary_en else webinar.summary))
-        recording = webinar.recording_note_en if en and webinar.recording_note_en else webinar.recording_note
+        recording = webinar.recording
         if recording:
-            grid.add_row("recording", safe(recording, STYLES["missing"]))
-        grid.add_row(tr("audience"), safe(webinar.audience_en if en and webinar.audience_en else webinar.audience))
-        interests = webinar.interests_en if en and webinar.interests_en else webinar.interests
-        grid.add_row(tr("interests"), _bullets(safe(i) for i in interests))
-        related = [
-            Text.assemble(
-                safe(r.title_en if en and r.title_en else r.title, STYLES["title"]),
-                Text(f" ({r.kind}{', ' + r.date if r.date else ''})", style=STYLES["muted"]),
-                "\n",
-                safe(r.summary_en if en and r.summary_en else r.summary),
-                Text(f"\n[{_label(lang, 'no_link')}]", style=STYLES["missing"]) if not r.url else "",
+            text = recording.url or (recording.note_en if en and recording.note_en else recording.note)
+            rows.append((name("recording"), safe(text, "" if recording.url else STYLES["missing"])))
+        rows.append(
+            (
+                name("audience", en and bool(webinar.audience_en)),
+                safe(in_lang(lang, webinar.audience, webinar.audience_en)),
             )
-            for r in webinar.related
-        ]
-        grid.add_row(tr("related"), _bullets(related))
+        )
+        interests = webinar.interests_en if en and webinar.interests_en else webinar.interests
+        if interests:
+            rows.append((name("interests", en and bool(webinar.interests_en)), _bullets(safe(i) for i in interests)))
+        if webinar.related:
+            rows.append((name("related_items"), _bullets(_related(r, lang) for r in webinar.related)))
         if webinar.contact:
             areas = webinar.contact.areas_en if en and webinar.contact.areas_en else webinar.contact.areas
-            grid.add_row("contact", safe(f"{webinar.contact.name} — {', '.join(areas)}"))
-    grid.add_row("corpus", Text(_counts(corpus)))
-    grid.add_row("file", safe(corpus.source))
-    note = corpus.derived_note_en if en and corpus.derived_note_en else corpus.derived_note
-    body: list[RenderableType] = [grid]
+            rows.append((name("contact"), safe(f"{webinar.contact.name} — {', '.join(areas)}")))
+    rows.append((name("corpus"), Text(counts(corpus, lang))))
+    rows.append((name("file"), safe(corpus.source)))
+    parts: list[RenderableType] = []
+    for key, value in rows:
+        parts += [Text(key, style=STYLES["label"]), Padding(value, (0, 0, 0, 2))]
+    note = in_lang(lang, corpus.provenance.derived_note, corpus.provenance.derived_note_en)
     if note:
-        body += [Text(""), safe(note, STYLES["derived"])]
-    return Panel(Group(*body), title=_title("ecoqa info"), title_align="left", border_style="blue")
+        parts += [Text(""), safe(note, STYLES["derived"])]
+    return Panel(Group(*parts), title=_title("ecoqa info"), title_align="left", border_style="blue")
 
 
-def _counts(corpus: Corpus) -> str:
-    return (
-        f"{len(corpus.entries)} questions, {len(corpus.topics)} topics, "
-        f"{len(corpus.principles)} principles, {len(corpus.people)} people mentioned"
+def _related(item: Related, lang: str) -> Text:
+    kind = in_lang(lang, item.kind, item.kind_en)
+    text = Text.assemble(
+        safe(in_lang(lang, item.title, item.title_en), STYLES["title"]),
+        Text(f" ({kind}{', ' + item.date if item.date else ''})", style=STYLES["muted"]),
+        "\n",
+        safe(in_lang(lang, item.summary, item.summary_en)),
+    )
+    if not item.url:
+        text.append(f"\n[{label(lang, 'no_link')}]", style=STYLES["missing"])
+    return text
+
+
+def counts(corpus: Corpus, lang: str) -> str:
+    return label(
+        lang,
+        "counts",
+        questions=len(corpus.entries),
+        topics=len(corpus.topics),
+        principles=len(corpus.principles),
+        people=len(corpus.people),
     )
 
 
-def overview(corpus: Corpus, lang: str, version: str) -> RenderableType:
+def overview(corpus: Corpus, lang: str, version: str, examples: Sequence[tuple[str, str]]) -> RenderableType:
+    """What this corpus is and three commands to try on it."""
     lines: list[Text] = []
     webinar = corpus.webinar
     if webinar:
+        title = in_lang(lang, webinar.title, webinar.title_en)
         lines.append(
-            Text.assemble(
-                safe(webinar.title, STYLES["title"]), f"  {webinar.date}  ", safe(" & ".join(webinar.organizers))
-            )
+            Text.assemble(safe(title, STYLES["title"]), f"  {webinar.date}  ", safe(" & ".join(webinar.organizers)))
         )
         for s in corpus.speakers:
-            lines.append(safe(f"  {s.name}, {s.role_en if lang == 'en' and s.role_en else s.role}, {s.organization}"))
+            lines.append(Text.assemble("  ", safe(f"{s.name}, {s.role_in(lang)}, {s.organization}")))
     else:
         lines.append(safe(corpus.source, STYLES["title"]))
-    lines.append(Text(""))
-    lines.append(Text(_counts(corpus)))
-    lines.append(Text(""))
-    lines.append(Text("Try:", style=STYLES["label"]))
-    for command, why in (
-        ("ecoqa search financing", "English words find Dutch answers"),
-        ("ecoqa show 10", "one Q&A as panels (add --lang en)"),
-        ("ecoqa list --topic mkb", "questions on a topic"),
-    ):
-        lines.append(Text.assemble(("  " + command, STYLES["command"]), (f"   # {why}", STYLES["muted"])))
-    lines.append(Text.assemble(("\nAll commands: ", STYLES["muted"]), ("ecoqa --help", STYLES["command"])))
+    lines += [Text(""), Text(counts(corpus, lang)), Text(""), Text(label(lang, "try"), style=STYLES["label"])]
+    grid = Table.grid(padding=(0, 3))
+    grid.add_column(style=STYLES["command"], no_wrap=True)
+    grid.add_column(style=STYLES["muted"])
+    for command, why in examples:
+        grid.add_row("  " + command, "# " + why)
+    footer = Text.assemble((label(lang, "all_commands"), STYLES["muted"]), ("ecoqa --help", STYLES["command"]))
     return Panel(
-        Padding(Group(*lines), (0, 1)), title=_title(f"ecoqa {version}"), title_align="left", border_style="blue"
+        Padding(Group(*lines, grid, Text(""), footer), (0, 1)),
+        title=_title(f"ecoqa {version}"),
+        title_align="left",
+        border_style="blue",
     )
 
 

@@ -14,7 +14,7 @@ import math
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -23,6 +23,7 @@ import Stemmer
 
 from ecoqa.errors import UsageError
 from ecoqa.models import Corpus, Entry, Hit, Match, Posting, Snippet
+from ecoqa.names import closest, topic_names
 from ecoqa.text import fold
 
 # ---------------------------------------------------------------------------- parameters
@@ -76,15 +77,11 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("answer", 1.0, 0.75, "nl"),
     FieldSpec("answer_en", 0.8, 0.75, "en"),
 )
-#: Fields shown as snippets, with the label the user sees.
-SNIPPET_FIELDS = {
-    "question": "question",
-    "answer": "answer",
-    "key_points": "key point",
-    "question_en": "question (translation)",
-    "answer_en": "answer (translation)",
-    "key_points_en": "key point (translation)",
-}
+#: Fields a snippet may come from; the renderers label them in the reader's language.
+SNIPPET_FIELDS = ("question", "answer", "key_points", "question_en", "answer_en", "key_points_en")
+#: A query is searched on its first words, each on its first letters: a pasted page must not stall.
+MAX_QUERY_WORDS = 32
+MAX_WORD = 40
 
 DUTCH_STOP_WORDS = frozenset(
     """de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om hem
@@ -126,6 +123,31 @@ _ASCII_PUNCTUATION = str.maketrans(
     }
 )
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
+
+
+def ranking_signature() -> str:
+    """A digest of every parameter and rule the stored index depends on.
+
+    The persistent index keys its file on this, so a changed weight, stop word or token
+    pattern is never answered from stale postings, whatever the version number says.
+    """
+    import hashlib
+
+    parts = (
+        STEMMER_VERSION,
+        K1,
+        FIELDS,
+        sorted(EXPANSION_WEIGHTS.items()),
+        TIE_BREAKER,
+        sorted(STOP_WORDS),
+        _WORD.pattern,
+        _HYPHENATED.pattern,
+        _AMPERSAND.pattern,
+        _ASCII_WORD.pattern,
+        TOPIC_PREFIX,
+    )
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
+
 
 # ---------------------------------------------------------------------------- text to terms
 
@@ -534,13 +556,14 @@ def _dedupe(variants: list[Variant]) -> list[Variant]:
 def query_words(query: str) -> list[str]:
     """Folded query words, stop words dropped unless nothing else is left."""
     longest: dict[tuple[int, int], str] = {}  # one word per span: "r&d&i" is "rdi", not also "rd"
+    query = query[: MAX_QUERY_WORDS * (MAX_WORD + 1) * 4]
     for token in tokens(query):
         span = (token.start, token.end)
         if len(token.word) > len(longest.get(span, "")):
             longest[span] = token.word
     words = _without_joined(query, [longest[span] for span in sorted(longest, key=lambda s: (s[0], -s[1]))])
     content = [w for w in words if w not in STOP_WORDS]
-    return content or words
+    return list(dict.fromkeys(w[:MAX_WORD] for w in content or words))[:MAX_QUERY_WORDS]
 
 
 def _without_joined(query: str, words: list[str]) -> list[str]:
@@ -659,7 +682,10 @@ def _matched_terms(index: Index, found: Sequence[Concept]) -> dict[str, tuple[in
 
 
 def make_snippet(
-    entry: Entry, weights: dict[str, tuple[int, float]], lang: str, topic_names: Mapping[str, str] | None = None
+    entry: Entry,
+    weights: dict[str, tuple[int, float]],
+    lang: str,
+    topic_names: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Snippet:
     """The sentence that carries the most matched weight, preferring the language asked for."""
     best: tuple[float, str, str, list[tuple[int, int]]] | None = None  # (value, field, sentence, spans)
@@ -689,15 +715,17 @@ def make_snippet(
     return _trim(name, sentence, spans)
 
 
-def _topic_snippet(entry: Entry, weights: dict[str, tuple[int, float]], names: Mapping[str, str]) -> Snippet:
-    """Matched only through topics (an alias, a label): name those topics."""
+def _topic_snippet(
+    entry: Entry, weights: dict[str, tuple[int, float]], names: Mapping[str, tuple[str, ...]]
+) -> Snippet:
+    """Matched only through topics (an alias, a label): name those topics (shown name first)."""
     matched = [
         topic
         for topic in entry.topics
         if TOPIC_PREFIX + topic in weights
-        or any(t in weights for w in index_words(names.get(topic, "")) for t in terms_of(w, "both"))
+        or any(t in weights for name in names.get(topic, ()) for w in index_words(name) for t in terms_of(w, "both"))
     ]
-    return Snippet("topic", ", ".join(names.get(t, t).split(" | ")[0] for t in matched or entry.topics))
+    return Snippet("topics", ", ".join(names.get(t, (t,))[0] for t in matched or entry.topics))
 
 
 def _sentence_matches(
@@ -739,7 +767,7 @@ def _trim(name: str, sentence: str, spans: list[tuple[int, int]]) -> Snippet:
     suffix = "…" if end < len(text) else ""
     shift = len(prefix) - start
     kept = tuple((s + shift, e + shift) for s, e in spans if s >= start and e <= end)
-    return Snippet(SNIPPET_FIELDS[name], prefix + cut + suffix, kept)
+    return Snippet(name, prefix + cut + suffix, kept)
 
 
 # ---------------------------------------------------------------------------- the search
@@ -749,6 +777,8 @@ class SearchResult(NamedTuple):
     query: str
     hits: tuple[Hit, ...]
     suggestions: tuple[str, ...] = ()
+    total: int = 0  # results above the relative cut-off, before the limit
+    corrected: str = ""  # the query actually searched, when the typed one found nothing
 
 
 def search(
@@ -756,39 +786,41 @@ def search(
     query: str,
     *,
     limit: int = 10,
-    allowed_ids: set[int] | None = None,
+    allowed: Collection[int] | None = None,
     lang: str = "nl",
     index: Index | None = None,
     snippets: bool = True,
 ) -> SearchResult:
     """Rank entries for *query*; an empty result carries "did you mean" suggestions.
 
-    ``snippets=False`` skips finding the matched passages (the browser's result list needs none).
+    *allowed* limits the search to entry positions (a topic filter); ``snippets=False`` skips
+    finding the matched passages (the browser's result list needs none).
     """
     words = query_words(query)
     if not words:
-        raise UsageError("The query has no words to search for; try a word such as 'financiering'.")
+        raise UsageError("the query has no words to search for; try a word such as 'financiering'.")
     index = index or build_index(corpus)
     found = concepts(index, words)
-    allowed = None if allowed_ids is None else {i for i, entry_id in enumerate(index.ids) if entry_id in allowed_ids}
-    scored = score_concepts(index, found, allowed)
+    scored = score_concepts(index, found, None if allowed is None else set(allowed))
     if not scored:
         return SearchResult(query, (), suggest(index, corpus, words))
     ranked = sorted(scored.items(), key=lambda item: (-item[1].total, index.ids[item[0]]))
     top = ranked[0][1].total
-    ranked = [(doc, s) for doc, s in ranked if s.total >= RELATIVE_CUTOFF * top][:limit]
+    ranked = [(doc, s) for doc, s in ranked if s.total >= RELATIVE_CUTOFF * top]
+    total = len(ranked)
+    ranked = ranked[:limit]
     weights = _matched_terms(index, found)
-    topic_names = {t.id: f"{t.name(lang)} | {t.label} {t.label_en}" for t in corpus.topics}
+    shown_names = {t.id: (t.name(lang), t.label, t.label_en) for t in corpus.topics}
     hits = tuple(
         Hit(
             entry=corpus.entries[doc],
             score=round(s.total, 3),
-            snippet=make_snippet(corpus.entries[doc], weights, lang, topic_names) if snippets else None,
+            snippet=make_snippet(corpus.entries[doc], weights, lang, shown_names) if snippets else None,
             matches=tuple(sorted(s.matches, key=lambda m: -m.score)),
         )
         for doc, s in ranked
     )
-    return SearchResult(query, hits)
+    return SearchResult(query, hits, total=total)
 
 
 def suggest(index: Index, corpus: Corpus, words: Sequence[str]) -> tuple[str, ...]:
@@ -808,26 +840,5 @@ def suggest(index: Index, corpus: Corpus, words: Sequence[str]) -> tuple[str, ..
     out: list[str] = []
     if all(corrected) and corrected != list(words):
         out.append(" ".join(corrected))
-    out += closest_topics(corpus, " ".join(words))
+    out += closest(" ".join(words), topic_names(corpus))
     return tuple(dict.fromkeys(out))[:5]
-
-
-def topic_names(corpus: Corpus) -> Iterator[tuple[str, str]]:
-    """(name as typed, topic id) for every id, label and alias."""
-    for topic in corpus.topics:
-        for name in (topic.id, topic.label, topic.label_en, *topic.aliases):
-            if name:
-                yield name, topic.id
-
-
-def closest_topics(corpus: Corpus, text: str, limit: int = 3) -> list[str]:
-    """Topic ids whose id, label or alias looks like *text* as a whole.
-
-    Whole-string similarity, not WRatio: WRatio scores a short alias found inside a longer word
-    (``ip`` in ``recipe``) as a near match.
-    """
-    names = {fold(name): topic_id for name, topic_id in topic_names(corpus)}
-    from rapidfuzz import fuzz, process
-
-    found = process.extract(fold(text), list(names), scorer=fuzz.ratio, score_cutoff=TOPIC_CUTOFF, limit=limit * 3)
-    return list(dict.fromkeys(names[name] for name, _, _ in found))[:limit]

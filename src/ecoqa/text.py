@@ -46,3 +46,19 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.casefold()
     return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).casefold()
+
+
+def blocks(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """An answer's blocks: ``("paragraph", (text,))`` or ``("list", items)``.
+
+    The one reading of the corpus's answer format, shared by every renderer: blocks are
+    separated by a blank line; a block whose lines all start with ``- `` is a list.
+    """
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for block in clean_text(text).split("\n\n"):
+        lines = block.split("\n")
+        if all(line.startswith("- ") for line in lines):
+            found.append(("list", tuple(line[2:] for line in lines)))
+        elif block.strip():
+            found.append(("paragraph", (block,)))
+    return found

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from ecoqa import index as store
 from ecoqa import search as search_module
+from ecoqa import store
 from ecoqa.corpus import parse_corpus
 from ecoqa.search import search
 
@@ -54,15 +54,19 @@ def test_indexed_results_equal_in_memory_results(cache: Path, raw: bytes) -> Non
         assert ranked(*reopened, query) == expected, query
 
 
-def test_second_load_reads_the_cache(cache: Path, raw: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
-    store.load_indexed(raw, "c.json")
+def stages(raw: bytes) -> tuple[list[str], Any]:
+    """Load through the store and note which stages ran ("indexing" only when it built)."""
+    seen: list[str] = []
+    loaded = store.load_indexed(raw, "c.json", lambda stage, done, total: seen.append(stage))
+    return seen, loaded
+
+
+def test_second_load_reads_the_cache(cache: Path, raw: bytes) -> None:
+    first, _ = stages(raw)
+    assert "indexing" in first
     assert len(list(cache.glob("*.sqlite3"))) == 1
-
-    def no_build(*args: object, **kwargs: object) -> None:
-        raise AssertionError("rebuilt although cached")
-
-    monkeypatch.setattr(search_module, "build_index", no_build)
-    corpus, index = store.load_indexed(raw, "c.json")
+    second, (corpus, index) = stages(raw)
+    assert second == []  # nothing was validated, indexed or saved
     assert index.size == len(corpus.entries) == 600
     assert corpus.entries[5].id == 6
 
@@ -71,6 +75,25 @@ def test_key_follows_content_and_versions(raw: bytes, monkeypatch: pytest.Monkey
     key = store.cache_key(raw)
     assert store.cache_key(raw + b" ") != key
     monkeypatch.setattr(search_module, "STEMMER_VERSION", "other")
+    assert store.cache_key(raw) != key
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("K1", 1.5), ("TIE_BREAKER", 0.2), ("STOP_WORDS", frozenset({"de"}))],
+)
+def test_key_follows_every_ranking_parameter(
+    raw: bytes, monkeypatch: pytest.MonkeyPatch, name: str, value: Any
+) -> None:
+    key = store.cache_key(raw)
+    monkeypatch.setattr(search_module, name, value)
+    assert store.cache_key(raw) != key
+
+
+def test_key_follows_field_weights(raw: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    key = store.cache_key(raw)
+    fields = tuple(f._replace(weight=0.1) if f.name == "question" else f for f in search_module.FIELDS)
+    monkeypatch.setattr(search_module, "FIELDS", fields)
     assert store.cache_key(raw) != key
 
 

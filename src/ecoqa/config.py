@@ -1,0 +1,108 @@
+"""Settings a user sets once: environment variables, then a small file in the user's config folder.
+
+Precedence, highest first: a command-line option, ``ECOQA_LANG`` / ``ECOQA_COLOR``, the config
+file (``ecoqa config KEY VALUE`` writes it), the built-in default. The file holds ``key = value``
+lines; ``ECOQA_CONFIG`` points at another file (tests, several profiles).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import NamedTuple
+
+from ecoqa.errors import CorpusError, UsageError
+from ecoqa.files import write_atomic
+
+#: key -> (allowed values or () for any text, default, environment variable)
+SETTINGS: dict[str, tuple[tuple[str, ...], str, str]] = {
+    "lang": (("nl", "en"), "nl", "ECOQA_LANG"),
+    "color": (("auto", "always", "never"), "auto", "ECOQA_COLOR"),
+    "pager": ((), "", "ECOQA_PAGER"),
+}
+#: Spellings accepted for languages, any case.
+LANGUAGES = {"nl": "nl", "dutch": "nl", "nederlands": "nl", "en": "en", "english": "en", "engels": "en"}
+
+
+def config_path() -> Path:
+    configured = os.environ.get("ECOQA_CONFIG")
+    if configured:
+        return Path(configured)
+    import platformdirs
+
+    return platformdirs.user_config_path("ecoqa") / "config"
+
+
+class Setting(NamedTuple):
+    key: str
+    value: str
+    origin: str  # "option", an environment variable, the config file's path, or "default"
+
+
+def normalise(key: str, value: str) -> str:
+    """A value as stored: languages by their code, in lower case; an error for an unknown value."""
+    allowed = SETTINGS[key][0]
+    text = value.strip()
+    if key == "lang":
+        text = LANGUAGES.get(text.casefold(), text.casefold())
+    elif allowed:
+        text = text.casefold()
+    if allowed and text not in allowed:
+        raise UsageError(f"{key} must be one of {', '.join(allowed)}, not {value!r}.")
+    return text
+
+
+def read_file(path: Path | None = None) -> dict[str, str]:
+    """The settings in the config file; a missing file has none, a broken line is an error."""
+    path = path or config_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as error:
+        raise CorpusError(f"{path}: cannot read the config file ({error}).") from None
+    found: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        key, sep, value = line.partition("=")
+        key = key.strip()
+        if not sep or key not in SETTINGS:
+            raise UsageError(f"{path}:{number}: expected 'key = value' with a key out of {', '.join(SETTINGS)}.")
+        found[key] = normalise(key, value)
+    return found
+
+
+def resolve(key: str, option: str | None = None) -> Setting:
+    """The value of *key* and where it came from."""
+    if option is not None:
+        return Setting(key, normalise(key, option), "option")
+    variable = SETTINGS[key][2]
+    if os.environ.get(variable):
+        return Setting(key, normalise(key, os.environ[variable]), variable)
+    stored = read_file()
+    if key in stored:
+        return Setting(key, stored[key], str(config_path()))
+    return Setting(key, SETTINGS[key][1], "default")
+
+
+def language(option: str | None = None) -> str:
+    return resolve("lang", option).value
+
+
+def save(key: str, value: str | None) -> Path:
+    """Set *key* to *value* in the config file (None removes it); written atomically."""
+    if key not in SETTINGS:
+        raise UsageError(f"unknown setting {key!r}; settings are {', '.join(SETTINGS)}.")
+    path = config_path()
+    stored = read_file(path)
+    if value is None:
+        stored.pop(key, None)
+    else:
+        stored[key] = normalise(key, value)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lines = ["# ecoqa settings; change them with: ecoqa config KEY VALUE\n"]
+    lines += [f"{k} = {v}\n" for k, v in sorted(stored.items())]
+    write_atomic(path, lines, force=True)
+    return path

@@ -1,0 +1,97 @@
+"""Every word of ecoqa's own interface, in Dutch and English: one table for terminal, export and browser."""
+
+from __future__ import annotations
+
+#: key -> (Dutch, English)
+LABELS: dict[str, tuple[str, str]] = {
+    # sections of one Q&A
+    "question": ("Vraag", "Question"),
+    "answer": ("Antwoord", "Answer"),
+    "key_points": ("Kernpunten", "Key points"),
+    "principles": ("Principes", "Principles"),
+    "topics": ("Onderwerpen", "Topics"),
+    "people": ("Genoemde personen", "People mentioned"),
+    "references": ("Verwijzingen", "References"),
+    "related": ("Gerelateerde vragen", "Related questions"),
+    "source": ("Bron", "Source"),
+    "evidence": ("Citaten", "Quotes"),
+    # provenance markers
+    "derived": ("afgeleid, geen citaat", "derived, not a quote"),
+    "derived_short": ("afgeleid", "derived"),
+    "translation": ("", "English translation of the Dutch original (derived)"),
+    "translation_short": ("", "translation (derived)"),
+    "no_translation": ("", "no English translation in this corpus; the original is shown"),
+    "principle_note": (
+        "principes afgeleid; citaten letterlijk",
+        "principles derived; quotes verbatim from the Dutch answer",
+    ),
+    "principle_note_short": ("citaten letterlijk", "quotes verbatim"),
+    "derived_title": ("titel afgeleid, niet letterlijk van de pagina", "title derived, not verbatim from the page"),
+    "verbatim": ("letterlijk", "verbatim"),
+    "link_missing": ("link staat niet in de bron", "the link is not in the source"),
+    "no_link": ("geen link in de bron", "no link in the source"),
+    # where a search matched
+    "field_question": ("vraag", "question"),
+    "field_answer": ("antwoord", "answer"),
+    "field_key_points": ("kernpunt (afgeleid)", "key point (derived)"),
+    "field_question_en": ("vraag (Engelse vertaling)", "question (translation)"),
+    "field_answer_en": ("antwoord (Engelse vertaling)", "answer (translation)"),
+    "field_key_points_en": ("kernpunt (Engels, afgeleid)", "key point (translation)"),
+    "field_topics": ("onderwerp", "topic"),
+    # table headers
+    "col_id": ("#", "#"),
+    "col_key": ("id", "id"),
+    "col_score": ("score", "score"),
+    "col_match": ("Vraag en passage", "Question and passage"),
+    "col_label": ("Naam", "Name"),
+    "col_questions": ("Vragen", "Questions"),
+    "col_aliases": ("Ook gezocht als", "Also found as"),
+    "col_name": ("Naam", "Name"),
+    "col_role": ("Functie", "Role"),
+    "col_organization": ("Organisatie", "Organisation"),
+    "col_note": ("Toelichting", "Note"),
+    "col_title": ("Principe", "Principle"),
+    "col_summary": ("Samenvatting", "Summary"),
+    "speakers": ("Sprekers", "Speakers"),
+    # info rows
+    "title": ("titel", "title"),
+    "date": ("datum", "date"),
+    "organizers": ("organisatie", "organised by"),
+    "summary": ("samenvatting", "summary"),
+    "recording": ("opname", "recording"),
+    "audience": ("voor wie", "audience"),
+    "interests": ("interessant als", "of interest for"),
+    "related_items": ("gerelateerd", "related"),
+    "contact": ("contact", "contact"),
+    "corpus": ("corpus", "corpus"),
+    "file": ("bestand", "file"),
+    "translated": ("", "(translated)"),
+    # counts and messages
+    "counts": (
+        "{questions} vragen, {topics} onderwerpen, {principles} principes, {people} genoemde personen",
+        "{questions} questions, {topics} topics, {principles} principles, {people} people mentioned",
+    ),
+    "shown_of": ("{shown} van {total}; meer met --limit", "{shown} of {total}; see more with --limit"),
+    "try": ("Probeer:", "Try:"),
+    "all_commands": ("Alle opdrachten: ", "All commands: "),
+    "example_search": ("Engelse woorden vinden Nederlandse antwoorden", "English words find Dutch answers"),
+    "example_show": ("één vraag en antwoord als panelen", "one Q&A as panels"),
+    "example_list": ("vragen over een onderwerp", "questions on a topic"),
+    "none_topics": ("Dit corpus heeft geen onderwerpen.", "This corpus has no topics."),
+    "none_principles": ("Dit corpus heeft geen principes.", "This corpus has no principles."),
+    "none_speakers": ("Dit corpus noemt geen sprekers of personen.", "This corpus names no speakers or people."),
+    "export_of": ("Vragen en antwoorden", "Questions and answers"),
+    "contents": ("Inhoud", "Contents"),
+    "about_export": ("Over dit document", "About this document"),
+    "generated": ("Gemaakt met ecoqa {version} op {date}.", "Made with ecoqa {version} on {date}."),
+    "topic_filter": ("onderwerp: {names}", "topic: {names}"),
+    "principle_filter": ("principe: {names}", "principle: {names}"),
+    "selection": ("selectie: vragen {ids}", "selection: questions {ids}"),
+}
+
+
+def label(lang: str, key: str, **values: object) -> str:
+    """The interface text *key* in *lang* ("en", else Dutch), with ``{placeholders}`` filled in."""
+    dutch, english = LABELS[key]
+    text = english if lang == "en" else dutch
+    return text.format(**values) if values else text

@@ -1,0 +1,623 @@
+"""The corpus schema as one table: it checks a decoded document and builds the models.
+
+Every field is declared once, below, with its kind; one pass over a document both collects
+every problem (for ``ecoqa validate``) and builds the records. Because checking and building
+read the same table, anything ``validate`` accepts can be built, and so shown, searched,
+indexed and exported. ``json_schema()`` publishes the same table as a JSON Schema.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, NamedTuple
+
+from ecoqa.models import (
+    MAX_ID,
+    Contact,
+    Corpus,
+    Entry,
+    Evidence,
+    GlossaryTerm,
+    Organization,
+    Person,
+    Principle,
+    Provenance,
+    Recording,
+    Reference,
+    Related,
+    Source,
+    Speaker,
+    Topic,
+    Webinar,
+)
+from ecoqa.text import clean_text, one_line
+
+SCHEMA_VERSION = 1
+
+
+class Problem(NamedTuple):
+    """One thing wrong with a corpus: where (``line:col`` or a JSON path) and what."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+class Pairs(dict[str, Any]):
+    """A JSON object that remembers keys it saw more than once (see ``corpus.decode_json``)."""
+
+    duplicates: tuple[str, ...] = ()
+
+
+class NonFinite(float):
+    """Stands in for NaN/Infinity so that checking can say where they occur."""
+
+
+class Where:
+    """A JSON path, formatted only when a problem is reported (the happy path never pays)."""
+
+    __slots__ = ("key", "parent")
+
+    def __init__(self, parent: Where | None, key: str) -> None:
+        self.parent = parent
+        self.key = key
+
+    def __str__(self) -> str:
+        head = str(self.parent) if self.parent is not None else ""
+        if not head:
+            return self.key
+        return head + self.key if self.key.startswith("[") else f"{head}.{self.key}"
+
+
+class Report:
+    """Problems found while converting, each located in the file."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def add(self, where: Where | str | None, message: str) -> None:
+        place = str(where) if where is not None else ""
+        self.problems.append(Problem(f"{self.source}: {place}" if place else self.source, message))
+
+
+INVALID: Any = object()  # a value that failed its check; the document will not be built
+
+
+def kind_of(value: Any) -> str:
+    if isinstance(value, NonFinite):
+        return "NaN/Infinity"
+    names = {
+        dict: "an object",
+        Pairs: "an object",
+        list: "a list",
+        str: "a string",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }
+    return names.get(type(value), "a " + type(value).__name__)
+
+
+# ---------------------------------------------------------------------------- kinds of value
+
+
+class Node:
+    """A kind of value: ``convert`` checks one value and returns what it builds (or INVALID)."""
+
+    plural = "values"  # how a list of these is named in messages
+
+    def convert(self, value: Any, where: Where, report: Report) -> Any:
+        raise NotImplementedError
+
+    def describe(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+class Text(Node):
+    plural = "strings"
+
+    def __init__(self, *, nonempty: bool = False, doc: str = "") -> None:
+        self.nonempty = nonempty
+        self.doc = doc
+
+    def convert(self, value: Any, where: Where, report: Report) -> Any:
+        if not isinstance(value, str):
+            report.add(where, f"must be a string, not {kind_of(value)}")
+            return INVALID
+        if self.nonempty and not value.strip():
+            report.add(where, "must not be empty")
+            return INVALID
+        return clean_text(value)
+
+    def describe(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "string"}
+        if self.nonempty:
+            schema["minLength"] = 1
+        return schema | ({"description": self.doc} if self.doc else {})
+
+
+class OptionalText(Text):
+    """A string or null (null builds as None)."""
+
+    def convert(self, value: Any, where: Where, report: Report) -> Any:
+        return None if value is None else super().convert(value, where, report) or None
+
+    def describe(self) -> dict[str, Any]:
+        return {"type": ["string", "null"]} | ({"description": self.doc} if self.doc else {})
+
+
+class Url(Node):
+    """An http(s) address or null: printable ASCII only, so no terminal escape can hide in it."""
+
+    def convert(self, value: Any, where: Where, report: Report) -> Any:
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            report.add(where, f"must be a string or null, not {kind_of(value)}")
+            return INVALID
+        if not value.startswith(("http://", "https://")) or not all("!" <= c <= "~" for c in value):
+            report.add(where, "must be an http:// or https:// address without spaces or control characters")
+            return INVALID
+        return value
+
+    def describe(self) -> dict[str, Any]:
+        return {"type": ["string", "null"], "pattern": "^https?://[!-~]+$"}
+
+
+class Flag(Node):
+    def convert(self, value: Any, where: Where, report: Report) -> Any:
+        if not isinstance(value, bool):
+            report.add(where, f"must be true or false, not {kind_of(value)}")
+            return INVALID
+        return value
+
+    def describe(self) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+class Id(Node):
+    """A question id: a whole number every layer can hold (array, SQLite, JSON)."""
+
+    plural = "whole numbers"
+
+    def convert(self, value: Any, where: Where, report: Report) -> Any:
+        if isinstance(value, NonFinite):
+            report.add(where, "NaN and Infinity are not allowed")
+        elif not isinstance(value, int) or isinstance(value, bool):
+            report.add(where, f"must be a whole number, not {kind_of(value)}")
+        elif not 0 <= value <= MAX_ID:
+            report.add(where, f"must be a whole number from 0 to {MAX_ID}")
+        else:
+            return value
+        return INVALID
+
+    def describe(self) -> dict[str, Any]:
+        return {"type": "integer", "minimum": 0, "maximum": MAX_ID}
+
+
+class Version(Node):
+    def convert(self, value: Any, where: Where, report: Report) -> Any:
+        if value != SCHEMA_VERSION or isinstance(value, bool):
+            report.add(where, f"unsupported value {one_line(repr(value), 40)}; this ecoqa reads version 1")
+            return INVALID
+        return value
+
+    def describe(self) -> dict[str, Any]:
+        return {"const": SCHEMA_VERSION}
+
+
+class Many(Node):
+    """A list of one kind of value; built as a tuple."""
+
+    def __init__(self, item: Node, *, label: str = "") -> None:
+        self.item = item
+        self.label = label  # a field shown with each item's path, e.g. "(id 4)"
+
+    def convert(self, value: Any, where: Where, report: Report) -> Any:
+        if not isinstance(value, list):
+            report.add(where, f"must be a list of {self.item.plural}, not {kind_of(value)}")
+            return INVALID
+        built = []
+        for number, item in enumerate(value):
+            at = Where(where, f"[{number}]")
+            if self.label and isinstance(item, dict) and _is_id(item.get(self.label)):
+                at = Where(where, f"[{number}] ({self.label} {item[self.label]})")
+            converted = self.item.convert(item, at, report)
+            if converted is not INVALID:
+                built.append(converted)
+        return tuple(built)
+
+    def describe(self) -> dict[str, Any]:
+        return {"type": "array", "items": self.item.describe()}
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_ID
+
+
+class Field(NamedTuple):
+    key: str
+    node: Node
+    required: bool = False
+    default: Any = None
+    attribute: str = ""  # the model's attribute, when it differs from the key
+
+
+class Obj(Node):
+    """An object with declared fields; unknown keys are problems (a typo must not pass silently)."""
+
+    plural = "objects"
+
+    def __init__(self, name: str, fields: Sequence[Field], make: Callable[..., Any]) -> None:
+        self.name = name
+        self.fields = {f.key: f for f in fields}
+        self.make = make
+
+    def convert(self, value: Any, where: Where, report: Report) -> Any:
+        if not isinstance(value, dict):
+            report.add(where, f"must be an object, not {kind_of(value)}")
+            return INVALID
+        before = len(report.problems)
+        for key in getattr(value, "duplicates", ()):
+            report.add(where, f"duplicate key {json.dumps(one_line(key, 60))}")
+        for key in value:
+            if key not in self.fields:
+                report.add(where, f"unknown field {json.dumps(one_line(key, 60))}{_close_field(key, self.fields)}")
+        built: dict[str, Any] = {}
+        for key, spec in self.fields.items():
+            if key in value:
+                built[spec.attribute or key] = spec.node.convert(value[key], Where(where, key), report)
+            elif spec.required:
+                report.add(where, f"missing required field '{key}'")
+            elif spec.default is not None:
+                built[spec.attribute or key] = spec.default
+        if len(report.problems) > before:
+            return INVALID
+        return self.make(**built)
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "properties": {key: spec.node.describe() for key, spec in self.fields.items()},
+            "required": [key for key, spec in self.fields.items() if spec.required],
+            "additionalProperties": False,
+        }
+
+
+def _close_field(key: str, fields: dict[str, Field]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.75)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+# ---------------------------------------------------------------------------- the table
+
+TEXT = Text()
+TEXTS = Many(Text(nonempty=True))
+IDS = Many(Id())
+
+REFERENCE = Obj(
+    "reference",
+    [
+        Field("name", Text(nonempty=True), required=True),
+        Field("kind", TEXT),
+        Field("url", Url()),
+        Field("link_missing", Flag()),
+        Field("note", TEXT),
+        Field("note_en", TEXT),
+    ],
+    Reference,
+)
+SOURCE = Obj("source", [Field("file", TEXT), Field("url", Url())], Source)
+QUESTION = Obj(
+    "question",
+    [
+        Field("id", Id(), required=True),
+        Field("question", Text(nonempty=True, doc="verbatim"), required=True),
+        Field("answer", Text(nonempty=True, doc="verbatim; paragraphs by a blank line, list items as '- '"), True),
+        Field("question_en", TEXT),
+        Field("answer_en", TEXT),
+        Field("key_points", TEXTS),
+        Field("key_points_en", TEXTS),
+        Field("topics", TEXTS),
+        Field("principles", TEXTS),
+        Field("people", TEXTS),
+        Field("references", Many(REFERENCE)),
+        Field("source", SOURCE),
+    ],
+    Entry,
+)
+TOPIC = Obj(
+    "topic",
+    [
+        Field("id", Text(nonempty=True), required=True),
+        Field("label", TEXT),
+        Field("label_en", TEXT),
+        Field("aliases", TEXTS),
+    ],
+    lambda **f: Topic(label=f.pop("label", "") or f["id"], **f),
+)
+EVIDENCE = Obj(
+    "evidence",
+    [Field("question", Id(), required=True), Field("quote", Text(nonempty=True), required=True)],
+    Evidence,
+)
+PRINCIPLE = Obj(
+    "principle",
+    [
+        Field("id", Text(nonempty=True), required=True),
+        Field("title", TEXT),
+        Field("title_en", TEXT),
+        Field("summary", TEXT),
+        Field("summary_en", TEXT),
+        Field("evidence", Many(EVIDENCE)),
+    ],
+    lambda **f: Principle(title=f.pop("title", "") or f["id"], **f),
+)
+SPEAKER = Obj(
+    "speaker",
+    [
+        Field("id", Text(nonempty=True), required=True),
+        Field("name", TEXT),
+        Field("role", TEXT),
+        Field("role_en", TEXT),
+        Field("organization", TEXT),
+    ],
+    lambda **f: Speaker(name=f.pop("name", "") or f["id"], **f),
+)
+PERSON = Obj(
+    "person",
+    [
+        Field("id", Text(nonempty=True), required=True),
+        Field("name", TEXT),
+        Field("note", TEXT),
+        Field("note_en", TEXT),
+        Field("questions", IDS),
+    ],
+    lambda **f: Person(name=f.pop("name", "") or f["id"], **f),
+)
+ORGANIZATION = Obj(
+    "organization",
+    [
+        Field("name", Text(nonempty=True), required=True),
+        Field("aliases", TEXTS),
+        Field("questions", IDS),
+        Field("note", TEXT),
+        Field("note_en", TEXT),
+    ],
+    Organization,
+)
+GLOSSARY = Obj("glossary term", [Field("nl", Text(nonempty=True), required=True), Field("en", TEXTS)], GlossaryTerm)
+RELATED = Obj(
+    "related item",
+    [
+        Field("title", Text(nonempty=True), required=True),
+        Field("title_en", TEXT),
+        Field("kind", TEXT),
+        Field("kind_en", TEXT),
+        Field("date", OptionalText()),
+        Field("url", Url()),
+        Field("summary", TEXT),
+        Field("summary_en", TEXT),
+    ],
+    Related,
+)
+CONTACT = Obj(
+    "contact",
+    [Field("name", Text(nonempty=True), required=True), Field("areas", TEXTS), Field("areas_en", TEXTS)],
+    Contact,
+)
+RECORDING = Obj(
+    "recording",
+    [Field("url", Url()), Field("link_missing", Flag()), Field("note", TEXT), Field("note_en", TEXT)],
+    Recording,
+)
+WEBINAR = Obj(
+    "webinar",
+    [
+        Field("title", TEXT),
+        Field("title_en", TEXT),
+        Field("date", TEXT),
+        Field("language", TEXT),
+        Field("organizers", TEXTS),
+        Field("organizer_line", TEXT),
+        Field("opening", TEXT),
+        Field("summary", TEXT),
+        Field("summary_en", TEXT),
+        Field("audience", TEXT),
+        Field("audience_en", TEXT),
+        Field("interests", TEXTS),
+        Field("interests_en", TEXTS),
+        Field("contact", CONTACT),
+        Field("related", Many(RELATED)),
+        Field("recording", RECORDING),
+    ],
+    Webinar,
+)
+PROVENANCE = Obj(
+    "provenance",
+    [
+        Field("source", TEXT),
+        Field("source_en", TEXT),
+        Field("attribution", TEXT),
+        Field("attribution_en", TEXT),
+        Field("derived_note", TEXT),
+        Field("derived_note_en", TEXT),
+        Field("verbatim", TEXTS),
+        Field("derived", TEXTS),
+    ],
+    Provenance,
+)
+
+
+class Document(NamedTuple):
+    """A checked document's parts, before the cross-references are checked."""
+
+    questions: tuple[Entry, ...] = ()
+    schema_version: int = SCHEMA_VERSION
+    webinar: Webinar | None = None
+    speakers: tuple[Speaker, ...] = ()
+    people: tuple[Person, ...] | None = None
+    organizations: tuple[Organization, ...] = ()
+    topics: tuple[Topic, ...] | None = None
+    principles: tuple[Principle, ...] | None = None
+    glossary: tuple[GlossaryTerm, ...] = ()
+    provenance: Provenance | None = None
+
+
+DOCUMENT = Obj(
+    "corpus",
+    [
+        Field("schema_version", Version()),
+        Field("provenance", PROVENANCE),
+        Field("webinar", WEBINAR),
+        Field("speakers", Many(SPEAKER)),
+        Field("people", Many(PERSON)),
+        Field("organizations", Many(ORGANIZATION)),
+        Field("topics", Many(TOPIC)),
+        Field("principles", Many(PRINCIPLE)),
+        Field("glossary", Many(GLOSSARY)),
+        Field("questions", Many(QUESTION, label="id"), required=True),
+    ],
+    Document,
+)
+
+
+# ---------------------------------------------------------------------------- the whole document
+
+
+def convert(doc: Any, source: str) -> tuple[Corpus | None, list[Problem]]:
+    """Check a decoded document and build its corpus; the corpus is None when there are problems."""
+    report = Report(source)
+    if isinstance(doc, list):  # a bare list of questions
+        doc = {"questions": doc}
+    if isinstance(doc, dict) and "questions" not in doc:
+        report.add(None, "missing required field 'questions' (a list of {id, question, answer})")
+        doc = {**doc, "questions": []}
+    elif isinstance(doc, dict) and doc["questions"] == []:
+        report.add("questions", "the list is empty; a corpus needs at least one question")
+    parts = DOCUMENT.convert(doc, Where(None, ""), report)
+    if parts is INVALID or report.problems:
+        _cross_check_raw(doc, report)
+        return None, report.problems
+    _cross_check(parts, report)
+    if report.problems:
+        return None, report.problems
+    return _corpus(parts, source), []
+
+
+def _corpus(parts: Document, source: str) -> Corpus:
+    topics = parts.topics
+    if topics is None:  # topics used but not declared get their id as label
+        topics = tuple(Topic(id=t, label=t) for t in dict.fromkeys(t for e in parts.questions for t in e.topics))
+    return Corpus(
+        parts.questions,
+        source=source,
+        webinar=parts.webinar,
+        speakers=parts.speakers,
+        people=parts.people or (),
+        organizations=parts.organizations,
+        topics=topics,
+        principles=parts.principles or (),
+        glossary=parts.glossary,
+        provenance=parts.provenance,
+    )
+
+
+def _named(where: str, items: Sequence[Any], what: str, report: Report) -> set[str]:
+    ids: set[str] = set()
+    for number, item in enumerate(items):
+        if item.id in ids:
+            report.add(f"{where}[{number}].id", f"duplicate {what} id {json.dumps(one_line(item.id, 60))}")
+        ids.add(item.id)
+    return ids
+
+
+def _cross_check(parts: Document, report: Report) -> None:
+    """What one field cannot know alone: duplicate ids and references between sections."""
+    answers: dict[int, str] = {}
+    where: dict[int, str] = {}
+    for number, entry in enumerate(parts.questions):
+        at = f"questions[{number}] (id {entry.id})"
+        if entry.id in answers:
+            report.add(at, f"duplicate id {entry.id}, first used at {where[entry.id]}")
+            continue
+        answers[entry.id] = entry.answer
+        where[entry.id] = at
+    _named("speakers", parts.speakers, "speaker", report)
+    for key, items, what in (
+        ("topics", parts.topics, "topic"),
+        ("principles", parts.principles, "principle"),
+        ("people", parts.people, "person"),
+    ):
+        if items is None:
+            continue
+        known = _named(key, items, what, report)
+        for number, entry in enumerate(parts.questions):
+            for index, value in enumerate(getattr(entry, key)):
+                if value not in known:
+                    report.add(
+                        f"questions[{number}] (id {entry.id}).{key}[{index}]",
+                        f"unknown {what} {json.dumps(one_line(value, 60))}",
+                    )
+    for number, principle in enumerate(parts.principles or ()):
+        for index, evidence in enumerate(principle.evidence):
+            at = f"principles[{number}].evidence[{index}]"
+            if evidence.question not in answers:
+                report.add(f"{at}.question", f"no question with id {evidence.question}")
+            elif evidence.quote not in answers[evidence.question]:
+                report.add(f"{at}.quote", f"not found verbatim in the answer of question {evidence.question}")
+    listings: tuple[tuple[str, Sequence[Person | Organization]], ...] = (
+        ("people", parts.people or ()),
+        ("organizations", parts.organizations),
+    )
+    for key, listed in listings:
+        for number, item in enumerate(listed):
+            for index, question in enumerate(item.questions):
+                if question not in answers:
+                    report.add(f"{key}[{number}].questions[{index}]", f"no question with id {question}")
+
+
+def _cross_check_raw(doc: Any, report: Report) -> None:
+    """Duplicate question ids are worth reporting even when other problems stop the build."""
+    questions = doc.get("questions") if isinstance(doc, dict) else None
+    if not isinstance(questions, list):
+        return
+    first: dict[int, str] = {}
+    for number, item in enumerate(questions):
+        entry_id = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(entry_id, int) or not _is_id(entry_id):
+            continue
+        at = f"questions[{number}] (id {entry_id})"
+        if entry_id in first:
+            report.add(at, f"duplicate id {entry_id}, first used at {first[entry_id]}")
+        else:
+            first[entry_id] = at
+
+
+def fields_of(node: Node = DOCUMENT, path: str = "") -> Iterator[tuple[str, Node]]:
+    """Every declared path and its kind (``questions[].answer``), for tests and documentation."""
+    if isinstance(node, Obj):
+        for key, spec in node.fields.items():
+            here = f"{path}.{key}" if path else key
+            yield here, spec.node
+            yield from fields_of(spec.node, here)
+    elif isinstance(node, Many):
+        yield from fields_of(node.item, path + "[]")
+
+
+def json_schema() -> dict[str, Any]:
+    """The table as a JSON Schema (draft 2020-12), for people who write their own corpus."""
+    schema = DOCUMENT.describe()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "ecoqa corpus",
+        "description": "A Q&A corpus for ecoqa. Only questions[].id, question and answer are required.",
+        **schema,
+    }
