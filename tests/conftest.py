@@ -48,13 +48,21 @@ def runner() -> Any:
     return CliRunner()
 
 
+def no_internal_error(result: Any) -> Any:
+    """Every CLI run in the tests: a bug of ecoqa's (exit 70, "internal error") fails the test."""
+    assert result.exit_code != 70, result.stderr
+    assert "internal error" not in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    return result
+
+
 @pytest.fixture
 def invoke(runner: Any) -> Callable[..., Any]:
-    """Run ecoqa with arguments; stdout and stderr stay apart."""
+    """Run ecoqa with arguments; stdout and stderr stay apart; an internal error fails the test."""
     from ecoqa.cli import app
 
     def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Any:
-        return runner.invoke(app, list(args), env=env, input=input)
+        return no_internal_error(runner.invoke(app, list(args), env=env, input=input))
 
     return run
 

@@ -273,7 +273,7 @@ def test_minimal_corpus_works_everywhere(invoke: Any, tmp_path: Path) -> None:
         assert result.exit_code == 0, (args, result.stderr)
 
 
-def test_every_command_has_help(runner: Any) -> None:
+def test_every_command_has_help(invoke: Any) -> None:
     commands = [
         "",
         "list",
@@ -288,14 +288,14 @@ def test_every_command_has_help(runner: Any) -> None:
         "browse",
     ]
     for command in commands:
-        result = runner.invoke(app, [*command.split(), "--help"])
+        result = invoke(*command.split(), "--help")
         assert result.exit_code == 0, command
         assert "Usage: " in result.stdout
     assert (
         "Exit codes: 0 success, 1 nothing found, 2 usage error, 3 corpus error, 70 internal error, 74 output error."
-        in " ".join(runner.invoke(app, ["--help"]).stdout.split())
+        in " ".join(invoke("--help").stdout.split())
     )
-    assert "ecoqa search financing" in runner.invoke(app, ["search", "--help"]).stdout
+    assert "ecoqa search financing" in invoke("search", "--help").stdout
 
 
 def test_export_formats(invoke: Any, tmp_path: Path) -> None:

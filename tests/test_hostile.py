@@ -133,12 +133,11 @@ def test_hostile_path_in_error_message(invoke: Any, tmp_path: Path) -> None:
     assert "[WIP]" in result.stderr and "\x1b" not in result.stderr
 
 
-def test_help_texts_with_brackets_render(runner: Any) -> None:
-    from ecoqa.cli import app
+def test_help_texts_with_brackets_render(invoke: Any) -> None:
 
-    result = runner.invoke(app, ["list", "--help"])
+    result = invoke("list", "--help")
     assert result.exit_code == 0
-    assert "[PRINCIPLE]" in runner.invoke(app, ["principles", "--help"]).stdout
+    assert "[PRINCIPLE]" in invoke("principles", "--help").stdout
 
 
 # ---------------------------------------------------------------------------- property tests

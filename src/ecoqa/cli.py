@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from ecoqa.errors import CorpusError, EcoqaError, NoMatchError, NotFoundError, OutputError, UsageError
 
@@ -71,6 +71,30 @@ class EcoqaGroup(TyperGroup):
         return super().resolve_command(ctx, args)
 
 
+class EcoqaCommand(TyperCommand):
+    """Help that reads like gh's and ripgrep's: ``ID...`` and ``[PRINCIPLE]``, never Python types."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                name = param.metavar or (param.name or "").upper()
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments = [
+            (param.metavar or (param.name or "").upper(), getattr(param, "help", None) or "")
+            for param in self.get_params(ctx)
+            if param.param_type_name == "argument"
+        ]
+        options = [r for p in self.get_params(ctx) if p.param_type_name == "option" and (r := p.get_help_record(ctx))]
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
 app = typer.Typer(
     name="ecoqa",
     cls=EcoqaGroup,
@@ -97,7 +121,7 @@ def command(name: str | None = None, *, short: str, hidden: bool = False) -> Cal
             with _handled():
                 return function(*args, **kwargs)
 
-        app.command(name, short_help=short, hidden=hidden)(wrapper)
+        app.command(name, cls=EcoqaCommand, short_help=short, hidden=hidden)(wrapper)
         return function
 
     return decorate
@@ -213,8 +237,16 @@ TableOption = Annotated[bool, typer.Option("--table", help="A table even when pi
 PagerOption = Annotated[bool, typer.Option("--no-pager", help="Never page long output.")]
 
 
+def _at_least_one(value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise typer.BadParameter("must be 1 or more.")
+    return value
+
+
 def _limit_option(default: int | None, text: str) -> Any:
-    return typer.Option("--limit", "-n", metavar="N", min=1, max=1_000_000, show_default=default is not None, help=text)
+    return typer.Option(
+        "--limit", "-n", metavar="N", show_default=default is not None, callback=_at_least_one, help=text
+    )
 
 
 # ---------------------------------------------------------------------------- errors and output
@@ -227,10 +259,13 @@ def _fail(message: str, code: ExitCode) -> NoReturn:
     raise typer.Exit(code)
 
 
-def _warn(message: str) -> None:
+def _warn(message: str, _said: set[str] = set()) -> None:  # noqa: B006 - one process, one command
+    """One warning line on stderr, each message once."""
     from ecoqa.output import write_error_line
 
-    write_error_line("warning: " + message)
+    if message not in _said:
+        _said.add(message)
+        write_error_line("warning: " + message)
 
 
 def _quiet_pipe() -> None:
@@ -275,6 +310,10 @@ def _handled() -> Iterator[None]:
     except (typer.Exit, typer.Abort):
         raise
     except Exception as error:  # a bug: one line for the user, the traceback only with ECOQA_DEBUG=1
+        from ecoqa.__main__ import interrupted
+
+        if interrupted(error):  # Ctrl-C during an import can arrive wrapped in another error
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
         if os.environ.get("ECOQA_DEBUG"):
             raise
         from ecoqa.text import one_line
@@ -291,7 +330,7 @@ def _output(color: str | None, *, paging: bool = True) -> Iterator[Output]:
     from ecoqa.config import resolve
     from ecoqa.output import Output
 
-    output = Output(resolve("color", color).value, paging=paging)
+    output = Output(resolve("color", color, _warn).value, paging=paging)
     try:
         yield output
     finally:
@@ -304,7 +343,7 @@ def _lang(ctx: typer.Context, lang: str | None) -> str:
 
     if lang is None:
         lang = (ctx.find_root().obj or {}).get("lang")
-    return language(lang)
+    return language(lang, _warn)
 
 
 def _exclusive(**flags: bool) -> None:
@@ -590,7 +629,7 @@ def _entry(corpus: Corpus, raw: str) -> Entry:
     number = parse_id(raw)
     entry = corpus.get(number) if number is not None else None
     if entry is None:
-        hint = "" if number is not None or not raw.strip() else f" (to search, use: ecoqa search {_shown(raw)})"
+        hint = f" (to search, use: ecoqa search {_shown(raw)})" if any(c.isalpha() for c in raw) else ""
         raise NotFoundError(f"no question {_shown(raw)}; valid ids are {corpus.id_range()}.{hint}")
     return entry
 
@@ -910,7 +949,7 @@ def export(
     ids: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[ID]...",
+            metavar="ID...",
             help="Questions to export (default: all).",
             autocompletion=complete_ids,
             show_default=False,
@@ -921,6 +960,7 @@ def export(
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             case_sensitive=False,
             show_default=False,
             help="markdown (md), html or json; default: from the -o extension, else markdown.",
@@ -1124,6 +1164,10 @@ def _click_exceptions() -> tuple[Any, Any]:
 def run(argv: Sequence[str] | None = None) -> int:
     """Run ecoqa and return its exit code; what fails outside a command is mapped here too."""
     click_error, abort = _click_exceptions()
+    if sys.stdout is None:  # started with stdout closed: every write fails with a clear message
+        from ecoqa.output import ClosedStream
+
+        sys.stdout = ClosedStream()  # type: ignore[assignment]
     try:
         result = typer.main.get_command(app).main(args=argv, prog_name="ecoqa", standalone_mode=False)
     except click_error as error:  # a usage error: one message, exit 2, even if stderr is full

@@ -8,10 +8,12 @@ lines; ``ECOQA_CONFIG`` points at another file (tests, several profiles).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from ecoqa.errors import CorpusError, UsageError
+from ecoqa.errors import CorpusError, EcoqaError, OutputError, UsageError
 from ecoqa.files import write_atomic
 
 #: key -> (allowed values or () for any text, default, environment variable)
@@ -54,13 +56,20 @@ def normalise(key: str, value: str) -> str:
 
 def read_file(path: Path | None = None) -> dict[str, str]:
     """The settings in the config file; a missing file has none, a broken line is an error."""
-    path = path or config_path()
+    return dict(_read(path or config_path()))
+
+
+@lru_cache(maxsize=4)
+def _read(path: Path) -> dict[str, str]:
+    """Read once per process: one command asks for several settings."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as error:
-        raise CorpusError(f"{path}: cannot read the config file ({error}).") from None
+        raise CorpusError(
+            f"{path}: cannot read the config file ({getattr(error, 'strerror', None) or error})."
+        ) from None
     found: dict[str, str] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
@@ -74,21 +83,31 @@ def read_file(path: Path | None = None) -> dict[str, str]:
     return found
 
 
-def resolve(key: str, option: str | None = None) -> Setting:
-    """The value of *key* and where it came from."""
+def resolve(key: str, option: str | None = None, warn: Callable[[str], None] | None = None) -> Setting:
+    """The value of *key* and where it came from.
+
+    A config file that cannot be read or has a bad line is skipped with a warning (through
+    *warn*) rather than stopping a command that does not need it; without *warn* it is an error.
+    """
     if option is not None:
         return Setting(key, normalise(key, option), "option")
     variable = SETTINGS[key][2]
     if os.environ.get(variable):
         return Setting(key, normalise(key, os.environ[variable]), variable)
-    stored = read_file()
+    try:
+        stored = read_file()
+    except EcoqaError as error:
+        if warn is None:
+            raise
+        warn(f"{error.message.rstrip('.')}; using the defaults.")
+        stored = {}
     if key in stored:
         return Setting(key, stored[key], str(config_path()))
     return Setting(key, SETTINGS[key][1], "default")
 
 
-def language(option: str | None = None) -> str:
-    return resolve("lang", option).value
+def language(option: str | None = None, warn: Callable[[str], None] | None = None) -> str:
+    return resolve("lang", option, warn).value
 
 
 def save(key: str, value: str | None) -> Path:
@@ -101,8 +120,12 @@ def save(key: str, value: str | None) -> Path:
         stored.pop(key, None)
     else:
         stored[key] = normalise(key, value)
-    path.parent.mkdir(parents=True, exist_ok=True)
     lines = ["# ecoqa settings; change them with: ecoqa config KEY VALUE\n"]
     lines += [f"{k} = {v}\n" for k, v in sorted(stored.items())]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror or error}.") from None
     write_atomic(path, lines, force=True)
+    _read.cache_clear()
     return path

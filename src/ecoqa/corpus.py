@@ -122,8 +122,9 @@ def decode_json(raw: bytes, source: str) -> Any:
         raise CorpusError(f"{source}:{error.lineno}:{error.colno}: {error.msg}") from None
     except RecursionError:
         raise CorpusError(f"{source}: JSON nested too deeply to be a corpus.") from None
-    except ValueError as error:  # e.g. a number with more digits than Python converts
-        raise CorpusError(f"{source}: {one_line(str(error), 120)}") from None
+    except ValueError as error:  # a number with more digits than Python converts (4,300)
+        detail = "a number has too many digits" if "digits" in str(error) else one_line(str(error), 120)
+        raise CorpusError(f"{source}: {detail}; a corpus has ids up to 2147483647.") from None
 
 
 # ---------------------------------------------------------------------------- checking

@@ -6,8 +6,6 @@ them, but defines all of them at start-up, where a dataclass costs ten times mor
 
 from __future__ import annotations
 
-import heapq
-from collections import Counter
 from collections.abc import Sequence
 from typing import Any, NamedTuple, Protocol
 
@@ -195,7 +193,7 @@ class GlossaryTerm(NamedTuple):
     """A Dutch term and its English translations, used to expand English queries."""
 
     nl: str
-    en: tuple[str, ...]
+    en: tuple[str, ...] = ()
 
 
 class Provenance(NamedTuple):
@@ -254,6 +252,9 @@ class Corpus:
         self._positions: dict[int, int] | None = None
         self._members = members
         self._memberships: dict[tuple[str, str], list[int]] | None = None
+        self._masks: dict[tuple[str, str], int] = {}
+        self._related: dict[tuple[tuple[str, str], ...], list[int]] = {}
+        self._ids_ascending: bool | None = None
 
     def ids(self) -> Sequence[int]:
         """Entry id per position."""
@@ -305,22 +306,62 @@ class Corpus:
         return [p for p in sets[0] if all(p in s for s in rest)]
 
     def related(self, entry: Entry, limit: int = 3) -> tuple[Entry, ...]:
-        """Other entries sharing the most topics and principles with *entry*, then by id.
+        """Other entries sharing the most topics and principles with *entry*, then the lowest ids.
 
-        Counts over the membership lists of the entry's own topics and principles, never over
-        every entry, so that it stays fast on a large corpus.
+        Memberships are bit sets (one bit per entry), counted with bit-sliced addition, so one
+        entry costs a few operations on whole sets, never a pass over the entries; entries with
+        the same topics and principles share the work.
         """
-        keys = [("topic", t) for t in dict.fromkeys(entry.topics)]
-        keys += [("principle", p) for p in dict.fromkeys(entry.principles)]
-        shared: Counter[int] = Counter()
-        for kind, key in keys:
-            shared.update(self.members(kind, key))
+        keys = tuple(dict.fromkeys([("topic", t) for t in entry.topics] + [("principle", p) for p in entry.principles]))
+        if not keys:
+            return ()
+        if keys not in self._related:
+            self._related[keys] = self._best_sharing(keys, limit + 1)
         own = self.position(entry.id)
+        return tuple(self.entries[p] for p in self._related[keys] if p != own)[:limit]
+
+    def _mask(self, kind: str, key: str) -> int:
+        """The entries carrying a topic or principle, as an integer with one bit per position."""
+        if (kind, key) not in self._masks:
+            bits = bytearray(len(self.entries) // 8 + 1)
+            for position in self.members(kind, key):
+                bits[position >> 3] |= 1 << (position & 7)
+            self._masks[(kind, key)] = int.from_bytes(bits, "little")
+        return self._masks[(kind, key)]
+
+    def _best_sharing(self, keys: tuple[tuple[str, str], ...], limit: int) -> list[int]:
+        """Positions sharing the most of *keys*, then by id: the *limit* best."""
+        planes: list[int] = []  # binary digits of each entry's count of shared keys
+        for kind, key in keys:
+            carry = self._mask(kind, key)
+            for digit, plane in enumerate(planes):
+                planes[digit], carry = plane ^ carry, plane & carry
+                if not carry:
+                    break
+            if carry:
+                planes.append(carry)
+        everyone = (1 << len(self.entries)) - 1
+        chosen: list[int] = []
+        for count in range(len(keys), 0, -1):
+            exact = everyone
+            for digit, plane in enumerate(planes):
+                exact &= plane if count >> digit & 1 else ~plane
+            chosen += self._lowest_ids(exact, limit - len(chosen))
+            if len(chosen) >= limit:
+                break
+        return chosen
+
+    def _lowest_ids(self, bits: int, limit: int) -> list[int]:
+        """The positions in *bits* with the lowest ids, at most *limit* of them."""
         ids = self.ids()
-        best = heapq.nsmallest(
-            limit, ((-count, ids[p], p) for p, count in shared.items() if p != own), key=lambda t: t[:2]
-        )
-        return tuple(self.entries[p] for _, _, p in best)
+        if self._ids_ascending is None:
+            self._ids_ascending = all(a < b for a, b in zip(ids, ids[1:]))
+        found: list[int] = []
+        while bits and (len(found) < limit or not self._ids_ascending):
+            lowest = bits & -bits
+            found.append(lowest.bit_length() - 1)
+            bits ^= lowest
+        return found if self._ids_ascending else sorted(found, key=lambda p: ids[p])[:limit]
 
     def id_range(self) -> str:
         """The valid ids as the user should read them, e.g. "1-24"."""

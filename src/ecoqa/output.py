@@ -9,6 +9,7 @@ is a terminal). rich is imported only when a view is printed.
 
 from __future__ import annotations
 
+import errno
 import os
 import shlex
 import subprocess
@@ -50,6 +51,21 @@ def prepare_streams() -> None:
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
         if encoding != "utf8" and hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+
+
+class ClosedStream:
+    """Stands in for a closed stdout (``>&-``): every write fails, as on a full disk."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        """Nothing was written; the interpreter's final flush must not fail."""
+
+    def isatty(self) -> bool:
+        return False
 
 
 def stdout() -> IO[str]:

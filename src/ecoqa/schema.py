@@ -621,3 +621,9 @@ def json_schema() -> dict[str, Any]:
         "description": "A Q&A corpus for ecoqa. Only questions[].id, question and answer are required.",
         **schema,
     }
+
+
+if __name__ == "__main__":  # python -m ecoqa.schema > schema/qa.schema.json
+    import sys
+
+    sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")

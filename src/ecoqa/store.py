@@ -96,7 +96,7 @@ def load_indexed(
     directory = cache_dir()
     path = directory / f"{key}.sqlite3"
     rescue = _Rescue(raw, source)
-    if os.path.lexists(path):
+    if os.path.lexists(path) and not path.is_dir():
         try:
             found = _open(path, key, source, rescue, warn)
             _touch(path)
@@ -175,25 +175,46 @@ def _write(path: Path, key: str, corpus: Corpus, index: Index) -> None:
         raise StoreError(error.strerror or str(error)) from None
     temporary = Path(name)
     try:
-        connection = sqlite3.connect(temporary)
-        try:
-            with connection:
-                _fill(connection, key, corpus, index)
-        finally:
-            connection.close()
-        os.replace(temporary, path)
+        with _terminate_cleanly():
+            connection = sqlite3.connect(temporary)
+            try:
+                with connection:
+                    _fill(connection, key, corpus, index)
+            finally:
+                connection.close()
+            os.replace(temporary, path)
     except (OSError, sqlite3.Error) as error:
         raise StoreError(str(getattr(error, "strerror", None) or error)) from None
-    finally:  # every way out, Ctrl-C included, leaves no temporary file behind
+    finally:  # every way out, Ctrl-C and kill included, leaves no temporary file behind
         _remove(temporary)
         _remove(Path(f"{temporary}-journal"))
+
+
+@contextlib.contextmanager
+def _terminate_cleanly() -> Iterator[None]:
+    """While writing, SIGTERM unwinds like Ctrl-C (so ``finally`` runs) instead of stopping at once."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(number: int, frame: object) -> None:
+        raise SystemExit(128 + number)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _fill(connection: sqlite3.Connection, key: str, corpus: Corpus, index: Index) -> None:
     connection.executescript(_SCHEMA)
     header = {
         "schema_version": 1,
-        "webinar": plain(corpus.webinar) if corpus.webinar else None,
+        "webinar": corpus.webinar,
         "speakers": plain(corpus.speakers),
         "people": plain(corpus.people),
         "organizations": plain(corpus.organizations),
@@ -208,15 +229,17 @@ def _fill(connection: sqlite3.Connection, key: str, corpus: Corpus, index: Index
             "layout": STORE_LAYOUT,
             "size": index.size,
             "ids": array("i", index.ids).tobytes().hex(),
-            "header": {k: v for k, v in header.items() if v is not None},
+            "header": _document(header),
             "aliases": [[list(k), [list(t) for t in v]] for k, v in index.aliases.items()],
             "max_alias_words": index.max_alias_words,
-            "vocabulary": index.surface_terms,
+            # only terms with postings, so that a term listed here and missing there is damage
+            "vocabulary": {s: [t for t in terms if t in index.postings] for s, terms in index.surface_terms.items()},
             "pseudo_terms": sorted(t for t in index.postings if t.startswith("@")),
         }
     )
     connection.execute("INSERT INTO meta VALUES (1, ?, ?)", (body, _crc(body.encode())))
-    rows = ((i, item, _crc(item.encode())) for i, item in enumerate(json.dumps(plain(e)) for e in corpus.entries))
+    items = (json.dumps(_document(e)) for e in corpus.entries)
+    rows = ((i, item, _crc(item.encode())) for i, item in enumerate(items))
     connection.executemany("INSERT INTO entries VALUES (?, ?, ?)", rows)
     connection.executemany(
         "INSERT INTO postings VALUES (?, ?, ?, ?, ?)",
@@ -236,6 +259,16 @@ def _fill(connection: sqlite3.Connection, key: str, corpus: Corpus, index: Index
             for kind, name, blob in ((k, n, _blob("i", corpus.members(k, n))) for k, n in memberships)
         ),
     )
+
+
+def _document(value: Any) -> Any:
+    """Records as the JSON the schema reads back: absent values left out, not written as null."""
+    found = plain(value)
+    if isinstance(found, dict):
+        return {k: _document(v) for k, v in found.items() if v is not None}
+    if isinstance(found, list):
+        return [_document(v) for v in found]
+    return found
 
 
 def _blob(kind: str, values: Sequence[Any]) -> bytes:

@@ -1,0 +1,611 @@
+"""Faults a user's machine can throw at ecoqa, run as real processes (the reliability review's cases).
+
+Kills and interrupts during an index build, concurrent builds, damaged, truncated, read-only and
+directory-shaped index files, full disks (``RLIMIT_FSIZE`` in the child), closed and full output
+streams, and export onto its own corpus. Each test says which defect of
+``reviews/reliability-review.md`` it guards (W = wrong result or data loss, C = crash, L = leak,
+H = hang, U = unclear message).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+WORDS = (
+    "financiering fonds innovatie ecosysteem regio kennis burger overheid consortium samenwerking "
+    "opschaling mkb wetenschap transitie energie zorg geld leiderschap vertrouwen waarde"
+).split()
+
+
+def make_corpus(path: Path, count: int, seed: int = 1, *, declared: bool = False) -> Path:
+    """A user corpus of *count* entries whose topics are used but (by default) not declared."""
+    rng = random.Random(seed)
+    questions = [
+        {
+            "id": i,
+            "question": " ".join(rng.choice(WORDS) for _ in range(8)) + "?",
+            "answer": " ".join(rng.choice(WORDS) for _ in range(40)) + ".",
+            "topics": [rng.choice(["geld", "kennis", "regio", "zorg"])],
+        }
+        for i in range(1, count + 1)
+    ]
+    doc: dict[str, Any] = {"questions": questions}
+    if declared:
+        doc["topics"] = [{"id": t} for t in ("geld", "kennis", "regio", "zorg")]
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Large enough (over 256 KB) to go through the persistent index."""
+    path = make_corpus(tmp_path_factory.mktemp("faults") / "big.json", 1500)
+    assert path.stat().st_size > 256 * 1024
+    return path
+
+
+def environment(cache: Path | None = None, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR", "ECOQA_DATA", "TERM")}
+    env.update({"COLUMNS": "80", "ECOQA_CONFIG": os.devnull + ".none"})
+    if cache is not None:
+        env["ECOQA_CACHE_DIR"] = str(cache)
+    return env | extra
+
+
+def ecoqa(
+    *args: str, cache: Path | None = None, preexec: Callable[[], None] | None = None, **extra: str
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ecoqa", *args],
+        capture_output=True,
+        text=True,
+        env=environment(cache, **extra),
+        preexec_fn=preexec,
+        timeout=120,
+        check=False,
+    )
+
+
+def clean(result: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[str]:
+    """No bug of ours: never exit 70, an "internal error" line or a traceback."""
+    assert result.returncode != 70, result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def limit_file_size(size: int) -> Callable[[], None]:
+    """A child whose files cannot grow past *size* bytes: a full disk, without mounting one."""
+
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+
+    return apply
+
+
+def leftovers(cache: Path) -> list[str]:
+    return (
+        sorted(p.name for p in cache.iterdir() if p.name.endswith((".tmp", ".tmp-journal"))) if cache.exists() else []
+    )
+
+
+# ---------------------------------------------------------------------------- writing files (W1, W2, W7, U4)
+
+
+@pytest.mark.parametrize("spelling", ["same", "dot", "symlink"])
+def test_export_never_overwrites_the_corpus_it_reads(tmp_path: Path, spelling: str) -> None:
+    """W1: export -o onto its own corpus, however spelled, is refused and the corpus stays."""
+    corpus = make_corpus(tmp_path / "c.json", 5)
+    before = corpus.read_bytes()
+    target = {"same": str(corpus), "dot": "./c.json", "symlink": "link.json"}[spelling]
+    (tmp_path / "link.json").symlink_to(corpus)
+    result = subprocess.run(
+        [sys.executable, "-m", "ecoqa", "export", "--data", str(corpus), "-o", target, "--force"],
+        capture_output=True, text=True, env=environment(), cwd=tmp_path, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.endswith("is the corpus being read; write the output to another file.\n")
+    assert corpus.read_bytes() == before
+
+
+def test_export_keeps_an_existing_file_unless_forced(tmp_path: Path) -> None:
+    """W7: an unrelated file is not replaced by surprise."""
+    notes = tmp_path / "n.md"
+    notes.write_text("notes\n")
+    refused = clean(ecoqa("export", "-o", str(notes)))
+    assert refused.returncode == 2
+    assert refused.stderr == f"ecoqa: {notes} exists; pass --force to replace it.\n"
+    assert notes.read_text() == "notes\n"
+    forced = clean(ecoqa("export", "-o", str(notes), "--force"))
+    assert forced.returncode == 0
+    assert notes.read_text().startswith("# Orchestrating Innovation")
+    assert forced.stderr == f"ecoqa: wrote 24 questions (markdown) to {notes}\n"
+
+
+def test_export_to_a_full_disk_leaves_the_old_file_and_no_partial_one(tmp_path: Path) -> None:
+    """W2: the write goes to a temporary file first; a failure changes nothing."""
+    old = tmp_path / "report.html"
+    old.write_text("<p>old</p>\n")
+    result = clean(ecoqa("export", "-f", "html", "-o", str(old), "--force", preexec=limit_file_size(4096)))
+    assert result.returncode == 74
+    assert result.stderr.startswith(f"ecoqa: cannot write {old}: ")
+    assert old.read_text() == "<p>old</p>\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+
+
+def test_export_dash_means_stdout(tmp_path: Path) -> None:
+    """U4: -o - writes to stdout, never a file named '-'."""
+    result = subprocess.run(
+        [sys.executable, "-m", "ecoqa", "export", "-f", "json", "-o", "-"],
+        capture_output=True, text=True, env=environment(), cwd=tmp_path, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0
+    assert len(json.loads(result.stdout)["results"]) == 24
+    assert not (tmp_path / "-").exists()
+
+
+# ---------------------------------------------------------------------------- the index gives right answers (W3, W6, C4)
+
+
+def test_undeclared_topics_survive_the_index(tmp_path: Path, big: Path) -> None:
+    """W3: topics used but not declared are there on the run that builds and on every later run."""
+    cache = tmp_path / "cache"
+    runs = [clean(ecoqa("topics", "--json", "--data", str(big), cache=cache)) for _ in range(2)]
+    assert runs[0].stdout == runs[1].stdout
+    assert [t["id"] for t in json.loads(runs[1].stdout)["topics"]] == ["regio", "geld", "kennis", "zorg"] or len(
+        json.loads(runs[1].stdout)["topics"]
+    ) == 4
+    listed = clean(ecoqa("list", "--topic", "geld", "--plain", "--data", str(big), cache=cache))
+    assert listed.returncode == 0 and listed.stdout
+
+
+def reference(big: Path, tmp_path: Path, *args: str) -> str:
+    """Output of a command answered without any index (a fresh cache that is never written)."""
+    blocked = tmp_path / "blocker"
+    blocked.write_text("a file, so no cache folder can be made under it")
+    return clean(ecoqa(*args, "--data", str(big), cache=blocked / "cache")).stdout
+
+
+def index_file(cache: Path) -> Path:
+    (path,) = cache.glob("*.sqlite3")
+    return path
+
+
+def test_rows_deleted_from_the_index_are_noticed(tmp_path: Path, big: Path) -> None:
+    """W6: a store that opens but lost rows is never served as a smaller corpus."""
+    cache = tmp_path / "cache"
+    expected = reference(big, tmp_path, "list", "--json")
+    clean(ecoqa("search", "financiering", "--data", str(big), cache=cache))
+    with sqlite3.connect(index_file(cache)) as connection:
+        connection.execute("DELETE FROM entries WHERE position BETWEEN 10 AND 20")
+    connection.close()
+    result = clean(ecoqa("list", "--json", "--data", str(big), cache=cache))
+    assert result.stdout == expected
+    assert result.stderr.count("\n") == 1 and "damaged" in result.stderr
+    shown = clean(ecoqa("show", "17", "--json", "--data", str(big), cache=cache))
+    assert json.loads(shown.stdout)["results"][0]["id"] == 17
+
+
+def test_postings_deleted_from_the_index_are_noticed(tmp_path: Path, big: Path) -> None:
+    cache = tmp_path / "cache"
+    expected = reference(big, tmp_path, "search", "financiering", "--json")
+    clean(ecoqa("search", "fonds", "--data", str(big), cache=cache))
+    with sqlite3.connect(index_file(cache)) as connection:
+        connection.execute("DELETE FROM postings WHERE surface LIKE 'financier%'")
+    connection.close()
+    result = clean(ecoqa("search", "financiering", "--json", "--data", str(big), cache=cache))
+    assert result.stdout == expected
+    assert "damaged" in result.stderr
+
+
+@pytest.mark.parametrize("trial", range(8))
+def test_random_damage_never_gives_a_wrong_answer(tmp_path: Path, big: Path, trial: int) -> None:
+    """C4: corruption past the header is found by checksums; the answer comes from memory."""
+    cache = tmp_path / "cache"
+    expected = {args: reference(big, tmp_path, *args) for args in (("search", "financiering", "--json"),
+                                                                     ("show", "17", "--json"))}  # fmt: skip
+    clean(ecoqa("search", "x", "--data", str(big), cache=cache))
+    path = index_file(cache)
+    rng = random.Random(trial)
+    with path.open("r+b") as handle:
+        handle.seek(rng.randrange(4096, path.stat().st_size - 64))
+        handle.write(bytes(rng.randrange(256) for _ in range(64)))
+    for args, output in expected.items():
+        result = clean(ecoqa(*args, "--data", str(big), cache=cache))
+        assert result.returncode == 0
+        assert result.stdout == output
+
+
+@pytest.mark.parametrize("damage", ["truncate-0", "truncate-100", "garbage", "half"])
+def test_truncated_or_garbage_index_is_rebuilt(tmp_path: Path, big: Path, damage: str) -> None:
+    cache = tmp_path / "cache"
+    expected = reference(big, tmp_path, "search", "financiering", "--json")
+    clean(ecoqa("search", "x", "--data", str(big), cache=cache))
+    path = index_file(cache)
+    data = path.read_bytes()
+    path.write_bytes(
+        {"truncate-0": b"", "truncate-100": data[:100], "garbage": b"not sqlite" * 100, "half": data[: len(data) // 2]}[
+            damage
+        ]
+    )
+    result = clean(ecoqa("search", "financiering", "--json", "--data", str(big), cache=cache))
+    assert result.stdout == expected
+    assert index_file(cache).read_bytes().startswith(b"SQLite format 3")
+
+
+# ---------------------------------------------------------------------------- unwritable and full caches (C1, C2, C5, L2)
+
+
+def test_cache_that_cannot_be_created_costs_speed_not_correctness(tmp_path: Path, big: Path) -> None:
+    """C1: the cache folder cannot be made or written: one warning, the right answer, exit 0."""
+    expected = reference(big, tmp_path, "search", "financiering", "--json")
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = clean(ecoqa("search", "financiering", "--json", "--data", str(big), cache=blocker / "cache"))
+    assert result.returncode == 0
+    assert result.stdout == expected
+    assert result.stderr.startswith("ecoqa: warning: cannot save the search index in ")
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("setpriv"), reason="needs root to become another user")
+def test_read_only_cache_as_another_user(tmp_path: Path, big: Path) -> None:
+    """C1, C5: a cache owned by someone else, also with a damaged index in it."""
+    import tempfile
+
+    shared = Path(tempfile.mkdtemp(prefix="ecoqa-shared-"))  # /tmp itself, readable by another user
+    try:
+        os.chmod(shared, 0o755)
+        corpus = shared / "big.json"
+        shutil.copy(big, corpus)
+        os.chmod(corpus, 0o644)
+        cache = shared / "cache"
+        clean(ecoqa("search", "x", "--data", str(corpus), cache=cache))
+        path = index_file(cache)
+        path.write_bytes(path.read_bytes()[:100])
+        os.chmod(path, 0o644)
+        expected = reference(corpus, tmp_path, "search", "financiering", "--json")
+        as_nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable]
+        if subprocess.run([*as_nobody, "-c", "import ecoqa"], capture_output=True, timeout=60).returncode:
+            pytest.skip("this interpreter cannot run as another user")
+        result = subprocess.run(
+            [*as_nobody, "-m", "ecoqa", "search", "financiering", "--json", "--data", str(corpus)],
+            capture_output=True, text=True, env=environment(cache, HOME=str(shared)), timeout=60, check=False,
+        )  # fmt: skip
+        clean(result)
+        assert result.returncode == 0
+        assert result.stdout == expected
+        assert "unusable" in result.stderr and "cannot save the search index" in result.stderr
+    finally:
+        shutil.rmtree(shared, ignore_errors=True)
+
+
+def test_full_cache_disk_leaves_nothing_behind(tmp_path: Path, big: Path) -> None:
+    """C2: a full disk while writing the index: a warning, the answer, no temporary file left."""
+    cache = tmp_path / "cache"
+    expected = reference(big, tmp_path, "search", "financiering", "--json")
+    result = clean(
+        ecoqa("search", "financiering", "--json", "--data", str(big), cache=cache, preexec=limit_file_size(64 * 1024))
+    )
+    assert result.returncode == 0
+    assert result.stdout == expected
+    assert "cannot save the search index" in result.stderr
+    assert leftovers(cache) == [] and not list(cache.glob("*.sqlite3"))
+
+
+def test_index_path_that_is_a_directory(tmp_path: Path, big: Path) -> None:
+    """L2: one warning per run, no temporary files piling up."""
+    from ecoqa import store
+
+    cache = tmp_path / "cache"
+    (cache / f"{store.cache_key(big.read_bytes())}.sqlite3").mkdir(parents=True)
+    for _ in range(2):
+        result = clean(ecoqa("search", "financiering", "--data", str(big), cache=cache))
+        assert result.returncode == 0
+        assert result.stderr.count("\n") == 1 and "is a directory" in result.stderr
+    assert leftovers(cache) == []
+
+
+# ---------------------------------------------------------------------------- interrupted and concurrent builds (C3, L1)
+
+
+def start_build(big: Path, cache: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "ecoqa", "search", "financiering", "--json", "--data", str(big)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment(cache),
+    )  # fmt: skip
+
+
+def wait_for_temporary_file(cache: Path, process: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 60
+    while not leftovers(cache):
+        assert process.poll() is None, "the build ended before it wrote its temporary file"
+        assert time.monotonic() < deadline
+        time.sleep(0.002)
+
+
+@pytest.fixture(scope="module")
+def slow(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A corpus whose index takes long enough to write that a signal lands during the write."""
+    return make_corpus(tmp_path_factory.mktemp("slow") / "slow.json", 12000, seed=4)
+
+
+@pytest.mark.parametrize(("name", "code"), [("SIGINT", 130), ("SIGTERM", 143)])
+def test_interrupted_build_cleans_up(tmp_path: Path, slow: Path, name: str, code: int) -> None:
+    """L1: Ctrl-C or kill during the write: no traceback, no temporary file, the next run is right."""
+    cache = tmp_path / "cache"
+    process = start_build(slow, cache)
+    wait_for_temporary_file(cache, process)
+    process.send_signal(getattr(signal, name))
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == code
+    assert "Traceback" not in stderr
+    assert leftovers(cache) == []
+    assert clean(ecoqa("search", "financiering", "--json", "--data", str(slow), cache=cache)).returncode == 0
+
+
+def test_killed_build_is_swept_once_stale(tmp_path: Path, slow: Path) -> None:
+    """L1: SIGKILL cannot clean up; a later build removes the temporary file once it is stale."""
+    from ecoqa import store
+
+    cache = tmp_path / "cache"
+    process = start_build(slow, cache)
+    wait_for_temporary_file(cache, process)
+    process.kill()
+    process.communicate(timeout=60)
+    left = leftovers(cache)
+    assert left
+    stale = time.time() - store.STALE_SECONDS - 60
+    for name in left:
+        os.utime(cache / name, (stale, stale))
+    fresh = tmp_path / "fresh"
+    expected = clean(ecoqa("search", "financiering", "--json", "--data", str(slow), cache=fresh)).stdout
+    result = clean(ecoqa("search", "financiering", "--json", "--data", str(slow), cache=cache))
+    assert result.stdout == expected
+    assert leftovers(cache) == []
+
+
+def test_concurrent_first_builds_agree(tmp_path: Path, big: Path) -> None:
+    """C3: several first searches at once (unique temporary names): same answers, one index."""
+    cache = tmp_path / "cache"
+    processes = [start_build(big, cache) for _ in range(4)]
+    outputs = [p.communicate(timeout=120) for p in processes]
+    assert all(p.returncode == 0 for p in processes)
+    assert len({stdout for stdout, _ in outputs}) == 1
+    assert all("Traceback" not in stderr for _, stderr in outputs)
+    assert len(list(cache.glob("*.sqlite3"))) == 1 and leftovers(cache) == []
+
+
+# ---------------------------------------------------------------------------- cache housekeeping (L3, L4)
+
+
+def test_least_recently_used_indexes_are_evicted(tmp_path: Path) -> None:
+    """L3: each edit of a corpus adds an index; past the limit the oldest go."""
+    cache = tmp_path / "cache"
+    corpora = [make_corpus(tmp_path / f"c{i}.json", 1500, seed=10 + i) for i in range(3)]
+    for corpus in corpora:
+        clean(ecoqa("search", "fonds", "--data", str(corpus), cache=cache, ECOQA_CACHE_MB="1"))
+        time.sleep(0.01)
+    from ecoqa import store
+
+    kept = [p.name for p in cache.glob("*.sqlite3")]
+    assert kept == [f"{store.cache_key(corpora[-1].read_bytes())}.sqlite3"]
+
+
+def test_cache_path_with_uri_characters_is_reused(tmp_path: Path, big: Path) -> None:
+    """L4: '#', '?' and '%' in the cache path: the index is found again, no stray file appears."""
+    cache = tmp_path / "c#1?x=%41"
+    clean(ecoqa("search", "fonds", "--data", str(big), cache=cache))
+    path = index_file(cache)
+    before = path.stat().st_mtime_ns
+    time.sleep(0.01)
+    again = clean(ecoqa("search", "fonds", "--data", str(big), cache=cache))
+    assert again.stderr == ""
+    assert index_file(cache) == path
+    assert path.stat().st_mtime_ns >= before  # touched for eviction, not rewritten
+    assert sorted(p.name for p in tmp_path.iterdir()) == [cache.name]
+
+
+# ---------------------------------------------------------------------------- odd data and arguments (C6-C9)
+
+
+@pytest.mark.parametrize("value", [2**31, 2**63, 10**30])
+def test_ids_beyond_what_every_layer_holds_are_refused_by_validate(tmp_path: Path, value: int) -> None:
+    """C6: validate and every command agree; no id passes validation that a layer cannot hold."""
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps({"questions": [{"id": value, "question": "q financiering?", "answer": "a"}]}))
+    checked = clean(ecoqa("validate", str(path)))
+    assert checked.returncode == 3
+    assert checked.stdout == f"{path}: questions[0].id: must be a whole number from 0 to 2147483647\n"
+    assert clean(ecoqa("search", "financiering", "--data", str(path))).returncode == 3
+
+
+def test_the_largest_id_works_through_the_index(tmp_path: Path) -> None:
+    path = tmp_path / "c.json"
+    doc = {"questions": [{"id": 2**31 - 1, "question": "q financiering?", "answer": "a" * 300_000}]}
+    path.write_text(json.dumps(doc))
+    cache = tmp_path / "cache"
+    for _ in range(2):
+        result = clean(ecoqa("search", "financiering", "--json", "--data", str(path), cache=cache))
+        assert [r["id"] for r in json.loads(result.stdout)["results"]] == [2**31 - 1]
+
+
+def test_id_with_thousands_of_digits(tmp_path: Path) -> None:
+    """C7: more digits than Python converts: a corpus error, not a crash."""
+    path = tmp_path / "c.json"
+    path.write_text('{"questions":[{"id":' + "1" * 5000 + ',"question":"a?","answer":"b"}]}')
+    result = clean(ecoqa("validate", str(path)))
+    assert result.returncode == 3
+    assert result.stdout == f"{path}: a number has too many digits; a corpus has ids up to 2147483647.\n"
+
+
+def test_lone_surrogate_in_a_topic_id_through_the_index(tmp_path: Path) -> None:
+    """C8: text is cleaned at load, ids included, so the index can store it."""
+    path = tmp_path / "c.json"
+    path.write_text('{"questions":[{"id":1,"question":"q?","answer":"a","topics":["\\ud800x"]}]}' + " " * 262_144)
+    cache = tmp_path / "cache"
+    for _ in range(2):
+        result = clean(ecoqa("list", "--plain", "--data", str(path), cache=cache))
+        assert result.returncode == 0 and result.stdout == "1\tq?\n"
+    assert leftovers(cache) == []
+
+
+@pytest.mark.parametrize(
+    "raw", ["²", "①", "--1", "1" * 5000, "٣", "３", "𝟑", "1e3", "0x3", "3.0", " ", "99999999999999"]
+)
+def test_odd_numbers_are_unknown_ids(raw: str) -> None:
+    """C9: ids are ASCII digits; anything else is 'no question', exit 2."""
+    for command in (["show", "--", raw], ["principles", "--", raw]):
+        result = clean(ecoqa(*command))
+        assert result.returncode == 2, (command, result.stderr)
+        assert result.stdout == ""
+
+
+def test_numbers_people_type_are_understood() -> None:
+    for raw in ("03", "+3", " 3 "):
+        assert clean(ecoqa("show", raw, "--json")).returncode == 0
+
+
+# ---------------------------------------------------------------------------- output streams (W4, W5, C10-C12, U3)
+
+
+def close_fd(number: int) -> Callable[[], None]:
+    return lambda: os.close(number)
+
+
+@pytest.mark.parametrize(
+    "args", [["list"], ["list", "--json"], ["search", "financing"], ["show", "3"], ["export"], ["--version"],
+             ["--help"], ["info"], ["validate", str(ROOT / "data" / "qa.json")]]
+)  # fmt: skip
+def test_full_stdout_is_an_output_error(args: list[str]) -> None:
+    """C10: stdout on /dev/full: one line, exit 74, never 'internal error' or a traceback."""
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "ecoqa", *args],
+            stdout=full, stderr=subprocess.PIPE, text=True, env=environment(), timeout=60, check=False,
+        )  # fmt: skip
+    assert result.returncode == 74, result.stderr
+    assert result.stderr == "ecoqa: cannot write output (No space left on device).\n"
+
+
+@pytest.mark.parametrize(
+    "args", [["list"], ["list", "--json"], ["list", "--plain"], ["show", "3"], ["export"], ["--version"], ["--help"],
+             ["validate", str(ROOT / "data" / "qa.json")]]
+)  # fmt: skip
+def test_closed_stdout_is_an_output_error(args: list[str]) -> None:
+    """C11: stdout closed (>&-): one line, exit 74."""
+    result = clean(ecoqa(*args, preexec=close_fd(1)))
+    assert result.returncode == 74
+    assert result.stderr == "ecoqa: cannot write output (standard output is closed).\n"
+
+
+def test_closed_stderr_still_answers(tmp_path: Path, big: Path) -> None:
+    """W4: with stderr closed a large corpus is still searched and the exit code is right."""
+    cache = tmp_path / "cache"
+    for _ in range(2):
+        result = ecoqa("search", "financiering", "--plain", "--data", str(big), cache=cache, preexec=close_fd(2))
+        assert result.returncode == 0
+        assert result.stdout.count("\n") == 10
+
+
+@pytest.mark.parametrize(("args", "code"), [(["show", "99"], 2), (["list", "--data", "/nonexistent"], 3),
+                                            (["list", "--bogus"], 2), (["search", "zzzzqqq"], 1)])  # fmt: skip
+def test_exit_codes_hold_when_stderr_is_full(args: list[str], code: int) -> None:
+    """U3: an error that cannot be written still ends with its own exit code."""
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "ecoqa", *args],
+            stdout=subprocess.PIPE, stderr=full, env=environment(), timeout=60, check=False,
+        )  # fmt: skip
+    assert result.returncode == code
+
+
+@pytest.mark.parametrize("columns", ["0", "1", "-5", "abc"])
+def test_odd_column_counts_still_print(columns: str) -> None:
+    """W5: COLUMNS=0 used to print nothing and exit 0."""
+    for args in (["search", "financing", "--table"], ["show", "3"], ["list", "--table"], ["info"], ["topics"]):
+        result = clean(ecoqa(*args, COLUMNS=columns))
+        assert result.returncode == 0
+        assert "Waar kunnen we" in result.stdout or "Vraag" in result.stdout or "ecoqa" in result.stdout
+
+
+def test_browse_with_stdin_closed() -> None:
+    """C12: a usage error, not a crash."""
+    result = clean(ecoqa("browse", preexec=close_fd(0)))
+    assert result.returncode == 2
+    assert result.stderr == (
+        "ecoqa: browse needs an interactive terminal; in scripts use 'ecoqa search' or 'ecoqa list'.\n"
+    )
+
+
+# ---------------------------------------------------------------------------- long inputs stay fast (H1-H3)
+
+
+def test_long_queries_end(tmp_path: Path) -> None:
+    """H1: a 100 KB word and 12,000 words: bounded work, a clean answer (the timeout guards the rest)."""
+    rng = random.Random(1)
+    words = " ".join("".join(rng.choice("abcdefghijklmnop") for _ in range(8)) for _ in range(12000))
+    for query in ("a" * 100_000, words, "financiering " * 5000):
+        result = clean(ecoqa("search", query, "--limit", "1"))
+        assert result.returncode in (0, 1)
+
+
+def test_unknown_topic_among_many(tmp_path: Path) -> None:
+    """H3: a 100 KB topic name among 10,000 topics: a clean 'unknown topic'."""
+    path = tmp_path / "t.json"
+    topics = [{"id": f"t{i}", "label": f"label {i}", "aliases": [f"alias{i}"]} for i in range(10_000)]
+    path.write_text(json.dumps({"topics": topics, "questions": [{"id": 1, "question": "q", "answer": "a"}]}))
+    result = clean(ecoqa("list", "--topic", "x" * 100_000, "--data", str(path)))
+    assert result.returncode == 2
+    assert result.stderr.startswith("ecoqa: unknown topic 'xxxx")
+
+
+# ---------------------------------------------------------------------------- messages (U1, U2)
+
+
+def test_symlink_loop_is_named(tmp_path: Path) -> None:
+    """U1: a link loop is not 'file not found'."""
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    for args in (["list", "--data", str(tmp_path / "a")], ["validate", str(tmp_path / "a")]):
+        result = clean(ecoqa(*args))
+        assert result.returncode == 3
+        assert (
+            result.stderr
+            == f"ecoqa: {tmp_path / 'a'}: too many levels of symbolic links (a link that points to itself?).\n"
+        )
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_unreadable_corpus_is_a_corpus_error(tmp_path: Path) -> None:
+    """U2: exit 3 as documented, not Click's usage error."""
+    path = make_corpus(tmp_path / "c.json", 3)
+    path.chmod(0)
+    result = clean(ecoqa("list", "--data", str(path)))
+    assert result.returncode == 3
+    assert result.stderr == f"ecoqa: {path}: cannot read (Permission denied).\n"
+
+
+def test_interrupt_during_a_build_is_quiet(tmp_path: Path, slow: Path) -> None:
+    """C13: Ctrl-C once ecoqa runs ends with 130 and no traceback (here: while indexing)."""
+    cache = tmp_path / "cache"
+    process = start_build(slow, cache)
+    time.sleep(1.0)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert stderr == ""
