@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from ecoqa.cli import ExitCode, app
+from ecoqa.cli import ExitCode
 
 
 def test_overview_without_arguments(invoke: Any) -> None:

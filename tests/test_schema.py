@@ -159,7 +159,7 @@ def use_everything(raw: bytes, tmp_path: Path) -> None:
         ):
             "".join(export.tsv(rows))
     warnings: list[str] = []
-    stored, stored_index = store.load_indexed(raw, "c.json", warn=warnings.append)
+    store.load_indexed(raw, "c.json", warn=warnings.append)
     reopened, reopened_index = store.load_indexed(raw, "c.json", warn=warnings.append)
     assert warnings == []
     assert [e.id for e in reopened.entries] == [e.id for e in corpus.entries]

@@ -1167,7 +1167,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     if sys.stdout is None:  # started with stdout closed: every write fails with a clear message
         from ecoqa.output import ClosedStream
 
-        sys.stdout = ClosedStream()  # type: ignore[assignment]
+        sys.stdout = ClosedStream()
     try:
         result = typer.main.get_command(app).main(args=argv, prog_name="ecoqa", standalone_mode=False)
     except click_error as error:  # a usage error: one message, exit 2, even if stderr is full

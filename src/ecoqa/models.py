@@ -7,6 +7,7 @@ them, but defines all of them at start-up, where a dataclass costs ten times mor
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Any, NamedTuple, Protocol
 
 #: A term's postings in a search index: entry positions and their BM25F pseudo term frequencies.
@@ -355,7 +356,7 @@ class Corpus:
         """The positions in *bits* with the lowest ids, at most *limit* of them."""
         ids = self.ids()
         if self._ids_ascending is None:
-            self._ids_ascending = all(a < b for a, b in zip(ids, ids[1:]))
+            self._ids_ascending = all(a < b for a, b in pairwise(ids))
         found: list[int] = []
         while bits and (len(found) < limit or not self._ids_ascending):
             lowest = bits & -bits
