@@ -46,12 +46,16 @@ def ranked(corpus: Any, index: Any, query: str) -> list[tuple[int, float, str]]:
 
 def test_indexed_results_equal_in_memory_results(cache: Path, raw: bytes) -> None:
     memory = parse_corpus(raw, "c.json")
-    built = store.load_indexed(raw, "c.json")
-    reopened = store.load_indexed(raw, "c.json")
+    warnings: list[str] = []
+    built = store.load_indexed(raw, "c.json", warn=warnings.append)
+    reopened = store.load_indexed(raw, "c.json", warn=warnings.append)
     for query in QUERIES:
         expected = ranked(memory, None, query)
         assert ranked(*built, query) == expected, query
         assert ranked(*reopened, query) == expected, query
+    assert [e.id for e in reopened[0].entries] == [e.id for e in memory.entries]
+    assert [reopened[0].related(e) for e in memory.entries[:50]] == [memory.related(e) for e in memory.entries[:50]]
+    assert warnings == []  # answered from the store, not from the in-memory fallback
 
 
 def stages(raw: bytes) -> tuple[list[str], Any]:

@@ -26,9 +26,11 @@ def env(**extra: str) -> dict[str, str]:
 
 
 def ecoqa(*args: str, cwd: Path | None = None, **extra: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
+    result = subprocess.run(
         [sys.executable, "-m", "ecoqa", *args], capture_output=True, env=env(**extra), cwd=cwd, timeout=60, check=False
     )
+    assert result.returncode != 70 and b"internal error" not in result.stderr, result.stderr
+    return result
 
 
 @pytest.fixture(scope="module")
