@@ -46,7 +46,7 @@ INTERNAL = {
         "config",
         "files",
     },
-    "__main__": {"cli"},
+    "__main__": {"cli", "errors"},
     "__init__": set(),
 }
 #: third-party package -> modules that may import it (the same rule as ruff's banned-api)

@@ -17,21 +17,12 @@ def main() -> None:
     except KeyboardInterrupt:
         code = 130
     except Exception as error:  # Ctrl-C inside an import can surface wrapped in another error
+        from ecoqa.errors import interrupted
+
         if not interrupted(error):
             raise
         code = 130
     sys.exit(code)
-
-
-def interrupted(error: BaseException | None) -> bool:
-    """True when *error* is, or was raised while handling, a KeyboardInterrupt."""
-    seen = 0
-    while error is not None and seen < 20:
-        if isinstance(error, KeyboardInterrupt):
-            return True
-        error = error.__cause__ or error.__context__
-        seen += 1
-    return False
 
 
 if __name__ == "__main__":

@@ -310,7 +310,7 @@ def _handled() -> Iterator[None]:
     except (typer.Exit, typer.Abort):
         raise
     except Exception as error:  # a bug: one line for the user, the traceback only with ECOQA_DEBUG=1
-        from ecoqa.__main__ import interrupted
+        from ecoqa.errors import interrupted
 
         if interrupted(error):  # Ctrl-C during an import can arrive wrapped in another error
             raise typer.Exit(ExitCode.INTERRUPTED) from None

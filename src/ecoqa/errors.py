@@ -36,3 +36,14 @@ class StoreError(Exception):
 
     Never shown as an error: the store falls back to the in-memory path and says so once.
     """
+
+
+def interrupted(error: BaseException | None) -> bool:
+    """True when *error* is, or was raised while handling, a KeyboardInterrupt (Ctrl-C in an import)."""
+    seen = 0
+    while error is not None and seen < 20:
+        if isinstance(error, KeyboardInterrupt):
+            return True
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return False
