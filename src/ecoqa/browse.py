@@ -86,13 +86,25 @@ class BrowseApp(App[None]):
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True),
     ]
 
-    def __init__(self, corpus: Corpus, topics: Sequence[str], lang: str, index: Index | None = None) -> None:
-        """*topics*: topic ids from ``--topic``; the first sets the topic filter, the rest narrow it."""
+    def __init__(
+        self,
+        corpus: Corpus,
+        topics: Sequence[str],
+        lang: str,
+        index: Index | None = None,
+        within: Sequence[int] | None = None,
+    ) -> None:
+        """*topics*: topic ids from ``--topic``; the first sets the topic filter, the rest narrow it.
+
+        *within*: entry positions the browser never leaves (from ``--principle``).
+        """
         super().__init__()
         self.corpus = corpus
         self.lang = lang
         self.topic: str | None = topics[0] if topics else None
         self.fixed: set[int] | None = set(corpus.on_topics(topics[1:])) if topics[1:] else None
+        if within is not None:
+            self.fixed = set(within) if self.fixed is None else self.fixed & set(within)
         self.index = index
         self.shown: list[Entry] = []
         self.current: Entry | None = None
@@ -251,5 +263,7 @@ class BrowseApp(App[None]):
             self.show_entry(selected)
 
 
-def run(corpus: Corpus, topics: Sequence[str], lang: str, index: Index | None = None) -> None:
-    BrowseApp(corpus, topics, lang, index).run()
+def run(
+    corpus: Corpus, topics: Sequence[str], lang: str, index: Index | None = None, within: Sequence[int] | None = None
+) -> None:
+    BrowseApp(corpus, topics, lang, index, within).run()

@@ -118,13 +118,23 @@ def command(name: str | None = None, *, short: str, hidden: bool = False) -> Cal
     def decorate(function: F) -> F:
         @functools.wraps(function)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
-            with _handled():
+            _inherit(kwargs)
+            with _handled(kwargs.get("color")):
                 return function(*args, **kwargs)
 
         app.command(name, cls=EcoqaCommand, short_help=short, hidden=hidden)(wrapper)
         return function
 
     return decorate
+
+
+def _inherit(kwargs: dict[str, Any]) -> None:
+    """Options given to ``ecoqa`` itself (``ecoqa --lang en list``) are the command's defaults."""
+    ctx = kwargs.get("ctx")
+    defaults = (ctx.find_root().obj or {}) if ctx is not None else {}
+    for key in ("lang", "data", "color"):
+        if key in kwargs and kwargs[key] is None and defaults.get(key) is not None:
+            kwargs[key] = defaults[key]
 
 
 # ---------------------------------------------------------------------------- completion
@@ -142,12 +152,20 @@ def _completion_corpus() -> Corpus | None:
 
 
 def _completions(names: Iterable[tuple[str, str]], incomplete: str) -> list[tuple[str, str]]:
-    """Names that start with what was typed, any case; names with spaces come quoted."""
-    typed = incomplete.strip("'\"").casefold()
+    """Names that start with what was typed, any case.
+
+    bash inserts a completion as it is, so spaces in a name (``midden- en kleinbedrijf``) are
+    escaped for bash; zsh and fish quote what they insert themselves.
+    """
+    typed = incomplete.replace("\\", "").strip("'\"")
+    escape = os.environ.get("_ECOQA_COMPLETE", "").endswith("bash")
     found: dict[str, str] = {}
     for name, help_ in names:
-        if name.casefold().startswith(typed):
-            found.setdefault(f"'{name}'" if " " in name else name, help_)
+        if name.casefold().startswith(typed.casefold()):
+            value = typed + name[len(typed) :]  # keeps the letters as typed: Typer matches case-sensitively
+            if escape:
+                value = value.replace(" ", "\\ ").replace("'", "\\'")
+            found.setdefault(value, help_)
     return list(found.items())
 
 
@@ -207,7 +225,7 @@ ColorOption = Annotated[
         "--color",
         metavar="auto|always|never",
         show_default=False,
-        help="Colour; auto follows the terminal and NO_COLOR (default: ECOQA_COLOR, config, auto).",
+        help="Color: auto follows the terminal and NO_COLOR (default: ECOQA_COLOR, config, auto).",
     ),
 ]
 TopicOption = Annotated[
@@ -252,11 +270,21 @@ def _limit_option(default: int | None, text: str) -> Any:
 # ---------------------------------------------------------------------------- errors and output
 
 
-def _fail(message: str, code: ExitCode) -> NoReturn:
+def _fail(message: str, code: ExitCode, color: str | None = None) -> NoReturn:
     from ecoqa.output import write_error_line
 
-    write_error_line(message)
+    write_error_line(message, _color(color))
     raise typer.Exit(code)
+
+
+def _color(option: str | None) -> str:
+    """--color, else ECOQA_COLOR or the config file, else auto; a bad setting means auto here."""
+    from ecoqa.config import resolve
+
+    try:
+        return resolve("color", option).value
+    except EcoqaError:
+        return "auto"
 
 
 def _warn(message: str, _said: set[str] = set()) -> None:  # noqa: B006 - one process, one command
@@ -288,7 +316,7 @@ def exit_code_for(error: EcoqaError) -> ExitCode:
 
 
 @contextmanager
-def _handled() -> Iterator[None]:
+def _handled(color: str | None = None) -> Iterator[None]:
     """Map errors to one line on stderr and an exit code; a closed pipe ends quietly."""
     from ecoqa.output import prepare_streams
 
@@ -296,7 +324,7 @@ def _handled() -> Iterator[None]:
     try:
         yield
     except EcoqaError as error:
-        _fail(error.message, exit_code_for(error))
+        _fail(error.message, exit_code_for(error), color)
     except BrokenPipeError:
         _quiet_pipe()
         raise typer.Exit(ExitCode.OK) from None
@@ -304,7 +332,7 @@ def _handled() -> Iterator[None]:
         if error.errno == errno.EPIPE:
             _quiet_pipe()
             raise typer.Exit(ExitCode.OK) from None
-        _fail(f"cannot write output ({error.strerror or error}).", ExitCode.OUTPUT)
+        _fail(f"cannot write output ({error.strerror or error}).", ExitCode.OUTPUT, color)
     except KeyboardInterrupt:
         raise typer.Exit(ExitCode.INTERRUPTED) from None
     except (typer.Exit, typer.Abort):
@@ -341,8 +369,6 @@ def _lang(ctx: typer.Context, lang: str | None) -> str:
     """--lang on the command, else on ``ecoqa`` itself, else ECOQA_LANG, the config file, Dutch."""
     from ecoqa.config import language
 
-    if lang is None:
-        lang = (ctx.find_root().obj or {}).get("lang")
     return language(lang, _warn)
 
 
@@ -362,7 +388,7 @@ def _rows_as_text(output: Output, plain: bool, table: bool) -> bool:
 
 
 def _data_path(ctx: typer.Context, data: Path | None) -> Path | None:
-    return data if data is not None else (ctx.find_root().obj or {}).get("data")
+    return data
 
 
 def _open(ctx: typer.Context, data: Path | None) -> tuple[Corpus, Index | None]:
@@ -484,12 +510,13 @@ def main(
     ] = False,
     lang: LangOption = None,
     data: DataOption = None,
+    color: ColorOption = None,
 ) -> None:
     """Explore the webinar Q&A. Without a command: a short overview."""
-    ctx.obj = {"lang": lang, "data": data}
+    ctx.obj = {"lang": lang, "data": data, "color": color}
     if ctx.invoked_subcommand is not None:
         return
-    with _handled(), _output(None) as out:
+    with _handled(color), _output(color) as out:
         corpus = _load(ctx, data)
         language = _lang(ctx, lang)
         from ecoqa.render import overview
@@ -1078,6 +1105,7 @@ def _filter_names(corpus: Corpus, topics: Sequence[str], principles: Sequence[st
 def browse(
     ctx: typer.Context,
     topic: TopicOption = None,
+    principle: PrincipleOption = None,
     lang: LangOption = None,
     data: DataOption = None,
 ) -> None:
@@ -1095,7 +1123,9 @@ def browse(
     language = _lang(ctx, lang)
     from ecoqa.browse import run as run_browser
 
-    run_browser(corpus, _topic_ids(corpus, topic or []), language, index)
+    topic_ids = _topic_ids(corpus, topic or [])
+    narrowed = _selected(corpus, [], principle or [])
+    run_browser(corpus, topic_ids, language, index, narrowed)
 
 
 @command(short="Show or change settings (language, colour, pager).")

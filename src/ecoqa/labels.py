@@ -20,6 +20,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "derived_short": ("afgeleid", "derived"),
     "translation": ("", "English translation of the Dutch original (derived)"),
     "translation_short": ("", "translation (derived)"),
+    "translation_header": ("", "English translation, derived"),
     "no_translation": ("", "no English translation in this corpus; the original is shown"),
     "principle_note": (
         "principes afgeleid; citaten letterlijk",

@@ -266,7 +266,7 @@ def entry_rows(entries: Iterable[Entry], corpus: Corpus, lang: str, width: int) 
     id_width, question_width, topic_width = _fixed_columns(width, show_topics)
     header = Text(label(lang, "question"), style=STYLES["header"])
     if lang == "en":
-        header.append(f"  ({label(lang, 'translation_short')})", style=STYLES["derived"])
+        header.append(f"  ({label(lang, 'translation_header')})", style=STYLES["derived"])
     yield _row(
         id_width,
         question_width,
