@@ -1055,7 +1055,8 @@ def export(
     write_atomic(target, chunks, force=force, protected=protected)
     from ecoqa.output import write_error_line
 
-    write_error_line(f"wrote {len(positions)} questions ({kind}) to {target}")
+    count = f"{len(positions)} question{'s' if len(positions) != 1 else ''}"
+    write_note_line(f"wrote {count} ({kind}) to {target}")
 
 
 class _LazySelection(Sequence["Entry"]):

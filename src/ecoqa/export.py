@@ -309,7 +309,8 @@ _CSS = """body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto
 overflow-wrap:break-word}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-top:1px solid #ddd;
 padding-top:1rem}h3{font-size:1rem;margin-bottom:.25rem}.derived{color:#7a5c00;font-style:italic}
 .topics{color:#036}.missing{color:#a00;font-style:italic}blockquote{margin:.25rem 0 .5rem 1rem;padding-left:.75rem;
-border-left:3px solid #ccc}nav ol{padding-left:1.5rem}a{color:#0645ad}.about{background:#f6f6f6;padding:.5rem 1rem}"""
+border-left:3px solid #ccc}nav ol{padding-left:1.5rem}a{color:#0645ad}.about{background:#f6f6f6;padding:.5rem 1rem}
+.about h2{border:0;margin-top:.5rem;padding-top:0}"""
 
 
 def _h(text: str) -> str:

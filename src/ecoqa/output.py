@@ -90,6 +90,17 @@ def write_error_line(text: str, color: str = "auto") -> None:
         pass
 
 
+def write_note_line(text: str) -> None:
+    """One plain line on stderr saying what a command did (as clig.dev asks), never coloured as an error."""
+    if sys.stderr is None:
+        return
+    try:
+        sys.stderr.write(f"ecoqa: {text}\n")
+        sys.stderr.flush()
+    except OSError:
+        pass
+
+
 def make_console(color: str, *, stderr: bool = False, file: IO[str] | None = None, width: int | None = None) -> Console:
     """A rich console: never markup, emoji or highlighting on data; colour as decided above."""
     from functools import partial

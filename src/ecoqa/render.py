@@ -618,15 +618,15 @@ def counts(corpus: Corpus, lang: str) -> str:
 
 def overview(corpus: Corpus, lang: str, version: str, examples: Sequence[tuple[str, str]]) -> RenderableType:
     """What this corpus is and three commands to try on it."""
-    lines: list[Text] = []
+    lines: list[RenderableType] = []
     webinar = corpus.webinar
     if webinar:
         title = in_lang(lang, webinar.title, webinar.title_en)
         lines.append(
             Text.assemble(safe(title, STYLES["title"]), f"  {webinar.date}  ", safe(" & ".join(webinar.organizers)))
         )
-        for s in corpus.speakers:
-            lines.append(Text.assemble("  ", safe(f"{s.name}, {s.role_in(lang)}, {s.organization}")))
+        for s in corpus.speakers:  # wrapped lines keep their indent
+            lines.append(Padding(safe(f"{s.name}, {s.role_in(lang)}, {s.organization}"), (0, 0, 0, 2)))
     else:
         lines.append(safe(corpus.source, STYLES["title"]))
     lines += [Text(""), Text(counts(corpus, lang)), Text(""), Text(label(lang, "try"), style=STYLES["label"])]
