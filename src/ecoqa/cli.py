@@ -1053,7 +1053,7 @@ def export(
 
     protected = [p for p in (_data_path(ctx, data),) if p is not None]
     write_atomic(target, chunks, force=force, protected=protected)
-    from ecoqa.output import write_error_line
+    from ecoqa.output import write_note_line
 
     count = f"{len(positions)} question{'s' if len(positions) != 1 else ''}"
     write_note_line(f"wrote {count} ({kind}) to {target}")
