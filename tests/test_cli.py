@@ -214,9 +214,16 @@ def test_search_no_match_json_is_empty_list(invoke: Any) -> None:
 
 
 def test_search_suggests_close_words(invoke: Any) -> None:
-    result = invoke("search", "finanxxxring")
+    result = invoke("search", "primr")
     assert result.exit_code == 1
-    assert "did you mean: financiering?" in result.stderr
+    assert result.stderr == "ecoqa: no matches for 'primr'; did you mean: primair?\n"
+
+
+def test_search_recovers_from_a_confident_correction(invoke: Any) -> None:
+    result = invoke("search", "imleementaation", "--plain")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("8\t")
+    assert result.stderr == "ecoqa: no matches for 'imleementaation'; showing results for 'implementation'.\n"
 
 
 def test_search_english_snippet_with_lang_en(invoke: Any) -> None:

@@ -83,7 +83,8 @@ def test_exact_after_folding(index: Index) -> None:
 
 
 def test_prefix_expansion(index: Index) -> None:
-    assert stem("financiering", "nl") in kinds(index, "financ")["prefix"]
+    found = kinds(index, "financ")
+    assert stem("financiering", "nl") in found.get("prefix", set()) | found.get("alias", set())
     assert "prefix" not in kinds(index, "fin")  # too short to expand
 
 
@@ -120,9 +121,15 @@ def test_cognate_across_languages() -> None:
 
 def test_no_hit_gives_suggestions() -> None:
     corpus = load_corpus()
-    result = search(corpus, "finanxxxring")
+    result = search(corpus, "primr")  # too short to correct unasked
     assert result.hits == ()
-    assert "financiering" in result.suggestions
+    assert "primair" in result.suggestions
+
+
+def test_a_confident_correction_is_searched_at_once() -> None:
+    result = search(load_corpus(), "imleementaation")  # three edits: no expansion reaches it
+    assert result.corrected == "implementation"
+    assert result.hits and result.query == "imleementaation"
 
 
 def test_query_without_words_is_a_usage_error() -> None:

@@ -704,7 +704,9 @@ def search(
 
     result = run_search(corpus, text, limit=limit, allowed=allowed, lang=language, index=index)
     if result.corrected:
-        _warn(f"no matches for {_shown(text)}; showing results for {_shown(result.corrected)}.")
+        from ecoqa.output import write_note_line
+
+        write_note_line(f"no matches for {_shown(text)}; showing results for {_shown(result.corrected)}.")
     with _output(color, paging=not no_pager) as out:
         _emit_hits(out, result, language, explain=explain, json_=json_, plain=plain, table=table)
     if not result.hits:

@@ -37,7 +37,9 @@ EXPANSION_WEIGHTS = {
     "prefix": 0.85,
     "typo1": 0.8,
     "typo2": 0.6,
+    "family": 0.75,
     "compound": 0.7,
+    "part": 0.55,
     "infix": 0.5,
     "cognate": 0.5,
 }
@@ -52,9 +54,19 @@ COMPOUND_PART_MIN = 4
 COGNATE_MIN = 6
 COGNATE_CUTOFF = 80.0
 SUGGEST_CUTOFF = 0.7
+#: A suggestion this alike (and of five letters or more) is searched at once when nothing matched.
+CORRECT_CUTOFF = 0.75
 TOPIC_CUTOFF = 75.0
 #: Results scoring below this share of the best result are noise, not answers.
 RELATIVE_CUTOFF = 0.2
+#: An entry's score is multiplied by (query concepts it matches / concepts that match anything) ** this.
+COVERAGE = 1.0
+#: Dutch derivations stripped to find a word's family (longest first; twice, so -schap then -er).
+FAMILY_SUFFIXES = (
+    "iseringen", "isering", "iseren", "schappen", "eringen", "ering", "eren", "aties", "atie", "ingen", "heden",
+    "heid", "schap", "ende", "ing", "ers", "end", "er", "en", "e",
+)  # fmt: skip
+FAMILY_MIN = 4
 SNIPPET_CONTEXT = 120
 STEMMER_VERSION = f"pystemmer-{Stemmer.version()}"
 TOPIC_PREFIX = "@topic:"
@@ -88,13 +100,16 @@ DUTCH_STOP_WORDS = frozenset(
     dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar heb hoe
     heeft hebben deze u want nog zal me zij nu ge geen omdat iets worden toch al waren veel meer doen
     toen moet ben zonder kan hun dus alles onder ja eens hier wie werd altijd doch wordt wezen kunnen
-    ons zelf tegen na reeds wil kon niets uw iemand geweest andere jullie wij we""".split()
+    ons zelf tegen na reeds wil kon niets uw iemand geweest andere jullie wij we waar waarom wanneer welke
+    welk""".split()
 )
 ENGLISH_STOP_WORDS = frozenset(
     """a an the and or of to in on for with by at from is are was were be been being as it its this
     that these those what which who whom how why when where do does did can could should would will
     shall may might must about between versus vs into than then there their they them we you your i
-    me my our us he she his her not no if so but also very just some any all etc whether rather""".split()
+    me my our us he she his her not no if so but also very just some any all etc whether rather am has have
+    had having doing done mine ours yours its theirs yet ever still much many most such too own same other
+    each both again once only even anyone someone something anything everyone get gets getting got""".split()
 )
 STOP_WORDS = DUTCH_STOP_WORDS | ENGLISH_STOP_WORDS
 
@@ -159,24 +174,46 @@ class Token(NamedTuple):
 
 
 def tokens(text: str) -> list[Token]:
-    """Folded word tokens with their spans in *text*.
+    """Folded word tokens with their spans in *text*: the words of ``index_words`` and where they stand.
 
     ``regio's`` gives ``regio``; ``mkb-bedrijven`` gives its parts and the joined form.
-    Single letters are dropped, digits kept.
+    Single letters are dropped, digits kept. The text is folded once with a map from each folded
+    character to the original one (folding can turn one character into several, as NFKD does with a fraction),
+    and the same patterns as ``index_words`` run over it, so both find the very same words.
     """
+    folded, origin = _folded_with_origin(text)
+    ascii_only = folded.isascii()
     found: list[Token] = []
-    for match in _WORD.finditer(text):
-        word = fold(match.group())
-        if "'" in word or "\u2019" in word:
-            word = re.split(r"['\u2019]", word, maxsplit=1)[0]
+
+    def span(start: int, end: int) -> tuple[int, int]:
+        return origin[start], origin[end - 1] + 1
+
+    for match in (_ASCII_WORD if ascii_only else _WORD).finditer(folded):
+        word = match.group()
+        if "'" in word:
+            word = word.split("'", 1)[0]
         if len(word) > 1 or word.isdigit():
-            found.append(Token(word, match.start(), match.end()))
-    for match in _HYPHENATED.finditer(text):
-        found.append(Token(fold(match.group()).replace("-", ""), match.start(), match.end()))
-    if "&" in text:
-        for match in _AMPERSAND.finditer(text):
-            found += [Token(word, match.start(), match.end()) for word in _ampersand_words(fold(match.group()))]
+            found.append(Token(word, *span(match.start(), match.end())))
+    if "-" in folded:
+        for match in (_ASCII_HYPHENATED if ascii_only else _HYPHENATED).finditer(folded):
+            found.append(Token(match.group().replace("-", ""), *span(match.start(), match.end())))
+    if "&" in folded:
+        for match in _AMPERSAND.finditer(folded):
+            found += [Token(word, *span(match.start(), match.end())) for word in _ampersand_words(match.group())]
     return found
+
+
+def _folded_with_origin(text: str) -> tuple[str, list[int]]:
+    """``fold(text)`` with typographic punctuation made ASCII, and each folded character's source index."""
+    if text.isascii():
+        return text.casefold(), list(range(len(text)))
+    pieces: list[str] = []
+    origin: list[int] = []
+    for position, char in enumerate(text):
+        piece = fold(char).translate(_ASCII_PUNCTUATION)
+        pieces.append(piece)
+        origin.extend([position] * len(piece))
+    return "".join(pieces), origin
 
 
 def _ampersand_words(chain: str) -> list[str]:
@@ -297,7 +334,10 @@ class Index:
 
 
 def _alias_key(phrase: str) -> tuple[str, ...]:
-    return tuple(index_words(phrase))
+    """The words of an alias phrase; a hyphenated word counts as its parts, as in queries."""
+    words = index_words(phrase)
+    joined = {w.replace("-", "") for w in _HYPHENATED.findall(fold(phrase))}
+    return tuple(w for w in words if w not in joined) or tuple(words)
 
 
 def _alias_table(corpus: Corpus) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
@@ -305,17 +345,21 @@ def _alias_table(corpus: Corpus) -> dict[tuple[str, ...], list[tuple[str, ...]]]
     table: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
 
     def add(key_phrase: str, target: tuple[str, ...]) -> None:
-        key = _alias_key(key_phrase)
-        if key and target and target not in table[key]:
-            table[key].append(target)
+        words = _alias_key(key_phrase)
+        if not words or not target:
+            return
+        # as typed, and as stems in both languages: "betaalt" finds the alias "betalen", "pays" finds "pay"
+        for key in {words, tuple(stem(w, "en") for w in words), tuple(stem(w, "nl") for w in words)}:
+            if target not in table[key]:
+                table[key].append(target)
 
     for topic in corpus.topics:
         for name in (topic.id, topic.label, topic.label_en, *topic.aliases):
             add(name, (TOPIC_PREFIX + topic.id,))
     for term in corpus.glossary:
-        dutch = tuple(stem(word, "nl") for word in index_words(term.nl))
+        dutch = tuple(stem(word, "nl") for word in _alias_key(term.nl))
         for english in term.en:
-            english_terms = tuple(stem(word, "en") for word in index_words(english))
+            english_terms = tuple(stem(word, "en") for word in _alias_key(english))
             add(english, dutch)
             add(term.nl, english_terms)
     return dict(table)
@@ -478,6 +522,45 @@ def _typo(index: Index, word: str) -> list[Variant]:
     return variants
 
 
+def family_root(word: str) -> str:
+    """The root a Dutch word shares with its family: ``werking``, ``werken`` -> ``werk``.
+
+    Strips the productive derivations (-ing, -er, -en, -atie/-eren, -isering, -heid, -schap) at
+    most twice and writes doubled letters once (``duurzaam``/``duurzame``, ``wetenschapper``); a root
+    shorter than ``FAMILY_MIN`` letters is no root.
+    """
+    root = word
+    for _ in range(2):
+        for suffix in FAMILY_SUFFIXES:
+            if root.endswith(suffix) and len(root) - len(suffix) >= FAMILY_MIN:
+                root = _DOUBLED.sub(r"\1", root[: -len(suffix)])
+                break
+        else:
+            break
+    root = root if root != word and len(root) >= FAMILY_MIN else _DOUBLED.sub(r"\1", word)
+    return root[:-1] + _VOICED.get(root[-1], root[-1])  # grenzen/grens, verven/verf
+
+
+_DOUBLED = re.compile(r"(.)\1")
+_VOICED = {"z": "s", "v": "f"}
+
+
+def _family(index: Index, word: str) -> list[Variant]:
+    """Corpus words of the same Dutch family (an -ing noun finds the -en verb and the -er agent)."""
+    if len(word) < FAMILY_MIN + 1 or not word.isalpha():
+        return []
+    root = family_root(word)
+    prefix = word[: min(5, len(root) - 1)]  # a family shares its first letters, not always the root's last
+    start = bisect.bisect_left(index.surfaces, prefix)
+    related = []
+    for surface in index.surfaces[start : start + 2000]:
+        if not surface.startswith(prefix):
+            break
+        if surface != word and family_root(surface) == root:
+            related.append(surface)
+    return _variants_for(index, related, "family")
+
+
 def _compound(index: Index, word: str) -> list[Variant]:
     """Compounds that contain *word* (``fonds`` -> ``groeifonds``), and parts of a compound query."""
     variants: list[Variant] = []
@@ -490,27 +573,51 @@ def _compound(index: Index, word: str) -> list[Variant]:
             (suffix if surface.endswith(word) or surface.endswith(stem(word, "nl")) else infix).append(surface)
         variants += _variants_for(index, suffix[:PREFIX_CAP], "compound")
         variants += _variants_for(index, infix[:PREFIX_CAP], "infix")
-    parts = _split_compound(index, word)
-    if parts:
-        variants.append(Variant(parts, "compound", EXPANSION_WEIGHTS["compound"]))
+    return variants + _compound_parts(index, word)
+
+
+def _compound_parts(index: Index, word: str) -> list[Variant]:
+    """A query compound the corpus lacks, matched by its parts (``samenwerkingsverband``).
+
+    Both parts together count as a compound; each part alone counts less, and a rare part (high
+    idf) counts more than a common one by BM25 itself. Linking ``s``, ``e`` and ``en`` are allowed.
+    """
+    if len(word) < 2 * COMPOUND_PART_MIN or _known(index, terms_of(word, "both")):
+        return []
+    best: tuple[int, list[Variant], list[Variant]] | None = None
+    for cut in range(len(word) - COMPOUND_PART_MIN, COMPOUND_PART_MIN - 1, -1):
+        tail = _part(index, word[cut:])
+        for link in ("", "s", "e", "en"):
+            head_word = word[:cut]
+            if link:
+                if not head_word.endswith(link):
+                    continue
+                head_word = head_word[: -len(link)]
+            if len(head_word) < COMPOUND_PART_MIN:
+                continue
+            head = _part(index, head_word)
+            known = len(word[:cut]) * bool(head) + len(word[cut:]) * bool(tail)
+            if known and (best is None or known > best[0]):
+                best = (known, head, tail)
+    if best is None:
+        return []
+    _, head, tail = best
+    variants = [v._replace(kind="part", weight=EXPANSION_WEIGHTS["part"]) for v in head + tail]
+    exact_head = [v for v in head if v.kind == "exact"]
+    exact_tail = [v for v in tail if v.kind == "exact"]
+    if exact_head and exact_tail:
+        variants.append(Variant(exact_head[0].terms + exact_tail[0].terms, "compound", EXPANSION_WEIGHTS["compound"]))
     return variants
 
 
-def _split_compound(index: Index, word: str) -> tuple[str, ...]:
-    """Split a query compound into two corpus words, allowing a linking ``s``/``e``/``en``."""
-    for cut in range(len(word) - COMPOUND_PART_MIN, COMPOUND_PART_MIN - 1, -1):
-        head, tail = word[:cut], word[cut:]
-        tail_terms = _known(index, terms_of(tail, "both"))
-        if not tail_terms:
-            continue
-        for link in ("", "s", "e", "en"):
-            if link and not head.endswith(link):
-                continue
-            base = head[: len(head) - len(link)] if link else head
-            head_terms = _known(index, terms_of(base, "both")) if len(base) >= COMPOUND_PART_MIN else ()
-            if head_terms:
-                return (head_terms[0], tail_terms[0])
-    return ()
+def _part(index: Index, word: str) -> list[Variant]:
+    """How one part of a compound matches: as a word, a word of its family, or (5+ letters) a prefix."""
+    found = _exact(index, word)
+    if not found:
+        found = _family(index, word)
+    if not found and len(word) >= COMPOUND_MIN:
+        found = _prefix(index, word)
+    return found
 
 
 def _cognate(index: Index, word: str) -> list[Variant]:
@@ -524,7 +631,7 @@ def _cognate(index: Index, word: str) -> list[Variant]:
 
 
 def _alias(index: Index, words: Sequence[str]) -> list[Variant]:
-    keys = {tuple(words), tuple(stem(w, "en") for w in words)}
+    keys = {tuple(words), tuple(stem(w, "en") for w in words), tuple(stem(w, "nl") for w in words)}
     variants = []
     for key in keys:
         for target in index.aliases.get(key, ()):
@@ -536,7 +643,7 @@ def _alias(index: Index, words: Sequence[str]) -> list[Variant]:
 
 def expand_word(index: Index, word: str) -> list[Variant]:
     """Every way one query word can match the corpus, best first."""
-    variants = _exact(index, word) + _alias(index, [word]) + _prefix(index, word)
+    variants = _exact(index, word) + _alias(index, [word]) + _prefix(index, word) + _family(index, word)
     if not variants:
         variants += _typo(index, word)
     variants += _compound(index, word)
@@ -799,11 +906,56 @@ def search(
     words = query_words(query)
     if not words:
         raise UsageError("the query has no words to search for; try a word such as 'financiering'.")
+    if all(w in STOP_WORDS for w in words):
+        raise UsageError(
+            f"the query has only common words ({', '.join(words[:5])}); add a word that says what you look for."
+        )
     index = index or build_index(corpus)
+    result = _ranked(corpus, index, query, words, limit, allowed, lang, snippets)
+    if result.hits or not result.suggestions:
+        return result
+    # Nothing matched: search the best correction at once, as a web search engine does.
+    corrected = result.suggestions[0]
+    if not _confident(words, corrected.split(), index):
+        return result
+    again = _ranked(corpus, index, corrected, corrected.split(), limit, allowed, lang, snippets)
+    if not again.hits:
+        return result
+    return again._replace(query=query, corrected=corrected, suggestions=result.suggestions)
+
+
+def _confident(words: Sequence[str], corrected: Sequence[str], index: Index) -> bool:
+    """A correction worth searching unasked: corpus words of five letters or more, each at least
+    ``CORRECT_CUTOFF`` alike (``imleementaation`` -> ``implementation``); shorter words only suggest."""
+    if list(corrected) == list(words) or len(corrected) != len(words):
+        return False
+    from rapidfuzz.distance import OSA
+
+    for typed, word in zip(words, corrected, strict=True):
+        if typed == word:
+            continue
+        if word not in index.surface_terms or len(typed) < 5:
+            return False
+        if OSA.normalized_similarity(typed, word) < CORRECT_CUTOFF:
+            return False
+    return True
+
+
+def _ranked(
+    corpus: Corpus,
+    index: Index,
+    query: str,
+    words: Sequence[str],
+    limit: int,
+    allowed: Collection[int] | None,
+    lang: str,
+    snippets: bool,
+) -> SearchResult:
     found = concepts(index, words)
     scored = score_concepts(index, found, None if allowed is None else set(allowed))
     if not scored:
         return SearchResult(query, (), suggest(index, corpus, words))
+    _cover(scored, found)
     ranked = sorted(scored.items(), key=lambda item: (-item[1].total, index.ids[item[0]]))
     top = ranked[0][1].total
     ranked = [(doc, s) for doc, s in ranked if s.total >= RELATIVE_CUTOFF * top]
@@ -821,6 +973,20 @@ def search(
         for doc, s in ranked
     )
     return SearchResult(query, hits, total=total)
+
+
+def _cover(scored: dict[int, _Scored], found: Sequence[Concept]) -> None:
+    """Entries that match more of the query's concepts rank higher (a coordination factor).
+
+    Counted over the concepts that match anything at all, so a word the corpus lacks
+    ("ordinary") lowers no entry below another.
+    """
+    matching = {m.query for s in scored.values() for m in s.matches}
+    if len(matching) < 2 or not COVERAGE:
+        return
+    for entry in scored.values():
+        share = len({m.query for m in entry.matches}) / len(matching)
+        entry.total *= share**COVERAGE
 
 
 def suggest(index: Index, corpus: Corpus, words: Sequence[str]) -> tuple[str, ...]:

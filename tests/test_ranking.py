@@ -1,0 +1,213 @@
+"""The ranking maths, pinned: a change to idf, k1, b, a field weight, the dis-max share, the relative
+cut-off, the plural rule or the typo guard turns one of these red (the quality floors cannot see them)."""
+
+from __future__ import annotations
+
+import math
+import string
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ecoqa import search as S
+from ecoqa.corpus import load_corpus
+from ecoqa.models import Corpus, Entry
+
+
+def bm25f_by_hand(corpus: Corpus, term: str, position: int) -> float:
+    """The documented formula, written out independently of ecoqa's index (Lucene idf, BM25F)."""
+    fields = {spec.name: spec for spec in S.FIELDS}
+    texts = {
+        "question": lambda e: [e.question],
+        "question_en": lambda e: [e.question_en],
+        "answer": lambda e: [e.answer],
+        "answer_en": lambda e: [e.answer_en],
+    }
+
+    def words(entry: Entry, name: str) -> list[str]:
+        found = [w for t in texts[name](entry) for w in S.index_words(t) if w not in S.STOP_WORDS]
+        return [S.stem(w, fields[name].lang) for w in found]
+
+    lengths = {name: [len(words(e, name)) for e in corpus.entries] for name in texts}
+    averages = {name: max(sum(v) / len(v), 1.0) for name, v in lengths.items()}
+    containing = sum(any(term in words(e, name) for name in texts) for e in corpus.entries)
+    entry = corpus.entries[position]
+    pseudo = 0.0
+    for name in texts:
+        spec = fields[name]
+        count = words(entry, name).count(term)
+        norm = 1 - spec.b + spec.b * lengths[name][position] / averages[name]
+        pseudo += spec.weight * count / norm
+    n = len(corpus.entries)
+    idf = math.log(1 + (n - containing + 0.5) / (containing + 0.5))
+    return idf * pseudo * (S.K1 + 1) / (pseudo + S.K1)
+
+
+PINNED = Corpus(
+    entries=(
+        Entry(1, "Hoe werkt financiering?", "Financiering komt van fondsen en banken.", "How does financing work?",
+              "Financing comes from funds and banks."),
+        Entry(2, "Wat doet een fonds?", "Een fonds financiering geven, soms veel financiering, vaak niet.",
+              "What does a fund do?", "A fund gives financing."),
+        Entry(3, "Over regio's", "De regio werkt samen met de burger en de overheid aan een lang verhaal over niets.",
+              "About regions", "The region works together."),
+        Entry(4, "Iets heel anders", "Niets over geld.", "Something else", "Nothing about money."),
+    )
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("word", ["financiering", "fonds", "regio", "werkt"])
+def test_term_scores_equal_the_formula_by_hand(word: str) -> None:
+    index = S.build_index(PINNED)
+    term = S.stem(word, "nl")
+    scores = S._term_scores(index, term)
+    assert scores
+    for position, value in scores.items():
+        assert value == pytest.approx(bm25f_by_hand(PINNED, term, position), rel=1e-5), (word, position)
+
+
+def test_the_pinned_scores_themselves() -> None:
+    """A second guard: the numbers as they stand (k1 1.2, Lucene idf, question weight 3, answer 1, b 0.5/0.75)."""
+    result = S.search(PINNED, "financiering")
+    assert [(h.entry.id, h.score) for h in result.hits] == [(1, 1.165), (2, 0.871)]
+
+
+def test_bm25_core_matches_bm25s() -> None:
+    """Differential check: one field, weight 1, b 0.75 gives bm25s' Lucene scores times (k1 + 1)."""
+    bm25s = pytest.importorskip("bm25s")
+    import numpy as np
+
+    corpus = Corpus(entries=tuple(Entry(e.id, "", e.answer) for e in load_corpus().entries))
+    saved_fields, saved_texts = S.FIELDS, S._field_texts
+    try:
+        S.FIELDS = (S.FieldSpec("topics", 4.0, 0.3, "both"), S.FieldSpec("answer", 1.0, 0.75, "nl"))
+        S._field_texts = lambda entry, corpus: {"topics": [], "answer": [entry.answer]}  # type: ignore[assignment]
+        index = S.build_index(corpus)
+        docs = [[S.stem(w, "nl") for w in S.index_words(e.answer) if w not in S.STOP_WORDS] for e in corpus.entries]
+        vocab = {t: i for i, t in enumerate(sorted({t for d in docs for t in d}))}
+        retriever = bm25s.BM25(method="lucene", k1=S.K1, b=0.75)
+        tokenized = bm25s.tokenization.Tokenized(ids=[[vocab[t] for t in d] for d in docs], vocab=dict(vocab))
+        retriever.index(tokenized, show_progress=False)
+        worst = 0.0
+        for term, number in vocab.items():
+            ours = S._term_scores(index, term)
+            theirs = retriever.get_scores([number])
+            assert set(ours) == set(np.nonzero(theirs)[0].tolist()), term
+            worst = max(worst, max(abs(v / (S.K1 + 1) - theirs[d]) for d, v in ours.items()))
+        assert worst < 1e-5
+        assert len(vocab) > 500
+    finally:
+        S.FIELDS, S._field_texts = saved_fields, saved_texts
+
+
+def test_a_concept_counts_its_best_variant_and_a_tenth_of_the_rest() -> None:
+    corpus = Corpus(entries=(Entry(1, "fonds en fondsen", "pensioenfonds"), Entry(2, "niets", "anders")))
+    index = S.build_index(corpus)
+    found = S.concepts(index, ["fonds"])
+    scored = S.score_concepts(index, found, None)
+    values = sorted((m.score for m in scored[0].matches), reverse=True)
+    assert scored[0].total == pytest.approx(values[0] + sum(values[1:]), rel=1e-3)
+    raw = sorted(
+        (S._term_scores(index, t, None if v.kind in ("exact", "alias") else S._idf_cap(index, found[0]))[0]
+         * v.weight for v in found[0].variants for t in v.terms if 0 in S._term_scores(index, t)),
+        reverse=True,
+    )  # fmt: skip
+    assert scored[0].total == pytest.approx(raw[0] + S.TIE_BREAKER * sum(raw[1:]), rel=1e-6)
+
+
+def test_results_below_a_fifth_of_the_best_are_left_out() -> None:
+    short = tuple(Entry(i, f"vraag{i}", f"kort{i}") for i in range(3, 23))
+    corpus = Corpus(
+        entries=(
+            Entry(1, "fonds fonds fonds", "fonds " * 30),
+            Entry(2, "iets", "fonds " + "woord " * 2000),
+            *short,
+        )
+    )
+    index = S.build_index(corpus)
+    scores = S._term_scores(index, S.stem("fonds", "nl"))
+    assert scores[1] < S.RELATIVE_CUTOFF * scores[0]  # the corpus is built for the rule
+    assert [h.entry.id for h in S.search(corpus, "fonds", index=index).hits] == [1]
+
+
+def test_plural_of_an_acronym_finds_the_singular() -> None:
+    corpus = Corpus(entries=(Entry(1, "Over de SME", "tekst"), Entry(2, "Iets", "anders")))
+    index = S.build_index(corpus)
+    kinds = {v.kind for v in S.expand_word(index, "smes")}
+    assert "plural" in kinds
+    assert [h.entry.id for h in S.search(corpus, "SMEs", index=index).hits] == [1]
+
+
+def test_typos_keep_the_first_letter() -> None:
+    """People rarely mistype the first letter: 'pays' is one edit from 'ways' but does not find it."""
+    corpus = Corpus(entries=(Entry(1, "ways", "ways"), Entry(2, "iets", "anders")))
+    index = S.build_index(corpus)
+    assert S._typo(index, "pays") == []
+    assert S._typo(index, "wyas")  # a transposition, same first letter: found
+
+
+def test_typos_allow_one_edit_below_eight_letters() -> None:
+    corpus = Corpus(entries=(Entry(1, "working", "working"), Entry(2, "iets", "anders")))
+    index = S.build_index(corpus)
+    assert S._typo(index, "warning") == []  # two edits from "working"
+    assert S._typo(index, "workign")
+
+
+def test_short_words_are_never_fuzzed() -> None:
+    corpus = Corpus(entries=(Entry(1, "mkb", "mkb"), Entry(2, "iets", "anders")))
+    index = S.build_index(corpus)
+    assert S._typo(index, "mkv") == []
+
+
+def test_hyphenated_query_words_count_once() -> None:
+    assert S.query_words("triple-helix") == ["triple", "helix"]
+
+
+prose = st.text(alphabet=string.ascii_letters + string.digits + " -'’&.,éïÿ½ﬁŀ\u00a0–", max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=prose)
+def test_the_two_tokenisers_agree(text: str) -> None:
+    """``tokens`` (spans, for queries and snippets) and ``index_words`` (indexing) give the same words."""
+    from collections import Counter
+
+    assert Counter(t.word for t in S.tokens(text)) == Counter(S.index_words(text))
+
+
+def test_suffix_is_a_compound_and_a_middle_part_an_infix() -> None:
+    corpus = Corpus(entries=(Entry(1, "groeifonds", "x"), Entry(2, "pensioenfondsbeheer", "y"), Entry(3, "a", "b")))
+    index = S.build_index(corpus)
+    found = {v.kind: v.terms for v in S.expand_word(index, "fonds")}
+    assert S.stem("groeifonds", "nl") in found["compound"]
+    assert S.stem("pensioenfondsbeheer", "nl") in found["infix"]
+    assert S.EXPANSION_WEIGHTS["infix"] < S.EXPANSION_WEIGHTS["compound"]
+
+
+def test_long_sentences_are_trimmed_around_the_match() -> None:
+    sentence = "woord " * 80 + "financiering " + "woord " * 80 + "."
+    corpus = Corpus(entries=(Entry(1, "Vraag?", sentence), Entry(2, "x", "y")))
+    hit = S.search(corpus, "financiering").hits[0]
+    assert hit.snippet is not None
+    text = hit.snippet.text
+    assert text.startswith("…") and text.endswith("…")
+    assert len(text) <= 2 * S.SNIPPET_CONTEXT + 2
+    (start, end), *_ = hit.snippet.spans
+    assert text[start:end] == "financiering"
+
+
+def test_the_match_in_the_question_is_highlighted() -> None:
+    from ecoqa.render import STYLES, hit_rows
+
+    corpus = Corpus(entries=(Entry(1, "Hoe werkt financiering?", "Antwoord."), Entry(2, "x", "y")))
+    hit = S.search(corpus, "financiering").hits[0]
+    assert hit.snippet is not None and hit.snippet.field == "question"
+    from rich.console import Console
+
+    console = Console(record=True, width=80, color_system="standard", force_terminal=True)
+    for row in hit_rows([hit], "nl"):
+        console.print(row)
+    styled = console.export_text(styles=True)
+    assert "\x1b[1;30;43mfinanciering\x1b[0m" in styled  # bold black on yellow, the word only
+    assert STYLES["match"] == "bold black on yellow"
