@@ -27,7 +27,7 @@ INTERNAL = {
     "export": {"models", "text", "labels"},
     "config": {"errors", "files"},
     "output": {"errors", "render", "config"},
-    "store": {"errors", "models", "schema", "corpus", "search", "version"},
+    "store": {"errors", "models", "schema", "corpus", "search", "text", "version"},
     "browse": {"errors", "models", "render", "search", "text"},
     "cli": {
         "errors",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import pytest
 from ecoqa import search as search_module
 from ecoqa import store
 from ecoqa.corpus import parse_corpus
+from ecoqa.errors import CorpusError
 from ecoqa.search import search
 
 QUERIES = ["financiering", "financing", "consorium", "fonds", "Mazucato", "SMEs", "tijdelijk eigenaarschap", "zzqx"]
@@ -144,3 +146,79 @@ def test_cli_uses_the_index_for_large_files(
     assert invoke("show", "601", "--data", str(path)).stderr == "ecoqa: no question '601'; valid ids are 1-600.\n"
     listed = invoke("list", "--plain", "--data", str(path))
     assert len(listed.stdout.splitlines()) == 600
+
+
+# ---------------------------------------------------------------------------- streaming and finding
+
+
+def test_the_stream_checker_agrees_with_the_whole_file_checker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The large-file path (a stream, read in chunks) finds the same problems as the small-file path."""
+    import copy
+    import random
+    import sys
+
+    from ecoqa import corpus as corpus_module
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_schema import DECLARED, FULL, mutate
+
+    monkeypatch.setattr(corpus_module.JsonStream, "CHUNK", 7)  # every value crosses chunk borders
+    rng = random.Random(5)
+    values: list[Any] = [None, 1, -1, "x", "", [], {}, [1], {"a": 1}, True, 2**31, "geld", "p1"]
+    path = tmp_path / "c.json"
+    for _ in range(150):
+        doc = copy.deepcopy(FULL)
+        mutate(doc, rng.choice(DECLARED), rng.choice(values), rng.choice(["set", "delete", "unknown"]))
+        raw = json.dumps(doc, indent=rng.choice([None, 1])).encode()
+        path.write_bytes(raw)
+        whole = sorted(str(p) for p in corpus_module.check_corpus(raw, "c.json"))
+        streamed = sorted(str(p) for p in corpus_module.check_stream(path, "c.json")[2])
+        assert streamed == whole, doc
+    for raw in (b'{"questions":\n  [1 2]}', b'{"questions": "\xff"}', b"[" * 50_000 + b"]" * 50_000, b"  "):
+        path.write_bytes(raw)
+        with pytest.raises(CorpusError) as caught:
+            corpus_module.check_stream(path, "c.json")
+        assert [caught.value.message] == [str(p) for p in corpus_module.check_corpus(raw, "c.json")]
+
+
+def test_a_10000_entry_corpus_ranks_the_same_from_the_store(cache: Path, tmp_path: Path) -> None:
+    """The streamed store and the in-memory index give identical results, snippets and related questions."""
+    make = _make_corpus()
+    raw = json.dumps(make.make(10_000, seed=3)).encode()
+    memory = parse_corpus(raw, "c.json")
+    warnings: list[str] = []
+    corpus, index = store.load_indexed(raw, "c.json", warn=warnings.append)
+    for query in [*QUERIES, "ecosysteem innovatie financiering", "thema 7", "principe"]:
+        assert ranked(corpus, index, query) == ranked(memory, None, query), query
+    for position in (0, 4321, 9999):
+        entry = memory.entries[position]
+        assert corpus.get(entry.id) == entry
+        assert corpus.related(entry) == memory.related(entry)
+    assert [t.id for t in corpus.topics] == [t.id for t in memory.topics]
+    assert warnings == []
+
+
+def test_a_known_file_is_found_without_reading_it(cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "big.json"
+    path.write_bytes(json.dumps(_make_corpus().make(600)).encode())
+    store.open_indexed(path, str(path))
+
+    def no_reading(*args: object) -> str:
+        raise AssertionError("the corpus file was read again")
+
+    monkeypatch.setattr(store, "_content_hash", no_reading)
+    corpus, _ = store.open_indexed(path, str(path))
+    assert len(corpus.entries) == 600
+
+
+def test_an_edit_that_restores_the_modification_time_is_noticed(cache: Path, tmp_path: Path) -> None:
+    path = tmp_path / "big.json"
+    doc = _make_corpus().make(600)
+    path.write_bytes(json.dumps(doc).encode())
+    before = os.stat(path)
+    store.open_indexed(path, str(path))
+    doc["questions"][0]["question"] = "Een heel andere vraag over xylofoonmuziek?"
+    path.write_bytes(json.dumps(doc).encode().ljust(before.st_size))  # same size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # same modification time
+    corpus, index = store.open_indexed(path, str(path))
+    assert [h.entry.id for h in search(corpus, "xylofoonmuziek", index=index).hits] == [1]

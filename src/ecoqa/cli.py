@@ -393,7 +393,7 @@ def _data_path(ctx: typer.Context, data: Path | None) -> Path | None:
 
 def _open(ctx: typer.Context, data: Path | None) -> tuple[Corpus, Index | None]:
     """The corpus, with a persistent index when it is a large user file (see ``ecoqa.store``)."""
-    from ecoqa.corpus import load_corpus, read_corpus_bytes
+    from ecoqa.corpus import load_corpus, read_corpus_bytes_checked
 
     path = _data_path(ctx, data)
     if path is None:
@@ -402,9 +402,9 @@ def _open(ctx: typer.Context, data: Path | None) -> tuple[Corpus, Index | None]:
 
     if not store.wants_index(path):
         return load_corpus(path), None
-    raw = read_corpus_bytes(path)
+    read_corpus_bytes_checked(path)
     with _progress() as progress:
-        return store.load_indexed(raw, str(path), progress, warn=_warn)
+        return store.open_indexed(path, str(path), progress, warn=_warn)
 
 
 def _load(ctx: typer.Context, data: Path | None) -> Corpus:
@@ -945,10 +945,10 @@ def validate(
     Example:
       ecoqa validate my-corpus.json
     """
-    from ecoqa.corpus import check_corpus, read_corpus_bytes
+    from ecoqa.corpus import check_file
     from ecoqa.output import stdout
 
-    problems = check_corpus(read_corpus_bytes(path, hint="the command line"), str(path))
+    problems = check_file(path)
     out = stdout()
     if json_:
         from ecoqa.export import JSON_VERSION, dumps

@@ -11,19 +11,22 @@ import errno
 import json
 import math
 import os
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ecoqa.errors import CorpusError
-from ecoqa.models import Corpus
-from ecoqa.schema import NonFinite, Pairs, Problem, convert
-from ecoqa.text import one_line
+from ecoqa.models import Corpus, Entry
+from ecoqa.schema import SECTIONS, Checker, Document, NonFinite, Pairs, Problem, convert, kind_of
+from ecoqa.text import clean_text, one_line
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
 #: Files larger than this are refused before reading (documented in the README).
 MAX_BYTES = 200 * 1024 * 1024
+#: Files at least this large are read as a stream, never whole (and get a persistent index).
+STREAM_BYTES = 256 * 1024
 
 
 def _object_with_duplicates(pairs: list[tuple[str, Any]]) -> Pairs:
@@ -65,6 +68,19 @@ def read_corpus_bytes(path: Path, *, hint: str = "--data or ECOQA_DATA") -> byte
 
     *hint* names where the path came from, so that "file not found" says what to check.
     """
+    read_corpus_bytes_checked(path, hint=hint)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise CorpusError(f"{path}: cannot read ({one_line(error.strerror or str(error))}).") from None
+    if len(raw) > MAX_BYTES:
+        raise CorpusError(f"{path}: larger than the {MAX_BYTES // 2**20} MB limit for a corpus file.")
+    return raw
+
+
+def read_corpus_bytes_checked(path: Path, *, hint: str = "--data or ECOQA_DATA") -> os.stat_result:
+    """The file's status, or a ``CorpusError`` saying why it cannot be a corpus (nothing is read)."""
     name = str(path)
     try:
         status = os.stat(path)
@@ -78,14 +94,9 @@ def read_corpus_bytes(path: Path, *, hint: str = "--data or ECOQA_DATA") -> byte
         raise CorpusError(f"{name}: not a regular file (a device or pipe cannot be a corpus).")
     if status.st_size > MAX_BYTES:
         raise CorpusError(f"{name}: larger than the {MAX_BYTES // 2**20} MB limit for a corpus file.")
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise CorpusError(f"{name}: cannot read ({one_line(error.strerror or str(error))}).") from None
-    if len(raw) > MAX_BYTES:
-        raise CorpusError(f"{name}: larger than the {MAX_BYTES // 2**20} MB limit for a corpus file.")
-    return raw
+    if not os.access(path, os.R_OK):
+        raise CorpusError(f"{name}: cannot read (Permission denied).")
+    return status
 
 
 def _stat_problem(name: str, error: OSError, hint: str) -> str:
@@ -151,3 +162,232 @@ def corpus_from_document(doc: Any, source: str) -> Corpus:
 def parse_corpus(raw: bytes, source: str) -> Corpus:
     """Bytes to a ``Corpus``, or a ``CorpusError`` naming the first problem."""
     return corpus_from_document(decode_json(raw, source), source)
+
+
+# ---------------------------------------------------------------------------- streaming a large file
+
+
+class JsonStream:
+    """A corpus file read in chunks: top-level keys and values, and the questions one at a time.
+
+    A 200 MB file never sits in memory as one object tree: each question is decoded (by the
+    C decoder) and handed on, then dropped. Errors carry the same ``file:line:column`` as
+    ``decode_json``.
+    """
+
+    CHUNK = 1 << 20
+
+    def __init__(self, handle: Any, source: str) -> None:
+        self.handle = handle
+        self.source = source
+        self.decoder = codecs.getincrementaldecoder("utf-8")()
+        self.json = json.JSONDecoder(object_pairs_hook=_object_with_duplicates, parse_constant=_non_finite)
+        self.buffer = ""
+        self.pos = 0
+        self.eof = False
+        self.consumed_lines = 0  # newlines in text already dropped from the buffer
+        self.consumed_chars_in_line = 0
+        self.bytes_read = 0
+        self.first = True
+
+    def _fill(self, at_least: int = 0) -> None:
+        """Read more text; keep what is not yet parsed."""
+        dropped = self.buffer[: self.pos]
+        newlines = dropped.count("\n")
+        self.consumed_lines += newlines
+        self.consumed_chars_in_line = (
+            len(dropped) - dropped.rfind("\n") - 1 if newlines else self.consumed_chars_in_line + len(dropped)
+        )
+        self.buffer = self.buffer[self.pos :]
+        self.pos = 0
+        size = max(self.CHUNK, at_least)
+        chunk = self.handle.read(size)
+        try:
+            if self.first:
+                chunk = chunk.removeprefix(codecs.BOM_UTF8)
+                self.first = False
+            text = self.decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as error:
+            raise CorpusError(
+                f"{self.source}: not valid UTF-8 (byte {self.bytes_read + error.start}); save the file as UTF-8."
+            ) from None
+        self.bytes_read += len(chunk)
+        self.eof = not chunk
+        self.buffer += text
+
+    def _where(self, position: int) -> tuple[int, int]:
+        before = self.buffer[:position]
+        newlines = before.count("\n")
+        line = self.consumed_lines + newlines + 1
+        column = position - before.rfind("\n") if newlines else self.consumed_chars_in_line + position + 1
+        return line, column
+
+    def _skip_space(self) -> str:
+        """The next significant character (not consumed), or "" at the end."""
+        while True:
+            while self.pos < len(self.buffer) and self.buffer[self.pos] in " \t\r\n":
+                self.pos += 1
+            if self.pos < len(self.buffer) or self.eof:
+                return self.buffer[self.pos : self.pos + 1]
+            self._fill()
+
+    def _fail(self, message: str) -> CorpusError:
+        line, column = self._where(self.pos)
+        return CorpusError(f"{self.source}:{line}:{column}: {message}")
+
+    def _expect(self, char: str, message: str) -> None:
+        if self._skip_space() != char:
+            raise self._fail(message)
+        self.pos += 1
+
+    def value(self) -> Any:
+        """Decode the next JSON value, reading more of the file until it is whole."""
+        self._skip_space()
+        while True:
+            try:
+                value, end = self.json.raw_decode(self.buffer, self.pos)
+            except json.JSONDecodeError as error:
+                if self.eof:
+                    line, column = self._where(error.pos)
+                    raise CorpusError(f"{self.source}:{line}:{column}: {error.msg}") from None
+                # read as much again as is pending: a long value is re-parsed a few times, not forever
+                self._fill(len(self.buffer) - self.pos)
+                continue
+            except RecursionError:
+                raise CorpusError(f"{self.source}: JSON nested too deeply to be a corpus.") from None
+            except ValueError as error:
+                detail = "a number has too many digits" if "digits" in str(error) else one_line(str(error), 120)
+                raise CorpusError(f"{self.source}: {detail}; a corpus has ids up to 2147483647.") from None
+            if end == len(self.buffer) and not self.eof:  # a number may go on in the next chunk
+                self._fill()
+                continue
+            self.pos = end
+            return value
+
+    def events(self) -> Iterator[tuple[str, Any]]:
+        """("key", name) for each top-level key, ("section", (name, value)) for each value but the
+        questions, ("question", item) for each question, ("list", None) for a bare list of questions."""
+        first = self._skip_space()
+        if not first:
+            raise CorpusError(f"{self.source}: the file is empty; a corpus is a JSON object with a 'questions' list.")
+        if first == "[":
+            yield "list", None
+            yield from self._questions()
+        elif first == "{":
+            self.pos += 1
+            yield from self._members()
+        else:
+            yield "section", ("", self.value())  # not an object: the checker says so
+        if self._skip_space():
+            raise self._fail("Extra data")
+
+    def _members(self) -> Iterator[tuple[str, Any]]:
+        if self._skip_space() == "}":
+            self.pos += 1
+            return
+        while True:
+            if self._skip_space() != '"':
+                raise self._fail("Expecting property name enclosed in double quotes")
+            name = self.value()
+            yield "key", name
+            self._expect(":", "Expecting ':' delimiter")
+            if name == "questions" and self._skip_space() == "[":
+                yield from self._questions()
+            else:
+                yield "section", (name, self.value())
+            following = self._skip_space()
+            self.pos += 1
+            if following == "}":
+                return
+            if following != ",":
+                self.pos -= 1
+                raise self._fail("Expecting ',' delimiter")
+
+    def _questions(self) -> Iterator[tuple[str, Any]]:
+        self._expect("[", "Expecting value")
+        if self._skip_space() == "]":
+            self.pos += 1
+            yield "empty", None
+            return
+        while True:
+            yield "question", self.value()
+            following = self._skip_space()
+            self.pos += 1
+            if following == "]":
+                return
+            if following != ",":
+                self.pos -= 1
+                raise self._fail("Expecting ',' delimiter")
+
+
+def check_stream(
+    path: Path, source: str, on_entry: Callable[[Entry, Any], None] | None = None,
+    answers: Callable[[Sequence[int]], dict[int, str]] | None = None,
+) -> tuple[Checker, Document | None, list[Problem]]:  # fmt: skip
+    """Check a corpus file as a stream of questions, handing each good entry to *on_entry*.
+
+    The answers that evidence quotes cite come from *answers* (a store being built), or from a
+    second pass over the file.
+    """
+    checker = Checker(source)
+    seen: set[str] = set()
+    questions = False
+    try:
+        with open(path, "rb") as handle:
+            for kind, value in JsonStream(handle, source).events():
+                if kind == "key":
+                    checker.key(value, value in seen)
+                    seen.add(value)
+                    questions = questions or value == "questions"
+                elif kind == "list":
+                    questions = True
+                elif kind == "section":
+                    _section(checker, *value)
+                elif kind == "empty":
+                    checker.head.add("questions", "the list is empty; a corpus needs at least one question")
+                else:
+                    entry = checker.question(value)
+                    if entry is not None and on_entry is not None:
+                        on_entry(entry, value)
+    except OSError as error:
+        raise CorpusError(f"{source}: cannot read ({one_line(error.strerror or str(error))}).") from None
+    if not questions and not checker.head.problems:
+        checker.head.add(None, "missing required field 'questions' (a list of {id, question, answer})")
+    parts, problems = checker.finish(answers or (lambda ids: _answers_of(path, source, ids)))
+    return checker, parts, problems
+
+
+def _section(checker: Checker, name: str, value: Any) -> None:
+    if name == "":
+        checker.head.add(None, f"must be an object, not {kind_of(value)}")
+    elif name == "questions":
+        checker.head.add("questions", f"must be a list of objects, not {kind_of(value)}")
+    elif name in SECTIONS:
+        checker.section(name, value)
+
+
+def _answers_of(path: Path, source: str, ids: Sequence[int]) -> dict[int, str]:
+    """A second pass over a large file for the answers that evidence quotes cite."""
+    wanted = set(ids)
+    found: dict[int, str] = {}
+    with open(path, "rb") as handle:
+        for kind, value in JsonStream(handle, source).events():
+            is_wanted = kind == "question" and isinstance(value, dict) and value.get("id") in wanted
+            if is_wanted and isinstance(value.get("answer"), str):
+                found[value["id"]] = clean_text(value["answer"])
+    return found
+
+
+def check_file(path: Path) -> list[Problem]:
+    """Every problem in a corpus file: small files at once, large ones as a stream (bounded memory)."""
+    try:
+        large = path.stat().st_size >= STREAM_BYTES
+    except OSError:
+        large = False
+    if not large:
+        return check_corpus(read_corpus_bytes(path, hint="the command line"), str(path))
+    read_corpus_bytes_checked(path, hint="the command line")
+    try:
+        return check_stream(path, str(path))[2]
+    except CorpusError as error:
+        return [Problem("", error.message)]

@@ -6,7 +6,7 @@ them, but defines all of them at start-up, where a dataclass costs ten times mor
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import Any, NamedTuple, Protocol
 
@@ -238,6 +238,7 @@ class Corpus:
         provenance: Provenance | None = None,
         ids: Sequence[int] | None = None,
         members: Members | None = None,
+        locate: Callable[[int], int | None] | None = None,
     ) -> None:
         self.entries = entries
         self.source = source
@@ -252,6 +253,7 @@ class Corpus:
         self._ids = ids
         self._positions: dict[int, int] | None = None
         self._members = members
+        self._locate = locate
         self._memberships: dict[tuple[str, str], list[int]] | None = None
         self._masks: dict[tuple[str, str], int] = {}
         self._related: dict[tuple[tuple[str, str], ...], list[int]] = {}
@@ -269,6 +271,8 @@ class Corpus:
         return self._positions
 
     def position(self, entry_id: int) -> int | None:
+        if self._locate is not None:  # a store finds one id without a map of them all
+            return self._locate(entry_id)
         return self._position_of().get(entry_id)
 
     def get(self, entry_id: int) -> Entry | None:

@@ -492,42 +492,156 @@ DOCUMENT = Obj(
 # ---------------------------------------------------------------------------- the whole document
 
 
+#: The sections of a document besides its questions, in the order their problems are reported.
+SECTIONS = tuple(key for key in DOCUMENT.fields if key != "questions")
+
+
+class Checker:
+    """Checks a document section by section and question by question, as a stream may deliver it.
+
+    ``ecoqa validate``, the loader of a small file (``convert``) and the builder of a large
+    file's index (``ecoqa.store``) all use it, so they agree on every problem. Questions are
+    kept only as far as the cross-references need them; answers for the evidence quotes are
+    asked for at the end (*answers*), from memory or from a store.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.head = Report(source)  # the document itself
+        self.body = Report(source)  # the questions
+        self.sections: dict[str, Any] = {}
+        self.count = 0
+        self.first: dict[int, str] = {}
+        self.duplicates: list[tuple[str, int]] = []
+        self.refs: list[tuple[str, int, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = []
+        self.used_topics: dict[str, None] = {}
+
+    def key(self, key: str, seen_before: bool) -> None:
+        """A top-level key, in file order."""
+        if seen_before:
+            self.head.add(None, f"duplicate key {json.dumps(one_line(key, 60))}")
+        elif key not in DOCUMENT.fields:
+            self.head.add(None, f"unknown field {json.dumps(one_line(key, 60))}{_close_field(key, DOCUMENT.fields)}")
+
+    def section(self, key: str, value: Any) -> None:
+        self.sections[key] = value
+
+    def question(self, value: Any) -> Entry | None:
+        """Check one question (in file order); its entry, or None when it has a problem."""
+        number = self.count
+        self.count += 1
+        at = Where(None, f"questions[{number}]")
+        if isinstance(value, dict) and _is_id(value.get("id")):
+            at = Where(None, f"questions[{number}] (id {value['id']})")
+            entry_id = value["id"]
+            if entry_id in self.first:
+                self.duplicates.append((str(at), entry_id))
+            else:
+                self.first[entry_id] = str(at)
+        entry = QUESTION.convert(value, at, self.body)
+        if entry is INVALID:
+            return None
+        self.refs.append((str(at), entry.id, entry.topics, entry.principles, entry.people))
+        self.used_topics.update(dict.fromkeys(entry.topics))
+        return entry  # type: ignore[no-any-return]
+
+    def finish(self, answers: Callable[[Sequence[int]], dict[int, str]]) -> tuple[Document | None, list[Problem]]:
+        """The document's parts (without questions) and every problem, in the order validate lists them."""
+        sections = Report(self.source)
+        parts = DOCUMENT.convert({**self.sections, "questions": []}, Where(None, ""), sections)
+        problems = self.head.problems + sections.problems + self.body.problems
+        tail = Report(self.source)
+        for at, entry_id in self.duplicates:
+            tail.add(at, f"duplicate id {entry_id}, first used at {self.first[entry_id]}")
+        if not problems and parts is not INVALID:
+            self._cross_check(parts, tail, answers)
+        problems += tail.problems
+        return (None if problems or parts is INVALID else parts), problems
+
+    def _cross_check(self, parts: Document, report: Report, answers: Callable[[Sequence[int]], dict[int, str]]) -> None:
+        """What one field cannot know alone: references between sections."""
+        _named("speakers", parts.speakers, "speaker", report)
+        for key, items, what, column in (
+            ("topics", parts.topics, "topic", 2),
+            ("principles", parts.principles, "principle", 3),
+            ("people", parts.people, "person", 4),
+        ):
+            if items is None:
+                continue
+            known = _named(key, items, what, report)
+            for ref in self.refs:
+                for index, value in enumerate(ref[column]):  # type: ignore[arg-type]
+                    if value not in known:
+                        report.add(f"{ref[0]}.{key}[{index}]", f"unknown {what} {json.dumps(one_line(value, 60))}")
+        cited = sorted({e.question for p in parts.principles or () for e in p.evidence if e.question in self.first})
+        found = answers(cited) if cited else {}
+        for number, principle in enumerate(parts.principles or ()):
+            for index, evidence in enumerate(principle.evidence):
+                at = f"principles[{number}].evidence[{index}]"
+                if evidence.question not in self.first:
+                    report.add(f"{at}.question", f"no question with id {evidence.question}")
+                elif evidence.quote not in found.get(evidence.question, ""):
+                    report.add(f"{at}.quote", f"not found verbatim in the answer of question {evidence.question}")
+        listings: tuple[tuple[str, Sequence[Person | Organization]], ...] = (
+            ("people", parts.people or ()),
+            ("organizations", parts.organizations),
+        )
+        for key, listed in listings:
+            for number, item in enumerate(listed):
+                for index, question in enumerate(item.questions):
+                    if question not in self.first:
+                        report.add(f"{key}[{number}].questions[{index}]", f"no question with id {question}")
+
+    def corpus(self, parts: Document, entries: Sequence[Entry], source: str, **extra: Any) -> Corpus:
+        """The corpus of a checked document; topics used but not declared get their id as label."""
+        topics = parts.topics
+        if topics is None:
+            topics = tuple(Topic(id=t, label=t) for t in self.used_topics)
+        return Corpus(
+            entries,
+            source=source,
+            webinar=parts.webinar,
+            speakers=parts.speakers,
+            people=parts.people or (),
+            organizations=parts.organizations,
+            topics=topics,
+            principles=parts.principles or (),
+            glossary=parts.glossary,
+            provenance=parts.provenance,
+            **extra,
+        )
+
+
 def convert(doc: Any, source: str) -> tuple[Corpus | None, list[Problem]]:
     """Check a decoded document and build its corpus; the corpus is None when there are problems."""
-    report = Report(source)
+    checker = Checker(source)
     if isinstance(doc, list):  # a bare list of questions
         doc = {"questions": doc}
-    if isinstance(doc, dict) and "questions" not in doc:
-        report.add(None, "missing required field 'questions' (a list of {id, question, answer})")
-        doc = {**doc, "questions": []}
-    elif isinstance(doc, dict) and doc["questions"] == []:
-        report.add("questions", "the list is empty; a corpus needs at least one question")
-    parts = DOCUMENT.convert(doc, Where(None, ""), report)
-    if parts is INVALID or report.problems:
-        _cross_check_raw(doc, report)
-        return None, report.problems
-    _cross_check(parts, report)
-    if report.problems:
-        return None, report.problems
-    return _corpus(parts, source), []
-
-
-def _corpus(parts: Document, source: str) -> Corpus:
-    topics = parts.topics
-    if topics is None:  # topics used but not declared get their id as label
-        topics = tuple(Topic(id=t, label=t) for t in dict.fromkeys(t for e in parts.questions for t in e.topics))
-    return Corpus(
-        parts.questions,
-        source=source,
-        webinar=parts.webinar,
-        speakers=parts.speakers,
-        people=parts.people or (),
-        organizations=parts.organizations,
-        topics=topics,
-        principles=parts.principles or (),
-        glossary=parts.glossary,
-        provenance=parts.provenance,
-    )
+    if not isinstance(doc, dict):
+        checker.head.add(None, f"must be an object, not {kind_of(doc)}")
+        return None, checker.head.problems
+    for key in getattr(doc, "duplicates", ()):
+        checker.key(key, True)
+    for key in doc:
+        checker.key(key, False)
+    for key in SECTIONS:
+        if key in doc:
+            checker.section(key, doc[key])
+    questions = doc.get("questions")
+    entries: list[Entry] = []
+    if "questions" not in doc:
+        checker.head.add(None, "missing required field 'questions' (a list of {id, question, answer})")
+    elif not isinstance(questions, list):
+        checker.head.add("questions", f"must be a list of objects, not {kind_of(questions)}")
+    elif not questions:
+        checker.head.add("questions", "the list is empty; a corpus needs at least one question")
+    else:
+        entries = [e for e in map(checker.question, questions) if e is not None]
+    answers = {e.id: e.answer for e in entries}
+    parts, problems = checker.finish(lambda ids: {i: answers[i] for i in ids if i in answers})
+    if parts is None:
+        return None, problems
+    return checker.corpus(parts, tuple(entries), source), []
 
 
 def _named(where: str, items: Sequence[Any], what: str, report: Report) -> set[str]:
@@ -537,68 +651,6 @@ def _named(where: str, items: Sequence[Any], what: str, report: Report) -> set[s
             report.add(f"{where}[{number}].id", f"duplicate {what} id {json.dumps(one_line(item.id, 60))}")
         ids.add(item.id)
     return ids
-
-
-def _cross_check(parts: Document, report: Report) -> None:
-    """What one field cannot know alone: duplicate ids and references between sections."""
-    answers: dict[int, str] = {}
-    where: dict[int, str] = {}
-    for number, entry in enumerate(parts.questions):
-        at = f"questions[{number}] (id {entry.id})"
-        if entry.id in answers:
-            report.add(at, f"duplicate id {entry.id}, first used at {where[entry.id]}")
-            continue
-        answers[entry.id] = entry.answer
-        where[entry.id] = at
-    _named("speakers", parts.speakers, "speaker", report)
-    for key, items, what in (
-        ("topics", parts.topics, "topic"),
-        ("principles", parts.principles, "principle"),
-        ("people", parts.people, "person"),
-    ):
-        if items is None:
-            continue
-        known = _named(key, items, what, report)
-        for number, entry in enumerate(parts.questions):
-            for index, value in enumerate(getattr(entry, key)):
-                if value not in known:
-                    report.add(
-                        f"questions[{number}] (id {entry.id}).{key}[{index}]",
-                        f"unknown {what} {json.dumps(one_line(value, 60))}",
-                    )
-    for number, principle in enumerate(parts.principles or ()):
-        for index, evidence in enumerate(principle.evidence):
-            at = f"principles[{number}].evidence[{index}]"
-            if evidence.question not in answers:
-                report.add(f"{at}.question", f"no question with id {evidence.question}")
-            elif evidence.quote not in answers[evidence.question]:
-                report.add(f"{at}.quote", f"not found verbatim in the answer of question {evidence.question}")
-    listings: tuple[tuple[str, Sequence[Person | Organization]], ...] = (
-        ("people", parts.people or ()),
-        ("organizations", parts.organizations),
-    )
-    for key, listed in listings:
-        for number, item in enumerate(listed):
-            for index, question in enumerate(item.questions):
-                if question not in answers:
-                    report.add(f"{key}[{number}].questions[{index}]", f"no question with id {question}")
-
-
-def _cross_check_raw(doc: Any, report: Report) -> None:
-    """Duplicate question ids are worth reporting even when other problems stop the build."""
-    questions = doc.get("questions") if isinstance(doc, dict) else None
-    if not isinstance(questions, list):
-        return
-    first: dict[int, str] = {}
-    for number, item in enumerate(questions):
-        entry_id = item.get("id") if isinstance(item, dict) else None
-        if not isinstance(entry_id, int) or not _is_id(entry_id):
-            continue
-        at = f"questions[{number}] (id {entry_id})"
-        if entry_id in first:
-            report.add(at, f"duplicate id {entry_id}, first used at {first[entry_id]}")
-        else:
-            first[entry_id] = at
 
 
 def fields_of(node: Node = DOCUMENT, path: str = "") -> Iterator[tuple[str, Node]]:

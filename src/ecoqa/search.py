@@ -10,11 +10,12 @@ imported only when a word needs fuzzy matching, to keep start-up short. Paramete
 from __future__ import annotations
 
 import bisect
+import heapq
 import math
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -22,7 +23,7 @@ from typing import NamedTuple
 import Stemmer
 
 from ecoqa.errors import UsageError
-from ecoqa.models import Corpus, Entry, Hit, Match, Posting, Snippet
+from ecoqa.models import Corpus, Entry, GlossaryTerm, Hit, Match, Posting, Principle, Snippet, Topic
 from ecoqa.names import closest, topic_names
 from ecoqa.text import fold
 
@@ -120,6 +121,8 @@ _AMPERSAND = re.compile(r"(?<![^\W_])[^\W_](?:&[^\W_])+(?![^\W_])")
 # The same patterns for text that folds to ASCII: several times faster on the indexing path.
 _ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 _ASCII_HYPHENATED = re.compile(r"(?<![a-z0-9])[a-z0-9]+(?:-[a-z0-9]+)+")
+_ASCII_TAIL = re.compile(r"(?<=[a-z0-9])(?:'[a-z0-9]+)+")  # regio's -> regio
+_ASCII_KEPT = re.compile(r"[a-z0-9]{2,}|[0-9]")
 # Typographic punctuation to its ASCII twin, so the same words come out; U+2019 is an apostrophe.
 _ASCII_PUNCTUATION = str.maketrans(
     {
@@ -226,12 +229,15 @@ def index_words(text: str) -> list[str]:
     """The words of ``tokens(text)`` without spans: fold once, then one regex pass (indexing hot path)."""
     folded = fold(text).translate(_ASCII_PUNCTUATION)
     ascii_only = folded.isascii()
-    words = []
-    for word in (_ASCII_WORD if ascii_only else _WORD).findall(folded):
-        if "'" in word:
-            word = word.split("'", 1)[0]
-        if len(word) > 1 or word.isdigit():
-            words.append(word)
+    if ascii_only:  # the common case in one C pass: drop "'s"-like tails, keep words of 2+ or digits
+        words = _ASCII_KEPT.findall(_ASCII_TAIL.sub("", folded) if "'" in folded else folded)
+    else:
+        words = []
+        for word in _WORD.findall(folded):
+            if "'" in word:
+                word = word.split("'", 1)[0]
+            if len(word) > 1 or word.isdigit():
+                words.append(word)
     if "-" in folded:
         joined = (_ASCII_HYPHENATED if ascii_only else _HYPHENATED).findall(folded)
         words += [word.replace("-", "") for word in joined]
@@ -279,19 +285,17 @@ def terms_of(word: str, lang: str) -> tuple[str, ...]:
 # ---------------------------------------------------------------------------- the index
 
 
-def _field_texts(entry: Entry, corpus: Corpus) -> dict[str, list[str]]:
-    """The text of each field; "topics" holds no words, only the entry's topic tags (added apart).
+def _field_texts(entry: Entry) -> dict[str, list[str]]:
+    """The text of each field but "principles" (added once the principles are known, see
+    ``IndexBuilder.finish``); "topics" holds no words, only the entry's topic tags.
 
     Topic labels are not indexed as words: a label such as "Government" on every tagged entry
     would saturate BM25 and outrank the entry that is actually about government. Labels and
     aliases reach the tags through the alias table instead.
     """
-    principles = [corpus.principle(p) for p in entry.principles]
     return {
-        "topics": [],
         "question": [entry.question],
         "question_en": [entry.question_en],
-        "principles": [p.title + " " + p.title_en for p in principles if p],
         "key_points": list(entry.key_points),
         "key_points_en": list(entry.key_points_en),
         "answer": [entry.answer],
@@ -303,8 +307,8 @@ def _field_texts(entry: Entry, corpus: Corpus) -> dict[str, list[str]]:
 class Index:
     """An inverted index with BM25F pseudo term frequencies precomputed per (term, entry).
 
-    ``postings`` and ``term_surface`` may be lazy mappings (see ``ecoqa.index``) so that a
-    large corpus answers a query without loading everything.
+    ``postings``, ``surface_terms`` and ``term_surface`` may be lazy mappings (see
+    ``ecoqa.store``) so that a large corpus answers a query without loading everything.
     """
 
     size: int
@@ -328,6 +332,13 @@ class Index:
         posting = self.postings.get(term)
         return len(posting[0]) if posting else 0
 
+    def surface_df(self, surface: str) -> int:
+        """How many entries the commonest term of a surface word occurs in (orders prefix matches)."""
+        known = getattr(self.surface_terms, "df", None)
+        if known is not None:
+            return int(known(surface))
+        return max((self.df(t) for t in self.surface_terms.get(surface, ())), default=0)
+
     def idf(self, term: str) -> float:
         df = self.df(term)
         return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
@@ -340,7 +351,9 @@ def _alias_key(phrase: str) -> tuple[str, ...]:
     return tuple(w for w in words if w not in joined) or tuple(words)
 
 
-def _alias_table(corpus: Corpus) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+def alias_table(
+    topics: Sequence[Topic], glossary: Sequence[GlossaryTerm]
+) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
     """Folded phrase -> alternative term tuples, from topic labels/aliases and the glossary."""
     table: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
 
@@ -353,10 +366,10 @@ def _alias_table(corpus: Corpus) -> dict[tuple[str, ...], list[tuple[str, ...]]]
             if target not in table[key]:
                 table[key].append(target)
 
-    for topic in corpus.topics:
+    for topic in topics:
         for name in (topic.id, topic.label, topic.label_en, *topic.aliases):
             add(name, (TOPIC_PREFIX + topic.id,))
-    for term in corpus.glossary:
+    for term in glossary:
         dutch = tuple(stem(word, "nl") for word in _alias_key(term.nl))
         for english in term.en:
             english_terms = tuple(stem(word, "en") for word in _alias_key(english))
@@ -366,79 +379,155 @@ def _alias_table(corpus: Corpus) -> dict[tuple[str, ...], list[tuple[str, ...]]]
 
 
 def build_index(corpus: Corpus, progress: Callable[[int, int], None] | None = None) -> Index:
-    """Index every entry; milliseconds for the bundled corpus, seconds for 100,000 entries.
+    """Index every entry; milliseconds for the bundled corpus, seconds for 100,000 entries."""
+    builder = IndexBuilder()
+    total = len(corpus.entries)
+    for entry in corpus.entries:
+        builder.add(entry)
+        if progress and builder.size % 1000 == 0:
+            progress(builder.size, total)
+    return builder.finish(corpus.topics, corpus.principles, corpus.glossary)
 
-    Counts are kept as flat (entry, field, count) triples per term until the average field
-    lengths are known, which keeps memory near the size of the final postings.
+
+#: Counts are packed as (entry << 24) | (field << 20) | count in one 64-bit integer per occurrence.
+_DOC_SHIFT, _FIELD_SHIFT, _COUNT_MASK = 24, 20, (1 << 20) - 1
+
+
+class IndexBuilder:
+    """Builds the index one entry at a time, so that a large corpus can stream through it.
+
+    Counts are kept as packed (entry, field, count) integers per term until the average field
+    lengths are known; the "principles" field waits for the principles, which a file may list
+    after its questions.
+    """
+
+    def __init__(self) -> None:
+        self.width = len(FIELDS)
+        self.size = 0
+        self.ids: array[int] = array("i")
+        self.lengths: array[int] = array("i")
+        self.triples: dict[str, array[int]] = {}
+        self.surface_terms: dict[str, tuple[str, ...]] = {}
+        self.term_surface: dict[str, str] = {}
+        self.carried: list[tuple[int, tuple[str, ...]]] = []  # (position, principle ids)
+        self.text_fields = [(f, spec) for f, spec in enumerate(FIELDS) if spec.name not in ("topics", "principles")]
+        self.principle_field = next((f for f, spec in enumerate(FIELDS) if spec.name == "principles"), None)
+        self.zeros = array("i", [0]) * self.width
+
+    def add(self, entry: Entry) -> None:
+        doc = self.size
+        self.size += 1
+        self.ids.append(entry.id)
+        self.lengths.extend(self.zeros)
+        texts = _field_texts(entry)
+        for f, spec in self.text_fields:
+            self._add_words(doc, f, spec.lang, [w for t in texts.get(spec.name, ()) for w in index_words(t)])
+        for topic_id in dict.fromkeys(entry.topics):
+            self._append(TOPIC_PREFIX + topic_id, (doc << _DOC_SHIFT) | 1, topic_id)
+        if entry.principles and self.principle_field is not None:
+            self.carried.append((doc, entry.principles))
+
+    def _add_words(self, doc: int, f: int, lang: str, words: list[str]) -> None:
+        words = [w for w in words if w not in STOP_WORDS]
+        self.lengths[doc * self.width + f] = len(words)
+        surface_terms = self.surface_terms
+        new = {w for w in words if w not in surface_terms}
+        if new:
+            stem_all(new)
+            for word in new:
+                surface_terms[word] = terms_of(word, "both")
+        base = (doc << _DOC_SHIFT) | (f << _FIELD_SHIFT)
+        triples = self.triples
+        stems = _STEMS.get(lang)  # None for "both"
+        for word, n in Counter(words).items():
+            packed = base | (n if n < _COUNT_MASK else _COUNT_MASK)
+            for term in surface_terms[word] if stems is None else (stems[word],):
+                flat = triples.get(term)
+                if flat is None:
+                    flat = triples[term] = array("q")
+                    self.term_surface[term] = word
+                flat.append(packed)
+
+    def _append(self, term: str, packed: int, surface: str) -> None:
+        flat = self.triples.get(term)
+        if flat is None:
+            flat = self.triples[term] = array("q")
+            self.term_surface[term] = surface
+        flat.append(packed)
+
+    def add_principles(self, principles: Sequence[Principle]) -> None:
+        """Index the principle titles of the entries that carry them (once the principles are known)."""
+        titles = {p.id: f"{p.title} {p.title_en}" for p in principles}
+        before = {t: len(flat) for t, flat in self.triples.items()}
+        for doc, carried in self.carried:
+            words = [w for p in carried if p in titles for w in index_words(titles[p])]
+            self._add_words(doc, self.principle_field or 0, "both", words)
+        self.carried = []
+        for term, flat in self.triples.items():
+            if len(flat) != before.get(term, 0):
+                self.triples[term] = array("q", sorted(flat))  # back in entry order
+
+    def postings(self) -> Iterator[tuple[str, array[int], array[float]]]:
+        """Each term's postings, one at a time; the counts behind them are freed as they go."""
+        return _weighted_postings(self.triples, self.lengths, self.size)
+
+    def finish(
+        self, topics: Sequence[Topic], principles: Sequence[Principle], glossary: Sequence[GlossaryTerm]
+    ) -> Index:
+        self.add_principles(principles)
+        postings: dict[str, Posting] = {term: (docs, tfs) for term, docs, tfs in self.postings()}
+        surfaces = sorted(self.surface_terms)
+        aliases = alias_table(topics, glossary)
+        return Index(
+            size=self.size,
+            ids=self.ids,
+            postings=postings,
+            surfaces=surfaces,
+            surface_terms=self.surface_terms,
+            term_surface=self.term_surface,
+            aliases=aliases,
+            blob="\n".join(surfaces),
+            max_alias_words=max((len(k) for k in aliases), default=1),
+        )
+
+
+def _weighted_postings(
+    triples: dict[str, array[int]], lengths: array[int], total: int
+) -> Iterator[tuple[str, array[int], array[float]]]:
+    """Turn packed (entry, field, count) integers into BM25F pseudo term frequencies per entry.
+
+    Each (entry, field) gets its factor weight / length norm once; a term's entries come in
+    order, so fields of one entry add up to one pseudo frequency.
     """
     width = len(FIELDS)
-    total = len(corpus.entries)
-    lengths = array("i", bytes(4 * width * total))
-    triples: dict[str, array[int]] = {}
-    surface_terms: dict[str, tuple[str, ...]] = {}
-    term_surface: dict[str, str] = {}
-    stems = [_STEMS[spec.lang] if spec.lang != "both" else None for spec in FIELDS]
-    for doc, entry in enumerate(corpus.entries):
-        texts = _field_texts(entry, corpus)
-        per_field = [
-            [w for text in texts[spec.name] for w in index_words(text) if w not in STOP_WORDS] for spec in FIELDS
-        ]
-        new_words = {w for words in per_field for w in words if w not in surface_terms}
-        if new_words:
-            stem_all(new_words)
-            for word in new_words:
-                surface_terms[word] = terms_of(word, "both")
-        for f, words in enumerate(per_field):
-            lengths[doc * width + f] = len(words)
-            cache = stems[f]
-            for word, n in Counter(words).items():
-                for term in surface_terms[word] if cache is None else (cache[word],):
-                    flat = triples.get(term)
-                    if flat is None:
-                        flat = triples[term] = array("i")
-                        term_surface[term] = word
-                    flat.extend((doc, f, n))
-        for topic_id in entry.topics:
-            triples.setdefault(TOPIC_PREFIX + topic_id, array("i")).extend((doc, 0, 1))
-        if progress and (doc + 1) % 1000 == 0:
-            progress(doc + 1, total)
-    postings = _weighted_postings(triples, lengths, total)
-    surfaces = sorted(surface_terms)
-    aliases = _alias_table(corpus)
-    return Index(
-        size=total,
-        ids=array("i", (e.id for e in corpus.entries)),
-        postings=postings,
-        surfaces=surfaces,
-        surface_terms=surface_terms,
-        term_surface=term_surface,
-        aliases=aliases,
-        blob="\n".join(surfaces),
-        max_alias_words=max((len(k) for k in aliases), default=1),
-    )
-
-
-def _weighted_postings(triples: dict[str, array[int]], lengths: array[int], total: int) -> dict[str, Posting]:
-    """Turn (entry, field, count) triples into BM25F pseudo term frequencies per entry."""
-    width = len(FIELDS)
     averages = [max(sum(lengths[f::width]) / max(total, 1), 1.0) for f in range(width)]
-    weights = [spec.weight for spec in FIELDS]
-    bs = [spec.b for spec in FIELDS]
-    postings: dict[str, Posting] = {}
-    for term, flat in triples.items():
+    factors = array(
+        "d",
+        (
+            spec.weight / (1 - spec.b + spec.b * lengths[doc * width + f] / averages[f])
+            for doc in range(total)
+            for f, spec in enumerate(FIELDS)
+        ),
+    )
+    for term in list(triples):
+        flat = triples.pop(term)
         docs: array[int] = array("i")
         tfs: array[float] = array("f")
-        for i in range(0, len(flat), 3):
-            doc, f, n = flat[i], flat[i + 1], flat[i + 2]
-            norm = 1 - bs[f] + bs[f] * lengths[doc * width + f] / averages[f]
-            if docs and docs[-1] == doc:
-                tfs[-1] += weights[f] * n / norm
+        last = -1
+        value = 0.0
+        for packed in flat:
+            doc = packed >> _DOC_SHIFT
+            weighted = factors[doc * width + ((packed >> _FIELD_SHIFT) & 15)] * (packed & _COUNT_MASK)
+            if doc == last:
+                value += weighted
             else:
-                docs.append(doc)
-                tfs.append(weights[f] * n / norm)
-        postings[term] = (docs, tfs)
-    triples.clear()
-    return postings
+                if last >= 0:
+                    docs.append(last)
+                    tfs.append(value)
+                last, value = doc, weighted
+        docs.append(last)
+        tfs.append(value)
+        yield term, docs, tfs
 
 
 # ---------------------------------------------------------------------------- query expansion
@@ -462,7 +551,8 @@ def _known(index: Index, terms: Iterable[str]) -> tuple[str, ...]:
 
 
 def _exact(index: Index, word: str) -> list[Variant]:
-    found = _known(index, terms_of(word, "both"))
+    # A corpus word's own terms first (a store then knows which postings must exist), else its stems.
+    found = _known(index, index.surface_terms.get(word) or terms_of(word, "both"))
     variants = [Variant((t,), "exact", EXPANSION_WEIGHTS["exact"]) for t in found]
     if len(word) >= 4 and word.endswith("s"):
         # Plurals the stemmers keep, as of acronyms: SMEs -> sme, NGOs -> ngo.
@@ -482,7 +572,7 @@ def _prefix(index: Index, word: str) -> list[Variant]:
             break
         if surface != word:
             words.append(surface)
-    words.sort(key=lambda s: -max((index.df(t) for t in index.surface_terms[s]), default=0))
+    words.sort(key=lambda s: -index.surface_df(s))
     return _variants_for(index, words[:PREFIX_CAP], "prefix")
 
 
@@ -704,45 +794,102 @@ def concepts(index: Index, words: Sequence[str]) -> list[Concept]:
 
 
 def _term_scores(index: Index, term: str, idf_cap: float | None = None) -> dict[int, float]:
+    """BM25 of one term in every entry that has it: Lucene's idf (never negative, as bm25s'
+    ``method="lucene"``, Kamphuis et al. 2020) times the saturated BM25F pseudo frequency."""
     docs, tfs = index.postings[term]
     idf = index.idf(term) if idf_cap is None else min(index.idf(term), idf_cap)
     return {doc: idf * tf * (K1 + 1) / (tf + K1) for doc, tf in zip(docs, tfs, strict=True)}
 
 
-@dataclass
-class _Scored:
-    total: float = 0.0
-    matches: list[Match] = field(default_factory=list)
+class Scores(NamedTuple):
+    """Per entry position: the summed concept scores, and how many query concepts it matched."""
+
+    totals: dict[int, float]
+    matched: dict[int, int]
 
 
-def score_concepts(index: Index, found: Sequence[Concept], allowed: set[int] | None) -> dict[int, _Scored]:
-    scored: dict[int, _Scored] = defaultdict(_Scored)
-    cache: dict[tuple[str, float | None], dict[int, float]] = {}
+def score_concepts(index: Index, found: Sequence[Concept], allowed: set[int] | None) -> Scores:
+    """Every entry's score: per concept its best variant plus ``TIE_BREAKER`` of the others, summed.
+
+    The loops touch each posting once, with plain floats; which words matched (``explain``) is
+    worked out afterwards, for the entries shown only.
+    """
+    totals: dict[int, float] = {}
+    matched: dict[int, int] = {}
     for concept in found:
-        per_doc: dict[int, list[tuple[float, Variant]]] = defaultdict(list)
+        best, summed = _concept_scores(index, concept, allowed)
+        for doc, top in best.items():
+            totals[doc] = totals.get(doc, 0.0) + top + TIE_BREAKER * (summed[doc] - top)
+            matched[doc] = matched.get(doc, 0) + 1
+    return Scores(totals, matched)
+
+
+def _concept_scores(
+    index: Index, concept: Concept, allowed: set[int] | None
+) -> tuple[dict[int, float], dict[int, float]]:
+    """Best and summed variant value per entry, for one concept."""
+    best: dict[int, float] = {}
+    summed: dict[int, float] = {}
+    cap = _idf_cap(index, concept)
+    for variant in concept.variants:
+        for doc, value in _variant_values(index, variant, cap).items():
+            if allowed is not None and doc not in allowed:
+                continue
+            top = best.get(doc)
+            if top is None:
+                best[doc] = summed[doc] = value
+            else:
+                summed[doc] += value
+                if value > top:
+                    best[doc] = value
+    return best, summed
+
+
+def _variant_values(index: Index, variant: Variant, cap: float | None) -> dict[int, float]:
+    """A variant's weighted score per entry; a phrase counts only where all of its words occur.
+
+    Expansions count no rarer than the word as typed (see ``_idf_cap``); exact and alias keep
+    their own idf.
+    """
+    own_idf = variant.kind in ("exact", "alias")
+    if len(variant.terms) == 1:
+        term = variant.terms[0]
+        docs, tfs = index.postings[term]
+        idf = index.idf(term) if own_idf or cap is None else min(index.idf(term), cap)
+        factor = variant.weight * idf * (K1 + 1)
+        return {doc: factor * tf / (tf + K1) for doc, tf in zip(docs, tfs, strict=True)}
+    parts = [_term_scores(index, term, None if own_idf else cap) for term in variant.terms]
+    shared = set(parts[0]).intersection(*parts[1:])
+    return {doc: variant.weight * sum(part[doc] for part in parts) for doc in shared}
+
+
+def explain(index: Index, found: Sequence[Concept], position: int) -> tuple[Match, ...]:
+    """What each query concept's variants added to one entry's score, largest first."""
+    matches: list[Match] = []
+    for concept in found:
         cap = _idf_cap(index, concept)
+        values = []
         for variant in concept.variants:
-            # Expansions count no rarer than the word as typed (see _idf_cap); exact and alias keep their idf.
-            keys = [(term, None if variant.kind in ("exact", "alias") else cap) for term in variant.terms]
-            for key in keys:
-                if key not in cache:
-                    cache[key] = _term_scores(index, *key)
-            sums: dict[int, float] = defaultdict(float)
-            for key in keys:
-                for doc, value in cache[key].items():
-                    sums[doc] += value
-            if len(keys) > 1:  # a phrase counts only where all of its words occur
-                sums = {doc: value for doc, value in sums.items() if all(doc in cache[key] for key in keys)}
-            for doc, value in sums.items():
-                if allowed is None or doc in allowed:
-                    per_doc[doc].append((value * variant.weight, variant))
-        for doc, values in per_doc.items():
-            values.sort(key=lambda pair: -pair[0])
-            best = values[0][0]
-            rest = sum(v for v, _ in values[1:])
-            scored[doc].total += best + TIE_BREAKER * rest
-            _explain(index, scored[doc], concept.text, values[:3])
-    return scored
+            value = _value_at(index, variant, cap, position)
+            if value:
+                values.append((value, variant))
+        values.sort(key=lambda pair: -pair[0])
+        matches += _explained(index, concept.text, values[:3])
+    return tuple(sorted(matches, key=lambda m: -m.score))
+
+
+def _value_at(index: Index, variant: Variant, cap: float | None, position: int) -> float:
+    """One variant's weighted value for one entry, found by bisection in the sorted postings."""
+    own_idf = variant.kind in ("exact", "alias")
+    total = 0.0
+    for term in variant.terms:
+        docs, tfs = index.postings[term]
+        at = bisect.bisect_left(docs, position)
+        if at == len(docs) or docs[at] != position:
+            return 0.0
+        idf = index.idf(term) if own_idf or cap is None else min(index.idf(term), cap)
+        total += idf * tfs[at] * (K1 + 1) / (tfs[at] + K1)
+    return total * variant.weight
 
 
 def _idf_cap(index: Index, concept: Concept) -> float | None:
@@ -755,8 +902,8 @@ def _idf_cap(index: Index, concept: Concept) -> float | None:
     return max(exact) if exact else None
 
 
-def _explain(index: Index, target: _Scored, query: str, values: list[tuple[float, Variant]]) -> None:
-    """Record what each variant added; variants that read the same (two stems of a word) merge."""
+def _explained(index: Index, query: str, values: list[tuple[float, Variant]]) -> list[Match]:
+    """What each variant added; variants that read the same (two stems of a word) merge."""
     merged: dict[tuple[str, str], Match] = {}
     for position, (value, variant) in enumerate(values):
         share = value if position == 0 else TIE_BREAKER * value
@@ -764,7 +911,7 @@ def _explain(index: Index, target: _Scored, query: str, values: list[tuple[float
         earlier = merged.get((term, variant.kind))
         total = share + (earlier.score if earlier else 0.0)
         merged[(term, variant.kind)] = Match(query, term, variant.kind, variant.weight, round(total, 3))
-    target.matches.extend(merged.values())
+    return list(merged.values())
 
 
 def _readable(index: Index, term: str) -> str:
@@ -952,41 +1099,39 @@ def _ranked(
     snippets: bool,
 ) -> SearchResult:
     found = concepts(index, words)
-    scored = score_concepts(index, found, None if allowed is None else set(allowed))
-    if not scored:
+    scores = score_concepts(index, found, None if allowed is None else set(allowed))
+    if not scores.totals:
         return SearchResult(query, (), suggest(index, corpus, words))
-    _cover(scored, found)
-    ranked = sorted(scored.items(), key=lambda item: (-item[1].total, index.ids[item[0]]))
-    top = ranked[0][1].total
-    ranked = [(doc, s) for doc, s in ranked if s.total >= RELATIVE_CUTOFF * top]
-    total = len(ranked)
-    ranked = ranked[:limit]
+    totals = _covered(scores)
+    threshold = RELATIVE_CUTOFF * max(totals.values())
+    ids = index.ids
+    kept = [(-value, ids[doc], doc) for doc, value in totals.items() if value >= threshold]
+    ranked = heapq.nsmallest(limit, kept)
     weights = _matched_terms(index, found)
     shown_names = {t.id: (t.name(lang), t.label, t.label_en) for t in corpus.topics}
     hits = tuple(
         Hit(
             entry=corpus.entries[doc],
-            score=round(s.total, 3),
+            score=round(-negative, 3),
             snippet=make_snippet(corpus.entries[doc], weights, lang, shown_names) if snippets else None,
-            matches=tuple(sorted(s.matches, key=lambda m: -m.score)),
+            matches=explain(index, found, doc) if snippets else (),
         )
-        for doc, s in ranked
+        for negative, _, doc in ranked
     )
-    return SearchResult(query, hits, total=total)
+    return SearchResult(query, hits, total=len(kept))
 
 
-def _cover(scored: dict[int, _Scored], found: Sequence[Concept]) -> None:
+def _covered(scores: Scores) -> dict[int, float]:
     """Entries that match more of the query's concepts rank higher (a coordination factor).
 
-    Counted over the concepts that match anything at all, so a word the corpus lacks
-    ("ordinary") lowers no entry below another.
+    The share is taken of the most concepts any entry matches: a word the corpus lacks
+    ("ordinary") lowers no entry below another, and a common denominator changes no order.
     """
-    matching = {m.query for s in scored.values() for m in s.matches}
-    if len(matching) < 2 or not COVERAGE:
-        return
-    for entry in scored.values():
-        share = len({m.query for m in entry.matches}) / len(matching)
-        entry.total *= share**COVERAGE
+    matching = max(scores.matched.values())
+    if matching < 2 or not COVERAGE:
+        return scores.totals
+    matched = scores.matched
+    return {doc: value * (matched[doc] / matching) ** COVERAGE for doc, value in scores.totals.items()}
 
 
 def suggest(index: Index, corpus: Corpus, words: Sequence[str]) -> tuple[str, ...]:

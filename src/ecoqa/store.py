@@ -2,7 +2,12 @@
 
 Why SQLite: a query touches a handful of terms, so postings are read lazily per term (one
 indexed look-up each) instead of loading or unpickling the whole index; entries are fetched
-only for the hits shown.
+only for the hits shown, and by id for ``show``. Nothing proportional to the corpus is read to
+answer one command: no corpus file (a small map from the file's identity to its content hash
+finds the index), no vocabulary table (words are looked up as needed).
+
+The index is built in one streaming pass over the file: each question is checked, indexed and
+written, then dropped, so that memory stays bounded whatever the corpus size.
 
 The store may cost speed, never correctness. The file is keyed by the corpus content hash, the
 ecoqa version, the ranking parameters and the store layout; it is written under a unique
@@ -26,24 +31,27 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
-from ecoqa.corpus import corpus_from_document, decode_json
-from ecoqa.errors import StoreError
+from ecoqa.corpus import check_stream, corpus_from_document, decode_json, read_corpus_bytes
+from ecoqa.errors import CorpusError, StoreError
 from ecoqa.models import Corpus, Entry, Posting, plain
 from ecoqa.schema import DOCUMENT, INVALID, QUESTION, Report, Where
+from ecoqa.text import one_line
 from ecoqa.version import ecoqa_version
 
 if TYPE_CHECKING:
     import sqlite3
 
-    from ecoqa.search import Index
+    from ecoqa.search import Index, IndexBuilder
 
 #: Corpus files at least this large get a persistent index; smaller ones are indexed in memory.
 MIN_BYTES = 256 * 1024
-STORE_LAYOUT = 3
+STORE_LAYOUT = 4
 #: Default size limit of the cache folder; the least recently used indexes go first.
 CACHE_LIMIT_MB = 1024
 #: A temporary file nobody has written to for this long belongs to an interrupted build.
 STALE_SECONDS = 600
+#: Files remembered in the identity map (``files.json``); the oldest are forgotten first.
+KNOWN_FILES = 200
 Progress = Callable[[str, int, int], None]
 Warn = Callable[[str], None]
 
@@ -66,15 +74,23 @@ def cache_limit() -> int:
         return CACHE_LIMIT_MB * 2**20
 
 
+def _signature() -> str:
+    from ecoqa.search import ranking_signature
+
+    return f"|{ecoqa_version()}|{ranking_signature()}|{STORE_LAYOUT}"
+
+
 def cache_key(raw: bytes) -> str:
     """What the index depends on: the corpus bytes, ecoqa, every ranking parameter, the layout."""
     import hashlib
 
-    from ecoqa.search import ranking_signature
+    return _key_of(hashlib.sha256(raw).hexdigest())
 
-    digest = hashlib.sha256(raw)
-    digest.update(f"|{ecoqa_version()}|{ranking_signature()}|{STORE_LAYOUT}".encode())
-    return digest.hexdigest()
+
+def _key_of(content: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(f"{content}{_signature()}".encode()).hexdigest()
 
 
 def wants_index(path: Path) -> bool:
@@ -88,39 +104,142 @@ def _no_warning(message: str) -> None:
     """Callers that pass no ``warn`` accept silent fallbacks."""
 
 
+# ---------------------------------------------------------------------------- finding the index
+
+
+def _identity(path: Path) -> str:
+    """What changes whenever the file's content may have: its place, size and change times.
+
+    The change time (ctime) moves on every write and cannot be set back by a user, so an edit
+    that restores the modification time is still noticed.
+    """
+    status = os.stat(path)
+    parts = (
+        os.path.realpath(path),
+        status.st_dev,
+        status.st_ino,
+        status.st_size,
+        status.st_mtime_ns,
+        status.st_ctime_ns,
+    )
+    return "|".join(map(str, parts))
+
+
+def _content_hash(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError as error:
+        raise CorpusError(f"{path}: cannot read ({one_line(error.strerror or str(error))}).") from None
+    return digest.hexdigest()
+
+
+def _known_files(directory: Path) -> dict[str, str]:
+    try:
+        found = json.loads((directory / "files.json").read_text(encoding="utf-8"))
+        return found if isinstance(found, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _remember(directory: Path, identity: str, content: str) -> None:
+    """Note that a file with this identity has this content hash (atomically; failures are harmless)."""
+    import tempfile
+
+    known = _known_files(directory)
+    known.pop(identity, None)
+    known[identity] = content
+    while len(known) > KNOWN_FILES:
+        known.pop(next(iter(known)))
+    with contextlib.suppress(OSError):
+        directory.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=directory, prefix=".files.json.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(known, stream)
+            os.replace(name, directory / "files.json")
+        finally:
+            _remove(Path(name))
+
+
+def open_indexed(
+    path: Path, source: str, progress: Progress | None = None, warn: Warn = _no_warning
+) -> tuple[Corpus, Index]:
+    """The corpus at *path* and its index, from the cache, or built (streaming) and stored first.
+
+    A file seen before is found by its identity without being read; a new or changed file is
+    hashed, and indexed if no index of that content exists yet.
+    """
+    directory = cache_dir()
+    try:
+        identity = _identity(path)
+    except OSError as error:
+        raise CorpusError(f"{path}: cannot read ({one_line(error.strerror or str(error))}).") from None
+    content = _known_files(directory).get(identity)
+    if content is not None:
+        found = _open_key(directory, _key_of(content), source, path, warn)
+        if found is not None:
+            return found
+    content = _content_hash(path)
+    key = _key_of(content)
+    found = _open_key(directory, key, source, path, warn)
+    if found is None:
+        target = directory / f"{key}.sqlite3"
+        try:
+            _build(path, source, key, target, progress)
+        except StoreError as error:
+            warn(
+                f"cannot save the search index in {directory} ({error}); searching without it costs time, not results."
+            )
+            return _Rescue(path, source).build(progress)
+        _evict(directory, keep=target)
+        found = _open_key(directory, key, source, path, warn)
+        if found is None:
+            return _Rescue(path, source).build(progress)
+    _remember(directory, identity, content)
+    return found
+
+
 def load_indexed(
     raw: bytes, source: str, progress: Progress | None = None, warn: Warn = _no_warning
 ) -> tuple[Corpus, Index]:
-    """The corpus and its index from the cache, building and storing them first if needed."""
-    key = cache_key(raw)
-    directory = cache_dir()
+    """The same for corpus bytes already read (tests, library use): written to a file first."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="ecoqa-") as folder:
+        path = Path(folder) / "corpus.json"
+        path.write_bytes(raw)
+        corpus, index = open_indexed(path, source, progress, warn)
+        if isinstance(corpus.entries, _LazyEntries):
+            corpus.entries.store.rescue.path = None  # the file goes; a rescue would read raw
+            corpus.entries.store.rescue.raw = raw
+        return corpus, index
+
+
+def _open_key(directory: Path, key: str, source: str, corpus_path: Path, warn: Warn) -> tuple[Corpus, Index] | None:
     path = directory / f"{key}.sqlite3"
-    rescue = _Rescue(raw, source)
-    if os.path.lexists(path) and not path.is_dir():
-        try:
-            found = _open(path, key, source, rescue, warn)
-            _touch(path)
-            return found
-        except StoreError as error:
-            warn(f"the search index {path} is unusable ({error}); rebuilding it.")
-            _remove(path)
-    corpus, index = rescue.build(progress)
-    if progress:
-        progress("saving index", 0, 0)
+    if not os.path.lexists(path) or path.is_dir():
+        return None
     try:
-        _write(path, key, corpus, index)
+        found = _open(path, key, source, _Rescue(corpus_path, source), warn)
     except StoreError as error:
-        warn(f"cannot save the search index in {directory} ({error}); searching without it costs time, not results.")
-    else:
-        _evict(directory, keep=path)
-    return corpus, index
+        warn(f"the search index {path} is unusable ({error}); rebuilding it.")
+        _remove(path)
+        return None
+    _touch(path)
+    return found
 
 
 class _Rescue:
-    """The in-memory corpus and index, built from the corpus bytes on first need."""
+    """The in-memory corpus and index, built from the corpus file on first need."""
 
-    def __init__(self, raw: bytes, source: str) -> None:
-        self.raw = raw
+    def __init__(self, path: Path | None, source: str) -> None:
+        self.path = path
+        self.raw: bytes | None = None
         self.source = source
         self.built: tuple[Corpus, Index] | None = None
 
@@ -129,27 +248,28 @@ class _Rescue:
             from ecoqa.search import build_index
 
             if progress:
-                progress("validating", 0, 0)  # no total: an indeterminate bar
-            corpus = corpus_from_document(decode_json(self.raw, self.source), self.source)
-            total = len(corpus.entries)
-            report = (lambda done, all_: progress("indexing", done, all_)) if progress else None
-            self.built = corpus, build_index(corpus, report)
-            if progress:
-                progress("indexing", total, total)
+                progress("validating", 0, 0)
+            raw = self.raw if self.raw is not None else read_corpus_bytes(self.path or Path())
+            corpus = corpus_from_document(decode_json(raw, self.source), self.source)
+            self.built = corpus, build_index(corpus)
         return self.built
 
 
-# ---------------------------------------------------------------------------- writing
+# ---------------------------------------------------------------------------- building
 
 _SCHEMA = """
 CREATE TABLE meta (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL, crc INTEGER NOT NULL);
-CREATE TABLE entries (position INTEGER PRIMARY KEY, item TEXT NOT NULL, crc INTEGER NOT NULL);
+CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL, crc INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE entries (position INTEGER PRIMARY KEY, id INTEGER NOT NULL, item TEXT NOT NULL, crc INTEGER NOT NULL);
 CREATE TABLE postings (
     term TEXT PRIMARY KEY, surface TEXT NOT NULL, docs BLOB NOT NULL, tfs BLOB NOT NULL, crc INTEGER NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE vocabulary (surface TEXT PRIMARY KEY, terms TEXT NOT NULL, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE members (kind TEXT, key TEXT, positions BLOB NOT NULL, crc INTEGER NOT NULL, PRIMARY KEY (kind, key))
     WITHOUT ROWID;
 """
+#: Entries written per transaction batch while streaming.
+BATCH = 2000
 
 
 def _crc(*parts: bytes) -> int:
@@ -159,17 +279,21 @@ def _crc(*parts: bytes) -> int:
     return value
 
 
-def _write(path: Path, key: str, corpus: Corpus, index: Index) -> None:
-    """Write the store under a unique temporary name, then rename it into place (atomic)."""
+def _build(path: Path, source: str, key: str, target: Path, progress: Progress | None) -> None:
+    """Stream the corpus file once into a new store under a temporary name, then rename it.
+
+    A corpus problem is a ``CorpusError`` (nothing is kept); a store that cannot be written is
+    a ``StoreError`` (the caller answers from memory).
+    """
     import sqlite3
     import tempfile
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _sweep(path.parent)
-        if path.is_dir():
-            raise StoreError(f"{path} is a directory")
-        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _sweep(target.parent)
+        if target.is_dir():
+            raise StoreError(f"{target} is a directory")
+        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         os.close(handle)
     except OSError as error:
         raise StoreError(error.strerror or str(error)) from None
@@ -178,16 +302,152 @@ def _write(path: Path, key: str, corpus: Corpus, index: Index) -> None:
         with _terminate_cleanly():
             connection = sqlite3.connect(temporary)
             try:
-                with connection:
-                    _fill(connection, key, corpus, index)
+                connection.execute("PRAGMA journal_mode = OFF")  # a half-written file is thrown away anyway
+                connection.execute("PRAGMA synchronous = OFF")
+                connection.executescript(_SCHEMA)
+                _fill(connection, path, source, key, progress)
+                connection.execute("CREATE INDEX entries_by_id ON entries (id)")
+                connection.commit()
             finally:
                 connection.close()
-            os.replace(temporary, path)
+            os.replace(temporary, target)
     except (OSError, sqlite3.Error) as error:
         raise StoreError(str(getattr(error, "strerror", None) or error)) from None
     finally:  # every way out, Ctrl-C and kill included, leaves no temporary file behind
         _remove(temporary)
         _remove(Path(f"{temporary}-journal"))
+
+
+def _fill(connection: sqlite3.Connection, path: Path, source: str, key: str, progress: Progress | None) -> None:
+    from ecoqa.search import IndexBuilder
+
+    builder = IndexBuilder()
+    memberships: dict[tuple[str, str], array[int]] = {}
+    batch: list[tuple[int, int, str, int]] = []
+    total = max(1, os.path.getsize(path))
+
+    def take(entry: Entry, item: Any) -> None:
+        position = builder.size
+        builder.add(entry)
+        for kind, names in (("topic", entry.topics), ("principle", entry.principles)):
+            for name in dict.fromkeys(names):
+                memberships.setdefault((kind, name), array("i")).append(position)
+        text = json.dumps(item)  # ASCII: a lone surrogate in the file stays an escape
+        batch.append((position, entry.id, text, _crc(text.encode())))
+        if len(batch) >= BATCH:
+            connection.executemany("INSERT INTO entries VALUES (?, ?, ?, ?)", batch)
+            batch.clear()
+            if progress:
+                progress("indexing", min(builder.size, total), 0)
+
+    def answers(ids: Sequence[int]) -> dict[int, str]:
+        if batch:
+            connection.executemany("INSERT INTO entries VALUES (?, ?, ?, ?)", batch)
+            batch.clear()
+        positions = {entry_id: position for position, entry_id in enumerate(builder.ids)}
+        found = {}
+        for entry_id in ids:
+            if entry_id not in positions:
+                continue
+            row = connection.execute("SELECT item FROM entries WHERE position = ?", (positions[entry_id],)).fetchone()
+            if row:
+                entry = QUESTION.convert(json.loads(row[0]), Where(None, ""), Report(""))
+                if entry is not INVALID:
+                    found[entry_id] = entry.answer
+        return found
+
+    if progress:
+        progress("indexing", 0, 0)
+    checker, parts, problems = check_stream(path, source, take, answers)
+    if problems or parts is None:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        first = one_line(str(problems[0])) if problems else f"{source}: not a corpus"
+        raise CorpusError(f"{first}{more}; run 'ecoqa validate {source}' for the full list.")
+    if batch:
+        connection.executemany("INSERT INTO entries VALUES (?, ?, ?, ?)", batch)
+    corpus = checker.corpus(parts, (), source)
+    if progress:
+        progress("saving index", 0, 0)
+    builder.add_principles(corpus.principles)
+    _write_index(connection, key, corpus, builder, memberships)
+
+
+def _write_index(
+    connection: sqlite3.Connection,
+    key: str,
+    corpus: Corpus,
+    builder: IndexBuilder,
+    memberships: dict[tuple[str, str], array[int]],
+) -> None:
+    """Write postings as the builder releases them, so the whole index is never held at once."""
+    from ecoqa.search import alias_table
+
+    counts: dict[str, int] = {}
+
+    def posting_rows() -> Iterator[tuple[str, str, bytes, bytes, int]]:
+        for term, docs, tfs in builder.postings():
+            counts[term] = len(docs)
+            d, t = docs.tobytes(), tfs.tobytes()
+            yield term, builder.term_surface.get(term, term), d, t, _crc(term.encode(), d, t)
+
+    connection.executemany("INSERT INTO postings VALUES (?, ?, ?, ?, ?)", posting_rows())
+    connection.executemany("INSERT INTO vocabulary VALUES (?, ?, ?)", _vocabulary_rows(builder.surface_terms, counts))
+    aliases = alias_table(corpus.topics, corpus.glossary)
+    header = {
+        "schema_version": 1,
+        "webinar": corpus.webinar,
+        "speakers": corpus.speakers,
+        "people": corpus.people,
+        "organizations": corpus.organizations,
+        "topics": corpus.topics,  # derived topics too: they are not in the file
+        "principles": corpus.principles,
+        "glossary": corpus.glossary,
+        "provenance": corpus.provenance,
+    }
+    surfaces = "\n".join(sorted(builder.surface_terms)).encode()
+    ids = builder.ids.tobytes()
+    body = json.dumps(
+        {
+            "key": key,
+            "layout": STORE_LAYOUT,
+            "size": builder.size,
+            "header": _document(header),
+            "aliases": [[list(k), [list(t) for t in v]] for k, v in aliases.items()],
+            "max_alias_words": max((len(k) for k in aliases), default=1),
+            "terms": len(counts),
+        }
+    )
+    connection.execute("INSERT INTO meta VALUES (1, ?, ?)", (body, _crc(body.encode())))
+    connection.executemany(
+        "INSERT INTO blobs VALUES (?, ?, ?)", [("surfaces", surfaces, _crc(surfaces)), ("ids", ids, _crc(ids))]
+    )
+    connection.executemany(
+        "INSERT INTO members VALUES (?, ?, ?, ?)",
+        (
+            (kind, name, blob, _crc(kind.encode(), name.encode(), blob))
+            for (kind, name), blob in ((k, v.tobytes()) for k, v in memberships.items())
+        ),
+    )
+
+
+def _vocabulary_rows(
+    surface_terms: dict[str, tuple[str, ...]], counts: dict[str, int]
+) -> Iterator[tuple[str, str, int]]:
+    """(surface, its terms that have postings, the largest of their entry counts)."""
+    for surface, terms in surface_terms.items():
+        known = [t for t in terms if t in counts]
+        if known:
+            yield surface, "\t".join(known), max(counts[t] for t in known)
+
+
+def _document(value: Any) -> Any:
+    """Records as the JSON the schema reads back: absent values left out, not written as null."""
+    found = plain(value)
+    if isinstance(found, dict):
+        return {k: _document(v) for k, v in found.items() if v is not None}
+    if isinstance(found, list):
+        return [_document(v) for v in found]
+    return found
 
 
 @contextlib.contextmanager
@@ -208,71 +468,6 @@ def _terminate_cleanly() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
-
-
-def _fill(connection: sqlite3.Connection, key: str, corpus: Corpus, index: Index) -> None:
-    connection.executescript(_SCHEMA)
-    header = {
-        "schema_version": 1,
-        "webinar": corpus.webinar,
-        "speakers": plain(corpus.speakers),
-        "people": plain(corpus.people),
-        "organizations": plain(corpus.organizations),
-        "topics": plain(corpus.topics),  # derived topics too: they are not in the file
-        "principles": plain(corpus.principles),
-        "glossary": plain(corpus.glossary),
-        "provenance": plain(corpus.provenance),
-    }
-    body = json.dumps(
-        {
-            "key": key,
-            "layout": STORE_LAYOUT,
-            "size": index.size,
-            "ids": array("i", index.ids).tobytes().hex(),
-            "header": _document(header),
-            "aliases": [[list(k), [list(t) for t in v]] for k, v in index.aliases.items()],
-            "max_alias_words": index.max_alias_words,
-            # only terms with postings, so that a term listed here and missing there is damage
-            "vocabulary": {s: [t for t in terms if t in index.postings] for s, terms in index.surface_terms.items()},
-            "pseudo_terms": sorted(t for t in index.postings if t.startswith("@")),
-        }
-    )
-    connection.execute("INSERT INTO meta VALUES (1, ?, ?)", (body, _crc(body.encode())))
-    items = (json.dumps(_document(e)) for e in corpus.entries)
-    rows = ((i, item, _crc(item.encode())) for i, item in enumerate(items))
-    connection.executemany("INSERT INTO entries VALUES (?, ?, ?)", rows)
-    connection.executemany(
-        "INSERT INTO postings VALUES (?, ?, ?, ?, ?)",
-        (
-            (term, surface, docs, tfs, _crc(term.encode(), docs, tfs))
-            for term, surface, docs, tfs in (
-                (term, index.term_surface.get(term, term), _blob("i", docs), _blob("f", tfs))
-                for term, (docs, tfs) in index.postings.items()
-            )
-        ),
-    )
-    memberships = [("topic", t.id) for t in corpus.topics] + [("principle", p.id) for p in corpus.principles]
-    connection.executemany(
-        "INSERT INTO members VALUES (?, ?, ?, ?)",
-        (
-            (kind, name, blob, _crc(kind.encode(), name.encode(), blob))
-            for kind, name, blob in ((k, n, _blob("i", corpus.members(k, n))) for k, n in memberships)
-        ),
-    )
-
-
-def _document(value: Any) -> Any:
-    """Records as the JSON the schema reads back: absent values left out, not written as null."""
-    found = plain(value)
-    if isinstance(found, dict):
-        return {k: _document(v) for k, v in found.items() if v is not None}
-    if isinstance(found, list):
-        return [_document(v) for v in found]
-    return found
-
-
-def _blob(kind: str, values: Sequence[Any]) -> bytes:
-    return values.tobytes() if isinstance(values, array) else array(kind, values).tobytes()
 
 
 # ---------------------------------------------------------------------------- housekeeping
@@ -382,6 +577,14 @@ def _open(path: Path, key: str, source: str, rescue: _Rescue, warn: Warn) -> tup
     return found
 
 
+def _blob_row(store: _Healing, name: str) -> bytes:
+    rows = store.rows("SELECT data, crc FROM blobs WHERE name = ?", (name,)) or []
+    if len(rows) != 1 or _crc(rows[0][0]) != rows[0][1]:
+        raise StoreError(f"its {name} are missing or damaged")
+    data: bytes = rows[0][0]
+    return data
+
+
 def _read(store: _Healing, key: str, source: str) -> tuple[Corpus, Index]:
     from ecoqa.search import Index
 
@@ -396,20 +599,21 @@ def _read(store: _Healing, key: str, source: str) -> tuple[Corpus, Index]:
     if size and last[0] != (size - 1, 0):
         raise StoreError("entries are missing")
     ids = array("i")
-    ids.frombytes(bytes.fromhex(meta["ids"]))
-    vocabulary = {surface: tuple(terms) for surface, terms in meta["vocabulary"].items()}
-    surfaces = sorted(vocabulary)
-    terms = frozenset(t for found in vocabulary.values() for t in found).union(meta["pseudo_terms"])
-    postings = _LazyPostings(store, terms)
+    ids.frombytes(_blob_row(store, "ids"))
+    if len(ids) != size:
+        raise StoreError("entries are missing")
+    surfaces = _blob_row(store, "surfaces").decode()
+    vocabulary = _LazyVocabulary(store)
+    postings = _LazyPostings(store, vocabulary)
     index = Index(
         size=size,
         ids=ids,
         postings=postings,
-        surfaces=surfaces,
+        surfaces=surfaces.split("\n") if surfaces else [],
         surface_terms=vocabulary,
         term_surface=_LazySurfaces(postings),
         aliases={tuple(k): [tuple(t) for t in v] for k, v in meta["aliases"]},
-        blob="\n".join(surfaces),
+        blob=surfaces,
         max_alias_words=int(meta["max_alias_words"]),
     )
     corpus = _header_corpus(meta["header"], source, _LazyEntries(store, size), ids, _Members(store))
@@ -417,11 +621,10 @@ def _read(store: _Healing, key: str, source: str) -> tuple[Corpus, Index]:
 
 
 def _header_corpus(
-    header: dict[str, Any], source: str, entries: Sequence[Entry], ids: Sequence[int], members: _Members
+    header: dict[str, Any], source: str, entries: _LazyEntries, ids: Sequence[int], members: _Members
 ) -> Corpus:
     """The corpus around lazily read entries, from the header the store wrote (already checked)."""
-    report = Report(source)
-    parts = DOCUMENT.convert({**header, "questions": []}, Where(None, ""), report)
+    parts = DOCUMENT.convert({**header, "questions": []}, Where(None, ""), Report(source))
     if parts is INVALID:
         raise StoreError("its header does not match this ecoqa")
     return Corpus(
@@ -437,6 +640,7 @@ def _header_corpus(
         provenance=parts.provenance,
         ids=ids,
         members=members,
+        locate=entries.locate,
     )
 
 
@@ -461,6 +665,48 @@ class _Members:
         return self.cache[(kind, key)]
 
 
+class _LazyVocabulary(Mapping[str, tuple[str, ...]]):
+    """Surface word -> its terms, looked up as needed; remembers which terms must have postings."""
+
+    def __init__(self, store: _Healing) -> None:
+        self.store = store
+        self.cache: dict[str, tuple[tuple[str, ...], int] | None] = {}
+        self.expected: set[str] = set()
+
+    def row(self, surface: str) -> tuple[tuple[str, ...], int] | None:
+        if surface not in self.cache:
+            rows = self.store.rows("SELECT terms, df FROM vocabulary WHERE surface = ?", (surface,))
+            if rows is None:  # the store failed: memory answers
+                terms = self.store.memory()[1].surface_terms.get(surface)
+                self.cache[surface] = None if terms is None else (tuple(terms), 0)
+            elif rows:
+                terms = tuple(rows[0][0].split("\t"))
+                self.expected.update(terms)
+                self.cache[surface] = (terms, int(rows[0][1]))
+            else:
+                self.cache[surface] = None
+        return self.cache[surface]
+
+    def df(self, surface: str) -> int:
+        found = self.row(surface)
+        return 0 if found is None else found[1]
+
+    def __getitem__(self, surface: str) -> tuple[str, ...]:
+        found = self.row(surface)
+        if found is None:
+            raise KeyError(surface)
+        return found[0]
+
+    def __contains__(self, surface: object) -> bool:
+        return isinstance(surface, str) and self.row(surface) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([])  # never listed whole: the surfaces blob serves scans
+
+    def __len__(self) -> int:
+        return 0
+
+
 class _Row(NamedTuple):
     posting: Posting
     surface: str
@@ -469,9 +715,9 @@ class _Row(NamedTuple):
 class _LazyPostings(Mapping[str, Posting]):
     """Postings read per term on first use, each checked against its checksum."""
 
-    def __init__(self, store: _Healing, terms: frozenset[str]) -> None:
+    def __init__(self, store: _Healing, vocabulary: _LazyVocabulary) -> None:
         self.store = store
-        self.terms = terms  # every term of the index, from the vocabulary
+        self.vocabulary = vocabulary
         self.cache: dict[str, _Row | None] = {}
 
     def row(self, term: str) -> _Row | None:
@@ -485,7 +731,7 @@ class _LazyPostings(Mapping[str, Posting]):
                 found = _Row((array("i", docs), array("f", tfs)), surface)
             else:
                 self.store.fail("a posting list does not match its checksum")
-        elif rows is not None and term in self.terms:
+        elif rows is not None and term in self.vocabulary.expected:
             self.store.fail("a posting list is missing")
         if found is None and self.store.failed:
             found = self._from_memory(term)
@@ -507,10 +753,10 @@ class _LazyPostings(Mapping[str, Posting]):
         return isinstance(term, str) and self.row(term) is not None
 
     def __iter__(self) -> Iterator[str]:
-        return iter(sorted(self.terms))
+        return iter([])
 
     def __len__(self) -> int:
-        return len(self.terms)
+        return 0
 
 
 class _LazySurfaces(Mapping[str, str]):
@@ -542,6 +788,13 @@ class _LazyEntries(Sequence[Entry]):
 
     def __len__(self) -> int:
         return self.size
+
+    def locate(self, entry_id: int) -> int | None:
+        """The position of the entry with *entry_id* (an indexed look-up, not a map of all ids)."""
+        rows = self.store.rows("SELECT position FROM entries WHERE id = ? LIMIT 1", (entry_id,))
+        if rows is None:
+            return self.store.memory()[0].position(entry_id)
+        return int(rows[0][0]) if rows else None
 
     @overload
     def __getitem__(self, position: int) -> Entry: ...
@@ -577,7 +830,7 @@ class _LazyEntries(Sequence[Entry]):
         return entry  # type: ignore[no-any-return]
 
     def __iter__(self) -> Iterator[Entry]:
-        """Every entry in order, read in batches; a gap or a bad row hands over to memory."""
+        """Every entry in order, read in batches (not kept); a gap or a bad row hands over to memory."""
         position = 0
         while position < self.size:
             rows = self.store.rows(
