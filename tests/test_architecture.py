@@ -45,9 +45,20 @@ INTERNAL = {
         "output",
         "config",
         "files",
+        "importing",
     },
     "__main__": {"cli", "errors"},
     "__init__": set(),
+    # ecoqa import: its own package, used by the CLI only, reading the bundled term table from corpus
+    "importing.__init__": set(),
+    "importing.decode": set(),
+    "importing.blocks": set(),
+    "importing.pairs": {"importing"},
+    "importing.meta": set(),
+    "importing.html": {"importing"},
+    "importing.markdown": {"importing"},
+    "importing.table": {"importing", "text"},
+    "importing.build": {"importing", "errors", "text", "corpus"},
 }
 #: third-party package -> modules that may import it (the same rule as ruff's banned-api)
 THIRD_PARTY = {
@@ -57,7 +68,15 @@ THIRD_PARTY = {
     "Stemmer": {"search"},
     "textual": {"browse"},
     "platformdirs": {"store", "config"},
+    "selectolax": {"importing.html"},
+    "markdown_it": {"importing.markdown"},
+    "charset_normalizer": {"importing.decode"},
 }
+MODULES = sorted([*SRC.glob("*.py"), *SRC.glob("importing/*.py")])
+
+
+def module_name(path: Path) -> str:
+    return f"importing.{path.stem}" if path.parent.name == "importing" else path.stem
 
 
 def imports_of(path: Path) -> set[str]:
@@ -72,9 +91,9 @@ def imports_of(path: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize("path", sorted(SRC.glob("*.py")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", MODULES, ids=module_name)
 def test_imports_point_inward(path: Path) -> None:
-    module = path.stem
+    module = module_name(path)
     assert module in INTERNAL, f"new module {module}: add it to the dependency table"
     for name in imports_of(path):
         top = name.split(".")[0]
@@ -107,5 +126,24 @@ def test_importing_the_cli_loads_nothing_heavy() -> None:
         "ecoqa.render",
         "ecoqa.corpus",
         "json",
+        "selectolax",
+        "markdown_it",
+        "charset_normalizer",
+        "ecoqa.importing",
     }
     assert not heavy & loaded, heavy & loaded
+
+
+@pytest.mark.parametrize("argv", [["show", "10"], ["search", "financing"], ["list", "--topic", "mkb"]])
+def test_only_import_loads_the_page_parsers(argv: list[str]) -> None:
+    """The HTML, Markdown and encoding libraries cost start-up only for ``ecoqa import``."""
+    code = (
+        "import sys, contextlib, io\n"
+        "from ecoqa.cli import run\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    run({argv!r})\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('selectolax', 'markdown_it', 'charset_normalizer') or m.startswith('ecoqa.importing'))))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""

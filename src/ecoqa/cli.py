@@ -1104,6 +1104,98 @@ def _filter_names(corpus: Corpus, topics: Sequence[str], principles: Sequence[st
     return names
 
 
+class CorpusLanguage(str, Enum):
+    nl = "nl"
+    en = "en"
+
+
+@command("import", short="Make a corpus from Q&A pages, FAQ markup, Markdown or CSV.")
+def import_(
+    sources: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="SOURCE...", help="Files to read: HTML or text pages, Markdown, CSV/TSV.", show_default=False
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", show_default=False, help="Corpus to write ('-' for stdout)."),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", show_default=False, help="Title, if the page has none.")
+    ] = None,
+    corpus_lang: Annotated[
+        CorpusLanguage | None,
+        typer.Option("--lang", metavar="nl|en", show_default=False, help="Language of the Q&A (default: detected)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", "-n", help="Show what would be imported; write nothing.")
+    ] = False,
+) -> None:
+    """Turn Q&A pages, FAQ pages, Markdown notes and spreadsheets into a corpus for --data.
+
+    Recognised: numbered or labelled questions (Vraag:/Antwoord:, Q:/A:), one heading per
+    question, schema.org FAQPage/QAPage markup (JSON-LD or microdata), <dl> and <details>
+    lists, and CSV/TSV with question and answer columns. Several sources merge into one
+    corpus, numbered in order; each question records its source file.
+
+    \b
+    Examples:
+      ecoqa import faq.html -o mine.json
+      ecoqa import notes.md questions.csv -o mine.json --title "Our FAQ"
+      ecoqa import page.txt --dry-run
+      ecoqa --data mine.json search funding
+    """
+    from ecoqa.files import check_target
+    from ecoqa.importing.build import build, read_source, summary_lines
+    from ecoqa.version import ecoqa_version
+
+    to_stdout = output is not None and str(output) == "-"
+    if output is None and not dry_run:
+        raise UsageError("say where to write the corpus with -o FILE ('-' for stdout), or look first with --dry-run.")
+    if output is not None and not to_stdout and not dry_run:
+        check_target(output, force=force, protected=sources)
+    read = [read_source(path) for path in sources]
+    built = build(read, title=title, lang=corpus_lang.value if corpus_lang else None, version=ecoqa_version())
+    text = _checked_corpus(built.document)
+    for note in built.notes:
+        _warn(note)
+    from ecoqa.output import stdout, write_note_line
+
+    if dry_run:
+        out = stdout()
+        out.write("".join(line + "\n" for line in summary_lines(read, built)))
+        out.flush()
+        return
+    count = len(built.document["questions"])
+    if to_stdout:
+        out = stdout()
+        out.write(text)
+        out.flush()
+        return
+    from ecoqa.files import write_atomic
+
+    assert output is not None
+    write_atomic(output, [text], force=force, protected=sources)
+    write_note_line(
+        f"wrote {count} question{'s' if count != 1 else ''} to {output}; try: ecoqa --data {output} search WORDS"
+    )
+
+
+def _checked_corpus(document: dict[str, Any]) -> str:
+    """The corpus as JSON text, checked by the same schema ``validate`` uses (a failure is our bug)."""
+    import json
+
+    from ecoqa.corpus import check_corpus
+
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    problems = check_corpus(text.encode(), "imported corpus")
+    if problems:
+        raise RuntimeError(f"import made an invalid corpus: {problems[0]}")
+    return text
+
+
 @command(short="Browse and search in a full-screen app.")
 def browse(
     ctx: typer.Context,

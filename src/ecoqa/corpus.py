@@ -322,14 +322,14 @@ class JsonStream:
 
 def check_stream(
     path: Path, source: str, on_entry: Callable[[Entry, Any], None] | None = None,
-    answers: Callable[[Sequence[int]], dict[int, str]] | None = None,
+    answers: Callable[[Sequence[int]], dict[int, str]] | None = None, checker: Checker | None = None,
 ) -> tuple[Checker, Document | None, list[Problem]]:  # fmt: skip
     """Check a corpus file as a stream of questions, handing each good entry to *on_entry*.
 
     The answers that evidence quotes cite come from *answers* (a store being built), or from a
     second pass over the file.
     """
-    checker = Checker(source)
+    checker = checker or Checker(source)
     seen: set[str] = set()
     questions = False
     try:

@@ -153,7 +153,7 @@ def principle_rows(principles: Sequence[Principle], corpus: Corpus, lang: str) -
 def info_rows(corpus: Corpus, lang: str) -> Iterator[tuple[object, ...]]:
     webinar = corpus.webinar
     if webinar:
-        yield "title", in_lang(lang, webinar.title, webinar.title_en)
+        yield "title", corpus.title(lang)
         yield "date", webinar.date
         yield "organizers", webinar.organizer_line or ", ".join(webinar.organizers)
         yield "summary", in_lang(lang, webinar.summary, webinar.summary_en)
@@ -188,12 +188,7 @@ class Document(NamedTuple):
 
 def _title(doc: Document) -> str:
     corpus = doc.corpus
-    if corpus.webinar:
-        webinar = corpus.webinar
-        name = in_lang(doc.lang, webinar.title, webinar.title_en)
-        title = f"{name} ({webinar.date}, {' & '.join(webinar.organizers)})"
-    else:
-        title = corpus.source or "ecoqa corpus"
+    title = corpus.event(doc.lang)
     return f"{title} — {'; '.join(doc.filters)}" if doc.filters else title
 
 

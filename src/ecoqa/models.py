@@ -125,6 +125,10 @@ class Speaker(NamedTuple):
     def role_in(self, lang: str) -> str:
         return in_lang(lang, self.role, self.role_en)
 
+    def described(self, lang: str) -> str:
+        """ "Name, role, organisation", leaving out what the corpus does not give."""
+        return ", ".join(part for part in (self.name, self.role_in(lang), self.organization) if part)
+
 
 class Person(NamedTuple):
     """Someone an answer mentions, with the questions that mention them."""
@@ -239,6 +243,7 @@ class Corpus:
         ids: Sequence[int] | None = None,
         members: Members | None = None,
         locate: Callable[[int], int | None] | None = None,
+        ids_ascending: bool | None = None,
     ) -> None:
         self.entries = entries
         self.source = source
@@ -257,7 +262,20 @@ class Corpus:
         self._memberships: dict[tuple[str, str], list[int]] | None = None
         self._masks: dict[tuple[str, str], int] = {}
         self._related: dict[tuple[tuple[str, str], ...], list[int]] = {}
-        self._ids_ascending: bool | None = None
+        self._ids_ascending = ids_ascending
+
+    def title(self, lang: str) -> str:
+        """The corpus's name: the webinar's title, else the name of the file it was read from."""
+        webinar = self.webinar
+        name = in_lang(lang, webinar.title, webinar.title_en) if webinar else ""
+        return name or self.source.rsplit("/", 1)[-1] or "ecoqa corpus"
+
+    def event(self, lang: str) -> str:
+        """'Title (date, organisers)', leaving out what the corpus does not give."""
+        webinar = self.webinar
+        details = [webinar.date, " & ".join(webinar.organizers)] if webinar else []
+        shown = ", ".join(d for d in details if d)
+        return f"{self.title(lang)} ({shown})" if shown else self.title(lang)
 
     def ids(self) -> Sequence[int]:
         """Entry id per position."""

@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ecoqa.labels import label
-from ecoqa.models import Corpus, Entry, Hit, Principle, Related, Topic, in_lang
+from ecoqa.models import Corpus, Entry, Hit, Principle, Related, Speaker, Topic, in_lang
 from ecoqa.text import blocks, clean_text
 
 #: Every style in one place.
@@ -226,7 +226,7 @@ def source_text(corpus: Corpus, lang: str) -> Text:
         line = safe(corpus.source or "")
     else:
         title = in_lang(lang, webinar.title, webinar.title_en)
-        line = safe(f"Webinar “{title}”, {webinar.date}")
+        line = safe(", ".join(part for part in (f"Webinar “{title}”" if title else "Webinar", webinar.date) if part))
         if webinar.organizer_line:
             line.append("\n").append_text(safe(webinar.organizer_line))
         elif webinar.organizers:
@@ -552,27 +552,26 @@ def info_view(corpus: Corpus, lang: str, width: int = 80) -> RenderableType:
     if webinar:
         # The page names the webinar by its subject only; the title is the corpus's, so say so.
         title = in_lang(lang, webinar.title, webinar.title_en)
-        rows.append(
-            (name("title"), Text.assemble(safe(title), (f"  ({label(lang, 'derived_title')})", STYLES["derived"])))
-        )
-        rows.append((name("date"), safe(webinar.date)))
-        rows.append((name("organizers"), safe(webinar.organizer_line or ", ".join(webinar.organizers))))
-        speakers = [f"{s.name} ({s.role_in(lang)}, {s.organization})" for s in corpus.speakers]
+        if title:
+            derived = (f"  ({label(lang, 'derived_title')})", STYLES["derived"])
+            rows.append((name("title"), Text.assemble(safe(title), derived)))
+        if webinar.date:
+            rows.append((name("date"), safe(webinar.date)))
+        if webinar.organizer_line or webinar.organizers:
+            rows.append((name("organizers"), safe(webinar.organizer_line or ", ".join(webinar.organizers))))
+        speakers = [_name_and_role(s, lang) for s in corpus.speakers]
         if speakers:
             rows.append((name("speakers"), _joined(safe(s) for s in speakers)))
-        rows.append(
-            (name("summary", en and bool(webinar.summary_en)), safe(in_lang(lang, webinar.summary, webinar.summary_en)))
-        )
+        summary = in_lang(lang, webinar.summary, webinar.summary_en)
+        if summary:
+            rows.append((name("summary", en and bool(webinar.summary_en)), safe(summary)))
         recording = webinar.recording
         if recording:
             text = recording.url or (recording.note_en if en and recording.note_en else recording.note)
             rows.append((name("recording"), safe(text, "" if recording.url else STYLES["missing"])))
-        rows.append(
-            (
-                name("audience", en and bool(webinar.audience_en)),
-                safe(in_lang(lang, webinar.audience, webinar.audience_en)),
-            )
-        )
+        audience = in_lang(lang, webinar.audience, webinar.audience_en)
+        if audience:
+            rows.append((name("audience", en and bool(webinar.audience_en)), safe(audience)))
         interests = webinar.interests_en if en and webinar.interests_en else webinar.interests
         if interests:
             rows.append((name("interests", en and bool(webinar.interests_en)), _bullets(safe(i) for i in interests)))
@@ -616,17 +615,21 @@ def counts(corpus: Corpus, lang: str) -> str:
     )
 
 
+def _name_and_role(speaker: Speaker, lang: str) -> str:
+    """ "Name (role, organisation)", or just the name when the corpus gives neither."""
+    details = ", ".join(part for part in (speaker.role_in(lang), speaker.organization) if part)
+    return f"{speaker.name} ({details})" if details else speaker.name
+
+
 def overview(corpus: Corpus, lang: str, version: str, examples: Sequence[tuple[str, str]]) -> RenderableType:
     """What this corpus is and three commands to try on it."""
     lines: list[RenderableType] = []
     webinar = corpus.webinar
     if webinar:
-        title = in_lang(lang, webinar.title, webinar.title_en)
-        lines.append(
-            Text.assemble(safe(title, STYLES["title"]), f"  {webinar.date}  ", safe(" & ".join(webinar.organizers)))
-        )
+        details = "  ".join(d for d in (webinar.date, " & ".join(webinar.organizers)) if d)
+        lines.append(Text.assemble(safe(corpus.title(lang), STYLES["title"]), f"  {details}" if details else ""))
         for s in corpus.speakers:  # wrapped lines keep their indent
-            lines.append(Padding(safe(f"{s.name}, {s.role_in(lang)}, {s.organization}"), (0, 0, 0, 2)))
+            lines.append(Padding(safe(s.described(lang)), (0, 0, 0, 2)))
     else:
         lines.append(safe(corpus.source, STYLES["title"]))
     lines += [Text(""), Text(counts(corpus, lang)), Text(""), Text(label(lang, "try"), style=STYLES["label"])]

@@ -114,6 +114,10 @@ class Node:
     def convert(self, value: Any, where: Where, report: Report) -> Any:
         raise NotImplementedError
 
+    def rebuild(self, value: Any) -> Any:
+        """Build from a value this table checked before (a store's header): no checks, no cleaning."""
+        return value
+
     def describe(self) -> dict[str, Any]:
         raise NotImplementedError
 
@@ -232,6 +236,9 @@ class Many(Node):
                 built.append(converted)
         return tuple(built)
 
+    def rebuild(self, value: Any) -> Any:
+        return tuple(map(self.item.rebuild, value))
+
     def describe(self) -> dict[str, Any]:
         return {"type": "array", "items": self.item.describe()}
 
@@ -278,6 +285,15 @@ class Obj(Node):
                 built[spec.attribute or key] = spec.default
         if len(report.problems) > before:
             return INVALID
+        return self.make(**built)
+
+    def rebuild(self, value: Any) -> Any:
+        built = {
+            spec.attribute or key: spec.node.rebuild(value[key]) for key, spec in self.fields.items() if key in value
+        }
+        for key, spec in self.fields.items():
+            if key not in value and spec.default is not None:
+                built[spec.attribute or key] = spec.default
         return self.make(**built)
 
     def describe(self) -> dict[str, Any]:

@@ -320,6 +320,7 @@ class Index:
     aliases: Mapping[tuple[str, ...], list[tuple[str, ...]]]
     blob: str = field(default="", repr=False)  # newline-joined surfaces for C-speed scans
     max_alias_words: int = 1
+    language: str = "nl"  # the language of the original fields (question, answer, key points)
     _fuzzy: list[str] | None = field(default=None, repr=False)
 
     def fuzzy_vocabulary(self) -> list[str]:
@@ -378,9 +379,14 @@ def alias_table(
     return dict(table)
 
 
+def original_language(declared: str) -> str:
+    """How the original fields are stemmed: English for a corpus that says it is English, else Dutch."""
+    return "en" if declared.strip().lower().startswith("en") else "nl"
+
+
 def build_index(corpus: Corpus, progress: Callable[[int, int], None] | None = None) -> Index:
     """Index every entry; milliseconds for the bundled corpus, seconds for 100,000 entries."""
-    builder = IndexBuilder()
+    builder = IndexBuilder(original_language(corpus.webinar.language if corpus.webinar else ""))
     total = len(corpus.entries)
     for entry in corpus.entries:
         builder.add(entry)
@@ -401,7 +407,8 @@ class IndexBuilder:
     after its questions.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, language: str = "nl") -> None:
+        self.language = language
         self.width = len(FIELDS)
         self.size = 0
         self.ids: array[int] = array("i")
@@ -421,7 +428,8 @@ class IndexBuilder:
         self.lengths.extend(self.zeros)
         texts = _field_texts(entry)
         for f, spec in self.text_fields:
-            self._add_words(doc, f, spec.lang, [w for t in texts.get(spec.name, ()) for w in index_words(t)])
+            lang = self.language if spec.lang == "nl" else spec.lang
+            self._add_words(doc, f, lang, [w for t in texts.get(spec.name, ()) for w in index_words(t)])
         for topic_id in dict.fromkeys(entry.topics):
             self._append(TOPIC_PREFIX + topic_id, (doc << _DOC_SHIFT) | 1, topic_id)
         if entry.principles and self.principle_field is not None:
@@ -488,6 +496,7 @@ class IndexBuilder:
             aliases=aliases,
             blob="\n".join(surfaces),
             max_alias_words=max((len(k) for k in aliases), default=1),
+            language=self.language,
         )
 
 
@@ -940,6 +949,7 @@ def make_snippet(
     weights: dict[str, tuple[int, float]],
     lang: str,
     topic_names: Mapping[str, tuple[str, ...]] | None = None,
+    original: str = "nl",
 ) -> Snippet:
     """The sentence that carries the most matched weight, preferring the language asked for."""
     best: tuple[float, str, str, list[tuple[int, int]]] | None = None  # (value, field, sentence, spans)
@@ -952,7 +962,7 @@ def make_snippet(
         "key_points_en": "\n".join(entry.key_points_en),
     }
     for name, text in texts.items():
-        spec_lang = "en" if name.endswith("_en") else "nl"
+        spec_lang = "en" if name.endswith("_en") else original
         if not text or not any(t in weights for w in index_words(text) for t in terms_of(w, spec_lang)):
             continue
         # The asked-for language first, and the source text before derived key points.
@@ -1113,7 +1123,7 @@ def _ranked(
         Hit(
             entry=corpus.entries[doc],
             score=round(-negative, 3),
-            snippet=make_snippet(corpus.entries[doc], weights, lang, shown_names) if snippets else None,
+            snippet=make_snippet(corpus.entries[doc], weights, lang, shown_names, index.language) if snippets else None,
             matches=explain(index, found, doc) if snippets else (),
         )
         for negative, _, doc in ranked

@@ -21,6 +21,7 @@ when the cache grows past its limit (``ECOQA_CACHE_MB``).
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import time
@@ -300,16 +301,22 @@ def _build(path: Path, source: str, key: str, target: Path, progress: Progress |
     temporary = Path(name)
     try:
         with _terminate_cleanly():
-            connection = sqlite3.connect(temporary)
-            try:
-                connection.execute("PRAGMA journal_mode = OFF")  # a half-written file is thrown away anyway
-                connection.execute("PRAGMA synchronous = OFF")
-                connection.executescript(_SCHEMA)
-                _fill(connection, path, source, key, progress)
-                connection.execute("CREATE INDEX entries_by_id ON entries (id)")
-                connection.commit()
-            finally:
-                connection.close()
+            language = None
+            while True:
+                temporary.write_bytes(b"")
+                connection = sqlite3.connect(temporary)
+                try:
+                    connection.execute("PRAGMA journal_mode = OFF")  # a half-written file is thrown away anyway
+                    connection.execute("PRAGMA synchronous = OFF")
+                    connection.executescript(_SCHEMA)
+                    _fill(connection, path, source, key, progress, language)
+                    connection.execute("CREATE INDEX entries_by_id ON entries (id)")
+                    connection.commit()
+                    break
+                except _LanguageLater as late:  # the file named its language after its questions
+                    language = late.language
+                finally:
+                    connection.close()
             os.replace(temporary, target)
     except (OSError, sqlite3.Error) as error:
         raise StoreError(str(getattr(error, "strerror", None) or error)) from None
@@ -318,15 +325,41 @@ def _build(path: Path, source: str, key: str, target: Path, progress: Progress |
         _remove(Path(f"{temporary}-journal"))
 
 
-def _fill(connection: sqlite3.Connection, path: Path, source: str, key: str, progress: Progress | None) -> None:
-    from ecoqa.search import IndexBuilder
+class _LanguageLater(Exception):
+    def __init__(self, language: str) -> None:
+        self.language = language
 
-    builder = IndexBuilder()
+
+def _fill(
+    connection: sqlite3.Connection,
+    path: Path,
+    source: str,
+    key: str,
+    progress: Progress | None,
+    language: str | None,
+) -> None:
+    """Stream the file into the store. The original fields are stemmed in the language the file
+    declares before its questions (as ecoqa writes files); a file that declares it only after
+    them is read a second time."""
+    from ecoqa.schema import Checker
+    from ecoqa.search import IndexBuilder, original_language
+
+    checker = Checker(source)
+
+    def declared() -> str:
+        webinar = checker.sections.get("webinar")
+        value = webinar.get("language") if isinstance(webinar, dict) else None
+        return original_language(value if isinstance(value, str) else "")
+
+    builder: IndexBuilder | None = None
     memberships: dict[tuple[str, str], array[int]] = {}
     batch: list[tuple[int, int, str, int]] = []
     total = max(1, os.path.getsize(path))
 
     def take(entry: Entry, item: Any) -> None:
+        nonlocal builder
+        if builder is None:
+            builder = IndexBuilder(language or declared())
         position = builder.size
         builder.add(entry)
         for kind, names in (("topic", entry.topics), ("principle", entry.principles)):
@@ -338,13 +371,13 @@ def _fill(connection: sqlite3.Connection, path: Path, source: str, key: str, pro
             connection.executemany("INSERT INTO entries VALUES (?, ?, ?, ?)", batch)
             batch.clear()
             if progress:
-                progress("indexing", min(builder.size, total), 0)
+                progress("indexing", min(position, total), 0)
 
     def answers(ids: Sequence[int]) -> dict[int, str]:
         if batch:
             connection.executemany("INSERT INTO entries VALUES (?, ?, ?, ?)", batch)
             batch.clear()
-        positions = {entry_id: position for position, entry_id in enumerate(builder.ids)}
+        positions = {entry_id: position for position, entry_id in enumerate(builder.ids if builder else ())}
         found = {}
         for entry_id in ids:
             if entry_id not in positions:
@@ -358,7 +391,7 @@ def _fill(connection: sqlite3.Connection, path: Path, source: str, key: str, pro
 
     if progress:
         progress("indexing", 0, 0)
-    checker, parts, problems = check_stream(path, source, take, answers)
+    checker, parts, problems = check_stream(path, source, take, answers, checker)
     if problems or parts is None:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         first = one_line(str(problems[0])) if problems else f"{source}: not a corpus"
@@ -366,6 +399,11 @@ def _fill(connection: sqlite3.Connection, path: Path, source: str, key: str, pro
     if batch:
         connection.executemany("INSERT INTO entries VALUES (?, ?, ?, ?)", batch)
     corpus = checker.corpus(parts, (), source)
+    wanted = original_language(corpus.webinar.language if corpus.webinar else "")
+    if builder is None:
+        builder = IndexBuilder(wanted)
+    elif builder.language != wanted:
+        raise _LanguageLater(wanted)
     if progress:
         progress("saving index", 0, 0)
     builder.add_principles(corpus.principles)
@@ -414,6 +452,8 @@ def _write_index(
             "header": _document(header),
             "aliases": [[list(k), [list(t) for t in v]] for k, v in aliases.items()],
             "max_alias_words": max((len(k) for k in aliases), default=1),
+            "language": builder.language,
+            "ids_ascending": all(a < b for a, b in itertools.pairwise(builder.ids)),
             "terms": len(counts),
         }
     )
@@ -615,18 +655,26 @@ def _read(store: _Healing, key: str, source: str) -> tuple[Corpus, Index]:
         aliases={tuple(k): [tuple(t) for t in v] for k, v in meta["aliases"]},
         blob=surfaces,
         max_alias_words=int(meta["max_alias_words"]),
+        language=str(meta.get("language", "nl")),
     )
-    corpus = _header_corpus(meta["header"], source, _LazyEntries(store, size), ids, _Members(store))
+    entries = _LazyEntries(store, size)
+    corpus = _header_corpus(meta["header"], source, entries, ids, _Members(store), meta.get("ids_ascending"))
     return corpus, index
 
 
 def _header_corpus(
-    header: dict[str, Any], source: str, entries: _LazyEntries, ids: Sequence[int], members: _Members
+    header: dict[str, Any],
+    source: str,
+    entries: _LazyEntries,
+    ids: Sequence[int],
+    members: _Members,
+    ids_ascending: bool | None = None,
 ) -> Corpus:
     """The corpus around lazily read entries, from the header the store wrote (already checked)."""
-    parts = DOCUMENT.convert({**header, "questions": []}, Where(None, ""), Report(source))
-    if parts is INVALID:
-        raise StoreError("its header does not match this ecoqa")
+    try:  # checked when the store was built, and guarded by its checksum since
+        parts = DOCUMENT.rebuild({**header, "questions": []})
+    except (TypeError, KeyError, AttributeError):
+        raise StoreError("its header does not match this ecoqa") from None
     return Corpus(
         entries,
         source=source,
@@ -641,6 +689,7 @@ def _header_corpus(
         ids=ids,
         members=members,
         locate=entries.locate,
+        ids_ascending=ids_ascending,
     )
 
 

@@ -1,0 +1,139 @@
+"""The reading every import front-end produces: a page as a flat list of blocks.
+
+HTML, Markdown and plain text all become headings, paragraphs, list items and numbered items,
+so one recogniser (``ecoqa.importing.pairs``) finds the questions in all of them, and one
+composer writes answers in the corpus format that ``ecoqa.text.blocks`` reads back.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+Kind = Literal["heading", "paragraph", "item", "numbered", "term"]
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """One unit of a page. ``shape`` tells numbered items of one list style from another."""
+
+    kind: Kind
+    text: str
+    level: int = 0  # headings: 1-6 as marked up; 0 when guessed from a short line of text
+    number: int = 0  # numbered items
+    shape: str = ""
+    links: tuple[Link, ...] = field(default=())
+
+    def with_text(self, text: str) -> Block:
+        return replace(self, text=text)
+
+
+_NUMBERED = re.compile(r"^(?P<prefix>(?:\d{1,3}[.)]\s+)+)(?P<rest>\S.*)$")
+_BULLET = re.compile(r"^[•·▪◦‣∙●○■□➢➤►–—*+-]\s+(?P<rest>\S.*)$")
+_SENTENCE_END = re.compile(r"[.!?:;…)\"'”’]$")
+#: A line this short without a sentence ending is a heading in a page saved as text ("Ons werk").
+HEADING_WORDS = 6
+
+
+def number_prefix(text: str) -> tuple[int, str, str] | None:
+    """(number, shape, rest) for text such as ``1. 12. Why?`` (the last number counts), else None."""
+    found = _NUMBERED.match(text)
+    if not found:
+        return None
+    prefix = found.group("prefix")
+    return int(re.findall(r"\d+", prefix)[-1]), re.sub(r"\d+", "#", " ".join(prefix.split())), found.group("rest")
+
+
+def bullet_text(text: str) -> str | None:
+    found = _BULLET.match(text)
+    return found.group("rest") if found else None
+
+
+def looks_like_heading(text: str) -> bool:
+    """A short line with no sentence ending: how headings survive a page saved as plain text."""
+    return 0 < len(text.split()) <= HEADING_WORDS and not _SENTENCE_END.search(text)
+
+
+def line_block(line: str, *, text_headings: bool) -> Block | None:
+    """The block one line of text stands for; None for a blank line."""
+    text = " ".join(line.split())
+    if not text:
+        return None
+    numbered = number_prefix(text)
+    if numbered:
+        number, shape, rest = numbered
+        indent = len(line) - len(line.lstrip())
+        return Block("numbered", rest, number=number, shape=f"{indent}:{shape}")
+    item = bullet_text(text)
+    if item is not None:
+        return Block("item", item)
+    if text_headings and looks_like_heading(text):
+        return Block("heading", text)  # level 0: guessed, not marked up
+    return Block("paragraph", text)
+
+
+def text_blocks(text: str, *, text_headings: bool = True) -> list[Block]:
+    """A page saved as text: one paragraph per line (as browsers save pages), or hard-wrapped
+    paragraphs separated by blank lines, which are joined first."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if _hard_wrapped(lines):
+        lines = _unwrapped(lines)
+    return [block for block in (line_block(line, text_headings=text_headings) for line in lines) if block]
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """True when text lines run on into the next: 40-100 characters, no sentence end, more text after.
+
+    Pages saved by a browser put each paragraph on one line, so such lines are rare there; in
+    notes wrapped at 70-80 columns most lines that are followed by text are like that.
+    """
+    stripped = [line.strip() for line in lines]
+    followed = [
+        a for a, b in itertools.pairwise(stripped) if a and b and not (number_prefix(b) or bullet_text(b) is not None)
+    ]
+    running = sum(1 for a in followed if 40 <= len(a) <= 100 and not _SENTENCE_END.search(a))
+    return running >= 2 and running * 2 >= len(followed)
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    joined: list[str] = []
+    current: list[str] = []
+    for line in [*lines, ""]:
+        starts_block = bool(number_prefix(line.strip()) or bullet_text(line.strip()) is not None)
+        if not line.strip() or starts_block:
+            if current:
+                joined.append(" ".join(current))
+            current = [line.strip()] if line.strip() else []
+            if not line.strip():
+                joined.append("")
+        else:
+            current.append(line.strip())
+    return joined
+
+
+def compose(blocks: list[Block]) -> str:
+    """Blocks as corpus text: paragraphs apart by a blank line, list items as ``- `` lines.
+
+    The inverse of ``ecoqa.text.blocks``. Numbered items inside an answer keep their number.
+    """
+    parts: list[str] = []
+    items: list[str] = []
+    for block in blocks:
+        if block.kind == "item":
+            items.append(f"- {block.text}")
+            continue
+        if items:
+            parts.append("\n".join(items))
+            items = []
+        parts.append(f"{block.number}. {block.text}" if block.kind == "numbered" else block.text)
+    if items:
+        parts.append("\n".join(items))
+    return "\n\n".join(part for part in parts if part.strip())

@@ -1,0 +1,71 @@
+"""Bytes to text for imported sources: a BOM first, then a declared HTML charset, then UTF-8.
+
+Anything else is read in the encoding charset-normalizer finds most likely, with a warning:
+a file saved by Excel or an old CMS (cp1252, latin-1) should import, but the user should know
+the text was guessed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: its BOM starts the same way
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+
+
+def decode(raw: bytes, name: str) -> tuple[str, list[str]]:
+    """The text of *raw* and any warnings about how it was read."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            return raw.decode(encoding, errors="replace"), []
+    declared = _declared_charset(raw)
+    if declared:
+        try:
+            return raw.decode(declared), []
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration is common; fall through to UTF-8 and detection
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    return _detected(raw, name)
+
+
+def looks_binary(raw: bytes) -> bool:
+    """NUL bytes near the start, without a UTF-16/32 byte order mark: an image, an archive, a program."""
+    return b"\x00" in raw[:8192] and not any(raw.startswith(bom) for bom, _ in _BOMS)
+
+
+def _declared_charset(raw: bytes) -> str | None:
+    """The charset an HTML page declares in its first 4 KB (the limit browsers use too)."""
+    found = _CHARSET.search(raw[:4096])
+    if not found:
+        return None
+    label = found.group(1).decode("ascii", "replace").lower()
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _detected(raw: bytes, name: str) -> tuple[str, list[str]]:
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(raw)
+    best = matches.best()
+    encoding = best.encoding if best is not None else "cp1252"
+    if any("cp1252" in match.could_be_from_charset for match in matches):
+        encoding = "cp1252"  # what Excel and Windows editors write for Dutch and English text
+    try:
+        text = raw.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        encoding = "cp1252"
+        text = raw.decode(encoding, errors="replace")
+    return text, [f"{name}: not UTF-8; read as {encoding} (detected). Check accented letters in the output."]

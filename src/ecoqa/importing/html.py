@@ -1,0 +1,266 @@
+"""HTML pages: schema.org FAQPage/QAPage data when the page has it, else the page's blocks.
+
+Parsed with selectolax's Lexbor engine: an HTML5 parser (pages are read the way browsers read
+them, broken markup included) that is fast, maintained, and ships wheels for every platform
+ecoqa supports. It is imported only here, so only ``ecoqa import`` pays for it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin, urlsplit
+
+from ecoqa.importing.blocks import Block, Kind, Link, compose, line_block, number_prefix
+from ecoqa.importing.pairs import Found, Pair, recognise
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborNode
+
+ORDER = ("labelled", "terms", "numbered", "question headings", "paragraphs")
+_SKIP = frozenset(
+    "script style noscript template nav header footer aside form button svg iframe head select input textarea "
+    "object embed canvas map dialog".split()
+)
+_BLOCK = frozenset(
+    "p div section article main blockquote pre table tbody thead tfoot tr td th figure figcaption address "
+    "center body html ul ol dl dd details hr".split()
+)
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+
+
+class _Reader:
+    """Walks a DOM tree into blocks: headings, paragraphs (a ``<br>`` starts a new one), items."""
+
+    def __init__(self, base: str | None) -> None:
+        self.base = base
+        self.blocks: list[Block] = []
+        self.words: list[str] = []
+        self.links: list[Link] = []
+        self.context: list[tuple[Kind, int, int, str]] = [("paragraph", 0, 0, "")]
+        self.depth = 0
+
+    def read(self, node: LexborNode) -> list[Block]:
+        self._walk(node)
+        self._flush()
+        return self.blocks
+
+    def _walk(self, node: LexborNode) -> None:
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                self.words.append(child.text_content or "")
+            elif tag in _SKIP or tag == "-comment":
+                continue
+            elif tag == "br":
+                self._flush()
+            elif tag in _HEADINGS:
+                self._inside(child, ("heading", _HEADINGS[tag], 0, ""))
+            elif tag in ("dt", "summary"):
+                self._inside(child, ("term", 0, 0, ""))
+            elif tag == "li":
+                self._item(child)
+            elif tag in ("ol", "ul"):
+                self._flush()
+                self.depth += 1
+                self._walk(child)
+                self.depth -= 1
+                self._flush()
+            elif tag in _BLOCK:
+                self._inside(child, ("paragraph", 0, 0, ""))
+            elif tag == "a":
+                self._link(child)
+            else:
+                self._walk(child)
+
+    def _inside(self, node: LexborNode, context: tuple[Kind, int, int, str]) -> None:
+        self._flush()
+        self.context.append(context)
+        self._walk(node)
+        self._flush()
+        self.context.pop()
+
+    def _item(self, node: LexborNode) -> None:
+        parent = node.parent
+        if parent is not None and parent.tag == "ol":
+            siblings = [n for n in parent.iter() if n.tag == "li"]
+            start = _integer(parent.attributes.get("start"), 1)
+            number = _integer(node.attributes.get("value"), start + _index(siblings, node))
+            self._inside(node, ("numbered", 0, number, f"ol{self.depth}"))
+        else:
+            self._inside(node, ("item", 0, 0, ""))
+
+    def _link(self, node: LexborNode) -> None:
+        before = len(self.words)
+        self._walk(node)
+        text = " ".join("".join(self.words[before:]).split())
+        url = _absolute(node.attributes.get("href"), self.base)
+        if text and url:
+            self.links.append(Link(text, url))
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self.words).split())
+        self.words = []
+        if not text:
+            return
+        kind, level, number, shape = self.context[-1]
+        links, self.links = tuple(self.links), []
+        if kind == "paragraph":
+            block = line_block(text, text_headings=False) or Block("paragraph", text)
+            block = Block(block.kind, block.text, number=block.number, shape=f"p:{block.shape}", links=links)
+        elif kind == "numbered" and number_prefix(text):
+            explicit, written, rest = number_prefix(text) or (number, "", text)
+            block = Block("numbered", rest, number=explicit, shape=f"{shape}:{written}", links=links)
+        else:
+            block = Block(kind, text, level=level, number=number, shape=shape, links=links)
+        self.blocks.append(block)
+        if kind != "heading":  # what follows in the same element is a paragraph of its own
+            self.context[-1] = ("paragraph", 0, 0, "")
+
+
+def _index(siblings: list[LexborNode], node: LexborNode) -> int:
+    for n, sibling in enumerate(siblings):
+        if sibling.mem_id == node.mem_id:
+            return n
+    return 0
+
+
+def _integer(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _absolute(href: str | None, base: str | None) -> str | None:
+    """A link's absolute http(s) or mailto URL; a relative link only when the page says where it lives."""
+    if not href:
+        return None
+    href = href.strip()
+    url = urljoin(base, href) if base else href
+    scheme = urlsplit(url).scheme.lower()
+    return url if scheme in ("http", "https", "mailto") else None
+
+
+class HtmlPage:
+    """What an HTML source says: its Q&A, title and address."""
+
+    def __init__(self, text: str) -> None:
+        from selectolax.lexbor import LexborHTMLParser
+
+        self.tree = LexborHTMLParser(text)
+        self.url = self._meta("link[rel=canonical]", "href") or self._meta('meta[property="og:url"]', "content")
+        base = self._meta("base[href]", "href")
+        self.base = urljoin(self.url, base) if self.url and base else (base or self.url)
+        self.title = self._title()
+
+    def _meta(self, selector: str, attribute: str) -> str | None:
+        node = self.tree.css_first(selector)
+        value = node.attributes.get(attribute) if node is not None else None
+        return value.strip() or None if value else None
+
+    def _title(self) -> str | None:
+        for selector, attribute in (('meta[property="og:title"]', "content"),):
+            value = self._meta(selector, attribute)
+            if value:
+                return " ".join(value.split())
+        for selector in ("h1", "title"):
+            node = self.tree.css_first(selector)
+            if node is not None and node.text().strip():
+                return " ".join(node.text().split())
+        return None
+
+    def blocks(self) -> list[Block]:
+        root = self.tree.body or self.tree.root
+        return _Reader(self.base).read(root) if root is not None else []
+
+    def found(self) -> Found:
+        """Structured data first (JSON-LD, then microdata), else the blocks."""
+        structured = self._json_ld() or self._microdata()
+        if structured:
+            return structured
+        return recognise(self.blocks(), ORDER)
+
+    def _fragment(self, html: str) -> tuple[str, tuple[Link, ...]]:
+        """An answer's HTML as corpus text and its links."""
+        from selectolax.lexbor import LexborHTMLParser
+
+        fragment = LexborHTMLParser(f"<body>{html}</body>")
+        blocks = _Reader(self.base).read(fragment.body) if fragment.body is not None else []
+        return compose(blocks), tuple(dict.fromkeys(link for b in blocks for link in b.links))
+
+    def _json_ld(self) -> Found | None:
+        pairs: list[Pair] = []
+        for node in self.tree.css('script[type="application/ld+json"]'):
+            for question in _questions(_json(node.text())):
+                name = _plain(question.get("name") or question.get("text"))
+                answer = _answer_of(question)
+                if name and answer:
+                    text, links = self._fragment(answer)
+                    if text:
+                        pairs.append(Pair(name, text, references=links))
+        return Found(pairs, form="schema.org FAQPage/QAPage (JSON-LD)") if pairs else None
+
+    def _microdata(self) -> Found | None:
+        pairs: list[Pair] = []
+        for node in self.tree.css('[itemscope][itemtype*="schema.org/Question"]'):
+            name = node.css_first('[itemprop="name"]')
+            answer = node.css_first('[itemprop="acceptedAnswer"] [itemprop="text"]') or node.css_first(
+                '[itemprop="suggestedAnswer"] [itemprop="text"]'
+            )
+            if name is None or answer is None:
+                continue
+            text, links = self._fragment(answer.html or "")
+            question = " ".join(name.text().split())
+            if question and text:
+                pairs.append(Pair(question, text, references=links))
+        return Found(pairs, form="schema.org FAQPage/QAPage (microdata)") if pairs else None
+
+
+def _json(text: str) -> Any:
+    cleaned = re.sub(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$", "", text.strip())
+    try:
+        return json.loads(cleaned)
+    except ValueError:
+        return None
+
+
+def _questions(data: Any) -> Iterator[dict[str, Any]]:
+    """The Question objects of every FAQPage or QAPage in a JSON-LD value, in document order."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _questions(item)
+        return
+    if not isinstance(data, dict):
+        return
+    if "@graph" in data:
+        yield from _questions(data["@graph"])
+    types = data.get("@type")
+    types = types if isinstance(types, list) else [types]
+    if any(t in ("FAQPage", "QAPage") for t in types):
+        main = data.get("mainEntity")
+        for item in main if isinstance(main, list) else [main]:
+            if isinstance(item, dict):
+                yield item
+
+
+def _answer_of(question: dict[str, Any]) -> str | None:
+    for key in ("acceptedAnswer", "suggestedAnswer"):
+        value = question.get(key)
+        first = value[0] if isinstance(value, list) and value else value
+        if isinstance(first, dict) and isinstance(first.get("text"), str) and first["text"].strip():
+            return str(first["text"])
+    return None
+
+
+def _plain(value: Any) -> str | None:
+    """A question given as (possibly marked-up) text, as one line."""
+    if not isinstance(value, str):
+        return None
+    from selectolax.lexbor import LexborHTMLParser
+
+    body = LexborHTMLParser(f"<body>{value}</body>").body
+    blocks = _Reader(None).read(body) if body is not None else []
+    return " ".join(b.text for b in blocks) or None

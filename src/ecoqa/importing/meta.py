@@ -1,0 +1,119 @@
+"""What a page states about its event: the date, the speakers, the organisers.
+
+Only what the text says, in the words it uses: a date written in the page, speakers named after
+the word "spreker(s)"/"speaker(s)" with the role in brackets, organisers named in a closing
+credit line. Nothing is looked up or guessed beyond splitting those phrases.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+
+_MONTHS = {
+    **dict.fromkeys(("januari", "january", "jan"), 1),
+    **dict.fromkeys(("februari", "february", "feb"), 2),
+    **dict.fromkeys(("maart", "march", "mrt", "mar"), 3),
+    **dict.fromkeys(("april", "apr"), 4),
+    **dict.fromkeys(("mei", "may"), 5),
+    **dict.fromkeys(("juni", "june", "jun"), 6),
+    **dict.fromkeys(("juli", "july", "jul"), 7),
+    **dict.fromkeys(("augustus", "august", "aug"), 8),
+    **dict.fromkeys(("september", "sept", "sep"), 9),
+    **dict.fromkeys(("oktober", "october", "okt", "oct"), 10),
+    **dict.fromkeys(("november", "nov"), 11),
+    **dict.fromkeys(("december", "dec"), 12),
+}
+_MONTH = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DATES = (
+    (re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
+    (re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
+    (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+)
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_PARTICLE = r"(?:van|de|der|den|ten|ter|te|von|da|di|du|le|la|'t)"
+_NAME_WORD = rf"(?:(?:[{_UPPER}]\.)+|[{_UPPER}][\w'’-]*)"  # "J.P." or "Balkenende"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,3}}"
+_SPEAKER = re.compile(rf"(?P<name>{_NAME})(?:\s*\((?P<role>[^()]{{1,80}})\))?")
+_SPEAKERS_WORD = re.compile(r"\b(?:sprekers?|speakers?|panelleden|panellists?|panelists?)\s*:?\s+", re.I)
+_JOIN = re.compile(r"^\s*(?:,|;|&|\ben\b|\band\b)\s*", re.I)
+_ORGANISED_BY = re.compile(r"\b(?:georganiseerd|organi[sz]ed|hosted)\s+(?:door|by)\s+(?P<rest>.+?)[.!]?$", re.I)
+_ORGANISER_SPLIT = re.compile(
+    r"\s*(?:,|\bin samenwerking met\b|\bsamen met\b|\bin (?:collaboration|cooperation|partnership) with\b"
+    r"|\btogether with\b|\bwith\b|\ben\b|\band\b|&)\s*",
+    re.I,
+)
+
+
+def find_date(text: str) -> str | None:
+    """The first date the text writes out, as YYYY-MM-DD."""
+    best: tuple[int, str] | None = None
+    for pattern in _DATES:
+        for found in pattern.finditer(text):
+            month = found.group("m").rstrip(".").lower()
+            number = _MONTHS.get(month) or (int(month) if month.isdigit() else 0)
+            try:
+                day = datetime.date(int(found.group("y")), number, int(found.group("d")))
+            except ValueError:
+                continue
+            if best is None or found.start() < best[0]:
+                best = (found.start(), day.isoformat())
+            break
+    return best[1] if best else None
+
+
+def find_speakers(text: str) -> list[tuple[str, str | None]]:
+    """(name, role as written) for the people named right after "sprekers"/"speakers"."""
+    speakers: list[tuple[str, str | None]] = []
+    for word in _SPEAKERS_WORD.finditer(text):
+        rest = text[word.end() :]
+        while True:
+            found = _SPEAKER.match(rest)
+            if not found:
+                break
+            speakers.append((found.group("name"), found.group("role")))
+            rest = rest[found.end() :]
+            joined = _JOIN.match(rest)
+            if not joined:
+                break
+            rest = rest[joined.end() :]
+        if speakers:
+            break
+    return speakers
+
+
+def organisers(closing: str | None) -> list[str]:
+    """The organisers a credit line names: "georganiseerd door A in samenwerking met B" -> [A, B]."""
+    found = _ORGANISED_BY.search(closing or "")
+    if not found:
+        return []
+    names = [" ".join(n.split()) for n in _ORGANISER_SPLIT.split(found.group("rest"))]
+    return [n for n in names if n]
+
+
+def split_role(role: str | None, organisations: list[str]) -> tuple[str | None, str | None]:
+    """("marktdirecteur", "TNO") from "marktdirecteur TNO" when TNO is a known organiser."""
+    if not role:
+        return None, None
+    for name in organisations:
+        if role.endswith(" " + name) and len(role) > len(name) + 1:
+            return role[: -len(name) - 1].rstrip(" ,"), name
+    return role, None
+
+
+def slug(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "x"
+
+
+_NL = frozenset("de het een en van is dat niet op te met voor zijn ook als wat hoe bij".split())
+_EN = frozenset("the a an and of is that not on to with for are also as what how at".split())
+
+
+def language(text: str) -> str:
+    """ "nl" or "en", by which language's most common words the text uses more."""
+    words = re.findall(r"[a-z]+", text.lower()[:200_000])
+    dutch = sum(1 for w in words if w in _NL)
+    english = sum(1 for w in words if w in _EN)
+    return "en" if english > dutch else "nl"

@@ -1,0 +1,253 @@
+"""Find the questions and answers in a page's blocks, whatever front-end read the page.
+
+The forms, tried in an order each front-end chooses:
+
+- ``labelled``: ``Vraag:``/``Antwoord:``, ``Q:``/``A:``, ``Question 3:``/``Answer:``;
+- ``terms``: definition lists and ``<details><summary>`` (HTML);
+- ``numbered``: the longest run of numbered items of one shape counting up by one, each
+  followed by some text (a numbered list inside an answer has another shape, or breaks the run);
+- ``headings``: one heading per question (Markdown: any heading with text below it but the
+  document's title; HTML and text: headings ending in a question mark);
+- ``paragraphs``: paragraphs ending in a question mark, each followed by an answer.
+
+An answer runs to the next question. After the last one, the page's own furniture ends it: a
+heading (navigation and "related" blocks follow Q&A on most pages) or a closing credit line
+such as "Dit webinar werd georganiseerd door ...", which becomes ``webinar.organizer_line``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from ecoqa.importing.blocks import Block, Link, compose, number_prefix
+
+_QUESTION_LABEL = re.compile(
+    r"^(?:(?:vraag|question)(?:\s+(?P<n>\d{1,4}))?\s*[:.)]|(?:q|v)(?P<m>\d{1,4})?\s*:)\s*(?P<rest>.*)$", re.I
+)
+_ANSWER_LABEL = re.compile(r"^(?:(?:antwoord|answer)(?:\s+\d{1,4})?\s*[:.)]|a\s*:)\s*(?P<rest>.*)$", re.I)
+CREDIT = re.compile(
+    r"^(?:dit|deze|this|the|our)\s+(?:webinar|evenement|event|bijeenkomst|sessie|session|meeting|seminar|"
+    r"workshop|q&a|pagina|page)\b.{0,200}?\b(?:georganiseerd|organi[sz]ed|hosted|mogelijk gemaakt)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Pair:
+    question: str
+    answer: str
+    number: int | None = None
+    topics: tuple[str, ...] = ()
+    references: tuple[Link, ...] = ()
+
+
+@dataclass
+class Found:
+    """What the recogniser found in one page."""
+
+    pairs: list[Pair]
+    form: str = ""
+    intro: list[Block] = field(default_factory=list)
+    closing: str | None = None
+    first: int = 0  # where the first question is among the blocks
+    skipped: list[str] = field(default_factory=list)  # questions without an answer
+
+
+def recognise(blocks: Sequence[Block], order: Sequence[str]) -> Found:
+    """The first form in *order* that finds questions with answers, or an empty ``Found``."""
+    for name in order:
+        if name == "labelled":
+            entries = _labelled(blocks) if any(_ANSWER_LABEL.match(b.text) for b in blocks) else None
+        else:
+            starts = FORMS[name](blocks)
+            entries = _between(blocks, starts) if starts else None
+        if entries:
+            found = _finish(blocks, entries, name)
+            if found.pairs:
+                return found
+    return Found([])
+
+
+Entry = tuple[int, "int | None", str, "list[Block]"]  # (position, number, question, answer blocks)
+
+
+def _between(blocks: Sequence[Block], starts: list[tuple[int, int | None, str]]) -> list[Entry]:
+    """Each question's answer is the blocks up to the next question."""
+    ends = [at for at, _, _ in starts[1:]] + [len(blocks)]
+    return [
+        (at, number, question, list(blocks[at + 1 : end]))
+        for (at, number, question), end in zip(starts, ends, strict=True)
+    ]
+
+
+def _finish(blocks: Sequence[Block], entries: list[Entry], form: str) -> Found:
+    """Pairs from the entries: headings inside answers dropped, the last answer cut at furniture."""
+    first = entries[0][0]
+    found = Found([], form=form, intro=[b for b in blocks[:first] if b.kind != "heading"], first=first)
+    for n, (_, number, question, body) in enumerate(entries):
+        if n == len(entries) - 1:
+            body, found.closing = _until_furniture(body)
+        else:
+            body = [_kept_heading(b) for b in body]
+            body = [b for b in body if b.kind != "heading"]
+        _add(found, question, number, body)
+    if found.closing is None:
+        found.closing = next((b.text for b in found.intro if CREDIT.match(b.text)), None)
+    found.intro = [b for b in found.intro if b.text != found.closing]
+    return found
+
+
+def _kept_heading(block: Block) -> Block:
+    """A heading guessed from a short text line stays answer text; a real heading is structure."""
+    if block.kind == "heading" and block.level == 0:
+        return Block("paragraph", block.text, links=block.links)
+    return block
+
+
+def _until_furniture(body: list[Block]) -> tuple[list[Block], str | None]:
+    for n, block in enumerate(body):
+        if block.kind == "heading":
+            credit = next((b.text for b in body[n:] if CREDIT.match(b.text)), None)
+            return body[:n], credit
+        if block.kind == "paragraph" and CREDIT.match(block.text):
+            return body[:n], block.text
+    return body, None
+
+
+def _add(found: Found, question: str, number: int | None, body: list[Block]) -> None:
+    answer = compose(body)
+    if not answer:
+        found.skipped.append(question)
+        return
+    links = tuple(dict.fromkeys(link for b in body for link in b.links))
+    found.pairs.append(Pair(question, answer, number, references=links))
+
+
+def _labelled(blocks: Sequence[Block]) -> list[Entry]:
+    """``Vraag:`` starts a question (its text may go on over the next lines), ``Antwoord:`` its answer."""
+    entries: list[Entry] = []
+    question: list[str] = []
+    in_answer = False
+    for at, block in enumerate(blocks):
+        asked = _QUESTION_LABEL.match(block.text)
+        answered = _ANSWER_LABEL.match(block.text)
+        if asked:
+            question = [asked.group("rest")] if asked.group("rest") else []
+            given = asked.group("n") or asked.group("m")
+            entries.append((at, int(given) if given else None, "", []))
+            in_answer = False
+        elif not entries:
+            continue
+        elif answered and not in_answer:
+            in_answer = True
+            if answered.group("rest"):
+                entries[-1][3].append(block.with_text(answered.group("rest")))
+        elif in_answer:
+            entries[-1][3].append(block)
+        else:
+            question.append(block.text)
+        at0, number, _, body = entries[-1]
+        entries[-1] = (at0, number, " ".join(question), body)
+    return entries
+
+
+def _terms(blocks: Sequence[Block]) -> list[tuple[int, int | None, str]] | None:
+    starts: list[tuple[int, int | None, str]] = [(at, None, b.text) for at, b in enumerate(blocks) if b.kind == "term"]
+    return starts or None
+
+
+def _numbered(blocks: Sequence[Block]) -> list[tuple[int, int | None, str]] | None:
+    """The longest chain of numbered items of one shape counting up by one, with text between.
+
+    Every item that has text after it may start a chain, so a numbered list above the
+    questions (an agenda, say) does not hide the questions' own numbering.
+    """
+    best: list[int] = []
+    best_score = (0, 0)
+    for shape in dict.fromkeys(b.shape for b in blocks if b.kind == "numbered"):
+        candidates = [at for at, b in enumerate(blocks) if b.kind == "numbered" and b.shape == shape]
+        for n, start in enumerate(candidates):
+            if len(candidates) - n < best_score[0] or not _has_text_after(blocks, start):
+                continue
+            chain = [start]
+            for at in candidates[n + 1 :]:
+                follows = blocks[at].number == blocks[chain[-1]].number + 1
+                if follows and _has_text_between(blocks, chain[-1], at) and _has_text_after(blocks, at):
+                    chain.append(at)
+            # Longest first; of equal length, the chain that steps over fewer items of its own shape.
+            skipped = sum(1 for at in candidates if chain[0] < at < chain[-1]) - (len(chain) - 2)
+            if (len(chain), -skipped) > best_score:
+                best, best_score = chain, (len(chain), -skipped)
+    if len(best) < 2:
+        return None
+    return [(at, blocks[at].number, blocks[at].text) for at in best]
+
+
+def _has_text_between(blocks: Sequence[Block], start: int, end: int) -> bool:
+    return any(b.kind in ("paragraph", "item") for b in blocks[start + 1 : end])
+
+
+def _has_text_after(blocks: Sequence[Block], at: int) -> bool:
+    return at + 1 < len(blocks) and blocks[at + 1].kind in ("paragraph", "item")
+
+
+def _question_headings(blocks: Sequence[Block]) -> list[tuple[int, int | None, str]] | None:
+    """Headings ending in a question mark, each with text below it."""
+    starts = [
+        _heading_start(at, b)
+        for at, b in enumerate(blocks)
+        if b.kind == "heading" and b.text.rstrip().endswith("?") and _has_text_after(blocks, at)
+    ]
+    return starts if len(starts) >= 2 else None
+
+
+def _markdown_headings(blocks: Sequence[Block]) -> list[tuple[int, int | None, str]] | None:
+    """Markdown: every heading with text below it is a question, at any level, except the
+    document's title (the one heading at the top level, above deeper ones)."""
+    headings = [at for at, b in enumerate(blocks) if b.kind == "heading"]
+    top = min((blocks[at].level for at in headings), default=0)
+    at_top = [at for at in headings if blocks[at].level == top]
+    title = at_top[0] if len(at_top) == 1 and len(headings) > 1 and at_top[0] == headings[0] else None
+    starts = [_heading_start(at, blocks[at]) for at in headings if at != title and _has_text_after(blocks, at)]
+    return starts or None
+
+
+def _heading_start(at: int, block: Block) -> tuple[int, int | None, str]:
+    numbered = number_prefix(block.text)
+    if numbered:
+        return at, numbered[0], numbered[2]
+    return at, None, block.text
+
+
+def _question_paragraphs(blocks: Sequence[Block]) -> list[tuple[int, int | None, str]] | None:
+    starts: list[tuple[int, int | None, str]] = [
+        (at, None, b.text)
+        for at, b in enumerate(blocks)
+        if b.kind == "paragraph"
+        and b.text.endswith("?")
+        and at + 1 < len(blocks)
+        and blocks[at + 1].kind in ("paragraph", "item")
+        and not blocks[at + 1].text.endswith("?")
+    ]
+    return starts if len(starts) >= 2 else None
+
+
+FORMS: dict[str, Callable[[Sequence[Block]], list[tuple[int, int | None, str]] | None]] = {
+    "terms": _terms,
+    "numbered": _numbered,
+    "question headings": _question_headings,
+    "headings": _markdown_headings,
+    "paragraphs": _question_paragraphs,
+}
+
+#: Human names of the forms, for messages.
+FORM_NAMES = {
+    "labelled": "labelled questions (Vraag:/Antwoord:, Q:/A:)",
+    "terms": "question-and-answer lists (<dl>, <details>)",
+    "numbered": "numbered questions",
+    "question headings": "headings ending in '?'",
+    "headings": "one heading per question",
+    "paragraphs": "paragraphs ending in '?' followed by answers",
+}

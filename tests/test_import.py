@@ -1,0 +1,514 @@
+"""``ecoqa import``: every source kind on realistic samples, the seed page word for word, bad input."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ecoqa.importing.blocks import text_blocks
+from ecoqa.importing.decode import decode
+from ecoqa.importing.meta import find_date, find_speakers, organisers
+from ecoqa.importing.pairs import recognise
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "tests" / "data" / "import"
+SEED_TEXT = ROOT / "tests" / "data" / "seed_page.txt"
+BUNDLED = json.loads((ROOT / "data" / "qa.json").read_text(encoding="utf-8"))
+
+Invoke = Callable[..., Any]
+
+
+def imported(invoke: Invoke, tmp_path: Path, *sources: Path | str, extra: tuple[str, ...] = ()) -> dict[str, Any]:
+    target = tmp_path / "out.json"
+    result = invoke("import", *map(str, sources), "-o", str(target), *extra)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    return dict(json.loads(target.read_text(encoding="utf-8")))
+
+
+def pairs(document: dict[str, Any]) -> list[tuple[int, str, str]]:
+    return [(q["id"], q["question"], q["answer"]) for q in document["questions"]]
+
+
+# ---------------------------------------------------------------------------- the seed page
+
+
+@pytest.mark.parametrize("source", [SEED_TEXT, SAMPLES / "seed.html"], ids=["text", "html"])
+def test_the_seed_page_imports_to_the_bundled_questions_word_for_word(
+    invoke: Invoke, tmp_path: Path, source: Path
+) -> None:
+    document = imported(invoke, tmp_path, source)
+    assert pairs(document) == [(q["id"], q["question"], q["answer"]) for q in BUNDLED["questions"]]
+
+
+@pytest.mark.parametrize("source", [SEED_TEXT, SAMPLES / "seed.html"], ids=["text", "html"])
+def test_the_seed_page_states_its_date_speakers_and_organisers(invoke: Invoke, tmp_path: Path, source: Path) -> None:
+    webinar = imported(invoke, tmp_path, source)["webinar"]
+    document = imported(invoke, tmp_path, source, extra=("--force",))
+    assert webinar["date"] == BUNDLED["webinar"]["date"] == "2021-02-17"
+    assert webinar["organizer_line"] == BUNDLED["webinar"]["organizer_line"]
+    assert webinar["organizers"] == BUNDLED["webinar"]["organizers"]
+    assert webinar["language"] == "nl"
+    assert "title" not in webinar  # the page gives none; nothing is made up
+    keys = ("name", "role", "organization")
+    assert [{k: s[k] for k in keys} for s in document["speakers"]] == [
+        {k: s[k] for k in keys} for s in BUNDLED["speakers"]
+    ]
+    assert webinar["summary"].startswith("Heb je het webinar op 17 februari 2021 gemist?")
+    assert "Webinar terugkijken" not in webinar["summary"]  # a button, not text
+
+
+def test_an_imported_corpus_passes_validate_and_serves_every_command(invoke: Invoke, tmp_path: Path) -> None:
+    imported(invoke, tmp_path, SEED_TEXT)
+    data = str(tmp_path / "out.json")
+    assert invoke("validate", data).stdout == f"{data}: valid\n"
+    shown = invoke("--data", data, "show", "12", "--plain")
+    assert shown.exit_code == 0
+    assert "- kennisdeling via bijvoorbeeld webinars" in shown.stdout
+    found = invoke("--data", data, "search", "financing", "--json")
+    assert found.exit_code == 0
+    ids = [hit["id"] for hit in json.loads(found.stdout)["results"]]
+    assert {9, 22} <= set(ids[:3])  # "financier", "fonds": English reaches Dutch through the term table
+    assert invoke("--data", data, "list").stdout.count("\n") == 24
+
+
+def test_the_question_source_records_the_file_and_the_page_address(invoke: Invoke, tmp_path: Path) -> None:
+    document = imported(invoke, tmp_path, SAMPLES / "faq_jsonld.html", SEED_TEXT)
+    sources = [q["source"] for q in document["questions"]]
+    page = {"file": "faq_jsonld.html", "url": "https://www.example.org/innovation-vouchers/faq"}
+    assert sources[:3] == [page] * 3
+    assert sources[3:] == [{"file": "seed_page.txt"}] * 24
+    assert [q["id"] for q in document["questions"]] == list(range(1, 28))
+
+
+# ---------------------------------------------------------------------------- the other kinds
+
+
+def test_schema_org_json_ld_is_read_before_the_visible_page(invoke: Invoke, tmp_path: Path) -> None:
+    document = imported(invoke, tmp_path, SAMPLES / "faq_jsonld.html")
+    assert pairs(document) == [
+        (
+            1,
+            "Who can apply for an innovation voucher?",
+            "Small and medium-sized enterprises registered in the region can apply.\n\nYou need:\n\n"
+            "- a registration at the Chamber of Commerce;\n- fewer than 250 employees.",
+        ),
+        (
+            2,
+            "How much funding does a voucher give?",
+            "A voucher covers half of the costs of a knowledge institution, up to € 10,000. "
+            "Read the voucher rules for the details.",
+        ),
+        (
+            3,
+            "Can I combine a voucher with other subsidies?",
+            "Yes, as long as the same costs are not paid twice.\n\nAsk the innovation desk when in doubt.",
+        ),
+    ]
+    references = [q.get("references") for q in document["questions"]]
+    assert references == [
+        None,
+        [{"name": "voucher rules", "url": "https://www.example.org/innovation-vouchers/rules"}],
+        [{"name": "innovation desk", "url": "https://www.example.org/contact"}],
+    ]
+    assert document["webinar"] == {"title": "Innovation vouchers: frequently asked questions", "language": "en"}
+
+
+def test_schema_org_microdata(invoke: Invoke, tmp_path: Path) -> None:
+    document = imported(invoke, tmp_path, SAMPLES / "faq_microdata.html")
+    assert pairs(document) == [
+        (
+            1,
+            "Wat kost een dag in het fieldlab?",
+            "Voor mkb'ers is de eerste dag gratis.\n\nDaarna betaal je een dagtarief; zie de tarieven.",
+        ),
+        (2, "Kan ik mijn eigen machine meenemen?", "Ja, na overleg met de labcoördinator."),
+    ]
+    assert document["questions"][0]["references"] == [
+        {"name": "tarieven", "url": "https://fieldlab.example.org/tarieven"}
+    ]
+
+
+def test_a_qa_page_takes_the_suggested_answer_when_none_is_accepted(invoke: Invoke, tmp_path: Path) -> None:
+    document = imported(invoke, tmp_path, SAMPLES / "qapage.html")
+    assert pairs(document) == [
+        (
+            1,
+            "How do I find partners for a consortium?",
+            "Try the matchmaking events of the regional development agency.",
+        )
+    ]
+
+
+def test_details_and_definition_lists(invoke: Invoke, tmp_path: Path) -> None:
+    document = imported(invoke, tmp_path, SAMPLES / "accordion.html")
+    assert pairs(document) == [
+        (1, "When is the fieldlab open?", "From Monday to Friday, 9:00 to 17:00."),
+        (2, "Is there parking?", "Yes, behind the building.\n\n- Cars: gate B\n- Bicycles: gate A"),
+        (3, "Who do I call in an emergency?", "The lab coordinator, whose number is on the door."),
+    ]
+
+
+def test_markdown_headings_at_any_level_with_wrapped_paragraphs_lists_and_links(invoke: Invoke, tmp_path: Path) -> None:
+    document = imported(invoke, tmp_path, SAMPLES / "notes.md")
+    assert pairs(document) == [
+        (
+            1,
+            "Wie is eigenaar van een ecosysteem?",
+            "Niemand in het bijzonder: eigenaarschap wisselt per fase. In de startfase neemt vaak een "
+            "kennisinstelling het voortouw.\n\nDaarna zijn het vaak bedrijven die het overnemen.",
+        ),
+        (
+            2,
+            "Hoe meet je of een ecosysteem werkt?",
+            "Kijk naar drie dingen:\n\n- het aantal nieuwe samenwerkingen;\n- de investeringen die volgen;\n"
+            "- of kennis ook echt wordt toegepast.",
+        ),
+        (3, "Welke rol heeft de provincie?", "Een regisserende rol, zeker bij de start."),
+    ]
+    assert document["questions"][1]["references"] == [
+        {"name": "investeringen", "url": "https://example.org/investeringen"}
+    ]
+    webinar = document["webinar"]
+    assert (webinar["title"], webinar["date"]) == ("Kennissessie ecosystemen", "2023-03-03")
+    assert [(s["name"], s["role"]) for s in document["speakers"]] == [
+        ("Anna de Vries", "programmaleider"),
+        ("Bram Jansen", "onderzoeker"),
+    ]
+
+
+def test_markdown_labels_vraag_antwoord_and_q_a(invoke: Invoke, tmp_path: Path) -> None:
+    document = imported(invoke, tmp_path, SAMPLES / "labelled.md")
+    assert pairs(document) == [
+        (1, "Hoe vind ik een geschikte kennispartner?", "Begin bij de innovatiemakelaar in je regio."),
+        (2, "Wat is een fieldlab?", "Een praktijkomgeving waar bedrijven nieuwe technologie testen."),
+        (3, "Is deelname gratis?", "Voor de eerste sessie wel."),
+    ]
+
+
+def test_csv_with_excel_bom_quoted_paragraphs_and_topics(invoke: Invoke, tmp_path: Path) -> None:
+    result_document = imported(invoke, tmp_path, SAMPLES / "vragen.csv")
+    assert pairs(result_document) == [
+        (
+            1,
+            "Hoe vraag ik een voucher aan?",
+            "Via het loket van de provincie.\n\nLet op:\n\n- vraag aan vóór 1 juni;\n- voeg een offerte toe.",
+        ),
+        (2, "Wie beoordeelt de aanvraag?", "Een commissie van drie experts."),
+    ]
+    assert [q["topics"] for q in result_document["questions"]] == [["financiering", "mkb"], ["mkb"]]
+    assert result_document["topics"] == [{"id": "financiering", "label": "financiering"}, {"id": "mkb", "label": "mkb"}]
+
+
+def test_csv_from_dutch_excel_semicolons_cp1252_warns_and_keeps_the_numbers(invoke: Invoke, tmp_path: Path) -> None:
+    source = SAMPLES / "vragen_excel.csv"
+    target = tmp_path / "out.json"
+    result = invoke("import", str(source), "-o", str(target))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines()[0] == (
+        f"ecoqa: warning: {source}: not UTF-8; read as cp1252 (detected). Check accented letters in the output."
+    )
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert pairs(document) == [
+        (1, "Wat is de rol van de coördinator?", "Hij brengt partijen bij elkaar en bewaakt de voortgang."),
+        (2, "Krijg ik een financiële bijdrage?", "Ja, een bijdrage van maximaal 50% in de kosten."),
+    ]
+
+
+def test_tsv_with_an_id_column_keeps_the_ids_and_is_english(invoke: Invoke, tmp_path: Path) -> None:
+    document = imported(invoke, tmp_path, SAMPLES / "faq.tsv")
+    assert [q["id"] for q in document["questions"]] == [7, 8]
+    assert document["webinar"]["language"] == "en"
+    assert "glossary" not in document  # the Dutch-English table only helps a Dutch corpus
+
+
+def test_hard_wrapped_text_with_a_numbered_list_inside_an_answer(invoke: Invoke, tmp_path: Path) -> None:
+    document = imported(invoke, tmp_path, SAMPLES / "wrapped.txt")
+    assert pairs(document) == [
+        (
+            1,
+            "Voor welke projecten is het fonds bedoeld?",
+            "Voor projecten waarin minstens twee bedrijven samenwerken met een kennisinstelling, en die binnen "
+            "drie jaar tot een product of dienst kunnen leiden.\n\nHet fonds kijkt vooral naar:\n\n"
+            "1. de kans dat het product de markt bereikt;\n\n2. de samenwerking tussen de partners.",
+        ),
+        (
+            2,
+            "Hoe hoog is de bijdrage?",
+            "Hoogstens de helft van de projectkosten. Een lening is ook mogelijk, met een looptijd van maximaal "
+            "tien jaar.",
+        ),
+    ]
+
+
+def test_an_english_corpus_is_stemmed_as_english(invoke: Invoke, tmp_path: Path) -> None:
+    imported(invoke, tmp_path, SAMPLES / "faq_jsonld.html", SAMPLES / "accordion.html")
+    found = invoke("--data", str(tmp_path / "out.json"), "search", "applying", "--json")
+    assert [hit["id"] for hit in json.loads(found.stdout)["results"]] == [1]  # "apply"
+
+
+# ---------------------------------------------------------------------------- merging, reporting
+
+
+def test_duplicates_across_sources_are_reported_and_kept(invoke: Invoke, tmp_path: Path) -> None:
+    source = SAMPLES / "labelled.md"
+    target = tmp_path / "out.json"
+    result = invoke("import", str(source), str(source), "-o", str(target))
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"ecoqa: warning: question 4 ({source}) repeats question 1 ({source})",
+        f"ecoqa: warning: question 5 ({source}) repeats question 2 ({source})",
+        f"ecoqa: warning: question 6 ({source}) repeats question 3 ({source})",
+        f"ecoqa: wrote 6 questions to {target}; try: ecoqa --data {target} search WORDS",
+    ]
+    assert [q["id"] for q in json.loads(target.read_text(encoding="utf-8"))["questions"]] == [1, 2, 3, 4, 5, 6]
+
+
+def test_numbered_sources_merged_are_renumbered_and_say_so(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("import", str(SAMPLES / "faq.tsv"), str(SAMPLES / "vragen.csv"), "-o", "-")
+    assert result.exit_code == 0
+    assert [q["id"] for q in json.loads(result.stdout)["questions"]] == [1, 2, 3, 4]
+    assert result.stderr == "ecoqa: warning: questions renumbered 1 to 4 in the order of the sources\n"
+
+
+def test_dry_run_shows_what_it_found_and_writes_nothing(invoke: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    result = invoke("import", str(SEED_TEXT), "-o", str(target), "--dry-run")
+    assert result.exit_code == 0
+    assert not target.exists()
+    assert result.stdout.splitlines() == [
+        f"{SEED_TEXT}: text page, 24 questions (numbered questions)",
+        "  1. Wat zijn de belangrijkste principes waar je rekening mee moet houden als je een ecosysteem opzet?",
+        "  2. Zien jullie het Toyota model als een goed voorbeeld van een ecosysteem waarbij een grote speler cent",
+        "  3. Hoe zorg je ervoor dat je echte vraagsturing krijgt als de behoefte nog latent of zelfs afwezig is?",
+        "  … and 21 more",
+        "event: date 2021-02-17; language nl; speakers Maxine Tillij, Rinke Zonneveld",
+    ]
+
+
+def test_dash_writes_the_corpus_to_stdout(invoke: Invoke) -> None:
+    result = invoke("import", str(SAMPLES / "labelled.md"), "-o", "-", "--lang", "nl", "--title", "Workshop")
+    assert result.exit_code == 0
+    document = json.loads(result.stdout)
+    assert document["webinar"] == {"title": "Workshop", "language": "nl"}
+    assert "webinar.title (given with --title)" in document["provenance"]["derived"]
+
+
+# ---------------------------------------------------------------------------- bad input, safety
+
+
+def test_a_page_without_questions_exits_3_saying_what_is_recognised_and_what_was_found(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    source = tmp_path / "notes.txt"
+    source.write_text("Boodschappen\n\nMelk en brood halen.\n\nDaarna de fiets naar de maker.\n", encoding="utf-8")
+    target = tmp_path / "out.json"
+    result = invoke("import", str(source), "-o", str(target))
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"ecoqa: {source}: no questions and answers found in this text page (found 2 paragraphs, "
+        "1 heading); ecoqa recognises numbered questions, Vraag:/Antwoord: or Q:/A: labels, one heading per "
+        "question, schema.org FAQPage/QAPage markup, <dl>/<details> lists, or a CSV/TSV header with question "
+        "and answer columns.\n"
+    )
+    assert sorted(os.listdir(tmp_path)) == ["notes.txt"]  # no output, no temporary file
+
+
+def test_a_table_without_question_and_answer_columns_names_its_header(invoke: Invoke, tmp_path: Path) -> None:
+    source = tmp_path / "people.csv"
+    source.write_text("name,email\nAnna,anna@example.org\n", encoding="utf-8")
+    result = invoke("import", str(source), "-o", str(tmp_path / "out.json"))
+    assert result.exit_code == 3
+    assert f"{source}: no questions and answers found in this CSV/TSV table (its header is: name, email)" in (
+        result.stderr
+    )
+    assert not (tmp_path / "out.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "found"),
+    [(b"", "(no text)"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ": a binary file, not a web page")],
+    ids=["empty", "binary"],
+)
+def test_empty_and_binary_files_exit_3(invoke: Invoke, tmp_path: Path, content: bytes, found: str) -> None:
+    source = tmp_path / "thing.txt"
+    source.write_bytes(content)
+    result = invoke("import", str(source), "-o", str(tmp_path / "out.json"))
+    assert result.exit_code == 3
+    assert found in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_a_missing_source_exits_3_and_a_later_good_source_writes_nothing(invoke: Invoke, tmp_path: Path) -> None:
+    missing = tmp_path / "nope.html"
+    result = invoke("import", str(SEED_TEXT), str(missing), "-o", str(tmp_path / "out.json"))
+    assert result.exit_code == 3
+    assert result.stderr == f"ecoqa: cannot read {missing}: No such file or directory.\n"
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_an_existing_file_is_never_replaced_without_force(invoke: Invoke, tmp_path: Path) -> None:
+    target = tmp_path / "mine.json"
+    target.write_text("my own work\n", encoding="utf-8")
+    result = invoke("import", str(SEED_TEXT), "-o", str(target))
+    assert result.exit_code == 2
+    assert result.stderr == f"ecoqa: {target} exists; pass --force to replace it.\n"
+    assert target.read_text(encoding="utf-8") == "my own work\n"
+    assert invoke("import", str(SEED_TEXT), "-o", str(target), "--force").exit_code == 0
+    assert len(json.loads(target.read_text(encoding="utf-8"))["questions"]) == 24
+
+
+def test_the_output_may_not_be_a_source(invoke: Invoke, tmp_path: Path) -> None:
+    source = tmp_path / "page.txt"
+    source.write_bytes(SEED_TEXT.read_bytes())
+    result = invoke("import", str(source), "-o", str(source), "--force")
+    assert result.exit_code == 2
+    assert result.stderr == f"ecoqa: {source} is the corpus being read; write the output to another file.\n"
+    assert source.read_bytes() == SEED_TEXT.read_bytes()
+
+
+def test_without_an_output_it_asks_for_one(invoke: Invoke) -> None:
+    result = invoke("import", str(SEED_TEXT))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "ecoqa: say where to write the corpus with -o FILE ('-' for stdout), or look first with --dry-run.\n"
+    )
+
+
+# ---------------------------------------------------------------------------- the parts
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "warned"),
+    [
+        ("één".encode("utf-8-sig"), "één", False),
+        ("één".encode("utf-16"), "één", False),
+        ('<meta charset="windows-1252"><p>één</p>'.encode("cp1252"), '<meta charset="windows-1252"><p>één</p>', False),
+        ("Financiële coördinatie".encode("cp1252"), "Financiële coördinatie", True),
+    ],
+    ids=["utf-8 BOM", "utf-16 BOM", "declared charset", "undeclared cp1252"],
+)
+def test_encodings(raw: bytes, text: str, warned: bool) -> None:
+    decoded, warnings = decode(raw, "f")
+    assert decoded == text
+    assert bool(warnings) is warned
+
+
+def test_an_agenda_above_the_questions_does_not_hide_their_numbering() -> None:
+    page = (
+        "Agenda\n\n1. Welkom\n\nWe beginnen om negen uur.\n\n2. Pauze\n\n"
+        "Vragen\n\n1. Wat kost het?\n\nNiets.\n\n2. Wie betaalt?\n\nDe provincie.\n\n3. Wanneer?\n\nIn mei.\n"
+    )
+    found = recognise(text_blocks(page), ["numbered"])
+    assert [(p.number, p.question, p.answer) for p in found.pairs] == [
+        (1, "Wat kost het?", "Niets."),
+        (2, "Wie betaalt?", "De provincie."),
+        (3, "Wanneer?", "In mei."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Heb je het webinar op 17 februari 2021 gemist?", "2021-02-17"),
+        ("Held on March 3, 2023 in Delft.", "2023-03-03"),
+        ("Op 2023-11-05 en later op 1 december 2023.", "2023-11-05"),
+        ("Op 31 februari 2021 (bestaat niet).", None),
+        ("Geen datum hier, wel 2021.", None),
+    ],
+)
+def test_dates_the_page_writes(text: str, date: str | None) -> None:
+    assert find_date(text) == date
+
+
+def test_speakers_and_organisers_as_the_page_names_them() -> None:
+    assert find_speakers("met sprekers Jan de Wit (CEO, Acme) en Els Bos. Daarna borrel.") == [
+        ("Jan de Wit", "CEO, Acme"),
+        ("Els Bos", None),
+    ]
+    assert find_speakers("Geen namen, wel de spreker van dienst.") == []
+    assert organisers("Dit webinar werd georganiseerd door TNO in samenwerking met InnovationQuarter.") == [
+        "TNO",
+        "InnovationQuarter",
+    ]
+    assert organisers("This event was organised by Acme and the City of Delft.") == ["Acme", "the City of Delft"]
+    assert organisers("Het webinar was leerzaam.") == []
+
+
+_PIECES = [
+    "\n",
+    "\n\n",
+    " ",
+    "1. ",
+    "2. ",
+    "3) ",
+    "• ",
+    "- ",
+    "# ",
+    "## ",
+    "**Vraag:** ",
+    "Antwoord: ",
+    "Q: ",
+    "A: ",
+    "Wat kost het?",
+    "Niets.",
+    "vraag,antwoord\n",
+    ";",
+    "\t",
+    '"',
+    "<p>",
+    "</p>",
+    "<li>",
+    "<ol>",
+    "<h2>",
+    "</h2>",
+    "<details><summary>",
+    "</summary>",
+    "<dt>",
+    "<dd>",
+    '<script type="application/ld+json">',
+    "</script>",
+    '{"@type": "FAQPage", "mainEntity": [{"name": "x", "acceptedAnswer": {"text": "<b>y</b>"}}]}',
+    "[link](http://e.org)",
+    '<a href="/x">',
+    "</a>",
+    "Dit webinar werd georganiseerd door A.",
+    "\x00",
+    "é",
+    "\u202e",
+]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".html", ".md", ".csv"])
+def test_any_input_gives_a_valid_corpus_or_a_corpus_error(tmp_path: Path, suffix: str) -> None:
+    """Fuzzing the recognisers: never a crash, and whatever is written passes the schema."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from ecoqa.corpus import check_corpus
+    from ecoqa.errors import CorpusError
+    from ecoqa.importing.build import build, read_source
+
+    source = tmp_path / f"page{suffix}"
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from(["utf-8", "cp1252", "utf-16"]))
+    def check(pieces: list[str], encoding: str) -> None:
+        source.write_bytes("".join(pieces).encode(encoding, errors="replace"))
+        try:
+            read = read_source(source)
+        except CorpusError as error:
+            assert "\n" not in error.message
+            return
+        built = build([read], title=None, lang=None, version="test")
+        text = json.dumps(built.document, ensure_ascii=False)
+        assert check_corpus(text.encode(), "fuzz") == []
+        assert all(q["question"].strip() and q["answer"].strip() for q in built.document["questions"])
+
+    check()
