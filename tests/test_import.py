@@ -497,7 +497,7 @@ def test_any_input_gives_a_valid_corpus_or_a_corpus_error(tmp_path: Path, suffix
 
     source = tmp_path / f"page{suffix}"
 
-    @settings(max_examples=150, deadline=None)
+    @settings(max_examples=300, deadline=None)
     @given(st.lists(st.sampled_from(_PIECES), max_size=40), st.sampled_from(["utf-8", "cp1252", "utf-16"]))
     def check(pieces: list[str], encoding: str) -> None:
         source.write_bytes("".join(pieces).encode(encoding, errors="replace"))

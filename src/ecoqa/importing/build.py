@@ -14,7 +14,7 @@ from ecoqa.importing import meta
 from ecoqa.importing.blocks import Block, compose, looks_like_heading, text_blocks
 from ecoqa.importing.decode import decode, looks_binary
 from ecoqa.importing.pairs import FORM_NAMES, Found, Pair, recognise
-from ecoqa.text import fold
+from ecoqa.text import fold, one_line
 
 TEXT_ORDER = ("labelled", "numbered", "question headings", "paragraphs")
 KINDS = {"html": "HTML page", "markdown": "Markdown document", "table": "CSV/TSV table", "text": "text page"}
@@ -108,8 +108,8 @@ def _seen(text: str, kind: str) -> str:
 
         _, _, header = read_table(text)
         if header.startswith("unreadable"):
-            return header
-        return f"its header is: {header}" if header else "it is empty"
+            return one_line(header, 120)
+        return f"its header is: {one_line(header, 120)}" if header.strip() else "it is empty"
     if kind == "html":
         from ecoqa.importing.html import HtmlPage
 

@@ -118,6 +118,9 @@ def _until_furniture(body: list[Block]) -> tuple[list[Block], str | None]:
 
 def _add(found: Found, question: str, number: int | None, body: list[Block]) -> None:
     answer = compose(body)
+    question = " ".join(question.split())
+    if not question:
+        return  # a label with nothing after it, and nothing on the lines below
     if not answer:
         found.skipped.append(question)
         return
