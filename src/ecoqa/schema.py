@@ -264,6 +264,8 @@ class Obj(Node):
         self.name = name
         self.fields = {f.key: f for f in fields}
         self.make = make
+        # Fields that rebuild as themselves, under their own name: rebuilt in one call.
+        self.flat = all(type(f.node).rebuild is Node.rebuild and not f.attribute and f.default is None for f in fields)
 
     def convert(self, value: Any, where: Where, report: Report) -> Any:
         if not isinstance(value, dict):
@@ -288,6 +290,8 @@ class Obj(Node):
         return self.make(**built)
 
     def rebuild(self, value: Any) -> Any:
+        if self.flat:
+            return self.make(**value)
         built = {
             spec.attribute or key: spec.node.rebuild(value[key]) for key, spec in self.fields.items() if key in value
         }

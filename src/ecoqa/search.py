@@ -325,8 +325,10 @@ class Index:
 
     def fuzzy_vocabulary(self) -> list[str]:
         """Corpus words plus one-word alias keys: what a misspelled word may have meant."""
-        if self._fuzzy is None:
-            self._fuzzy = sorted(set(self.surfaces).union(k[0] for k in self.aliases if len(k) == 1))
+        if self._fuzzy is None:  # the surfaces are sorted already: merge in the few alias keys
+            surfaces = self.surfaces
+            extra = sorted({k[0] for k in self.aliases if len(k) == 1 and not _in_sorted(surfaces, k[0])})
+            self._fuzzy = list(heapq.merge(surfaces, extra)) if extra else list(surfaces)
         return self._fuzzy
 
     def df(self, term: str) -> int:
@@ -539,6 +541,11 @@ def _weighted_postings(
         yield term, docs, tfs
 
 
+def _in_sorted(items: Sequence[str], item: str) -> bool:
+    at = bisect.bisect_left(items, item)
+    return at < len(items) and items[at] == item
+
+
 # ---------------------------------------------------------------------------- query expansion
 
 
@@ -553,6 +560,13 @@ class Variant(NamedTuple):
 class Concept(NamedTuple):
     text: str
     variants: tuple[Variant, ...]
+
+
+def _prefetch(mapping: Mapping[str, object], keys: list[str]) -> None:
+    """Let a store-backed mapping read many keys at once (plain dicts have nothing to fetch)."""
+    fetch = getattr(mapping, "prefetch", None)
+    if fetch is not None and len(keys) > 1:
+        fetch(keys)
 
 
 def _known(index: Index, terms: Iterable[str]) -> tuple[str, ...]:
@@ -589,6 +603,9 @@ def _variants_for(index: Index, words: Iterable[str], kind: str) -> list[Variant
     weight = EXPANSION_WEIGHTS[kind]
     seen: set[str] = set()
     out = []
+    words = list(words)
+    _prefetch(index.surface_terms, words)
+    _prefetch(index.postings, [t for surface in words for t in index.surface_terms.get(surface, ())])
     for surface in words:
         for term in _known(index, index.surface_terms.get(surface, ())):
             if term not in seen:
@@ -660,15 +677,31 @@ def _family(index: Index, word: str) -> list[Variant]:
     return _variants_for(index, related, "family")
 
 
+def _containing(blob: str, word: str) -> Iterator[str]:
+    """The lines of *blob* (one surface word each) that contain *word* after their first letter.
+
+    ``str.find`` jumps from one occurrence to the next at C speed; a regular expression tried at
+    every line start was the slowest step of a search on a large vocabulary.
+    """
+    at = blob.find(word, 1)
+    while at >= 0:
+        start = blob.rfind("\n", 0, at) + 1
+        end = blob.find("\n", at)
+        end = len(blob) if end < 0 else end
+        if at > start:
+            yield blob[start:end]
+            at = blob.find(word, end + 1)
+        else:
+            at = blob.find(word, at + 1)
+
+
 def _compound(index: Index, word: str) -> list[Variant]:
     """Compounds that contain *word* (``fonds`` -> ``groeifonds``), and parts of a compound query."""
     variants: list[Variant] = []
     if len(word) >= COMPOUND_MIN:
-        pattern = re.compile(rf"^[^\n]+{re.escape(word)}[^\n]*$", re.MULTILINE)
         suffix: list[str] = []
         infix: list[str] = []
-        for match in pattern.finditer(index.blob):
-            surface = match.group()
+        for surface in _containing(index.blob, word):
             (suffix if surface.endswith(word) or surface.endswith(stem(word, "nl")) else infix).append(surface)
         variants += _variants_for(index, suffix[:PREFIX_CAP], "compound")
         variants += _variants_for(index, infix[:PREFIX_CAP], "infix")
@@ -825,6 +858,10 @@ def score_concepts(index: Index, found: Sequence[Concept], allowed: set[int] | N
     """
     totals: dict[int, float] = {}
     matched: dict[int, int] = {}
+    if len(found) == 1:  # one concept: no merging (the common case, and the costly one for common words)
+        best, summed = _concept_scores(index, found[0], allowed)
+        totals = {doc: top + TIE_BREAKER * (summed[doc] - top) for doc, top in best.items()}
+        return Scores(totals, dict.fromkeys(totals, 1))
     for concept in found:
         best, summed = _concept_scores(index, concept, allowed)
         for doc, top in best.items():
@@ -841,9 +878,13 @@ def _concept_scores(
     summed: dict[int, float] = {}
     cap = _idf_cap(index, concept)
     for variant in concept.variants:
-        for doc, value in _variant_values(index, variant, cap).items():
-            if allowed is not None and doc not in allowed:
-                continue
+        values = _variant_values(index, variant, cap)
+        if allowed is not None:
+            values = {doc: value for doc, value in values.items() if doc in allowed}
+        if not best:  # the first variant: copied at C speed
+            best, summed = values, dict(values)
+            continue
+        for doc, value in values.items():
             top = best.get(doc)
             if top is None:
                 best[doc] = summed[doc] = value
@@ -1114,9 +1155,7 @@ def _ranked(
         return SearchResult(query, (), suggest(index, corpus, words))
     totals = _covered(scores)
     threshold = RELATIVE_CUTOFF * max(totals.values())
-    ids = index.ids
-    kept = [(-value, ids[doc], doc) for doc, value in totals.items() if value >= threshold]
-    ranked = heapq.nsmallest(limit, kept)
+    ranked, total = _top(totals, index.ids, threshold, limit)
     weights = _matched_terms(index, found)
     shown_names = {t.id: (t.name(lang), t.label, t.label_en) for t in corpus.topics}
     hits = tuple(
@@ -1128,7 +1167,23 @@ def _ranked(
         )
         for negative, _, doc in ranked
     )
-    return SearchResult(query, hits, total=len(kept))
+    return SearchResult(query, hits, total=total)
+
+
+def _top(
+    totals: dict[int, float], ids: Sequence[int], threshold: float, limit: int
+) -> tuple[list[tuple[float, int, int]], int]:
+    """The *limit* best (-score, id, position) at or above *threshold*, ties by id; and how many pass.
+
+    Only entries scoring at least the limit-th best value become tuples: for a common word that
+    is a few dozen, not every entry.
+    """
+    total = sum(1 for value in totals.values() if value >= threshold)
+    if total == 0:
+        return [], 0
+    floor = max(threshold, heapq.nlargest(limit, totals.values())[-1])
+    candidates = [(-value, ids[doc], doc) for doc, value in totals.items() if value >= floor]
+    return heapq.nsmallest(limit, candidates), total
 
 
 def _covered(scores: Scores) -> dict[int, float]:

@@ -28,7 +28,7 @@ import time
 import weakref
 import zlib
 from array import array
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
@@ -714,6 +714,12 @@ class _Members:
         return self.cache[(kind, key)]
 
 
+def _chunks(keys: list[str], size: int = 500) -> Iterator[tuple[str, ...]]:
+    """Keys in groups small enough for one SQL ``IN (...)`` (SQLite allows 999 parameters or more)."""
+    for start in range(0, len(keys), size):
+        yield tuple(keys[start : start + size])
+
+
 class _LazyVocabulary(Mapping[str, tuple[str, ...]]):
     """Surface word -> its terms, looked up as needed; remembers which terms must have postings."""
 
@@ -735,6 +741,21 @@ class _LazyVocabulary(Mapping[str, tuple[str, ...]]):
             else:
                 self.cache[surface] = None
         return self.cache[surface]
+
+    def prefetch(self, surfaces: Iterable[str]) -> None:
+        """Look up many surfaces in a few queries instead of one each (compound and family scans)."""
+        missing = [s for s in dict.fromkeys(surfaces) if s not in self.cache]
+        for chunk in _chunks(missing):
+            marks = ",".join("?" * len(chunk))
+            rows = self.store.rows(f"SELECT surface, terms, df FROM vocabulary WHERE surface IN ({marks})", chunk)
+            if rows is None:
+                return  # the store failed: row() answers from memory one by one
+            for surface, terms, df in rows:
+                split = tuple(terms.split("\t"))
+                self.expected.update(split)
+                self.cache[surface] = (split, int(df))
+            for surface in chunk:
+                self.cache.setdefault(surface, None)
 
     def df(self, surface: str) -> int:
         found = self.row(surface)
@@ -786,6 +807,19 @@ class _LazyPostings(Mapping[str, Posting]):
             found = self._from_memory(term)
         self.cache[term] = found
         return found
+
+    def prefetch(self, terms: Iterable[str]) -> None:
+        """Read many posting lists in a few queries; each is still checked against its checksum."""
+        missing = [t for t in dict.fromkeys(terms) if t not in self.cache]
+        for chunk in _chunks(missing):
+            marks = ",".join("?" * len(chunk))
+            rows = self.store.rows(f"SELECT term, docs, tfs, surface, crc FROM postings WHERE term IN ({marks})", chunk)
+            if rows is None:
+                return
+            for term, docs, tfs, surface, crc in rows:
+                if _crc(term.encode(), docs, tfs) != crc or len(docs) != len(tfs):
+                    return  # row() meets the damage again and heals the store
+                self.cache[term] = _Row((array("i", docs), array("f", tfs)), surface)
 
     def _from_memory(self, term: str) -> _Row | None:
         index = self.store.memory()[1]
