@@ -293,14 +293,16 @@ def test_every_command_has_help(invoke: Any) -> None:
         "validate",
         "export",
         "browse",
+        "import",
+        "config",
     ]
     for command in commands:
         result = invoke(*command.split(), "--help")
         assert result.exit_code == 0, command
         assert "Usage: " in result.stdout
     assert (
-        "Exit codes: 0 success, 1 nothing found, 2 usage error, 3 corpus error, 70 internal error, 74 output error."
-        in " ".join(invoke("--help").stdout.split())
+        "Exit codes: 0 success, 1 nothing found, 2 usage error, 3 corpus error, 70 internal error, 74 output error, "
+        "130 interrupted." in " ".join(invoke("--help").stdout.split())
     )
     assert "ecoqa search financing" in invoke("search", "--help").stdout
 

@@ -50,7 +50,8 @@ class Format(str, Enum):
 
 
 EXIT_CODES_HELP = (
-    "Exit codes: 0 success, 1 nothing found, 2 usage error, 3 corpus error, 70 internal error, 74 output error."
+    "Exit codes: 0 success, 1 nothing found, 2 usage error, 3 corpus error, 70 internal error, 74 output error, "
+    "130 interrupted."
 )
 
 

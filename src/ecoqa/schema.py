@@ -266,6 +266,7 @@ class Obj(Node):
         self.make = make
         # Fields that rebuild as themselves, under their own name: rebuilt in one call.
         self.flat = all(type(f.node).rebuild is Node.rebuild and not f.attribute and f.default is None for f in fields)
+        self.nested = {f.key: f.node for f in fields if type(f.node).rebuild is not Node.rebuild}
 
     def convert(self, value: Any, where: Where, report: Report) -> Any:
         if not isinstance(value, dict):
@@ -292,11 +293,14 @@ class Obj(Node):
     def rebuild(self, value: Any) -> Any:
         if self.flat:
             return self.make(**value)
-        built = {
-            spec.attribute or key: spec.node.rebuild(value[key]) for key, spec in self.fields.items() if key in value
-        }
+        built = dict(value)
+        for key, node in self.nested.items():
+            if key in built:
+                built[key] = node.rebuild(built[key])
         for key, spec in self.fields.items():
-            if key not in value and spec.default is not None:
+            if spec.attribute and key in built:
+                built[spec.attribute] = built.pop(key)
+            elif key not in built and spec.default is not None:
                 built[spec.attribute or key] = spec.default
         return self.make(**built)
 

@@ -1,0 +1,148 @@
+"""The README's examples are real: every ``$ ecoqa …`` line in a console block is run, and what it
+prints (stdout, then stderr, as a terminal shows them) must be what the README shows.
+
+A block may end with a line ``…``: then only the lines above it are compared. Commands run in a
+temporary folder that holds the sample FAQ page as ``faq.html``, 80 columns wide, without colour,
+and must exit 0. After changing output on purpose, regenerate the README with
+
+    python tests/test_readme.py --update
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
+FAQ_PAGE = ROOT / "tests" / "data" / "import" / "faq_jsonld.html"
+BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
+MORE = "…"
+ENV = {"COLUMNS": "80", "LINES": "40", "NO_COLOR": "1", "TERM": "dumb", "ECOQA_LANG": "", "ECOQA_DATA": ""}
+
+
+def examples(text: str) -> Iterator[tuple[str, list[str]]]:
+    """(command, the lines shown under it) for every ``$ ecoqa`` line of every console block."""
+    for block in BLOCK.findall(text):
+        command: str | None = None
+        shown: list[str] = []
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                if command is not None:
+                    yield command, shown
+                command, shown = line[2:], []
+            elif command is not None:
+                shown.append(line)
+        if command is not None:
+            yield command, shown
+
+
+def run(command: str, folder: Path) -> str:
+    """The output of one README command, run the way the test runs it."""
+    from typer.testing import CliRunner
+
+    from ecoqa.cli import app
+
+    words = shlex.split(command)
+    assert words[0] == "ecoqa", command
+    env = {key: value for key, value in ENV.items() if value}
+    previous = Path.cwd()
+    os.chdir(folder)
+    try:
+        saved = {key: os.environ.pop(key, None) for key in ENV if not ENV[key]}
+        result: Any = CliRunner().invoke(app, words[1:], env=env)
+    finally:
+        os.chdir(previous)
+        os.environ.update({k: v for k, v in saved.items() if v is not None})
+    assert result.exit_code == 0, f"{command}: exit {result.exit_code}\n{result.stderr}"
+    return str(result.stdout + result.stderr)
+
+
+def workspace() -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="ecoqa-readme-"))
+    shutil.copy(FAQ_PAGE, folder / "faq.html")
+    return folder
+
+
+def matches(output: str, shown: list[str]) -> bool:
+    """True when *output* is what the README shows (its first lines, when the block ends in ``…``).
+
+    Trailing spaces (rich pads lines to the width) are not compared: editors strip them.
+    """
+    actual = [line.rstrip() for line in output.rstrip("\n").split("\n")]
+    shown = [line.rstrip() for line in shown]
+    if shown and shown[-1] == MORE:
+        return actual[: len(shown) - 1] == shown[:-1]
+    return actual == shown
+
+
+def test_every_readme_example_prints_what_the_readme_shows() -> None:
+    folder = workspace()
+    try:
+        found = list(examples(README.read_text(encoding="utf-8")))
+        assert len(found) >= 7, "the README lost its examples"
+        for command, shown in found:
+            assert matches(run(command, folder), shown), f"README example changed: $ {command}"
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_changed_example_is_seen() -> None:
+    """The comparison can fail: one changed character in an example's output is caught."""
+    folder = workspace()
+    try:
+        command, shown = next((c, s) for c, s in examples(README.read_text(encoding="utf-8")) if len(s) > 1)
+        output = run(command, folder)
+        assert matches(output, shown)
+        assert not matches(output, [shown[0] + "x", *shown[1:]])
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def update() -> None:
+    """Rewrite each example's output in the README with what the command prints now."""
+    text = README.read_text(encoding="utf-8")
+    folder = workspace()
+
+    def fill(block: re.Match[str]) -> str:
+        lines = block.group(1).splitlines()
+        out: list[str] = []
+        at = 0
+        while at < len(lines):
+            line = lines[at]
+            if not line.startswith("$ ecoqa"):
+                out.append(line)
+                at += 1
+                continue
+            following = []
+            at += 1
+            while at < len(lines) and not lines[at].startswith("$ "):
+                following.append(lines[at])
+                at += 1
+            actual = [out.rstrip() for out in run(line[2:], folder).rstrip("\n").split("\n")]
+            if following and following[-1] == MORE:
+                actual = [*actual[: len(following) - 1], MORE]
+            out += [line, *actual]
+        return "```console\n" + "\n".join(out) + "\n```"
+
+    try:
+        README.write_text(BLOCK.sub(fill, text), encoding="utf-8")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["--update"]:
+        sys.exit("usage: python tests/test_readme.py --update")
+    os.environ.update({k: v for k, v in ENV.items() if v})
+    update()
+    pytest.main([__file__, "-q"])
