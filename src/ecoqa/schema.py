@@ -520,6 +520,23 @@ DOCUMENT = Obj(
 SECTIONS = tuple(key for key in DOCUMENT.fields if key != "questions")
 
 
+def corpus_of(parts: Document, entries: Sequence[Entry], source: str, **extra: Any) -> Corpus:
+    """The corpus around *entries*, with the sections of a checked (or rebuilt) document."""
+    return Corpus(
+        entries,
+        source=source,
+        webinar=parts.webinar,
+        speakers=parts.speakers,
+        people=parts.people or (),
+        organizations=parts.organizations,
+        topics=parts.topics or (),
+        principles=parts.principles or (),
+        glossary=parts.glossary,
+        provenance=parts.provenance,
+        **extra,
+    )
+
+
 class Checker:
     """Checks a document section by section and question by question, as a stream may deliver it.
 
@@ -621,19 +638,7 @@ class Checker:
         topics = parts.topics
         if topics is None:
             topics = tuple(Topic(id=t, label=t) for t in self.used_topics)
-        return Corpus(
-            entries,
-            source=source,
-            webinar=parts.webinar,
-            speakers=parts.speakers,
-            people=parts.people or (),
-            organizations=parts.organizations,
-            topics=topics,
-            principles=parts.principles or (),
-            glossary=parts.glossary,
-            provenance=parts.provenance,
-            **extra,
-        )
+        return corpus_of(parts._replace(topics=topics), entries, source, **extra)
 
 
 def convert(doc: Any, source: str) -> tuple[Corpus | None, list[Problem]]:

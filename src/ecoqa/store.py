@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, overload
 from ecoqa.corpus import check_stream, corpus_from_document, decode_json, read_corpus_bytes
 from ecoqa.errors import CorpusError, StoreError
 from ecoqa.models import Corpus, Entry, Posting, plain
-from ecoqa.schema import DOCUMENT, INVALID, QUESTION, Report, Where
+from ecoqa.schema import DOCUMENT, INVALID, QUESTION, Report, Where, corpus_of
 from ecoqa.text import one_line
 from ecoqa.version import ecoqa_version
 
@@ -675,21 +675,8 @@ def _header_corpus(
         parts = DOCUMENT.rebuild({**header, "questions": []})
     except (TypeError, KeyError, AttributeError):
         raise StoreError("its header does not match this ecoqa") from None
-    return Corpus(
-        entries,
-        source=source,
-        webinar=parts.webinar,
-        speakers=parts.speakers,
-        people=parts.people or (),
-        organizations=parts.organizations,
-        topics=parts.topics or (),
-        principles=parts.principles or (),
-        glossary=parts.glossary,
-        provenance=parts.provenance,
-        ids=ids,
-        members=members,
-        locate=entries.locate,
-        ids_ascending=ids_ascending,
+    return corpus_of(
+        parts, entries, source, ids=ids, members=members, locate=entries.locate, ids_ascending=ids_ascending
     )
 
 
