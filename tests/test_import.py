@@ -512,3 +512,17 @@ def test_any_input_gives_a_valid_corpus_or_a_corpus_error(tmp_path: Path, suffix
         assert all(q["question"].strip() and q["answer"].strip() for q in built.document["questions"])
 
     check()
+
+
+def test_numbering_past_999_and_lists_that_restart_at_one() -> None:
+    long_page = "".join(f"{n}. Vraag nummer {n}?\n\nAntwoord {n}.\n\n" for n in range(1, 1201))
+    found = recognise(text_blocks(long_page), ["numbered"])
+    assert [p.number for p in found.pairs] == list(range(1, 1201))
+    from ecoqa.importing.html import HtmlPage
+
+    restarted = (
+        "<body>" + "".join(f"<ol><li>Wat is {n}?</li></ol><p>Antwoord {n}.</p>" for n in range(1, 4)) + "</body>"
+    )
+    page = HtmlPage(restarted).found()
+    assert page.form == "paragraphs"
+    assert [(p.question, p.answer) for p in page.pairs] == [(f"Wat is {n}?", f"Antwoord {n}.") for n in range(1, 4)]

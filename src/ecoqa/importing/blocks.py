@@ -36,7 +36,7 @@ class Block:
         return replace(self, text=text)
 
 
-_NUMBERED = re.compile(r"^(?P<prefix>(?:\d{1,3}[.)]\s+)+)(?P<rest>\S.*)$")
+_NUMBERED = re.compile(r"^(?P<prefix>(?:\d{1,5}[.)]\s+)+)(?P<rest>\S.*)$")
 _BULLET = re.compile(r"^[•·▪◦‣∙●○■□➢➤►–—*+-]\s+(?P<rest>\S.*)$")
 _SENTENCE_END = re.compile(r"[.!?:;…)\"'”’]$")
 #: A line this short without a sentence ending is a heading in a page saved as text ("Ons werk").

@@ -41,6 +41,7 @@ class _Reader:
         self.links: list[Link] = []
         self.context: list[tuple[Kind, int, int, str]] = [("paragraph", 0, 0, "")]
         self.depth = 0
+        self.positions: dict[int, dict[int, int]] = {}  # <ol> -> its <li> -> place, counted once per list
 
     def read(self, node: LexborNode) -> list[Block]:
         self._walk(node)
@@ -85,12 +86,18 @@ class _Reader:
     def _item(self, node: LexborNode) -> None:
         parent = node.parent
         if parent is not None and parent.tag == "ol":
-            siblings = [n for n in parent.iter() if n.tag == "li"]
             start = _integer(parent.attributes.get("start"), 1)
-            number = _integer(node.attributes.get("value"), start + _index(siblings, node))
+            number = _integer(node.attributes.get("value"), start + self._position(parent, node))
             self._inside(node, ("numbered", 0, number, f"ol{self.depth}"))
         else:
             self._inside(node, ("item", 0, 0, ""))
+
+    def _position(self, parent: LexborNode, node: LexborNode) -> int:
+        places = self.positions.get(parent.mem_id)
+        if places is None:
+            items = (n for n in parent.iter() if n.tag == "li")
+            places = self.positions[parent.mem_id] = {n.mem_id: at for at, n in enumerate(items)}
+        return places.get(node.mem_id, 0)
 
     def _link(self, node: LexborNode) -> None:
         before = len(self.words)
@@ -118,13 +125,6 @@ class _Reader:
         self.blocks.append(block)
         if kind != "heading":  # what follows in the same element is a paragraph of its own
             self.context[-1] = ("paragraph", 0, 0, "")
-
-
-def _index(siblings: list[LexborNode], node: LexborNode) -> int:
-    for n, sibling in enumerate(siblings):
-        if sibling.mem_id == node.mem_id:
-            return n
-    return 0
 
 
 def _integer(value: str | None, default: int) -> int:

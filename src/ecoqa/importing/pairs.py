@@ -8,7 +8,7 @@ The forms, tried in an order each front-end chooses:
   followed by some text (a numbered list inside an answer has another shape, or breaks the run);
 - ``headings``: one heading per question (Markdown: any heading with text below it but the
   document's title; HTML and text: headings ending in a question mark);
-- ``paragraphs``: paragraphs ending in a question mark, each followed by an answer.
+- ``paragraphs``: paragraphs or list items ending in a question mark, each followed by an answer.
 
 An answer runs to the next question. After the last one, the page's own furniture ends it: a
 heading (navigation and "related" blocks follow Q&A on most pages) or a closing credit line
@@ -17,6 +17,7 @@ such as "Dit webinar werd georganiseerd door ...", which becomes ``webinar.organ
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -164,28 +165,45 @@ def _terms(blocks: Sequence[Block]) -> list[tuple[int, int | None, str]] | None:
 def _numbered(blocks: Sequence[Block]) -> list[tuple[int, int | None, str]] | None:
     """The longest chain of numbered items of one shape counting up by one, with text between.
 
-    Every item that has text after it may start a chain, so a numbered list above the
-    questions (an agenda, say) does not hide the questions' own numbering.
+    A chain starts at a 1 (or at the lowest number, for an excerpt) that has text after it, so a
+    numbered list above the questions (an agenda, say) does not hide the questions' own
+    numbering; of two chains as long, the one that steps over fewer items of its shape wins.
     """
     best: list[int] = []
     best_score = (0, 0)
     for shape in dict.fromkeys(b.shape for b in blocks if b.kind == "numbered"):
         candidates = [at for at, b in enumerate(blocks) if b.kind == "numbered" and b.shape == shape]
-        for n, start in enumerate(candidates):
-            if len(candidates) - n < best_score[0] or not _has_text_after(blocks, start):
-                continue
-            chain = [start]
-            for at in candidates[n + 1 :]:
-                follows = blocks[at].number == blocks[chain[-1]].number + 1
-                if follows and _has_text_between(blocks, chain[-1], at) and _has_text_after(blocks, at):
-                    chain.append(at)
-            # Longest first; of equal length, the chain that steps over fewer items of its own shape.
-            skipped = sum(1 for at in candidates if chain[0] < at < chain[-1]) - (len(chain) - 2)
-            if (len(chain), -skipped) > best_score:
-                best, best_score = chain, (len(chain), -skipped)
+        by_number: dict[int, list[int]] = {}
+        for at in candidates:
+            by_number.setdefault(blocks[at].number, []).append(at)
+        first = (1, min(by_number))
+        for start in (at for at in candidates if blocks[at].number in first and _has_text_after(blocks, at)):
+            chain = _chain(blocks, by_number, start)
+            skipped = bisect.bisect_left(candidates, chain[-1]) - bisect.bisect_right(candidates, chain[0])
+            score = (len(chain), -(skipped - (len(chain) - 2)))
+            if score > best_score:
+                best, best_score = chain, score
     if len(best) < 2:
         return None
     return [(at, blocks[at].number, blocks[at].text) for at in best]
+
+
+def _chain(blocks: Sequence[Block], by_number: dict[int, list[int]], start: int) -> list[int]:
+    """From *start*, each next number's first item that has text before and after it."""
+    chain = [start]
+    while True:
+        later = by_number.get(blocks[chain[-1]].number + 1, [])
+        found = next(
+            (
+                at
+                for at in later[bisect.bisect_right(later, chain[-1]) :]
+                if _has_text_between(blocks, chain[-1], at) and _has_text_after(blocks, at)
+            ),
+            None,
+        )
+        if found is None:
+            return chain
+        chain.append(found)
 
 
 def _has_text_between(blocks: Sequence[Block], start: int, end: int) -> bool:
@@ -228,7 +246,7 @@ def _question_paragraphs(blocks: Sequence[Block]) -> list[tuple[int, int | None,
     starts: list[tuple[int, int | None, str]] = [
         (at, None, b.text)
         for at, b in enumerate(blocks)
-        if b.kind == "paragraph"
+        if b.kind in ("paragraph", "numbered", "item")
         and b.text.endswith("?")
         and at + 1 < len(blocks)
         and blocks[at + 1].kind in ("paragraph", "item")
@@ -252,5 +270,5 @@ FORM_NAMES = {
     "numbered": "numbered questions",
     "question headings": "headings ending in '?'",
     "headings": "one heading per question",
-    "paragraphs": "paragraphs ending in '?' followed by answers",
+    "paragraphs": "lines ending in '?' followed by answers",
 }
