@@ -595,6 +595,7 @@ def _prefix(index: Index, word: str) -> list[Variant]:
             break
         if surface != word:
             words.append(surface)
+    _prefetch(index.surface_terms, words)
     words.sort(key=lambda s: -index.surface_df(s))
     return _variants_for(index, words[:PREFIX_CAP], "prefix")
 
