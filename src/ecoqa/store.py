@@ -35,13 +35,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple, overload
 from ecoqa.corpus import check_stream, corpus_from_document, decode_json, read_corpus_bytes
 from ecoqa.errors import CorpusError, StoreError
 from ecoqa.models import Corpus, Entry, Posting, plain
-from ecoqa.schema import DOCUMENT, INVALID, QUESTION, Report, Where, corpus_of
+from ecoqa.schema import DOCUMENT, QUESTION, corpus_of
 from ecoqa.text import one_line
 from ecoqa.version import ecoqa_version
 
 if TYPE_CHECKING:
     import sqlite3
 
+    from ecoqa.schema import Checker
     from ecoqa.search import Index, IndexBuilder
 
 #: Corpus files at least this large get a persistent index; smaller ones are indexed in memory.
@@ -342,72 +343,96 @@ def _fill(
     declares before its questions (as ecoqa writes files); a file that declares it only after
     them is read a second time."""
     from ecoqa.schema import Checker
-    from ecoqa.search import IndexBuilder, original_language
+    from ecoqa.search import original_language
 
     checker = Checker(source)
-
-    def declared() -> str:
-        webinar = checker.sections.get("webinar")
-        value = webinar.get("language") if isinstance(webinar, dict) else None
-        return original_language(value if isinstance(value, str) else "")
-
-    builder: IndexBuilder | None = None
-    memberships: dict[tuple[str, str], array[int]] = {}
-    batch: list[tuple[int, int, str, int]] = []
-    total = max(1, os.path.getsize(path))
-
-    def take(entry: Entry, item: Any) -> None:
-        nonlocal builder
-        if builder is None:
-            builder = IndexBuilder(language or declared())
-        position = builder.size
-        builder.add(entry)
-        for kind, names in (("topic", entry.topics), ("principle", entry.principles)):
-            for name in dict.fromkeys(names):
-                memberships.setdefault((kind, name), array("i")).append(position)
-        text = json.dumps(_document(entry))  # the checked, cleaned entry: read back without checks
-        batch.append((position, entry.id, text, _crc(text.encode())))
-        if len(batch) >= BATCH:
-            connection.executemany("INSERT INTO entries VALUES (?, ?, ?, ?)", batch)
-            batch.clear()
-            if progress:
-                progress("indexing", min(position, total), 0)
-
-    def answers(ids: Sequence[int]) -> dict[int, str]:
-        if batch:
-            connection.executemany("INSERT INTO entries VALUES (?, ?, ?, ?)", batch)
-            batch.clear()
-        positions = {entry_id: position for position, entry_id in enumerate(builder.ids if builder else ())}
-        found = {}
-        for entry_id in ids:
-            if entry_id not in positions:
-                continue
-            row = connection.execute("SELECT item FROM entries WHERE position = ?", (positions[entry_id],)).fetchone()
-            if row:
-                entry = QUESTION.convert(json.loads(row[0]), Where(None, ""), Report(""))
-                if entry is not INVALID:
-                    found[entry_id] = entry.answer
-        return found
-
+    filling = _Filling(connection, checker, language, progress, max(1, os.path.getsize(path)))
     if progress:
         progress("indexing", 0, 0)
-    checker, parts, problems = check_stream(path, source, take, answers, checker)
+    checker, parts, problems = check_stream(path, source, filling.take, filling.answers, checker)
     if problems or parts is None:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         first = one_line(str(problems[0])) if problems else f"{source}: not a corpus"
         raise CorpusError(f"{first}{more}; run 'ecoqa validate {source}' for the full list.")
-    if batch:
-        connection.executemany("INSERT INTO entries VALUES (?, ?, ?, ?)", batch)
+    filling.flush()
     corpus = checker.corpus(parts, (), source)
     wanted = original_language(corpus.webinar.language if corpus.webinar else "")
-    if builder is None:
-        builder = IndexBuilder(wanted)
-    elif builder.language != wanted:
+    builder = filling.builder(wanted)
+    if builder.language != wanted:
         raise _LanguageLater(wanted)
     if progress:
         progress("saving index", 0, 0)
     builder.add_principles(corpus.principles)
-    _write_index(connection, key, corpus, builder, memberships)
+    _write_index(connection, key, corpus, builder, filling.memberships)
+
+
+class _Filling:
+    """One pass of a corpus file into a new store: entries in batches, the index built alongside."""
+
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        checker: Checker,
+        language: str | None,
+        progress: Progress | None,
+        total: int,
+    ) -> None:
+        self.connection = connection
+        self.checker = checker
+        self.language = language
+        self.progress = progress
+        self.total = total
+        self.index: IndexBuilder | None = None
+        self.memberships: dict[tuple[str, str], array[int]] = {}
+        self.batch: list[tuple[int, int, str, int]] = []
+
+    def builder(self, fallback: str | None = None) -> IndexBuilder:
+        """The index builder, made at the first entry in the language declared so far."""
+        from ecoqa.search import IndexBuilder
+
+        if self.index is None:
+            self.index = IndexBuilder(self.language or fallback or self._declared())
+        return self.index
+
+    def _declared(self) -> str:
+        from ecoqa.search import original_language
+
+        webinar = self.checker.sections.get("webinar")
+        value = webinar.get("language") if isinstance(webinar, dict) else None
+        return original_language(value if isinstance(value, str) else "")
+
+    def take(self, entry: Entry, item: Any) -> None:
+        builder = self.builder()
+        position = builder.size
+        builder.add(entry)
+        for kind, names in (("topic", entry.topics), ("principle", entry.principles)):
+            for name in dict.fromkeys(names):
+                self.memberships.setdefault((kind, name), array("i")).append(position)
+        text = json.dumps(_document(entry))  # the checked, cleaned entry: read back without checks
+        self.batch.append((position, entry.id, text, _crc(text.encode())))
+        if len(self.batch) >= BATCH:
+            self.flush()
+            if self.progress:
+                self.progress("indexing", min(position, self.total), 0)
+
+    def flush(self) -> None:
+        if self.batch:
+            self.connection.executemany("INSERT INTO entries VALUES (?, ?, ?, ?)", self.batch)
+            self.batch.clear()
+
+    def answers(self, ids: Sequence[int]) -> dict[int, str]:
+        """The answers that evidence quotes cite, read back from the entries written so far."""
+        self.flush()
+        positions = {entry_id: at for at, entry_id in enumerate(self.index.ids if self.index else ())}
+        found = {}
+        for entry_id in ids:
+            if entry_id in positions:
+                row = self.connection.execute(
+                    "SELECT item FROM entries WHERE position = ?", (positions[entry_id],)
+                ).fetchone()
+                if row:
+                    found[entry_id] = QUESTION.rebuild(json.loads(row[0])).answer
+        return found
 
 
 def _write_index(
