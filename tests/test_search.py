@@ -114,7 +114,8 @@ def test_english_translation_is_searched(index: Index) -> None:
     assert ids("citizens") == [3]
 
 
-def test_cognate_across_languages() -> None:
+def test_an_english_look_alike_finds_the_dutch_word() -> None:
+    """Within two edits, same first letter: 'financing' reaches 'financiering' as a typo would."""
     corpus = Corpus(entries=(Entry(1, "Over financiering", "tekst"), Entry(2, "Over iets", "anders")))
     assert ids("financing", corpus) == [1]
 

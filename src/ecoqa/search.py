@@ -2,7 +2,7 @@
 
 English and Dutch queries over a Dutch corpus with English translations. A query is folded and
 split into concepts (the longest alias phrase first); each concept expands into weighted corpus
-terms (exact stem, alias, prefix, typo, compound part, cognate); each term is scored with BM25F;
+terms (exact stem, alias, prefix, family, typo, compound, compound part); each term is scored with BM25F;
 a concept counts its best variant plus a little of the others; concepts add up. rapidfuzz is
 imported only when a word needs fuzzy matching, to keep start-up short. Parameters below.
 """
@@ -42,7 +42,6 @@ EXPANSION_WEIGHTS = {
     "compound": 0.7,
     "part": 0.55,
     "infix": 0.5,
-    "cognate": 0.5,
 }
 #: A concept scores its best variant plus this share of the others (dis-max).
 TIE_BREAKER = 0.1
@@ -52,8 +51,6 @@ TYPO_TWO_EDITS_MIN = 8
 PREFIX_CAP = 50
 COMPOUND_MIN = 5
 COMPOUND_PART_MIN = 4
-COGNATE_MIN = 6
-COGNATE_CUTOFF = 80.0
 SUGGEST_CUTOFF = 0.7
 #: A suggestion this alike (and of five letters or more) is searched at once when nothing matched.
 CORRECT_CUTOFF = 0.75
@@ -753,16 +750,6 @@ def _part(index: Index, word: str) -> list[Variant]:
     return found
 
 
-def _cognate(index: Index, word: str) -> list[Variant]:
-    """Look-alike words across languages (``financing`` ~ ``financiering``)."""
-    if len(word) < COGNATE_MIN:
-        return []
-    from rapidfuzz import fuzz, process
-
-    found = process.extract(word, index.surfaces, scorer=fuzz.ratio, score_cutoff=COGNATE_CUTOFF, limit=5)
-    return _variants_for(index, [s for s, _, _ in found if s != word and s[:3] == word[:3]], "cognate")
-
-
 def _alias(index: Index, words: Sequence[str]) -> list[Variant]:
     keys = {tuple(words), tuple(stem(w, "en") for w in words), tuple(stem(w, "nl") for w in words)}
     variants = []
@@ -780,8 +767,6 @@ def expand_word(index: Index, word: str) -> list[Variant]:
     if not variants:
         variants += _typo(index, word)
     variants += _compound(index, word)
-    if not any(v.kind in ("exact", "plural") for v in variants):
-        variants += _cognate(index, word)
     return _dedupe(variants)
 
 
