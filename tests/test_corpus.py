@@ -175,3 +175,20 @@ def test_topic_and_principle_lookup() -> None:
     principle = find_principle(corpus, "Temporary ownership")
     assert principle is not None and principle.id == "tijdelijk-eigenaarschap"
     assert find_principle(corpus, "2") == principle
+
+
+def test_related_questions_share_the_most_topics_and_principles_then_the_lowest_id() -> None:
+    """The bit-set counting gives what counting by hand gives, for every bundled question."""
+    corpus = load_corpus()
+
+    def by_hand(entry: Any) -> list[int]:
+        mine = set(entry.topics) | {("p", p) for p in entry.principles}
+        shared = [
+            (-len(mine & (set(other.topics) | {("p", p) for p in other.principles})), other.id)
+            for other in corpus.entries
+            if other.id != entry.id
+        ]
+        return [entry_id for count, entry_id in sorted(shared) if count < 0][:3]
+
+    for entry in corpus.entries:
+        assert [e.id for e in corpus.related(entry)] == by_hand(entry), entry.id

@@ -210,3 +210,22 @@ def test_the_match_in_the_question_is_highlighted() -> None:
     styled = console.export_text(styles=True)
     assert "\x1b[1;30;43mfinanciering\x1b[0m" in styled  # bold black on yellow, the word only
     assert STYLES["match"] == "bold black on yellow"
+
+
+def test_an_entry_matching_more_of_the_query_ranks_first() -> None:
+    """Coverage: one 'fonds' and one 'regio' beat three times 'fonds' (which BM25 alone prefers)."""
+    entries = [
+        Entry(1, "Vraag een?", "Het fonds, het fonds en nog eens het fonds."),
+        Entry(2, "Vraag twee?", "Het fonds voor de regio."),
+        *(Entry(n, f"Vraag {n}?", "Iets over de regio.") for n in range(3, 9)),
+    ]
+    hits = S.search(Corpus(entries=tuple(entries)), "fonds regio").hits
+    assert [h.entry.id for h in hits[:2]] == [2, 1]
+
+
+def test_a_word_family_member_matches_as_family() -> None:
+    """'regelgeving' (the -ing noun) finds 'regelgever' (the -er agent), which stemming keeps apart."""
+    corpus = Corpus(entries=(Entry(1, "Wat doet de regelgever?", "Hij handhaaft."), Entry(2, "Anders?", "Ja.")))
+    hits = S.search(corpus, "regelgeving").hits
+    assert [h.entry.id for h in hits] == [1]
+    assert [m.kind for m in hits[0].matches] == ["family"]

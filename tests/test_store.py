@@ -222,3 +222,20 @@ def test_an_edit_that_restores_the_modification_time_is_noticed(cache: Path, tmp
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # same modification time
     corpus, index = store.open_indexed(path, str(path))
     assert [h.entry.id for h in search(corpus, "xylofoonmuziek", index=index).hits] == [1]
+
+
+def test_a_language_declared_after_the_questions_is_still_used(invoke: Any, tmp_path: Path) -> None:
+    """An English corpus whose 'webinar' comes after its questions: the store is built again in
+    English (English stemming lets 'studies' find 'study'; Dutch stemming does not)."""
+    questions = [{"id": 1, "question": "Which study helps?", "answer": "Each study counts."}]
+    questions += [
+        {"id": n, "question": f"Question {n} about other things?", "answer": "Nothing to see here. " * 12}
+        for n in range(2, 1500)
+    ]
+    path = tmp_path / "english.json"
+    path.write_text(json.dumps({"questions": questions, "webinar": {"language": "en"}}), encoding="utf-8")
+    assert path.stat().st_size >= store.MIN_BYTES
+    for _ in range(2):  # the run that builds, and a run from the stored index
+        result = invoke("--data", str(path), "search", "studies", "--json")
+        assert result.exit_code == 0, result.stderr
+        assert [hit["id"] for hit in json.loads(result.stdout)["results"]] == [1]

@@ -68,7 +68,8 @@ def test_closed_pipe_ends_quietly(big_corpus: Path, args: list[str]) -> None:
         process.wait(timeout=60)
         stderr = process.stderr.read().decode()
     assert first
-    assert "Traceback" not in stderr and "Exception" not in stderr, stderr
+    assert stderr == "", stderr
+    assert process.returncode == 0  # like ripgrep: a reader that stopped is not a failure
 
 
 def test_piped_output_has_no_escape_codes() -> None:
