@@ -9,6 +9,7 @@ H = hang, U = unclear message).
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import random
@@ -607,3 +608,50 @@ def test_interrupt_during_a_build_is_quiet(tmp_path: Path, slow: Path) -> None:
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130
     assert stderr == ""
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """A benchmark corpus (topics, principles with evidence) and an id whose entry cites a principle."""
+    spec = importlib.util.spec_from_file_location("make_corpus", ROOT / "benchmarks" / "make_corpus.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    document = module.make(600)
+    path = tmp_path_factory.mktemp("generated") / "generated.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert path.stat().st_size > 256 * 1024
+    cited = next(q["id"] for q in document["questions"] if q.get("principles"))
+    return path, cited
+
+
+@pytest.mark.parametrize(
+    ("sql", "args"),
+    [
+        ('UPDATE entries SET heading = \'[17, "Een andere vraag?", ""]\' WHERE position = 16', ("export", "-f", "md")),
+        ("UPDATE entries SET heading = 'not json', heading_crc = 0 WHERE position = 3", ("export", "-f", "html")),
+        ("DELETE FROM entries WHERE position = 500", ("export", "-f", "md")),
+        ("UPDATE blobs SET data = x'00' WHERE name LIKE 'evidence:%'", ("principles", "--json")),
+        ("UPDATE blobs SET data = x'00' WHERE name LIKE 'evidence:%'", ("show", "CITED")),
+        ("UPDATE blobs SET data = x'00' WHERE name = 'surfaces'", ("search", "financeering", "--json")),
+    ],
+    ids=["heading-changed", "heading-garbage", "entry-gone", "quotes-damaged", "quotes-in-show", "words-damaged"],
+)
+def test_parts_read_only_when_needed_are_checked_too(
+    tmp_path: Path, generated: tuple[Path, int], sql: str, args: tuple[str, ...]
+) -> None:
+    """Headings, evidence quotes and the word list are read after opening: damage there is noticed
+    as well, said once, and the answer comes from memory, identical to one without any index."""
+    corpus, cited = generated
+    args = tuple(str(cited) if a == "CITED" else a for a in args)
+    cache = tmp_path / "cache"
+    expected = reference(corpus, tmp_path, *args)
+    assert expected
+    clean(ecoqa("search", "x", "--data", str(corpus), cache=cache))
+    with sqlite3.connect(index_file(cache)) as connection:
+        assert connection.execute(sql).rowcount > 0
+    connection.close()
+    result = clean(ecoqa(*args, "--data", str(corpus), cache=cache))
+    assert result.returncode == 0
+    assert result.stdout == expected
+    assert result.stderr.count("\n") == 1 and "is damaged" in result.stderr, result.stderr

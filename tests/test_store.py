@@ -239,3 +239,20 @@ def test_a_language_declared_after_the_questions_is_still_used(invoke: Any, tmp_
         result = invoke("--data", str(path), "search", "studies", "--json")
         assert result.exit_code == 0, result.stderr
         assert [hit["id"] for hit in json.loads(result.stdout)["results"]] == [1]
+
+
+def test_documents_from_the_store_equal_documents_from_memory(cache: Path, raw: bytes) -> None:
+    """Contents, related lines and quotes read lazily from the store give the same documents."""
+    from ecoqa import export
+
+    memory = parse_corpus(raw, "c.json")
+    corpus, _ = store.load_indexed(raw, "c.json")
+    for lang in ("nl", "en"):
+        for render in (export.to_markdown, export.to_html):
+            expected = "".join(render(memory.entries, export.Document(memory, lang)))
+            assert "".join(render(corpus.entries, export.Document(corpus, lang))) == expected
+        assert list(corpus.headings(corpus.entries)) == [e.heading for e in memory.entries]
+    assert "".join(export.corpus_json(corpus.entries, corpus)) == "".join(export.corpus_json(memory.entries, memory))
+    cited = [(p.id, e.id) for e in memory.entries for p in memory.principles if p.id in e.principles]
+    assert cited
+    assert [corpus.principle(p).quotes(q) for p, q in cited] == [memory.principle(p).quotes(q) for p, q in cited]

@@ -185,7 +185,7 @@ class BrowseApp(App[None]):
     def show_entry(self, entry: Entry) -> None:
         self.current = entry
         width = self.query_one("#detail-pane", VerticalScroll).content_region.width or 80
-        self.set_detail(entry_view(entry, self.corpus, self.lang, self.corpus.related(entry), width - 1))
+        self.set_detail(entry_view(entry, self.corpus, self.lang, self.corpus.related_headings(entry), width - 1))
 
     def set_detail(self, view: RenderableType) -> None:
         self.detail_view = view  # kept for tests and for re-rendering

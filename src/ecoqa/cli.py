@@ -24,7 +24,7 @@ from typer.core import TyperCommand, TyperGroup
 from ecoqa.errors import CorpusError, EcoqaError, NoMatchError, NotFoundError, OutputError, UsageError
 
 if TYPE_CHECKING:
-    from ecoqa.models import Corpus, Entry
+    from ecoqa.models import Corpus, Entry, Heading
     from ecoqa.output import Output
     from ecoqa.search import Index, SearchResult
 
@@ -648,7 +648,7 @@ def show(
 
             console = out.console()
             for entry in entries:
-                console.print(entry_view(entry, corpus, language, corpus.related(entry), out.width))
+                console.print(entry_view(entry, corpus, language, corpus.related_headings(entry), out.width))
 
 
 def _entry(corpus: Corpus, raw: str) -> Entry:
@@ -1077,9 +1077,21 @@ class _LazySelection(Sequence["Entry"]):
             return [self.corpus.entries[p] for p in self.positions[index]]
         return self.corpus.entries[self.positions[index]]
 
+    @property
+    def whole(self) -> bool:
+        return isinstance(self.positions, range) and len(self.positions) == len(self.corpus.entries)
+
     def __iter__(self) -> Iterator[Entry]:
-        whole = isinstance(self.positions, range) and len(self.positions) == len(self.corpus.entries)
-        return iter(self.corpus.entries) if whole else (self.corpus.entries[p] for p in self.positions)
+        return iter(self.corpus.entries) if self.whole else (self.corpus.entries[p] for p in self.positions)
+
+    def headings(self) -> Iterator[Heading]:
+        """Ids and questions for the contents, without reading the answers."""
+        corpus = self.corpus
+        return corpus.headings(corpus.entries) if self.whole else (corpus.heading_at(p) for p in self.positions)
+
+    def ids(self) -> Sequence[int]:
+        ids = self.corpus.ids()
+        return ids if self.whole else [ids[p] for p in self.positions]
 
 
 def _export_format(format_: Format | None, target: Path | None) -> str:

@@ -44,7 +44,7 @@ def streamed(head: dict[str, Any], key: str, items: Iterable[Any], tail: dict[st
 
 def entry_payload(entry: Entry, corpus: Corpus) -> dict[str, Any]:
     data: dict[str, Any] = plain(entry)
-    data["related"] = [e.id for e in corpus.related(entry)]
+    data["related"] = [h.id for h in corpus.related_headings(entry)]
     return data
 
 
@@ -187,6 +187,12 @@ class Document(NamedTuple):
     date: str = ""
 
 
+def _ids(entries: Sequence[Entry], corpus: Corpus) -> set[int]:
+    """The ids a document includes; without reading the entries where *entries* knows them."""
+    known = getattr(entries, "ids", None)
+    return set(known()) if known is not None else {e.id for e in entries}
+
+
 def _title(doc: Document) -> str:
     corpus = doc.corpus
     title = corpus.event(doc.lang)
@@ -223,10 +229,10 @@ def _sections(entry: Entry, doc: Document, included: set[int]) -> dict[str, Any]
     return {
         "points": entry.points(lang),
         "topics": [t.name(lang) for t in (corpus.topic(t) for t in entry.topics) if t],
-        "principles": [(p.name(lang), [e.quote for e in p.evidence if e.question == entry.id]) for p in principles],
+        "principles": [(p.name(lang), p.quotes(entry.id)) for p in principles],
         "people": [p.name for p in (corpus.person(i) for i in entry.people) if p],
         "references": [(r.name, r.note_in(lang), r.url, r.link_missing) for r in entry.references],
-        "related": [(r.id, r.text(lang)[0], r.id in included) for r in corpus.related(entry)],
+        "related": [(r.id, r.text(lang), r.id in included) for r in corpus.related_headings(entry)],
     }
 
 
@@ -248,13 +254,13 @@ def _md_answer(text: str) -> str:
 def to_markdown(entries: Sequence[Entry], doc: Document) -> Iterator[str]:
     """A Markdown document: title, about, contents with anchors, then every Q&A."""
     lang = doc.lang
-    included = {e.id for e in entries}
+    included = _ids(entries, doc.corpus)
     yield f"# {_md(_title(doc))}\n\n## {label(lang, 'about_export')}\n\n"
     for text, derived in _about(doc):
         yield (f"_{_md(text)}_" if derived else _md(text)) + "\n\n"
     yield f"## {label(lang, 'contents')}\n\n"
-    for entry in entries:
-        yield f"- [{entry.id}. {_md(one_line(entry.text(lang)[0], 200))}](#q{entry.id})\n"
+    for heading in doc.corpus.headings(entries):
+        yield f"- [{heading.id}. {_md(one_line(heading.text(lang), 200))}](#q{heading.id})\n"
     for entry in entries:
         yield _md_entry(entry, doc, included)
 
@@ -326,7 +332,7 @@ def _html_answer(text: str) -> str:
 def to_html(entries: Sequence[Entry], doc: Document) -> Iterator[str]:
     """A self-contained page: inline CSS, no scripts, no external assets; all data escaped."""
     lang = doc.lang
-    included = {e.id for e in entries}
+    included = _ids(entries, doc.corpus)
     title = _h(_title(doc))
     yield (
         f'<!DOCTYPE html>\n<html lang="{"en" if lang == "en" else "nl"}">\n<head>\n<meta charset="utf-8">\n'
@@ -338,8 +344,8 @@ def to_html(entries: Sequence[Entry], doc: Document) -> Iterator[str]:
     )
     yield f'<section class="about"><h2>{_h(label(lang, "about_export"))}</h2>{about}</section>\n'
     yield f"<nav><h2>{_h(label(lang, 'contents'))}</h2><ol>\n"
-    for entry in entries:
-        yield f'<li value="{entry.id}"><a href="#q{entry.id}">{_h(one_line(entry.text(lang)[0], 200))}</a></li>\n'
+    for heading in doc.corpus.headings(entries):
+        yield f'<li value="{heading.id}"><a href="#q{heading.id}">{_h(one_line(heading.text(lang), 200))}</a></li>\n'
     yield "</ol></nav>\n"
     for entry in entries:
         yield _html_entry(entry, doc, included)

@@ -6,7 +6,7 @@ them, but defines all of them at start-up, where a dataclass costs ten times mor
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import pairwise
 from typing import Any, NamedTuple, Protocol
 
@@ -71,6 +71,25 @@ class Entry(NamedTuple):
     def points(self, lang: str) -> tuple[str, ...]:
         return self.key_points_en if lang == "en" and self.key_points_en else self.key_points
 
+    @property
+    def heading(self) -> Heading:
+        return Heading(self.id, self.question, self.question_en if self.translated("en") else "")
+
+
+class Heading(NamedTuple):
+    """An entry's id and question: what a table of contents or a related-question line shows.
+
+    A store reads these without the entry's answer (``question_en`` only where the entry is
+    translated, so that ``question`` is the fallback exactly as in ``Entry.text``).
+    """
+
+    id: int
+    question: str
+    question_en: str = ""
+
+    def text(self, lang: str) -> str:
+        return self.question_en if lang == "en" and self.question_en else self.question
+
 
 class Topic(NamedTuple):
     id: str
@@ -98,10 +117,17 @@ class Principle(NamedTuple):
     title_en: str = ""
     summary: str = ""
     summary_en: str = ""
-    evidence: tuple[Evidence, ...] = ()
+    evidence: Sequence[Evidence] = ()  # a tuple, or a store's lazily read quotes
 
     def name(self, lang: str) -> str:
         return in_lang(lang, self.title, self.title_en)
+
+    def quotes(self, question: int) -> list[str]:
+        """The evidence quotes taken from *question*'s answer (a look-up where the store keeps one)."""
+        by_question = getattr(self.evidence, "quotes", None)
+        if by_question is not None:
+            return list(by_question(question))
+        return [e.quote for e in self.evidence if e.question == question]
 
     def about(self, lang: str) -> str:
         return in_lang(lang, self.summary, self.summary_en)
@@ -335,13 +361,29 @@ class Corpus:
         entry costs a few operations on whole sets, never a pass over the entries; entries with
         the same topics and principles share the work.
         """
+        return tuple(self.entries[p] for p in self._related_positions(entry, limit))
+
+    def related_headings(self, entry: Entry, limit: int = 3) -> tuple[Heading, ...]:
+        """The ids and questions of ``related(entry)``, without reading their answers."""
+        return tuple(self.heading_at(p) for p in self._related_positions(entry, limit))
+
+    def heading_at(self, position: int) -> Heading:
+        read = getattr(self.entries, "heading", None)  # a store reads the question alone
+        return read(position) if read is not None else self.entries[position].heading
+
+    def headings(self, entries: Iterable[Entry]) -> Iterator[Heading]:
+        """The headings of *entries*; read without the answers where *entries* can (a store's)."""
+        read = getattr(entries, "headings", None)
+        return read() if read is not None else (entry.heading for entry in entries)
+
+    def _related_positions(self, entry: Entry, limit: int) -> list[int]:
         keys = tuple(dict.fromkeys([("topic", t) for t in entry.topics] + [("principle", p) for p in entry.principles]))
         if not keys:
-            return ()
+            return []
         if keys not in self._related:
             self._related[keys] = self._best_sharing(keys, limit + 1)
         own = self.position(entry.id)
-        return tuple(self.entries[p] for p in self._related[keys] if p != own)[:limit]
+        return [p for p in self._related[keys] if p != own][:limit]
 
     def _mask(self, kind: str, key: str) -> int:
         """The entries carrying a topic or principle, as an integer with one bit per position."""
@@ -425,6 +467,6 @@ def plain(value: Any) -> Any:
     """Records as JSON-ready dicts and lists, recursively."""
     if hasattr(value, "_asdict"):
         return {key: plain(item) for key, item in value._asdict().items()}
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
         return [plain(item) for item in value]
     return value

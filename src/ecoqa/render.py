@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ecoqa.labels import label
-from ecoqa.models import Corpus, Entry, Hit, Principle, Related, Speaker, Topic, in_lang
+from ecoqa.models import Corpus, Entry, Heading, Hit, Principle, Related, Speaker, Topic, in_lang
 from ecoqa.text import blocks, clean_text
 
 #: Every style in one place.
@@ -92,7 +92,7 @@ def _panel(body: RenderableType, title: str, *, note: str = "", short: str = "",
 # ---------------------------------------------------------------------------- one entry
 
 
-def entry_view(entry: Entry, corpus: Corpus, lang: str, related: Sequence[Entry], width: int = 80) -> RenderableType:
+def entry_view(entry: Entry, corpus: Corpus, lang: str, related: Sequence[Heading], width: int = 80) -> RenderableType:
     """Every section of one Q&A as panels."""
     question, answer = entry.text(lang)
     note, short = "", ""
@@ -152,15 +152,14 @@ def _principle_lines(principles: Sequence[Principle], entry_id: int, lang: str) 
         line = Text.assemble(
             safe(principle.name(lang), STYLES["title"]), " (", safe(principle.id, STYLES["topic"]), ")"
         )
-        for evidence in principle.evidence:
-            if evidence.question == entry_id:
-                line.append("\n")
-                line.append_text(safe(f"“{evidence.quote}”", STYLES["quote"]))
+        for quote in principle.quotes(entry_id):
+            line.append("\n")
+            line.append_text(safe(f"“{quote}”", STYLES["quote"]))
         rows.append(line)
     return _bullets(rows)
 
 
-def _facts(entry: Entry, corpus: Corpus, lang: str, related: Sequence[Entry]) -> RenderableType | None:
+def _facts(entry: Entry, corpus: Corpus, lang: str, related: Sequence[Heading]) -> RenderableType | None:
     """Topics, people, references and related questions, each a label over indented content.
 
     Stacked rather than side by side, so that 40 columns leave room for the content.
@@ -175,7 +174,7 @@ def _facts(entry: Entry, corpus: Corpus, lang: str, related: Sequence[Entry]) ->
     if entry.references:
         sections.append(("references", _references(entry, lang)))
     if related:
-        sections.append(("related", _numbered((r.id, safe(r.text(lang)[0])) for r in related)))
+        sections.append(("related", _numbered((r.id, safe(r.text(lang))) for r in related)))
     if not sections:
         return None
     parts: list[RenderableType] = []

@@ -17,7 +17,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 import Stemmer
@@ -311,14 +311,25 @@ class Index:
     size: int
     ids: Sequence[int]  # entry id per position, for deterministic tie-breaks
     postings: Mapping[str, Posting]
-    surfaces: list[str]  # sorted folded surface words
+    # the sorted folded surface words, newline-joined (for C-speed scans), or a reader of them:
+    # a stored index reads them only when a search needs them, not for ``show``
+    words: str | Callable[[], str] = field(repr=False)
     surface_terms: Mapping[str, tuple[str, ...]]
     term_surface: Mapping[str, str]  # a readable surface word for each term
     aliases: Mapping[tuple[str, ...], list[tuple[str, ...]]]
-    blob: str = field(default="", repr=False)  # newline-joined surfaces for C-speed scans
     max_alias_words: int = 1
     language: str = "nl"  # the language of the original fields (question, answer, key points)
     _fuzzy: list[str] | None = field(default=None, repr=False)
+
+    @cached_property
+    def blob(self) -> str:
+        """The surface words, one per line."""
+        return self.words if isinstance(self.words, str) else self.words()
+
+    @cached_property
+    def surfaces(self) -> list[str]:
+        """The surface words, sorted (for prefix and neighbour scans)."""
+        return self.blob.split("\n") if self.blob else []
 
     def fuzzy_vocabulary(self) -> list[str]:
         """Corpus words plus one-word alias keys: what a misspelled word may have meant."""
@@ -489,11 +500,10 @@ class IndexBuilder:
             size=self.size,
             ids=self.ids,
             postings=postings,
-            surfaces=surfaces,
+            words="\n".join(surfaces),
             surface_terms=self.surface_terms,
             term_surface=self.term_surface,
             aliases=aliases,
-            blob="\n".join(surfaces),
             max_alias_words=max((len(k) for k in aliases), default=1),
             language=self.language,
         )

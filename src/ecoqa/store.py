@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from ecoqa.corpus import check_stream, corpus_from_document, decode_json, read_corpus_bytes
 from ecoqa.errors import CorpusError, StoreError
-from ecoqa.models import Corpus, Entry, Posting, plain
+from ecoqa.models import Corpus, Entry, Evidence, Heading, Posting, plain
 from ecoqa.schema import DOCUMENT, QUESTION, corpus_of
 from ecoqa.text import one_line
 from ecoqa.version import ecoqa_version
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 #: Corpus files at least this large get a persistent index; smaller ones are indexed in memory.
 MIN_BYTES = 256 * 1024
-STORE_LAYOUT = 5
+STORE_LAYOUT = 6
 #: Default size limit of the cache folder; the least recently used indexes go first.
 CACHE_LIMIT_MB = 1024
 #: A temporary file nobody has written to for this long belongs to an interrupted build.
@@ -262,7 +262,10 @@ class _Rescue:
 _SCHEMA = """
 CREATE TABLE meta (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL, crc INTEGER NOT NULL);
 CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL, crc INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE entries (position INTEGER PRIMARY KEY, id INTEGER NOT NULL, item TEXT NOT NULL, crc INTEGER NOT NULL);
+CREATE TABLE entries (
+    position INTEGER PRIMARY KEY, id INTEGER NOT NULL, item TEXT NOT NULL, crc INTEGER NOT NULL,
+    heading TEXT NOT NULL, heading_crc INTEGER NOT NULL
+);
 CREATE TABLE postings (
     term TEXT PRIMARY KEY, surface TEXT NOT NULL, docs BLOB NOT NULL, tfs BLOB NOT NULL, crc INTEGER NOT NULL
 ) WITHOUT ROWID;
@@ -384,7 +387,7 @@ class _Filling:
         self.total = total
         self.index: IndexBuilder | None = None
         self.memberships: dict[tuple[str, str], array[int]] = {}
-        self.batch: list[tuple[int, int, str, int]] = []
+        self.batch: list[tuple[int, int, str, int, str, int]] = []
 
     def builder(self, fallback: str | None = None) -> IndexBuilder:
         """The index builder, made at the first entry in the language declared so far."""
@@ -409,7 +412,8 @@ class _Filling:
             for name in dict.fromkeys(names):
                 self.memberships.setdefault((kind, name), array("i")).append(position)
         text = json.dumps(_document(entry))  # the checked, cleaned entry: read back without checks
-        self.batch.append((position, entry.id, text, _crc(text.encode())))
+        heading = json.dumps(list(entry.heading))  # id and question alone, for contents and related lines
+        self.batch.append((position, entry.id, text, _crc(text.encode()), heading, _crc(heading.encode())))
         if len(self.batch) >= BATCH:
             self.flush()
             if self.progress:
@@ -417,7 +421,7 @@ class _Filling:
 
     def flush(self) -> None:
         if self.batch:
-            self.connection.executemany("INSERT INTO entries VALUES (?, ?, ?, ?)", self.batch)
+            self.connection.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)", self.batch)
             self.batch.clear()
 
     def answers(self, ids: Sequence[int]) -> dict[int, str]:
@@ -463,7 +467,7 @@ def _write_index(
         "people": corpus.people,
         "organizations": corpus.organizations,
         "topics": corpus.topics,  # derived topics too: they are not in the file
-        "principles": corpus.principles,
+        "principles": [p._replace(evidence=()) for p in corpus.principles],  # quotes: in blobs, read when shown
         "glossary": corpus.glossary,
         "provenance": corpus.provenance,
     }
@@ -483,9 +487,9 @@ def _write_index(
         }
     )
     connection.execute("INSERT INTO meta VALUES (1, ?, ?)", (body, _crc(body.encode())))
-    connection.executemany(
-        "INSERT INTO blobs VALUES (?, ?, ?)", [("surfaces", surfaces, _crc(surfaces)), ("ids", ids, _crc(ids))]
-    )
+    blobs = [("surfaces", surfaces), ("ids", ids)]
+    blobs += [(_EVIDENCE + p.id, json.dumps([list(e) for e in p.evidence]).encode()) for p in corpus.principles]
+    connection.executemany("INSERT INTO blobs VALUES (?, ?, ?)", ((n, d, _crc(d)) for n, d in blobs))
     connection.executemany(
         "INSERT INTO members VALUES (?, ?, ?, ?)",
         (
@@ -660,31 +664,42 @@ def _read(store: _Healing, key: str, source: str) -> tuple[Corpus, Index]:
     if meta.get("key") != key or meta.get("layout") != STORE_LAYOUT:
         raise StoreError("it belongs to another corpus or version")
     size = int(meta["size"])
-    last = store.rows("SELECT MAX(position), MIN(position) FROM entries") or [(None, None)]
+    # two subqueries: SQLite answers a lone MIN or MAX from the key, MIN and MAX together by a scan
+    last = store.rows("SELECT (SELECT MAX(position) FROM entries), (SELECT MIN(position) FROM entries)") or [
+        (None, None)
+    ]
     if size and last[0] != (size - 1, 0):
         raise StoreError("entries are missing")
     ids = array("i")
     ids.frombytes(_blob_row(store, "ids"))
     if len(ids) != size:
         raise StoreError("entries are missing")
-    surfaces = _blob_row(store, "surfaces").decode()
     vocabulary = _LazyVocabulary(store)
     postings = _LazyPostings(store, vocabulary)
     index = Index(
         size=size,
         ids=ids,
         postings=postings,
-        surfaces=surfaces.split("\n") if surfaces else [],
+        words=lambda: _stored_words(store),
         surface_terms=vocabulary,
         term_surface=_LazySurfaces(postings),
         aliases={tuple(k): [tuple(t) for t in v] for k, v in meta["aliases"]},
-        blob=surfaces,
         max_alias_words=int(meta["max_alias_words"]),
         language=str(meta.get("language", "nl")),
     )
     entries = _LazyEntries(store, size)
     corpus = _header_corpus(meta["header"], source, entries, ids, _Members(store), meta.get("ids_ascending"))
     return corpus, index
+
+
+def _stored_words(store: _Healing) -> str:
+    """The vocabulary's surface words, read when a search first needs them (``show`` never does)."""
+    if not store.failed:
+        try:
+            return _blob_row(store, "surfaces").decode()
+        except (StoreError, UnicodeDecodeError) as error:
+            store.fail(str(error))
+    return store.memory()[1].blob
 
 
 def _header_corpus(
@@ -700,9 +715,70 @@ def _header_corpus(
         parts = DOCUMENT.rebuild({**header, "questions": []})
     except (TypeError, KeyError, AttributeError):
         raise StoreError("its header does not match this ecoqa") from None
+    principles = tuple(p._replace(evidence=_LazyEvidence(members.store, p.id)) for p in parts.principles or ())
     return corpus_of(
-        parts, entries, source, ids=ids, members=members, locate=entries.locate, ids_ascending=ids_ascending
+        parts._replace(principles=principles),
+        entries,
+        source,
+        ids=ids,
+        members=members,
+        locate=entries.locate,
+        ids_ascending=ids_ascending,
     )
+
+
+_EVIDENCE = "evidence:"  # + a principle id: the blob of its quotes, as JSON [[question, quote], ...]
+
+
+class _LazyEvidence(Sequence[Evidence]):
+    """A principle's evidence quotes, read from the store when first shown (``show`` needs one
+    principle's quotes for one question, not every quote of every principle)."""
+
+    def __init__(self, store: _Healing, principle: str) -> None:
+        self.store = store
+        self.principle = principle
+        self._items: tuple[Evidence, ...] | None = None
+        self._by_question: dict[int, list[str]] | None = None
+
+    @property
+    def items(self) -> tuple[Evidence, ...]:
+        if self._items is None:
+            self._items = self._read()
+        return self._items
+
+    def _read(self) -> tuple[Evidence, ...]:
+        if not self.store.failed:
+            try:
+                return tuple(
+                    Evidence(int(q), str(t)) for q, t in json.loads(_blob_row(self.store, _EVIDENCE + self.principle))
+                )
+            except (StoreError, ValueError, TypeError) as error:
+                self.store.fail(f"the quotes of a principle are damaged ({error})")
+        found = self.store.memory()[0].principle(self.principle)
+        return tuple(found.evidence) if found else ()
+
+    def quotes(self, question: int) -> list[str]:
+        """The quotes from one question's answer."""
+        if self._by_question is None:
+            self._by_question = {}
+            for evidence in self.items:
+                self._by_question.setdefault(evidence.question, []).append(evidence.quote)
+        return self._by_question.get(question, [])
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @overload
+    def __getitem__(self, index: int) -> Evidence: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Evidence]: ...
+
+    def __getitem__(self, index: int | slice) -> Evidence | Sequence[Evidence]:
+        return self.items[index]
+
+    def __iter__(self) -> Iterator[Evidence]:
+        return iter(self.items)
 
 
 class _Members:
@@ -912,6 +988,50 @@ class _LazyEntries(Sequence[Entry]):
                 return self.store.memory()[0].entries[position]
             self.cache[position] = entry
         return self.cache[position]
+
+    def heading(self, position: int) -> Heading:
+        """One entry's id and question, without its answer (a related-question line)."""
+        if position in self.cache:
+            return self.cache[position].heading
+        rows = self.store.rows("SELECT heading, heading_crc FROM entries WHERE position = ?", (position,))
+        found = self._heading(rows[0]) if rows else None
+        if found is None:
+            self.store.fail("an entry is missing")
+            return self.store.memory()[0].entries[position].heading
+        return found
+
+    def headings(self) -> Iterator[Heading]:
+        """Every entry's id and question in order, read in batches (a table of contents)."""
+        position = 0
+        while position < self.size:
+            rows = self.store.rows(
+                "SELECT position, heading, heading_crc FROM entries WHERE position >= ? ORDER BY position LIMIT 4096",
+                (position,),
+            )
+            for row in rows or ():
+                found = self._heading(row[1:]) if row[0] == position else None
+                if found is None:
+                    self.store.fail("an entry is missing")
+                    break
+                yield found
+                position += 1
+            if self.store.failed or not rows:
+                if position < self.size:
+                    self.store.fail("entries are missing")
+                    yield from (e.heading for e in self.store.memory()[0].entries[position:])
+                return
+
+    def _heading(self, row: tuple[str, int]) -> Heading | None:
+        text, crc = row
+        if not isinstance(text, str) or _crc(text.encode()) != crc:
+            self.store.fail("an entry does not match its checksum")
+            return None
+        try:
+            number, question, question_en = json.loads(text)
+            return Heading(int(number), str(question), str(question_en))
+        except (ValueError, TypeError):
+            self.store.fail("an entry cannot be read")
+            return None
 
     def _entry(self, row: tuple[int, str, int]) -> Entry | None:
         _, item, crc = row
