@@ -382,8 +382,8 @@ class Corpus:
             return []
         if keys not in self._related:
             self._related[keys] = self._best_sharing(keys, limit + 1)
-        own = self.position(entry.id)
-        return [p for p in self._related[keys] if p != own][:limit]
+        ids = self.ids()  # the entry itself is known by its id (unique), without looking up its position
+        return [p for p in self._related[keys] if ids[p] != entry.id][:limit]
 
     def _mask(self, kind: str, key: str) -> int:
         """The entries carrying a topic or principle, as an integer with one bit per position."""
@@ -465,8 +465,10 @@ class Hit(NamedTuple):
 
 def plain(value: Any) -> Any:
     """Records as JSON-ready dicts and lists, recursively."""
+    if isinstance(value, (str, int, float)) or value is None:  # the common case first: no ABC checks
+        return value
     if hasattr(value, "_asdict"):
         return {key: plain(item) for key, item in value._asdict().items()}
-    if isinstance(value, Sequence) and not isinstance(value, (str, bytes)):
-        return [plain(item) for item in value]
+    if isinstance(value, (list, tuple)) or (isinstance(value, Sequence) and not isinstance(value, bytes)):
+        return [plain(item) for item in value]  # a store's lazy evidence is a Sequence too
     return value

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 #: Corpus files at least this large get a persistent index; smaller ones are indexed in memory.
 MIN_BYTES = 256 * 1024
 STORE_LAYOUT = 6
+HEADINGS_KEPT = 20_000  # headings a long export keeps for its related lines (a few MB)
 #: Default size limit of the cache folder; the least recently used indexes go first.
 CACHE_LIMIT_MB = 1024
 #: A temporary file nobody has written to for this long belongs to an interrupted build.
@@ -956,6 +957,7 @@ class _LazyEntries(Sequence[Entry]):
         self.store = store
         self.size = size
         self.cache: dict[int, Entry] = {}
+        self.headings_seen: dict[int, Heading] = {}
 
     def __len__(self) -> int:
         return self.size
@@ -993,11 +995,16 @@ class _LazyEntries(Sequence[Entry]):
         """One entry's id and question, without its answer (a related-question line)."""
         if position in self.cache:
             return self.cache[position].heading
+        if position in self.headings_seen:  # related lines name the same few entries again and again
+            return self.headings_seen[position]
         rows = self.store.rows("SELECT heading, heading_crc FROM entries WHERE position = ?", (position,))
         found = self._heading(rows[0]) if rows else None
         if found is None:
             self.store.fail("an entry is missing")
             return self.store.memory()[0].entries[position].heading
+        if len(self.headings_seen) >= HEADINGS_KEPT:
+            self.headings_seen.clear()
+        self.headings_seen[position] = found
         return found
 
     def headings(self) -> Iterator[Heading]:
