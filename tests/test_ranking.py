@@ -229,3 +229,27 @@ def test_a_word_family_member_matches_as_family() -> None:
     hits = S.search(corpus, "regelgeving").hits
     assert [h.entry.id for h in hits] == [1]
     assert [m.kind for m in hits[0].matches] == ["family"]
+
+
+def test_narrow_and_wide_packing_give_the_same_postings() -> None:
+    """Occurrences start packed in 32 bits and widen once a count (or a corpus) outgrows them;
+    the postings are the same as when packed wide from the start."""
+    corpus = load_corpus()
+    repeated = Entry(99, "Hoe vaak?", " ".join(["financiering"] * 300), answer_en="Often.")
+
+    def built(packing: S.Packing, extra: tuple[Entry, ...] = ()) -> S.IndexBuilder:
+        builder = S.IndexBuilder(packing=packing)
+        for entry in [*corpus.entries[:12], *extra, *corpus.entries[12:]]:
+            builder.add(entry)
+        builder.add_principles(corpus.principles)
+        return builder
+
+    def postings(builder: S.IndexBuilder) -> dict[str, tuple[list[int], list[float]]]:
+        return {t: (list(d), list(f)) for t, d, f in builder.postings()}
+
+    plain = built(S.NARROW)
+    assert plain.packing is S.NARROW and next(iter(plain.triples.values())).itemsize == 4
+    assert postings(plain) == postings(built(S.WIDE))
+    widened = built(S.NARROW, (repeated,))
+    assert widened.packing is S.WIDE  # 300 repeats do not fit in 8 bits
+    assert postings(widened) == postings(built(S.WIDE, (repeated,)))

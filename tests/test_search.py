@@ -241,3 +241,17 @@ def test_a_phrase_counts_only_where_all_its_words_occur() -> None:
         glossary=(GlossaryTerm("intellectueel eigendom", ("intellectual property",)),),
     )
     assert ids("intellectual property", corpus) == [1]
+
+
+def test_the_index_stems_words_as_queries_do() -> None:
+    """The builder stems in batches; a query stems word by word: both must give the same terms."""
+    from ecoqa.search import IndexBuilder, terms_of
+
+    builder = IndexBuilder()
+    for entry in load_corpus().entries:
+        builder.add(entry)
+    builder.add(Entry(99, "Wat gebeurde in 2021?", "Financiering en financing, samenwerking."))
+    assert len(builder.surface_terms) > 1000
+    assert {w: terms_of(w, "both") for w in builder.surface_terms} == builder.surface_terms
+    assert builder.surface_terms["2021"] == ("2021",)
+    assert builder.surface_terms["financiering"] == ("financier", "financi")  # Dutch stem first, then English

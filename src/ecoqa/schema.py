@@ -537,6 +537,11 @@ def corpus_of(parts: Document, entries: Sequence[Entry], source: str, **extra: A
     )
 
 
+def _question_at(number: int, entry_id: int) -> str:
+    """Where a question is, as problems name it: ``questions[3] (id 4)``."""
+    return f"questions[{number}] (id {entry_id})"
+
+
 class Checker:
     """Checks a document section by section and question by question, as a stream may deliver it.
 
@@ -552,9 +557,11 @@ class Checker:
         self.body = Report(source)  # the questions
         self.sections: dict[str, Any] = {}
         self.count = 0
-        self.first: dict[int, str] = {}
+        self.first: dict[int, int] = {}  # id -> the number of the question that has it first
         self.duplicates: list[tuple[str, int]] = []
-        self.refs: list[tuple[str, int, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = []
+        # (question number, id, topics, principles, people) of questions that refer to sections;
+        # numbers, not path strings: a large corpus keeps one of these per question
+        self.refs: list[tuple[int, int, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = []
         self.used_topics: dict[str, None] = {}
 
     def key(self, key: str, seen_before: bool) -> None:
@@ -573,16 +580,17 @@ class Checker:
         self.count += 1
         at = Where(None, f"questions[{number}]")
         if isinstance(value, dict) and _is_id(value.get("id")):
-            at = Where(None, f"questions[{number}] (id {value['id']})")
+            at = Where(None, _question_at(number, value["id"]))
             entry_id = value["id"]
             if entry_id in self.first:
                 self.duplicates.append((str(at), entry_id))
             else:
-                self.first[entry_id] = str(at)
+                self.first[entry_id] = number
         entry = QUESTION.convert(value, at, self.body)
         if entry is INVALID:
             return None
-        self.refs.append((str(at), entry.id, entry.topics, entry.principles, entry.people))
+        if entry.topics or entry.principles or entry.people:
+            self.refs.append((number, entry.id, entry.topics, entry.principles, entry.people))
         self.used_topics.update(dict.fromkeys(entry.topics))
         return entry  # type: ignore[no-any-return]
 
@@ -593,7 +601,7 @@ class Checker:
         problems = self.head.problems + sections.problems + self.body.problems
         tail = Report(self.source)
         for at, entry_id in self.duplicates:
-            tail.add(at, f"duplicate id {entry_id}, first used at {self.first[entry_id]}")
+            tail.add(at, f"duplicate id {entry_id}, first used at {_question_at(self.first[entry_id], entry_id)}")
         if not problems and parts is not INVALID:
             self._cross_check(parts, tail, answers)
         problems += tail.problems
@@ -613,7 +621,8 @@ class Checker:
             for ref in self.refs:
                 for index, value in enumerate(ref[column]):  # type: ignore[arg-type]
                     if value not in known:
-                        report.add(f"{ref[0]}.{key}[{index}]", f"unknown {what} {json.dumps(one_line(value, 60))}")
+                        where = _question_at(ref[0], ref[1])
+                        report.add(f"{where}.{key}[{index}]", f"unknown {what} {json.dumps(one_line(value, 60))}")
         cited = sorted({e.question for p in parts.principles or () for e in p.evidence if e.question in self.first})
         found = answers(cited) if cited else {}
         for number, principle in enumerate(parts.principles or ()):

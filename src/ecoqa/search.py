@@ -261,16 +261,20 @@ def stem(word: str, lang: str) -> str:
     return found
 
 
-def stem_all(words: Iterable[str]) -> None:
-    """Stem new words in both languages with one call each (the stemmer's fast batch path)."""
-    for lang, cache in _STEMS.items():
-        new = [w for w in words if w not in cache]
-        if new:
-            stemmed = _stemmer(_LANGUAGES[lang]).stemWords(new)
-            cache.update((w, w if w.isdigit() else s) for w, s in zip(new, stemmed, strict=True))
-
-
 _LANGUAGES = {"nl": "dutch", "en": "english"}
+
+
+def _stem_both(words: list[str], into: dict[str, tuple[str, ...]]) -> None:
+    """``terms_of(word, "both")`` for new words, with one batch call per language: the Dutch stem
+    first, the English one last (one term when they agree). The index builder keeps only this
+    table, not the per-language caches of ``stem``: at 100,000 entries those held tens of MB."""
+    dutch = _stemmer(_LANGUAGES["nl"]).stemWords(words)
+    english = _stemmer(_LANGUAGES["en"]).stemWords(words)
+    for word, nl, en in zip(words, dutch, english, strict=True):
+        if word.isdigit():
+            into[word] = (word,)
+        else:
+            into[word] = (nl,) if nl == en else (nl, en)
 
 
 def terms_of(word: str, lang: str) -> tuple[str, ...]:
@@ -405,8 +409,19 @@ def build_index(corpus: Corpus, progress: Callable[[int, int], None] | None = No
     return builder.finish(corpus.topics, corpus.principles, corpus.glossary)
 
 
-#: Counts are packed as (entry << 24) | (field << 20) | count in one 64-bit integer per occurrence.
-_DOC_SHIFT, _FIELD_SHIFT, _COUNT_MASK = 24, 20, (1 << 20) - 1
+class Packing(NamedTuple):
+    """How an occurrence is packed: ``(entry << doc_shift) | (field << field_shift) | count``."""
+
+    doc_shift: int
+    field_shift: int
+    count_mask: int  # the largest count it holds (a larger one is capped at this)
+    typecode: str  # the array type of the packed integers
+
+
+#: Four bytes per (term, entry, field) while entries < 2**20 and counts < 256: at 100,000 entries
+#: these integers are most of a build's memory. A larger corpus or count widens them, once.
+NARROW = Packing(12, 8, (1 << 8) - 1, "I")
+WIDE = Packing(24, 20, (1 << 20) - 1, "q")
 
 
 class IndexBuilder:
@@ -417,13 +432,14 @@ class IndexBuilder:
     after its questions.
     """
 
-    def __init__(self, language: str = "nl") -> None:
+    def __init__(self, language: str = "nl", packing: Packing = NARROW) -> None:
         self.language = language
         self.width = len(FIELDS)
         self.size = 0
         self.ids: array[int] = array("i")
         self.lengths: array[int] = array("i")
         self.triples: dict[str, array[int]] = {}
+        self.packing = packing
         self.surface_terms: dict[str, tuple[str, ...]] = {}
         self.term_surface: dict[str, str] = {}
         self.carried: list[tuple[int, tuple[str, ...]]] = []  # (position, principle ids)
@@ -433,6 +449,8 @@ class IndexBuilder:
 
     def add(self, entry: Entry) -> None:
         doc = self.size
+        if self.packing is NARROW and doc >= 1 << (32 - NARROW.doc_shift):
+            self._widen()
         self.size += 1
         self.ids.append(entry.id)
         self.lengths.extend(self.zeros)
@@ -441,7 +459,7 @@ class IndexBuilder:
             lang = self.language if spec.lang == "nl" else spec.lang
             self._add_words(doc, f, lang, [w for t in texts.get(spec.name, ()) for w in index_words(t)])
         for topic_id in dict.fromkeys(entry.topics):
-            self._append(TOPIC_PREFIX + topic_id, (doc << _DOC_SHIFT) | 1, topic_id)
+            self._append(TOPIC_PREFIX + topic_id, (doc << self.packing.doc_shift) | 1, topic_id)
         if entry.principles and self.principle_field is not None:
             self.carried.append((doc, entry.principles))
 
@@ -449,27 +467,46 @@ class IndexBuilder:
         words = [w for w in words if w not in STOP_WORDS]
         self.lengths[doc * self.width + f] = len(words)
         surface_terms = self.surface_terms
-        new = {w for w in words if w not in surface_terms}
+        new = [w for w in dict.fromkeys(words) if w not in surface_terms]
         if new:
-            stem_all(new)
-            for word in new:
-                surface_terms[word] = terms_of(word, "both")
-        base = (doc << _DOC_SHIFT) | (f << _FIELD_SHIFT)
+            _stem_both(new, surface_terms)
+        counts = Counter(words)
+        if self.packing is NARROW and counts and max(counts.values()) > NARROW.count_mask:
+            self._widen()
+        packing = self.packing
+        base = (doc << packing.doc_shift) | (f << packing.field_shift)
         triples = self.triples
-        stems = _STEMS.get(lang)  # None for "both"
-        for word, n in Counter(words).items():
-            packed = base | (n if n < _COUNT_MASK else _COUNT_MASK)
-            for term in surface_terms[word] if stems is None else (stems[word],):
+        pick = {"nl": 0, "en": -1}.get(lang)  # None for "both"; see _stem_both for the order
+        for word, n in counts.items():
+            packed = base | (n if n < packing.count_mask else packing.count_mask)
+            both = surface_terms[word]
+            for term in both if pick is None else (both[pick],):
                 flat = triples.get(term)
                 if flat is None:
-                    flat = triples[term] = array("q")
+                    flat = triples[term] = array(packing.typecode)
                     self.term_surface[term] = word
                 flat.append(packed)
+
+    def _widen(self) -> None:
+        """Repack every occurrence in the wide layout (a corpus past 2**20 entries, or a count > 255)."""
+        old, new = self.packing, WIDE
+        field_mask = (1 << (old.doc_shift - old.field_shift)) - 1
+        for term, flat in self.triples.items():
+            self.triples[term] = array(
+                new.typecode,
+                (
+                    (p >> old.doc_shift) << new.doc_shift
+                    | ((p >> old.field_shift) & field_mask) << new.field_shift
+                    | (p & old.count_mask)
+                    for p in flat
+                ),
+            )
+        self.packing = new
 
     def _append(self, term: str, packed: int, surface: str) -> None:
         flat = self.triples.get(term)
         if flat is None:
-            flat = self.triples[term] = array("q")
+            flat = self.triples[term] = array(self.packing.typecode)
             self.term_surface[term] = surface
         flat.append(packed)
 
@@ -483,11 +520,11 @@ class IndexBuilder:
         self.carried = []
         for term, flat in self.triples.items():
             if len(flat) != before.get(term, 0):
-                self.triples[term] = array("q", sorted(flat))  # back in entry order
+                self.triples[term] = array(self.packing.typecode, sorted(flat))  # back in entry order
 
     def postings(self) -> Iterator[tuple[str, array[int], array[float]]]:
         """Each term's postings, one at a time; the counts behind them are freed as they go."""
-        return _weighted_postings(self.triples, self.lengths, self.size)
+        return _weighted_postings(self.triples, self.lengths, self.size, self.packing)
 
     def finish(
         self, topics: Sequence[Topic], principles: Sequence[Principle], glossary: Sequence[GlossaryTerm]
@@ -510,7 +547,7 @@ class IndexBuilder:
 
 
 def _weighted_postings(
-    triples: dict[str, array[int]], lengths: array[int], total: int
+    triples: dict[str, array[int]], lengths: array[int], total: int, packing: Packing
 ) -> Iterator[tuple[str, array[int], array[float]]]:
     """Turn packed (entry, field, count) integers into BM25F pseudo term frequencies per entry.
 
@@ -527,6 +564,7 @@ def _weighted_postings(
             for f, spec in enumerate(FIELDS)
         ),
     )
+    doc_shift, field_shift, count_mask, _ = packing
     for term in list(triples):
         flat = triples.pop(term)
         docs: array[int] = array("i")
@@ -534,8 +572,8 @@ def _weighted_postings(
         last = -1
         value = 0.0
         for packed in flat:
-            doc = packed >> _DOC_SHIFT
-            weighted = factors[doc * width + ((packed >> _FIELD_SHIFT) & 15)] * (packed & _COUNT_MASK)
+            doc = packed >> doc_shift
+            weighted = factors[doc * width + ((packed >> field_shift) & 15)] * (packed & count_mask)
             if doc == last:
                 value += weighted
             else:
