@@ -30,7 +30,7 @@ import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 from ecoqa.corpus import check_stream, corpus_from_document, decode_json, read_corpus_bytes
 from ecoqa.errors import CorpusError, StoreError
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 #: Corpus files at least this large get a persistent index; smaller ones are indexed in memory.
 MIN_BYTES = 256 * 1024
 STORE_LAYOUT = 6
+_T = TypeVar("_T")
 HEADINGS_KEPT = 20_000  # headings a long export keeps for its related lines (a few MB)
 #: Default size limit of the cache folder; the least recently used indexes go first.
 CACHE_LIMIT_MB = 1024
@@ -983,7 +984,7 @@ class _LazyEntries(Sequence[Entry]):
         if not 0 <= position < self.size:
             raise IndexError(position)
         if position not in self.cache:
-            rows = self.store.rows("SELECT position, item, crc FROM entries WHERE position = ?", (position,))
+            rows = self.store.rows("SELECT item, crc FROM entries WHERE position = ?", (position,))
             entry = self._entry(rows[0]) if rows else None
             if entry is None:
                 self.store.fail("an entry is missing")
@@ -1009,14 +1010,48 @@ class _LazyEntries(Sequence[Entry]):
 
     def headings(self) -> Iterator[Heading]:
         """Every entry's id and question in order, read in batches (a table of contents)."""
+        return self._in_order("heading, heading_crc", 4096, self._heading, lambda entry: entry.heading)
+
+    def _heading(self, row: tuple[str, int]) -> Heading | None:
+        def parse(text: str) -> Heading:
+            number, question, question_en = json.loads(text)
+            return Heading(int(number), str(question), str(question_en))
+
+        return self._checked(row, parse)
+
+    def _entry(self, row: tuple[str, int]) -> Entry | None:
+        # checked and cleaned when the store was built; the checksum guards it since
+        return self._checked(row, lambda text: QUESTION.rebuild(json.loads(text)))
+
+    def _checked(self, row: tuple[str, int], parse: Callable[[str], _T]) -> _T | None:
+        """A stored text read back, if its checksum holds and it parses; else the store has failed."""
+        text, crc = row
+        if not isinstance(text, str) or _crc(text.encode()) != crc:
+            self.store.fail("an entry does not match its checksum")
+            return None
+        try:
+            return parse(text)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            self.store.fail("an entry cannot be read")
+            return None
+
+    def __iter__(self) -> Iterator[Entry]:
+        """Every entry in order, read in batches (not kept); a gap or a bad row hands over to memory."""
+        return self._in_order("item, crc", 512, self._entry, lambda entry: entry)
+
+    def _in_order(
+        self, columns: str, batch: int, read: Callable[[tuple[str, int]], _T | None], remembered: Callable[[Entry], _T]
+    ) -> Iterator[_T]:
+        """*read* applied to every entry's *columns* in order, in batches; a gap or a bad row hands
+        over to the in-memory corpus (through *remembered*) from there on."""
         position = 0
         while position < self.size:
             rows = self.store.rows(
-                "SELECT position, heading, heading_crc FROM entries WHERE position >= ? ORDER BY position LIMIT 4096",
+                f"SELECT position, {columns} FROM entries WHERE position >= ? ORDER BY position LIMIT {batch}",
                 (position,),
             )
             for row in rows or ():
-                found = self._heading(row[1:]) if row[0] == position else None
+                found = read(row[1:]) if row[0] == position else None
                 if found is None:
                     self.store.fail("an entry is missing")
                     break
@@ -1025,49 +1060,5 @@ class _LazyEntries(Sequence[Entry]):
             if self.store.failed or not rows:
                 if position < self.size:
                     self.store.fail("entries are missing")
-                    yield from (e.heading for e in self.store.memory()[0].entries[position:])
-                return
-
-    def _heading(self, row: tuple[str, int]) -> Heading | None:
-        text, crc = row
-        if not isinstance(text, str) or _crc(text.encode()) != crc:
-            self.store.fail("an entry does not match its checksum")
-            return None
-        try:
-            number, question, question_en = json.loads(text)
-            return Heading(int(number), str(question), str(question_en))
-        except (ValueError, TypeError):
-            self.store.fail("an entry cannot be read")
-            return None
-
-    def _entry(self, row: tuple[int, str, int]) -> Entry | None:
-        _, item, crc = row
-        if not isinstance(item, str) or _crc(item.encode()) != crc:
-            self.store.fail("an entry does not match its checksum")
-            return None
-        try:  # checked and cleaned when the store was built; the checksum guards it since
-            entry: Entry = QUESTION.rebuild(json.loads(item))
-        except (ValueError, TypeError, KeyError, AttributeError):
-            self.store.fail("an entry cannot be read")
-            return None
-        return entry
-
-    def __iter__(self) -> Iterator[Entry]:
-        """Every entry in order, read in batches (not kept); a gap or a bad row hands over to memory."""
-        position = 0
-        while position < self.size:
-            rows = self.store.rows(
-                "SELECT position, item, crc FROM entries WHERE position >= ? ORDER BY position LIMIT 512", (position,)
-            )
-            for row in rows or ():
-                entry = self._entry(row) if row[0] == position else None
-                if entry is None:
-                    self.store.fail("an entry is missing")
-                    break
-                yield entry
-                position += 1
-            if self.store.failed or not rows:
-                if position < self.size:
-                    self.store.fail("entries are missing")
-                    yield from self.store.memory()[0].entries[position:]
+                    yield from (remembered(e) for e in self.store.memory()[0].entries[position:])
                 return
