@@ -253,3 +253,22 @@ def test_narrow_and_wide_packing_give_the_same_postings() -> None:
     widened = built(S.NARROW, (repeated,))
     assert widened.packing is S.WIDE  # 300 repeats do not fit in 8 bits
     assert postings(widened) == postings(built(S.WIDE, (repeated,)))
+
+
+def test_a_corpus_past_the_narrow_entry_limit_widens(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The narrow layout holds 2**20 entries; past that the builder widens. Shown with a layout
+    that holds 16 entries (the bundled corpus has 24), against packing wide from the start."""
+    corpus = load_corpus()
+    tiny = S.Packing(28, 24, (1 << 8) - 1, "I")
+    monkeypatch.setattr(S, "NARROW", tiny)
+
+    def postings(packing: S.Packing) -> tuple[S.Packing, dict[str, tuple[list[int], list[float]]]]:
+        builder = S.IndexBuilder(packing=packing)
+        for entry in corpus.entries:
+            builder.add(entry)
+        builder.add_principles(corpus.principles)
+        return builder.packing, {t: (list(d), list(f)) for t, d, f in builder.postings()}
+
+    widened, found = postings(tiny)
+    assert widened is S.WIDE
+    assert found == postings(S.WIDE)[1]

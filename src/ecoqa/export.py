@@ -187,7 +187,7 @@ class Document(NamedTuple):
     date: str = ""
 
 
-def _ids(entries: Sequence[Entry], corpus: Corpus) -> set[int]:
+def _ids(entries: Sequence[Entry]) -> set[int]:
     """The ids a document includes; without reading the entries where *entries* knows them."""
     known = getattr(entries, "ids", None)
     return set(known()) if known is not None else {e.id for e in entries}
@@ -254,7 +254,7 @@ def _md_answer(text: str) -> str:
 def to_markdown(entries: Sequence[Entry], doc: Document) -> Iterator[str]:
     """A Markdown document: title, about, contents with anchors, then every Q&A."""
     lang = doc.lang
-    included = _ids(entries, doc.corpus)
+    included = _ids(entries)
     yield f"# {_md(_title(doc))}\n\n## {label(lang, 'about_export')}\n\n"
     for text, derived in _about(doc):
         yield (f"_{_md(text)}_" if derived else _md(text)) + "\n\n"
@@ -332,7 +332,7 @@ def _html_answer(text: str) -> str:
 def to_html(entries: Sequence[Entry], doc: Document) -> Iterator[str]:
     """A self-contained page: inline CSS, no scripts, no external assets; all data escaped."""
     lang = doc.lang
-    included = _ids(entries, doc.corpus)
+    included = _ids(entries)
     title = _h(_title(doc))
     yield (
         f'<!DOCTYPE html>\n<html lang="{"en" if lang == "en" else "nl"}">\n<head>\n<meta charset="utf-8">\n'
