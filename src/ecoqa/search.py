@@ -262,6 +262,8 @@ def stem(word: str, lang: str) -> str:
 
 
 _LANGUAGES = {"nl": "dutch", "en": "english"}
+#: Which of ``_stem_both``'s terms a one-language field uses: the Dutch stem first, the English last.
+_PICK = {"nl": 0, "en": -1}
 
 
 def _stem_both(words: list[str], into: dict[str, tuple[str, ...]]) -> None:
@@ -476,7 +478,7 @@ class IndexBuilder:
         packing = self.packing
         base = (doc << packing.doc_shift) | (f << packing.field_shift)
         triples = self.triples
-        pick = {"nl": 0, "en": -1}.get(lang)  # None for "both"; see _stem_both for the order
+        pick = _PICK.get(lang)  # None for "both"
         for word, n in counts.items():
             packed = base | (n if n < packing.count_mask else packing.count_mask)
             both = surface_terms[word]

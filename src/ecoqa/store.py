@@ -694,14 +694,22 @@ def _read(store: _Healing, key: str, source: str) -> tuple[Corpus, Index]:
     return corpus, index
 
 
+def _later_blob(store: _Healing, name: str, parse: Callable[[bytes], _T]) -> _T | None:
+    """A blob read after opening (only by the commands that need it), parsed; None once the
+    store has failed, which says so once: the caller answers from memory."""
+    if store.failed:
+        return None
+    try:
+        return parse(_blob_row(store, name))
+    except (StoreError, ValueError, TypeError) as error:
+        store.fail(str(error) if isinstance(error, StoreError) else f"its {name} cannot be read")
+        return None
+
+
 def _stored_words(store: _Healing) -> str:
     """The vocabulary's surface words, read when a search first needs them (``show`` never does)."""
-    if not store.failed:
-        try:
-            return _blob_row(store, "surfaces").decode()
-        except (StoreError, UnicodeDecodeError) as error:
-            store.fail(str(error))
-    return store.memory()[1].blob
+    found = _later_blob(store, "surfaces", bytes.decode)
+    return store.memory()[1].blob if found is None else found
 
 
 def _header_corpus(
@@ -749,13 +757,12 @@ class _LazyEvidence(Sequence[Evidence]):
         return self._items
 
     def _read(self) -> tuple[Evidence, ...]:
-        if not self.store.failed:
-            try:
-                return tuple(
-                    Evidence(int(q), str(t)) for q, t in json.loads(_blob_row(self.store, _EVIDENCE + self.principle))
-                )
-            except (StoreError, ValueError, TypeError) as error:
-                self.store.fail(f"the quotes of a principle are damaged ({error})")
+        def parse(data: bytes) -> tuple[Evidence, ...]:
+            return tuple(Evidence(int(q), str(t)) for q, t in json.loads(data))
+
+        stored = _later_blob(self.store, _EVIDENCE + self.principle, parse)
+        if stored is not None:
+            return stored
         found = self.store.memory()[0].principle(self.principle)
         return tuple(found.evidence) if found else ()
 
@@ -984,13 +991,19 @@ class _LazyEntries(Sequence[Entry]):
         if not 0 <= position < self.size:
             raise IndexError(position)
         if position not in self.cache:
-            rows = self.store.rows("SELECT item, crc FROM entries WHERE position = ?", (position,))
-            entry = self._entry(rows[0]) if rows else None
+            entry = self._at(position, "item, crc", self._entry)
             if entry is None:
-                self.store.fail("an entry is missing")
                 return self.store.memory()[0].entries[position]
             self.cache[position] = entry
         return self.cache[position]
+
+    def _at(self, position: int, columns: str, read: Callable[[tuple[str, int]], _T | None]) -> _T | None:
+        """*read* applied to one entry's *columns*; None once the store has failed (memory answers)."""
+        rows = self.store.rows(f"SELECT {columns} FROM entries WHERE position = ?", (position,))
+        found = read(rows[0]) if rows else None
+        if found is None:
+            self.store.fail("an entry is missing")
+        return found
 
     def heading(self, position: int) -> Heading:
         """One entry's id and question, without its answer (a related-question line)."""
@@ -998,10 +1011,8 @@ class _LazyEntries(Sequence[Entry]):
             return self.cache[position].heading
         if position in self.headings_seen:  # related lines name the same few entries again and again
             return self.headings_seen[position]
-        rows = self.store.rows("SELECT heading, heading_crc FROM entries WHERE position = ?", (position,))
-        found = self._heading(rows[0]) if rows else None
+        found = self._at(position, "heading, heading_crc", self._heading)
         if found is None:
-            self.store.fail("an entry is missing")
             return self.store.memory()[0].entries[position].heading
         if len(self.headings_seen) >= HEADINGS_KEPT:
             self.headings_seen.clear()
