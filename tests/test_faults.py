@@ -634,13 +634,26 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
         ("UPDATE blobs SET data = x'00' WHERE name LIKE 'evidence:%'", ("principles", "--json")),
         ("UPDATE blobs SET data = x'00' WHERE name LIKE 'evidence:%'", ("show", "CITED")),
         ("UPDATE blobs SET data = x'00' WHERE name = 'surfaces'", ("search", "financeering", "--json")),
+        ("UPDATE blobs SET data = x'00' WHERE name = 'related'", ("export", "-f", "json")),
+        ("UPDATE blobs SET data = x'00' WHERE name = 'related'", ("show", "CITED")),
+        ("DELETE FROM blobs WHERE name = 'related'", ("export", "-f", "md")),
     ],
-    ids=["heading-changed", "heading-garbage", "entry-gone", "quotes-damaged", "quotes-in-show", "words-damaged"],
+    ids=[
+        "heading-changed",
+        "heading-garbage",
+        "entry-gone",
+        "quotes-damaged",
+        "quotes-in-show",
+        "words-damaged",
+        "related-damaged",
+        "related-in-show",
+        "related-gone",
+    ],
 )
 def test_parts_read_only_when_needed_are_checked_too(
     tmp_path: Path, generated: tuple[Path, int], sql: str, args: tuple[str, ...]
 ) -> None:
-    """Headings, evidence quotes and the word list are read after opening: damage there is noticed
+    """Headings, evidence quotes, related questions and the word list are read after opening: damage there is noticed
     as well, said once, and the answer comes from memory, identical to one without any index."""
     corpus, cited = generated
     args = tuple(str(cited) if a == "CITED" else a for a in args)

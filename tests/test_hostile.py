@@ -35,6 +35,8 @@ COMMANDS = [
     ["speakers"],
     ["info"],
     ["show", "1", "--lang", "en"],
+    ["export", "-f", "md"],
+    ["export", "-f", "html", "--lang", "en"],
 ]
 
 
@@ -107,6 +109,18 @@ def test_hostile_corpus_forced_colour_has_only_style_escapes(
     without_styles = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
     assert not CONTROL.search(without_styles), repr(without_styles)
     assert "\x1b]8;" not in result.stdout
+
+
+@pytest.mark.parametrize("form", ["md", "html"])
+def test_a_hostile_file_name_in_an_export_title_is_cleaned(
+    invoke: Any, corpus_file: Any, tmp_path: Path, form: str
+) -> None:
+    """A corpus without a title is named after its file, which is not checked text: cleaned too."""
+    path = corpus_file(tmp_path / "c\x1b[31m\u202e.json", [{"id": 1, "question": "Vraag?", "answer": "a"}])
+    result = invoke("export", "-f", form, "--data", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert "x1b" in result.stdout  # shown, escaped
+    assert not CONTROL.search(result.stdout), repr(result.stdout[:200])
 
 
 def test_exact_bytes_for_a_hostile_question(invoke: Any, corpus_file: Any, tmp_path: Path) -> None:

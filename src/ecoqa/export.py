@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from ecoqa.labels import label
 from ecoqa.models import Corpus, Entry, Hit, Principle, in_lang, plain
-from ecoqa.text import blocks, clean_text, one_line
+from ecoqa.text import blocks, clean_text, flatten, one_line
 
 #: Version of every JSON document ecoqa prints; 2 gave snippets machine field names and totals.
 JSON_VERSION = 2
@@ -44,7 +44,7 @@ def streamed(head: dict[str, Any], key: str, items: Iterable[Any], tail: dict[st
 
 def entry_payload(entry: Entry, corpus: Corpus) -> dict[str, Any]:
     data: dict[str, Any] = plain(entry)
-    data["related"] = [h.id for h in corpus.related_headings(entry)]
+    data["related"] = corpus.related_ids(entry)
     return data
 
 
@@ -194,9 +194,10 @@ def _ids(entries: Sequence[Entry]) -> set[int]:
 
 
 def _title(doc: Document) -> str:
+    """The document's title, cleaned: it may be made of a file name or of what the user typed."""
     corpus = doc.corpus
     title = corpus.event(doc.lang)
-    return f"{title} — {'; '.join(doc.filters)}" if doc.filters else title
+    return clean_text(f"{title} — {'; '.join(doc.filters)}" if doc.filters else title)
 
 
 def _about(doc: Document) -> list[tuple[str, bool]]:
@@ -240,8 +241,12 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")  # a regex: str.translate with
 
 
 def _md(text: str) -> str:
-    """Markdown-escape data so it shows literally in any renderer."""
-    return _MD_SPECIAL.sub(r"\\\1", clean_text(text))
+    """Markdown-escape *text* so it shows literally in any renderer.
+
+    A checked corpus's text is clean already (cleaned once, when it is read: ``schema.Text``);
+    text from anywhere else, such as a title made of a file name, is cleaned first (``_title``).
+    """
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def _md_answer(text: str) -> str:
@@ -260,7 +265,7 @@ def to_markdown(entries: Sequence[Entry], doc: Document) -> Iterator[str]:
         yield (f"_{_md(text)}_" if derived else _md(text)) + "\n\n"
     yield f"## {label(lang, 'contents')}\n\n"
     for heading in doc.corpus.headings(entries):
-        yield f"- [{heading.id}. {_md(one_line(heading.text(lang), 200))}](#q{heading.id})\n"
+        yield f"- [{heading.id}. {_md(flatten(heading.text(lang), 200))}](#q{heading.id})\n"
     for entry in entries:
         yield _md_entry(entry, doc, included)
 
@@ -299,7 +304,7 @@ def _md_entry(entry: Entry, doc: Document, included: set[int]) -> str:
         parts.append(f"**{label(lang, 'related')}**\n")
         parts.append(
             "\n".join(
-                f"- [{rid}. {_md(one_line(text, 200))}](#q{rid})" if inside else f"- {rid}. {_md(one_line(text, 200))}"
+                f"- [{rid}. {_md(flatten(text, 200))}](#q{rid})" if inside else f"- {rid}. {_md(flatten(text, 200))}"
                 for rid, text, inside in found["related"]
             )
             + "\n"
@@ -316,7 +321,8 @@ border-left:3px solid #ccc}nav ol{padding-left:1.5rem}a{color:#0645ad}.about{bac
 
 
 def _h(text: str) -> str:
-    return html.escape(clean_text(text), quote=True)
+    """HTML-escape *text*, clean already (see ``_md``)."""
+    return html.escape(text, quote=True)
 
 
 def _html_answer(text: str) -> str:
@@ -345,7 +351,7 @@ def to_html(entries: Sequence[Entry], doc: Document) -> Iterator[str]:
     yield f'<section class="about"><h2>{_h(label(lang, "about_export"))}</h2>{about}</section>\n'
     yield f"<nav><h2>{_h(label(lang, 'contents'))}</h2><ol>\n"
     for heading in doc.corpus.headings(entries):
-        yield f'<li value="{heading.id}"><a href="#q{heading.id}">{_h(one_line(heading.text(lang), 200))}</a></li>\n'
+        yield f'<li value="{heading.id}"><a href="#q{heading.id}">{_h(flatten(heading.text(lang), 200))}</a></li>\n'
     yield "</ol></nav>\n"
     for entry in entries:
         yield _html_entry(entry, doc, included)
@@ -395,9 +401,9 @@ def _html_entry(entry: Entry, doc: Document, included: set[int]) -> str:
         body.append(f"<h3>{_h(label(lang, 'references'))}</h3><ul>{''.join(items)}</ul>")
     if found["related"]:
         links = [
-            f'<li><a href="#q{rid}">{rid}. {_h(one_line(text, 200))}</a></li>'
+            f'<li><a href="#q{rid}">{rid}. {_h(flatten(text, 200))}</a></li>'
             if inside
-            else f"<li>{rid}. {_h(one_line(text, 200))}</li>"
+            else f"<li>{rid}. {_h(flatten(text, 200))}</li>"
             for rid, text, inside in found["related"]
         ]
         body.append(f"<h3>{_h(label(lang, 'related'))}</h3><ul>{''.join(links)}</ul>")

@@ -6,6 +6,7 @@ them, but defines all of them at start-up, where a dataclass costs ten times mor
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import pairwise
 from typing import Any, NamedTuple, Protocol
@@ -240,6 +241,15 @@ class Provenance(NamedTuple):
     derived: tuple[str, ...] = ()
 
 
+RELATED_SHOWN = 3
+"""Related questions shown per entry (and kept per entry by a store)."""
+
+
+def sharing_keys(entry: Entry) -> tuple[tuple[str, str], ...]:
+    """The topics and principles an entry's related questions share with it, each once."""
+    return tuple(dict.fromkeys([("topic", t) for t in entry.topics] + [("principle", p) for p in entry.principles]))
+
+
 class Members(Protocol):
     """Which entry positions carry a topic or a principle (a stored lookup for large corpora)."""
 
@@ -270,6 +280,7 @@ class Corpus:
         members: Members | None = None,
         locate: Callable[[int], int | None] | None = None,
         ids_ascending: bool | None = None,
+        kept_related: Callable[[], Sequence[int] | None] | None = None,
     ) -> None:
         self.entries = entries
         self.source = source
@@ -286,9 +297,9 @@ class Corpus:
         self._members = members
         self._locate = locate
         self._memberships: dict[tuple[str, str], list[int]] | None = None
-        self._masks: dict[tuple[str, str], int] = {}
-        self._related: dict[tuple[tuple[str, str], ...], list[int]] = {}
         self._ids_ascending = ids_ascending
+        self._kept_related = kept_related
+        self._sharing: Sharing | None = None
 
     def title(self, lang: str) -> str:
         """The corpus's name: the webinar's title, else the name of the file it was read from."""
@@ -315,6 +326,9 @@ class Corpus:
         return self._positions
 
     def position(self, entry_id: int) -> int | None:
+        if self._ids_ascending and self._ids is not None:  # ids in order: found by halving, no map, no query
+            at = bisect.bisect_left(self._ids, entry_id)
+            return at if at < len(self._ids) and self._ids[at] == entry_id else None
         if self._locate is not None:  # a store finds one id without a map of them all
             return self._locate(entry_id)
         return self._position_of().get(entry_id)
@@ -354,18 +368,18 @@ class Corpus:
         rest = [set(s) for s in sets[1:]]
         return [p for p in sets[0] if all(p in s for s in rest)]
 
-    def related(self, entry: Entry, limit: int = 3) -> tuple[Entry, ...]:
-        """Other entries sharing the most topics and principles with *entry*, then the lowest ids.
+    def related(self, entry: Entry, limit: int = RELATED_SHOWN) -> tuple[Entry, ...]:
+        """Other entries sharing the most topics and principles with *entry*, then the lowest ids."""
+        return tuple(self.entries[p] for p in self.related_positions(entry, limit))
 
-        Memberships are bit sets (one bit per entry), counted with bit-sliced addition, so one
-        entry costs a few operations on whole sets, never a pass over the entries; entries with
-        the same topics and principles share the work.
-        """
-        return tuple(self.entries[p] for p in self._related_positions(entry, limit))
-
-    def related_headings(self, entry: Entry, limit: int = 3) -> tuple[Heading, ...]:
+    def related_headings(self, entry: Entry, limit: int = RELATED_SHOWN) -> tuple[Heading, ...]:
         """The ids and questions of ``related(entry)``, without reading their answers."""
-        return tuple(self.heading_at(p) for p in self._related_positions(entry, limit))
+        return tuple(self.heading_at(p) for p in self.related_positions(entry, limit))
+
+    def related_ids(self, entry: Entry, limit: int = RELATED_SHOWN) -> list[int]:
+        """The ids of ``related(entry)``, without reading anything of theirs."""
+        ids = self.ids()
+        return [ids[p] for p in self.related_positions(entry, limit)]
 
     def heading_at(self, position: int) -> Heading:
         read = getattr(self.entries, "heading", None)  # a store reads the question alone
@@ -376,36 +390,78 @@ class Corpus:
         read = getattr(entries, "headings", None)
         return read() if read is not None else (entry.heading for entry in entries)
 
-    def _related_positions(self, entry: Entry, limit: int) -> list[int]:
-        keys = tuple(dict.fromkeys([("topic", t) for t in entry.topics] + [("principle", p) for p in entry.principles]))
+    def related_positions(self, entry: Entry, limit: int = RELATED_SHOWN) -> list[int]:
+        """Positions of ``related(entry)``: as the store kept them when it can, else counted."""
+        if limit <= RELATED_SHOWN and self._kept_related is not None:
+            kept = self._kept_related()
+            position = self.position(entry.id) if kept is not None else None
+            if kept is not None and position is not None:
+                start = position * RELATED_SHOWN
+                return [p for p in kept[start : start + limit] if p >= 0]
+        if self._sharing is None:
+            self._sharing = Sharing(len(self.entries), self.ids(), self.members, self._ids_ascending)
+        return self._sharing.related(entry.id, sharing_keys(entry), limit)
+
+    def id_range(self) -> str:
+        """The valid ids as the user should read them, e.g. "1-24"."""
+        ids = sorted(self.ids())
+        if not ids:
+            return "none"
+        if ids[-1] - ids[0] + 1 == len(ids):
+            return f"{ids[0]}-{ids[-1]}"
+        return ", ".join(map(str, ids[:10])) + (", …" if len(ids) > 10 else "")
+
+
+class Sharing:
+    """Which entries share the most topics and principles with a given set, then the lowest ids.
+
+    Memberships are bit sets (one bit per entry), counted with bit-sliced addition, so one
+    entry costs a few operations on whole sets, never a pass over the entries; entries with
+    the same topics and principles share the work. A corpus asks it for one entry; a store
+    asks it for every entry once, when it is built, and keeps the answers.
+    """
+
+    def __init__(
+        self, size: int, ids: Sequence[int], members: Callable[[str, str], Sequence[int]], ascending: bool | None
+    ) -> None:
+        self.size = size
+        self.ids = ids
+        self.members = members
+        self.ascending = ascending
+        self.masks: dict[tuple[str, str], int] = {}
+        self.best: dict[tuple[tuple[str, str], ...], tuple[int, list[int]]] = {}  # keys -> (limit, best)
+
+    def related(self, entry_id: int, keys: tuple[tuple[str, str], ...], limit: int) -> list[int]:
+        """Positions of the *limit* entries sharing the most of *keys*, the entry *entry_id* left out."""
         if not keys:
             return []
-        if keys not in self._related:
-            self._related[keys] = self._best_sharing(keys, limit + 1)
-        ids = self.ids()  # the entry itself is known by its id (unique), without looking up its position
-        return [p for p in self._related[keys] if ids[p] != entry.id][:limit]
+        if keys not in self.best or self.best[keys][0] <= limit:
+            wanted = max(limit, RELATED_SHOWN) + 1  # one more: the entry itself may be among them
+            self.best[keys] = (wanted, self._best_sharing(keys, wanted))
+        ids = self.ids  # the entry itself is known by its id (unique), without looking up its position
+        return [p for p in self.best[keys][1] if ids[p] != entry_id][:limit]
 
-    def _mask(self, kind: str, key: str) -> int:
+    def _mask(self, key: tuple[str, str]) -> int:
         """The entries carrying a topic or principle, as an integer with one bit per position."""
-        if (kind, key) not in self._masks:
-            bits = bytearray(len(self.entries) // 8 + 1)
-            for position in self.members(kind, key):
+        if key not in self.masks:
+            bits = bytearray(self.size // 8 + 1)
+            for position in self.members(*key):
                 bits[position >> 3] |= 1 << (position & 7)
-            self._masks[(kind, key)] = int.from_bytes(bits, "little")
-        return self._masks[(kind, key)]
+            self.masks[key] = int.from_bytes(bits, "little")
+        return self.masks[key]
 
     def _best_sharing(self, keys: tuple[tuple[str, str], ...], limit: int) -> list[int]:
         """Positions sharing the most of *keys*, then by id: the *limit* best."""
         planes: list[int] = []  # binary digits of each entry's count of shared keys
-        for kind, key in keys:
-            carry = self._mask(kind, key)
+        for key in keys:
+            carry = self._mask(key)
             for digit, plane in enumerate(planes):
                 planes[digit], carry = plane ^ carry, plane & carry
                 if not carry:
                     break
             if carry:
                 planes.append(carry)
-        everyone = (1 << len(self.entries)) - 1
+        everyone = (1 << self.size) - 1
         chosen: list[int] = []
         for count in range(len(keys), 0, -1):
             exact = everyone
@@ -418,24 +474,15 @@ class Corpus:
 
     def _lowest_ids(self, bits: int, limit: int) -> list[int]:
         """The positions in *bits* with the lowest ids, at most *limit* of them."""
-        ids = self.ids()
-        if self._ids_ascending is None:
-            self._ids_ascending = all(a < b for a, b in pairwise(ids))
+        ids = self.ids
+        if self.ascending is None:
+            self.ascending = all(a < b for a, b in pairwise(ids))
         found: list[int] = []
-        while bits and (len(found) < limit or not self._ids_ascending):
+        while bits and (len(found) < limit or not self.ascending):
             lowest = bits & -bits
             found.append(lowest.bit_length() - 1)
             bits ^= lowest
-        return found if self._ids_ascending else sorted(found, key=lambda p: ids[p])[:limit]
-
-    def id_range(self) -> str:
-        """The valid ids as the user should read them, e.g. "1-24"."""
-        ids = sorted(self.ids())
-        if not ids:
-            return "none"
-        if ids[-1] - ids[0] + 1 == len(ids):
-            return f"{ids[0]}-{ids[-1]}"
-        return ", ".join(map(str, ids[:10])) + (", …" if len(ids) > 10 else "")
+        return found if self.ascending else sorted(found, key=lambda p: ids[p])[:limit]
 
 
 class Match(NamedTuple):

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 from ecoqa.corpus import check_stream, corpus_from_document, decode_json, read_corpus_bytes
 from ecoqa.errors import CorpusError, StoreError
-from ecoqa.models import Corpus, Entry, Evidence, Heading, Posting, plain
+from ecoqa.models import RELATED_SHOWN, Corpus, Entry, Evidence, Heading, Posting, Sharing, plain, sharing_keys
 from ecoqa.schema import DOCUMENT, QUESTION, corpus_of
 from ecoqa.text import one_line
 from ecoqa.version import ecoqa_version
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 #: Corpus files at least this large get a persistent index; smaller ones are indexed in memory.
 MIN_BYTES = 256 * 1024
-STORE_LAYOUT = 6
+STORE_LAYOUT = 7
 _T = TypeVar("_T")
 HEADINGS_KEPT = 20_000  # headings a long export keeps for its related lines (a few MB)
 #: Default size limit of the cache folder; the least recently used indexes go first.
@@ -369,6 +369,44 @@ def _fill(
         progress("saving index", 0, 0)
     builder.add_principles(corpus.principles)
     _write_index(connection, key, corpus, builder, filling.memberships)
+    related = _related_of_every_entry(builder.size, builder.ids, filling.memberships, filling.shared)
+    connection.execute("INSERT INTO blobs VALUES (?, ?, ?)", (_RELATED, related, _crc(related)))
+
+
+_RELATED = "related"  # RELATED_SHOWN positions per entry, -1 where it has fewer
+
+
+def _related_of_every_entry(
+    size: int, ids: Sequence[int], memberships: dict[tuple[str, str], array[int]], shared: list[tuple[Any, ...]]
+) -> bytes:
+    """Every entry's related questions, counted once at build so that no command counts them again."""
+    sharing = Sharing(size, ids, lambda kind, key: memberships.get((kind, key), ()), None)
+    kept = array("i")
+    for entry_id, keys in zip(ids, shared, strict=True):
+        found = sharing.related(entry_id, keys, RELATED_SHOWN)
+        kept.extend(found + [-1] * (RELATED_SHOWN - len(found)))
+    return kept.tobytes()
+
+
+class _KeptRelated:
+    """The related questions the store kept, read when first needed; None once the store failed."""
+
+    def __init__(self, store: _Healing, size: int) -> None:
+        self.store = store
+        self.size = size
+        self.found: array[int] | None = None
+
+    def __call__(self) -> Sequence[int] | None:
+        if self.found is None:
+            self.found = _later_blob(self.store, _RELATED, self._parse)
+        return self.found
+
+    def _parse(self, data: bytes) -> array[int]:
+        kept = array("i")
+        kept.frombytes(data)
+        if len(kept) != self.size * RELATED_SHOWN or (kept and not -1 <= min(kept) <= max(kept) < self.size):
+            raise ValueError("related questions out of range")
+        return kept
 
 
 class _Filling:
@@ -389,6 +427,7 @@ class _Filling:
         self.total = total
         self.index: IndexBuilder | None = None
         self.memberships: dict[tuple[str, str], array[int]] = {}
+        self.shared: list[tuple[tuple[str, str], ...]] = []  # per entry: what its related questions share
         self.batch: list[tuple[int, int, str, int, str, int]] = []
 
     def builder(self, fallback: str | None = None) -> IndexBuilder:
@@ -413,6 +452,7 @@ class _Filling:
         for kind, names in (("topic", entry.topics), ("principle", entry.principles)):
             for name in dict.fromkeys(names):
                 self.memberships.setdefault((kind, name), array("i")).append(position)
+        self.shared.append(sharing_keys(entry))
         text = json.dumps(_document(entry))  # the checked, cleaned entry: read back without checks
         heading = json.dumps(list(entry.heading))  # id and question alone, for contents and related lines
         self.batch.append((position, entry.id, text, _crc(text.encode()), heading, _crc(heading.encode())))
@@ -690,7 +730,9 @@ def _read(store: _Healing, key: str, source: str) -> tuple[Corpus, Index]:
         language=str(meta.get("language", "nl")),
     )
     entries = _LazyEntries(store, size)
-    corpus = _header_corpus(meta["header"], source, entries, ids, _Members(store), meta.get("ids_ascending"))
+    corpus = _header_corpus(
+        meta["header"], source, entries, ids, _Members(store), meta.get("ids_ascending"), _KeptRelated(store, size)
+    )
     return corpus, index
 
 
@@ -719,6 +761,7 @@ def _header_corpus(
     ids: Sequence[int],
     members: _Members,
     ids_ascending: bool | None = None,
+    kept_related: Callable[[], Sequence[int] | None] | None = None,
 ) -> Corpus:
     """The corpus around lazily read entries, from the header the store wrote (already checked)."""
     try:  # checked when the store was built, and guarded by its checksum since
@@ -734,6 +777,7 @@ def _header_corpus(
         members=members,
         locate=entries.locate,
         ids_ascending=ids_ascending,
+        kept_related=kept_related,
     )
 
 

@@ -33,7 +33,12 @@ def clean_text(value: str) -> str:
 
 def one_line(value: str, limit: int = 300) -> str:
     """Clean *value* and fold it onto a single line, cut to *limit* characters."""
-    flat = " ".join(clean_text(value).split())
+    return flatten(clean_text(value), limit)
+
+
+def flatten(value: str, limit: int = 300) -> str:
+    """Fold *value*, already clean, onto a single line, cut to *limit* characters."""
+    flat = " ".join(value.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
