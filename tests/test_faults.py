@@ -668,3 +668,27 @@ def test_parts_read_only_when_needed_are_checked_too(
     assert result.returncode == 0
     assert result.stdout == expected
     assert result.stderr.count("\n") == 1 and "is damaged" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("export", "-f", "json"),
+        ("export", "-f", "json", "--topic", "onderwerp-07"),
+        ("export", "-f", "md", "--lang", "en"),
+        ("show", "CITED", "--json"),
+    ],
+    ids=["json", "json-one-topic", "markdown-en", "show-json"],
+)
+def test_a_store_answers_as_memory_does(tmp_path: Path, generated: tuple[Path, int], args: tuple[str, ...]) -> None:
+    """Entries copied from the store as the JSON text it keeps, and related questions counted when
+    it was built, give byte for byte what a run without any index gives."""
+    corpus, cited = generated
+    args = tuple(str(cited) if a == "CITED" else a for a in args)
+    cache = tmp_path / "cache"
+    expected = reference(corpus, tmp_path, *args)
+    assert '"related"' in expected or "Related questions" in expected
+    clean(ecoqa("search", "x", "--data", str(corpus), cache=cache))
+    result = clean(ecoqa(*args, "--data", str(corpus), cache=cache))
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == expected

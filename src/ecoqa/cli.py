@@ -1093,6 +1093,11 @@ class _LazySelection(Sequence["Entry"]):
         ids = self.corpus.ids()
         return ids if self.whole else [ids[p] for p in self.positions]
 
+    def documents(self) -> Iterator[str] | None:
+        """The entries as the JSON text a store keeps, when they are all of a store's entries."""
+        read = getattr(self.corpus.entries, "documents", None)
+        return read() if read is not None and self.whole else None
+
 
 def _export_format(format_: Format | None, target: Path | None) -> str:
     if format_ is not None:

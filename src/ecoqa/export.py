@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from ecoqa.labels import label
-from ecoqa.models import Corpus, Entry, Hit, Principle, in_lang, plain
+from ecoqa.models import Corpus, Entry, Hit, Principle, compact_json, in_lang, plain
 from ecoqa.text import blocks, clean_text, flatten, one_line
 
 #: Version of every JSON document ecoqa prints; 2 gave snippets machine field names and totals.
@@ -25,16 +25,22 @@ def dumps(payload: Any) -> str:
     return json.dumps(payload, ensure_ascii=True, allow_nan=False, indent=2) + "\n"
 
 
-def _compact(payload: Any) -> str:
-    return json.dumps(payload, ensure_ascii=True, allow_nan=False)
+_compact = compact_json
 
 
 def streamed(head: dict[str, Any], key: str, items: Iterable[Any], tail: dict[str, Any] | None = None) -> Iterator[str]:
     """A JSON object whose list *key* is written item by item (one item per line)."""
+    return _streamed_text(head, key, map(_compact, items), tail)
+
+
+def _streamed_text(
+    head: dict[str, Any], key: str, items: Iterable[str], tail: dict[str, Any] | None = None
+) -> Iterator[str]:
+    """``streamed`` for items already written as JSON text."""
     opening = _compact({**head, key: []})[:-3]  # '{"version": 2, ..., "key": '
     yield opening + "[\n"
     for number, item in enumerate(items):
-        yield ("  " if number == 0 else ",\n  ") + _compact(item)
+        yield ("  " if number == 0 else ",\n  ") + item
     extra = "".join(f", {_compact(k)}: {_compact(v)}" for k, v in (tail or {}).items())
     yield f"\n]{extra}}}\n"
 
@@ -108,8 +114,18 @@ def info_payload(corpus: Corpus) -> dict[str, Any]:
 
 
 def corpus_json(entries: Iterable[Entry], corpus: Corpus) -> Iterator[str]:
-    """The corpus (or a selection) as JSON: the header, then every entry with its related ids."""
-    return streamed(info_payload(corpus), "results", (entry_payload(e, corpus) for e in entries))
+    """The corpus (or a selection) as JSON: the header, then every entry with its related ids.
+
+    A store's entries come as the JSON text it keeps (``compact_json`` of each entry, checked):
+    copied with the related ids added, never parsed and written again.
+    """
+    read = getattr(entries, "documents", None)
+    stored = read() if read is not None else None
+    if stored is None:
+        items: Iterable[str] = (_compact(entry_payload(e, corpus)) for e in entries)
+    else:
+        items = (f'{text[:-1]}, "related": {_compact(corpus.related_ids_at(p))}}}' for p, text in enumerate(stored))
+    return _streamed_text(info_payload(corpus), "results", items)
 
 
 # ---------------------------------------------------------------------------- tab-separated rows

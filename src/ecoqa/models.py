@@ -7,9 +7,10 @@ them, but defines all of them at start-up, where a dataclass costs ten times mor
 from __future__ import annotations
 
 import bisect
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import pairwise
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 #: A term's postings in a search index: entry positions and their BM25F pseudo term frequencies.
 Posting = tuple[Sequence[int], Sequence[float]]
@@ -241,6 +242,13 @@ class Provenance(NamedTuple):
     derived: tuple[str, ...] = ()
 
 
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_Record = TypeVar("_Record", bound=_Identified)
+
 RELATED_SHOWN = 3
 """Related questions shown per entry (and kept per entry by a store)."""
 
@@ -299,6 +307,7 @@ class Corpus:
         self._memberships: dict[tuple[str, str], list[int]] | None = None
         self._ids_ascending = ids_ascending
         self._kept_related = kept_related
+        self._tables: dict[int, tuple[Sequence[Any], dict[str, Any]]] = {}
         self._sharing: Sharing | None = None
 
     def title(self, lang: str) -> str:
@@ -338,13 +347,21 @@ class Corpus:
         return None if position is None else self.entries[position]
 
     def topic(self, topic_id: str) -> Topic | None:
-        return next((t for t in self.topics if t.id == topic_id), None)
+        return self._by_id(self.topics).get(topic_id)
 
     def principle(self, principle_id: str) -> Principle | None:
-        return next((p for p in self.principles if p.id == principle_id), None)
+        return self._by_id(self.principles).get(principle_id)
 
     def person(self, person_id: str) -> Person | None:
-        return next((p for p in self.people if p.id == person_id), None)
+        return self._by_id(self.people).get(person_id)
+
+    def _by_id(self, items: Sequence[_Record]) -> dict[str, _Record]:
+        """*items* by id (the first of a repeated id), made once per list: an export asks per entry."""
+        kept = self._tables.get(id(items))
+        if kept is None or kept[0] is not items:
+            kept = (items, {item.id: item for item in reversed(items)})
+            self._tables[id(items)] = kept
+        return kept[1]
 
     def members(self, kind: str, key: str) -> Sequence[int]:
         """Positions of the entries that carry topic (``kind="topic"``) or principle *key*, in order."""
@@ -392,12 +409,32 @@ class Corpus:
 
     def related_positions(self, entry: Entry, limit: int = RELATED_SHOWN) -> list[int]:
         """Positions of ``related(entry)``: as the store kept them when it can, else counted."""
-        if limit <= RELATED_SHOWN and self._kept_related is not None:
-            kept = self._kept_related()
-            position = self.position(entry.id) if kept is not None else None
-            if kept is not None and position is not None:
-                start = position * RELATED_SHOWN
-                return [p for p in kept[start : start + limit] if p >= 0]
+        kept = self._kept(limit)
+        position = self.position(entry.id) if kept is not None else None
+        if kept is not None and position is not None:
+            return self._kept_at(kept, position, limit)
+        return self._counted(entry, limit)
+
+    def related_ids_at(self, position: int) -> list[int]:
+        """The ids of the related questions of the entry at *position*, without reading it where
+        a store kept them (an export reads the entries in order, and knows their positions)."""
+        kept = self._kept(RELATED_SHOWN)
+        if kept is not None:
+            found = self._kept_at(kept, position, RELATED_SHOWN)
+        else:
+            found = self._counted(self.entries[position], RELATED_SHOWN)
+        ids = self.ids()
+        return [ids[p] for p in found]
+
+    def _kept(self, limit: int) -> Sequence[int] | None:
+        return self._kept_related() if limit <= RELATED_SHOWN and self._kept_related is not None else None
+
+    @staticmethod
+    def _kept_at(kept: Sequence[int], position: int, limit: int) -> list[int]:
+        start = position * RELATED_SHOWN
+        return [p for p in kept[start : start + limit] if p >= 0]
+
+    def _counted(self, entry: Entry, limit: int) -> list[int]:
         if self._sharing is None:
             self._sharing = Sharing(len(self.entries), self.ids(), self.members, self._ids_ascending)
         return self._sharing.related(entry.id, sharing_keys(entry), limit)
@@ -508,6 +545,12 @@ class Hit(NamedTuple):
     score: float
     snippet: Snippet | None = None
     matches: tuple[Match, ...] = ()
+
+
+def compact_json(value: Any) -> str:
+    """Records as one line of pure-ASCII JSON: how ``--json`` lists print an entry, and how a
+    store keeps it, so that an export can copy a stored entry without parsing it."""
+    return json.dumps(plain(value), ensure_ascii=True, allow_nan=False)
 
 
 def plain(value: Any) -> Any:

@@ -295,7 +295,7 @@ class Obj(Node):
             return self.make(**value)
         built = dict(value)
         for key, node in self.nested.items():
-            if key in built:
+            if built.get(key) is not None:  # an absent optional record is kept as null
                 built[key] = node.rebuild(built[key])
         for key, spec in self.fields.items():
             if spec.attribute and key in built:

@@ -34,7 +34,18 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 from ecoqa.corpus import check_stream, corpus_from_document, decode_json, read_corpus_bytes
 from ecoqa.errors import CorpusError, StoreError
-from ecoqa.models import RELATED_SHOWN, Corpus, Entry, Evidence, Heading, Posting, Sharing, plain, sharing_keys
+from ecoqa.models import (
+    RELATED_SHOWN,
+    Corpus,
+    Entry,
+    Evidence,
+    Heading,
+    Posting,
+    Sharing,
+    compact_json,
+    plain,
+    sharing_keys,
+)
 from ecoqa.schema import DOCUMENT, QUESTION, corpus_of
 from ecoqa.text import one_line
 from ecoqa.version import ecoqa_version
@@ -47,7 +58,7 @@ if TYPE_CHECKING:
 
 #: Corpus files at least this large get a persistent index; smaller ones are indexed in memory.
 MIN_BYTES = 256 * 1024
-STORE_LAYOUT = 7
+STORE_LAYOUT = 8
 _T = TypeVar("_T")
 HEADINGS_KEPT = 20_000  # headings a long export keeps for its related lines (a few MB)
 #: Default size limit of the cache folder; the least recently used indexes go first.
@@ -453,7 +464,7 @@ class _Filling:
             for name in dict.fromkeys(names):
                 self.memberships.setdefault((kind, name), array("i")).append(position)
         self.shared.append(sharing_keys(entry))
-        text = json.dumps(_document(entry))  # the checked, cleaned entry: read back without checks
+        text = compact_json(entry)  # the checked, cleaned entry: read back without checks, copied by exports
         heading = json.dumps(list(entry.heading))  # id and question alone, for contents and related lines
         self.batch.append((position, entry.id, text, _crc(text.encode()), heading, _crc(heading.encode())))
         if len(self.batch) >= BATCH:
@@ -1093,6 +1104,18 @@ class _LazyEntries(Sequence[Entry]):
     def __iter__(self) -> Iterator[Entry]:
         """Every entry in order, read in batches (not kept); a gap or a bad row hands over to memory."""
         return self._in_order("item, crc", 512, self._entry, lambda entry: entry)
+
+    def documents(self) -> Iterator[str]:
+        """Every entry in order as the JSON text the store keeps (``compact_json``), checked, not parsed."""
+        return self._in_order("item, crc", 512, self._document, compact_json)
+
+    def _document(self, row: tuple[str, int]) -> str | None:
+        def whole(text: str) -> str:
+            if not (text.startswith("{") and text.endswith("}")):
+                raise ValueError("not an object")
+            return text
+
+        return self._checked(row, whole)
 
     def _in_order(
         self, columns: str, batch: int, read: Callable[[tuple[str, int]], _T | None], remembered: Callable[[Entry], _T]
