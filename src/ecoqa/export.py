@@ -262,7 +262,7 @@ def _md(text: str) -> str:
     A checked corpus's text is clean already (cleaned once, when it is read: ``schema.Text``);
     text from anywhere else, such as a title made of a file name, is cleaned first (``_title``).
     """
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_SPECIAL.sub(r"\\\1", text) if _MD_SPECIAL.search(text) else text  # most text has none
 
 
 def _md_answer(text: str) -> str:
