@@ -102,6 +102,18 @@ def test_compound_suffix_and_split(index: Index) -> None:
     assert (stem("burger", "nl")) in split["compound"]
 
 
+def test_a_part_is_a_word_or_most_of_the_word() -> None:
+    """A query word the corpus lacks is split into parts only where a part is a word of the corpus
+    (``burgerparticipatie``: burger) or covers at least half of it; the mere start of some longer
+    word (``participation``: the "parti" of ``particulier``) is chance."""
+    corpus = Corpus(entries=(Entry(1, "De burger", "tekst"), Entry(2, "Een particulier", "initiatief")))
+    index = build_index(corpus)
+    assert stem("burger", "nl") in kinds(index, "burgerparticipatie")["part"]
+    assert "part" not in kinds(index, "participation")
+    assert ids("participation", corpus) == []
+    assert ids("particulierinitiatief", corpus) == [2]  # both parts words: a compound
+
+
 def test_alias_expansion_from_topics_and_glossary(index: Index) -> None:
     assert "@topic:mkb" in kinds(index, "smes")["alias"]
     assert ids("SMEs")[0] == 2

@@ -781,7 +781,9 @@ def _compound_parts(index: Index, word: str) -> list[Variant]:
                 best = (known, head, tail)
     if best is None:
         return []
-    _, head, tail = best
+    known, head, tail = best
+    if 2 * known < len(word) and all(v.kind == "prefix" for v in head + tail):
+        return []  # the start of some longer word, for less than half of this one: chance, not a part
     variants = [v._replace(kind="part", weight=EXPANSION_WEIGHTS["part"]) for v in head + tail]
     exact_head = [v for v in head if v.kind == "exact"]
     exact_tail = [v for v in tail if v.kind == "exact"]
