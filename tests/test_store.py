@@ -241,6 +241,23 @@ def test_a_language_declared_after_the_questions_is_still_used(invoke: Any, tmp_
         assert [hit["id"] for hit in json.loads(result.stdout)["results"]] == [1]
 
 
+def test_an_export_reads_related_questions_ahead(cache: Path, raw: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A whole export asks the store for the related questions of hundreds of entries per query,
+    not for one heading at a time; ``show`` of one entry reads no more than its own."""
+    from ecoqa import export
+
+    corpus, _ = store.load_indexed(raw, "c.json")
+    asked: list[str] = []
+    rows = store._Healing.rows
+    monkeypatch.setattr(store._Healing, "rows", lambda self, sql, *a: asked.append(sql) or rows(self, sql, *a))
+    "".join(export.to_markdown(corpus.entries, export.Document(corpus, "nl")))
+    single = [sql for sql in asked if "WHERE position = ?" in sql]
+    assert not single and len(asked) < 40, asked  # 600 entries: their batches, quotes, related lines
+    asked.clear()
+    corpus.related_headings(corpus.entries[300])
+    assert len(asked) <= 2 and not any("IN (" in sql for sql in asked), asked
+
+
 def test_documents_from_the_store_equal_documents_from_memory(cache: Path, raw: bytes) -> None:
     """Contents, related lines and quotes read lazily from the store give the same documents."""
     from ecoqa import export

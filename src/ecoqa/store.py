@@ -60,6 +60,7 @@ if TYPE_CHECKING:
 MIN_BYTES = 256 * 1024
 STORE_LAYOUT = 8
 _T = TypeVar("_T")
+_K = TypeVar("_K")
 HEADINGS_KEPT = 20_000  # headings a long export keeps for its related lines (a few MB)
 #: Default size limit of the cache folder; the least recently used indexes go first.
 CACHE_LIMIT_MB = 1024
@@ -866,7 +867,7 @@ class _Members:
         return self.cache[(kind, key)]
 
 
-def _chunks(keys: list[str], size: int = 500) -> Iterator[tuple[str, ...]]:
+def _chunks(keys: Sequence[_K], size: int = 500) -> Iterator[tuple[_K, ...]]:
     """Keys in groups small enough for one SQL ``IN (...)`` (SQLite allows 999 parameters or more)."""
     for start in range(0, len(keys), size):
         yield tuple(keys[start : start + size])
@@ -1073,6 +1074,23 @@ class _LazyEntries(Sequence[Entry]):
             self.headings_seen.clear()
         self.headings_seen[position] = found
         return found
+
+    def read_headings(self, positions: Sequence[int]) -> None:
+        """Read the headings at *positions* that are not kept yet, a few hundred per query (an
+        export reads ahead the related questions its next entries name)."""
+        wanted = sorted({p for p in positions if p not in self.headings_seen and p not in self.cache})
+        if len(self.headings_seen) + len(wanted) > HEADINGS_KEPT:
+            self.headings_seen.clear()
+        for chunk in _chunks(wanted):
+            marks = ", ".join("?" * len(chunk))
+            rows = self.store.rows(
+                f"SELECT position, heading, heading_crc FROM entries WHERE position IN ({marks})", chunk
+            )
+            for position, *row in rows or ():
+                found = self._heading((row[0], row[1]))
+                if found is None:
+                    return  # the store failed (and said so): each heading comes from memory now
+                self.headings_seen[position] = found
 
     def headings(self) -> Iterator[Heading]:
         """Every entry's id and question in order, read in batches (a table of contents)."""
