@@ -13,6 +13,7 @@ import importlib.util
 import json
 import os
 import random
+import re
 import resource
 import shutil
 import signal
@@ -692,3 +693,25 @@ def test_a_store_answers_as_memory_does(tmp_path: Path, generated: tuple[Path, i
     result = clean(ecoqa(*args, "--data", str(corpus), cache=cache))
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == expected
+
+
+def test_kept_related_positions_out_of_range_are_never_used(tmp_path: Path, generated: tuple[Path, int]) -> None:
+    """Related positions that pass the checksum but point past the corpus (a file made by hand)
+    are left out, never looked up: no crash, no wrong entry."""
+    from array import array
+
+    from ecoqa.store import _crc
+
+    corpus, cited = generated
+    cache = tmp_path / "cache"
+    clean(ecoqa("search", "x", "--data", str(corpus), cache=cache))
+    with sqlite3.connect(index_file(cache)) as connection:
+        (data,) = connection.execute("SELECT data FROM blobs WHERE name = 'related'").fetchone()
+        far = (array("i", [10**9]) * (len(data) // 4)).tobytes()
+        connection.execute("UPDATE blobs SET data = ?, crc = ? WHERE name = 'related'", (far, _crc(far)))
+    connection.close()
+    for args in (("show", str(cited), "--json"), ("export", "-f", "json")):
+        result = clean(ecoqa(*args, "--data", str(corpus), cache=cache))
+        assert (result.returncode, result.stderr) == (0, "")
+        lists = re.findall(r'"related": \[[^\]]*\]', result.stdout)
+        assert lists and set(lists) == {'"related": []'}

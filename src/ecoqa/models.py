@@ -409,7 +409,8 @@ class Corpus:
         if read is None or not in_order or position < self._ahead_until:
             return
         self._ahead_until = position + READ_AHEAD
-        read([p for p in kept[position * RELATED_SHOWN : self._ahead_until * RELATED_SHOWN] if p >= 0])
+        size = len(self.entries)
+        read([p for p in kept[position * RELATED_SHOWN : self._ahead_until * RELATED_SHOWN] if 0 <= p < size])
 
     def related_ids(self, entry: Entry, limit: int = RELATED_SHOWN) -> list[int]:
         """The ids of ``related(entry)``, without reading anything of theirs."""
@@ -447,10 +448,10 @@ class Corpus:
     def _kept(self, limit: int) -> Sequence[int] | None:
         return self._kept_related() if limit <= RELATED_SHOWN and self._kept_related is not None else None
 
-    @staticmethod
-    def _kept_at(kept: Sequence[int], position: int, limit: int) -> list[int]:
-        start = position * RELATED_SHOWN
-        return [p for p in kept[start : start + limit] if p >= 0]
+    def _kept_at(self, kept: Sequence[int], position: int, limit: int) -> list[int]:
+        """The kept related positions of one entry (-1 pads; a position out of range is never used)."""
+        start, size = position * RELATED_SHOWN, len(self.entries)
+        return [p for p in kept[start : start + limit] if 0 <= p < size]
 
     def _counted(self, entry: Entry, limit: int) -> list[int]:
         if self._sharing is None:

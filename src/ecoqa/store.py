@@ -416,7 +416,7 @@ class _KeptRelated:
     def _parse(self, data: bytes) -> array[int]:
         kept = array("i")
         kept.frombytes(data)
-        if len(kept) != self.size * RELATED_SHOWN or (kept and not -1 <= min(kept) <= max(kept) < self.size):
+        if len(kept) != self.size * RELATED_SHOWN:  # values are checked where read (Corpus._kept_at)
             raise ValueError("related questions out of range")
         return kept
 
