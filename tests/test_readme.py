@@ -146,3 +146,43 @@ if __name__ == "__main__":
     os.environ.update({k: v for k, v in ENV.items() if v})
     update()
     pytest.main([__file__, "-q"])
+
+
+QUALITY_ROWS = {  # a row of the README's quality table: its query file, and the kind of query (None: all)
+    "shared development set": ("dev_queries.json", None),
+    "own held-out set": ("own_queries.json", None),
+    "fresh held-out set": ("fresh_queries.json", None),
+    "short-query held-out set": ("blind_queries.json", None),
+}
+
+
+def test_the_quality_table_is_measured() -> None:
+    """Every row of the README's search quality table is what ``benchmarks/search_quality.py``
+    measures now: a ranking change that moves a figure must update the README too."""
+    import importlib.util
+    import json
+
+    from ecoqa.corpus import load_corpus
+    from ecoqa.search import build_index
+
+    spec = importlib.util.spec_from_file_location("search_quality", ROOT / "benchmarks" / "search_quality.py")
+    assert spec and spec.loader
+    quality = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(quality)
+    corpus = load_corpus()
+    index = build_index(corpus)
+    row = r"^\| (—? ?[^|]+?) \| (\d+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|$"
+    rows = re.findall(row, README.read_text(encoding="utf-8"), re.M)
+    table = [row for row in rows if row[0] in QUALITY_ROWS or row[0].startswith("— English paraphrases")]
+    assert len(table) == 6
+    source = ""
+    for name, count, *shown in table:
+        if name in QUALITY_ROWS:
+            source, kind = QUALITY_ROWS[name][0], None
+        else:
+            kind = "en_paraphrase"
+        cases = json.loads((ROOT / "tests" / "data" / source).read_text(encoding="utf-8"))["cases"]
+        cases = [c for c in cases if kind is None or c.get("kind") == kind]
+        measured = quality.metrics([(quality.ranked_ids(corpus, index, c["query"]), set(c["relevant"])) for c in cases])
+        figures = tuple(f"{measured[key]:.3f}" for key in ("mrr", "hit1", "hit3"))
+        assert (count, *shown) == (str(len(cases)), *figures), name
