@@ -394,12 +394,10 @@ class Corpus:
 
     def related_headings(self, entry: Entry, limit: int = RELATED_SHOWN) -> tuple[Heading, ...]:
         """The ids and questions of ``related(entry)``, without reading their answers."""
-        kept = self._kept(limit)
-        position = self.position(entry.id) if kept is not None else None
-        if kept is None or position is None:
-            return tuple(self.heading_at(p) for p in self._counted(entry, limit))
-        self._read_ahead(kept, position)
-        return tuple(self.heading_at(p) for p in self._kept_at(kept, position, limit))
+        found = self._kept_for(entry, limit)
+        if found is not None:
+            self._read_ahead(*found)
+        return tuple(self.heading_at(p) for p in self.related_positions(entry, limit))
 
     def _read_ahead(self, kept: Sequence[int], position: int) -> None:
         """An export asks for entry after entry: the headings the next ``READ_AHEAD`` entries
@@ -428,11 +426,8 @@ class Corpus:
 
     def related_positions(self, entry: Entry, limit: int = RELATED_SHOWN) -> list[int]:
         """Positions of ``related(entry)``: as the store kept them when it can, else counted."""
-        kept = self._kept(limit)
-        position = self.position(entry.id) if kept is not None else None
-        if kept is not None and position is not None:
-            return self._kept_at(kept, position, limit)
-        return self._counted(entry, limit)
+        found = self._kept_for(entry, limit)
+        return self._counted(entry, limit) if found is None else self._kept_at(*found, limit)
 
     def related_ids_at(self, position: int) -> list[int]:
         """The ids of the related questions of the entry at *position*, without reading it where
@@ -447,6 +442,12 @@ class Corpus:
 
     def _kept(self, limit: int) -> Sequence[int] | None:
         return self._kept_related() if limit <= RELATED_SHOWN and self._kept_related is not None else None
+
+    def _kept_for(self, entry: Entry, limit: int) -> tuple[Sequence[int], int] | None:
+        """The store's kept related positions and *entry*'s position in them, where it has both."""
+        kept = self._kept(limit)
+        position = self.position(entry.id) if kept is not None else None
+        return None if kept is None or position is None else (kept, position)
 
     def _kept_at(self, kept: Sequence[int], position: int, limit: int) -> list[int]:
         """The kept related positions of one entry (-1 pads; a position out of range is never used)."""
