@@ -417,7 +417,7 @@ class _KeptRelated:
         kept = array("i")
         kept.frombytes(data)
         if len(kept) != self.size * RELATED_SHOWN:  # values are checked where read (Corpus._kept_at)
-            raise ValueError("related questions out of range")
+            raise ValueError("its related questions have the wrong length")
         return kept
 
 
