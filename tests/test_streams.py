@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -202,3 +203,14 @@ def test_zsh_completion_offers_questions_as_descriptions() -> None:
     result = complete({"_ECOQA_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "ecoqa show 1"})
     assert result.returncode == 0
     assert "Wat zijn de belangrijkste principes" in result.stdout.decode()
+
+
+def test_piped_fields_are_never_cut(invoke: Any, corpus_file: Any, tmp_path: Path) -> None:
+    """A topic on thousands of questions lists every id when piped (a field was cut at 10,000
+    characters, with an ellipsis a script would read as data)."""
+    questions = [{"id": n, "question": f"V{n}?", "answer": "a", "topics": ["t"]} for n in range(1, 3001)]
+    path = corpus_file(tmp_path / "c.json", questions, topics=[{"id": "t", "label": "T"}])
+    result = invoke("topics", "--data", str(path))
+    assert result.exit_code == 0, result.stderr
+    (line,) = result.stdout.splitlines()
+    assert line.split("\t")[2] == ",".join(map(str, range(1, 3001)))

@@ -132,9 +132,10 @@ def corpus_json(entries: Iterable[Entry], corpus: Corpus) -> Iterator[str]:
 
 
 def tsv(rows: Iterable[Sequence[object]]) -> Iterator[str]:
-    """One line per row, fields separated by tabs; text folded onto one line and cleaned."""
+    """One line per row, fields separated by tabs; text folded onto one line and cleaned, never
+    cut (a script gets every question id of a topic, however many)."""
     for row in rows:
-        yield "\t".join(one_line(str(field), 10_000) for field in row) + "\n"
+        yield "\t".join(one_line(str(field), None) for field in row) + "\n"
 
 
 def entry_rows(entries: Iterable[Entry], lang: str) -> Iterator[tuple[object, ...]]:

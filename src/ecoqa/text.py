@@ -31,15 +31,15 @@ def clean_text(value: str) -> str:
     return unicodedata.normalize("NFC", value)
 
 
-def one_line(value: str, limit: int = 300) -> str:
-    """Clean *value* and fold it onto a single line, cut to *limit* characters."""
+def one_line(value: str, limit: int | None = 300) -> str:
+    """Clean *value* and fold it onto a single line, cut to *limit* characters (None: never)."""
     return flatten(clean_text(value), limit)
 
 
-def flatten(value: str, limit: int = 300) -> str:
-    """Fold *value*, already clean, onto a single line, cut to *limit* characters."""
+def flatten(value: str, limit: int | None = 300) -> str:
+    """Fold *value*, already clean, onto a single line, cut to *limit* characters (None: never)."""
     flat = " ".join(value.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    return flat if limit is None or len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 # Combining marks left by NFKD: diacritics, extended, supplement, for symbols, half marks.
