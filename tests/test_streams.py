@@ -214,3 +214,16 @@ def test_piped_fields_are_never_cut(invoke: Any, corpus_file: Any, tmp_path: Pat
     assert result.exit_code == 0, result.stderr
     (line,) = result.stdout.splitlines()
     assert line.split("\t")[2] == ",".join(map(str, range(1, 3001)))
+
+
+def test_a_table_names_the_first_ids_of_many_and_how_many(invoke: Any, corpus_file: Any, tmp_path: Path) -> None:
+    """In a table a topic on thousands of questions shows its first 20 ids and the count, not a
+    screenful of numbers per row; the same list piped is complete (above)."""
+    questions = [{"id": n, "question": f"V{n}?", "answer": "a", "topics": ["t"]} for n in range(1, 3001)]
+    path = corpus_file(tmp_path / "c.json", questions, topics=[{"id": "t", "label": "T"}])
+    result = invoke("topics", "--table", "--lang", "en", "--data", str(path), env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.stderr
+    shown = ", ".join(map(str, range(1, 21))) + ", … (3000 in all)"
+    assert shown in " ".join(result.stdout.replace("│", " ").split())
+    few = invoke("topics", "--table", env={"COLUMNS": "200"})  # the bundled corpus: every id shown
+    assert few.exit_code == 0 and "in totaal" not in few.stdout

@@ -13,6 +13,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "people": ("Genoemde personen", "People mentioned"),
     "references": ("Verwijzingen", "References"),
     "related": ("Gerelateerde vragen", "Related questions"),
+    "more_ids": ("… ({total} in totaal)", "… ({total} in all)"),
     "source": ("Bron", "Source"),
     "evidence": ("Citaten", "Quotes"),
     # provenance markers

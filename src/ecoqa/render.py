@@ -388,12 +388,24 @@ def _stacked(rows: Iterable[tuple[Text, Sequence[tuple[str, Text]]]], lang: str)
     return Group(*parts[:-1])
 
 
+IDS_SHOWN = 20
+"""Question ids a table cell lists; piped and ``--json`` output list every one."""
+
+
+def _id_list(ids: Sequence[int], lang: str, total: int | None = None) -> str:
+    """Question ids for a table cell: all of a few; of many, the first ``IDS_SHOWN`` and how many in all."""
+    total = len(ids) if total is None else total
+    shown = ", ".join(map(str, ids[:IDS_SHOWN]))
+    return shown if total <= IDS_SHOWN else f"{shown}, {label(lang, 'more_ids', total=total)}"
+
+
 def topics_view(corpus: Corpus, lang: str, width: int = 80) -> RenderableType:
     if not corpus.topics:
         return _nothing(lang, "none_topics")
     rows = []
     for topic in corpus.topics:
-        ids = ", ".join(str(corpus.ids()[p]) for p in corpus.members("topic", topic.id))
+        members, every_id = corpus.members("topic", topic.id), corpus.ids()
+        ids = _id_list([every_id[p] for p in members[:IDS_SHOWN]], lang, len(members))
         aliases = ", ".join(topic.aliases)
         rows.append((topic, ids, aliases))
     if width < NARROW:
@@ -457,7 +469,7 @@ def speakers_view(corpus: Corpus, lang: str, width: int = 80) -> RenderableType:
                         (
                             safe(p.name, STYLES["title"]),
                             [
-                                ("col_questions", Text(", ".join(map(str, p.questions)))),
+                                ("col_questions", Text(_id_list(p.questions, lang))),
                                 ("col_note", safe(p.note_in(lang))),
                             ],
                         )
@@ -471,7 +483,7 @@ def speakers_view(corpus: Corpus, lang: str, width: int = 80) -> RenderableType:
                 lang, [("col_name", STYLES["title"], 2), ("col_questions", STYLES["id"], 1), ("col_note", "", 4)]
             )
             for p in corpus.people:
-                table.add_row(safe(p.name), ", ".join(map(str, p.questions)), safe(p.note_in(lang)))
+                table.add_row(safe(p.name), _id_list(p.questions, lang), safe(p.note_in(lang)))
             parts.append(table)
     if not parts:
         return _nothing(lang, "none_speakers")
@@ -495,7 +507,7 @@ def principles_view(
                             Text.assemble((f"{numbers[p.id]:>2} ", STYLES["id"]), safe(p.name(lang), STYLES["title"])),
                             [
                                 ("col_key", safe(p.id, STYLES["topic"])),
-                                ("col_questions", Text(", ".join(map(str, p.questions)))),
+                                ("col_questions", Text(_id_list(p.questions, lang))),
                             ],
                         )
                         for p in principles
@@ -520,7 +532,7 @@ def principles_view(
                 str(numbers[p.id]),
                 Text.assemble(safe(p.name(lang)), "\n", safe(p.id, STYLES["topic"])),
                 safe(p.about(lang)),
-                ", ".join(map(str, p.questions)),
+                _id_list(p.questions, lang),
             )
         return table
     panels: list[RenderableType] = []
