@@ -82,8 +82,7 @@ def principle_payload(principle: Principle, number: int) -> dict[str, Any]:
 
 
 def topics_payload(corpus: Corpus) -> dict[str, Any]:
-    ids = corpus.ids()
-    topics = [plain(t) | {"questions": [ids[p] for p in corpus.members("topic", t.id)]} for t in corpus.topics]
+    topics = [plain(t) | {"questions": corpus.topic_question_ids(t.id)} for t in corpus.topics]
     return {"version": JSON_VERSION, "topics": topics}
 
 
@@ -149,9 +148,8 @@ def hit_rows(hits: Iterable[Hit], lang: str) -> Iterator[tuple[object, ...]]:
 
 
 def topic_rows(corpus: Corpus, lang: str) -> Iterator[tuple[object, ...]]:
-    ids = corpus.ids()
     for topic in corpus.topics:
-        questions = ",".join(str(ids[p]) for p in corpus.members("topic", topic.id))
+        questions = ",".join(map(str, corpus.topic_question_ids(topic.id)))
         yield topic.id, topic.name(lang), questions, ", ".join(topic.aliases)
 
 

@@ -380,6 +380,11 @@ class Corpus:
             self._memberships = table
         return self._memberships.get((kind, key), [])
 
+    def topic_question_ids(self, topic_id: str, limit: int | None = None) -> list[int]:
+        """The ids of the questions on a topic, in order (the first *limit* of them)."""
+        ids = self.ids()
+        return [ids[p] for p in self.members("topic", topic_id)[:limit]]
+
     def on_topics(self, topic_ids: Sequence[str]) -> list[int]:
         """Positions of the entries carrying every topic in *topic_ids* (all positions for none)."""
         if not topic_ids:

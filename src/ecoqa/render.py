@@ -404,8 +404,8 @@ def topics_view(corpus: Corpus, lang: str, width: int = 80) -> RenderableType:
         return _nothing(lang, "none_topics")
     rows = []
     for topic in corpus.topics:
-        members, every_id = corpus.members("topic", topic.id), corpus.ids()
-        ids = _id_list([every_id[p] for p in members[:IDS_SHOWN]], lang, len(members))
+        total = len(corpus.members("topic", topic.id))
+        ids = _id_list(corpus.topic_question_ids(topic.id, IDS_SHOWN), lang, total)
         aliases = ", ".join(topic.aliases)
         rows.append((topic, ids, aliases))
     if width < NARROW:

@@ -1125,9 +1125,9 @@ class _LazyEntries(Sequence[Entry]):
 
     def documents(self) -> Iterator[str]:
         """Every entry in order as the JSON text the store keeps (``compact_json``), checked, not parsed."""
-        return self._in_order("item, crc", 512, self._document, compact_json)
+        return self._in_order("item, crc", 512, self._stored_text, compact_json)
 
-    def _document(self, row: tuple[str, int]) -> str | None:
+    def _stored_text(self, row: tuple[str, int]) -> str | None:
         def whole(text: str) -> str:
             if not (text.startswith("{") and text.endswith("}")):
                 raise ValueError("not an object")
