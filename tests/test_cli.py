@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 from typing import Any
@@ -318,6 +319,26 @@ def test_export_formats(invoke: Any, tmp_path: Path) -> None:
     assert page.startswith("<!DOCTYPE html>") and "<script" not in page and "http" not in page
     data = json.loads(invoke("export", "--format", "json").stdout)
     assert len(data["results"]) == 24
+
+
+def test_exported_related_questions_link_only_inside_the_document(invoke: Any) -> None:
+    """A related question the document includes is a link to its section; one it leaves out
+    (here: outside the topic) is named with its id and question, without a link."""
+    chosen = json.loads(invoke("export", "-f", "json", "--topic", "samenwerking").stdout)["results"]
+    included = {e["id"] for e in chosen}
+    related = [r for e in chosen for r in e["related"]]
+    assert set(related) & included and set(related) - included
+    questions = {e["id"]: e["question"] for e in json.loads(invoke("export", "-f", "json").stdout)["results"]}
+    markdown = invoke("export", "-f", "md", "--topic", "samenwerking").stdout
+    page = invoke("export", "-f", "html", "--topic", "samenwerking").stdout
+    for rid in related:
+        text = " ".join(questions[rid].split())
+        if rid in included:
+            assert f"- [{rid}. {text}](#q{rid})" in markdown
+            assert f'<li><a href="#q{rid}">{rid}. {html.escape(text)}</a></li>' in page
+        else:
+            assert f"\n- {rid}. {text}\n" in markdown and f"(#q{rid})" not in markdown
+            assert f"<li>{rid}. {html.escape(text)}</li>" in page and f'"#q{rid}"' not in page
 
 
 @pytest.mark.parametrize(

@@ -1089,10 +1089,6 @@ class _LazySelection(Sequence["Entry"]):
         corpus = self.corpus
         return corpus.headings(corpus.entries) if self.whole else (corpus.heading_at(p) for p in self.positions)
 
-    def ids(self) -> Sequence[int]:
-        ids = self.corpus.ids()
-        return ids if self.whole else [ids[p] for p in self.positions]
-
     def documents(self) -> Iterator[str] | None:
         """The entries as the JSON text a store keeps, when they are all of a store's entries."""
         read = getattr(self.corpus.entries, "documents", None)

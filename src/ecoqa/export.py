@@ -9,11 +9,11 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from ecoqa.labels import label
-from ecoqa.models import Corpus, Entry, Hit, Principle, compact_json, in_lang, plain
+from ecoqa.models import Corpus, Entry, Heading, Hit, Principle, Reference, compact_json, in_lang, plain
 from ecoqa.text import blocks, clean_text, flatten, one_line
 
 #: Version of every JSON document ecoqa prints; 2 gave snippets machine field names and totals.
@@ -202,12 +202,6 @@ class Document(NamedTuple):
     date: str = ""
 
 
-def _ids(entries: Sequence[Entry]) -> set[int]:
-    """The ids a document includes; without reading the entries where *entries* knows them."""
-    known = getattr(entries, "ids", None)
-    return set(known()) if known is not None else {e.id for e in entries}
-
-
 def _title(doc: Document) -> str:
     """The document's title, cleaned: it may be made of a file name or of what the user typed."""
     corpus = doc.corpus
@@ -238,18 +232,54 @@ def _about(doc: Document) -> list[tuple[str, bool]]:
     return lines
 
 
-def _sections(entry: Entry, doc: Document, included: set[int]) -> dict[str, Any]:
-    """The parts of one entry a document shows, in the document's language."""
-    corpus, lang = doc.corpus, doc.lang
-    principles = [p for p in (corpus.principle(i) for i in entry.principles) if p]
-    return {
-        "points": entry.points(lang),
-        "topics": [t.name(lang) for t in (corpus.topic(t) for t in entry.topics) if t],
-        "principles": [(p.name(lang), p.quotes(entry.id)) for p in principles],
-        "people": [p.name for p in (corpus.person(i) for i in entry.people) if p],
-        "references": [(r.name, r.note_in(lang), r.url, r.link_missing) for r in entry.references],
-        "related": [(r.id, r.text(lang), r.id in included) for r in corpus.related_headings(entry)],
-    }
+class _Written:
+    """What one document writes again and again, escaped once by *escape* (``_md`` or ``_h``).
+
+    Each included entry's contents-line text is kept as the contents are written, because the
+    related lines of other entries repeat it (an export of n entries names 3n related questions);
+    a topic or person list is joined once per combination of ids.
+    """
+
+    def __init__(self, doc: Document, escape: Callable[[str], str]) -> None:
+        self.doc, self.escape = doc, escape
+        self.headings: dict[int, str] = {}  # id -> the escaped contents text: the ids included
+        self.joined: dict[tuple[str, tuple[str, ...]], str] = {}
+
+    def heading(self, heading: Heading) -> str:
+        """*heading* as a contents line shows it, kept for the related lines that name it."""
+        text = self.escape(flatten(heading.text(self.doc.lang), 200))
+        self.headings[heading.id] = text
+        return text
+
+    def related(self, entry: Entry) -> list[tuple[int, str, bool]]:
+        """(id, escaped text, included?) for *entry*'s related questions; a question this document
+        does not include is read (its heading only) and named without a link."""
+        corpus, kept = self.doc.corpus, self.headings
+        ids = corpus.related_ids(entry)
+        if all(i in kept for i in ids):
+            return [(i, kept[i], True) for i in ids]
+        return [
+            (h.id, kept.get(h.id) or self.escape(flatten(h.text(self.doc.lang), 200)), h.id in kept)
+            for h in corpus.related_headings(entry)
+        ]
+
+    def names(self, kind: str, ids: tuple[str, ...]) -> str:
+        """The escaped names of the topics or people *ids*, comma-separated ("" for none known)."""
+        found = self.joined.get((kind, ids))
+        if found is None:
+            corpus, lang = self.doc.corpus, self.doc.lang
+            if kind == "topics":
+                names = [t.name(lang) for t in (corpus.topic(i) for i in ids) if t]
+            else:
+                names = [p.name for p in (corpus.person(i) for i in ids) if p]
+            found = self.joined[(kind, ids)] = ", ".join(map(self.escape, names))
+        return found
+
+    def principles(self, entry: Entry) -> list[tuple[str, list[str]]]:
+        """(escaped name, escaped quotes from *entry*) for each of *entry*'s known principles."""
+        corpus, lang, escape = self.doc.corpus, self.doc.lang, self.escape
+        found = (corpus.principle(i) for i in entry.principles)
+        return [(escape(p.name(lang)), [escape(q) for q in p.quotes(entry.id)]) for p in found if p]
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")  # a regex: str.translate with a dict is slower on long text
@@ -273,58 +303,59 @@ def _md_answer(text: str) -> str:
 
 def to_markdown(entries: Sequence[Entry], doc: Document) -> Iterator[str]:
     """A Markdown document: title, about, contents with anchors, then every Q&A."""
-    lang = doc.lang
-    included = _ids(entries)
+    lang, written = doc.lang, _Written(doc, _md)
     yield f"# {_md(_title(doc))}\n\n## {label(lang, 'about_export')}\n\n"
     for text, derived in _about(doc):
         yield (f"_{_md(text)}_" if derived else _md(text)) + "\n\n"
     yield f"## {label(lang, 'contents')}\n\n"
     for heading in doc.corpus.headings(entries):
-        yield f"- [{heading.id}. {_md(flatten(heading.text(lang), 200))}](#q{heading.id})\n"
+        yield f"- [{heading.id}. {written.heading(heading)}](#q{heading.id})\n"
     for entry in entries:
-        yield _md_entry(entry, doc, included)
+        yield _md_entry(entry, written)
 
 
-def _md_entry(entry: Entry, doc: Document, included: set[int]) -> str:
-    lang = doc.lang
+def _md_entry(entry: Entry, written: _Written) -> str:
+    lang = written.doc.lang
     question, answer = entry.text(lang)
     parts = [f'\n<a id="q{entry.id}"></a>\n\n## {entry.id}. {_md(question)}\n', _md_answer(answer) + "\n"]
     if entry.translated(lang):
         parts.append(f"_{label(lang, 'translation')}_\n")
-    found = _sections(entry, doc, included)
-    if found["points"]:
+    points = entry.points(lang)
+    if points:
         parts.append(f"**{label(lang, 'key_points')}** _({label(lang, 'derived')})_\n")
-        parts.append("\n".join(f"- {_md(p)}" for p in found["points"]) + "\n")
-    if found["principles"]:
+        parts.append("\n".join(f"- {_md(p)}" for p in points) + "\n")
+    principles = written.principles(entry)
+    if principles:
         parts.append(f"**{label(lang, 'principles')}** _({label(lang, 'principle_note')})_\n")
-        for name, quotes in found["principles"]:
-            parts.append(f"- {_md(name)}" + "".join(f"\n  > “{_md(q)}”" for q in quotes))
+        parts.append("\n".join(f"- {name}" + "".join(f"\n  > “{q}”" for q in quotes) for name, quotes in principles))
         parts[-1] += "\n"
-    if found["topics"]:
-        parts.append(f"**{label(lang, 'topics')}:** " + ", ".join(_md(t) for t in found["topics"]) + "\n")
-    if found["people"]:
-        parts.append(f"**{label(lang, 'people')}:** " + ", ".join(_md(p) for p in found["people"]) + "\n")
-    if found["references"]:
+    topics = written.names("topics", entry.topics) if entry.topics else ""
+    if topics:
+        parts.append(f"**{label(lang, 'topics')}:** {topics}\n")
+    people = written.names("people", entry.people) if entry.people else ""
+    if people:
+        parts.append(f"**{label(lang, 'people')}:** {people}\n")
+    if entry.references:
         parts.append(f"**{label(lang, 'references')}**\n")
-        lines = []
-        for name, note, url, missing in found["references"]:
-            line = f"- {_md(name)}" + (f" — {_md(note)}" if note else "")
-            if url:
-                line += f" <{url}>"
-            elif missing and label(lang, "link_missing") not in note:
-                line += f" _({label(lang, 'link_missing')})_"
-            lines.append(line)
-        parts.append("\n".join(lines) + "\n")
-    if found["related"]:
+        parts.append("\n".join(_md_reference(r, lang) for r in entry.references) + "\n")
+    related = written.related(entry)
+    if related:
         parts.append(f"**{label(lang, 'related')}**\n")
         parts.append(
-            "\n".join(
-                f"- [{rid}. {_md(flatten(text, 200))}](#q{rid})" if inside else f"- {rid}. {_md(flatten(text, 200))}"
-                for rid, text, inside in found["related"]
-            )
+            "\n".join(f"- [{rid}. {text}](#q{rid})" if inside else f"- {rid}. {text}" for rid, text, inside in related)
             + "\n"
         )
     return "\n".join(parts)
+
+
+def _md_reference(reference: Reference, lang: str) -> str:
+    note = reference.note_in(lang)
+    line = f"- {_md(reference.name)}" + (f" — {_md(note)}" if note else "")
+    if reference.url:
+        line += f" <{reference.url}>"
+    elif reference.link_missing and label(lang, "link_missing") not in note:
+        line += f" _({label(lang, 'link_missing')})_"
+    return line
 
 
 _CSS = """body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;
@@ -352,8 +383,7 @@ def _html_answer(text: str) -> str:
 
 def to_html(entries: Sequence[Entry], doc: Document) -> Iterator[str]:
     """A self-contained page: inline CSS, no scripts, no external assets; all data escaped."""
-    lang = doc.lang
-    included = _ids(entries)
+    lang, written = doc.lang, _Written(doc, _h)
     title = _h(_title(doc))
     yield (
         f'<!DOCTYPE html>\n<html lang="{"en" if lang == "en" else "nl"}">\n<head>\n<meta charset="utf-8">\n'
@@ -366,61 +396,60 @@ def to_html(entries: Sequence[Entry], doc: Document) -> Iterator[str]:
     yield f'<section class="about"><h2>{_h(label(lang, "about_export"))}</h2>{about}</section>\n'
     yield f"<nav><h2>{_h(label(lang, 'contents'))}</h2><ol>\n"
     for heading in doc.corpus.headings(entries):
-        yield f'<li value="{heading.id}"><a href="#q{heading.id}">{_h(flatten(heading.text(lang), 200))}</a></li>\n'
+        yield f'<li value="{heading.id}"><a href="#q{heading.id}">{written.heading(heading)}</a></li>\n'
     yield "</ol></nav>\n"
     for entry in entries:
-        yield _html_entry(entry, doc, included)
+        yield _html_entry(entry, written)
     yield "</body>\n</html>\n"
 
 
-def _html_entry(entry: Entry, doc: Document, included: set[int]) -> str:
-    lang = doc.lang
+def _html_entry(entry: Entry, written: _Written) -> str:
+    lang = written.doc.lang
     question, answer = entry.text(lang)
     body = [f'<section id="q{entry.id}"><h2>{entry.id}. {_h(question)}</h2>', _html_answer(answer)]
     if entry.translated(lang):
         body.append(f'<p class="derived">{_h(label(lang, "translation"))}</p>')
-    found = _sections(entry, doc, included)
-    if found["points"]:
+    points = entry.points(lang)
+    if points:
         body.append(
             f'<h3>{_h(label(lang, "key_points"))} <span class="derived">({_h(label(lang, "derived"))})'
-            "</span></h3><ul>" + "".join(f"<li>{_h(p)}</li>" for p in found["points"]) + "</ul>"
+            "</span></h3><ul>" + "".join(f"<li>{_h(p)}</li>" for p in points) + "</ul>"
         )
-    if found["principles"]:
+    principles = written.principles(entry)
+    if principles:
         quoted = "".join(
-            f"<li>{_h(name)}" + "".join(f"<blockquote>“{_h(q)}”</blockquote>" for q in quotes) + "</li>"
-            for name, quotes in found["principles"]
+            f"<li>{name}" + "".join(f"<blockquote>“{q}”</blockquote>" for q in quotes) + "</li>"
+            for name, quotes in principles
         )
         body.append(
             f'<h3>{_h(label(lang, "principles"))} <span class="derived">({_h(label(lang, "principle_note"))})'
             f"</span></h3><ul>{quoted}</ul>"
         )
-    if found["topics"]:
-        body.append(
-            f'<p class="topics"><strong>{_h(label(lang, "topics"))}:</strong> '
-            + ", ".join(_h(t) for t in found["topics"])
-            + "</p>"
-        )
-    if found["people"]:
-        body.append(
-            f"<p><strong>{_h(label(lang, 'people'))}:</strong> " + ", ".join(_h(p) for p in found["people"]) + "</p>"
-        )
-    if found["references"]:
-        items: list[str] = []
-        for name, note, url, missing in found["references"]:
-            item = _h(name) + (f" — {_h(note)}" if note else "")
-            if url:
-                item += f' <a href="{_h(url)}">{_h(url)}</a>'
-            elif missing and label(lang, "link_missing") not in note:
-                item += f' <span class="missing">({_h(label(lang, "link_missing"))})</span>'
-            items.append(f"<li>{item}</li>")
-        body.append(f"<h3>{_h(label(lang, 'references'))}</h3><ul>{''.join(items)}</ul>")
-    if found["related"]:
+    topics = written.names("topics", entry.topics) if entry.topics else ""
+    if topics:
+        body.append(f'<p class="topics"><strong>{_h(label(lang, "topics"))}:</strong> {topics}</p>')
+    people = written.names("people", entry.people) if entry.people else ""
+    if people:
+        body.append(f"<p><strong>{_h(label(lang, 'people'))}:</strong> {people}</p>")
+    if entry.references:
+        items = "".join(f"<li>{_html_reference(r, lang)}</li>" for r in entry.references)
+        body.append(f"<h3>{_h(label(lang, 'references'))}</h3><ul>{items}</ul>")
+    related = written.related(entry)
+    if related:
         links = [
-            f'<li><a href="#q{rid}">{rid}. {_h(flatten(text, 200))}</a></li>'
-            if inside
-            else f"<li>{rid}. {_h(flatten(text, 200))}</li>"
-            for rid, text, inside in found["related"]
+            f'<li><a href="#q{rid}">{rid}. {text}</a></li>' if inside else f"<li>{rid}. {text}</li>"
+            for rid, text, inside in related
         ]
         body.append(f"<h3>{_h(label(lang, 'related'))}</h3><ul>{''.join(links)}</ul>")
     body.append("</section>\n")
     return "\n".join(body)
+
+
+def _html_reference(reference: Reference, lang: str) -> str:
+    note = reference.note_in(lang)
+    item = _h(reference.name) + (f" — {_h(note)}" if note else "")
+    if reference.url:
+        item += f' <a href="{_h(reference.url)}">{_h(reference.url)}</a>'
+    elif reference.link_missing and label(lang, "link_missing") not in note:
+        item += f' <span class="missing">({_h(label(lang, "link_missing"))})</span>'
+    return item

@@ -251,8 +251,6 @@ _Record = TypeVar("_Record", bound=_Identified)
 
 RELATED_SHOWN = 3
 """Related questions shown per entry (and kept per entry by a store)."""
-READ_AHEAD = 512
-"""Entries whose related headings an export reads in one go."""
 
 
 def sharing_keys(entry: Entry) -> tuple[tuple[str, str], ...]:
@@ -310,7 +308,6 @@ class Corpus:
         self._ids_ascending = ids_ascending
         self._kept_related = kept_related
         self._tables: dict[int, tuple[Sequence[Any], dict[str, Any]]] = {}
-        self._last_position = self._ahead_until = -1  # the last entry asked for related headings; read up to
         self._sharing: Sharing | None = None
 
     def title(self, lang: str) -> str:
@@ -399,21 +396,7 @@ class Corpus:
 
     def related_headings(self, entry: Entry, limit: int = RELATED_SHOWN) -> tuple[Heading, ...]:
         """The ids and questions of ``related(entry)``, without reading their answers."""
-        found = self._kept_for(entry, limit)
-        if found is not None:
-            self._read_ahead(*found)
         return tuple(self.heading_at(p) for p in self.related_positions(entry, limit))
-
-    def _read_ahead(self, kept: Sequence[int], position: int) -> None:
-        """An export asks for entry after entry: the headings the next ``READ_AHEAD`` entries
-        will ask for are read at once (where the store can), not one query each."""
-        read = getattr(self.entries, "read_headings", None)
-        in_order, self._last_position = position == self._last_position + 1, position
-        if read is None or not in_order or position < self._ahead_until:
-            return
-        self._ahead_until = position + READ_AHEAD
-        size = len(self.entries)
-        read([p for p in kept[position * RELATED_SHOWN : self._ahead_until * RELATED_SHOWN] if 0 <= p < size])
 
     def related_ids(self, entry: Entry, limit: int = RELATED_SHOWN) -> list[int]:
         """The ids of ``related(entry)``, without reading anything of theirs."""

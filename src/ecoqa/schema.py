@@ -237,6 +237,8 @@ class Many(Node):
         return tuple(built)
 
     def rebuild(self, value: Any) -> Any:
+        if type(self.item).rebuild is Node.rebuild:  # items that rebuild as themselves (strings, ids)
+            return tuple(value)
         return tuple(map(self.item.rebuild, value))
 
     def describe(self) -> dict[str, Any]:
@@ -267,6 +269,8 @@ class Obj(Node):
         # Fields that rebuild as themselves, under their own name: rebuilt in one call.
         self.flat = all(type(f.node).rebuild is Node.rebuild and not f.attribute and f.default is None for f in fields)
         self.nested = {f.key: f.node for f in fields if type(f.node).rebuild is not Node.rebuild}
+        # Fields renamed or given a default on the way in: the only ones a rebuild must visit again.
+        self.adjusted = [f for f in fields if f.attribute or f.default is not None]
 
     def convert(self, value: Any, where: Where, report: Report) -> Any:
         if not isinstance(value, dict):
@@ -297,11 +301,11 @@ class Obj(Node):
         for key, node in self.nested.items():
             if built.get(key) is not None:  # an absent optional record is kept as null
                 built[key] = node.rebuild(built[key])
-        for key, spec in self.fields.items():
-            if spec.attribute and key in built:
-                built[spec.attribute] = built.pop(key)
-            elif key not in built and spec.default is not None:
-                built[spec.attribute or key] = spec.default
+        for spec in self.adjusted:
+            if spec.attribute and spec.key in built:
+                built[spec.attribute] = built.pop(spec.key)
+            elif spec.key not in built and spec.default is not None:
+                built[spec.attribute or spec.key] = spec.default
         return self.make(**built)
 
     def describe(self) -> dict[str, Any]:

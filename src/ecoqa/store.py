@@ -1075,23 +1075,6 @@ class _LazyEntries(Sequence[Entry]):
         self.headings_seen[position] = found
         return found
 
-    def read_headings(self, positions: Sequence[int]) -> None:
-        """Read the headings at *positions* that are not kept yet, a few hundred per query (an
-        export reads ahead the related questions its next entries name)."""
-        wanted = sorted({p for p in positions if p not in self.headings_seen and p not in self.cache})
-        if len(self.headings_seen) + len(wanted) > HEADINGS_KEPT:
-            self.headings_seen.clear()
-        for chunk in _chunks(wanted):
-            marks = ", ".join("?" * len(chunk))
-            rows = self.store.rows(
-                f"SELECT position, heading, heading_crc FROM entries WHERE position IN ({marks})", chunk
-            )
-            for position, *row in rows or ():
-                found = self._heading((row[0], row[1]))
-                if found is None:
-                    return  # the store failed (and said so): each heading comes from memory now
-                self.headings_seen[position] = found
-
     def headings(self) -> Iterator[Heading]:
         """Every entry's id and question in order, read in batches (a table of contents)."""
         return self._in_order("heading, heading_crc", 4096, self._heading, lambda entry: entry.heading)

@@ -57,10 +57,11 @@ def blocks(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """An answer's blocks: ``("paragraph", (text,))`` or ``("list", items)``.
 
     The one reading of the corpus's answer format, shared by every renderer: blocks are
-    separated by a blank line; a block whose lines all start with ``- `` is a list.
+    separated by a blank line; a block whose lines all start with ``- `` is a list. *text* is a
+    corpus's answer, cleaned once when the corpus was read (``schema.Text``), so not again here.
     """
     found: list[tuple[str, tuple[str, ...]]] = []
-    for block in clean_text(text).split("\n\n"):
+    for block in text.split("\n\n"):
         lines = block.split("\n")
         if all(line.startswith("- ") for line in lines):
             found.append(("list", tuple(line[2:] for line in lines)))
