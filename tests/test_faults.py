@@ -600,6 +600,46 @@ def test_unreadable_corpus_is_a_corpus_error(tmp_path: Path) -> None:
     assert result.stderr == f"ecoqa: {path}: cannot read (Permission denied).\n"
 
 
+@pytest.mark.parametrize(("name", "code"), [("SIGINT", 130), ("SIGTERM", 143)])
+def test_a_signal_during_a_large_export_ends_it_quietly(tmp_path: Path, slow: Path, name: str, code: int) -> None:
+    """Ctrl-C (to the whole process group, as a terminal sends it) or a kill while forked workers
+    render a large export: the signal's exit code, nothing on stderr (no worker's traceback), no
+    partial or temporary file, and no worker left running."""
+    cache, target = tmp_path / "cache", tmp_path / "out.md"
+    assert clean(ecoqa("list", "--data", str(slow), cache=cache)).returncode == 0  # the index exists
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ecoqa", "export", "-f", "md", "--data", str(slow), "-o", str(target)],
+        stderr=subprocess.PIPE, text=True, env=environment(cache), start_new_session=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while sum(p.stat().st_size for p in tmp_path.glob(".out.md.*.tmp")) < 2_000_000:  # the entries are coming
+        assert process.poll() is None, "the export ended before it was interrupted"
+        assert time.monotonic() < deadline
+        time.sleep(0.002)
+    if name == "SIGINT":
+        os.killpg(process.pid, signal.SIGINT)
+    else:
+        process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)
+    assert (process.returncode, stderr) == (code, "")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache"]
+    while running(str(target)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert running(str(target)) == []
+
+
+def running(argument: str) -> list[int]:
+    """The processes whose command line includes *argument* (a forked worker shows its parent's)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and argument.encode() in (entry / "cmdline").read_bytes().split(b"\0"):
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
 def test_interrupt_during_a_build_is_quiet(tmp_path: Path, slow: Path) -> None:
     """C13: Ctrl-C once ecoqa runs ends with 130 and no traceback (here: while indexing)."""
     cache = tmp_path / "cache"

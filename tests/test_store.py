@@ -277,3 +277,82 @@ def test_documents_from_the_store_equal_documents_from_memory(cache: Path, raw: 
     cited = [(p.id, e.id) for e in memory.entries for p in memory.principles if p.id in e.principles]
     assert cited
     assert [corpus.principle(p).quotes(q) for p, q in cited] == [memory.principle(p).quotes(q) for p, q in cited]
+
+
+@pytest.fixture
+def in_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every export, however small, rendered by two forked workers in shares of 37 entries;
+    the list counts the times the workers were used (so a test cannot pass serially)."""
+    from ecoqa import export, parallel
+
+    used: list[int] = []
+    ordered = parallel.ordered
+
+    def counted(*args: Any) -> Any:
+        used.append(1)
+        return ordered(*args)
+
+    monkeypatch.setattr(export, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(export, "SHARE", 37)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(parallel, "ordered", counted)
+    return used
+
+
+@pytest.mark.parametrize("chosen", ["all", "every third"])
+def test_documents_rendered_by_workers_equal_documents_rendered_here(
+    cache: Path, raw: bytes, in_workers: list[int], chosen: str
+) -> None:
+    """A large export is rendered by forked workers, in order: byte for byte the document one
+    process renders from memory, for the whole corpus and for a selection."""
+    from ecoqa import export
+    from ecoqa.cli import _LazySelection
+
+    memory = parse_corpus(raw, "c.json")
+    corpus, _ = store.load_indexed(raw, "c.json")
+    positions = range(len(memory.entries)) if chosen == "all" else range(0, len(memory.entries), 3)
+    for lang in ("nl", "en"):
+        for render in (export.to_markdown, export.to_html):
+            expected = "".join(render([memory.entries[p] for p in positions], export.Document(memory, lang)))
+            written = "".join(render(_LazySelection(corpus, positions), export.Document(corpus, lang)))
+            assert written == expected
+    assert len(in_workers) == 4
+
+
+def _worker_connection(entries: Any, share: tuple[int, int]) -> tuple[int, int, int]:
+    return os.getpid(), len(entries.store.inherited), len(list(entries.between(*share)))
+
+
+def test_each_worker_reads_through_a_connection_of_its_own(cache: Path, raw: bytes) -> None:
+    """A SQLite connection must not cross a fork: each worker opens its own before it reads,
+    and leaves the inherited one alone; the parent's stays in use."""
+    from ecoqa import parallel
+
+    corpus, _ = store.load_indexed(raw, "c.json")
+    entries: Any = corpus.entries
+    before = entries.store.connection
+    shares = [(start, start + 100) for start in range(0, 600, 100)]
+    found = list(parallel.ordered(_worker_connection, shares, entries, 2, lambda state: state.after_fork()))
+    assert {pid for pid, _, _ in found} - {os.getpid()} and all(pid != os.getpid() for pid, _, _ in found)
+    assert [(inherited, read) for _, inherited, read in found] == [(1, 100)] * 6
+    assert entries.store.connection is before and entries.store.inherited == []
+
+
+def _fail_at(state: int, item: int) -> str:
+    if item == state:
+        raise ValueError(f"item {item}")
+    return str(item)
+
+
+def test_an_error_in_a_worker_is_raised_here_and_the_workers_end() -> None:
+    import multiprocessing
+
+    from ecoqa import parallel
+
+    with pytest.raises(ValueError, match="item 5"):
+        list(parallel.ordered(_fail_at, range(10), 5, 2, lambda state: None))
+    assert multiprocessing.active_children() == []
+    results = parallel.ordered(_fail_at, range(100), -1, 2, lambda state: None)
+    assert [next(results), next(results)] == ["0", "1"]
+    results.close()  # a reader that stops early (| head) ends the workers
+    assert multiprocessing.active_children() == []

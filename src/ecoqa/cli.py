@@ -1089,6 +1089,20 @@ class _LazySelection(Sequence["Entry"]):
         corpus = self.corpus
         return corpus.headings(corpus.entries) if self.whole else (corpus.heading_at(p) for p in self.positions)
 
+    def between(self, start: int, stop: int) -> Iterator[Entry]:
+        """The chosen entries from *start* up to *stop*, in order (one worker's share of an export)."""
+        read = getattr(self.corpus.entries, "between", None)
+        if self.whole and read is not None:
+            ranged: Iterator[Entry] = read(start, stop)
+            return ranged
+        return (self.corpus.entries[p] for p in self.positions[start:stop])
+
+    def after_fork(self) -> None:
+        """In a forked worker: the entries' store reads through a connection of its own."""
+        reconnect = getattr(self.corpus.entries, "after_fork", None)
+        if reconnect is not None:
+            reconnect()
+
     def documents(self) -> Iterator[str] | None:
         """The entries as the JSON text a store keeps, when they are all of a store's entries."""
         read = getattr(self.corpus.entries, "documents", None)

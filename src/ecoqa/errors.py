@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 
 class EcoqaError(Exception):
     """An error whose message is written for the user: one line, saying what to try next."""
@@ -47,3 +50,24 @@ def interrupted(error: BaseException | None) -> bool:
         error = error.__cause__ or error.__context__
         seen += 1
     return False
+
+
+@contextlib.contextmanager
+def terminate_cleanly() -> Iterator[None]:
+    """While writing, SIGTERM unwinds like Ctrl-C (so ``finally`` runs: a temporary file is
+    removed, an export's workers are ended) and exits 143, instead of stopping at once."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(number: int, frame: object) -> None:
+        raise SystemExit(128 + number)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

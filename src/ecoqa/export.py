@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
+from ecoqa import parallel
 from ecoqa.labels import label
 from ecoqa.models import Corpus, Entry, Heading, Hit, Principle, Reference, compact_json, in_lang, plain
 from ecoqa.text import blocks, clean_text, flatten, one_line
@@ -232,6 +233,53 @@ def _about(doc: Document) -> list[tuple[str, bool]]:
     return lines
 
 
+PARALLEL_FROM = 5000
+"""Entries from which a document is rendered by several processes (below, starting them costs more)."""
+SHARE = 1000
+"""Entries a worker renders per task: big enough to amortise the hand-over, small to keep the order flowing."""
+
+_Render = Callable[[Entry, "_Written"], str]
+_Line = Callable[[Heading, str], str]  # a contents line, from a heading and its escaped text
+
+
+def _workers_for(entries: Sequence[Entry]) -> int:
+    """How many processes render *entries*: several for a large document whose entries can be
+    read in ranges (a store's, through ``between``), else 1."""
+    if len(entries) < PARALLEL_FROM or not all(hasattr(entries, a) for a in ("between", "after_fork")):
+        return 1
+    return parallel.workers()
+
+
+def _shares(size: int) -> list[tuple[int, int]]:
+    return [(start, min(start + SHARE, size)) for start in range(0, size, SHARE)]
+
+
+def _contents(entries: Sequence[Entry], written: _Written, line: _Line) -> Iterator[str]:
+    """The contents lines, in order; each heading's text is kept (``written.headings``) for the
+    related lines. Written here even for a large document: reading the headings is most of the
+    work, and handing 100,000 texts back from workers cost as much as it saved."""
+    for heading in written.doc.corpus.headings(entries):
+        yield line(heading, written.heading(heading))
+
+
+def _rendered(entries: Sequence[Entry], written: _Written, render: _Render) -> Iterator[str]:
+    """Every entry rendered, in order: by forked workers for a large document (they start with
+    every heading's text), else here, one by one."""
+    count = _workers_for(entries)
+    if count < 2:
+        return (render(entry, written) for entry in entries)
+    return parallel.ordered(_render_share, _shares(len(entries)), (entries, written, render), count, _after_fork)
+
+
+def _render_share(state: tuple[Any, _Written, _Render], share: tuple[int, int]) -> str:
+    entries, written, render = state
+    return "".join(render(entry, written) for entry in entries.between(*share))
+
+
+def _after_fork(state: tuple[Any, _Written, Any]) -> None:
+    state[0].after_fork()
+
+
 class _Written:
     """What one document writes again and again, escaped once by *escape* (``_md`` or ``_h``).
 
@@ -308,10 +356,8 @@ def to_markdown(entries: Sequence[Entry], doc: Document) -> Iterator[str]:
     for text, derived in _about(doc):
         yield (f"_{_md(text)}_" if derived else _md(text)) + "\n\n"
     yield f"## {label(lang, 'contents')}\n\n"
-    for heading in doc.corpus.headings(entries):
-        yield f"- [{heading.id}. {written.heading(heading)}](#q{heading.id})\n"
-    for entry in entries:
-        yield _md_entry(entry, written)
+    yield from _contents(entries, written, lambda heading, text: f"- [{heading.id}. {text}](#q{heading.id})\n")
+    yield from _rendered(entries, written, _md_entry)
 
 
 def _md_entry(entry: Entry, written: _Written) -> str:
@@ -395,11 +441,11 @@ def to_html(entries: Sequence[Entry], doc: Document) -> Iterator[str]:
     )
     yield f'<section class="about"><h2>{_h(label(lang, "about_export"))}</h2>{about}</section>\n'
     yield f"<nav><h2>{_h(label(lang, 'contents'))}</h2><ol>\n"
-    for heading in doc.corpus.headings(entries):
-        yield f'<li value="{heading.id}"><a href="#q{heading.id}">{written.heading(heading)}</a></li>\n'
+    yield from _contents(
+        entries, written, lambda heading, text: f'<li value="{heading.id}"><a href="#q{heading.id}">{text}</a></li>\n'
+    )
     yield "</ol></nav>\n"
-    for entry in entries:
-        yield _html_entry(entry, written)
+    yield from _rendered(entries, written, _html_entry)
     yield "</body>\n</html>\n"
 
 

@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from ecoqa.errors import OutputError, UsageError
+from ecoqa.errors import OutputError, UsageError, terminate_cleanly
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -38,6 +38,11 @@ def write_atomic(path: Path, chunks: Iterable[str], *, force: bool = False, prot
     A full disk, a kill or Ctrl-C leaves the old file as it was and no partial file.
     """
     target = check_target(path, force=force, protected=protected)
+    with terminate_cleanly():
+        _write_through_temporary(path, target, chunks)
+
+
+def _write_through_temporary(path: Path, target: Path, chunks: Iterable[str]) -> None:
     try:
         handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:

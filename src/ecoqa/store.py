@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
 
 from ecoqa.corpus import check_stream, corpus_from_document, decode_json, read_corpus_bytes
-from ecoqa.errors import CorpusError, StoreError
+from ecoqa.errors import CorpusError, StoreError, terminate_cleanly
 from ecoqa.models import (
     RELATED_SHOWN,
     Corpus,
@@ -318,7 +318,7 @@ def _build(path: Path, source: str, key: str, target: Path, progress: Progress |
         raise StoreError(error.strerror or str(error)) from None
     temporary = Path(name)
     try:
-        with _terminate_cleanly():
+        with terminate_cleanly():
             language = None
             while True:
                 temporary.write_bytes(b"")
@@ -573,26 +573,6 @@ def _document(value: Any) -> Any:
     return found
 
 
-@contextlib.contextmanager
-def _terminate_cleanly() -> Iterator[None]:
-    """While writing, SIGTERM unwinds like Ctrl-C (so ``finally`` runs) instead of stopping at once."""
-    import signal
-    import threading
-
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def stop(number: int, frame: object) -> None:
-        raise SystemExit(128 + number)
-
-    previous = signal.signal(signal.SIGTERM, stop)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
 # ---------------------------------------------------------------------------- housekeeping
 
 
@@ -651,12 +631,32 @@ class _Healing:
         self.failed = False
         self.errors: tuple[type[BaseException], ...] = (sqlite3.Error, OSError, ValueError, KeyError, TypeError)
         self.opening = True  # while opening, a failure means "rebuild", not "answer from memory"
+        self.connection: sqlite3.Connection | None = None
+        self.inherited: list[sqlite3.Connection] = []
         try:
-            # as_uri() escapes "#", "?" and "%" in the path, which SQLite would read as URI syntax
-            self.connection: sqlite3.Connection | None = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            self.connection = self._connect()
         except self.errors as error:
             raise StoreError(str(error)) from None
-        weakref.finalize(self, self.connection.close)  # sqlite3 warns about connections left open
+
+    def _connect(self) -> sqlite3.Connection:
+        import sqlite3
+
+        # as_uri() escapes "#", "?" and "%" in the path, which SQLite would read as URI syntax
+        connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+        weakref.finalize(self, connection.close)  # sqlite3 warns about connections left open
+        return connection
+
+    def reconnect(self) -> None:
+        """In a forked process: read through a connection of its own. A SQLite connection must not
+        cross a fork, so the inherited one is kept aside, never used or closed here."""
+        if self.connection is None:
+            return
+        self.inherited.append(self.connection)
+        try:
+            self.connection = self._connect()
+        except self.errors as error:
+            self.connection = None
+            self.fail(str(error))
 
     def rows(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[Any] | None:
         """All rows of a query, or None once the store has failed."""
@@ -1118,16 +1118,30 @@ class _LazyEntries(Sequence[Entry]):
 
         return self._checked(row, whole)
 
+    def between(self, start: int, stop: int) -> Iterator[Entry]:
+        """The entries from position *start* up to *stop*, in order, read in batches (a worker's share)."""
+        return self._in_order("item, crc", 512, self._entry, lambda entry: entry, start, min(stop, self.size))
+
+    def after_fork(self) -> None:
+        """In a forked process (a worker of an export): read through a connection of its own."""
+        self.store.reconnect()
+
     def _in_order(
-        self, columns: str, batch: int, read: Callable[[tuple[str, int]], _T | None], remembered: Callable[[Entry], _T]
+        self,
+        columns: str,
+        batch: int,
+        read: Callable[[tuple[str, int]], _T | None],
+        remembered: Callable[[Entry], _T],
+        start: int = 0,
+        stop: int | None = None,
     ) -> Iterator[_T]:
-        """*read* applied to every entry's *columns* in order, in batches; a gap or a bad row hands
-        over to the in-memory corpus (through *remembered*) from there on."""
-        position = 0
-        while position < self.size:
+        """*read* applied to the *columns* of the entries from *start* to *stop* (all), in order, in
+        batches; a gap or a bad row hands over to the in-memory corpus (through *remembered*)."""
+        position, stop = start, self.size if stop is None else stop
+        while position < stop:
             rows = self.store.rows(
-                f"SELECT position, {columns} FROM entries WHERE position >= ? ORDER BY position LIMIT {batch}",
-                (position,),
+                f"SELECT position, {columns} FROM entries WHERE position >= ? ORDER BY position LIMIT ?",
+                (position, min(batch, stop - position)),
             )
             for row in rows or ():
                 found = read(row[1:]) if row[0] == position else None
@@ -1137,7 +1151,7 @@ class _LazyEntries(Sequence[Entry]):
                 yield found
                 position += 1
             if self.store.failed or not rows:
-                if position < self.size:
+                if position < stop:
                     self.store.fail("entries are missing")
-                    yield from (remembered(e) for e in self.store.memory()[0].entries[position:])
+                    yield from (remembered(e) for e in self.store.memory()[0].entries[position:stop])
                 return
