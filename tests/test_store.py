@@ -356,3 +356,15 @@ def test_an_error_in_a_worker_is_raised_here_and_the_workers_end() -> None:
     assert [next(results), next(results)] == ["0", "1"]
     results.close()  # a reader that stops early (| head) ends the workers
     assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize(("platform", "cores", "expected"), [("linux", 8, 2), ("linux", 1, 1), ("darwin", 8, 1)])
+def test_workers_only_where_fork_is_safe_and_cores_are_free(
+    monkeypatch: pytest.MonkeyPatch, platform: str, cores: int, expected: int
+) -> None:
+    """Forked workers only on Linux (fork is unsafe on macOS, absent on Windows), at most two."""
+    from ecoqa import parallel
+
+    monkeypatch.setattr(parallel.sys, "platform", platform)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
+    assert parallel.workers() == expected
