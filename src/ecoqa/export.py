@@ -6,6 +6,7 @@ pipe or a file as it is produced, without holding the whole document in memory.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -454,11 +455,11 @@ def _html_entry(entry: Entry, written: _Written) -> str:
     question, answer = entry.text(lang)
     body = [f'<section id="q{entry.id}"><h2>{entry.id}. {_h(question)}</h2>', _html_answer(answer)]
     if entry.translated(lang):
-        body.append(f'<p class="derived">{_h(label(lang, "translation"))}</p>')
+        body.append(f'<p class="derived">{_html_label(lang, "translation")}</p>')
     points = entry.points(lang)
     if points:
         body.append(
-            f'<h3>{_h(label(lang, "key_points"))} <span class="derived">({_h(label(lang, "derived"))})'
+            f'<h3>{_html_label(lang, "key_points")} <span class="derived">({_html_label(lang, "derived")})'
             "</span></h3><ul>" + "".join(f"<li>{_h(p)}</li>" for p in points) + "</ul>"
         )
     principles = written.principles(entry)
@@ -468,27 +469,33 @@ def _html_entry(entry: Entry, written: _Written) -> str:
             for name, quotes in principles
         )
         body.append(
-            f'<h3>{_h(label(lang, "principles"))} <span class="derived">({_h(label(lang, "principle_note"))})'
+            f'<h3>{_html_label(lang, "principles")} <span class="derived">({_html_label(lang, "principle_note")})'
             f"</span></h3><ul>{quoted}</ul>"
         )
     topics = written.names("topics", entry.topics) if entry.topics else ""
     if topics:
-        body.append(f'<p class="topics"><strong>{_h(label(lang, "topics"))}:</strong> {topics}</p>')
+        body.append(f'<p class="topics"><strong>{_html_label(lang, "topics")}:</strong> {topics}</p>')
     people = written.names("people", entry.people) if entry.people else ""
     if people:
-        body.append(f"<p><strong>{_h(label(lang, 'people'))}:</strong> {people}</p>")
+        body.append(f"<p><strong>{_html_label(lang, 'people')}:</strong> {people}</p>")
     if entry.references:
         items = "".join(f"<li>{_html_reference(r, lang)}</li>" for r in entry.references)
-        body.append(f"<h3>{_h(label(lang, 'references'))}</h3><ul>{items}</ul>")
+        body.append(f"<h3>{_html_label(lang, 'references')}</h3><ul>{items}</ul>")
     related = written.related(entry)
     if related:
         links = [
             f'<li><a href="#q{rid}">{rid}. {text}</a></li>' if inside else f"<li>{rid}. {text}</li>"
             for rid, text, inside in related
         ]
-        body.append(f"<h3>{_h(label(lang, 'related'))}</h3><ul>{''.join(links)}</ul>")
+        body.append(f"<h3>{_html_label(lang, 'related')}</h3><ul>{''.join(links)}</ul>")
     body.append("</section>\n")
     return "\n".join(body)
+
+
+@functools.cache
+def _html_label(lang: str, key: str) -> str:
+    """A label as a page writes it, escaped once per process."""
+    return _h(label(lang, key))
 
 
 def _html_reference(reference: Reference, lang: str) -> str:
