@@ -368,3 +368,22 @@ def test_workers_only_where_fork_is_safe_and_cores_are_free(
     monkeypatch.setattr(parallel.sys, "platform", platform)
     monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
     assert parallel.workers() == expected
+
+
+def test_a_worker_that_finds_the_store_damaged_answers_from_memory(
+    cache: Path, raw: bytes, in_workers: list[int]
+) -> None:
+    """An entry that fails its checksum in the middle of a worker's share: that worker says so
+    and reads the rest of its share from the corpus file, and the document is still whole."""
+    import sqlite3
+
+    from ecoqa import export
+
+    memory = parse_corpus(raw, "c.json")
+    corpus, _ = store.load_indexed(raw, "c.json")
+    (path,) = cache.glob("*.sqlite3")
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE entries SET crc = crc + 1 WHERE position = 300")
+    expected = "".join(export.to_markdown(memory.entries, export.Document(memory, "en")))
+    assert "".join(export.to_markdown(corpus.entries, export.Document(corpus, "en"))) == expected
+    assert in_workers and not path.exists()  # a worker found it damaged, and removed it
