@@ -376,10 +376,10 @@ def _md_entry(entry: Entry, written: _Written) -> str:
         parts.append(f"**{label(lang, 'principles')}** _({label(lang, 'principle_note')})_\n")
         parts.append("\n".join(f"- {name}" + "".join(f"\n  > “{q}”" for q in quotes) for name, quotes in principles))
         parts[-1] += "\n"
-    topics = written.names("topics", entry.topics) if entry.topics else ""
+    topics = written.names("topics", entry.topics)
     if topics:
         parts.append(f"**{label(lang, 'topics')}:** {topics}\n")
-    people = written.names("people", entry.people) if entry.people else ""
+    people = written.names("people", entry.people)
     if people:
         parts.append(f"**{label(lang, 'people')}:** {people}\n")
     if entry.references:
@@ -472,10 +472,10 @@ def _html_entry(entry: Entry, written: _Written) -> str:
             f'<h3>{_html_label(lang, "principles")} <span class="derived">({_html_label(lang, "principle_note")})'
             f"</span></h3><ul>{quoted}</ul>"
         )
-    topics = written.names("topics", entry.topics) if entry.topics else ""
+    topics = written.names("topics", entry.topics)
     if topics:
         body.append(f'<p class="topics"><strong>{_html_label(lang, "topics")}:</strong> {topics}</p>')
-    people = written.names("people", entry.people) if entry.people else ""
+    people = written.names("people", entry.people)
     if people:
         body.append(f"<p><strong>{_html_label(lang, 'people')}:</strong> {people}</p>")
     if entry.references:
