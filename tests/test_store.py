@@ -382,8 +382,10 @@ def test_a_worker_that_finds_the_store_damaged_answers_from_memory(
     memory = parse_corpus(raw, "c.json")
     corpus, _ = store.load_indexed(raw, "c.json")
     (path,) = cache.glob("*.sqlite3")
-    with sqlite3.connect(path) as connection:
+    connection = sqlite3.connect(path)
+    with connection:  # commits; closing is separate
         connection.execute("UPDATE entries SET crc = crc + 1 WHERE position = 300")
+    connection.close()
     expected = "".join(export.to_markdown(memory.entries, export.Document(memory, "en")))
     assert "".join(export.to_markdown(corpus.entries, export.Document(corpus, "en"))) == expected
     assert in_workers and not path.exists()  # a worker found it damaged, and removed it
