@@ -389,3 +389,32 @@ def test_a_worker_that_finds_the_store_damaged_answers_from_memory(
     expected = "".join(export.to_markdown(memory.entries, export.Document(memory, "en")))
     assert "".join(export.to_markdown(corpus.entries, export.Document(corpus, "en"))) == expected
     assert in_workers and not path.exists()  # a worker found it damaged, and removed it
+
+
+@pytest.mark.parametrize("text", ["", "nul", ' [1, "a", "b"]', '[1, "a", "b"] ', '[1, "a", "b"]x', '[1, "a"'])
+def test_stored_json_is_one_value_and_nothing_else(text: str) -> None:
+    """The store's parser takes exactly one JSON value; anything else is a ValueError (damage)."""
+    assert store._stored_json('[1, "a", "b"]') == [1, "a", "b"]
+    with pytest.raises(ValueError):
+        store._stored_json(text)
+
+
+def test_a_stored_heading_with_text_after_it_is_damage(cache: Path, raw: bytes) -> None:
+    """A row whose checksum holds but whose JSON has text after it is not read as a heading: the
+    store is set aside (said once) and the contents come from the corpus file."""
+    import sqlite3
+
+    memory = parse_corpus(raw, "c.json")
+    warnings: list[str] = []
+    corpus, _ = store.load_indexed(raw, "c.json", warn=warnings.append)
+    (path,) = cache.glob("*.sqlite3")
+    connection = sqlite3.connect(path)
+    (heading,) = connection.execute("SELECT heading FROM entries WHERE position = 5").fetchone()
+    with connection:
+        bad = heading + ' "extra"'
+        connection.execute(
+            "UPDATE entries SET heading = ?, heading_crc = ? WHERE position = 5", (bad, store._crc(bad.encode()))
+        )
+    connection.close()
+    assert list(corpus.headings(corpus.entries)) == [e.heading for e in memory.entries]
+    assert len(warnings) == 1 and "cannot be read" in warnings[0], warnings
