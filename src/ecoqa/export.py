@@ -303,14 +303,15 @@ class _Written:
     def related(self, entry: Entry) -> list[tuple[int, str, bool]]:
         """(id, escaped text, included?) for *entry*'s related questions; a question this document
         does not include is read (its heading only) and named without a link."""
-        corpus, kept = self.doc.corpus, self.headings
-        ids = corpus.related_ids(entry)
-        if all(i in kept for i in ids):
-            return [(i, kept[i], True) for i in ids]
-        return [
-            (h.id, kept.get(h.id) or self.escape(flatten(h.text(self.doc.lang), 200)), h.id in kept)
-            for h in corpus.related_headings(entry)
-        ]
+        corpus, kept, ids = self.doc.corpus, self.headings, self.doc.corpus.ids()
+        found = []
+        for position in corpus.related_positions(entry):
+            number = ids[position]
+            text = kept.get(number)
+            if text is None:
+                text = self.escape(flatten(corpus.heading_at(position).text(self.doc.lang), 200))
+            found.append((number, text, number in kept))
+        return found
 
     def names(self, kind: str, ids: tuple[str, ...]) -> str:
         """The escaped names of the topics or people *ids*, comma-separated ("" for none known)."""
