@@ -3,6 +3,7 @@ cut-off, the plural rule or the typo guard turns one of these red (the quality f
 
 from __future__ import annotations
 
+import bisect
 import math
 import string
 
@@ -272,3 +273,53 @@ def test_a_corpus_past_the_narrow_entry_limit_widens(monkeypatch: pytest.MonkeyP
     widened, found = postings(tiny)
     assert widened is S.WIDE
     assert found == postings(S.WIDE)[1]
+
+
+def scores_by_hand(index: S.Index, found: list[S.Concept], allowed: set[int] | None) -> dict[int, tuple[float, int]]:
+    """Per entry: the documented sum (per concept its best variant plus TIE_BREAKER of the rest)
+    and how many concepts matched, worked out one entry at a time from ``_value_at``."""
+    out = {}
+    for position in range(len(index.ids)):
+        if allowed is not None and position not in allowed:
+            continue
+        total, matched = 0.0, 0
+        for concept in found:
+            cap = S._idf_cap(index, concept)
+            values = [v for v in (S._value_at(index, variant, cap, position) for variant in concept.variants) if v]
+            if values:
+                total += max(values) + S.TIE_BREAKER * (sum(values) - max(values))
+                matched += 1
+        if matched:
+            out[position] = (total, matched)
+    return out
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["financiering fonds", "ecosysteem innovatie financiering", "regio mkb samenwerking kennis", "samenwerking"],
+)
+@pytest.mark.parametrize("subset", ["all", "odd positions"])
+def test_scores_of_every_entry_equal_the_sum_worked_out_per_entry(query: str, subset: str) -> None:
+    corpus = load_corpus()
+    index = S.build_index(corpus)
+    found = S.concepts(index, S.query_words(query))
+    allowed = None if subset == "all" else set(range(1, len(corpus.entries), 2))
+    scores = S.score_concepts(index, found, allowed)
+    expected = scores_by_hand(index, found, allowed)
+    assert len(expected) > 2
+    assert {p: m for p, m in enumerate(scores.matched) if m} == {p: m for p, (_, m) in expected.items()}
+    assert {p for p, v in enumerate(scores.totals) if v} == set(expected)
+    for position, (total, _) in expected.items():
+        assert scores.totals[position] == pytest.approx(total, rel=1e-12)
+
+
+@given(st.lists(st.text(alphabet="abcé-", min_size=1, max_size=6), max_size=40), st.text(alphabet="abcé-", max_size=4))
+@settings(max_examples=300, deadline=None)
+def test_words_starting_with_a_prefix_are_found_by_bisecting_the_text(words: list[str], prefix: str) -> None:
+    """``Index.starting_with`` bisects the newline-joined sorted words: it finds what a list would."""
+    ordered = sorted(set(words))
+    blob = "\n".join(ordered)
+    at = S._first_line_from(blob, prefix)
+    assert (blob[at:].split("\n") if at < len(blob) else []) == ordered[bisect.bisect_left(ordered, prefix) :]
+    index = S.Index(0, [], {}, blob, {}, {}, {})
+    assert list(index.starting_with(prefix)) == [w for w in ordered if w.startswith(prefix)]

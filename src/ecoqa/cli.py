@@ -703,7 +703,7 @@ def search(
     allowed = _selected(corpus, topic or [], principle or [])
     from ecoqa.search import search as run_search
 
-    result = run_search(corpus, text, limit=limit, allowed=allowed, lang=language, index=index)
+    result = run_search(corpus, text, limit=limit, allowed=allowed, lang=language, index=index, explain=explain)
     if result.corrected:
         from ecoqa.output import write_note_line
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import itertools
 import math
 import re
 from array import array
@@ -337,6 +338,20 @@ class Index:
         """The surface words, sorted (for prefix and neighbour scans)."""
         return self.blob.split("\n") if self.blob else []
 
+    def starting_with(self, prefix: str) -> Iterator[str]:
+        """The surface words that start with *prefix*, in order; found by bisection in the text of
+        them (splitting 150,000 words into a list cost more than the search that needed ten)."""
+        blob = self.blob
+        at = _first_line_from(blob, prefix)
+        while at <= len(blob) and blob:
+            end = blob.find("\n", at)
+            end = len(blob) if end < 0 else end
+            line = blob[at:end]
+            if not line.startswith(prefix):
+                return
+            yield line
+            at = end + 1
+
     def fuzzy_vocabulary(self) -> list[str]:
         """Corpus words plus one-word alias keys: what a misspelled word may have meant."""
         if self._fuzzy is None:  # the surfaces are sorted already: merge in the few alias keys
@@ -588,6 +603,21 @@ def _weighted_postings(
         yield term, docs, tfs
 
 
+def _first_line_from(blob: str, key: str) -> int:
+    """Where the first line of *blob* (sorted lines) that is not less than *key* starts, or past the end."""
+    low, high = 0, len(blob)  # lines starting before low are less than key; the one at high is not
+    while low < high:
+        middle = (low + high) // 2
+        start = blob.rfind("\n", low, middle) + 1 or low
+        end = blob.find("\n", start)
+        end = len(blob) if end < 0 else end
+        if blob[start:end] < key:
+            low = end + 1
+        else:
+            high = start
+    return low
+
+
 def _in_sorted(items: Sequence[str], item: str) -> bool:
     at = bisect.bisect_left(items, item)
     return at < len(items) and items[at] == item
@@ -635,13 +665,7 @@ def _prefix(index: Index, word: str) -> list[Variant]:
     """Corpus words that start with *word* (``financ`` -> ``financiering``)."""
     if len(word) < PREFIX_MIN:
         return []
-    start = bisect.bisect_left(index.surfaces, word)
-    words: list[str] = []
-    for surface in index.surfaces[start:]:
-        if not surface.startswith(word):
-            break
-        if surface != word:
-            words.append(surface)
+    words = [surface for surface in index.starting_with(word) if surface != word]
     _prefetch(index.surface_terms, words)
     words.sort(key=lambda s: -index.surface_df(s))
     return _variants_for(index, words[:PREFIX_CAP], "prefix")
@@ -695,17 +719,17 @@ def family_root(word: str) -> str:
     """
     root = word
     for _ in range(2):
-        for suffix in FAMILY_SUFFIXES:
-            if root.endswith(suffix) and len(root) - len(suffix) >= FAMILY_MIN:
-                root = _DOUBLED.sub(r"\1", root[: -len(suffix)])
-                break
-        else:
+        # The leftmost suffix that leaves FAMILY_MIN letters is the longest: one search, not a loop.
+        found = _FAMILY_SUFFIX.search(root, FAMILY_MIN)
+        if found is None:
             break
+        root = _DOUBLED.sub(r"\1", root[: found.start()])
     root = root if root != word and len(root) >= FAMILY_MIN else _DOUBLED.sub(r"\1", word)
     return root[:-1] + _VOICED.get(root[-1], root[-1])  # grenzen/grens, verven/verf
 
 
 _DOUBLED = re.compile(r"(.)\1")
+_FAMILY_SUFFIX = re.compile(f"(?:{'|'.join(FAMILY_SUFFIXES)})$")
 _VOICED = {"z": "s", "v": "f"}
 
 
@@ -715,13 +739,8 @@ def _family(index: Index, word: str) -> list[Variant]:
         return []
     root = family_root(word)
     prefix = word[: min(5, len(root) - 1)]  # a family shares its first letters, not always the root's last
-    start = bisect.bisect_left(index.surfaces, prefix)
-    related = []
-    for surface in index.surfaces[start : start + 2000]:
-        if not surface.startswith(prefix):
-            break
-        if surface != word and family_root(surface) == root:
-            related.append(surface)
+    scanned = itertools.islice(index.starting_with(prefix), 2000)
+    related = [surface for surface in scanned if surface != word and family_root(surface) == root]
     return _variants_for(index, related, "family")
 
 
@@ -882,58 +901,54 @@ def _term_scores(index: Index, term: str, idf_cap: float | None = None) -> dict[
 
 
 class Scores(NamedTuple):
-    """Per entry position: the summed concept scores, and how many query concepts it matched."""
+    """Per entry position (dense: 0 where nothing matched), the summed concept scores, and how many
+    query concepts the entry matched."""
 
-    totals: dict[int, float]
-    matched: dict[int, int]
+    totals: list[float]
+    matched: list[int]
 
 
 def score_concepts(index: Index, found: Sequence[Concept], allowed: set[int] | None) -> Scores:
     """Every entry's score: per concept its best variant plus ``TIE_BREAKER`` of the others, summed.
 
-    The loops touch each posting once, with plain floats; which words matched (``explain``) is
-    worked out afterwards, for the entries shown only.
+    Summed over concepts that is ``Σ best + TIE_BREAKER * (Σ all - Σ best)``: both sums and the
+    matched count are kept in lists as long as the corpus, added to once per posting. A common
+    word has a posting in most entries; lists indexed by position cost a third of the dictionaries
+    merged per variant they replace, and nothing has to be merged afterwards. Which words matched
+    (``explain``) is worked out afterwards, for the entries shown only.
     """
-    totals: dict[int, float] = {}
-    matched: dict[int, int] = {}
-    if len(found) == 1:  # one concept: no merging (the common case, and the costly one for common words)
-        best, summed = _concept_scores(index, found[0], allowed)
-        totals = {doc: top + TIE_BREAKER * (summed[doc] - top) for doc, top in best.items()}
-        return Scores(totals, dict.fromkeys(totals, 1))
+    size = len(index.ids)
+    every = [0.0] * size  # every variant's value, all concepts
+    best = [0.0] * size  # each concept's best variant, summed over concepts
+    matched = [0] * size
     for concept in found:
-        best, summed = _concept_scores(index, concept, allowed)
-        for doc, top in best.items():
-            totals[doc] = totals.get(doc, 0.0) + top + TIE_BREAKER * (summed[doc] - top)
-            matched[doc] = matched.get(doc, 0) + 1
+        _add_concept(index, concept, every, best, matched)
+    totals = [top + TIE_BREAKER * (summed - top) for summed, top in zip(every, best, strict=True)]
+    if allowed is not None:
+        kept = [False] * size
+        for position in allowed:
+            kept[position] = True
+        totals = [value if keep else 0.0 for value, keep in zip(totals, kept, strict=True)]
+        matched = [count if keep else 0 for count, keep in zip(matched, kept, strict=True)]
     return Scores(totals, matched)
 
 
-def _concept_scores(
-    index: Index, concept: Concept, allowed: set[int] | None
-) -> tuple[dict[int, float], dict[int, float]]:
-    """Best and summed variant value per entry, for one concept."""
-    best: dict[int, float] = {}
-    summed: dict[int, float] = {}
+def _add_concept(index: Index, concept: Concept, every: list[float], best: list[float], matched: list[int]) -> None:
+    """Add one concept's variants to the running sums (see ``score_concepts``)."""
+    top = [0.0] * len(every)  # this concept's best value per entry
     cap = _idf_cap(index, concept)
     for variant in concept.variants:
-        values = _variant_values(index, variant, cap)
-        if allowed is not None:
-            values = {doc: value for doc, value in values.items() if doc in allowed}
-        if not best:  # the first variant: copied at C speed
-            best, summed = values, dict(values)
-            continue
-        for doc, value in values.items():
-            top = best.get(doc)
-            if top is None:
-                best[doc] = summed[doc] = value
-            else:
-                summed[doc] += value
-                if value > top:
-                    best[doc] = value
-    return best, summed
+        for doc, value in _variant_values(index, variant, cap):
+            every[doc] += value
+            old = top[doc]
+            if value > old:
+                top[doc] = value
+                best[doc] += value - old
+                if not old:
+                    matched[doc] += 1
 
 
-def _variant_values(index: Index, variant: Variant, cap: float | None) -> dict[int, float]:
+def _variant_values(index: Index, variant: Variant, cap: float | None) -> Iterable[tuple[int, float]]:
     """A variant's weighted score per entry; a phrase counts only where all of its words occur.
 
     Expansions count no rarer than the word as typed (see ``_idf_cap``); exact and alias keep
@@ -945,10 +960,10 @@ def _variant_values(index: Index, variant: Variant, cap: float | None) -> dict[i
         docs, tfs = index.postings[term]
         idf = index.idf(term) if own_idf or cap is None else min(index.idf(term), cap)
         factor = variant.weight * idf * (K1 + 1)
-        return {doc: factor * tf / (tf + K1) for doc, tf in zip(docs, tfs, strict=True)}
+        return zip(docs, [factor * tf / (tf + K1) for tf in tfs], strict=True)
     parts = [_term_scores(index, term, None if own_idf else cap) for term in variant.terms]
     shared = set(parts[0]).intersection(*parts[1:])
-    return {doc: variant.weight * sum(part[doc] for part in parts) for doc in shared}
+    return [(doc, variant.weight * sum(part[doc] for part in parts)) for doc in sorted(shared)]
 
 
 def explain(index: Index, found: Sequence[Concept], position: int) -> tuple[Match, ...]:
@@ -1133,11 +1148,13 @@ def search(
     lang: str = "nl",
     index: Index | None = None,
     snippets: bool = True,
+    explain: bool = True,
 ) -> SearchResult:
     """Rank entries for *query*; an empty result carries "did you mean" suggestions.
 
     *allowed* limits the search to entry positions (a topic filter); ``snippets=False`` skips
-    finding the matched passages (the browser's result list needs none).
+    finding the matched passages (the browser's result list needs none), ``explain=False``
+    what each word added (only ``--explain`` shows it).
     """
     words = query_words(query)
     if not words:
@@ -1147,14 +1164,14 @@ def search(
             f"the query has only common words ({', '.join(words[:5])}); add a word that says what you look for."
         )
     index = index or build_index(corpus)
-    result = _ranked(corpus, index, query, words, limit, allowed, lang, snippets)
+    result = _ranked(corpus, index, query, words, limit, allowed, lang, snippets and explain, snippets)
     if result.hits or not result.suggestions:
         return result
     # Nothing matched: search the best correction at once, as a web search engine does.
     corrected = result.suggestions[0]
     if not _confident(words, corrected.split(), index):
         return result
-    again = _ranked(corpus, index, corrected, corrected.split(), limit, allowed, lang, snippets)
+    again = _ranked(corpus, index, corrected, corrected.split(), limit, allowed, lang, snippets and explain, snippets)
     if not again.hits:
         return result
     return again._replace(query=query, corrected=corrected, suggestions=result.suggestions)
@@ -1185,14 +1202,15 @@ def _ranked(
     limit: int,
     allowed: Collection[int] | None,
     lang: str,
+    explain_hits: bool,
     snippets: bool,
 ) -> SearchResult:
     found = concepts(index, words)
     scores = score_concepts(index, found, None if allowed is None else set(allowed))
-    if not scores.totals:
+    if not any(scores.matched):
         return SearchResult(query, (), suggest(index, corpus, words))
     totals = _covered(scores)
-    threshold = RELATIVE_CUTOFF * max(totals.values())
+    threshold = RELATIVE_CUTOFF * max(totals)
     ranked, total = _top(totals, index.ids, threshold, limit)
     weights = _matched_terms(index, found)
     shown_names = {t.id: (t.name(lang), t.label, t.label_en) for t in corpus.topics}
@@ -1201,7 +1219,7 @@ def _ranked(
             entry=corpus.entries[doc],
             score=round(-negative, 3),
             snippet=make_snippet(corpus.entries[doc], weights, lang, shown_names, index.language) if snippets else None,
-            matches=explain(index, found, doc) if snippets else (),
+            matches=explain(index, found, doc) if explain_hits else (),
         )
         for negative, _, doc in ranked
     )
@@ -1209,32 +1227,32 @@ def _ranked(
 
 
 def _top(
-    totals: dict[int, float], ids: Sequence[int], threshold: float, limit: int
+    totals: list[float], ids: Sequence[int], threshold: float, limit: int
 ) -> tuple[list[tuple[float, int, int]], int]:
-    """The *limit* best (-score, id, position) at or above *threshold*, ties by id; and how many pass.
+    """The *limit* best (-score, id, position) at or above *threshold* (> 0), ties by id; and how many pass.
 
     Only entries scoring at least the limit-th best value become tuples: for a common word that
     is a few dozen, not every entry.
     """
-    total = sum(1 for value in totals.values() if value >= threshold)
-    if total == 0:
+    passing = [doc for doc, value in enumerate(totals) if value >= threshold]
+    if not passing:
         return [], 0
-    floor = max(threshold, heapq.nlargest(limit, totals.values())[-1])
-    candidates = [(-value, ids[doc], doc) for doc, value in totals.items() if value >= floor]
-    return heapq.nsmallest(limit, candidates), total
+    floor = max(threshold, heapq.nlargest(limit, totals)[-1])
+    candidates = [(-totals[doc], ids[doc], doc) for doc in passing if totals[doc] >= floor]
+    return heapq.nsmallest(limit, candidates), len(passing)
 
 
-def _covered(scores: Scores) -> dict[int, float]:
+def _covered(scores: Scores) -> list[float]:
     """Entries that match more of the query's concepts rank higher (a coordination factor).
 
     The share is taken of the most concepts any entry matches: a word the corpus lacks
     ("ordinary") lowers no entry below another, and a common denominator changes no order.
     """
-    matching = max(scores.matched.values())
+    matching = max(scores.matched)
     if matching < 2 or not COVERAGE:
         return scores.totals
-    matched = scores.matched
-    return {doc: value * (matched[doc] / matching) ** COVERAGE for doc, value in scores.totals.items()}
+    shares = [(count / matching) ** COVERAGE for count in range(matching + 1)]
+    return [value * shares[count] for value, count in zip(scores.totals, scores.matched, strict=True)]
 
 
 def suggest(index: Index, corpus: Corpus, words: Sequence[str]) -> tuple[str, ...]:
