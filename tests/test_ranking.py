@@ -277,7 +277,8 @@ def test_a_corpus_past_the_narrow_entry_limit_widens(monkeypatch: pytest.MonkeyP
 
 def scores_by_hand(index: S.Index, found: list[S.Concept], allowed: set[int] | None) -> dict[int, tuple[float, int]]:
     """Per entry: the documented sum (per concept its best variant plus TIE_BREAKER of the rest)
-    and how many concepts matched, worked out one entry at a time from ``_value_at``."""
+    times the share of the most concepts any entry matched, and how many concepts matched, worked
+    out one entry at a time from ``_value_at``."""
     out = {}
     for position in range(len(index.ids)):
         if allowed is not None and position not in allowed:
@@ -291,7 +292,8 @@ def scores_by_hand(index: S.Index, found: list[S.Concept], allowed: set[int] | N
                 matched += 1
         if matched:
             out[position] = (total, matched)
-    return out
+    most = max((matched for _, matched in out.values()), default=0)
+    return {p: (total * (matched / most if most > 1 else 1.0), matched) for p, (total, matched) in out.items()}
 
 
 @pytest.mark.parametrize(
@@ -323,3 +325,20 @@ def test_words_starting_with_a_prefix_are_found_by_bisecting_the_text(words: lis
     assert (blob[at:].split("\n") if at < len(blob) else []) == ordered[bisect.bisect_left(ordered, prefix) :]
     index = S.Index(0, [], {}, blob, {}, {}, {})
     assert list(index.starting_with(prefix)) == [w for w in ordered if w.startswith(prefix)]
+
+
+def test_compounds_are_the_first_of_each_kind_in_word_order() -> None:
+    """Words that end in the query word and words that hold it inside are capped separately, the
+    first ``PREFIX_CAP`` of each in word order; the scan stops once both are full."""
+    heads = [a + b for a in "bcdfgh" for b in "aeiou"][:40]
+    ends = [f"{head}fonds" for head in heads]  # 40 compounds that end in "fonds"
+    inside = [f"{head}fondsbeheer" for head in heads] + [f"{head}fondsplan" for head in heads]  # 80
+    words = ends + inside
+    corpus = Corpus(entries=tuple(Entry(i + 1, f"vraag {w}", f"antwoord {w}") for i, w in enumerate(words)))
+    index = S.build_index(corpus)
+    found = {
+        kind: [index.term_surface[v.terms[0]] for v in S._compound(index, "fonds") if v.kind == kind]
+        for kind in ("compound", "infix")
+    }
+    assert sorted(found["compound"]) == sorted(ends)
+    assert found["infix"] == sorted(inside)[: S.PREFIX_CAP]

@@ -768,10 +768,15 @@ def _compound(index: Index, word: str) -> list[Variant]:
     if len(word) >= COMPOUND_MIN:
         suffix: list[str] = []
         infix: list[str] = []
+        ending = (word, stem(word, "nl"))
         for surface in _containing(index.blob, word):
-            (suffix if surface.endswith(word) or surface.endswith(stem(word, "nl")) else infix).append(surface)
-        variants += _variants_for(index, suffix[:PREFIX_CAP], "compound")
-        variants += _variants_for(index, infix[:PREFIX_CAP], "infix")
+            found = suffix if surface.endswith(ending) else infix
+            if len(found) < PREFIX_CAP:
+                found.append(surface)
+            elif len(suffix) == len(infix) == PREFIX_CAP:
+                break  # the first ones of each kind, in word order, are all that is used
+        variants += _variants_for(index, suffix, "compound")
+        variants += _variants_for(index, infix, "infix")
     return variants + _compound_parts(index, word)
 
 
@@ -901,51 +906,74 @@ def _term_scores(index: Index, term: str, idf_cap: float | None = None) -> dict[
 
 
 class Scores(NamedTuple):
-    """Per entry position (dense: 0 where nothing matched), the summed concept scores, and how many
-    query concepts the entry matched."""
+    """Per entry position (dense: 0 where nothing matched), the score, and how many query concepts
+    the entry matched."""
 
     totals: list[float]
     matched: list[int]
 
 
-def score_concepts(index: Index, found: Sequence[Concept], allowed: set[int] | None) -> Scores:
-    """Every entry's score: per concept its best variant plus ``TIE_BREAKER`` of the others, summed.
+def score_concepts(index: Index, found: Sequence[Concept], allowed: Collection[int] | None) -> Scores:
+    """Every entry's score: per concept its best variant plus ``TIE_BREAKER`` of the others, summed,
+    times its share of the query's concepts (``_coverage_shares``).
 
-    Summed over concepts that is ``Σ best + TIE_BREAKER * (Σ all - Σ best)``: both sums and the
-    matched count are kept in lists as long as the corpus, added to once per posting. A common
-    word has a posting in most entries; lists indexed by position cost a third of the dictionaries
-    merged per variant they replace, and nothing has to be merged afterwards. Which words matched
-    (``explain``) is worked out afterwards, for the entries shown only.
+    Scores and matched counts are lists as long as the corpus, added to once per posting: a
+    common word has a posting in most entries, and lists indexed by position cost a third of the
+    dictionaries merged per variant they replace. Which words matched (``explain``) is worked
+    out afterwards, for the entries shown only.
     """
     size = len(index.ids)
-    every = [0.0] * size  # every variant's value, all concepts
-    best = [0.0] * size  # each concept's best variant, summed over concepts
+    scores = [0.0] * size
     matched = [0] * size
     for concept in found:
-        _add_concept(index, concept, every, best, matched)
-    totals = [top + TIE_BREAKER * (summed - top) for summed, top in zip(every, best, strict=True)]
+        _add_concept(index, concept, scores, matched)
     if allowed is not None:
-        kept = [False] * size
+        kept = [0] * size
         for position in allowed:
-            kept[position] = True
-        totals = [value if keep else 0.0 for value, keep in zip(totals, kept, strict=True)]
-        matched = [count if keep else 0 for count, keep in zip(matched, kept, strict=True)]
-    return Scores(totals, matched)
+            kept[position] = matched[position]
+        matched = kept
+    shares = _coverage_shares(max(matched, default=0))  # 0 for an entry that matched nothing
+    return Scores([score * shares[count] for score, count in zip(scores, matched, strict=True)], matched)
 
 
-def _add_concept(index: Index, concept: Concept, every: list[float], best: list[float], matched: list[int]) -> None:
-    """Add one concept's variants to the running sums (see ``score_concepts``)."""
-    top = [0.0] * len(every)  # this concept's best value per entry
+def _coverage_shares(matching: int) -> list[float]:
+    """The factor for an entry that matched 0, 1, ... *matching* query concepts: entries that match
+    more of the query rank higher (a coordination factor).
+
+    The share is taken of the most concepts any entry matches: a word the corpus lacks
+    ("ordinary") lowers no entry below another, and a common denominator changes no order.
+    """
+    if matching < 2 or not COVERAGE:
+        return [0.0] + [1.0] * matching
+    return [(count / matching) ** COVERAGE for count in range(matching + 1)]
+
+
+def _add_concept(index: Index, concept: Concept, scores: list[float], matched: list[int]) -> None:
+    """Add one concept's best variant and ``TIE_BREAKER`` of its others to each entry's score.
+
+    One pass, kept true after every variant: score = best + TIE_BREAKER * (sum - best). A value
+    above the best so far becomes the best, and the old best counts as one of the others.
+    """
+    if not concept.variants:
+        return  # a word the corpus lacks in every form
+    top = [0.0] * len(scores)  # this concept's best value so far, per entry
+    demoted = 1 - TIE_BREAKER
     cap = _idf_cap(index, concept)
-    for variant in concept.variants:
+    first, *others = concept.variants
+    for doc, value in _variant_values(index, first, cap):  # nothing to compare with yet
+        top[doc] = value
+        scores[doc] += value
+        matched[doc] += 1
+    for variant in others:
         for doc, value in _variant_values(index, variant, cap):
-            every[doc] += value
             old = top[doc]
             if value > old:
                 top[doc] = value
-                best[doc] += value - old
+                scores[doc] += value - demoted * old
                 if not old:
                     matched[doc] += 1
+            else:
+                scores[doc] += TIE_BREAKER * value
 
 
 def _variant_values(index: Index, variant: Variant, cap: float | None) -> Iterable[tuple[int, float]]:
@@ -1206,10 +1234,10 @@ def _ranked(
     snippets: bool,
 ) -> SearchResult:
     found = concepts(index, words)
-    scores = score_concepts(index, found, None if allowed is None else set(allowed))
+    scores = score_concepts(index, found, allowed)
     if not any(scores.matched):
         return SearchResult(query, (), suggest(index, corpus, words))
-    totals = _covered(scores)
+    totals = scores.totals
     threshold = RELATIVE_CUTOFF * max(totals)
     ranked, total = _top(totals, index.ids, threshold, limit)
     weights = _matched_terms(index, found)
@@ -1240,19 +1268,6 @@ def _top(
     floor = max(threshold, heapq.nlargest(limit, totals)[-1])
     candidates = [(-totals[doc], ids[doc], doc) for doc in passing if totals[doc] >= floor]
     return heapq.nsmallest(limit, candidates), len(passing)
-
-
-def _covered(scores: Scores) -> list[float]:
-    """Entries that match more of the query's concepts rank higher (a coordination factor).
-
-    The share is taken of the most concepts any entry matches: a word the corpus lacks
-    ("ordinary") lowers no entry below another, and a common denominator changes no order.
-    """
-    matching = max(scores.matched)
-    if matching < 2 or not COVERAGE:
-        return scores.totals
-    shares = [(count / matching) ** COVERAGE for count in range(matching + 1)]
-    return [value * shares[count] for value, count in zip(scores.totals, scores.matched, strict=True)]
 
 
 def suggest(index: Index, corpus: Corpus, words: Sequence[str]) -> tuple[str, ...]:
