@@ -13,6 +13,7 @@ import bisect
 import heapq
 import itertools
 import math
+import operator
 import re
 from array import array
 from collections import Counter, defaultdict
@@ -723,12 +724,19 @@ def family_root(word: str) -> str:
         found = _FAMILY_SUFFIX.search(root, FAMILY_MIN)
         if found is None:
             break
-        root = _DOUBLED.sub(r"\1", root[: found.start()])
-    root = root if root != word and len(root) >= FAMILY_MIN else _DOUBLED.sub(r"\1", word)
+        root = _undoubled(root[: found.start()])
+    root = root if root != word and len(root) >= FAMILY_MIN else _undoubled(word)
     return root[:-1] + _VOICED.get(root[-1], root[-1])  # grenzen/grens, verven/verf
 
 
+def _undoubled(word: str) -> str:
+    """Each doubled letter written once (``duurzaam`` -> ``durzam``); the group is taken by a C
+    callable, not a ``\\1`` template, which Python 3.11 expands in Python for every match."""
+    return _DOUBLED.sub(_FIRST_GROUP, word)
+
+
 _DOUBLED = re.compile(r"(.)\1")
+_FIRST_GROUP = operator.itemgetter(1)
 _FAMILY_SUFFIX = re.compile(f"(?:{'|'.join(FAMILY_SUFFIXES)})$")
 _VOICED = {"z": "s", "v": "f"}
 
