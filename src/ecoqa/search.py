@@ -343,8 +343,8 @@ class Index:
         """The surface words that start with *prefix*, in order; found by bisection in the text of
         them (splitting 150,000 words into a list cost more than the search that needed ten)."""
         blob = self.blob
-        at = _first_line_from(blob, prefix)
-        while at <= len(blob) and blob:
+        at = _first_line_from(blob, prefix) if blob else 1
+        while at <= len(blob):
             end = blob.find("\n", at)
             end = len(blob) if end < 0 else end
             line = blob[at:end]
@@ -999,7 +999,7 @@ def _variant_values(index: Index, variant: Variant, cap: float | None) -> Iterab
         return zip(docs, [factor * tf / (tf + K1) for tf in tfs], strict=True)
     parts = [_term_scores(index, term, None if own_idf else cap) for term in variant.terms]
     shared = set(parts[0]).intersection(*parts[1:])
-    return [(doc, variant.weight * sum(part[doc] for part in parts)) for doc in sorted(shared)]
+    return [(doc, variant.weight * sum(part[doc] for part in parts)) for doc in shared]
 
 
 def explain(index: Index, found: Sequence[Concept], position: int) -> tuple[Match, ...]:
