@@ -227,3 +227,23 @@ def test_a_table_names_the_first_ids_of_many_and_how_many(invoke: Any, corpus_fi
     assert shown in " ".join(result.stdout.replace("│", " ").split())
     few = invoke("topics", "--table", env={"COLUMNS": "200"})  # the bundled corpus: every id shown
     assert few.exit_code == 0 and "in totaal" not in few.stdout
+
+
+@pytest.mark.parametrize("columns", ["120", "40"])
+@pytest.mark.parametrize("command", [["list", "--table"], ["search", "fonds", "--table"]])
+def test_long_ids_are_never_cut_in_a_table(
+    invoke: Any, corpus_file: Any, tmp_path: Path, command: list[str], columns: str
+) -> None:
+    """A corpus of 100,000 questions has six-digit ids: a table showed "838…" for 83810 (the id
+    column was four or five characters wide, whatever the ids)."""
+    questions = [
+        {"id": 7, "question": "Wat doet een fonds?", "answer": "Een fonds financiert."},
+        {"id": 1234567, "question": "Welk fonds betaalt?", "answer": "Het fonds betaalt."},
+    ]
+    path = corpus_file(tmp_path / "c.json", questions)
+    result = invoke(*command, "--data", str(path), env={"COLUMNS": columns})
+    assert result.exit_code == 0, result.stderr
+    ids = [line.split()[0] for line in result.stdout.splitlines() if line.strip()[:1].isdigit()]
+    assert sorted(ids) == ["1234567", "7"]
+    assert "…" not in result.stdout
+    assert max(len(line) for line in result.stdout.splitlines()) <= int(columns)

@@ -242,9 +242,9 @@ def source_text(corpus: Corpus, lang: str) -> Text:
 # ---------------------------------------------------------------------------- lists, streamed
 
 
-def _fixed_columns(width: int, topics: bool) -> tuple[int, int, int]:
-    """Widths of the id, question and topics columns of a listing at *width*."""
-    id_width = 5
+def _fixed_columns(width: int, topics: bool, longest_id: int) -> tuple[int, int, int]:
+    """Widths of the id, question and topics columns of a listing at *width*; an id is never cut."""
+    id_width = max(5, longest_id)
     if not topics or width < NARROW:
         return id_width, width - id_width - 1, 0
     topic_width = max(14, (width - id_width) // 4)
@@ -262,7 +262,8 @@ def entry_rows(entries: Iterable[Entry], corpus: Corpus, lang: str, width: int) 
     if first is None:
         return
     show_topics = bool(corpus.topics)
-    id_width, question_width, topic_width = _fixed_columns(width, show_topics)
+    longest_id = len(str(max(corpus.ids(), default=0)))
+    id_width, question_width, topic_width = _fixed_columns(width, show_topics, longest_id)
     header = Text(label(lang, "question"), style=STYLES["header"])
     if lang == "en":
         header.append(f"  ({label(lang, 'translation_header')})", style=STYLES["derived"])
@@ -306,9 +307,11 @@ def hit_rows(
 
     Scores show only with ``explain``; a last line says "10 of 16" when the limit cut the list.
     """
+    hits = list(hits)
+    id_width = max([4, *(len(str(hit.entry.id)) for hit in hits)])  # an id is never cut
     for number, hit in enumerate(hits):
         grid = Table.grid(padding=(0, 1))
-        grid.add_column(width=4, justify="right", no_wrap=True, style=STYLES["id"])
+        grid.add_column(width=id_width, justify="right", no_wrap=True, style=STYLES["id"])
         grid.add_column()
         grid.add_row(str(hit.entry.id), _hit_text(hit, lang, explain))
         yield Padding(grid, (1 if number else 0, 0, 0, 0))
