@@ -909,8 +909,18 @@ def _term_scores(index: Index, term: str, idf_cap: float | None = None) -> dict[
     """BM25 of one term in every entry that has it: Lucene's idf (never negative, as bm25s'
     ``method="lucene"``, Kamphuis et al. 2020) times the saturated BM25F pseudo frequency."""
     docs, tfs = index.postings[term]
-    idf = index.idf(term) if idf_cap is None else min(index.idf(term), idf_cap)
+    idf = _capped_idf(index, term, idf_cap)
     return {doc: idf * tf * (K1 + 1) / (tf + K1) for doc, tf in zip(docs, tfs, strict=True)}
+
+
+def _capped_idf(index: Index, term: str, cap: float | None) -> float:
+    """A term's idf, no higher than *cap* (None: its own; see ``_idf_cap`` for which terms get one)."""
+    return index.idf(term) if cap is None else min(index.idf(term), cap)
+
+
+def _cap_for(variant: Variant, cap: float | None) -> float | None:
+    """Exact and alias variants keep their own idf; expansions count no rarer than the typed word."""
+    return None if variant.kind in ("exact", "alias") else cap
 
 
 class Scores(NamedTuple):
@@ -990,14 +1000,13 @@ def _variant_values(index: Index, variant: Variant, cap: float | None) -> Iterab
     Expansions count no rarer than the word as typed (see ``_idf_cap``); exact and alias keep
     their own idf.
     """
-    own_idf = variant.kind in ("exact", "alias")
+    cap = _cap_for(variant, cap)
     if len(variant.terms) == 1:
         term = variant.terms[0]
         docs, tfs = index.postings[term]
-        idf = index.idf(term) if own_idf or cap is None else min(index.idf(term), cap)
-        factor = variant.weight * idf * (K1 + 1)
+        factor = variant.weight * _capped_idf(index, term, cap) * (K1 + 1)
         return zip(docs, [factor * tf / (tf + K1) for tf in tfs], strict=True)
-    parts = [_term_scores(index, term, None if own_idf else cap) for term in variant.terms]
+    parts = [_term_scores(index, term, cap) for term in variant.terms]
     shared = set(parts[0]).intersection(*parts[1:])
     return [(doc, variant.weight * sum(part[doc] for part in parts)) for doc in shared]
 
@@ -1019,15 +1028,14 @@ def explain(index: Index, found: Sequence[Concept], position: int) -> tuple[Matc
 
 def _value_at(index: Index, variant: Variant, cap: float | None, position: int) -> float:
     """One variant's weighted value for one entry, found by bisection in the sorted postings."""
-    own_idf = variant.kind in ("exact", "alias")
+    cap = _cap_for(variant, cap)
     total = 0.0
     for term in variant.terms:
         docs, tfs = index.postings[term]
         at = bisect.bisect_left(docs, position)
         if at == len(docs) or docs[at] != position:
             return 0.0
-        idf = index.idf(term) if own_idf or cap is None else min(index.idf(term), cap)
-        total += idf * tfs[at] * (K1 + 1) / (tfs[at] + K1)
+        total += _capped_idf(index, term, cap) * tfs[at] * (K1 + 1) / (tfs[at] + K1)
     return total * variant.weight
 
 
@@ -1200,14 +1208,15 @@ def search(
             f"the query has only common words ({', '.join(words[:5])}); add a word that says what you look for."
         )
     index = index or build_index(corpus)
-    result = _ranked(corpus, index, query, words, limit, allowed, lang, snippets and explain, snippets)
+    explain_hits = snippets and explain
+    result = _ranked(corpus, index, query, words, limit, allowed, lang, explain_hits, snippets)
     if result.hits or not result.suggestions:
         return result
     # Nothing matched: search the best correction at once, as a web search engine does.
     corrected = result.suggestions[0]
     if not _confident(words, corrected.split(), index):
         return result
-    again = _ranked(corpus, index, corrected, corrected.split(), limit, allowed, lang, snippets and explain, snippets)
+    again = _ranked(corpus, index, corrected, corrected.split(), limit, allowed, lang, explain_hits, snippets)
     if not again.hits:
         return result
     return again._replace(query=query, corrected=corrected, suggestions=result.suggestions)
