@@ -275,25 +275,31 @@ def test_a_corpus_past_the_narrow_entry_limit_widens(monkeypatch: pytest.MonkeyP
     assert found == postings(S.WIDE)[1]
 
 
-def scores_by_hand(index: S.Index, found: list[S.Concept], allowed: set[int] | None) -> dict[int, tuple[float, int]]:
+def scores_by_hand(index: S.Index, found: list[S.Concept], allowed: set[int] | None) -> dict[int, tuple[float, float]]:
     """Per entry: the documented sum (per concept its best variant plus TIE_BREAKER of the rest)
-    times the share of the most concepts any entry matched, and how many concepts matched, worked
-    out one entry at a time from ``_value_at``."""
+    times (its coverage / the most any entry covers) when that most exceeds one concept's worth,
+    where coverage sums per concept the entry's best variant over the concept's best in any entry;
+    worked out one entry at a time from ``_value_at``."""
+    every = range(len(index.ids))
+    best_values = []
+    for concept in found:
+        cap = S._idf_cap(index, concept)
+        best_values.append([max((S._value_at(index, v, cap, p) for v in concept.variants), default=0.0) for p in every])
     out = {}
-    for position in range(len(index.ids)):
+    for position in every:
         if allowed is not None and position not in allowed:
             continue
-        total, matched = 0.0, 0
-        for concept in found:
+        total, covered = 0.0, 0.0
+        for concept, best in zip(found, best_values, strict=True):
             cap = S._idf_cap(index, concept)
             values = [v for v in (S._value_at(index, variant, cap, position) for variant in concept.variants) if v]
             if values:
                 total += max(values) + S.TIE_BREAKER * (sum(values) - max(values))
-                matched += 1
-        if matched:
-            out[position] = (total, matched)
-    most = max((matched for _, matched in out.values()), default=0)
-    return {p: (total * (matched / most if most > 1 else 1.0), matched) for p, (total, matched) in out.items()}
+                covered += best[position] / max(best)
+        if covered:
+            out[position] = (total, covered)
+    most = max((covered for _, covered in out.values()), default=0.0)
+    return {p: (total * (covered / most if most > 1 else 1.0), covered) for p, (total, covered) in out.items()}
 
 
 @pytest.mark.parametrize(
@@ -309,7 +315,7 @@ def test_scores_of_every_entry_equal_the_sum_worked_out_per_entry(query: str, su
     scores = S.score_concepts(index, found, allowed)
     expected = scores_by_hand(index, found, allowed)
     assert len(expected) > 2
-    assert {p: m for p, m in enumerate(scores.matched) if m} == {p: m for p, (_, m) in expected.items()}
+    assert {p: c for p, c in enumerate(scores.covered) if c} == pytest.approx({p: c for p, (_, c) in expected.items()})
     assert {p for p, v in enumerate(scores.totals) if v} == set(expected)
     for position, (total, _) in expected.items():
         assert scores.totals[position] == pytest.approx(total, rel=1e-12)

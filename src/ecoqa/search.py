@@ -59,7 +59,7 @@ CORRECT_CUTOFF = 0.75
 TOPIC_CUTOFF = 75.0
 #: Results scoring below this share of the best result are noise, not answers.
 RELATIVE_CUTOFF = 0.2
-#: An entry's score is multiplied by (query concepts it matches / concepts that match anything) ** this.
+#: An entry's score is multiplied by (its coverage of the query / the most any entry covers) ** this.
 COVERAGE = 1.0
 #: Dutch derivations stripped to find a word's family (longest first; twice, so -schap then -er).
 FAMILY_SUFFIXES = (
@@ -926,56 +926,82 @@ def _cap_for(variant: Variant, cap: float | None) -> float | None:
 
 
 class Scores(NamedTuple):
-    """Per entry position (dense: 0 where nothing matched), the score, and how many query concepts
-    the entry matched."""
+    """Per entry position (dense: 0 where nothing matched), the score, and how much of the query
+    the entry covers: per concept, its value there as a share of the concept's best value in any
+    entry (1 where it matches as well as anywhere, a fraction where it matches only weakly)."""
 
     totals: list[float]
-    matched: list[int]
+    covered: list[float]
 
 
 def score_concepts(index: Index, found: Sequence[Concept], allowed: Collection[int] | None) -> Scores:
     """Every entry's score: per concept its best variant plus ``TIE_BREAKER`` of the others, summed,
-    times its share of the query's concepts (``_coverage_shares``).
+    times its share of the query's coverage (``_coverage``).
 
-    Scores and matched counts are lists as long as the corpus, added to once per posting: a
-    common word has a posting in most entries, and lists indexed by position cost a third of the
+    Scores and coverage are lists as long as the corpus, added to once per posting: a common
+    word has a posting in most entries, and lists indexed by position cost a third of the
     dictionaries merged per variant they replace. Which words matched (``explain``) is worked
     out afterwards, for the entries shown only.
     """
     size = len(index.ids)
     scores = [0.0] * size
-    matched = [0] * size
-    for concept in found:
-        _add_concept(index, concept, scores, matched)
+    tops = [top for concept in found if (top := _add_concept(index, concept, scores))]
+    covered = _covered(tops, size)
     if allowed is not None:
-        kept = [0] * size
-        for position in allowed:
-            kept[position] = matched[position]
-        matched = kept
-    shares = _coverage_shares(max(matched, default=0))  # 0 for an entry that matched nothing
-    return Scores([score * shares[count] for score, count in zip(scores, matched, strict=True)], matched)
+        scores, covered = _only(allowed, scores), _only(allowed, covered)
+    return Scores(_coverage(scores, covered), covered)
 
 
-def _coverage_shares(matching: int) -> list[float]:
-    """The factor for an entry that matched 0, 1, ... *matching* query concepts: entries that match
-    more of the query rank higher (a coordination factor).
+def _only(allowed: Collection[int], values: list[float]) -> list[float]:
+    kept = [0.0] * len(values)
+    for position in allowed:
+        kept[position] = values[position]
+    return kept
 
-    The share is taken of the most concepts any entry matches: a word the corpus lacks
-    ("ordinary") lowers no entry below another, and a common denominator changes no order.
+
+def _covered(tops: list[list[float]], size: int) -> list[float]:
+    """Per entry, the sum over concepts of its value as a share of the concept's best value in any
+    entry: exactly 1.0 where it matches as well as anywhere, one concept's worth.
+
+    C-level ``map`` chained over the concepts and made a list once: this runs over every entry
+    of the corpus, per concept; a comprehension or a list per concept costs a third more.
     """
-    if matching < 2 or not COVERAGE:
-        return [0.0] + [1.0] * matching
-    return [(count / matching) ** COVERAGE for count in range(matching + 1)]
+    shares = [map(operator.truediv, top, itertools.repeat(best)) for top in tops if (best := max(top))]
+    if not shares:
+        return [0.0] * size
+    total = shares[0]
+    for more in shares[1:]:
+        total = map(operator.add, total, more)
+    return list(total)
 
 
-def _add_concept(index: Index, concept: Concept, scores: list[float], matched: list[int]) -> None:
-    """Add one concept's best variant and ``TIE_BREAKER`` of its others to each entry's score.
+def _coverage(scores: list[float], covered: list[float]) -> list[float]:
+    """Each score times (its coverage / the most any entry covers) ** ``COVERAGE``: entries that
+    match more of the query, and match it better, rank higher (a soft coordination factor).
+
+    A concept counts by how well it matches, not only whether: "common" found in a passing
+    phrase covers less than the word an answer is about. The share is taken of the most any entry
+    covers, so a word the corpus lacks ("ordinary") lowers no entry below another; while no
+    entry covers more than one concept's worth, scores stand as they are.
+    """
+    most = max(covered, default=0.0)
+    if most <= 1.0 or not COVERAGE:
+        return scores
+    shares: Iterator[float] = map(operator.mul, covered, itertools.repeat(1.0 / most))
+    if COVERAGE != 1.0:
+        shares = map(pow, shares, itertools.repeat(COVERAGE))
+    return list(map(operator.mul, scores, shares))
+
+
+def _add_concept(index: Index, concept: Concept, scores: list[float]) -> list[float]:
+    """Add one concept's best variant and ``TIE_BREAKER`` of its others to each entry's score;
+    return the best variant's value per entry (empty when the corpus lacks the word in every form).
 
     One pass, kept true after every variant: score = best + TIE_BREAKER * (sum - best). A value
     above the best so far becomes the best, and the old best counts as one of the others.
     """
     if not concept.variants:
-        return  # a word the corpus lacks in every form
+        return []
     top = [0.0] * len(scores)  # this concept's best value so far, per entry
     demoted = 1 - TIE_BREAKER
     cap = _idf_cap(index, concept)
@@ -983,17 +1009,15 @@ def _add_concept(index: Index, concept: Concept, scores: list[float], matched: l
     for doc, value in _variant_values(index, first, cap):  # nothing to compare with yet
         top[doc] = value
         scores[doc] += value
-        matched[doc] += 1
     for variant in others:
         for doc, value in _variant_values(index, variant, cap):
             old = top[doc]
             if value > old:
                 top[doc] = value
                 scores[doc] += value - demoted * old
-                if not old:
-                    matched[doc] += 1
             else:
                 scores[doc] += TIE_BREAKER * value
+    return top
 
 
 def _variant_values(index: Index, variant: Variant, cap: float | None) -> Iterable[tuple[int, float]]:
@@ -1254,7 +1278,7 @@ def _ranked(
 ) -> SearchResult:
     found = concepts(index, words)
     scores = score_concepts(index, found, allowed)
-    if not any(scores.matched):
+    if not any(scores.covered):
         return SearchResult(query, (), suggest(index, corpus, words))
     totals = scores.totals
     threshold = RELATIVE_CUTOFF * max(totals)
