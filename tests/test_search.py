@@ -118,8 +118,25 @@ def test_alias_expansion_from_topics_and_glossary(index: Index) -> None:
     assert "@topic:mkb" in kinds(index, "smes")["alias"]
     assert ids("SMEs")[0] == 2
     assert ids("financing") == [1]
-    phrase = concepts(index, ["midden", "en", "kleinbedrijf"])
+    phrase = concepts(index, query_words("midden- en kleinbedrijf"))
     assert len(phrase) == 1 and phrase[0].variants[0].kind == "alias"
+
+
+def test_an_alias_phrase_with_function_words_is_found_as_typed() -> None:
+    """A query loses its function words ("and", "en", "the"); an alias phrase loses them too, or a
+    topic alias such as "small and medium-sized enterprises" could never be matched as typed."""
+    topic = Topic(
+        id="mkb", label="MKB", label_en="SMEs", aliases=("small and medium-sized enterprises", "pull the plug")
+    )
+    corpus = Corpus(
+        entries=(Entry(1, "Over het mkb", "tekst", topics=("mkb",)), Entry(2, "Iets anders", "small plug")),
+        topics=(topic,),
+    )
+    index = build_index(corpus)
+    for query in ("small and medium-sized enterprises", "pull the plug"):
+        (concept,) = concepts(index, query_words(query))
+        assert concept.variants[0].kind == "alias"
+        assert ids(query, corpus) == [1]
 
 
 def test_english_translation_is_searched(index: Index) -> None:

@@ -86,7 +86,7 @@ def test_key_follows_content_and_versions(raw: bytes, monkeypatch: pytest.Monkey
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("K1", 1.5), ("TIE_BREAKER", 0.2), ("STOP_WORDS", frozenset({"de"}))],
+    [("K1", 1.5), ("TIE_BREAKER", 0.2), ("STOP_WORDS", frozenset({"de"})), ("INDEX_RULES", 99)],
 )
 def test_key_follows_every_ranking_parameter(
     raw: bytes, monkeypatch: pytest.MonkeyPatch, name: str, value: Any

@@ -93,6 +93,9 @@ FIELDS: tuple[FieldSpec, ...] = (
 SNIPPET_FIELDS = ("question", "answer", "key_points", "question_en", "answer_en", "key_points_en")
 #: A query is searched on its first words, each on its first letters: a pasted page must not stall.
 MAX_QUERY_WORDS = 32
+#: Raised when a rule of building the index changes that no parameter here names (2: alias phrases
+#: lose their function words), so no stored index built by the old rule is ever read.
+INDEX_RULES = 2
 MAX_WORD = 40
 
 DUTCH_STOP_WORDS = frozenset(
@@ -162,6 +165,7 @@ def ranking_signature() -> str:
         _AMPERSAND.pattern,
         _ASCII_WORD.pattern,
         TOPIC_PREFIX,
+        INDEX_RULES,
     )
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:16]
 
@@ -380,10 +384,11 @@ class Index:
 
 
 def _alias_key(phrase: str) -> tuple[str, ...]:
-    """The words of an alias phrase; a hyphenated word counts as its parts, as in queries."""
+    """The words of an alias phrase as a query has them: a hyphenated word counts as its parts, and
+    function words go (``small and medium-sized enterprises`` is small, medium, sized, enterprises)."""
     words = index_words(phrase)
     joined = {w.replace("-", "") for w in _HYPHENATED.findall(fold(phrase))}
-    return tuple(w for w in words if w not in joined) or tuple(words)
+    return tuple(_content_words([w for w in words if w not in joined] or words))
 
 
 def alias_table(
@@ -873,8 +878,12 @@ def query_words(query: str) -> list[str]:
         if len(token.word) > len(longest.get(span, "")):
             longest[span] = token.word
     words = _without_joined(query, [longest[span] for span in sorted(longest, key=lambda s: (s[0], -s[1]))])
-    content = [w for w in words if w not in STOP_WORDS]
-    return list(dict.fromkeys(w[:MAX_WORD] for w in content or words))[:MAX_QUERY_WORDS]
+    return list(dict.fromkeys(w[:MAX_WORD] for w in _content_words(words)))[:MAX_QUERY_WORDS]
+
+
+def _content_words(words: list[str]) -> list[str]:
+    """The words that are not stop words, or all of them when nothing else is left (``the who``)."""
+    return [w for w in words if w not in STOP_WORDS] or words
 
 
 def _without_joined(query: str, words: list[str]) -> list[str]:
