@@ -139,6 +139,17 @@ def test_an_alias_phrase_with_function_words_is_found_as_typed() -> None:
         assert ids(query, corpus) == [1]
 
 
+def test_an_alias_phrase_of_one_word_and_function_words_stays_a_phrase() -> None:
+    """ "the public" names citizens; "public" alone does not: the phrase keeps its function words."""
+    topic = Topic(id="burger", label="Burger", aliases=("the public",))
+    corpus = Corpus(
+        entries=(Entry(1, "De burger", "tekst", topics=("burger",)), Entry(2, "Publiek", "public")), topics=(topic,)
+    )
+    index = build_index(corpus)
+    assert "alias" not in kinds(index, "public")
+    assert ids("public", corpus) == [2]
+
+
 def test_english_translation_is_searched(index: Index) -> None:
     assert ids("citizens") == [3]
 

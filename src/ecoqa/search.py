@@ -94,8 +94,9 @@ SNIPPET_FIELDS = ("question", "answer", "key_points", "question_en", "answer_en"
 #: A query is searched on its first words, each on its first letters: a pasted page must not stall.
 MAX_QUERY_WORDS = 32
 #: Raised when a rule of building the index changes that no parameter here names (2: alias phrases
-#: lose their function words), so no stored index built by the old rule is ever read.
-INDEX_RULES = 2
+#: lose their function words; 3: not where one word would be left), so no stored index built by an
+#: old rule is ever read.
+INDEX_RULES = 3
 MAX_WORD = 40
 
 DUTCH_STOP_WORDS = frozenset(
@@ -385,10 +386,16 @@ class Index:
 
 def _alias_key(phrase: str) -> tuple[str, ...]:
     """The words of an alias phrase as a query has them: a hyphenated word counts as its parts, and
-    function words go (``small and medium-sized enterprises`` is small, medium, sized, enterprises)."""
+    function words go (``small and medium-sized enterprises`` is small, medium, sized, enterprises).
+
+    Not where one word would be left: "the public" is not "public", "handed over" not "handed";
+    such a phrase keeps its function words (and a query, which drops them, does not reach it).
+    """
     words = index_words(phrase)
     joined = {w.replace("-", "") for w in _HYPHENATED.findall(fold(phrase))}
-    return tuple(_content_words([w for w in words if w not in joined] or words))
+    parts = [w for w in words if w not in joined] or words
+    content = _content_words(parts)
+    return tuple(content if len(content) > 1 else parts)
 
 
 def alias_table(
