@@ -139,6 +139,21 @@ def test_an_alias_phrase_with_function_words_is_found_as_typed() -> None:
         assert ids(query, corpus) == [1]
 
 
+def test_every_alias_phrase_of_the_corpus_typed_as_a_query_is_its_alias() -> None:
+    """Each topic name and glossary phrase of two or more words, typed as it stands, is one concept
+    that expands through its alias: the phrase table and the query agree on which words count."""
+    corpus = load_corpus()
+    index = build_index(corpus)
+    phrases = [name for topic in corpus.topics for name in topic.names]
+    phrases += [phrase for term in corpus.glossary for phrase in (term.nl, *term.en)]
+    several = [p for p in phrases if len(query_words(p)) > 1]
+    assert len(several) > 100
+    for phrase in several:
+        found = concepts(index, query_words(phrase))
+        assert [c.text for c in found] == [" ".join(query_words(phrase))], phrase
+        assert "alias" in {v.kind for v in found[0].variants}, phrase
+
+
 def test_an_alias_phrase_of_one_word_and_function_words_stays_a_phrase() -> None:
     """ "the public" names citizens; "public" alone does not: the phrase keeps its function words."""
     topic = Topic(id="burger", label="Burger", aliases=("the public",))

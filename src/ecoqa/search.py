@@ -94,9 +94,9 @@ SNIPPET_FIELDS = ("question", "answer", "key_points", "question_en", "answer_en"
 #: A query is searched on its first words, each on its first letters: a pasted page must not stall.
 MAX_QUERY_WORDS = 32
 #: Raised when a rule of building the index changes that no parameter here names (2: alias phrases
-#: lose their function words; 3: not where one word would be left), so no stored index built by an
-#: old rule is ever read.
-INDEX_RULES = 3
+#: lose their function words; 3: not where one word would be left; 4: and repeated words), so no
+#: stored index built by an old rule is ever read.
+INDEX_RULES = 4
 MAX_WORD = 40
 
 DUTCH_STOP_WORDS = frozenset(
@@ -386,7 +386,8 @@ class Index:
 
 def _alias_key(phrase: str) -> tuple[str, ...]:
     """The words of an alias phrase as a query has them: a hyphenated word counts as its parts, and
-    function words go (``small and medium-sized enterprises`` is small, medium, sized, enterprises).
+    function words go (``small and medium-sized enterprises`` is small, medium, sized, enterprises),
+    and a repeated word counts once.
 
     Not where one word would be left: "the public" is not "public", "handed over" not "handed";
     such a phrase keeps its function words (and a query, which drops them, does not reach it).
@@ -394,7 +395,7 @@ def _alias_key(phrase: str) -> tuple[str, ...]:
     words = index_words(phrase)
     joined = {w.replace("-", "") for w in _HYPHENATED.findall(fold(phrase))}
     parts = [w for w in words if w not in joined] or words
-    content = _content_words(parts)
+    content = list(dict.fromkeys(_content_words(parts)))  # each word once, as in a query
     return tuple(content if len(content) > 1 else parts)
 
 
