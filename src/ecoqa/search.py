@@ -598,7 +598,7 @@ def _weighted_postings(
         ),
     )
     doc_shift, field_shift, count_mask, _ = packing
-    for term in list(triples):
+    for term in sorted(triples):  # in key order: the store appends to its B-tree instead of splitting pages
         flat = triples.pop(term)
         docs: array[int] = array("i")
         tfs: array[float] = array("f")

@@ -557,8 +557,12 @@ def _write_index(
 def _vocabulary_rows(
     surface_terms: dict[str, tuple[str, ...]], counts: dict[str, int]
 ) -> Iterator[tuple[str, str, int]]:
-    """(surface, its terms that have postings, the largest of their entry counts)."""
-    for surface, terms in surface_terms.items():
+    """(surface, its terms that have postings, the largest of their entry counts), in key order:
+    SQLite appends to its B-tree instead of splitting pages (with the postings, also in key order,
+    a 100,000-entry build took 83-84 s instead of 88-89 s, alternated: the same user time, less
+    system time)."""
+    for surface in sorted(surface_terms):
+        terms = surface_terms[surface]
         known = [t for t in terms if t in counts]
         if known:
             yield surface, "\t".join(known), max(counts[t] for t in known)
