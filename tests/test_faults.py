@@ -149,6 +149,16 @@ def test_export_to_a_full_disk_leaves_the_old_file_and_no_partial_one(tmp_path: 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
 
 
+def test_an_atomic_write_takes_text_and_utf8_bytes_in_order(tmp_path: Path) -> None:
+    """Documents come as UTF-8 bytes (a worker's share), other writers as text: one file, in order."""
+    from ecoqa.files import write_atomic
+
+    target = tmp_path / "out.md"
+    write_atomic(target, ["één ", "€".encode(), "\n", b"x\r\n"])
+    assert target.read_bytes() == "één €\nx\r\n".encode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]
+
+
 def test_export_dash_means_stdout(tmp_path: Path) -> None:
     """U4: -o - writes to stdout, never a file named '-'."""
     result = subprocess.run(

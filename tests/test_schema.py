@@ -149,8 +149,8 @@ def use_everything(raw: bytes, tmp_path: Path) -> None:
             for row in render.hit_rows(result.hits, lang, explain=True, shown=len(result.hits), total=result.total):
                 console.print(row)
         doc = export.Document(corpus, lang, ("topic: x",), "1", "2026-01-01")
-        "".join(export.to_markdown(corpus.entries, doc))
-        "".join(export.to_html(corpus.entries, doc))
+        b"".join(export.to_markdown(corpus.entries, doc)).decode("utf-8")
+        b"".join(export.to_html(corpus.entries, doc)).decode("utf-8")
         json.loads("".join(export.corpus_json(corpus.entries, corpus)))
         for rows in (
             export.topic_rows(corpus, lang),

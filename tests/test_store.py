@@ -253,7 +253,7 @@ def test_an_export_names_related_questions_from_its_contents(
     asked: list[str] = []
     rows = store._Healing.rows
     monkeypatch.setattr(store._Healing, "rows", lambda self, sql, *a: asked.append(sql) or rows(self, sql, *a))
-    "".join(getattr(export, render)(corpus.entries, export.Document(corpus, "nl")))
+    b"".join(getattr(export, render)(corpus.entries, export.Document(corpus, "nl")))
     single = [sql for sql in asked if "WHERE position = ?" in sql]
     assert not single and len(asked) < 40, asked  # 600 entries: their batches, quotes
     asked.clear()
@@ -270,8 +270,8 @@ def test_documents_from_the_store_equal_documents_from_memory(cache: Path, raw: 
     corpus, _ = store.load_indexed(raw, "c.json")
     for lang in ("nl", "en"):
         for render in (export.to_markdown, export.to_html):
-            expected = "".join(render(memory.entries, export.Document(memory, lang)))
-            assert "".join(render(corpus.entries, export.Document(corpus, lang))) == expected
+            expected = b"".join(render(memory.entries, export.Document(memory, lang)))
+            assert b"".join(render(corpus.entries, export.Document(corpus, lang))) == expected
         assert list(corpus.headings(corpus.entries)) == [e.heading for e in memory.entries]
     assert "".join(export.corpus_json(corpus.entries, corpus)) == "".join(export.corpus_json(memory.entries, memory))
     cited = [(p.id, e.id) for e in memory.entries for p in memory.principles if p.id in e.principles]
@@ -313,10 +313,25 @@ def test_documents_rendered_by_workers_equal_documents_rendered_here(
     positions = range(len(memory.entries)) if chosen == "all" else range(0, len(memory.entries), 3)
     for lang in ("nl", "en"):
         for render in (export.to_markdown, export.to_html):
-            expected = "".join(render([memory.entries[p] for p in positions], export.Document(memory, lang)))
-            written = "".join(render(_LazySelection(corpus, positions), export.Document(corpus, lang)))
+            expected = b"".join(render([memory.entries[p] for p in positions], export.Document(memory, lang)))
+            written = b"".join(render(_LazySelection(corpus, positions), export.Document(corpus, lang)))
             assert written == expected
     assert len(in_workers) == 4
+
+
+def test_workers_hand_back_their_shares_as_utf8(cache: Path, raw: bytes, in_workers: list[int]) -> None:
+    """Text from a worker is encoded to be pickled, then decoded by the parent, which writes
+    every share: a worker encodes its share itself, so bytes cross the pipe as they are."""
+    from ecoqa import export, parallel
+
+    corpus, _ = store.load_indexed(raw, "c.json")
+    handed: list[object] = []
+    ordered = parallel.ordered
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(parallel, "ordered", lambda *args: (handed.append(r) or r for r in ordered(*args)))
+        document = b"".join(export.to_html(corpus.entries, export.Document(corpus, "nl")))
+    assert len(handed) == -(-len(corpus.entries) // 37) and all(isinstance(share, bytes) for share in handed)
+    assert b"".join(handed) in document
 
 
 def _worker_connection(entries: Any, share: tuple[int, int]) -> tuple[int, int, int]:
@@ -386,8 +401,8 @@ def test_a_worker_that_finds_the_store_damaged_answers_from_memory(
     with connection:  # commits; closing is separate
         connection.execute("UPDATE entries SET crc = crc + 1 WHERE position = 300")
     connection.close()
-    expected = "".join(export.to_markdown(memory.entries, export.Document(memory, "en")))
-    assert "".join(export.to_markdown(corpus.entries, export.Document(corpus, "en"))) == expected
+    expected = b"".join(export.to_markdown(memory.entries, export.Document(memory, "en")))
+    assert b"".join(export.to_markdown(corpus.entries, export.Document(corpus, "en"))) == expected
     assert in_workers and not path.exists()  # a worker found it damaged, and removed it
 
 

@@ -121,6 +121,22 @@ def test_narrow_output_encodings_never_crash(tmp_path: Path, encoding: str) -> N
     assert ecoqa("show", "12", PYTHONIOENCODING=encoding).returncode == 0
 
 
+@pytest.mark.parametrize("encoding", ["ascii", "cp1252"])
+@pytest.mark.parametrize("kind", ["md", "html"])
+def test_an_exported_document_is_utf8_whatever_the_output_encoding(tmp_path: Path, encoding: str, kind: str) -> None:
+    """A Markdown or HTML document piped or redirected is UTF-8 (the page declares it), never
+    the locale's encoding with its question marks; the same bytes as an export to a file."""
+    path = tmp_path / "e.json"
+    path.write_text(json.dumps({"questions": [{"id": 1, "question": "Wie betaalt één € 5?", "answer": "ĳ “x” 💡"}]}))
+    result = ecoqa("export", "-f", kind, "--data", str(path), PYTHONIOENCODING=encoding)
+    assert result.returncode == 0, result.stderr
+    assert "Wie betaalt één € 5?".encode() in result.stdout and "ĳ “x” 💡".encode() in result.stdout
+    written = tmp_path / f"out.{kind}"
+    assert ecoqa("export", "-f", kind, "--data", str(path), "-o", str(written)).returncode == 0
+    again = ecoqa("export", "-f", kind, "--data", str(path), PYTHONIOENCODING=encoding)
+    assert again.stdout == written.read_bytes()
+
+
 def test_error_goes_to_stderr_without_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{", encoding="utf-8")

@@ -1039,18 +1039,17 @@ def export(
     import datetime
 
     doc = documents.Document(corpus, language, tuple(filters), ecoqa_version(), datetime.date.today().isoformat())
-    chunks = {
-        "markdown": lambda: documents.to_markdown(entries, doc),
-        "html": lambda: documents.to_html(entries, doc),
-        "json": lambda: documents.corpus_json(entries, corpus),
-    }[kind]()
+    chunks: Iterable[str | bytes]
+    if kind == "markdown":
+        chunks = documents.to_markdown(entries, doc)
+    elif kind == "html":
+        chunks = documents.to_html(entries, doc)
+    else:
+        chunks = documents.corpus_json(entries, corpus)
     if target is None:
-        from ecoqa.output import stdout
+        from ecoqa.output import write_chunks
 
-        out = stdout()
-        for chunk in chunks:
-            out.write(chunk)
-        out.flush()
+        write_chunks(chunks)
         return
     from ecoqa.files import write_atomic
 

@@ -1,7 +1,8 @@
 """Plain data for ``--json`` and for piped rows, and documents for ``ecoqa export``; stdlib only.
 
-Every writer here yields text in pieces, so that a command can send a 100,000-entry list to a
-pipe or a file as it is produced, without holding the whole document in memory.
+Every writer here yields its output in pieces (text; UTF-8 bytes for the Markdown and HTML
+documents), so that a command can send a 100,000-entry list to a pipe or a file as it is
+produced, without holding the whole document in memory.
 """
 
 from __future__ import annotations
@@ -263,18 +264,26 @@ def _contents(entries: Sequence[Entry], written: _Written, line: _Line) -> Itera
         yield line(heading, written.heading(heading))
 
 
-def _rendered(entries: Sequence[Entry], written: _Written, render: _Render) -> Iterator[str]:
+def _rendered(entries: Sequence[Entry], written: _Written, render: _Render) -> Iterator[str | bytes]:
     """Every entry rendered, in order: by forked workers for a large document (they start with
-    every heading's text), else here, one by one."""
+    every heading's text, and hand back UTF-8), else here, one by one."""
     count = _workers_for(entries)
     if count < 2:
         return (render(entry, written) for entry in entries)
     return parallel.ordered(_render_share, _shares(len(entries)), (entries, written, render), count, _after_fork)
 
 
-def _render_share(state: tuple[Any, _Written, _Render], share: tuple[int, int]) -> str:
+def _render_share(state: tuple[Any, _Written, _Render], share: tuple[int, int]) -> bytes:
+    """A worker's share of entries, encoded there: bytes cross the pipe as they are, while text
+    is encoded to be pickled and decoded again, which took the parent a second at 100,000 entries."""
     entries, written, render = state
-    return "".join(render(entry, written) for entry in entries.between(*share))
+    return "".join(render(entry, written) for entry in entries.between(*share)).encode("utf-8")
+
+
+def _encoded(parts: Iterable[str | bytes]) -> Iterator[bytes]:
+    """A document's parts as UTF-8; a worker's share comes encoded already."""
+    for part in parts:
+        yield part if isinstance(part, bytes) else part.encode("utf-8")
 
 
 def _after_fork(state: tuple[Any, _Written, Any]) -> None:
@@ -351,8 +360,12 @@ def _md_answer(text: str) -> str:
     return "\n\n".join(parts)
 
 
-def to_markdown(entries: Sequence[Entry], doc: Document) -> Iterator[str]:
-    """A Markdown document: title, about, contents with anchors, then every Q&A."""
+def to_markdown(entries: Sequence[Entry], doc: Document) -> Iterator[bytes]:
+    """A Markdown document, as UTF-8: title, about, contents with anchors, then every Q&A."""
+    return _encoded(_markdown_parts(entries, doc))
+
+
+def _markdown_parts(entries: Sequence[Entry], doc: Document) -> Iterator[str | bytes]:
     lang, written = doc.lang, _Written(doc, _md)
     yield f"# {_md(_title(doc))}\n\n## {label(lang, 'about_export')}\n\n"
     for text, derived in _about(doc):
@@ -429,8 +442,12 @@ def _html_answer(text: str) -> str:
     return "\n".join(parts)
 
 
-def to_html(entries: Sequence[Entry], doc: Document) -> Iterator[str]:
-    """A self-contained page: inline CSS, no scripts, no external assets; all data escaped."""
+def to_html(entries: Sequence[Entry], doc: Document) -> Iterator[bytes]:
+    """A self-contained page, as UTF-8: inline CSS, no scripts, no external assets; all data escaped."""
+    return _encoded(_html_parts(entries, doc))
+
+
+def _html_parts(entries: Sequence[Entry], doc: Document) -> Iterator[str | bytes]:
     lang, written = doc.lang, _Written(doc, _h)
     title = _h(_title(doc))
     yield (

@@ -32,8 +32,11 @@ def check_target(path: Path, *, force: bool, protected: Iterable[Path] = ()) -> 
     return target
 
 
-def write_atomic(path: Path, chunks: Iterable[str], *, force: bool = False, protected: Iterable[Path] = ()) -> None:
-    """Write *chunks* to *path* through a temporary file in the same folder, then rename it.
+def write_atomic(
+    path: Path, chunks: Iterable[str | bytes], *, force: bool = False, protected: Iterable[Path] = ()
+) -> None:
+    """Write *chunks* (text, or text already encoded as UTF-8) to *path* through a temporary file
+    in the same folder, then rename it.
 
     A full disk, a kill or Ctrl-C leaves the old file as it was and no partial file.
     """
@@ -42,15 +45,15 @@ def write_atomic(path: Path, chunks: Iterable[str], *, force: bool = False, prot
         _write_through_temporary(path, target, chunks)
 
 
-def _write_through_temporary(path: Path, target: Path, chunks: Iterable[str]) -> None:
+def _write_through_temporary(path: Path, target: Path, chunks: Iterable[str | bytes]) -> None:
     try:
         handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as error:
         raise OutputError(f"cannot write {path}: {error.strerror or error}.") from None
     temporary = Path(name)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.writelines(chunks)
+        with os.fdopen(handle, "wb") as stream:
+            stream.writelines(chunk if isinstance(chunk, bytes) else chunk.encode("utf-8") for chunk in chunks)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, _mode_for(target))

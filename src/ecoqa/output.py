@@ -14,7 +14,7 @@ import os
 import shlex
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any
 
@@ -73,6 +73,27 @@ def stdout() -> IO[str]:
     if sys.stdout is None:
         raise OutputError("cannot write output: standard output is closed.")
     return sys.stdout
+
+
+def write_chunks(chunks: Iterable[str | bytes]) -> None:
+    """Text, or text already encoded as UTF-8, on stdout as it comes. Bytes go straight to the
+    stream's byte layer where it has one (a file or a pipe gets the document's own UTF-8, which
+    an HTML page declares, whatever the locale's encoding); text goes through the stream."""
+    out = stdout()
+    binary: IO[bytes] | None = getattr(out, "buffer", None)
+    text_pending = False
+    for chunk in chunks:
+        if not isinstance(chunk, bytes):
+            out.write(chunk)
+            text_pending = True
+        elif binary is None:
+            out.write(chunk.decode("utf-8"))
+        else:
+            if text_pending:  # text written before must come first
+                out.flush()
+                text_pending = False
+            binary.write(chunk)
+    out.flush()
 
 
 def write_error_line(text: str, color: str = "auto") -> None:
