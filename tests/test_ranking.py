@@ -80,10 +80,10 @@ def test_bm25_core_matches_bm25s() -> None:
     import numpy as np
 
     corpus = Corpus(entries=tuple(Entry(e.id, "", e.answer) for e in load_corpus().entries))
-    saved_fields, saved_texts = S.FIELDS, S._field_texts
+    saved_fields, saved_texts = S.FIELDS, S.field_texts
     try:
         S.FIELDS = (S.FieldSpec("topics", 4.0, 0.3, "both"), S.FieldSpec("answer", 1.0, 0.75, "nl"))
-        S._field_texts = lambda entry: {"answer": [entry.answer]}  # type: ignore[assignment]
+        S.field_texts = lambda entry: {"answer": [entry.answer]}  # type: ignore[assignment]
         index = S.build_index(corpus)
         docs = [[S.stem(w, "nl") for w in S.index_words(e.answer) if w not in S.STOP_WORDS] for e in corpus.entries]
         vocab = {t: i for i, t in enumerate(sorted({t for d in docs for t in d}))}
@@ -99,7 +99,7 @@ def test_bm25_core_matches_bm25s() -> None:
         assert worst < 1e-5
         assert len(vocab) > 500
     finally:
-        S.FIELDS, S._field_texts = saved_fields, saved_texts
+        S.FIELDS, S.field_texts = saved_fields, saved_texts
 
 
 def test_a_concept_counts_its_best_variant_and_a_tenth_of_the_rest() -> None:
@@ -273,6 +273,69 @@ def test_a_corpus_past_the_narrow_entry_limit_widens(monkeypatch: pytest.MonkeyP
     widened, found = postings(tiny)
     assert widened is S.WIDE
     assert found == postings(S.WIDE)[1]
+
+
+def _counted_in_batches(entries: list[Entry], size: int, packing: S.Packing) -> S.IndexBuilder:
+    """A parallel build without the fork: entries placed here, their words counted by a second
+    builder (a worker's) in batches of *size*, every batch merged only after all are placed, so
+    that batches counted narrow arrive after this builder has widened."""
+    builder, worker = S.IndexBuilder(packing=packing), S.IndexBuilder()
+    batches: list[S.WordBatch] = []
+    waiting: list[dict[str, list[str]]] = []
+    for entry in entries:
+        builder.place(entry)
+        waiting.append(S.field_texts(entry))
+        if len(waiting) == size:
+            batches.append(S.WordBatch(builder.size - size, builder.packing, waiting))
+            waiting = []
+    if waiting:
+        batches.append(S.WordBatch(builder.size - len(waiting), builder.packing, waiting))
+    for batch in batches:
+        builder.merge(worker.count_batch(batch))
+    return builder
+
+
+def _built_here(entries: list[Entry], packing: S.Packing) -> S.IndexBuilder:
+    builder = S.IndexBuilder(packing=packing)
+    for entry in entries:
+        builder.add(entry)
+    return builder
+
+
+def _everything(builder: S.IndexBuilder, principles: tuple[S.Principle, ...]) -> tuple[object, ...]:
+    builder.add_principles(principles)
+    postings = {t: (list(d), list(f)) for t, d, f in builder.postings()}
+    return builder.packing, postings, builder.term_surface, builder.surface_terms, list(builder.lengths), builder.ids
+
+
+@pytest.mark.parametrize("size", [1, 5, 24])
+@pytest.mark.parametrize("stems_kept", [50_000, 10])
+def test_words_counted_in_batches_and_merged_give_the_same_index(
+    monkeypatch: pytest.MonkeyPatch, size: int, stems_kept: int
+) -> None:
+    """Workers count the words of batches of entries and the builder merges their counts in order:
+    the postings, lengths, first spellings and stems are those of one builder adding every entry,
+    also when a worker forgets its stems between batches, and when a batch must be widened."""
+    corpus = load_corpus()
+    monkeypatch.setattr(S, "WORKER_STEMS", stems_kept)
+    entries = list(corpus.entries)
+    expected = _everything(_built_here(entries, S.NARROW), corpus.principles)
+    assert _everything(_counted_in_batches(entries, size, S.NARROW), corpus.principles) == expected
+    often = Entry(99, "Hoe vaak?", " ".join(["financiering"] * 300), answer_en="Often.")
+    repeated = [*entries[:12], often, *entries[12:]]
+    wide = _everything(_counted_in_batches(repeated, size, S.NARROW), corpus.principles)
+    assert wide[0] is S.WIDE and wide == _everything(_built_here(repeated, S.NARROW), corpus.principles)
+
+
+def test_batches_counted_narrow_are_widened_when_the_corpus_outgrows_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the narrow layout's entries (16 here), the builder widens while earlier batches,
+    counted narrow, are still to be merged: they are widened as they come."""
+    corpus = load_corpus()
+    monkeypatch.setattr(S, "NARROW", S.Packing(28, 24, (1 << 8) - 1, "I"))
+    entries = list(corpus.entries)
+    found = _everything(_counted_in_batches(entries, 5, S.NARROW), corpus.principles)
+    assert found[0] is S.WIDE
+    assert found == _everything(_built_here(entries, S.WIDE), corpus.principles)
 
 
 def scores_by_hand(index: S.Index, found: list[S.Concept], allowed: set[int] | None) -> dict[int, tuple[float, float]]:
