@@ -28,7 +28,7 @@ INTERNAL = {
     "export": {"models", "text", "labels", "parallel"},
     "config": {"errors", "files"},
     "output": {"errors", "render", "config"},
-    "store": {"errors", "models", "schema", "corpus", "search", "text", "version"},
+    "store": {"errors", "models", "schema", "corpus", "search", "text", "version", "parallel"},
     "browse": {"errors", "models", "render", "search", "text"},
     "cli": {
         "errors",

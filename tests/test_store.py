@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -196,6 +197,38 @@ def test_a_10000_entry_corpus_ranks_the_same_from_the_store(cache: Path, tmp_pat
         assert corpus.related(entry) == memory.related(entry)
     assert [t.id for t in corpus.topics] == [t.id for t in memory.topics]
     assert warnings == []
+
+
+def _store_rows(directory: Path) -> dict[str, list[tuple[Any, ...]]]:
+    (path,) = directory.glob("*.sqlite3")
+    connection = sqlite3.connect(path)
+    try:
+        tables = [name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {name: connection.execute(f"SELECT * FROM {name} ORDER BY 1, 2").fetchall() for name in tables}
+    finally:
+        connection.close()
+
+
+def test_a_store_whose_words_workers_counted_equals_one_counted_here(
+    tmp_path: Path, raw: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large corpus's words are counted by forked workers while this process reads the file:
+    every table of the store is the one a build in one process writes."""
+    from ecoqa import parallel
+
+    monkeypatch.setenv("ECOQA_CACHE_DIR", str(tmp_path / "here"))
+    store.load_indexed(raw, "c.json")
+    monkeypatch.setattr(store, "PARALLEL_BUILD_FROM", 0)
+    monkeypatch.setattr(store, "WORD_BATCH", 37)
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    handed: list[int] = []
+    put = parallel.Pipeline.put
+    monkeypatch.setattr(parallel.Pipeline, "put", lambda self, item: handed.append(len(item.texts)) or put(self, item))
+    monkeypatch.setenv("ECOQA_CACHE_DIR", str(tmp_path / "workers"))
+    corpus, index = store.load_indexed(raw, "c.json")
+    assert handed == [37] * 16 + [600 - 37 * 16]
+    assert _store_rows(tmp_path / "workers") == _store_rows(tmp_path / "here")
+    assert ranked(corpus, index, "financiering") == ranked(parse_corpus(raw, "c.json"), None, "financiering")
 
 
 def test_a_known_file_is_found_without_reading_it(cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

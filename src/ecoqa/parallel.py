@@ -8,8 +8,10 @@ is not safe (macOS) or does not exist (Windows), ``workers()`` says 1 and caller
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -75,3 +77,53 @@ def _run(item: Any) -> Any:
     assert _inherited is not None
     work, state = _inherited
     return work(state, item)
+
+
+class Pipeline:
+    """``work(state, item)`` in *count* forked processes for items handed in as they come
+    (``put``), the results in the items' order: a producer that streams, such as an index build.
+
+    At most two items per worker wait at a time, so a slow worker holds the producer back instead
+    of letting the queue grow. Leaving the ``with`` block ends the workers, an error included.
+    """
+
+    def __init__(self, work: Callable[[Any, Any], Any], state: Any, count: int) -> None:
+        self.work, self.state, self.count = work, state, count
+        self.waiting: deque[Any] = deque()
+        self.stack = contextlib.ExitStack()
+
+    def __enter__(self) -> Pipeline:
+        import multiprocessing
+
+        global _inherited
+        _inherited = (self.work, self.state)
+        self.stack.callback(_forget)
+        self.stack.enter_context(terminate_cleanly())
+        context = multiprocessing.get_context("fork")
+        self.pool = self.stack.enter_context(context.Pool(self.count, initializer=_start, initargs=(_nothing,)))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stack.close()
+
+    def put(self, item: Any) -> list[Any]:
+        """Hand *item* to the workers; the results that are ready, in order."""
+        self.waiting.append(self.pool.apply_async(_run, (item,)))
+        ready = []
+        while self.waiting and (self.waiting[0].ready() or len(self.waiting) > 2 * self.count):
+            ready.append(self.waiting.popleft().get())
+        return ready
+
+    def rest(self) -> Iterator[Any]:
+        """Every result still to come, in order."""
+        while self.waiting:
+            yield self.waiting.popleft().get()
+
+
+def _forget() -> None:
+    global _inherited
+    _inherited = None
+
+
+def _nothing(state: Any) -> None:
+    """No preparation: a worker uses only what it inherited."""

@@ -54,6 +54,7 @@ from ecoqa.version import ecoqa_version
 if TYPE_CHECKING:
     import sqlite3
 
+    from ecoqa.parallel import Pipeline
     from ecoqa.schema import Checker
     from ecoqa.search import Index, IndexBuilder
 
@@ -290,6 +291,11 @@ CREATE TABLE members (kind TEXT, key TEXT, positions BLOB NOT NULL, crc INTEGER 
 """
 #: Entries written per transaction batch while streaming.
 BATCH = 2000
+#: A corpus file from this size has its words counted by forked workers (``parallel.workers``)
+#: while this process reads, checks and stores the entries; a smaller one is counted here.
+PARALLEL_BUILD_FROM = 16 << 20
+#: Entries whose words a worker counts per task: merging costs once per (batch, distinct term).
+WORD_BATCH = 1000
 
 
 def _crc(*parts: bytes) -> int:
@@ -360,19 +366,24 @@ def _fill(
     """Stream the file into the store. The original fields are stemmed in the language the file
     declares before its questions (as ecoqa writes files); a file that declares it only after
     them is read a second time."""
+    from ecoqa import parallel
     from ecoqa.schema import Checker
     from ecoqa.search import original_language
 
     checker = Checker(source)
-    filling = _Filling(connection, checker, language, progress, max(1, os.path.getsize(path)))
-    if progress:
-        progress("indexing", 0, 0)
-    checker, parts, problems = check_stream(path, source, filling.take, filling.answers, checker)
-    if problems or parts is None:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        first = one_line(str(problems[0])) if problems else f"{source}: not a corpus"
-        raise CorpusError(f"{first}{more}; run 'ecoqa validate {source}' for the full list.")
-    filling.flush()
+    size = max(1, os.path.getsize(path))
+    with contextlib.ExitStack() as workers:
+        counters = parallel.workers() if size >= PARALLEL_BUILD_FROM else 1
+        filling = _Filling(connection, checker, language, progress, size, workers if counters > 1 else None)
+        if progress:
+            progress("indexing", 0, 0)
+        checker, parts, problems = check_stream(path, source, filling.take, filling.answers, checker)
+        if problems or parts is None:
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            first = one_line(str(problems[0])) if problems else f"{source}: not a corpus"
+            raise CorpusError(f"{first}{more}; run 'ecoqa validate {source}' for the full list.")
+        filling.flush()
+        filling.count_the_rest()
     corpus = checker.corpus(parts, (), source)
     wanted = original_language(corpus.webinar.language if corpus.webinar else "")
     builder = filling.builder(wanted)
@@ -432,7 +443,11 @@ class _Filling:
         language: str | None,
         progress: Progress | None,
         total: int,
+        workers: contextlib.ExitStack | None = None,
     ) -> None:
+        self.workers = workers  # where the counting workers are started and ended; None: count here
+        self.pipeline: Pipeline | None = None
+        self.texts: list[dict[str, list[str]]] = []  # entries placed whose words wait for a worker
         self.connection = connection
         self.checker = checker
         self.language = language
@@ -441,6 +456,7 @@ class _Filling:
         self.index: IndexBuilder | None = None
         self.memberships: dict[tuple[str, str], array[int]] = {}
         self.shared: list[tuple[tuple[str, str], ...]] = []  # per entry: what its related questions share
+        self.combinations: dict[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] = {}  # one copy each
         self.batch: list[tuple[int, int, str, int, str, int]] = []
 
     def builder(self, fallback: str | None = None) -> IndexBuilder:
@@ -461,11 +477,20 @@ class _Filling:
     def take(self, entry: Entry, item: Any) -> None:
         builder = self.builder()
         position = builder.size
-        builder.add(entry)
+        if self.workers is None:
+            builder.add(entry)
+        else:
+            from ecoqa.search import field_texts
+
+            builder.place(entry)
+            self.texts.append(field_texts(entry))
+            if len(self.texts) >= WORD_BATCH:
+                self._count()
         for kind, names in (("topic", entry.topics), ("principle", entry.principles)):
             for name in dict.fromkeys(names):
                 self.memberships.setdefault((kind, name), array("i")).append(position)
-        self.shared.append(sharing_keys(entry))
+        keys = sharing_keys(entry)
+        self.shared.append(self.combinations.setdefault(keys, keys))  # entries share few combinations
         text = compact_json(entry)  # the checked, cleaned entry: read back without checks, copied by exports
         heading = json.dumps(list(entry.heading))  # id and question alone, for contents and related lines
         self.batch.append((position, entry.id, text, _crc(text.encode()), heading, _crc(heading.encode())))
@@ -473,6 +498,29 @@ class _Filling:
             self.flush()
             if self.progress:
                 self.progress("indexing", min(position, self.total), 0)
+
+    def _count(self) -> None:
+        """Hand the waiting entries' words to a worker; merge the counts that are back, in order."""
+        from ecoqa.parallel import Pipeline, workers
+        from ecoqa.search import IndexBuilder, WordBatch
+
+        builder = self.builder()
+        if self.pipeline is None and self.workers is not None:
+            counter = IndexBuilder(builder.language)  # each worker's own copy keeps the stems it found
+            self.pipeline = self.workers.enter_context(Pipeline(IndexBuilder.count_batch, counter, workers()))
+        assert self.pipeline is not None
+        batch = WordBatch(builder.size - len(self.texts), builder.packing, self.texts)
+        self.texts = []
+        for counted in self.pipeline.put(batch):
+            builder.merge(counted)
+
+    def count_the_rest(self) -> None:
+        """Every entry's words counted and merged: the index is complete."""
+        if self.texts:
+            self._count()
+        if self.pipeline is not None:
+            for counted in self.pipeline.rest():
+                self.builder().merge(counted)
 
     def flush(self) -> None:
         if self.batch:
