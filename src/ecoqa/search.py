@@ -603,14 +603,14 @@ class IndexBuilder:
         lengths = array("i", counted.lengths)
         self.lengths[start : start + len(lengths)] = lengths
         self.surface_terms.update(counted.stems)
-        triples, typecode = self.triples, self.packing.typecode
+        triples = self.triples
         for term, data in counted.triples.items():
             part = array(counted.packing.typecode, data)
             if widen:
-                part = _widened(part)
+                part = _widened(part)  # now in this builder's layout, as it is when not widened
             flat = triples.get(term)
             if flat is None:
-                triples[term] = array(typecode, part)
+                triples[term] = part
                 self.term_surface[term] = counted.surfaces[term]
             else:
                 flat.extend(part)
