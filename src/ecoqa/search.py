@@ -473,7 +473,7 @@ def _widened(flat: array[int]) -> array[int]:
 
 
 #: Stems a counting worker keeps between batches (the common words' stems, without every rare word's).
-WORKER_STEMS = 50_000
+WORKER_STEMS = 10_000
 
 
 class WordBatch(NamedTuple):

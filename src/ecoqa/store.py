@@ -295,7 +295,7 @@ BATCH = 2000
 #: while this process reads, checks and stores the entries; a smaller one is counted here.
 PARALLEL_BUILD_FROM = 16 << 20
 #: Entries whose words a worker counts per task: merging costs once per (batch, distinct term).
-WORD_BATCH = 1000
+WORD_BATCH = 500
 
 
 def _crc(*parts: bytes) -> int:
