@@ -566,6 +566,7 @@ class Checker:
         # (question number, id, topics, principles, people) of questions that refer to sections;
         # numbers, not path strings: a large corpus keeps one of these per question
         self.refs: list[tuple[int, int, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = []
+        self.same: dict[tuple[str, ...], tuple[str, ...]] = {}  # one copy of each list of names: few differ
         self.used_topics: dict[str, None] = {}
 
     def key(self, key: str, seen_before: bool) -> None:
@@ -594,7 +595,11 @@ class Checker:
         if entry is INVALID:
             return None
         if entry.topics or entry.principles or entry.people:
-            self.refs.append((number, entry.id, entry.topics, entry.principles, entry.people))
+            same = self.same.setdefault
+            self.refs.append(
+                (number, entry.id, same(entry.topics, entry.topics), same(entry.principles, entry.principles),
+                 same(entry.people, entry.people))
+            )  # fmt: skip
         self.used_topics.update(dict.fromkeys(entry.topics))
         return entry  # type: ignore[no-any-return]
 

@@ -515,6 +515,7 @@ class IndexBuilder:
         self.surface_terms: dict[str, tuple[str, ...]] = {}
         self.term_surface: dict[str, str] = {}
         self.carried: list[tuple[int, tuple[str, ...]]] = []  # (position, principle ids)
+        self.principle_sets: dict[tuple[str, ...], tuple[str, ...]] = {}  # one copy of each: few differ
         self.text_fields = [(f, spec) for f, spec in enumerate(FIELDS) if spec.name not in ("topics", "principles")]
         self.principle_field = next((f for f, spec in enumerate(FIELDS) if spec.name == "principles"), None)
         self.zeros = array("i", [0]) * self.width
@@ -534,7 +535,7 @@ class IndexBuilder:
         for topic_id in dict.fromkeys(entry.topics):
             self._append(TOPIC_PREFIX + topic_id, (doc << self.packing.doc_shift) | 1, topic_id)
         if entry.principles and self.principle_field is not None:
-            self.carried.append((doc, entry.principles))
+            self.carried.append((doc, self.principle_sets.setdefault(entry.principles, entry.principles)))
         return doc
 
     def add_texts(self, doc: int, texts: Mapping[str, Sequence[str]]) -> None:
