@@ -367,6 +367,31 @@ def test_workers_hand_back_their_shares_as_utf8(cache: Path, raw: bytes, in_work
     assert b"".join(handed) in document
 
 
+def test_a_pipeline_whose_workers_cannot_start_leaves_nothing_behind(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No processes to fork (EAGAIN): the error reaches the caller, and neither the state meant
+    for the workers nor the SIGTERM handler of the unstarted pool stays behind."""
+    import errno
+    import multiprocessing
+    import signal
+    from types import SimpleNamespace
+
+    from ecoqa import parallel
+
+    def no_pool(*args: Any, **kwargs: Any) -> Any:
+        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(multiprocessing, "get_context", lambda kind: SimpleNamespace(Pool=no_pool))
+    before = signal.getsignal(signal.SIGTERM)
+    for start in (
+        lambda: parallel.Pipeline(len, "state", 2).__enter__(),
+        lambda: next(parallel.ordered(len, [1], "s", 2, id)),
+    ):
+        with pytest.raises(OSError, match="temporarily unavailable"):
+            start()
+        assert parallel._inherited is None
+        assert signal.getsignal(signal.SIGTERM) == before
+
+
 def _worker_connection(entries: Any, share: tuple[int, int]) -> tuple[int, int, int]:
     return os.getpid(), len(entries.store.inherited), len(list(entries.between(*share)))
 

@@ -50,18 +50,8 @@ def ordered(
     workers ignore it), and closing this iterator early, or an error in a worker, which is
     raised here, ends the workers.
     """
-    import multiprocessing
-
-    global _inherited
-    _inherited = (work, state)
-    try:
-        with (
-            terminate_cleanly(),  # a kill ends the workers too, before they find no one to hand results to
-            multiprocessing.get_context("fork").Pool(count, initializer=_start, initargs=(prepare,)) as pool,
-        ):
-            yield from pool.imap(_run, items)
-    finally:
-        _inherited = None
+    with Pipeline(work, state, count, prepare) as pipeline:
+        yield from pipeline.pool.imap(_run, items)
 
 
 def _start(prepare: Callable[[Any], None]) -> None:
@@ -79,16 +69,23 @@ def _run(item: Any) -> Any:
     return work(state, item)
 
 
+def _nothing(state: Any) -> None:
+    """No preparation: a worker uses only what it inherited."""
+
+
 class Pipeline:
     """``work(state, item)`` in *count* forked processes for items handed in as they come
     (``put``), the results in the items' order: a producer that streams, such as an index build.
 
     At most two items per worker wait at a time, so a slow worker holds the producer back instead
     of letting the queue grow. Leaving the ``with`` block ends the workers, an error included.
+    *prepare(state)* runs once in each worker, as for ``ordered``, which starts its pool here too.
     """
 
-    def __init__(self, work: Callable[[Any, Any], Any], state: Any, count: int) -> None:
-        self.work, self.state, self.count = work, state, count
+    def __init__(
+        self, work: Callable[[Any, Any], Any], state: Any, count: int, prepare: Callable[[Any], None] = _nothing
+    ) -> None:
+        self.work, self.state, self.count, self.prepare = work, state, count, prepare
         self.waiting: deque[Any] = deque()
         self.stack = contextlib.ExitStack()
 
@@ -96,11 +93,13 @@ class Pipeline:
         import multiprocessing
 
         global _inherited
-        _inherited = (self.work, self.state)
-        self.stack.callback(_forget)
-        self.stack.enter_context(terminate_cleanly())
-        context = multiprocessing.get_context("fork")
-        self.pool = self.stack.enter_context(context.Pool(self.count, initializer=_start, initargs=(_nothing,)))
+        with contextlib.ExitStack() as stack:  # a pool that fails to start leaves nothing behind
+            _inherited = (self.work, self.state)
+            stack.callback(_forget)
+            stack.enter_context(terminate_cleanly())  # a kill ends the workers, before they find no parent
+            context = multiprocessing.get_context("fork")
+            self.pool = stack.enter_context(context.Pool(self.count, initializer=_start, initargs=(self.prepare,)))
+            self.stack = stack.pop_all()
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -123,7 +122,3 @@ class Pipeline:
 def _forget() -> None:
     global _inherited
     _inherited = None
-
-
-def _nothing(state: Any) -> None:
-    """No preparation: a worker uses only what it inherited."""
