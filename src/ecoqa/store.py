@@ -530,7 +530,10 @@ class _Filling:
     def answers(self, ids: Sequence[int]) -> dict[int, str]:
         """The answers that evidence quotes cite, read back from the entries written so far."""
         self.flush()
-        positions = {entry_id: at for at, entry_id in enumerate(self.index.ids if self.index else ())}
+        wanted = set(ids)  # a few cited ids: no map of every id to its position (10 MB at 100,000)
+        positions = {
+            entry_id: at for at, entry_id in enumerate(self.index.ids if self.index else ()) if entry_id in wanted
+        }
         found = {}
         for entry_id in ids:
             if entry_id in positions:
