@@ -43,12 +43,23 @@ def test_bom_is_accepted() -> None:
     assert parse_corpus(raw, "c.json").entries[0].id == 1
 
 
+CUT_OFF = "; the file ends before its JSON does (is it cut off?)"
+
+
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
         (b"", "c.json: the file is empty; a corpus is a JSON object with a 'questions' list."),
         (b"  \n", "c.json: the file is empty; a corpus is a JSON object with a 'questions' list."),
         (b'{"questions":\n  [1 2]}', "c.json:2:6: Expecting ',' delimiter"),
+        (b'{"questions": [{"id": 1, "question": "Hoe', f"c.json:1:38: a string is never closed{CUT_OFF}"),
+        (b'{"questions": [1, 2\n\n', f"c.json:3:1: Expecting ',' delimiter{CUT_OFF}"),
+        (b'{"questions": ', f"c.json:1:15: Expecting value{CUT_OFF}"),
+        (b'{"questions": [{"id": 1,', f"c.json:1:25: Expecting property name enclosed in double quotes{CUT_OFF}"),
+        (
+            b'{"questions": [{"id": 1, "question": "a\tb", "answer": "x"}]}',
+            "c.json:1:40: a control character inside a string (write a line break as \\n, a tab as \\t)",
+        ),
         (b'{"questions": "\xff"}', "c.json: not valid UTF-8 (byte 15); save the file as UTF-8."),
         (b"[" * 100_000 + b"]" * 100_000, "c.json: JSON nested too deeply to be a corpus."),
     ],

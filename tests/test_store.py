@@ -175,7 +175,10 @@ def test_the_stream_checker_agrees_with_the_whole_file_checker(tmp_path: Path, m
         whole = sorted(str(p) for p in corpus_module.check_corpus(raw, "c.json"))
         streamed = sorted(str(p) for p in corpus_module.check_stream(path, "c.json")[2])
         assert streamed == whole, doc
-    for raw in (b'{"questions":\n  [1 2]}', b'{"questions": "\xff"}', b"[" * 50_000 + b"]" * 50_000, b"  "):
+    broken = (b'{"questions":\n  [1 2]}', b'{"questions": "\xff"}', b"[" * 50_000 + b"]" * 50_000, b"  ")
+    cut_off = (b'{"questions": [{"id": 1, "question": "Hoe', b'{"questions": [1, 2\n\n', b'{"questions": ')
+    tabbed = b'{"questions": [{"id": 1, "question": "a\tb", "answer": "x"}]}'
+    for raw in (*broken, *cut_off, tabbed, json.dumps(FULL).encode()[:-40]):
         path.write_bytes(raw)
         with pytest.raises(CorpusError) as caught:
             corpus_module.check_stream(path, "c.json")

@@ -117,6 +117,22 @@ def load_corpus(path: Path | None = None) -> Corpus:
 # ---------------------------------------------------------------------------- decoding
 
 
+#: Python's JSON messages that end in "at" (it would add where): said whole, where is file:line:column.
+_JSON_MESSAGES = {
+    "Unterminated string starting at": "a string is never closed",
+    "Invalid control character at": "a control character inside a string (write a line break as \\n, a tab as \\t)",
+}
+
+
+def syntax_error(source: str, line: int, column: int, message: str, at_end: bool) -> CorpusError:
+    """A JSON syntax error as ``file:line:column: what``; an error at the end of the file, or a
+    string that runs into it, says the file may be cut off (a partial download or copy)."""
+    what = _JSON_MESSAGES.get(message, message)
+    if at_end or message.startswith("Unterminated string"):
+        what += "; the file ends before its JSON does (is it cut off?)"
+    return CorpusError(f"{source}:{line}:{column}: {what}")
+
+
 def decode_json(raw: bytes, source: str) -> Any:
     """Bytes to a JSON value; every failure is a ``CorpusError`` naming line and column."""
     if raw.startswith(codecs.BOM_UTF8):
@@ -130,7 +146,7 @@ def decode_json(raw: bytes, source: str) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_object_with_duplicates, parse_constant=_non_finite)
     except json.JSONDecodeError as error:
-        raise CorpusError(f"{source}:{error.lineno}:{error.colno}: {error.msg}") from None
+        raise syntax_error(source, error.lineno, error.colno, error.msg, error.pos >= len(text.rstrip())) from None
     except RecursionError:
         raise CorpusError(f"{source}: JSON nested too deeply to be a corpus.") from None
     except ValueError as error:  # a number with more digits than Python converts (4,300)
@@ -233,7 +249,7 @@ class JsonStream:
 
     def _fail(self, message: str) -> CorpusError:
         line, column = self._where(self.pos)
-        return CorpusError(f"{self.source}:{line}:{column}: {message}")
+        return syntax_error(self.source, line, column, message, self.eof and self.pos >= len(self.buffer))
 
     def _expect(self, char: str, message: str) -> None:
         if self._skip_space() != char:
@@ -249,7 +265,8 @@ class JsonStream:
             except json.JSONDecodeError as error:
                 if self.eof:
                     line, column = self._where(error.pos)
-                    raise CorpusError(f"{self.source}:{line}:{column}: {error.msg}") from None
+                    at_end = error.pos >= len(self.buffer.rstrip())
+                    raise syntax_error(self.source, line, column, error.msg, at_end) from None
                 # read as much again as is pending: a long value is re-parsed a few times, not forever
                 self._fill(len(self.buffer) - self.pos)
                 continue
