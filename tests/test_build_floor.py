@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
-import json
 from pathlib import Path
 from types import ModuleType
 
-from ecoqa.search import index_words
+from ecoqa.corpus import load_corpus
+from ecoqa.search import field_texts, index_words
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,9 +22,7 @@ def _script() -> ModuleType:
 
 def test_the_floor_tokenises_every_indexed_field_of_every_question() -> None:
     corpus = ROOT / "data" / "qa.json"
-    questions = json.loads(corpus.read_text(encoding="utf-8"))["questions"]
-    texts = [q[name] for q in questions for name in ("question", "question_en", "answer", "answer_en")]
-    texts += [point for q in questions for name in ("key_points", "key_points_en") for point in q[name]]
+    texts = [text for entry in load_corpus(corpus).entries for parts in field_texts(entry).values() for text in parts]
     counted, validated, words = _script().floor_cpu_seconds(corpus)
     assert words == len({word for text in texts for word in index_words(text)})
     assert counted >= 0 and validated >= 0
