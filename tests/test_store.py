@@ -6,6 +6,7 @@ import importlib.util
 import json
 import os
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -494,3 +495,47 @@ def test_a_stored_heading_with_text_after_it_is_damage(cache: Path, raw: bytes) 
     connection.close()
     assert list(corpus.headings(corpus.entries)) == [e.heading for e in memory.entries]
     assert len(warnings) == 1 and "cannot be read" in warnings[0], warnings
+
+
+def test_an_open_store_let_go_in_another_thread_is_closed_there_quietly(
+    cache: Path, raw: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The garbage collector may free an open store in any thread (a pool's handler thread did, in
+    CI): its connection is closed there, with no 'created in a thread' error and no unclosed database."""
+    import threading
+
+    store.load_indexed(raw, "c.json")
+    (path,) = cache.glob("*.sqlite3")
+    unraisable: list[str] = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda meta: unraisable.append(repr(meta.exc_value)))
+    holder = [store._Healing(path, store._Rescue(path, "c.json"), warn=lambda message: None)]
+    connection = holder[0].connection
+    assert connection is not None
+    thread = threading.Thread(target=holder.clear)
+    thread.start()
+    thread.join()
+    assert unraisable == []
+    with pytest.raises(sqlite3.ProgrammingError, match="closed database"):
+        connection.execute("SELECT 1")
+
+
+def test_a_forked_copy_of_an_open_store_leaves_its_connection_to_the_parent(cache: Path, raw: bytes) -> None:
+    """A connection must not cross a fork: when a forked process frees its copy of an open store,
+    the inherited connection is neither used nor closed there."""
+    store.load_indexed(raw, "c.json")
+    (path,) = cache.glob("*.sqlite3")
+    holder = [store._Healing(path, store._Rescue(path, "c.json"), warn=lambda message: None)]
+    connection = holder[0].connection
+    assert connection is not None
+    child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the forked copy
+        holder.clear()
+        try:
+            connection.total_changes  # noqa: B018 - raises once the connection is closed
+        except sqlite3.ProgrammingError:
+            os._exit(1)
+        os._exit(0)
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert connection.execute("SELECT count(*) FROM entries").fetchone()[0] > 0
+    holder.clear()

@@ -697,9 +697,12 @@ class _Healing:
     def _connect(self) -> sqlite3.Connection:
         import sqlite3
 
-        # as_uri() escapes "#", "?" and "%" in the path, which SQLite would read as URI syntax
-        connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
-        weakref.finalize(self, connection.close)  # sqlite3 warns about connections left open
+        # as_uri() escapes "#", "?" and "%" in the path, which SQLite would read as URI syntax.
+        # check_same_thread=False: the garbage collector may free this store in any thread (a
+        # process pool's handler thread, say); only this thread reads through the connection.
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        weakref.finalize(self, _close_in, os.getpid(), connection)  # sqlite3 warns about open ones
         return connection
 
     def reconnect(self) -> None:
@@ -743,6 +746,12 @@ class _Healing:
         if self.connection is not None:
             self.connection.close()
             self.connection = None
+
+
+def _close_in(owner: int, connection: sqlite3.Connection) -> None:
+    """Close a connection in the process that opened it; a forked copy leaves it alone."""
+    if os.getpid() == owner:
+        connection.close()
 
 
 def _open(path: Path, key: str, source: str, rescue: _Rescue, warn: Warn) -> tuple[Corpus, Index]:
