@@ -413,14 +413,14 @@ def test_compounds_are_the_first_of_each_kind_in_word_order() -> None:
     assert found["infix"] == sorted(inside)[: S.PREFIX_CAP]
 
 
-@pytest.mark.parametrize("kind", ["exact", "alias", "prefix", "family", "compound"])
+@pytest.mark.parametrize("kind", ["exact", "alias", "loose alias", "prefix", "family", "compound"])
 def test_only_expansions_are_capped_at_the_typed_words_idf(kind: str) -> None:
     """Exact and alias variants keep their own idf; every expansion counts no rarer than the word typed."""
     index = S.build_index(PINNED)
     term = S.stem("fonds", "nl")
     cap = index.idf(term) / 4
     variant = S.Variant((term,), kind, 1.0)
-    own = kind in ("exact", "alias")
+    own = kind in ("exact", "alias", "loose alias")
     expected = {
         d: (index.idf(term) if own else cap) * v / index.idf(term) for d, v in S._term_scores(index, term).items()
     }

@@ -11,6 +11,7 @@ from ecoqa.corpus import load_corpus
 from ecoqa.errors import UsageError
 from ecoqa.models import Corpus, Entry, GlossaryTerm, Topic
 from ecoqa.search import (
+    EXPANSION_WEIGHTS,
     Index,
     build_index,
     concepts,
@@ -152,6 +153,56 @@ def test_every_alias_phrase_of_the_corpus_typed_as_a_query_is_its_alias() -> Non
         found = concepts(index, query_words(phrase))
         assert [c.text for c in found] == [" ".join(query_words(phrase))], phrase
         assert "alias" in {v.kind for v in found[0].variants}, phrase
+
+
+def _mkb_corpus(*aliases: str) -> Corpus:
+    return Corpus(
+        entries=(
+            Entry(1, "Over het mkb", "tekst", topics=("mkb",)),
+            Entry(2, "Iets anders", "small business, a public good"),
+            Entry(3, "Nog iets", "business"),
+        ),
+        topics=(Topic(id="mkb", label="MKB", label_en="SMEs", aliases=aliases),),
+    )
+
+
+def test_an_alias_phrase_missing_one_inner_word_is_a_loose_alias() -> None:
+    """As a phrase search with a slop of one: "small and medium enterprises" reaches the topic whose
+    alias is "small and medium-sized enterprises", at the loose-alias discount, and ranks it first."""
+    corpus = _mkb_corpus("small and medium-sized enterprises")
+    index = build_index(corpus)
+    (concept,) = concepts(index, query_words("small and medium enterprises"))
+    best = concept.variants[0]
+    assert (best.terms, best.kind, best.weight) == (
+        ("@topic:mkb",),
+        "loose alias",
+        EXPANSION_WEIGHTS["loose alias"],
+    )
+    assert EXPANSION_WEIGHTS["loose alias"] < EXPANSION_WEIGHTS["alias"]
+    assert ids("small and medium enterprises", corpus)[0] == 1
+
+
+@pytest.mark.parametrize(
+    ("alias", "query"),
+    [
+        ("small and medium-sized enterprises", "medium sized enterprises"),  # the first word is left out
+        ("small and medium-sized enterprises", "small medium sized"),  # the last word is left out
+        ("small and medium-sized enterprises", "small enterprises"),  # two words are left out
+        ("small businesses", "small"),  # a two-word alias never loosens to one word
+    ],
+)
+def test_a_loose_alias_keeps_the_first_and_last_word_and_drops_one_inner_word(alias: str, query: str) -> None:
+    index = build_index(_mkb_corpus(alias))
+    variants = [v for c in concepts(index, query_words(query)) for v in c.variants]
+    assert not [v for v in variants if v.kind in ("alias", "loose alias")], query
+
+
+def test_a_loose_alias_never_shadows_an_alias_of_its_own() -> None:
+    """Where the shorter phrase is an alias itself, it is matched as that alias, not as a loose one."""
+    index = build_index(_mkb_corpus("public private partnership", "public partnership"))
+    assert index.loose_aliases == {}
+    (concept,) = concepts(index, query_words("public partnership"))
+    assert concept.variants[0].kind == "alias"
 
 
 def test_an_alias_phrase_of_one_word_and_function_words_stays_a_phrase() -> None:

@@ -37,6 +37,7 @@ EXPANSION_WEIGHTS = {
     "exact": 1.0,
     "plural": 0.95,
     "alias": 0.9,
+    "loose alias": 0.8,
     "prefix": 0.85,
     "typo1": 0.8,
     "typo2": 0.6,
@@ -367,6 +368,20 @@ class Index:
             extra = sorted({k[0] for k in self.aliases if len(k) == 1 and not _in_sorted(surfaces, k[0])})
             self._fuzzy = list(heapq.merge(surfaces, extra)) if extra else list(surfaces)
         return self._fuzzy
+
+    @cached_property
+    def loose_aliases(self) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+        """Alias phrases of three words or more, each without one of its inner words: a query
+        that leaves a word out ("small and medium enterprises" for "small and medium-sized
+        enterprises") still reaches the phrase, as a phrase search with a slop of one would.
+        First and last words stay: they carry the phrase. Never a key an alias has itself."""
+        loose: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        for key, targets in self.aliases.items():
+            for inner in range(1, len(key) - 1):
+                shorter = key[:inner] + key[inner + 1 :]
+                if shorter not in self.aliases:
+                    loose.setdefault(shorter, []).extend(t for t in targets if t not in loose.get(shorter, ()))
+        return loose
 
     def df(self, term: str) -> int:
         posting = self.postings.get(term)
@@ -929,14 +944,15 @@ def _part(index: Index, word: str) -> list[Variant]:
     return found
 
 
-def _alias(index: Index, words: Sequence[str]) -> list[Variant]:
+def _alias(index: Index, words: Sequence[str], kind: str = "alias") -> list[Variant]:
     keys = {tuple(words), tuple(stem(w, "en") for w in words), tuple(stem(w, "nl") for w in words)}
+    table = index.aliases if kind == "alias" else index.loose_aliases
     variants = []
     for key in keys:
-        for target in index.aliases.get(key, ()):
+        for target in table.get(key, ()):
             known = tuple(t for t in target if t in index.postings)
             if known and len(known) == len(target):
-                variants.append(Variant(known, "alias", EXPANSION_WEIGHTS["alias"]))
+                variants.append(Variant(known, kind, EXPANSION_WEIGHTS[kind]))
     return variants
 
 
@@ -985,9 +1001,10 @@ def concepts(index: Index, words: Sequence[str]) -> list[Concept]:
     found: list[Concept] = []
     position = 0
     while position < len(words):
-        for size in range(min(index.max_alias_words, len(words) - position), 1, -1):
+        sizes = range(min(index.max_alias_words, len(words) - position), 1, -1)
+        for size, kind in [(size, "alias") for size in sizes] + [(size, "loose alias") for size in sizes]:
             phrase = words[position : position + size]
-            aliases = _alias(index, phrase)
+            aliases = _alias(index, phrase, kind)
             if aliases:
                 literal = tuple(t for w in phrase for t in _known(index, (stem(w, "nl"), stem(w, "en")))[:1])
                 extra = [Variant(literal, "exact", 1.0)] if len(literal) == size else []
@@ -1018,8 +1035,9 @@ def _capped_idf(index: Index, term: str, cap: float | None) -> float:
 
 
 def _cap_for(variant: Variant, cap: float | None) -> float | None:
-    """Exact and alias variants keep their own idf; expansions count no rarer than the typed word."""
-    return None if variant.kind in ("exact", "alias") else cap
+    """Exact and alias variants (loose ones too) keep their own idf; expansions count no rarer than
+    the typed word."""
+    return None if variant.kind in ("exact", "alias", "loose alias") else cap
 
 
 class Scores(NamedTuple):
