@@ -539,3 +539,37 @@ def test_a_forked_copy_of_an_open_store_leaves_its_connection_to_the_parent(cach
     assert os.waitstatus_to_exitcode(status) == 0
     assert connection.execute("SELECT count(*) FROM entries").fetchone()[0] > 0
     holder.clear()
+
+
+_WHEN_STARTING: list[set[int]] = []  # in a worker: the signals it held as its initializer began
+
+
+def _held_signals(state: Any, item: int) -> tuple[list[int], list[int]]:
+    import signal
+
+    return sorted(_WHEN_STARTING[0]), sorted(signal.pthread_sigmask(signal.SIG_BLOCK, []))
+
+
+def test_workers_hold_ctrl_c_and_sigterm_until_their_own_handlers_are_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pool ended at once (an error in its first items, ``| head``) signals workers that may
+    still be starting: one signalled before its handlers are set can lose the signal (Python clears
+    it in its after-fork setup) or swallow the parent's SystemExit, and lives on while the pool
+    waits for it (one hang in 2,000 quick pools, seen). So workers fork with SIGINT and SIGTERM
+    blocked and unblock them once SIGTERM ends them; the parent's mask is left as it was."""
+    import signal
+
+    from ecoqa import parallel
+
+    real_start = parallel._start
+
+    def recording_start(prepare: Any) -> None:
+        _WHEN_STARTING.append(set(signal.pthread_sigmask(signal.SIG_BLOCK, [])))
+        real_start(prepare)
+
+    monkeypatch.setattr(parallel, "_start", recording_start)
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, [])
+    held = {int(signal.SIGINT), int(signal.SIGTERM)}
+    for when_starting, when_working in parallel.ordered(_held_signals, range(4), None, 2, lambda state: None):
+        assert held <= set(when_starting)
+        assert not held & set(when_working)
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == before

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -54,11 +55,14 @@ def ordered(
         yield from pipeline.pool.imap(_run, items)
 
 
-def _start(prepare: Callable[[Any], None]) -> None:
-    import signal
+#: Held back from a worker between its fork and its own handlers (see ``_start``).
+_HELD = frozenset({signal.SIGINT, signal.SIGTERM})
 
+
+def _start(prepare: Callable[[Any], None]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent answers Ctrl-C and ends the pool
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's unwinding: the pool ends a worker so
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)  # a SIGTERM sent meanwhile ends it now
     assert _inherited is not None
     prepare(_inherited[1])
 
@@ -98,7 +102,8 @@ class Pipeline:
             stack.callback(_forget)
             stack.enter_context(terminate_cleanly())  # a kill ends the workers, before they find no parent
             context = multiprocessing.get_context("fork")
-            self.pool = stack.enter_context(context.Pool(self.count, initializer=_start, initargs=(self.prepare,)))
+            with _held_in_workers():
+                self.pool = stack.enter_context(context.Pool(self.count, initializer=_start, initargs=(self.prepare,)))
             self.stack = stack.pop_all()
         return self
 
@@ -117,6 +122,21 @@ class Pipeline:
         """Every result still to come, in order."""
         while self.waiting:
             yield self.waiting.popleft().get()
+
+
+@contextlib.contextmanager
+def _held_in_workers() -> Iterator[None]:
+    """Fork the workers with SIGINT and SIGTERM blocked; each unblocks them once it has its own
+    handlers. Otherwise a pool ended at once (an error in the first items, ``| head``) may signal a
+    worker still starting: Python clears a signal that arrives before its after-fork setup, and
+    its after-fork hooks ignore the parent's handler's SystemExit; either way the worker lives on
+    and the pool waits for it forever (seen: one hang in some hundreds of quick pools under load).
+    The pool's own thread, which forks replacements, starts here and keeps the mask."""
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
 def _forget() -> None:
