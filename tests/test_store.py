@@ -554,8 +554,9 @@ def test_workers_hold_ctrl_c_and_sigterm_until_their_own_handlers_are_set(monkey
     """A pool ended at once (an error in its first items, ``| head``) signals workers that may
     still be starting: one signalled before its handlers are set can lose the signal (Python clears
     it in its after-fork setup) or swallow the parent's SystemExit, and lives on while the pool
-    waits for it (one hang in 2,000 quick pools, seen). So workers fork with SIGINT and SIGTERM
-    blocked and unblock them once SIGTERM ends them; the parent's mask is left as it was."""
+    waits for it (seen: a hang within 250-500 quick pools, the other core busy). So workers fork
+    with SIGINT and SIGTERM blocked and unblock them once SIGTERM ends them; the parent's mask is
+    left as it was."""
     import signal
 
     from ecoqa import parallel

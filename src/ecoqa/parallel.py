@@ -130,7 +130,7 @@ def _held_in_workers() -> Iterator[None]:
     handlers. Otherwise a pool ended at once (an error in the first items, ``| head``) may signal a
     worker still starting: Python clears a signal that arrives before its after-fork setup, and
     its after-fork hooks ignore the parent's handler's SystemExit; either way the worker lives on
-    and the pool waits for it forever (seen: one hang in some hundreds of quick pools under load).
+    and the pool waits for it forever (seen: a hang within 250-500 quick pools, the other core busy).
     The pool's own thread, which forks replacements, starts here and keeps the mask."""
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
     try:
