@@ -379,8 +379,10 @@ class Index:
         for key, targets in self.aliases.items():
             for inner in range(1, len(key) - 1):
                 shorter = key[:inner] + key[inner + 1 :]
-                if shorter not in self.aliases:
-                    loose.setdefault(shorter, []).extend(t for t in targets if t not in loose.get(shorter, ()))
+                if shorter in self.aliases:
+                    continue
+                bucket = loose.setdefault(shorter, [])
+                bucket.extend(target for target in targets if target not in bucket)
         return loose
 
     def df(self, term: str) -> int:
