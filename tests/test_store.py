@@ -497,6 +497,13 @@ def test_a_stored_heading_with_text_after_it_is_damage(cache: Path, raw: bytes) 
     assert len(warnings) == 1 and "cannot be read" in warnings[0], warnings
 
 
+def _an_open_store(cache: Path, raw: bytes) -> Any:
+    """A store built from *raw*, opened for reading as a search opens it."""
+    store.load_indexed(raw, "c.json")
+    (path,) = cache.glob("*.sqlite3")
+    return store._Healing(path, store._Rescue(path, "c.json"), warn=lambda message: None)
+
+
 def test_an_open_store_let_go_in_another_thread_is_closed_there_quietly(
     cache: Path, raw: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -504,11 +511,9 @@ def test_an_open_store_let_go_in_another_thread_is_closed_there_quietly(
     CI): its connection is closed there, with no 'created in a thread' error and no unclosed database."""
     import threading
 
-    store.load_indexed(raw, "c.json")
-    (path,) = cache.glob("*.sqlite3")
     unraisable: list[str] = []
     monkeypatch.setattr(sys, "unraisablehook", lambda meta: unraisable.append(repr(meta.exc_value)))
-    holder = [store._Healing(path, store._Rescue(path, "c.json"), warn=lambda message: None)]
+    holder = [_an_open_store(cache, raw)]
     connection = holder[0].connection
     assert connection is not None
     thread = threading.Thread(target=holder.clear)
@@ -522,9 +527,7 @@ def test_an_open_store_let_go_in_another_thread_is_closed_there_quietly(
 def test_a_forked_copy_of_an_open_store_leaves_its_connection_to_the_parent(cache: Path, raw: bytes) -> None:
     """A connection must not cross a fork: when a forked process frees its copy of an open store,
     the inherited connection is neither used nor closed there."""
-    store.load_indexed(raw, "c.json")
-    (path,) = cache.glob("*.sqlite3")
-    holder = [store._Healing(path, store._Rescue(path, "c.json"), warn=lambda message: None)]
+    holder = [_an_open_store(cache, raw)]
     connection = holder[0].connection
     assert connection is not None
     child = os.fork()
