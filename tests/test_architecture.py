@@ -53,7 +53,7 @@ INTERNAL = {
     # ecoqa import: its own package, used by the CLI only, reading the bundled term table from corpus
     "importing.__init__": set(),
     "importing.decode": set(),
-    "importing.blocks": set(),
+    "importing.blocks": {"text"},
     "importing.pairs": {"importing"},
     "importing.meta": set(),
     "importing.html": {"importing"},

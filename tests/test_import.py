@@ -526,3 +526,46 @@ def test_numbering_past_999_and_lists_that_restart_at_one() -> None:
     page = HtmlPage(restarted).found()
     assert page.form == "paragraphs"
     assert [(p.question, p.answer) for p in page.pairs] == [(f"Wat is {n}?", f"Antwoord {n}.") for n in range(1, 4)]
+
+
+# ---------------------------------------------------------------------------- code in answers
+
+_CODE_MD = (
+    "# Tips\n\n## How do I list files?\n\nRun this:\n\n```sh\nls -la \\\n  /tmp\n\n# a comment\n```\n\nThen look.\n"
+)
+_CODE_HTML = (
+    "<html><body><h2>How do I list files?</h2><p>Run this:</p><pre>ls -la \\\n  /tmp\n\n# a comment</pre>"
+    "<p>Then look.</p><h2>And hidden ones?</h2><p>Add <code>-a</code>.</p></body></html>"
+)
+_CODE_ANSWER = "Run this:\n\n```\nls -la \\\n  /tmp\n\n# a comment\n```\n\nThen look."
+
+
+@pytest.mark.parametrize(("name", "page"), [("code.md", _CODE_MD), ("code.html", _CODE_HTML)])
+def test_code_blocks_keep_their_lines_from_fences_and_pre(invoke: Invoke, tmp_path: Path, name: str, page: str) -> None:
+    source = tmp_path / name
+    source.write_text(page, encoding="utf-8")
+    document = imported(invoke, tmp_path, source)
+    assert document["questions"][0]["answer"] == _CODE_ANSWER
+
+
+def test_show_and_export_print_code_as_written(invoke: Invoke, tmp_path: Path) -> None:
+    source = tmp_path / "code.md"
+    source.write_text(_CODE_MD.replace("# a comment", "# " + "word " * 30), encoding="utf-8")
+    imported(invoke, tmp_path, source)
+    data = ("--data", str(tmp_path / "out.json"))
+    shown = invoke(*data, "show", "1").stdout
+    assert "│ ls -la \\ " in shown and "│   /tmp " in shown  # the indent kept, lines not joined
+    assert "│ Then look." in shown
+    assert "# word word" in invoke(*data, "show", "1", "--plain").stdout
+    markdown = invoke(*data, "export", "--format", "md").stdout
+    assert "\n```\nls -la \\\n  /tmp\n\n# word" in markdown  # not escaped, not re-flowed
+    assert "<pre><code>ls -la \\\n  /tmp\n\n# word" in invoke(*data, "export", "--format", "html").stdout
+
+
+def test_the_answer_format_reads_fenced_code_blocks() -> None:
+    from ecoqa.text import blocks, fenced
+
+    code = "a\n\n```\nb"  # a blank line and a fence of its own inside
+    text = "Intro.\n\n" + fenced(code) + "\n\n- x\n- y"
+    assert blocks(text) == [("paragraph", ("Intro.",)), ("code", (code,)), ("list", ("x", "y"))]
+    assert blocks("```\nnever closed\n\nx") == [("paragraph", ("```\nnever closed",)), ("paragraph", ("x",))]

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from ecoqa import parallel
 from ecoqa.labels import label
 from ecoqa.models import Corpus, Entry, Heading, Hit, Principle, Reference, compact_json, in_lang, plain
-from ecoqa.text import blocks, clean_text, flatten, one_line
+from ecoqa.text import blocks, clean_text, fenced, flatten, one_line
 
 #: Version of every JSON document ecoqa prints; 2 gave snippets machine field names and totals.
 JSON_VERSION = 2
@@ -187,7 +187,7 @@ def plain_entry(entry: Entry, lang: str) -> str:
     question, answer = entry.text(lang)
     parts = [f"{entry.id}. {clean_text(question)}", ""]
     for kind, lines in blocks(answer):
-        parts += [f"- {line}" for line in lines] if kind == "list" else [lines[0]]
+        parts += [f"- {line}" for line in lines] if kind == "list" else [lines[0]]  # code as written
         parts.append("")
     return "\n".join(parts)
 
@@ -356,7 +356,10 @@ def _md(text: str) -> str:
 def _md_answer(text: str) -> str:
     parts = []
     for kind, lines in blocks(text):
-        parts.append("\n".join("- " + _md(line) for line in lines) if kind == "list" else _md(lines[0]))
+        if kind == "code":
+            parts.append(fenced(lines[0]))
+        else:
+            parts.append("\n".join("- " + _md(line) for line in lines) if kind == "list" else _md(lines[0]))
     return "\n\n".join(parts)
 
 
@@ -437,6 +440,8 @@ def _html_answer(text: str) -> str:
     for kind, lines in blocks(text):
         if kind == "list":
             parts.append("<ul>" + "".join(f"<li>{_h(line)}</li>" for line in lines) + "</ul>")
+        elif kind == "code":
+            parts.append(f"<pre><code>{_h(lines[0])}</code></pre>")
         else:
             parts.append(f"<p>{_h(lines[0])}</p>")
     return "\n".join(parts)

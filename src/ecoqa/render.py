@@ -38,6 +38,7 @@ STYLES = {
     "command": "green",
     "missing": "italic red",
     "header": "bold",
+    "code": "cyan",
 }
 #: Below this width, tables stack their columns (id: label, then the rest indented).
 NARROW = 60
@@ -53,10 +54,15 @@ def _title(text: str, style: str = "title") -> Text:
 
 
 def answer_blocks(text: str) -> RenderableType:
-    """Paragraphs and "- " bullet lists of an answer, lists with a hanging indent."""
+    """Paragraphs and "- " bullet lists of an answer, lists with a hanging indent, code as written."""
     parts: list[RenderableType] = []
     for kind, lines in blocks(text):
-        parts.append(_bullets(Text(line) for line in lines) if kind == "list" else Text(lines[0]))
+        if kind == "list":
+            parts.append(_bullets(Text(line) for line in lines))
+        elif kind == "code":  # never re-wrapped: a line too long for the panel folds at its edge
+            parts.append(Text(lines[0], style=STYLES["code"], no_wrap=True, overflow="fold"))
+        else:
+            parts.append(Text(lines[0]))
         parts.append(Text(""))
     return Group(*parts[:-1])
 

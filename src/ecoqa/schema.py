@@ -348,7 +348,15 @@ QUESTION = Obj(
     [
         Field("id", Id(), required=True),
         Field("question", Text(nonempty=True, doc="verbatim"), required=True),
-        Field("answer", Text(nonempty=True, doc="verbatim; paragraphs by a blank line, list items as '- '"), True),
+        Field(
+            "answer",
+            Text(
+                nonempty=True,
+                doc="verbatim; paragraphs by a blank line, list items as '- ', code between two lines of three or "
+                "more backticks (kept line for line)",
+            ),
+            True,
+        ),
         Field("question_en", TEXT),
         Field("answer_en", TEXT),
         Field("key_points", TEXTS),

@@ -54,17 +54,53 @@ def fold(text: str) -> str:
 
 
 def blocks(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    """An answer's blocks: ``("paragraph", (text,))`` or ``("list", items)``.
+    """An answer's blocks: ``("paragraph", (text,))``, ``("list", items)`` or ``("code", (code,))``.
 
     The one reading of the corpus's answer format, shared by every renderer: blocks are
-    separated by a blank line; a block whose lines all start with ``- `` is a list. *text* is a
-    corpus's answer, cleaned once when the corpus was read (``schema.Text``), so not again here.
+    separated by a blank line; a block whose lines all start with ``- `` is a list; a block that
+    opens with a line of three or more backticks and runs to the same line again is code, kept
+    line for line (blank lines included). *text* is a corpus's answer, cleaned once when the
+    corpus was read (``schema.Text``), so not again here.
     """
     found: list[tuple[str, tuple[str, ...]]] = []
-    for block in text.split("\n\n"):
-        lines = block.split("\n")
-        if all(line.startswith("- ") for line in lines):
-            found.append(("list", tuple(line[2:] for line in lines)))
+    lines = text.split("\n")
+    prose: list[str] = []
+    at = 0
+    while at < len(lines):
+        fence = _FENCE.match(lines[at]) if not prose or not prose[-1] else None
+        close = _closing_fence(lines, at, fence.group(1)) if fence else None
+        if close is None:
+            prose.append(lines[at])
+            at += 1
+            continue
+        found.extend(_prose_blocks(prose))
+        found.append(("code", ("\n".join(lines[at + 1 : close]),)))
+        prose, at = [], close + 1
+    found.extend(_prose_blocks(prose))
+    return found
+
+
+_FENCE = re.compile(r"^(`{3,})[^`]*$")
+
+
+def _closing_fence(lines: list[str], start: int, fence: str) -> int | None:
+    return next((at for at in range(start + 1, len(lines)) if lines[at].rstrip() == fence), None)
+
+
+def _prose_blocks(lines: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+    found: list[tuple[str, tuple[str, ...]]] = []
+    for block in "\n".join(lines).split("\n\n"):
+        block = block.strip("\n")
+        items = block.split("\n")
+        if block and all(line.startswith("- ") for line in items):
+            found.append(("list", tuple(line[2:] for line in items)))
         elif block.strip():
             found.append(("paragraph", (block,)))
     return found
+
+
+def fenced(code: str) -> str:
+    """*code* as an answer's code block: fenced by more backticks than any line of it starts with."""
+    longest = max((len(m.group()) for m in re.finditer(r"(?m)^`+", code)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}\n{code}\n{fence}"

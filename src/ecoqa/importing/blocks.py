@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-Kind = Literal["heading", "paragraph", "item", "numbered", "term"]
+from ecoqa.text import fenced
+
+Kind = Literal["heading", "paragraph", "item", "numbered", "term", "code"]
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,7 @@ def _unwrapped(lines: list[str]) -> list[str]:
 
 
 def compose(blocks: list[Block]) -> str:
-    """Blocks as corpus text: paragraphs apart by a blank line, list items as ``- `` lines.
+    """Blocks as corpus text: paragraphs apart by a blank line, list items as ``- `` lines, code fenced.
 
     The inverse of ``ecoqa.text.blocks``. Numbered items inside an answer keep their number.
     """
@@ -133,7 +135,10 @@ def compose(blocks: list[Block]) -> str:
         if items:
             parts.append("\n".join(items))
             items = []
-        parts.append(f"{block.number}. {block.text}" if block.kind == "numbered" else block.text)
+        if block.kind == "code":
+            parts.append(fenced(block.text))
+        else:
+            parts.append(f"{block.number}. {block.text}" if block.kind == "numbered" else block.text)
     if items:
         parts.append("\n".join(items))
     return "\n\n".join(part for part in parts if part.strip())

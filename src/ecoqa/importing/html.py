@@ -25,7 +25,7 @@ _SKIP = frozenset(
     "object embed canvas map dialog".split()
 )
 _BLOCK = frozenset(
-    "p div section article main blockquote pre table tbody thead tfoot tr td th figure figcaption address "
+    "p div section article main blockquote table tbody thead tfoot tr td th figure figcaption address "
     "center body html ul ol dl dd details hr".split()
 )
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
@@ -57,6 +57,8 @@ class _Reader:
                 continue
             elif tag == "br":
                 self._flush()
+            elif tag == "pre":
+                self._code(child)
             elif tag in _HEADINGS:
                 self._inside(child, ("heading", _HEADINGS[tag], 0, ""))
             elif tag in ("dt", "summary"):
@@ -82,6 +84,13 @@ class _Reader:
         self._walk(node)
         self._flush()
         self.context.pop()
+
+    def _code(self, node: LexborNode) -> None:
+        """Preformatted text as a code block, line for line."""
+        self._flush()
+        code = (node.text(deep=True, strip=False) or "").strip("\n").rstrip()
+        if code.strip():
+            self.blocks.append(Block("code", code))
 
     def _item(self, node: LexborNode) -> None:
         parent = node.parent

@@ -42,7 +42,7 @@ def markdown_blocks(text: str) -> list[Block]:
                 lists[-1][1] += 1
             item_open, heading = False, 0
         elif token.type in ("fence", "code_block") and token.content.strip():
-            blocks.append(Block("paragraph", token.content.rstrip("\n")))
+            blocks.append(Block("code", token.content.rstrip("\n")))
     return blocks
 
 

@@ -207,11 +207,11 @@ def _chain(blocks: Sequence[Block], by_number: dict[int, list[int]], start: int)
 
 
 def _has_text_between(blocks: Sequence[Block], start: int, end: int) -> bool:
-    return any(b.kind in ("paragraph", "item") for b in blocks[start + 1 : end])
+    return any(b.kind in ("paragraph", "item", "code") for b in blocks[start + 1 : end])
 
 
 def _has_text_after(blocks: Sequence[Block], at: int) -> bool:
-    return at + 1 < len(blocks) and blocks[at + 1].kind in ("paragraph", "item")
+    return at + 1 < len(blocks) and blocks[at + 1].kind in ("paragraph", "item", "code")
 
 
 def _question_headings(blocks: Sequence[Block]) -> list[tuple[int, int | None, str]] | None:
