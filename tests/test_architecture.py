@@ -54,12 +54,15 @@ INTERNAL = {
     "importing.__init__": set(),
     "importing.decode": set(),
     "importing.blocks": {"text"},
-    "importing.pairs": {"importing"},
+    "importing.pairs": {"importing", "text"},
+    "importing.structure": {"importing", "text"},
+    "importing.rst": {"importing"},
     "importing.meta": set(),
-    "importing.html": {"importing"},
+    "importing.html": {"importing", "text"},
     "importing.markdown": {"importing"},
-    "importing.table": {"importing", "text"},
-    "importing.build": {"importing", "errors", "text", "corpus"},
+    "importing.table": {"importing", "text", "errors"},
+    "importing.sources": {"importing", "errors", "text"},
+    "importing.build": {"importing", "text", "corpus"},
 }
 #: third-party package -> modules that may import it (the same rule as ruff's banned-api)
 THIRD_PARTY = {

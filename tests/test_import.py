@@ -281,14 +281,17 @@ def test_dry_run_shows_what_it_found_and_writes_nothing(invoke: Invoke, tmp_path
     result = invoke("import", str(SEED_TEXT), "-o", str(target), "--dry-run")
     assert result.exit_code == 0
     assert not target.exists()
-    assert result.stdout.splitlines() == [
+    lines = result.stdout.splitlines()
+    assert lines[:4] == [
         f"{SEED_TEXT}: text page, 24 questions (numbered questions)",
-        "  1. Wat zijn de belangrijkste principes waar je rekening mee moet houden als je een ecosysteem opzet?",
-        "  2. Zien jullie het Toyota model als een goed voorbeeld van een ecosysteem waarbij een grote speler cent",
-        "  3. Hoe zorg je ervoor dat je echte vraagsturing krijgt als de behoefte nog latent of zelfs afwezig is?",
-        "  … and 21 more",
-        "event: date 2021-02-17; language nl; speakers Maxine Tillij, Rinke Zonneveld",
+        "  left out: 2 headings above the first question: the title and introduction",
+        "  1. Wat zijn de belangrijkste principes waar je rekening mee moet houden als je een ecosysteem…",
+        "  2. Zien jullie het Toyota model als een goed voorbeeld van een ecosysteem waarbij een grote…",
     ]
+    assert lines[5] == "  4. Wat zijn de belangrijkste valkuilen bij het opzetten van een ecosysteem?"  # whole
+    assert [line.split(".")[0].strip() for line in lines[2:-1]] == [str(n) for n in range(1, 25)]  # every one
+    assert all(len(line) <= 100 for line in lines)
+    assert lines[-1] == "event: date 2021-02-17; language nl; speakers Maxine Tillij, Rinke Zonneveld"
 
 
 def test_dash_writes_the_corpus_to_stdout(invoke: Invoke) -> None:
@@ -313,9 +316,9 @@ def test_a_page_without_questions_exits_3_saying_what_is_recognised_and_what_was
     assert result.stdout == ""
     assert result.stderr == (
         f"ecoqa: {source}: no questions and answers found in this text page (found 2 paragraphs, "
-        "1 heading); ecoqa recognises numbered questions, Vraag:/Antwoord: or Q:/A: labels, one heading per "
-        "question, schema.org FAQPage/QAPage markup, <dl>/<details> lists, or a CSV/TSV header with question "
-        "and answer columns.\n"
+        "1 heading); ecoqa recognises questions as headings, numbered (1., 1), 1.1) or labelled "
+        "(Vraag:/Antwoord:, Q:/A:), lines ending in '?', schema.org FAQPage/QAPage markup, <dl>/<details> lists, "
+        "or a CSV/TSV table with question and answer columns.\n"
     )
     assert sorted(os.listdir(tmp_path)) == ["notes.txt"]  # no output, no temporary file
 
@@ -325,8 +328,13 @@ def test_a_table_without_question_and_answer_columns_names_its_header(invoke: In
     source.write_text("name,email\nAnna,anna@example.org\n", encoding="utf-8")
     result = invoke("import", str(source), "-o", str(tmp_path / "out.json"))
     assert result.exit_code == 3
-    assert f"{source}: no questions and answers found in this CSV/TSV table (its header is: name, email)" in (
-        result.stderr
+    assert result.stderr == (
+        f"ecoqa: {source}: no questions and answers found in this CSV/TSV table (its columns are: name, email; "
+        "a question column is named question/questions/vraag/vragen/query/q/title (or with a language, as q_en, "
+        "vraag_nl), an answer column answer/answers/antwoord/antwoorden/response/a/body; or name them with "
+        "--question-column and --answer-column); ecoqa recognises questions as headings, numbered (1., 1), 1.1) or "
+        "labelled (Vraag:/Antwoord:, Q:/A:), lines ending in '?', schema.org FAQPage/QAPage markup, <dl>/<details> "
+        "lists, or a CSV/TSV table with question and answer columns.\n"
     )
     assert not (tmp_path / "out.json").exists()
 
@@ -349,7 +357,9 @@ def test_a_missing_source_exits_3_and_a_later_good_source_writes_nothing(invoke:
     missing = tmp_path / "nope.html"
     result = invoke("import", str(SEED_TEXT), str(missing), "-o", str(tmp_path / "out.json"))
     assert result.exit_code == 3
-    assert result.stderr == f"ecoqa: cannot read {missing}: No such file or directory.\n"
+    assert result.stderr == (
+        f"ecoqa: cannot read {missing}: No such file or directory; pass --skip-unreadable to import the others.\n"
+    )
     assert not (tmp_path / "out.json").exists()
 
 
@@ -405,7 +415,7 @@ def test_an_agenda_above_the_questions_does_not_hide_their_numbering() -> None:
         "Agenda\n\n1. Welkom\n\nWe beginnen om negen uur.\n\n2. Pauze\n\n"
         "Vragen\n\n1. Wat kost het?\n\nNiets.\n\n2. Wie betaalt?\n\nDe provincie.\n\n3. Wanneer?\n\nIn mei.\n"
     )
-    found = recognise(text_blocks(page), ["numbered"])
+    found = recognise(text_blocks(page))
     assert [(p.number, p.question, p.answer) for p in found.pairs] == [
         (1, "Wat kost het?", "Niets."),
         (2, "Wie betaalt?", "De provincie."),
@@ -493,7 +503,8 @@ def test_any_input_gives_a_valid_corpus_or_a_corpus_error(tmp_path: Path, suffix
 
     from ecoqa.corpus import check_corpus
     from ecoqa.errors import CorpusError
-    from ecoqa.importing.build import build, read_source
+    from ecoqa.importing.build import build
+    from ecoqa.importing.sources import read_source
 
     source = tmp_path / f"page{suffix}"
 
@@ -516,7 +527,7 @@ def test_any_input_gives_a_valid_corpus_or_a_corpus_error(tmp_path: Path, suffix
 
 def test_numbering_past_999_and_lists_that_restart_at_one() -> None:
     long_page = "".join(f"{n}. Vraag nummer {n}?\n\nAntwoord {n}.\n\n" for n in range(1, 1201))
-    found = recognise(text_blocks(long_page), ["numbered"])
+    found = recognise(text_blocks(long_page))
     assert [p.number for p in found.pairs] == list(range(1, 1201))
     from ecoqa.importing.html import HtmlPage
 
@@ -524,7 +535,7 @@ def test_numbering_past_999_and_lists_that_restart_at_one() -> None:
         "<body>" + "".join(f"<ol><li>Wat is {n}?</li></ol><p>Antwoord {n}.</p>" for n in range(1, 4)) + "</body>"
     )
     page = HtmlPage(restarted).found()
-    assert page.form == "paragraphs"
+    assert page.form == "paragraphs ending in '?'"
     assert [(p.question, p.answer) for p in page.pairs] == [(f"Wat is {n}?", f"Antwoord {n}.") for n in range(1, 4)]
 
 
@@ -569,3 +580,301 @@ def test_the_answer_format_reads_fenced_code_blocks() -> None:
     text = "Intro.\n\n" + fenced(code) + "\n\n- x\n- y"
     assert blocks(text) == [("paragraph", ("Intro.",)), ("code", (code,)), ("list", ("x", "y"))]
     assert blocks("```\nnever closed\n\nx") == [("paragraph", ("```\nnever closed",)), ("paragraph", ("x",))]
+
+
+# ---------------------------------------------------------------------------- structure, judged as a whole
+
+
+def _numbered_heading_page() -> str:
+    """The webinar's 24 Q&A as a plain page: ``<h3>1. question</h3>`` and the answer's paragraphs and lists."""
+    import html
+
+    parts = ["<html><body><h1>Webinar</h1><p>Vragen uit het webinar.</p>"]
+    for q in BUNDLED["questions"]:
+        parts.append(f"<h3>{q['id']}. {html.escape(q['question'])}</h3>")
+        for block in q["answer"].split("\n\n"):
+            lines = block.split("\n")
+            if all(line.startswith("- ") for line in lines):
+                parts.append("<ul>" + "".join(f"<li>{html.escape(line[2:])}</li>" for line in lines) + "</ul>")
+            else:
+                parts.append(f"<p>{html.escape(block)}</p>")
+    return "".join(parts) + "</body></html>"
+
+
+def test_a_page_of_numbered_question_headings_imports_word_for_word(invoke: Invoke, tmp_path: Path) -> None:
+    """Six of the 24 headings do not end in '?': the numbering counting up holds them all."""
+    assert sum(1 for q in BUNDLED["questions"] if not q["question"].endswith("?")) == 6
+    source = tmp_path / "page.html"
+    source.write_text(_numbered_heading_page(), encoding="utf-8")
+    document = imported(invoke, tmp_path, source)
+    assert pairs(document) == [(q["id"], q["question"], q["answer"]) for q in BUNDLED["questions"]]
+
+
+def _md(tmp_path: Path, text: str, name: str = "faq.md") -> Path:
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    return source
+
+
+def test_sections_above_questions_are_topics_and_sub_headings_stay_in_answers(invoke: Invoke, tmp_path: Path) -> None:
+    source = _md(
+        tmp_path,
+        "# Tool FAQ\n\nIntro.\n\n# Installing\n\nThis section is about installing.\n\n"
+        "## How do I install it?\n\nRun the installer.\n\n### On Windows\n\nUse the MSI.\n\n"
+        "## Why does the install fail\n\nUsually a proxy.\n\n# Using\n\n## Can I script it?\n\nYes.\n",
+    )
+    document = imported(invoke, tmp_path, source)
+    assert pairs(document) == [
+        (1, "How do I install it?", "Run the installer.\n\nOn Windows\n\nUse the MSI."),
+        (2, "Why does the install fail", "Usually a proxy."),
+        (3, "Can I script it?", "Yes."),
+    ]
+    assert [q["topics"] for q in document["questions"]] == [["installing"], ["installing"], ["using"]]
+
+
+def test_a_small_list_inside_one_answer_does_not_outrank_the_page(invoke: Invoke, tmp_path: Path) -> None:
+    questions = "".join(
+        f"<h3>Why is feature {n} designed this way?</h3><p>Because of reason {n}, explained at some length here.</p>"
+        for n in range(1, 9)
+    )
+    terms = "<dl><dt>Java</dt><dd>Classes.</dd><dt>Rust</dt><dd>Traits.</dd></dl>"
+    source = tmp_path / "faq.html"
+    source.write_text(f"<h2>Design</h2>{questions[:200]}{terms}{questions[200:]}", encoding="utf-8")
+    document = imported(invoke, tmp_path, source)
+    assert [q["question"] for q in document["questions"]] == [
+        f"Why is feature {n} designed this way?" for n in range(1, 9)
+    ]
+    assert "Java\n\nClasses." in document["questions"][1]["answer"]
+
+
+def test_dotted_numbers_are_questions_under_numbered_sections(invoke: Invoke, tmp_path: Path) -> None:
+    contents = "FAQ\n\n 1. Basics\n  1.1 What is it?\n  1.2 Who made it?\n 2. Problems\n  2.1 Why does it fail?\n\n"
+    body = (
+        "1. Basics\n\n  1.1 What is it?\n\n  A tool.\n\n  1.2 Who made it?\n\n  Volunteers, since 1998.\n\n"
+        "2. Problems\n\n  Read this first.\n\n  2.1 Why does it fail?\n\n  Steps:\n\n  1. check the network\n"
+        "  2. check the proxy\n"
+    )
+    document = imported(invoke, tmp_path, _md(tmp_path, contents + body, "FAQ"))
+    assert pairs(document) == [
+        (1, "What is it?", "A tool."),
+        (2, "Who made it?", "Volunteers, since 1998."),
+        (3, "Why does it fail?", "Steps:\n\n1. check the network\n\n2. check the proxy"),
+    ]
+    assert [q["topics"] for q in document["questions"]] == [["basics"], ["basics"], ["problems"]]
+    assert "summary" not in document["webinar"]  # the table of contents is furniture
+
+
+def test_question_headings_among_section_headings(invoke: Invoke, tmp_path: Path) -> None:
+    """An interview: questions ask; the headings around them are sections or belong to the answers."""
+    source = _md(
+        tmp_path,
+        "# Interview\n\nIntro.\n\n## The team\n\nFive people.\n\n## How did you start?\n\nBy chance.\n\n"
+        "### First steps\n\nSmall ones.\n\n## What do you use?\n\nRust.\n\n### Aside: and for tests?\n\nCargo.\n\n"
+        "### Editors\n\nMany.\n\n## Conclusion\n\nIt works.\n",
+    )
+    document = imported(invoke, tmp_path, source)
+    assert pairs(document) == [
+        (1, "How did you start?", "By chance.\n\nFirst steps\n\nSmall ones."),
+        (2, "What do you use?", "Rust."),
+        (3, "Aside: and for tests?", "Cargo.\n\nEditors\n\nMany."),
+    ]
+
+
+def test_troubleshooting_headings_without_question_marks(invoke: Invoke, tmp_path: Path) -> None:
+    source = _md(
+        tmp_path,
+        "# Troubleshooting\n\nCommon problems.\n\n## Connection issues\n\nMost come from the network.\n\n"
+        "### Device not found\n\nPlug it in.\n\n### Device unauthorized\n\nAccept the prompt.\n\n"
+        "## Crashes on start\n\nUpdate the driver.\n\n## Display\n\n### Black screen\n\nWake the device.\n",
+    )
+    document = imported(invoke, tmp_path, source)
+    assert [q["question"] for q in document["questions"]] == [
+        "Device not found",
+        "Device unauthorized",
+        "Crashes on start",
+        "Black screen",
+    ]
+
+
+def test_bold_lines_as_questions_end_at_a_bold_line_that_does_not_ask(invoke: Invoke, tmp_path: Path) -> None:
+    source = tmp_path / "over.php"
+    source.write_text(
+        '<?php include "head.php"; ?>\n<div><h1>Over ons</h1><p>Welkom.</p>'
+        "<b>Wat doen wij?</b><br><div><p>Wij informeren.</p></div>"
+        "<b>Waar zitten wij?</b><div><p>In Den Haag.</p></div>"
+        "<b>Contact</b><div>Bel ons.</div></div>",
+        encoding="utf-8",
+    )
+    document = imported(invoke, tmp_path, source)
+    assert pairs(document) == [(1, "Wat doen wij?", "Wij informeren."), (2, "Waar zitten wij?", "In Den Haag.")]
+
+
+def test_schema_org_listing_fewer_questions_than_the_page_hides_none(invoke: Invoke, tmp_path: Path) -> None:
+    shown = "".join(f"<h2>Question number {n}?</h2><p>Answer {n}.</p>" for n in range(1, 6))
+    marked = (
+        '<script type="application/ld+json">{"@type": "FAQPage", "mainEntity": [{"@type": "Question", '
+        '"name": "Question number 1?", "acceptedAnswer": {"@type": "Answer", "text": "Answer 1."}}]}</script>'
+    )
+    source = tmp_path / "faq.html"
+    source.write_text(f"<html><head>{marked}</head><body>{shown}</body></html>", encoding="utf-8")
+    assert len(imported(invoke, tmp_path, source)["questions"]) == 5
+
+
+# ---------------------------------------------------------------------------- formats read for what they are
+
+
+def test_markdown_site_markup_is_read_as_metadata_and_markers_are_dropped(invoke: Invoke, tmp_path: Path) -> None:
+    source = _md(
+        tmp_path,
+        '---\ntitle: "Tool FAQ"\nsidebar: faq\n---\n\n# FAQ\n\n* Table of Contents\n{:toc}\n\n'
+        "## How do I start? {#start}\n\n:::note[Tip]\n\nRead the guide.\n\n:::\n\n![A logo](logo.png) Then run it.\n\n"
+        '<h2 name="stop">\nHow do I stop?\n</h2>\n\nPress *Ctrl-C*.\n',
+    )
+    document = imported(invoke, tmp_path, source)
+    assert pairs(document) == [
+        (1, "How do I start?", "Read the guide.\n\nThen run it."),
+        (2, "How do I stop?", "Press Ctrl-C."),
+    ]
+    assert document["webinar"]["title"] == "Tool FAQ"
+
+
+def test_restructuredtext_whatever_its_name(invoke: Invoke, tmp_path: Path) -> None:
+    text = (
+        ".. _faq:\n\nFrequently asked questions\n==========================\n\nUsage\n#####\n\n"
+        "Can I back up to two servers?\n-----------------------------\n\nYes, with ``borg create``:\n\n"
+        "::\n\n    borg create a\n    borg create b\n\n.. note:: Use two keys.\n\n"
+        "Why is it slow?\n---------------\n\nSee :ref:`tuning <perf>` and `the docs <https://example.org/docs>`_.\n"
+    )
+    for name in ("faq.rst", "faq.md", "faq.txt"):
+        document = imported(invoke, tmp_path, _md(tmp_path, text, name), extra=("--force",))
+        assert pairs(document) == [
+            (
+                1,
+                "Can I back up to two servers?",
+                "Yes, with borg create:\n\n```\nborg create a\nborg create b\n```\n\nUse two keys.",
+            ),
+            (2, "Why is it slow?", "See tuning and the docs."),
+        ]
+    assert document["questions"][1]["references"] == [{"name": "the docs", "url": "https://example.org/docs"}]
+
+
+# ---------------------------------------------------------------------------- spreadsheets
+
+
+def _csv(tmp_path: Path, text: str, name: str = "faq.csv", encoding: str = "utf-8") -> Path:
+    source = tmp_path / name
+    source.write_bytes(text.encode(encoding))
+    return source
+
+
+@pytest.mark.parametrize(
+    ("header", "extra"),
+    [
+        ("id,query,keyword,response", ()),
+        ("Onderwerp;Antwoord", ()),
+        ("id,q_fr,q_en,a_fr,a_en", ("--lang", "en")),
+        ("Nr,Vraag (NL),Antwoord (NL)", ()),
+        ("id,kop,tekst", ("--question-column", "kop", "--answer-column", "3")),
+    ],
+)
+def test_spreadsheet_columns_by_their_common_names(
+    invoke: Invoke, tmp_path: Path, header: str, extra: tuple[str, ...]
+) -> None:
+    delimiter = ";" if ";" in header else ","
+    width = header.count(delimiter) + 1
+    names = [h.strip().lower() for h in header.split(delimiter)]
+    rows = []
+    for n in (1, 2):
+        cells = []
+        for name in names:
+            if name.startswith(("query", "onderwerp", "vraag", "kop")) or name == "q_en":
+                cells.append(f"Question {n}?")
+            elif name.startswith(("response", "antwoord", "tekst")) or name == "a_en":
+                cells.append(f"Answer {n}.")
+            else:
+                cells.append(f"other {n}")
+        assert len(cells) == width
+        rows.append(delimiter.join(cells))
+    document = imported(invoke, tmp_path, _csv(tmp_path, "\n".join([header, *rows]) + "\n"), extra=extra)
+    assert [(q["question"], q["answer"]) for q in document["questions"]] == [
+        ("Question 1?", "Answer 1."),
+        ("Question 2?", "Answer 2."),
+    ]
+
+
+def test_a_two_column_table_without_header_any_line_ending(invoke: Invoke, tmp_path: Path) -> None:
+    for ending in ("\n", "\r\n", "\r"):
+        text = ending.join(["Is it free?,Yes.", '"Where, then?","Here."', "Why?,Because."]) + ending
+        document = imported(invoke, tmp_path, _csv(tmp_path, text), extra=("--force",))
+        assert [(q["question"], q["answer"]) for q in document["questions"]] == [
+            ("Is it free?", "Yes."),
+            ("Where, then?", "Here."),
+            ("Why?", "Because."),
+        ]
+
+
+def test_excel_cells_quotes_soft_wraps_paragraphs_and_html(invoke: Invoke, tmp_path: Path) -> None:
+    text = (
+        "Vraag;Antwoord\r\n"
+        '"Bel ik?";"Bel <a href=""tel:088"">088</a> (lokaal tarief).\r\nOpen van 9 tot 5.\r\n\r\nOok op zaterdag."\r\n'
+        '"Waar lees ik meer?";"Op de\nsite, zie\n[de regels](https://example.org/regels)."\r\n'
+    )
+    document = imported(invoke, tmp_path, _csv(tmp_path, text, encoding="cp1252"))
+    assert pairs(document) == [
+        (1, "Bel ik?", "Bel 088 (lokaal tarief). Open van 9 tot 5.\n\nOok op zaterdag."),
+        (2, "Waar lees ik meer?", "Op de site, zie de regels."),
+    ]
+    assert document["questions"][1]["references"] == [{"name": "de regels", "url": "https://example.org/regels"}]
+
+
+def test_a_named_column_that_is_not_there_says_what_is(invoke: Invoke, tmp_path: Path) -> None:
+    source = _csv(tmp_path, "kop,tekst\nA?,B.\n")
+    result = invoke("import", str(source), "--dry-run", "--question-column", "titel")
+    assert result.exit_code == 3
+    assert result.stderr == "ecoqa: no column 'titel' for --question-column; the header has: kop, tekst.\n"
+
+
+# ---------------------------------------------------------------------------- links, sources
+
+
+def test_relative_links_resolve_against_base_url_or_are_counted(invoke: Invoke, tmp_path: Path) -> None:
+    source = _md(
+        tmp_path,
+        "## How?\n\nSee [the guide](guide.md#start) and [home](https://example.org/).\n\n## Why?\n\nBecause.\n",
+    )
+    target = tmp_path / "out.json"
+    result = invoke("import", str(source), "-o", str(target))
+    assert result.stderr.splitlines()[0] == (
+        f"ecoqa: warning: {source}: 1 relative link could not be resolved (the page does not say its address); "
+        "pass --base-url URL to keep them as references"
+    )
+    assert json.loads(target.read_text(encoding="utf-8"))["questions"][0]["references"] == [
+        {"name": "home", "url": "https://example.org/"}
+    ]
+    document = imported(invoke, tmp_path, source, extra=("--force", "--base-url", "https://example.org/docs/faq.md"))
+    assert document["questions"][0]["references"] == [
+        {"name": "the guide", "url": "https://example.org/docs/guide.md#start"},
+        {"name": "home", "url": "https://example.org/"},
+    ]
+    bad = invoke("import", str(source), "--dry-run", "--base-url", "docs/")
+    assert (bad.exit_code, bad.stderr) == (
+        2,
+        "ecoqa: --base-url takes a web address (http:// or https://), not 'docs/'.\n",
+    )
+
+
+def test_skip_unreadable_imports_the_readable_sources_and_names_the_others(invoke: Invoke, tmp_path: Path) -> None:
+    missing = tmp_path / "nope.html"
+    target = tmp_path / "out.json"
+    result = invoke("import", str(missing), str(SAMPLES / "labelled.md"), "-o", str(target), "--skip-unreadable")
+    assert result.exit_code == 0
+    assert (
+        result.stderr.splitlines()[0] == f"ecoqa: warning: skipped: cannot read {missing}: No such file or directory."
+    )
+    assert len(json.loads(target.read_text(encoding="utf-8"))["questions"]) == 3
+    none = invoke("import", str(missing), "-o", str(tmp_path / "x.json"), "--skip-unreadable")
+    assert (none.exit_code, none.stderr.splitlines()[-1]) == (
+        3,
+        "ecoqa: none of the 1 sources could be read; nothing written.",
+    )
+    assert not (tmp_path / "x.json").exists()

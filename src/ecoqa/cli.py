@@ -1159,6 +1159,33 @@ def import_(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", "-n", help="Show what would be imported; write nothing.")
     ] = False,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            metavar="URL",
+            show_default=False,
+            help="Resolve relative links against URL (default: the page's address).",
+        ),
+    ] = None,
+    question_column: Annotated[
+        str | None,
+        typer.Option(
+            "--question-column",
+            metavar="NAME",
+            show_default=False,
+            help="Table column of the questions (name or number).",
+        ),
+    ] = None,
+    answer_column: Annotated[
+        str | None,
+        typer.Option(
+            "--answer-column", metavar="NAME", show_default=False, help="Table column of the answers (name or number)."
+        ),
+    ] = None,
+    skip_unreadable: Annotated[
+        bool, typer.Option("--skip-unreadable", help="Import the readable sources; name the others on stderr.")
+    ] = False,
 ) -> None:
     """Turn Q&A pages, FAQ pages, Markdown notes and spreadsheets into a corpus for --data.
 
@@ -1175,18 +1202,24 @@ def import_(
       ecoqa --data mine.json search funding
     """
     from ecoqa.files import check_target
-    from ecoqa.importing.build import build, read_source, summary_lines
+    from ecoqa.importing.build import build, summary_lines
+    from ecoqa.importing.sources import Options, read_sources
+    from ecoqa.importing.table import Choice
     from ecoqa.version import ecoqa_version
 
     to_stdout = output is not None and str(output) == "-"
     if output is None and not dry_run:
         raise UsageError("say where to write the corpus with -o FILE ('-' for stdout), or look first with --dry-run.")
+    if base_url is not None and not base_url.lower().startswith(("http://", "https://")):
+        raise UsageError(f"--base-url takes a web address (http:// or https://), not '{base_url}'.")
     if output is not None and not to_stdout and not dry_run:
         check_target(output, force=force, protected=sources)
-    read = [read_source(path) for path in sources]
-    built = build(read, title=title, lang=corpus_lang.value if corpus_lang else None, version=ecoqa_version())
+    lang = corpus_lang.value if corpus_lang else None
+    options = Options(Choice(question_column, answer_column, lang), base_url)
+    read, skipped = read_sources(sources, options, skip_unreadable=skip_unreadable)
+    built = build(read, title=title, lang=lang, version=ecoqa_version(), base_url=base_url)
     text = _checked_corpus(built.document)
-    for note in built.notes:
+    for note in [*skipped, *built.notes]:
         _warn(note)
     from ecoqa.output import stdout, write_note_line
 

@@ -33,25 +33,43 @@ class Block:
     number: int = 0  # numbered items
     shape: str = ""
     links: tuple[Link, ...] = field(default=())
+    path: tuple[int, ...] = ()  # dotted numbers: 3.12 -> (3, 12)
+    written: str = ""  # dotted numbers as written, kept when the item stays in an answer
 
     def with_text(self, text: str) -> Block:
         return replace(self, text=text)
 
 
 _NUMBERED = re.compile(r"^(?P<prefix>(?:\d{1,5}[.)]\s+)+)(?P<rest>\S.*)$")
+_DOTTED = re.compile(r"^(?P<prefix>\d{1,3}(?:\.\d{1,3}){1,3})\.?\s+(?P<rest>\S.*)$")
 _BULLET = re.compile(r"^[•·▪◦‣∙●○■□➢➤►–—*+-]\s+(?P<rest>\S.*)$")
 _SENTENCE_END = re.compile(r"[.!?:;…)\"'”’]$")
 #: A line this short without a sentence ending is a heading in a page saved as text ("Ons werk").
 HEADING_WORDS = 6
 
 
-def number_prefix(text: str) -> tuple[int, str, str] | None:
-    """(number, shape, rest) for text such as ``1. 12. Why?`` (the last number counts), else None."""
+@dataclass(frozen=True)
+class Numbering:
+    """A number a line starts with: ``1.``, ``2)``, ``1. 12.`` (the last counts) or dotted ``3.12``."""
+
+    path: tuple[int, ...]
+    shape: str  # the numbers as "#": "#.", "#)", "#.#"
+    rest: str
+    written: str
+
+
+def numbering(text: str) -> Numbering | None:
+    dotted = _DOTTED.match(text)
+    if dotted:
+        prefix = dotted.group("prefix")
+        path = tuple(int(n) for n in prefix.split("."))
+        return Numbering(path, ".".join("#" * len(path)).replace("#", "#"), dotted.group("rest"), prefix)
     found = _NUMBERED.match(text)
     if not found:
         return None
     prefix = found.group("prefix")
-    return int(re.findall(r"\d+", prefix)[-1]), re.sub(r"\d+", "#", " ".join(prefix.split())), found.group("rest")
+    number = int(re.findall(r"\d+", prefix)[-1])
+    return Numbering((number,), re.sub(r"\d+", "#", " ".join(prefix.split())), found.group("rest"), prefix.strip())
 
 
 def bullet_text(text: str) -> str | None:
@@ -69,11 +87,18 @@ def line_block(line: str, *, text_headings: bool) -> Block | None:
     text = " ".join(line.split())
     if not text:
         return None
-    numbered = number_prefix(text)
+    numbered = numbering(text)
     if numbered:
-        number, shape, rest = numbered
         indent = len(line) - len(line.lstrip())
-        return Block("numbered", rest, number=number, shape=f"{indent}:{shape}")
+        dotted = len(numbered.path) > 1
+        return Block(
+            "numbered",
+            numbered.rest,
+            number=numbered.path[-1],
+            shape=f"{indent}:{numbered.shape}",
+            path=numbered.path,
+            written=numbered.written if dotted else "",
+        )
     item = bullet_text(text)
     if item is not None:
         return Block("item", item)
@@ -99,7 +124,7 @@ def _hard_wrapped(lines: list[str]) -> bool:
     """
     stripped = [line.strip() for line in lines]
     followed = [
-        a for a, b in itertools.pairwise(stripped) if a and b and not (number_prefix(b) or bullet_text(b) is not None)
+        a for a, b in itertools.pairwise(stripped) if a and b and not (numbering(b) or bullet_text(b) is not None)
     ]
     running = sum(1 for a in followed if 40 <= len(a) <= 100 and not _SENTENCE_END.search(a))
     return running >= 2 and running * 2 >= len(followed)
@@ -109,7 +134,7 @@ def _unwrapped(lines: list[str]) -> list[str]:
     joined: list[str] = []
     current: list[str] = []
     for line in [*lines, ""]:
-        starts_block = bool(number_prefix(line.strip()) or bullet_text(line.strip()) is not None)
+        starts_block = bool(numbering(line.strip()) or bullet_text(line.strip()) is not None)
         if not line.strip() or starts_block:
             if current:
                 joined.append(" ".join(current))
@@ -138,7 +163,11 @@ def compose(blocks: list[Block]) -> str:
         if block.kind == "code":
             parts.append(fenced(block.text))
         else:
-            parts.append(f"{block.number}. {block.text}" if block.kind == "numbered" else block.text)
+            parts.append(_numbered_text(block) if block.kind == "numbered" else block.text)
     if items:
         parts.append("\n".join(items))
     return "\n\n".join(part for part in parts if part.strip())
+
+
+def _numbered_text(block: Block) -> str:
+    return f"{block.written} {block.text}" if block.written else f"{block.number}. {block.text}"

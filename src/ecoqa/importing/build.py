@@ -1,133 +1,20 @@
-"""Read import sources and merge them into one corpus document that ``validate`` accepts."""
+"""Merge the sources read into one corpus document that ``validate`` accepts, and say what was found."""
 
 from __future__ import annotations
 
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
-from ecoqa.errors import CorpusError
 from ecoqa.importing import meta
-from ecoqa.importing.blocks import Block, compose, looks_like_heading, text_blocks
-from ecoqa.importing.decode import decode, looks_binary
-from ecoqa.importing.pairs import FORM_NAMES, Found, Pair, recognise
+from ecoqa.importing.blocks import compose, looks_like_heading
+from ecoqa.importing.pairs import Pair
+from ecoqa.importing.sources import KINDS, Source
 from ecoqa.text import fold, one_line
-
-TEXT_ORDER = ("labelled", "numbered", "question headings", "paragraphs")
-KINDS = {"html": "HTML page", "markdown": "Markdown document", "table": "CSV/TSV table", "text": "text page"}
-RECOGNISED = (
-    "numbered questions, Vraag:/Antwoord: or Q:/A: labels, one heading per question, "
-    "schema.org FAQPage/QAPage markup, <dl>/<details> lists, or a CSV/TSV header with question and answer columns"
-)
-
-
-@dataclass
-class Source:
-    """One imported file and what was found in it."""
-
-    name: str
-    kind: str
-    found: Found
-    title: str | None = None
-    url: str | None = None
-    warnings: list[str] = field(default_factory=list)
-
-
-def read_source(path: Path) -> Source:
-    """Read, decode and recognise one source; a file with no Q&A in it is a ``CorpusError``."""
-    name = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise CorpusError(f"cannot read {name}: {error.strerror or error}.") from None
-    if looks_binary(raw):
-        raise CorpusError(f"{name}: a binary file, not a web page, Markdown or a table; ecoqa recognises {RECOGNISED}.")
-    text, warnings = decode(raw, name)
-    kind = detect(text, path.suffix.lower())
-    source = _recognised(text, kind, name)
-    source.warnings[:0] = warnings
-    if not source.found.pairs:
-        raise CorpusError(
-            f"{name}: no questions and answers found in this {KINDS[kind]} ({_seen(text, kind)}); "
-            f"ecoqa recognises {RECOGNISED}."
-        )
-    for question in source.found.skipped:
-        source.warnings.append(f"{name}: question without an answer skipped: {question[:60]}")
-    return source
-
-
-def detect(text: str, suffix: str) -> str:
-    """The kind of a source, by its content first and its extension as a hint."""
-    from ecoqa.importing.table import sniff
-
-    head = text.lstrip()[:4096].lower()
-    if head.startswith(("<!doctype html", "<html", "<?xml")) or suffix in (".html", ".htm", ".xhtml"):
-        return "html"
-    if re.search(r"<(?:body|p|div|h[1-6]|li|dl|details)\b[^>]*>", head) and re.search(r"</\w+>", head):
-        return "html"
-    if suffix in (".csv", ".tsv") or sniff(text):
-        return "table"
-    if suffix in (".md", ".markdown") or re.search(r"(?m)^#{1,6}\s+\S|^\*\*(?:vraag|question|q)\b", text, re.I):
-        return "markdown"
-    return "text"
-
-
-def _recognised(text: str, kind: str, name: str) -> Source:
-    if kind == "html":
-        from ecoqa.importing.html import HtmlPage
-
-        page = HtmlPage(text)
-        return Source(name, kind, page.found(), page.title, page.url)
-    if kind == "table":
-        from ecoqa.importing.table import read_table
-
-        found, warnings, _ = read_table(text)
-        return Source(name, kind, found, warnings=[f"{name}: {w}" for w in warnings])
-    if kind == "markdown":
-        from ecoqa.importing.markdown import ORDER, markdown_blocks
-
-        blocks = markdown_blocks(text)
-        found = recognise(blocks, ORDER)
-        return Source(name, kind, found, title=_markdown_title(blocks, found))
-    return Source(name, kind, recognise(text_blocks(text), TEXT_ORDER))
-
-
-def _markdown_title(blocks: list[Block], found: Found) -> str | None:
-    """The highest heading above the first question, when the questions are not all headings of it."""
-    headings = [b for b in blocks[: found.first] if b.kind == "heading"]
-    return min(headings, key=lambda b: b.level).text if headings else None
-
-
-def _seen(text: str, kind: str) -> str:
-    """What a source without Q&A holds, so the user can tell what went wrong."""
-    if kind == "table":
-        from ecoqa.importing.table import read_table
-
-        _, _, header = read_table(text)
-        if header.startswith("unreadable"):
-            return one_line(header, 120)
-        return f"its header is: {one_line(header, 120)}" if header.strip() else "it is empty"
-    if kind == "html":
-        from ecoqa.importing.html import HtmlPage
-
-        blocks = HtmlPage(text).blocks()
-    elif kind == "markdown":
-        from ecoqa.importing.markdown import markdown_blocks
-
-        blocks = markdown_blocks(text)
-    else:
-        blocks = text_blocks(text)
-    if not blocks:
-        return "no text"
-    counts = Counter(b.kind for b in blocks)
-    names = {"heading": "heading", "paragraph": "paragraph", "item": "list item", "numbered": "numbered item"}
-    return "found " + ", ".join(f"{n} {names.get(k, k)}{'s' if n != 1 else ''}" for k, n in counts.most_common())
-
-
-# ----------------------------------------------------------------------------- the document
 
 
 @dataclass
@@ -136,9 +23,12 @@ class Built:
     notes: list[str]
 
 
-def build(sources: list[Source], *, title: str | None, lang: str | None, version: str) -> Built:
+def build(
+    sources: list[Source], *, title: str | None, lang: str | None, version: str, base_url: str | None = None
+) -> Built:
     """One corpus document from the sources, in order, with notes on what was guessed or repeated."""
     notes = [w for s in sources for w in s.warnings]
+    unresolved = Counter[str]()
     entries = [(s, pair) for s in sources for pair in s.found.pairs]
     ids = _ids([pair for _, pair in entries], len(sources))
     if len(sources) > 1 and any(p.number for _, p in entries):
@@ -146,7 +36,15 @@ def build(sources: list[Source], *, title: str | None, lang: str | None, version
     notes.extend(_duplicates(entries, ids))
     language = lang or meta.language(" ".join(p.question + " " + p.answer for _, p in entries[:2000]))
     webinar, speakers, derived = _webinar(sources, title, language)
-    questions = [_question(entry_id, source, pair) for entry_id, (source, pair) in zip(ids, entries, strict=True)]
+    questions = [
+        _question(entry_id, source, pair, base_url or source.base, unresolved)
+        for entry_id, (source, pair) in zip(ids, entries, strict=True)
+    ]
+    for name, count in unresolved.items():
+        notes.append(
+            f"{name}: {count} relative link{'s' if count != 1 else ''} could not be resolved (the page does not "
+            "say its address); pass --base-url URL to keep them as references"
+        )
     document: dict[str, Any] = {
         "schema_version": 1,
         "provenance": _provenance(sources, version, derived),
@@ -186,14 +84,31 @@ def _duplicates(entries: list[tuple[Source, Pair]], ids: list[int]) -> list[str]
     return notes
 
 
-def _question(entry_id: int, source: Source, pair: Pair) -> dict[str, Any]:
+def _question(entry_id: int, source: Source, pair: Pair, base: str | None, unresolved: Counter[str]) -> dict[str, Any]:
     question: dict[str, Any] = {"id": entry_id, "question": pair.question, "answer": pair.answer}
     if pair.topics:
         question["topics"] = [meta.slug(t) for t in dict.fromkeys(pair.topics)]
-    if pair.references:
-        question["references"] = [{"name": link.text, "url": link.url} for link in pair.references]
+    references = {}
+    for link in pair.references:
+        url = resolve(link.url, base)
+        if url is None:
+            unresolved[source.name] += 1
+        elif url not in references:
+            references[url] = link.text
+    if references:
+        question["references"] = [{"name": text, "url": url} for url, text in references.items()]
     question["source"] = {"file": Path(source.name).name, **({"url": source.url} if source.url else {})}
     return question
+
+
+def resolve(href: str, base: str | None) -> str | None:
+    """An absolute http(s) or mailto address for a link, resolved against *base* when relative."""
+    scheme = urlsplit(href).scheme.lower()
+    if scheme in ("http", "https", "mailto"):
+        return href
+    if scheme or not base or urlsplit(base).scheme.lower() not in ("http", "https"):
+        return None
+    return urljoin(base, href)
 
 
 def _webinar(
@@ -238,7 +153,7 @@ def _webinar(
 
 def _provenance(sources: list[Source], version: str, derived: list[str]) -> dict[str, Any]:
     names = ", ".join(Path(s.name).name for s in sources)
-    forms = ", ".join(dict.fromkeys(FORM_NAMES.get(s.found.form, s.found.form) for s in sources))
+    forms = ", ".join(dict.fromkeys(s.found.form for s in sources))
     return {
         "source": f"Imported with ecoqa {version} from {names} ({forms}).",
         "verbatim": [
@@ -275,21 +190,30 @@ def _glossary(questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [term for term in table if isinstance(term, dict) and fold(str(term.get("nl", ""))) in text]
 
 
-def summary_lines(sources: list[Source], built: Built, shown: int = 3) -> list[str]:
-    """What a dry run prints: per source its kind, form and count, the first questions, the event."""
+def summary_lines(sources: list[Source], built: Built, width: int = 100) -> list[str]:
+    """What a dry run prints: per source its kind, the structure and what it left out, then every
+    question on a line of its own, and what the pages say about themselves."""
     lines = []
+    questions = iter(built.document["questions"])
     for source in sources:
-        form = FORM_NAMES.get(source.found.form, source.found.form)
+        form = source.found.form
         count = len(source.found.pairs)
         lines.append(f"{source.name}: {KINDS[source.kind]}, {count} question{'s' if count != 1 else ''} ({form})")
-    questions = built.document["questions"]
-    for question in questions[:shown]:
-        lines.append(f"  {question['id']}. {question['question'][:100]}")
-    if len(questions) > shown:
-        lines.append(f"  … and {len(questions) - shown} more")
+        lines.extend(f"  left out: {note}" for note in source.found.left_out)
+        for _, question in zip(range(count), questions, strict=False):
+            lines.append(_cut(f"  {question['id']}. {one_line(question['question'], None)}", width))
     webinar = built.document["webinar"]
     facts = [f"{key} {webinar[key]}" for key in ("title", "date", "language") if key in webinar]
     if built.document.get("speakers"):
         facts.append("speakers " + ", ".join(s["name"] for s in built.document["speakers"]))
     lines.append("event: " + "; ".join(facts))
     return lines
+
+
+def _cut(line: str, width: int) -> str:
+    """*line* whole, or cut at a word with "…" to fit *width*."""
+    if len(line) <= width:
+        return line
+    cut = line[: width - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > width // 2 else cut).rstrip(" ,;:") + "…"

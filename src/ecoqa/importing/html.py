@@ -13,16 +13,23 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
-from ecoqa.importing.blocks import Block, Kind, Link, compose, line_block, number_prefix
+from ecoqa.importing.blocks import Block, Kind, Link, compose, line_block, numbering
 from ecoqa.importing.pairs import Found, Pair, recognise
+from ecoqa.importing.structure import BOLD
+from ecoqa.text import fold
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
 
-ORDER = ("labelled", "terms", "numbered", "question headings", "paragraphs")
 _SKIP = frozenset(
     "script style noscript template nav header footer aside form button svg iframe head select input textarea "
     "object embed canvas map dialog".split()
+)
+#: Page furniture by its role or class: navigation, breadcrumbs, cookie notices, tables of contents.
+_FURNITURE = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|breadcrumbs?|cookies?|cookie-?banner|consent|toc|"
+    r"table-of-contents|skip-?link|share|social)(?:$|[\s_-])",
+    re.I,
 )
 _BLOCK = frozenset(
     "p div section article main blockquote table tbody thead tfoot tr td th figure figcaption address "
@@ -41,6 +48,8 @@ class _Reader:
         self.links: list[Link] = []
         self.context: list[tuple[Kind, int, int, str]] = [("paragraph", 0, 0, "")]
         self.depth = 0
+        self.strong = 0  # inside <b>/<strong>
+        self.bold = 0  # letters of the current paragraph inside <b>/<strong>
         self.positions: dict[int, dict[int, int]] = {}  # <ol> -> its <li> -> place, counted once per list
 
     def read(self, node: LexborNode) -> list[Block]:
@@ -52,9 +61,16 @@ class _Reader:
         for child in node.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
-                self.words.append(child.text_content or "")
-            elif tag in _SKIP or tag == "-comment":
+                text = child.text_content or ""
+                self.words.append(text)
+                if self.strong:
+                    self.bold += len("".join(text.split()))
+            elif tag in _SKIP or tag == "-comment" or _furniture(child):
                 continue
+            elif tag in ("b", "strong"):
+                self.strong += 1
+                self._walk(child)
+                self.strong -= 1
             elif tag == "br":
                 self._flush()
             elif tag == "pre":
@@ -112,23 +128,35 @@ class _Reader:
         before = len(self.words)
         self._walk(node)
         text = " ".join("".join(self.words[before:]).split())
-        url = _absolute(node.attributes.get("href"), self.base)
+        url = _href(node.attributes.get("href"))
         if text and url:
             self.links.append(Link(text, url))
 
     def _flush(self) -> None:
         text = " ".join("".join(self.words).split())
+        bold, self.bold = self.bold, 0
         self.words = []
         if not text:
             return
         kind, level, number, shape = self.context[-1]
         links, self.links = tuple(self.links), []
-        if kind == "paragraph":
+        if kind == "paragraph" and bold == len("".join(text.split())) and len(text) <= 300:
+            block = Block("heading", text, level=BOLD, links=links)  # a line all in bold: a heading
+        elif kind == "paragraph":
             block = line_block(text, text_headings=False) or Block("paragraph", text)
             block = Block(block.kind, block.text, number=block.number, shape=f"p:{block.shape}", links=links)
-        elif kind == "numbered" and number_prefix(text):
-            explicit, written, rest = number_prefix(text) or (number, "", text)
-            block = Block("numbered", rest, number=explicit, shape=f"{shape}:{written}", links=links)
+        elif kind == "numbered" and numbering(text):
+            found = numbering(text)
+            assert found is not None
+            block = Block(
+                "numbered",
+                found.rest,
+                number=found.path[-1],
+                shape=f"{shape}:{found.shape}",
+                path=found.path,
+                written=found.written if len(found.path) > 1 else "",
+                links=links,
+            )
         else:
             block = Block(kind, text, level=level, number=number, shape=shape, links=links)
         self.blocks.append(block)
@@ -143,14 +171,31 @@ def _integer(value: str | None, default: int) -> int:
         return default
 
 
-def _absolute(href: str | None, base: str | None) -> str | None:
-    """A link's absolute http(s) or mailto URL; a relative link only when the page says where it lives."""
-    if not href:
+def _href(href: str | None) -> str | None:
+    """A link's address as written (resolved later, against the page's address); None for scripts."""
+    if not href or not href.strip():
         return None
     href = href.strip()
-    url = urljoin(base, href) if base else href
-    scheme = urlsplit(url).scheme.lower()
-    return url if scheme in ("http", "https", "mailto") else None
+    scheme = urlsplit(href).scheme.lower()
+    return href if scheme in ("", "http", "https", "mailto") else None
+
+
+def _furniture(node: LexborNode) -> bool:
+    """An element that is page furniture by its role or class (navigation, cookie notice, contents)."""
+    attributes = node.attributes
+    role = (attributes.get("role") or "").lower()
+    if role in ("navigation", "banner", "contentinfo", "search", "complementary"):
+        return True
+    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+    return bool(names.strip()) and bool(_FURNITURE.search(names))
+
+
+def fragment_blocks(html: str) -> list[Block]:
+    """The blocks of a piece of HTML (an HTML block in Markdown, a spreadsheet cell)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    body = LexborHTMLParser(f"<body>{html}</body>").body
+    return _Reader(None).read(body) if body is not None else []
 
 
 class HtmlPage:
@@ -186,11 +231,26 @@ class HtmlPage:
         return _Reader(self.base).read(root) if root is not None else []
 
     def found(self) -> Found:
-        """Structured data first (JSON-LD, then microdata), else the blocks."""
+        """Structured data (JSON-LD, then microdata), unless the page itself shows more questions.
+
+        Markup that lists fewer questions than the page shows does not hide the others: when the
+        page's own structure holds more questions, among them those of the markup, the page wins.
+        """
         structured = self._json_ld() or self._microdata()
-        if structured:
-            return structured
-        return recognise(self.blocks(), ORDER)
+        page = recognise(self.blocks())
+        if structured is None or self._one_question_page():
+            return structured or page
+        marked = {fold(p.question) for p in structured.pairs}
+        shown = {fold(p.question) for p in page.pairs}
+        if len(page.pairs) > len(structured.pairs) and len(marked & shown) * 2 >= len(marked):
+            return page
+        return structured
+
+    def _one_question_page(self) -> bool:
+        """A QAPage: one question and its answers, which its markup says better than any heading."""
+        if self.tree.css_first('[itemtype*="schema.org/QAPage"]') is not None:
+            return True
+        return any('"QAPage"' in (node.text() or "") for node in self.tree.css('script[type="application/ld+json"]'))
 
     def _fragment(self, html: str) -> tuple[str, tuple[Link, ...]]:
         """An answer's HTML as corpus text and its links."""

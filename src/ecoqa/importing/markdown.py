@@ -1,32 +1,52 @@
-"""Markdown notes: one heading per question, or ``Q:``/``A:`` and ``**Vraag:**``/``**Antwoord:**`` lines.
+"""Markdown documents as blocks, the way renderers show them.
 
 Read with markdown-it-py, the CommonMark parser rich already depends on, so it costs no new
-dependency and reads wrapped paragraphs, nested lists and links the way renderers do.
+dependency and reads wrapped paragraphs, nested lists and links the way renderers do. What the
+renderers of documentation sites add is read for what it is: front matter is metadata (its
+``title`` is the document's), heading attributes (``{#id}``) and table-of-contents markers
+(``{:toc}``, ``[TOC]``) are dropped, admonition fences (``:::note``) are dropped and their text
+kept, images show no alt text, and HTML blocks (headings, ``<details>``, tables) are read as HTML.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ecoqa.importing.blocks import Block, Link, line_block
-from ecoqa.importing.pairs import _ANSWER_LABEL, _QUESTION_LABEL
+from ecoqa.importing.structure import _ANSWER_LABEL, _QUESTION_LABEL, BOLD
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-ORDER = ("labelled", "headings", "numbered", "paragraphs")
+_FRONT_MATTER = re.compile(
+    r"\A(?:\ufeff)?(---|\+\+\+)[ \t]*\n(?P<body>.*?\n)?(?:---|\+\+\+|\.\.\.)[ \t]*(?:\n|\Z)", re.S
+)
+_TITLE = re.compile(r"""^title\s*[:=]\s*["']?(?P<title>.*?)["']?\s*$""", re.M)
+_MARKER_LINE = re.compile(r"(?m)^[ \t]*(?:\{:[^}\n]*\}|\[TOC\]|\[\[_TOC_\]\]|:::+.*)[ \t]*$")
+_ATTRIBUTES = re.compile(r"\s*\{[#.:][^{}]*\}\s*$")
+
+
+def front_matter(text: str) -> tuple[str | None, str]:
+    """The front matter's title (if it has one) and the document without its front matter."""
+    found = _FRONT_MATTER.match(text)
+    if not found:
+        return None, text
+    title = _TITLE.search(found.group("body") or "")
+    rest = "\n" * found.group().count("\n") + text[found.end() :]  # keep line numbers
+    return (" ".join(title.group("title").split()) or None) if title else None, rest
 
 
 def markdown_blocks(text: str) -> list[Block]:
-    """The blocks of a Markdown document."""
+    """The blocks of a Markdown document (front matter already taken off)."""
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark").parse(text)
+    tokens = MarkdownIt("commonmark").parse(_MARKER_LINE.sub("", text))
     blocks: list[Block] = []
     lists: list[list[int]] = []  # per open list: [ordered, next number]
     item_open = False
     heading = 0
-    for at, token in enumerate(tokens):
+    for token in tokens:
         if token.type in ("bullet_list_open", "ordered_list_open"):
             start = token.attrGet("start")
             lists.append([token.type == "ordered_list_open", int(start) if start else 1])
@@ -37,18 +57,29 @@ def markdown_blocks(text: str) -> list[Block]:
         elif token.type == "heading_open":
             heading = int(token.tag[1])
         elif token.type == "inline":
-            blocks.extend(_inline_blocks(token, heading, lists if item_open else [], at))
+            blocks.extend(_inline_blocks(token, heading, lists if item_open else []))
             if item_open and lists and lists[-1][0]:
                 lists[-1][1] += 1
             item_open, heading = False, 0
         elif token.type in ("fence", "code_block") and token.content.strip():
             blocks.append(Block("code", token.content.rstrip("\n")))
+        elif token.type == "html_block":
+            blocks.extend(_html_blocks(token.content))
     return blocks
 
 
-def _inline_blocks(token: Token, heading: int, lists: list[list[int]], at: int) -> list[Block]:
+def _html_blocks(html: str) -> list[Block]:
+    """An HTML block inside Markdown read as HTML: a ``<h3>`` is a heading like ``###``."""
+    if not re.search(r"<(?!!--)[a-zA-Z]", html):
+        return []  # a comment or a closing tag
+    from ecoqa.importing.html import fragment_blocks
+
+    return fragment_blocks(html)
+
+
+def _inline_blocks(token: Token, heading: int, lists: list[list[int]]) -> list[Block]:
     """An inline run as blocks: one per hard break, and one per line that starts with a label."""
-    lines, links = _lines(token)
+    lines, links, bold = _lines(token)
     blocks: list[Block] = []
     current: list[str] = []
     for line in [*lines, None]:
@@ -58,41 +89,50 @@ def _inline_blocks(token: Token, heading: int, lists: list[list[int]], at: int) 
             current = []
         if line is not None and line != "\f":
             current.append(line)
+    if bold and len(blocks) == 1 and not heading and not lists and len(blocks[0].text) <= 300:
+        return [Block("heading", blocks[0].text, level=BOLD, links=blocks[0].links)]
     return blocks
 
 
 def _block(text: str, heading: int, lists: list[list[int]], links: tuple[Link, ...]) -> Block:
     text = " ".join(text.split())
     if heading:
-        return Block("heading", text, level=heading, links=links)
+        return Block("heading", _ATTRIBUTES.sub("", text), level=heading, links=links)
     if lists:
         ordered, number = lists[-1]
         if ordered:
             return Block("numbered", text, number=number, shape=f"md{len(lists)}", links=links)
         return Block("item", text, links=links)
     block = line_block(text, text_headings=False) or Block("paragraph", text)
-    return Block(block.kind, block.text, number=block.number, shape=f"p:{block.shape}", links=links)
+    return Block(block.kind, block.text, number=block.number, shape=f"p:{block.shape}", path=block.path, links=links)
 
 
-def _lines(token: Token) -> tuple[list[str], list[Link]]:
-    """The inline text split at soft breaks (kept as lines) and hard breaks ("\\f"), with its links."""
+def _lines(token: Token) -> tuple[list[str], list[Link], bool]:
+    """The inline text split at soft breaks (kept as lines) and hard breaks ("\\f"), its links, and
+    whether all of its text is bold."""
     lines: list[str] = [""]
     links: list[Link] = []
     link: tuple[str, int] | None = None  # (href, where its text starts in the last line)
+    strong = 0
+    plain = False  # some text outside bold
     for child in token.children or []:
         if child.type in ("text", "code_inline"):
             lines[-1] += child.content
+            plain = plain or (not strong and bool(child.content.strip()))
         elif child.type == "softbreak":
             lines.append("")
         elif child.type == "hardbreak":
             lines.extend(["\f", ""])
+        elif child.type == "strong_open":
+            strong += 1
+        elif child.type == "strong_close":
+            strong -= 1
         elif child.type == "link_open":
             link = (str(child.attrGet("href") or ""), len(lines[-1]))
         elif child.type == "link_close" and link:
             text = " ".join(lines[-1][link[1] :].split())
-            if text and link[0].startswith(("http://", "https://", "mailto:")):
+            if text and link[0] and not link[0].startswith("#"):
                 links.append(Link(text, link[0]))
             link = None
-        elif child.type == "image":
-            lines[-1] += child.content
-    return [line for line in lines if line.strip()], links
+    kept = [line for line in lines if line.strip()]
+    return kept, links, bool(kept) and not plain

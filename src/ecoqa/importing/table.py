@@ -1,80 +1,218 @@
-"""Spreadsheets saved as CSV or TSV: a header row names the question and answer columns."""
+"""Spreadsheets saved as CSV or TSV: a question and an answer column, found by name or by shape.
+
+Columns are found by their header names in English and Dutch (``question``/``vraag``/``query``/
+``q``/``title``, ``answer``/``antwoord``/``response``/``a``/``body``), with a language suffix
+(``q_en``, ``question_nl``) chosen by ``--lang``; ``--question-column``/``--answer-column`` name
+them when the header uses other words. A table of two columns without a header is read as
+question, answer. Cells are read as people type them: a line break is a soft wrap, a blank line
+a new paragraph, ``- `` lines a list, Markdown links and HTML (``<a>``, ``<br>``, ``<ul>``) for
+what they are. Excel's quoting (``""`` in a quoted cell) is always honoured.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import re
+from dataclasses import dataclass
 
-from ecoqa.importing.blocks import compose, text_blocks
+from ecoqa.errors import CorpusError
+from ecoqa.importing.blocks import Block, Link
 from ecoqa.importing.pairs import Found, Pair
 from ecoqa.text import fold
 
 #: Header names, folded, for each column ecoqa reads.
 COLUMNS = {
-    "question": ("question", "questions", "vraag", "vragen", "q"),
-    "answer": ("answer", "answers", "antwoord", "antwoorden", "a"),
-    "topics": ("topics", "topic", "onderwerp", "onderwerpen", "tags", "tag", "category", "categorie", "thema"),
+    "question": (
+        "question",
+        "questions",
+        "vraag",
+        "vragen",
+        "query",
+        "q",
+        "title",
+        "onderwerp",
+        "faq",
+        "vraagstelling",
+    ),
+    "answer": ("answer", "answers", "antwoord", "antwoorden", "response", "a", "body", "reply", "antwoordtekst"),
+    "topics": (
+        "topics",
+        "topic",
+        "onderwerpen",
+        "tags",
+        "tag",
+        "category",
+        "categories",
+        "categorie",
+        "thema",
+        "rubriek",
+    ),
     "id": ("id", "nr", "no", "number", "nummer", "#"),
 }
 _DELIMITERS = ",;\t|"
+_SUFFIX = re.compile(r"^(?P<base>.+?)[\s_.\-(\[]+(?P<lang>[a-z]{2})[)\]]?$")
+_HTML = re.compile(r"</?(?:a|p|br|ul|ol|li|b|strong|i|em|div|span|h[1-6]|table|code|pre)\b[^>]*>", re.I)
+_MD_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\((?P<url>[^)\s]+)\)")
 
 
-def header_columns(header: list[str]) -> dict[str, int]:
-    """Which column holds what, by its header name (case, accents and spaces ignored)."""
+@dataclass(frozen=True)
+class Choice:
+    """Which columns the user named (``--question-column``/``--answer-column``) and which language to take."""
+
+    question: str | None = None
+    answer: str | None = None
+    lang: str | None = None
+
+
+def _key(name: str) -> str:
+    return fold(name).strip().strip(":").strip()
+
+
+def header_columns(header: list[str], choice: Choice | None = None) -> tuple[dict[str, int], list[str]]:
+    """Which column holds what, and the languages of suffixed question/answer columns found."""
+    choice = choice or Choice()
+    keys = [_key(name) for name in header]
     found: dict[str, int] = {}
-    for at, name in enumerate(header):
-        key = fold(name).strip().strip(":").strip()
-        for column, names in COLUMNS.items():
-            if key in names and column not in found:
-                found[column] = at
-    return found
+    for column, names in COLUMNS.items():
+        at = next((at for at, key in enumerate(keys) if key in names), None)
+        if at is not None:
+            found[column] = at
+    languages: list[str] = []
+    if "question" not in found or "answer" not in found:
+        by_lang: dict[str, dict[str, int]] = {}
+        for at, key in enumerate(keys):
+            suffixed = _SUFFIX.match(key)
+            if not suffixed:
+                continue
+            for column in ("question", "answer"):
+                if suffixed.group("base") in COLUMNS[column]:
+                    by_lang.setdefault(suffixed.group("lang"), {}).setdefault(column, at)
+        languages = [lang for lang, cols in by_lang.items() if len(cols) == 2]
+        if languages:
+            lang = choice.lang if choice.lang in languages else languages[0]
+            found.update(by_lang[lang])
+    for column in ("question", "answer"):
+        named = getattr(choice, column)
+        if named is not None:
+            found[column] = _named_column(header, named, column)
+    return found, languages
 
 
-def sniff(text: str) -> csv.Dialect | type[csv.Dialect] | None:
-    """The dialect of a table whose first row names a question and an answer column, else None."""
+def _named_column(header: list[str], name: str, column: str) -> int:
+    keys = [_key(h) for h in header]
+    if _key(name) in keys:
+        return keys.index(_key(name))
+    if name.isdigit() and 1 <= int(name) <= len(header):
+        return int(name) - 1
+    raise CorpusError(
+        f"no column '{name}' for --{column}-column; the header has: {', '.join(header[:12]) or 'nothing'}."
+    )
+
+
+def dialect_of(text: str) -> csv.Dialect | type[csv.Dialect] | None:
+    """The dialect of a delimited table (Excel quoting always), else None."""
     sample = text[:65536]
     first = sample.split("\n", 1)[0]
     if not any(d in first for d in _DELIMITERS):
         return None
     try:
-        dialect: csv.Dialect | type[csv.Dialect] = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS)
+        delimiter = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
     except csv.Error:
         delimiter = max(_DELIMITERS, key=first.count)
-        dialect = csv.excel_tab if delimiter == "\t" else csv.excel
+
+    class Excel(csv.excel):
+        pass
+
+    Excel.delimiter = delimiter
+    Excel.doublequote = True  # the Sniffer often guesses False, which cuts a cell at its first ""
+    return Excel
+
+
+def sniff(text: str) -> str | None:
+    """ "named" when *text* is a table whose header names a question and an answer column, "shaped"
+    when it is a table of two columns (or of rows all as wide), else None."""
+    dialect = dialect_of(text)
+    if dialect is None:
+        return None
     try:
-        header = next(csv.reader(io.StringIO(first), dialect), [])
+        rows = list(_rows(text[:65536], dialect))
     except csv.Error:
         return None
-    columns = header_columns(header)
-    return dialect if "question" in columns and "answer" in columns else None
+    if len(rows) < 2:
+        return None
+    columns, _ = header_columns(rows[0])
+    if "question" in columns and "answer" in columns:
+        return "named"
+    widths = {len(row) for row in rows[:-1]}  # the last row of a sample may be cut off
+    if (widths == {2} and _two_columns(rows)) or (len(widths) == 1 and min(widths) >= 2 and len(rows) >= 3):
+        return "shaped"
+    return None
 
 
-def read_table(text: str) -> tuple[Found, list[str], str]:
+def _rows(text: str, dialect: csv.Dialect | type[csv.Dialect]) -> list[list[str]]:
+    return [row for row in csv.reader(io.StringIO(text, newline=""), dialect) if any(c.strip() for c in row)]
+
+
+def _two_columns(rows: list[list[str]]) -> bool:
+    """A headerless question-and-answer table: most cells of its first column ask."""
+    asking = sum(1 for row in rows if row[0].rstrip().endswith("?"))
+    return asking * 2 >= len(rows)
+
+
+def read_table(text: str, choice: Choice | None = None) -> tuple[Found, list[str], str]:
     """The rows as pairs, warnings about skipped rows, and what the header was (for messages).
 
     A file the csv module cannot read yields no pairs, and the reason in place of the header.
     """
-    dialect = sniff(text)
+    dialect = dialect_of(text) or csv.excel
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), dialect or csv.excel))
+        rows = _rows(text, dialect)
     except csv.Error as error:
         return Found([]), [], f"unreadable as CSV ({error})"
-    header = rows[0] if rows else []
-    columns = header_columns(header)
+    if not rows:
+        return Found([]), [], ""
+    header = rows[0]
+    columns, languages = header_columns(header, choice)
+    body = rows[1:]
+    form = "a table with question and answer columns"
+    if ("question" not in columns or "answer" not in columns) and all(len(r) == 2 for r in rows) and _two_columns(rows):
+        columns, body, form = {"question": 0, "answer": 1}, rows, "a two-column table (question, answer)"
     if "question" not in columns or "answer" not in columns:
-        return Found([]), [], ", ".join(header[:8])
-    pairs: list[Pair] = []
+        return Found([]), [], ", ".join(header[:12])
     warnings: list[str] = []
-    for line, row in enumerate(rows[1:], start=2):
+    if len(languages) > 1:
+        chosen = next((lang for lang in languages if header[columns["question"]].lower().endswith(lang)), languages[0])
+        warnings.append(f"columns in {', '.join(languages)}: read the '{chosen}' ones (choose with --lang)")
+    pairs: list[Pair] = []
+    first_line = 1 if body is rows else 2
+    for line, row in enumerate(body, start=first_line):
         cell = {name: row[at].strip() if at < len(row) else "" for name, at in columns.items()}
-        if not any(row):
-            continue
         if not cell["question"] or not cell["answer"]:
             warnings.append(f"row {line}: no {'question' if not cell['question'] else 'answer'}; skipped")
             continue
         number = int(cell["id"]) if cell.get("id", "").isdigit() else None
         topics = tuple(t.strip() for t in re.split(r"[;,|]", cell.get("topics", "")) if t.strip())
-        answer = compose(text_blocks(cell["answer"], text_headings=False))
-        pairs.append(Pair(" ".join(cell["question"].split()), answer, number, topics=topics))
-    return Found(pairs, form="a table with question and answer columns"), warnings, ", ".join(header[:8])
+        answer, links = cell_text(cell["answer"])
+        question = " ".join(cell_text(cell["question"])[0].split())
+        if question and answer:
+            pairs.append(Pair(question, answer, number, topics=topics, references=links))
+    return Found(pairs, form=form), warnings, ", ".join(header[:12])
+
+
+def cell_text(cell: str) -> tuple[str, tuple[Link, ...]]:
+    """A cell as answer text: soft-wrapped lines joined, blank lines as paragraphs, HTML read as HTML."""
+    from ecoqa.importing.blocks import compose
+
+    if _HTML.search(cell):
+        from ecoqa.importing.html import fragment_blocks
+
+        html = _MD_LINK.sub(lambda m: f'<a href="{m.group("url")}">{m.group("text")}</a>', cell)
+        paragraphs = re.split(r"\n[ \t]*\n", html.replace("\r\n", "\n").replace("\r", "\n"))
+        blocks = [b for part in paragraphs for b in fragment_blocks(part)]
+    else:
+        from ecoqa.importing.markdown import markdown_blocks
+
+        blocks = markdown_blocks(cell.replace("\r\n", "\n").replace("\r", "\n"))
+    blocks = [Block("paragraph", b.text, links=b.links) if b.kind == "heading" else b for b in blocks]
+    return compose(blocks), tuple(dict.fromkeys(link for b in blocks for link in b.links))

@@ -1,0 +1,219 @@
+"""reStructuredText as blocks: underlined titles, paragraphs, lists, literal and code blocks.
+
+A small reader of the parts of reStructuredText that FAQs use, not a full parser: section
+titles (underlined, optionally overlined; the levels in the order the document first uses each
+adornment, as docutils assigns them), paragraphs, bullet and enumerated lists, ``::`` literal
+blocks and ``code-block`` directives as code, admonitions (``.. note::``) as their text, and
+inline markup reduced to its text (roles, ``code``, emphasis, hyperlink references with their
+URLs as links). Comments, labels, substitutions and other directives are left out.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from ecoqa.importing.blocks import Block, Link, line_block
+
+_ADORNMENT = re.compile(r"^([=\-~^\"'`#*+<>:._])\1{2,}\s*$")
+_DIRECTIVE = re.compile(r"^\.\.\s+(?:(?P<name>[\w:-]+)::\s*(?P<arg>.*)|(?P<other>.*))$")
+_CODE_DIRECTIVES = frozenset({"code-block", "code", "sourcecode", "literalinclude", "parsed-literal"})
+_TEXT_DIRECTIVES = frozenset(
+    "note warning tip hint important caution attention danger error admonition seealso versionadded "
+    "versionchanged deprecated topic sidebar rubric container only".split()
+)
+_BULLET = re.compile(r"^([-*+•])\s+(?P<rest>\S.*)$")
+_ENUMERATED = re.compile(r"^(?P<n>\d{1,4}|#)[.)]\s+(?P<rest>\S.*)$")
+_LINK = re.compile(r"`(?P<text>[^`<]*?)\s*<(?P<url>[^`>]+)>`__?")
+_ROLE = re.compile(r":[\w:+-]+:`(?P<text>[^`<]*?)(?:\s*<[^`>]*>)?`")
+_INLINE = (
+    (re.compile(r"``(.+?)``"), r"\1"),
+    (re.compile(r"`([^`]+)`_{0,2}"), r"\1"),
+    (re.compile(r"\*\*(.+?)\*\*"), r"\1"),
+    (re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])"), r"\1"),
+    (re.compile(r"\|([^|\s][^|]*)\|_{0,2}"), r"\1"),
+)
+
+
+def looks_like_rst(text: str) -> bool:
+    """Two or more titles underlined the reStructuredText way, or its directives."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    titles = sum(
+        1
+        for above, line in itertools.pairwise(lines)
+        if _ADORNMENT.match(line)
+        and above.strip()
+        and not _ADORNMENT.match(above)
+        and len(line.rstrip()) >= len(above.rstrip())
+    )
+    directives = len(re.findall(r"(?m)^\.\. [\w-]+::", text))
+    return titles >= 2 or (titles >= 1 and directives >= 1)
+
+
+def rst_blocks(text: str) -> list[Block]:
+    lines = [line.expandtabs(8).rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    reader = _Reader(lines)
+    reader.read()
+    return reader.blocks
+
+
+class _Reader:
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.blocks: list[Block] = []
+        self.styles: list[tuple[str, bool]] = []  # adornments in the order first used: their levels
+
+    def read(self) -> None:
+        at = 0
+        while at < len(self.lines):
+            at = self._one(at)
+
+    def _one(self, at: int) -> int:
+        line = self.lines[at]
+        if not line.strip():
+            return at + 1
+        title = self._title(at)
+        if title:
+            return title
+        directive = _DIRECTIVE.match(line)
+        if directive:
+            return self._directive(at, directive)
+        indent = _indent(line)
+        bullet = _BULLET.match(line.strip())
+        enumerated = _ENUMERATED.match(line.strip())
+        end = self._paragraph_end(at, indent, listed=bool(bullet or enumerated))
+        text = " ".join(part.strip() for part in self.lines[at:end])
+        literal = text.endswith("::")
+        if literal:
+            text = text[:-2].rstrip() + (":" if text[:-2].strip() and not text[:-2].endswith(" ") else "")
+        if bullet:
+            self._add("item", text[2:].strip())
+        elif enumerated:
+            number = enumerated.group("n")
+            rest = text.split(None, 1)[1] if " " in text else ""
+            self._add("numbered", rest, number=int(number) if number.isdigit() else 0)
+        elif text.strip():
+            self._add("paragraph", text)
+        if literal:
+            return self._literal(end, indent)
+        return end
+
+    def _title(self, at: int) -> int | None:
+        """An underlined (or over- and underlined) title: the index after it, or None."""
+        lines = self.lines
+        over = _ADORNMENT.match(lines[at])
+        if over and at + 2 < len(lines) and lines[at + 1].strip() and _ADORNMENT.match(lines[at + 2]):
+            text, char, end = lines[at + 1].strip(), lines[at][0], at + 3
+            overlined = True
+        elif at + 1 < len(lines) and lines[at].strip() and not over and _ADORNMENT.match(lines[at + 1]):
+            if _indent(lines[at]) or len(lines[at + 1].rstrip()) < min(len(lines[at].rstrip()), 4):
+                return None
+            text, char, end = lines[at].strip(), lines[at + 1][0], at + 2
+            overlined = False
+        else:
+            return None
+        style = (char, overlined)
+        if style not in self.styles:
+            self.styles.append(style)
+        self.blocks.append(Block("heading", _inline(text)[0], level=min(self.styles.index(style) + 1, 6)))
+        return end
+
+    def _directive(self, at: int, found: re.Match[str]) -> int:
+        end = self._indented_end(at + 1, 0)
+        name = (found.group("name") or "").lower()
+        body = _dedented(self.lines[at + 1 : end])
+        if name in _CODE_DIRECTIVES:
+            code = "\n".join(line for line in _without_options(body)).strip("\n")
+            if code.strip():
+                self.blocks.append(Block("code", code))
+        elif name in _TEXT_DIRECTIVES:
+            if found.group("arg") and name not in ("versionadded", "versionchanged", "only", "container"):
+                self._add("paragraph", found.group("arg"))
+            inner = _Reader(_without_options(body))
+            inner.styles = self.styles
+            inner.read()
+            self.blocks.extend(inner.blocks)
+        return end
+
+    def _paragraph_end(self, at: int, indent: int, *, listed: bool) -> int:
+        end = at + 1
+        while end < len(self.lines) and self.lines[end].strip():
+            line = self.lines[end]
+            if _DIRECTIVE.match(line) or (_ADORNMENT.match(line) and end + 1 >= len(self.lines)):
+                break
+            if listed and _indent(line) <= indent and (_BULLET.match(line.strip()) or _ENUMERATED.match(line.strip())):
+                break
+            if end + 1 < len(self.lines) and _ADORNMENT.match(self.lines[end + 1]) and not _indent(line):
+                break  # the next line is a title
+            end += 1
+        return end
+
+    def _indented_end(self, at: int, indent: int) -> int:
+        """The end of the block indented deeper than *indent* that starts at *at* (blank lines inside)."""
+        end = at
+        last = at
+        while end < len(self.lines):
+            line = self.lines[end]
+            if line.strip():
+                if _indent(line) <= indent:
+                    break
+                last = end + 1
+            end += 1
+        return last
+
+    def _literal(self, at: int, indent: int) -> int:
+        start = at
+        while start < len(self.lines) and not self.lines[start].strip():
+            start += 1
+        if start >= len(self.lines) or _indent(self.lines[start]) <= indent:
+            return at
+        end = self._indented_end(start, indent)
+        code = "\n".join(_dedented(self.lines[start:end])).strip("\n")
+        if code.strip():
+            self.blocks.append(Block("code", code))
+        return end
+
+    def _add(self, kind: str, text: str, number: int = 0) -> None:
+        plain, links = _inline(text)
+        if not plain:
+            return
+        if kind == "paragraph":
+            block = line_block(plain, text_headings=False) or Block("paragraph", plain)
+            self.blocks.append(
+                Block(
+                    block.kind, block.text, number=block.number, shape=f"p:{block.shape}", path=block.path, links=links
+                )
+            )
+        elif kind == "numbered":
+            self.blocks.append(Block("numbered", plain, number=number, shape="rst", links=links))
+        else:
+            self.blocks.append(Block("item", plain, links=links))
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _dedented(lines: list[str]) -> list[str]:
+    margin = min((_indent(line) for line in lines if line.strip()), default=0)
+    return [line[margin:] for line in lines]
+
+
+def _without_options(lines: list[str]) -> list[str]:
+    """A directive's body without its ``:option: value`` lines."""
+    at = 0
+    while at < len(lines) and re.match(r"^:[\w-]+:", lines[at]):
+        at += 1
+    return lines[at:]
+
+
+def _inline(text: str) -> tuple[str, tuple[Link, ...]]:
+    """Inline markup reduced to its text; hyperlink references kept as links."""
+    links = tuple(
+        Link(" ".join(m.group("text").split()) or m.group("url"), m.group("url")) for m in _LINK.finditer(text)
+    )
+    text = _LINK.sub(lambda m: m.group("text") or m.group("url"), text)
+    text = _ROLE.sub(lambda m: m.group("text"), text)
+    for pattern, replacement in _INLINE:
+        text = pattern.sub(replacement, text)
+    return " ".join(text.split()), links

@@ -1,0 +1,206 @@
+"""Read import sources: decode, tell what kind of document each is by its content, and find its Q&A."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ecoqa.errors import CorpusError
+from ecoqa.importing.blocks import Block, text_blocks
+from ecoqa.importing.decode import decode, looks_binary
+from ecoqa.importing.pairs import Found, recognise
+from ecoqa.importing.table import Choice
+from ecoqa.text import one_line
+
+KINDS = {
+    "html": "HTML page",
+    "markdown": "Markdown document",
+    "rst": "reStructuredText document",
+    "table": "CSV/TSV table",
+    "text": "text page",
+}
+RECOGNISED = (
+    "questions as headings, numbered (1., 1), 1.1) or labelled (Vraag:/Antwoord:, Q:/A:), lines ending in '?', "
+    "schema.org FAQPage/QAPage markup, <dl>/<details> lists, or a CSV/TSV table with question and answer columns"
+)
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to read the sources: columns named by the user, the language to take, the links' base."""
+
+    choice: Choice = field(default_factory=Choice)
+    base_url: str | None = None
+
+
+@dataclass
+class Source:
+    """One imported file and what was found in it."""
+
+    name: str
+    kind: str
+    found: Found
+    title: str | None = None
+    url: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    base: str | None = None  # what relative links are resolved against
+
+
+def read_source(path: Path, options: Options | None = None) -> Source:
+    """Read, decode and recognise one source; a file with no Q&A in it is a ``CorpusError``."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise CorpusError(f"cannot read {name}: {error.strerror or error}.") from None
+    if looks_binary(raw):
+        raise CorpusError(f"{name}: a binary file, not a web page, Markdown or a table; ecoqa recognises {RECOGNISED}.")
+    text, warnings = decode(raw, name)
+    options = options or Options()
+    kind = detect(text, path.suffix.lower())
+    source = _recognised(text, kind, name, options)
+    source.warnings[:0] = warnings
+    if not source.found.pairs:
+        raise CorpusError(
+            f"{name}: no questions and answers found in this {KINDS[kind]} ({_seen(text, kind, options)}); "
+            f"ecoqa recognises {RECOGNISED}."
+        )
+    for question in source.found.skipped:
+        source.warnings.append(f"{name}: question without an answer skipped: {question[:60]}")
+    return source
+
+
+def read_sources(paths: list[Path], options: Options, *, skip_unreadable: bool) -> tuple[list[Source], list[str]]:
+    """Every source read, or the first that cannot be (a ``CorpusError``); with *skip_unreadable*,
+    the readable ones and a note naming each of the others."""
+    sources: list[Source] = []
+    skipped: list[str] = []
+    for path in paths:
+        try:
+            sources.append(read_source(path, options))
+        except CorpusError as error:
+            if not skip_unreadable:
+                hint = "; pass --skip-unreadable to import the others" if len(paths) > 1 else ""
+                raise CorpusError(f"{error.message.rstrip('.')}{hint}.") from None
+            skipped.append(f"skipped: {error.message}")
+    if not sources:
+        raise CorpusError(f"none of the {len(paths)} sources could be read; nothing written.")
+    return sources, skipped
+
+
+_MARKDOWN_SIGNS = re.compile(
+    r"(?m)^#{1,6}[ \t]+\S|^```|^~~~|\[[^\]\n]+\]\([^)\s]+\)|^\*\*(?:vraag|question|q)\b|^[-*][ \t]+\S", re.I
+)
+_HTML_SIGNS = re.compile(
+    r"</?(?:body|p|div|span|a|h[1-6]|ul|ol|li|dl|dt|dd|details|table|tr|td|section|article|br|b|strong|em|i|code|pre|img)\b[^>]*>",
+    re.I,
+)
+
+
+def detect(text: str, suffix: str) -> str:
+    """The kind of a source, by its content; the extension decides only what the content leaves open."""
+    from ecoqa.importing.markdown import front_matter
+    from ecoqa.importing.rst import looks_like_rst
+    from ecoqa.importing.table import sniff
+
+    head = text.lstrip()[:4096].lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
+        return "html"
+    markdown = len(_MARKDOWN_SIGNS.findall(text[:200_000]))
+    if front_matter(text)[0] is not None or text.lstrip("\ufeff").startswith(("---\n", "+++\n")):
+        markdown += 10
+    sample = text[:200_000]
+    html = len(_HTML_SIGNS.findall(sample))
+    html = html if html * 300 >= len(sample) else 0  # a page of markup, not text that mentions a tag
+    table = sniff(text)
+    if table == "named":
+        return "table"
+    if looks_like_rst(text) and not re.search(r"(?m)^#{1,6}[ \t]+\S|^```", text):
+        return "rst"
+    if html >= 3 and html > markdown and re.search(r"</\w+>", text):
+        return "html"
+    if markdown >= 3 or (markdown and suffix in (".md", ".markdown")):
+        return "markdown"
+    if table:
+        return "table"
+    by_suffix = {
+        ".html": "html",
+        ".htm": "html",
+        ".xhtml": "html",
+        ".md": "markdown",
+        ".markdown": "markdown",
+        ".rst": "rst",
+        ".csv": "table",
+        ".tsv": "table",
+    }
+    if suffix in by_suffix:
+        return by_suffix[suffix]
+    if html >= 1 and re.search(r"</\w+>", text):
+        return "html"
+    return "markdown" if markdown else "text"
+
+
+def _recognised(text: str, kind: str, name: str, options: Options) -> Source:
+    if kind == "html":
+        from ecoqa.importing.html import HtmlPage
+
+        page = HtmlPage(text)
+        return Source(name, kind, page.found(), page.title, page.url, base=page.base)
+    if kind == "table":
+        from ecoqa.importing.table import read_table
+
+        found, warnings, _ = read_table(text, options.choice)
+        return Source(name, kind, found, warnings=[f"{name}: {w}" for w in warnings])
+    blocks, title = _blocks(text, kind)
+    found = recognise(blocks)
+    return Source(name, kind, found, title=title or _top_title(blocks, found))
+
+
+def _blocks(text: str, kind: str) -> tuple[list[Block], str | None]:
+    """The blocks of a Markdown, reStructuredText or text source, and a title its metadata gives."""
+    if kind == "markdown":
+        from ecoqa.importing.markdown import front_matter, markdown_blocks
+
+        title, body = front_matter(text)
+        return markdown_blocks(body), title
+    if kind == "rst":
+        from ecoqa.importing.rst import rst_blocks
+
+        return rst_blocks(text), None
+    return text_blocks(text), None
+
+
+def _top_title(blocks: list[Block], found: Found) -> str | None:
+    """The highest heading above the first question, when the questions are not all headings of it."""
+    headings = [b for b in blocks[: found.first] if b.kind == "heading" and b.level]
+    return min(headings, key=lambda b: b.level).text if headings else None
+
+
+def _seen(text: str, kind: str, options: Options) -> str:
+    """What a source without Q&A holds, so the user can tell what went wrong."""
+    if kind == "table":
+        from ecoqa.importing.table import COLUMNS, read_table
+
+        _, _, header = read_table(text, options.choice)
+        if header.startswith("unreadable"):
+            return one_line(header, 120)
+        if not header.strip():
+            return "it is empty"
+        return (
+            f"its columns are: {one_line(header, 120)}; a question column is named "
+            f"{'/'.join(COLUMNS['question'][:7])} (or with a language, as q_en, vraag_nl), an answer column "
+            f"{'/'.join(COLUMNS['answer'][:7])}; or name them with --question-column and --answer-column"
+        )
+    if kind == "html":
+        from ecoqa.importing.html import HtmlPage
+
+        blocks = HtmlPage(text).blocks()
+    else:
+        blocks = _blocks(text, kind)[0]
+    if not blocks:
+        return "no text"
+    counts = Counter(b.kind for b in blocks)
+    names = {"heading": "heading", "paragraph": "paragraph", "item": "list item", "numbered": "numbered item"}
+    return "found " + ", ".join(f"{n} {names.get(k, k)}{'s' if n != 1 else ''}" for k, n in counts.most_common())
