@@ -57,6 +57,7 @@ INTERNAL = {
     "importing.pairs": {"importing", "text"},
     "importing.structure": {"importing", "text"},
     "importing.rst": {"importing"},
+    "importing.markup": set(),
     "importing.meta": set(),
     "importing.html": {"importing", "text"},
     "importing.markdown": {"importing"},

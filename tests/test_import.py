@@ -878,3 +878,62 @@ def test_skip_unreadable_imports_the_readable_sources_and_names_the_others(invok
         "ecoqa: none of the 1 sources could be read; nothing written.",
     )
     assert not (tmp_path / "x.json").exists()
+
+
+def test_org_asciidoc_and_pod_are_read_by_their_headings(invoke: Invoke, tmp_path: Path) -> None:
+    documents = {
+        "faq.org": "#+title: Tool FAQ\n\n* General\n:PROPERTIES:\n:ID: 1\n:END:\n** Is it free?\nYes, see "
+        "[[https://example.org/licence][the licence]].\n\n** How do I start?\n#+begin_src sh\ntool init\n#+end_src\n",
+        "faq.adoc": "= Tool FAQ\n\n== General\n\n[[free]]\nIs it free?::\n"
+        "  Yes, see https://example.org/licence[the licence].\n+\nAlways.\n\n"
+        "How do I start?::\n  Run:\n+\n----\ntool init\n----\n",
+        "faq.pod": "=pod\n\n=head1 NAME\n\nTool FAQ\n\n=head2 Is it free?\n\nYes, see L<the licence|https://example.org/licence>."
+        "\n\n=head2 How do I start?\n\nRun C<tool init>:\n\n    tool init\n\n=cut\n",
+    }
+    for name, text in documents.items():
+        document = imported(invoke, tmp_path, _md(tmp_path, text, name), extra=("--force",))
+        questions = document["questions"]
+        assert [q["question"] for q in questions] == ["Is it free?", "How do I start?"], name
+        assert questions[0]["answer"].startswith("Yes, see the licence."), name
+        assert questions[0]["references"] == [{"name": "the licence", "url": "https://example.org/licence"}], name
+        assert questions[1]["answer"].endswith("```\ntool init\n```"), name
+
+
+def test_a_table_without_column_names_takes_the_column_that_asks(invoke: Invoke, tmp_path: Path) -> None:
+    text = "".join(
+        f"Topic {n}\t{n}\tHow does part {n} work?\tIt works like this, in detail, for part {n}.\n" for n in range(1, 4)
+    )
+    source = _csv(tmp_path, text, "faq.tsv")
+    target = tmp_path / "out.json"
+    result = invoke("import", str(source), "-o", str(target))
+    assert result.stderr.splitlines()[0] == (
+        f"ecoqa: warning: {source}: no column names: read column 3 as the questions and column 4 as the answers "
+        "(name others with --question-column/--answer-column)"
+    )
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert [q["question"] for q in document["questions"]] == [f"How does part {n} work?" for n in range(1, 4)]
+
+
+def test_questions_asked_together_share_the_answer_below_them(invoke: Invoke, tmp_path: Path) -> None:
+    source = _md(
+        tmp_path, "## Is it fast?\n\nYes.\n\n## How do I play it?\n\n## How do I make one?\n\nSee the guide.\n"
+    )
+    assert pairs(imported(invoke, tmp_path, source)) == [
+        (1, "Is it fast?", "Yes."),
+        (2, "How do I play it?", "See the guide."),
+        (3, "How do I make one?", "See the guide."),
+    ]
+
+
+def test_bullets_each_followed_by_their_answer(invoke: Invoke, tmp_path: Path) -> None:
+    text = (
+        "Tool FAQ\n\n* I see no colour! Help!\n\nSet TERM to a value that\nlists colour.\n\n"
+        "* The screen freezes when I attach. I have to kill the\n  shell to recover!\n\nTurn the title off.\n\n"
+        "* Why is it slow?\n\nIt is not.\n"
+    )
+    document = imported(invoke, tmp_path, _md(tmp_path, text, "FAQ"))
+    assert [q["question"] for q in document["questions"]] == [
+        "I see no colour! Help!",
+        "The screen freezes when I attach. I have to kill the shell to recover!",
+        "Why is it slow?",
+    ]

@@ -43,6 +43,7 @@ class Block:
 _NUMBERED = re.compile(r"^(?P<prefix>(?:\d{1,5}[.)]\s+)+)(?P<rest>\S.*)$")
 _DOTTED = re.compile(r"^(?P<prefix>\d{1,3}(?:\.\d{1,3}){1,3})\.?\s+(?P<rest>\S.*)$")
 _BULLET = re.compile(r"^[•·▪◦‣∙●○■□➢➤►–—*+-]\s+(?P<rest>\S.*)$")
+_BOXED = re.compile(r"^([*|#])(?:\s+(.*?))?\s+\1$")
 _SENTENCE_END = re.compile(r"[.!?:;…)\"'”’]$")
 #: A line this short without a sentence ending is a heading in a page saved as text ("Ons werk").
 HEADING_WORDS = 6
@@ -87,6 +88,9 @@ def line_block(line: str, *, text_headings: bool) -> Block | None:
     text = " ".join(line.split())
     if not text:
         return None
+    boxed = _BOXED.match(text)
+    if boxed:  # a line of a box drawn with the same character at both ends: text, not a bullet
+        return Block("paragraph", boxed.group(2)) if boxed.group(2) else None
     numbered = numbering(text)
     if numbered:
         indent = len(line) - len(line.lstrip())

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from ecoqa.importing import meta
 from ecoqa.importing.blocks import compose, looks_like_heading
@@ -91,9 +91,9 @@ def _question(entry_id: int, source: Source, pair: Pair, base: str | None, unres
     references = {}
     for link in pair.references:
         url = resolve(link.url, base)
-        if url is None:
+        if url is None and not urlsplit(link.url).scheme:
             unresolved[source.name] += 1
-        elif url not in references:
+        if url is not None and url not in references:
             references[url] = link.text
     if references:
         question["references"] = [{"name": text, "url": url} for url, text in references.items()]
@@ -102,13 +102,17 @@ def _question(entry_id: int, source: Source, pair: Pair, base: str | None, unres
 
 
 def resolve(href: str, base: str | None) -> str | None:
-    """An absolute http(s) or mailto address for a link, resolved against *base* when relative."""
+    """A link as an absolute http(s) address (resolved against *base* when relative), in printable
+    ASCII as the corpus format keeps it; None for a relative link without a base."""
+    href = href.strip()
     scheme = urlsplit(href).scheme.lower()
-    if scheme in ("http", "https", "mailto"):
-        return href
-    if scheme or not base or urlsplit(base).scheme.lower() not in ("http", "https"):
-        return None
-    return urljoin(base, href)
+    if scheme and scheme not in ("http", "https"):
+        return None  # mailto:, tel:, javascript: are not references
+    if not scheme:
+        if not base or urlsplit(base).scheme.lower() not in ("http", "https"):
+            return None
+        href = urljoin(base, href)
+    return quote(href, safe=":/?#[]@!$&'()*+,;=%~")
 
 
 def _webinar(

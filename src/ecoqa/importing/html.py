@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 from ecoqa.importing.blocks import Block, Kind, Link, compose, line_block, numbering
 from ecoqa.importing.pairs import Found, Pair, recognise
-from ecoqa.importing.structure import BOLD
+from ecoqa.importing.structure import BOLD, likelihood
 from ecoqa.text import fold
 
 if TYPE_CHECKING:
@@ -231,19 +231,21 @@ class HtmlPage:
         return _Reader(self.base).read(root) if root is not None else []
 
     def found(self) -> Found:
-        """Structured data (JSON-LD, then microdata), unless the page itself shows more questions.
+        """Structured data (JSON-LD, then microdata), and the questions the page shows besides.
 
-        Markup that lists fewer questions than the page shows does not hide the others: when the
-        page's own structure holds more questions, among them those of the markup, the page wins.
+        Markup that lists fewer questions than the page shows does not hide the others: the page's
+        own questions that the markup does not list follow those it does.
         """
         structured = self._json_ld() or self._microdata()
         page = recognise(self.blocks())
         if structured is None or self._one_question_page():
             return structured or page
         marked = {fold(p.question) for p in structured.pairs}
-        shown = {fold(p.question) for p in page.pairs}
-        if len(page.pairs) > len(structured.pairs) and len(marked & shown) * 2 >= len(marked):
-            return page
+        shown = [
+            p for p in page.pairs if fold(p.question) not in marked and likelihood(p.question, asking_page=True) > 0.5
+        ]
+        if len(page.pairs) >= 2:
+            structured.pairs.extend(shown)  # questions the page asks that its markup does not list
         return structured
 
     def _one_question_page(self) -> bool:

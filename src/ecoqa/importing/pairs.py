@@ -67,7 +67,8 @@ def _cut(blocks: Sequence[Block], candidate: Candidate) -> Found:
         heading_rank(b) for first_at, end in candidate.spans[:-1] for b in blocks[first_at:end] if b.kind == "heading"
     }
     kept_headings = 0
-    for n, (start, (begin, end)) in enumerate(zip(candidate.starts, candidate.spans, strict=True)):
+    spans = _shared(candidate)
+    for n, (start, (begin, end)) in enumerate(zip(candidate.starts, spans, strict=True)):
         body = list(blocks[begin:end])
         if start.answer_from and body:
             body = _without_answer_label(body)
@@ -96,6 +97,16 @@ def _furniture(block: Block, named_here: set[str]) -> bool:
     plain = _plain(block.text)
     letters = sum(1 for c in block.text if c.isalpha())
     return plain in named_here or bool(_CONTENTS.match(plain)) or letters * 2 < len("".join(block.text.split()))
+
+
+def _shared(candidate: Candidate) -> list[tuple[int, int]]:
+    """Questions asked one after the other with nothing between them share the answer after the last."""
+    spans = list(candidate.spans)
+    for n in range(len(spans) - 2, -1, -1):
+        begin, end = spans[n]
+        if begin == end == candidate.starts[n + 1].at:
+            spans[n] = spans[n + 1]
+    return spans
 
 
 def _without_answer_label(body: list[Block]) -> list[Block]:

@@ -18,6 +18,9 @@ KINDS = {
     "html": "HTML page",
     "markdown": "Markdown document",
     "rst": "reStructuredText document",
+    "org": "Org document",
+    "asciidoc": "AsciiDoc document",
+    "pod": "POD document",
     "table": "CSV/TSV table",
     "text": "text page",
 }
@@ -102,6 +105,7 @@ _HTML_SIGNS = re.compile(
 def detect(text: str, suffix: str) -> str:
     """The kind of a source, by its content; the extension decides only what the content leaves open."""
     from ecoqa.importing.markdown import front_matter
+    from ecoqa.importing.markup import looks_like
     from ecoqa.importing.rst import looks_like_rst
     from ecoqa.importing.table import sniff
 
@@ -117,6 +121,9 @@ def detect(text: str, suffix: str) -> str:
     table = sniff(text)
     if table == "named":
         return "table"
+    markup = looks_like(text)
+    if markup:
+        return markup
     if looks_like_rst(text) and not re.search(r"(?m)^#{1,6}[ \t]+\S|^```", text):
         return "rst"
     if html >= 3 and html > markdown and re.search(r"</\w+>", text):
@@ -134,6 +141,9 @@ def detect(text: str, suffix: str) -> str:
         ".rst": "rst",
         ".csv": "table",
         ".tsv": "table",
+        ".org": "org",
+        ".adoc": "asciidoc",
+        ".pod": "pod",
     }
     if suffix in by_suffix:
         return by_suffix[suffix]
@@ -169,6 +179,12 @@ def _blocks(text: str, kind: str) -> tuple[list[Block], str | None]:
         from ecoqa.importing.rst import rst_blocks
 
         return rst_blocks(text), None
+    if kind in ("org", "asciidoc", "pod"):
+        from ecoqa.importing.markdown import markdown_blocks
+        from ecoqa.importing.markup import to_markdown
+
+        markdown, title = to_markdown(text, kind)
+        return markdown_blocks(markdown), title
     return text_blocks(text), None
 
 

@@ -90,16 +90,56 @@ def heading_rank(block: Block) -> int:
 
 
 def choose(blocks: Sequence[Block]) -> Candidate | None:
-    """The candidate that explains the page best, or None when no structure holds two questions."""
+    """The candidate that explains the page best, or None when no structure holds two questions.
+
+    A page with a section named for its questions ("FAQ", "Veelgestelde vragen", "Q&A") is read
+    in that section when it holds questions: a README's FAQ, not its installation steps.
+    """
+    section = _questions_section(blocks)
+    if section is not None:
+        begin, end = section
+        inside = _best(blocks[begin:end])
+        if inside is not None and len(inside.starts) >= 2:
+            return _shifted(inside, begin)
+    return _best(blocks)
+
+
+_QUESTIONS_SECTION = re.compile(
+    r"^(?:faqs?|frequently asked questions|veel ?gestelde vragen|vragen(?: en antwoorden)?|"
+    r"q ?(?:&|and|en) ?a|questions(?: and answers)?|vraag en antwoord)\b",
+    re.I,
+)
+
+
+def _questions_section(blocks: Sequence[Block]) -> tuple[int, int] | None:
+    for at, block in enumerate(blocks):
+        if block.kind == "heading" and block.level and _QUESTIONS_SECTION.match(block.text.strip()):
+            end = next((n for n in range(at + 1, len(blocks)) if 0 < heading_rank(blocks[n]) <= block.level), None)
+            return at + 1, end if end is not None else len(blocks)
+    return None
+
+
+def _shifted(candidate: Candidate, offset: int) -> Candidate:
+    starts = [
+        Start(s.at + offset, s.question, s.number, s.stop, s.likely, s.answer_from + offset if s.answer_from else 0)
+        for s in candidate.starts
+    ]
+    sections = frozenset(at + offset for at in candidate.sections)
+    shifted = Candidate(candidate.name, starts, sections, candidate.score)
+    shifted.spans = [(first + offset, end + offset) for first, end in candidate.spans]
+    return shifted
+
+
+def _best(blocks: Sequence[Block]) -> Candidate | None:
     title = _title_at(blocks)
     found = [c for c in _candidates(blocks, title) if c.starts]
     if not found:
         return None
     total = sum(len(b.text) for at, b in enumerate(blocks) if at != title) or 1
     all_starts = [frozenset(s.at for s in c.starts) for c in found]
-    for candidate in found:
+    for candidate, own in zip(found, all_starts, strict=True):
         candidate.spans = spans(blocks, candidate)
-        others = frozenset().union(*(s for s in all_starts if s != frozenset(x.at for x in candidate.starts)))
+        others = frozenset().union(*(s for s in all_starts if s != own))
         candidate.score = _worth(blocks, candidate, others) / total
     best = max(found, key=lambda c: c.score)
     return best if best.score > 0 else None
@@ -110,8 +150,8 @@ def spans(blocks: Sequence[Block], candidate: Candidate) -> list[tuple[int, int]
     positions = sorted({s.at for s in candidate.starts} | candidate.sections)
     result = []
     for start in candidate.starts:
-        later = [p for p in positions if p > start.at]
-        end = later[0] if later else len(blocks)
+        later = bisect.bisect_right(positions, start.at)
+        end = positions[later] if later < len(positions) else len(blocks)
         if start.stop:
             end = next(
                 (at for at in range(start.at + 1, end) if 0 < heading_rank(blocks[at]) <= start.stop),
@@ -153,7 +193,7 @@ def _title_at(blocks: Sequence[Block]) -> int | None:
 
 
 def _candidates(blocks: Sequence[Block], title: int | None) -> Iterator[Candidate]:
-    headed = [at for at, b in enumerate(blocks) if heading_rank(b) and at != title and _content_after(blocks, at)]
+    headed = [at for at, b in enumerate(blocks) if heading_rank(b) and at != title and _opens_text(blocks, at)]
     asking_page = _asking(blocks, headed)
     yield from _heading_levels(blocks, headed, title, asking_page)
     yield _leaf_headings(blocks, headed, title, asking_page)
@@ -161,6 +201,7 @@ def _candidates(blocks: Sequence[Block], title: int | None) -> Iterator[Candidat
     yield from _numbered(blocks, asking_page)
     yield _labelled(blocks)
     yield _asking_paragraphs(blocks)
+    yield _items_with_text(blocks, asking_page)
     yield _terms(blocks, asking_page)
 
 
@@ -169,6 +210,15 @@ def _asking(blocks: Sequence[Block], headed: list[int]) -> bool:
     lines = headed + [at for at, b in enumerate(blocks) if b.kind == "numbered" and _content_after(blocks, at)]
     asking = sum(1 for at in lines if asks(blocks[at].text))
     return asking >= 2 and asking >= 0.2 * len(lines)
+
+
+def _opens_text(blocks: Sequence[Block], at: int) -> bool:
+    """A heading with text under it, or one of questions asked together above one answer."""
+    while at + 1 < len(blocks) and asks(blocks[at].text) and blocks[at + 1].kind == "heading":
+        if blocks[at + 1].level != blocks[at].level or not asks(blocks[at + 1].text):
+            break
+        at += 1
+    return _content_after(blocks, at)
 
 
 def _content_after(blocks: Sequence[Block], at: int) -> bool:
@@ -360,6 +410,16 @@ def _asking_paragraphs(blocks: Sequence[Block]) -> Candidate:
         and not asks(blocks[at + 1].text)
     ]
     return Candidate("paragraphs ending in '?'", starts if len(starts) >= 2 else [])
+
+
+def _items_with_text(blocks: Sequence[Block], asking_page: bool) -> Candidate:
+    """List items each followed by paragraphs of their own: a question per bullet, its answer below."""
+    starts = [
+        _start(b, at, BOLD, asking_page)
+        for at, b in enumerate(blocks)
+        if b.kind == "item" and at + 1 < len(blocks) and blocks[at + 1].kind in ("paragraph", "code")
+    ]
+    return Candidate("list items followed by text", starts if len(starts) >= 2 else [])
 
 
 def _terms(blocks: Sequence[Block], asking_page: bool) -> Candidate:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ecoqa.errors import CorpusError
@@ -112,14 +113,20 @@ def _named_column(header: list[str], name: str, column: str) -> int:
 
 def dialect_of(text: str) -> csv.Dialect | type[csv.Dialect] | None:
     """The dialect of a delimited table (Excel quoting always), else None."""
-    sample = text[:65536]
+    sample = text[:65536].replace("\r\n", "\n").replace("\r", "\n")  # any line ending
     first = sample.split("\n", 1)[0]
     if not any(d in first for d in _DELIMITERS):
         return None
+    lines = [line for line in sample.splitlines()[:20] if line.strip()]
+    steady = [d for d in _DELIMITERS if len({line.count(d) for line in lines}) == 1 and first.count(d)]
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
     except csv.Error:
         delimiter = max(_DELIMITERS, key=first.count)
+    if delimiter not in first:  # the Sniffer guessed one the first row does not use
+        delimiter = max(_DELIMITERS, key=first.count)
+    if steady and len(lines) > 1:  # every line split alike: that delimiter, the most often used one
+        delimiter = max(steady, key=first.count)
 
     class Excel(csv.excel):
         pass
@@ -176,16 +183,23 @@ def read_table(text: str, choice: Choice | None = None) -> tuple[Found, list[str
     columns, languages = header_columns(header, choice)
     body = rows[1:]
     form = "a table with question and answer columns"
-    if ("question" not in columns or "answer" not in columns) and all(len(r) == 2 for r in rows) and _two_columns(rows):
-        columns, body, form = {"question": 0, "answer": 1}, rows, "a two-column table (question, answer)"
-    if "question" not in columns or "answer" not in columns:
-        return Found([]), [], ", ".join(header[:12])
     warnings: list[str] = []
+    if "question" not in columns or "answer" not in columns:
+        inferred = _unnamed_columns(rows)
+        if inferred is None:
+            return Found([]), [], ", ".join(header[:12])
+        columns, body = inferred
+        form = "a table without names: the column that asks, and the longest one"
+        if len(header) > 2:
+            warnings.append(
+                f"no column names: read column {columns['question'] + 1} as the questions and column "
+                f"{columns['answer'] + 1} as the answers (name others with --question-column/--answer-column)"
+            )
     if len(languages) > 1:
         chosen = next((lang for lang in languages if header[columns["question"]].lower().endswith(lang)), languages[0])
         warnings.append(f"columns in {', '.join(languages)}: read the '{chosen}' ones (choose with --lang)")
     pairs: list[Pair] = []
-    first_line = 1 if body is rows else 2
+    first_line = len(rows) - len(body) + 1
     for line, row in enumerate(body, start=first_line):
         cell = {name: row[at].strip() if at < len(row) else "" for name, at in columns.items()}
         if not cell["question"] or not cell["answer"]:
@@ -198,6 +212,24 @@ def read_table(text: str, choice: Choice | None = None) -> tuple[Found, list[str
         if question and answer:
             pairs.append(Pair(question, answer, number, topics=topics, references=links))
     return Found(pairs, form=form), warnings, ", ".join(header[:12])
+
+
+def _unnamed_columns(rows: list[list[str]]) -> tuple[dict[str, int], list[list[str]]] | None:
+    """A table whose header names no question column: the column whose cells mostly ask holds the
+    questions, the column with the longest text the answers; a first row that does not ask is a header."""
+    width = Counter(len(row) for row in rows).most_common(1)[0][0]
+    if width < 2:
+        return None
+    body = [row for row in rows if len(row) >= width]
+    asking = [sum(1 for row in body if row[at].rstrip().endswith("?")) for at in range(width)]
+    question = max(range(width), key=lambda at: asking[at])
+    if asking[question] * 2 < len(body):
+        return None
+    length = [sum(len(row[at]) for row in body) for at in range(width)]
+    answer = max((at for at in range(width) if at != question), key=lambda at: length[at])
+    first = rows[0]
+    skip = len(first) > question and not first[question].rstrip().endswith("?")
+    return {"question": question, "answer": answer}, rows[1:] if skip else rows
 
 
 def cell_text(cell: str) -> tuple[str, tuple[Link, ...]]:

@@ -1,0 +1,180 @@
+"""Org, AsciiDoc and POD documents as Markdown, for the Markdown reader.
+
+Each is rewritten line by line into the Markdown it stands for: headings (``**``, ``==``,
+``=head2``) as ``#`` headings, source and literal blocks as fenced code, links as Markdown
+links, a description-list term (``Question?::``) as a bold line, which the structure finder
+reads like a heading; metadata lines, drawers, anchors and block attributes are left out. The
+title a document declares (``#+title:``, ``= Title``) comes back separately.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ORG_HEADING = re.compile(r"^(\*+)\s+(?:(?:TODO|DONE)\s+)?(.*?)(?:\s+:[\w@#%:]+:)?\s*$")
+_ORG_LINK = re.compile(r"\[\[(?P<url>[^\]]+)\](?:\[(?P<text>[^\]]+)\])?\]")
+_ORG_BLOCK = re.compile(r"^\s*#\+(begin|end)_(\w+)", re.I)
+_ADOC_HEADING = re.compile(r"^(={1,6})\s+(\S.*)$")
+_ADOC_LINK = re.compile(r"(?:link:)?(?P<url>(?:https?://|mailto:)[^\s\[]+)\[(?P<text>[^\]]*)\]")
+_ADOC_XREF = re.compile(r"<<[^,>]+,\s*([^>]+)>>|<<([^>]+)>>|xref:[^\[]+\[([^\]]*)\]")
+_ADOC_TERM = re.compile(r"^(?P<term>\S.*?)(?::{2,4}|;;)\s*(?P<rest>.*)$")
+_POD_CODE = {"C": "`{}`", "B": "**{}**", "I": "*{}*", "F": "{}", "S": "{}", "X": "", "Z": ""}
+
+
+def looks_like(text: str) -> str | None:
+    """ "org", "asciidoc" or "pod" when the text is written in one of them, else None."""
+    if re.search(r"(?m)^=(?:head[1-4]|pod|over|item)\b", text):
+        return "pod"
+    if re.search(r"(?mi)^#\+(?:title|startup|options|begin_src)\b", text) or (
+        len(re.findall(r"(?m)^\*{2,} \S", text)) >= 2 and re.search(r"\[\[[^\]]+\]\[", text)
+    ):
+        return "org"
+    if len(re.findall(r"(?m)^={2,6} \S", text)) >= 2 or re.search(r"(?m)^\[(?:source|NOTE|TIP)[,\]]", text):
+        return "asciidoc"
+    return None
+
+
+def to_markdown(text: str, kind: str) -> tuple[str, str | None]:
+    """The document as Markdown, and the title it declares."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if kind == "org":
+        return _org(lines)
+    if kind == "asciidoc":
+        return _asciidoc(lines)
+    return _pod(lines), None
+
+
+def _org(lines: list[str]) -> tuple[str, str | None]:
+    out: list[str] = []
+    title = None
+    code = False
+    drawer = False
+    for line in lines:
+        block = _ORG_BLOCK.match(line)
+        if block:
+            if block.group(2).lower() in ("src", "example"):
+                code = block.group(1).lower() == "begin"
+                out.append("```")
+            continue
+        if code:
+            out.append(line)
+            continue
+        stripped = line.strip()
+        if re.match(r"^:[A-Z_]+:$", stripped):
+            drawer = stripped != ":END:"
+            continue
+        if drawer:
+            continue
+        keyword = re.match(r"^#\+(\w+):\s*(.*)$", stripped)
+        if keyword:
+            if keyword.group(1).lower() == "title":
+                title = keyword.group(2).strip() or None
+            continue
+        heading = _ORG_HEADING.match(line)
+        if heading and line.startswith("*"):
+            out.extend(["", "#" * min(len(heading.group(1)), 6) + " " + _org_inline(heading.group(2)), ""])
+            continue
+        out.append(_org_inline(re.sub(r"^\+ ", "- ", stripped)))
+    return "\n".join(out), title
+
+
+def _org_inline(text: str) -> str:
+    def link(found: re.Match[str]) -> str:
+        url, label = found.group("url"), found.group("text")
+        if re.match(r"https?://", url):
+            return f"[{label or url}]({url})"
+        return label or url.split(":", 1)[-1]
+
+    text = _ORG_LINK.sub(link, text)
+    return re.sub(r"(?<![\w~=])[~=]([^~=\s](?:[^~=]*[^~=\s])?)[~=](?![\w~=])", r"`\1`", text)
+
+
+def _asciidoc(lines: list[str]) -> tuple[str, str | None]:
+    out: list[str] = []
+    title = None
+    fence: str | None = None
+    for line in lines:
+        stripped = line.strip()
+        if fence is not None:
+            if stripped == fence:
+                out.append("```")
+                fence = None
+            else:
+                out.append(line)
+            continue
+        if re.match(r"^(?:-{4,}|\.{4,})$", stripped):
+            fence = stripped
+            out.append("```")
+            continue
+        if re.match(r"^(?:={4,}|\*{4,}|_{4,}|\+)$", stripped) or re.match(r"^\[.*\]$", stripped):
+            out.append("")  # a block delimiter, attribute line or list continuation: a paragraph break
+            continue
+        if re.match(r"^:[\w-]+:", stripped) or stripped.startswith("//"):
+            continue
+        heading = _ADOC_HEADING.match(line)
+        if heading:
+            level = len(heading.group(1))
+            if level == 1 and title is None:
+                title = heading.group(2).strip()
+            out.extend(["", "#" * level + " " + _adoc_inline(heading.group(2)), ""])
+            continue
+        term = _ADOC_TERM.match(line)
+        if term and not line.startswith((" ", "\t", "*", "-")):
+            out.extend(["", f"**{_adoc_inline(term.group('term'))}**", ""])
+            if term.group("rest"):
+                out.append(_adoc_inline(term.group("rest")))
+            continue
+        listed = re.match(r"^(\*+|\.+)\s+(\S.*)$", stripped)
+        if listed:
+            marker = "1." if listed.group(1).startswith(".") else "-"
+            out.append(f"{marker} {_adoc_inline(listed.group(2))}")
+            continue
+        out.append(_adoc_inline(stripped))
+    return "\n".join(out), title
+
+
+def _adoc_inline(text: str) -> str:
+    text = _ADOC_LINK.sub(lambda m: f"[{m.group('text') or m.group('url')}]({m.group('url')})", text)
+    return _ADOC_XREF.sub(lambda m: next(g for g in m.groups() if g) if any(m.groups()) else "", text)
+
+
+def _pod(lines: list[str]) -> str:
+    out: list[str] = []
+    verbatim: list[str] = []
+    for line in [*lines, ""]:
+        if verbatim and line and not line[0].isspace():
+            out.extend(["```", *_dedented(verbatim), "```", ""])
+            verbatim = []
+        if (line[:1].isspace() and line.strip()) or (verbatim and not line.strip()):
+            verbatim.append(line)
+            continue
+        command = re.match(r"^=(\w+)\s*(.*)$", line)
+        if command:
+            name, rest = command.group(1), command.group(2).strip()
+            if name.startswith("head") and name[4:].isdigit():
+                out.extend(["", "#" * int(name[4:]) + " " + _pod_inline(rest), ""])
+            elif name == "item":
+                item = re.sub(r"^(?:\*|\d+\.?)\s*", "", rest)
+                out.append(f"- {_pod_inline(item)}" if item else "")
+            continue
+        out.append(_pod_inline(line))
+    return "\n".join(out)
+
+
+def _dedented(lines: list[str]) -> list[str]:
+    while lines and not lines[-1].strip():
+        lines = lines[:-1]
+    margin = min((len(line) - len(line.lstrip()) for line in lines if line.strip()), default=0)
+    return [line[margin:] for line in lines]
+
+
+def _pod_inline(text: str) -> str:
+    """POD formatting codes (``C<code>``, ``L<text|url>``, ``E<gt>``) as Markdown, innermost first."""
+    escapes = {"gt": ">", "lt": "<", "verbar": "|", "sol": "/"}
+    for _ in range(4):
+        text = re.sub(r"E<(\w+)>", lambda m: escapes.get(m.group(1), ""), text)
+        text = re.sub(r"L<([^<>|]+)\|(https?://[^<>]+)>", r"[\1](\2)", text)
+        text = re.sub(r"L<(https?://[^<>|]+)>", r"[\1](\1)", text)
+        text = re.sub(r"L<(?:[^<>|]+\|)?([^<>]+)>", lambda m: m.group(1).replace('"', "").lstrip("/"), text)
+        text = re.sub(r"([CBIFSXZ])<+\s*([^<>]*?)\s*>+", lambda m: _POD_CODE[m.group(1)].format(m.group(2)), text)
+    return text
