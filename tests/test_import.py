@@ -927,13 +927,35 @@ def test_questions_asked_together_share_the_answer_below_them(invoke: Invoke, tm
 
 def test_bullets_each_followed_by_their_answer(invoke: Invoke, tmp_path: Path) -> None:
     text = (
-        "Tool FAQ\n\n* I see no colour! Help!\n\nSet TERM to a value that\nlists colour.\n\n"
-        "* The screen freezes when I attach. I have to kill the\n  shell to recover!\n\nTurn the title off.\n\n"
-        "* Why is it slow?\n\nIt is not.\n"
+        "Tool FAQ\n\n* I see no colour! Help!\n\n"
+        "On a few platforms, common terminal descriptions such as xterm do not\n"
+        "include colour. Set TERM to a value that lists colour, such as xterm-color.\n\n"
+        "* The screen freezes when I attach to a session. I have to kill the\n  shell it was started from!\n\n"
+        "Some consoles do not like attempts to set the window title. Tell the tool\nnot to do this.\n\n"
+        "* Why is it slow?\n\nIt is not slow; the terminal it runs in may be.\n"
     )
     document = imported(invoke, tmp_path, _md(tmp_path, text, "FAQ"))
     assert [q["question"] for q in document["questions"]] == [
         "I see no colour! Help!",
-        "The screen freezes when I attach. I have to kill the shell to recover!",
+        "The screen freezes when I attach to a session. I have to kill the shell it was started from!",
         "Why is it slow?",
+    ]
+
+
+def test_accordion_buttons_and_bold_questions_that_open_a_paragraph(invoke: Invoke, tmp_path: Path) -> None:
+    source = tmp_path / "faq.html"
+    source.write_text(
+        '<html><body><form id="page"><button>Menu</button><h1>Veelgestelde vragen</h1>'
+        '<h2 class="accordion-header"><button class="accordion-button">Wat kost het?</button></h2>'
+        '<div class="accordion-collapse"><p>Niets.</p></div>'
+        '<h2 class="accordion-header"><button class="accordion-button">Wie betaalt?</button></h2>'
+        '<div class="accordion-collapse"><p>De provincie.</p></div>'
+        "<p><strong>Wanneer begint het?</strong> In mei, na de aanmelding.</p>"
+        "</form></body></html>",
+        encoding="utf-8",
+    )
+    assert pairs(imported(invoke, tmp_path, source)) == [
+        (1, "Wat kost het?", "Niets."),
+        (2, "Wie betaalt?", "De provincie."),
+        (3, "Wanneer begint het?", "In mei, na de aanmelding."),
     ]

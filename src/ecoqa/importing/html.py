@@ -15,14 +15,14 @@ from urllib.parse import urljoin, urlsplit
 
 from ecoqa.importing.blocks import Block, Kind, Link, compose, line_block, numbering
 from ecoqa.importing.pairs import Found, Pair, recognise
-from ecoqa.importing.structure import BOLD, likelihood
+from ecoqa.importing.structure import BOLD, asks, likelihood
 from ecoqa.text import fold
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
 
 _SKIP = frozenset(
-    "script style noscript template nav header footer aside form button svg iframe head select input textarea "
+    "script style noscript template nav header footer aside svg iframe head select input textarea "
     "object embed canvas map dialog".split()
 )
 #: Page furniture by its role or class: navigation, breadcrumbs, cookie notices, tables of contents.
@@ -50,6 +50,7 @@ class _Reader:
         self.depth = 0
         self.strong = 0  # inside <b>/<strong>
         self.bold = 0  # letters of the current paragraph inside <b>/<strong>
+        self.lead = 0  # how many of the words a bold run at the paragraph's start took
         self.positions: dict[int, dict[int, int]] = {}  # <ol> -> its <li> -> place, counted once per list
 
     def read(self, node: LexborNode) -> list[Block]:
@@ -67,10 +68,16 @@ class _Reader:
                     self.bold += len("".join(text.split()))
             elif tag in _SKIP or tag == "-comment" or _furniture(child):
                 continue
+            elif tag == "button":
+                if _accordion(child):  # an accordion's question; other buttons work the page
+                    self._walk(child)
             elif tag in ("b", "strong"):
+                leading = not "".join(self.words).strip()
                 self.strong += 1
                 self._walk(child)
                 self.strong -= 1
+                if leading:
+                    self.lead = len(self.words)
             elif tag == "br":
                 self._flush()
             elif tag == "pre":
@@ -133,6 +140,12 @@ class _Reader:
             self.links.append(Link(text, url))
 
     def _flush(self) -> None:
+        lead, self.lead = self.lead, 0
+        if lead and self.context[-1][0] == "paragraph" and self.bold < len("".join("".join(self.words).split())):
+            asked = " ".join("".join(self.words[:lead]).split())
+            if asks(asked):  # "<p><b>Question?</b> The answer ...</p>": a bold question, then its answer
+                self.blocks.append(Block("heading", asked, level=BOLD))
+                self.words, self.bold = self.words[lead:], 0
         text = " ".join("".join(self.words).split())
         bold, self.bold = self.bold, 0
         self.words = []
@@ -178,6 +191,12 @@ def _href(href: str | None) -> str | None:
     href = href.strip()
     scheme = urlsplit(href).scheme.lower()
     return href if scheme in ("", "http", "https", "mailto") else None
+
+
+def _accordion(node: LexborNode) -> bool:
+    """A button that shows a question (an accordion's), not one that works the page ("Menu", "OK")."""
+    text = " ".join((node.text() or "").split())
+    return asks(text) or len(text.split()) >= 4
 
 
 def _furniture(node: LexborNode) -> bool:

@@ -93,9 +93,7 @@ def read_sources(paths: list[Path], options: Options, *, skip_unreadable: bool) 
     return sources, skipped
 
 
-_MARKDOWN_SIGNS = re.compile(
-    r"(?m)^#{1,6}[ \t]+\S|^```|^~~~|\[[^\]\n]+\]\([^)\s]+\)|^\*\*(?:vraag|question|q)\b|^[-*][ \t]+\S", re.I
-)
+_MARKDOWN_SIGNS = re.compile(r"(?m)^#{1,6}[ \t]+\S|^```|^~~~|\[[^\]\n]+\]\([^)\s]+\)|^\*\*(?:vraag|question|q)\b", re.I)
 _HTML_SIGNS = re.compile(
     r"</?(?:body|p|div|span|a|h[1-6]|ul|ol|li|dl|dt|dd|details|table|tr|td|section|article|br|b|strong|em|i|code|pre|img)\b[^>]*>",
     re.I,

@@ -417,7 +417,7 @@ def _items_with_text(blocks: Sequence[Block], asking_page: bool) -> Candidate:
     starts = [
         _start(b, at, BOLD, asking_page)
         for at, b in enumerate(blocks)
-        if b.kind == "item" and at + 1 < len(blocks) and blocks[at + 1].kind in ("paragraph", "code")
+        if b.kind == "item" and at + 1 < len(blocks) and blocks[at + 1].kind != "item" and _is_text(blocks[at + 1])
     ]
     return Candidate("list items followed by text", starts if len(starts) >= 2 else [])
 
