@@ -959,3 +959,20 @@ def test_accordion_buttons_and_bold_questions_that_open_a_paragraph(invoke: Invo
         (2, "Wie betaalt?", "De provincie."),
         (3, "Wanneer begint het?", "In mei, na de aanmelding."),
     ]
+
+
+def test_a_page_that_answers_the_question_its_title_asks(invoke: Invoke, tmp_path: Path) -> None:
+    source = tmp_path / "paspoort.html"
+    source.write_text(
+        '<html><body><nav><a href="/">Home</a></nav><h1>Hoe vraag ik een paspoort aan?</h1>'
+        "<p>Bij uw gemeente.</p><h2>Wat neemt u mee</h2><p>Een pasfoto.</p><h2>Kosten</h2><p>Verschilt.</p>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    assert pairs(imported(invoke, tmp_path, source)) == [
+        (
+            1,
+            "Hoe vraag ik een paspoort aan?",
+            "Bij uw gemeente.\n\nWat neemt u mee\n\nEen pasfoto.\n\nKosten\n\nVerschilt.",
+        )
+    ]

@@ -66,6 +66,8 @@ def _cut(blocks: Sequence[Block], candidate: Candidate) -> Found:
     inner_ranks = {
         heading_rank(b) for first_at, end in candidate.spans[:-1] for b in blocks[first_at:end] if b.kind == "heading"
     }
+    if len(candidate.starts) == 1 and candidate.starts[0].stop:  # one question: its sub-headings are its own
+        inner_ranks = set(range(candidate.starts[0].stop + 1, 8))
     kept_headings = 0
     spans = _shared(candidate)
     for n, (start, (begin, end)) in enumerate(zip(candidate.starts, spans, strict=True)):

@@ -203,6 +203,9 @@ def _candidates(blocks: Sequence[Block], title: int | None) -> Iterator[Candidat
     yield _asking_paragraphs(blocks)
     yield _items_with_text(blocks, asking_page)
     yield _terms(blocks, asking_page)
+    if title is not None and asks(blocks[title].text) and _opens_text(blocks, title):
+        # a page that answers the one question its title asks; its sub-headings belong to the answer
+        yield Candidate("the question the title asks", [_start(blocks[title], title, blocks[title].level, True)])
 
 
 def _asking(blocks: Sequence[Block], headed: list[int]) -> bool:
