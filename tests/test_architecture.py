@@ -56,6 +56,8 @@ INTERNAL = {
     "importing.blocks": {"text"},
     "importing.pairs": {"importing", "text"},
     "importing.structure": {"importing", "text"},
+    "importing.candidates": {"importing"},
+    "importing.questions": {"importing"},
     "importing.rst": {"importing"},
     "importing.markup": set(),
     "importing.meta": set(),

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 from ecoqa.importing.blocks import Block, Kind, Link, compose, line_block, numbering
 from ecoqa.importing.pairs import Found, Pair, recognise
-from ecoqa.importing.structure import BOLD, asks, likelihood
+from ecoqa.importing.questions import BOLD, asks, likelihood
 from ecoqa.text import fold
 
 if TYPE_CHECKING:

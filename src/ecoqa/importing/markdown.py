@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ecoqa.importing.blocks import Block, Link, line_block
-from ecoqa.importing.structure import _ANSWER_LABEL, _QUESTION_LABEL, BOLD
+from ecoqa.importing.questions import ANSWER_LABEL, BOLD, QUESTION_LABEL
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -83,7 +83,7 @@ def _inline_blocks(token: Token, heading: int, lists: list[list[int]]) -> list[B
     blocks: list[Block] = []
     current: list[str] = []
     for line in [*lines, None]:
-        starts_label = line is not None and bool(_QUESTION_LABEL.match(line) or _ANSWER_LABEL.match(line))
+        starts_label = line is not None and bool(QUESTION_LABEL.match(line) or ANSWER_LABEL.match(line))
         if (line is None or line == "\f" or starts_label) and current:
             blocks.append(_block(" ".join(current), heading, lists, tuple(links) if not blocks else ()))
             current = []

@@ -15,7 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ecoqa.importing.blocks import Block, Link, compose
-from ecoqa.importing.structure import _ANSWER_LABEL, Candidate, choose, heading_rank, question_text
+from ecoqa.importing.candidates import Candidate
+from ecoqa.importing.questions import ANSWER_LABEL, heading_rank, question_text
+from ecoqa.importing.structure import choose
 from ecoqa.text import fold
 
 CREDIT = re.compile(
@@ -87,7 +89,7 @@ def _cut(blocks: Sequence[Block], candidate: Candidate) -> Found:
     return found
 
 
-_CONTENTS = re.compile(r"^(?:table of contents|contents|inhoud|inhoudsopgave|toc|on this page|op deze pagina)$")
+CONTENTS = re.compile(r"^(?:table of contents|contents|inhoud|inhoudsopgave|toc|on this page|op deze pagina)$")
 
 
 def _plain(text: str) -> str:
@@ -98,7 +100,7 @@ def _furniture(block: Block, named_here: set[str]) -> bool:
     """A line of a table of contents (it names a question or section of the page), or ASCII art."""
     plain = _plain(block.text)
     letters = sum(1 for c in block.text if c.isalpha())
-    return plain in named_here or bool(_CONTENTS.match(plain)) or letters * 2 < len("".join(block.text.split()))
+    return plain in named_here or bool(CONTENTS.match(plain)) or letters * 2 < len("".join(block.text.split()))
 
 
 def _shared(candidate: Candidate) -> list[tuple[int, int]]:
@@ -112,7 +114,7 @@ def _shared(candidate: Candidate) -> list[tuple[int, int]]:
 
 
 def _without_answer_label(body: list[Block]) -> list[Block]:
-    label = _ANSWER_LABEL.match(body[0].text)
+    label = ANSWER_LABEL.match(body[0].text)
     if not label:
         return body
     rest = label.group("rest").strip()

@@ -1,0 +1,298 @@
+"""Every way a page can mark its questions, as candidates for ``ecoqa.importing.structure`` to weigh.
+
+A candidate is a list of question starts (and the section headings above them): a heading level,
+headings that ask, the deepest headings of each branch, a numbering scheme counting up (``1.``,
+``1)``, ``1.1`` under numbered sections), ``Q:``/``A:`` labels, paragraphs that ask, bullets each
+followed by their answer, ``<dl>``/``<details>`` terms, a title that asks.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from ecoqa.importing.blocks import Block, numbering
+from ecoqa.importing.questions import (
+    ANSWER_LABEL,
+    BOLD,
+    CONTENT,
+    QUESTION_LABEL,
+    QUESTION_WORD,
+    asks,
+    heading_rank,
+    likelihood,
+    question_text,
+)
+
+
+@dataclass(frozen=True)
+class Start:
+    """Where a question starts, what it asks, and what ends its answer."""
+
+    at: int
+    question: str
+    number: int | None = None
+    stop: int = 0  # a heading of this rank or higher ends the answer (0: only the next question or section)
+    likely: float = 0.5  # how likely this is a real question
+    answer_from: int = 0  # labelled questions: where the answer's blocks begin (0: right after the question)
+
+
+@dataclass
+class Candidate:
+    """One reading of the page: its question starts and the section headings above them."""
+
+    name: str
+    starts: list[Start]
+    sections: frozenset[int] = frozenset()
+    score: float = 0.0
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def title_at(blocks: Sequence[Block]) -> int | None:
+    """The document's title: a first heading alone at the top level, above deeper ones."""
+    headings = [at for at, b in enumerate(blocks) if b.kind == "heading" and b.level]
+    if len(headings) < 2:
+        return None
+    top = min(blocks[at].level for at in headings)
+    at_top = [at for at in headings if blocks[at].level == top]
+    return at_top[0] if len(at_top) == 1 and at_top[0] == headings[0] and top < BOLD else None
+
+
+def candidates(blocks: Sequence[Block], title: int | None) -> Iterator[Candidate]:
+    headed = [at for at, b in enumerate(blocks) if heading_rank(b) and at != title and _opens_text(blocks, at)]
+    asking_page = _asking(blocks, headed)
+    yield from _heading_levels(blocks, headed, title, asking_page)
+    yield _leaf_headings(blocks, headed, title, asking_page)
+    yield _asking_headings(blocks, headed, title)
+    yield from _numbered(blocks, asking_page)
+    yield _labelled(blocks)
+    yield _asking_paragraphs(blocks)
+    yield _items_with_text(blocks, asking_page)
+    yield _terms(blocks, asking_page)
+    if title is not None and asks(blocks[title].text) and _opens_text(blocks, title):
+        # a page that answers the one question its title asks; its sub-headings belong to the answer
+        yield Candidate("the question the title asks", [_start(blocks[title], title, blocks[title].level, True)])
+
+
+def _asking(blocks: Sequence[Block], headed: list[int]) -> bool:
+    """Whether the page's questions ask: then a heading that does not is likely a section."""
+    lines = headed + [at for at, b in enumerate(blocks) if b.kind == "numbered" and _content_after(blocks, at)]
+    asking = sum(1 for at in lines if asks(blocks[at].text))
+    return asking >= 2 and asking >= 0.2 * len(lines)
+
+
+def _opens_text(blocks: Sequence[Block], at: int) -> bool:
+    """A heading with text under it, or one of questions asked together above one answer."""
+    while at + 1 < len(blocks) and asks(blocks[at].text) and blocks[at + 1].kind == "heading":
+        if blocks[at + 1].level != blocks[at].level or not asks(blocks[at + 1].text):
+            break
+        at += 1
+    return _content_after(blocks, at)
+
+
+def _content_after(blocks: Sequence[Block], at: int) -> bool:
+    """Whether text follows: a block of content that is not another line numbered like this one."""
+    if at + 1 >= len(blocks) or not is_text(blocks[at + 1]):
+        return False
+    this, after = blocks[at], blocks[at + 1]
+    return not (after.kind == "numbered" and _shape(after) == _shape(this))
+
+
+def is_text(block: Block) -> bool:
+    """Content, or a short line of text only guessed to be a heading ("Yes", "Ons werk")."""
+    return block.kind in CONTENT or (block.kind == "heading" and not block.level)
+
+
+def _shape(block: Block) -> str:
+    """How a block is numbered: its list and style for numbered items, else the style of its number."""
+    if block.kind == "numbered":
+        return block.shape
+    number = numbering(block.text)
+    return f"{block.kind}{block.level}:{number.shape}" if number else ""
+
+
+def _start(block: Block, at: int, stop: int, asking_page: bool, floor: float = 0.0) -> Start:
+    question, number = question_text(block.text)
+    if block.kind == "numbered":
+        question, number = block.text, block.number  # its number is read already
+    return Start(at, question, number, stop, max(floor, likelihood(block.text, asking_page=asking_page)))
+
+
+def _sections_above(blocks: Sequence[Block], title: int | None, rank: int) -> frozenset[int]:
+    return frozenset(at for at, b in enumerate(blocks) if 0 < heading_rank(b) < rank and at != title)
+
+
+def _heading_levels(
+    blocks: Sequence[Block], headed: list[int], title: int | None, asking_page: bool
+) -> Iterator[Candidate]:
+    """Every heading of one rank is a question; higher ones are sections, lower ones belong to answers."""
+    for rank in sorted({blocks[at].level for at in headed}):
+        starts = [_start(blocks[at], at, rank, asking_page) for at in headed if blocks[at].level == rank]
+        yield Candidate(f"level-{rank} headings", starts, _sections_above(blocks, title, rank))
+
+
+def _leaf_headings(blocks: Sequence[Block], headed: list[int], title: int | None, asking_page: bool) -> Candidate:
+    """The deepest heading of each branch, with text under it: a troubleshooting page's problems."""
+    starts = []
+    for at in headed:
+        rank = blocks[at].level
+        end = next((n for n in range(at + 1, len(blocks)) if 0 < heading_rank(blocks[n]) <= rank), len(blocks))
+        if not any(heading_rank(blocks[n]) > rank for n in range(at + 1, end)):
+            starts.append(_start(blocks[at], at, rank, asking_page))
+    sections = frozenset(at for at, b in enumerate(blocks) if heading_rank(b) and at != title) - {s.at for s in starts}
+    return Candidate("the deepest headings", starts, sections)
+
+
+def _asking_headings(blocks: Sequence[Block], headed: list[int], title: int | None) -> Candidate:
+    """Headings that ask, at whatever level; their rank's other headings among them are questions too.
+
+    A heading of that rank before the first question or after the last is an introduction or a
+    closing section (it ends the answer above it) unless it starts with a question word.
+    """
+    asking = [at for at in headed if asks(blocks[at].text)]
+    if len(asking) < 2:
+        return Candidate("headings ending in '?'", [])
+    rank = Counter(blocks[at].level for at in asking).most_common(1)[0][0]
+    chosen = set(asking)
+    for at in headed:
+        among = asking[0] < at < asking[-1]
+        if blocks[at].level == rank and (among or QUESTION_WORD.match(question_text(blocks[at].text)[0])):
+            chosen.add(at)
+    starts = [_start(blocks[at], at, min(rank, blocks[at].level), True) for at in sorted(chosen)]
+    sections = frozenset(
+        at for at, b in enumerate(blocks) if 0 < heading_rank(b) <= rank and at not in chosen and at != title
+    )
+    return Candidate("headings ending in '?'", starts, sections)
+
+
+def _numbered(blocks: Sequence[Block], asking_page: bool) -> Iterator[Candidate]:
+    """Per numbering shape, the longest run counting up, each number followed by text.
+
+    Dotted numbers (``3.12``) count up within their section; the sections (``3.``) above them
+    end answers and name the topic.
+    """
+    shapes: dict[str, list[int]] = {}
+    for at, block in enumerate(blocks):
+        shape = _shape(block)
+        if shape:
+            shapes.setdefault(shape, []).append(at)
+    for places in shapes.values():
+        chain = _counting_up(blocks, places)
+        if len(chain) < 2:
+            continue
+        sections = _numbered_sections(blocks, chain)
+        stop = heading_rank(blocks[chain[0]])
+        starts = [_start(blocks[at], at, stop, asking_page, floor=0.85) for at in chain]
+        yield Candidate("numbered questions", starts, sections)
+
+
+def _path(block: Block) -> tuple[int, ...]:
+    if block.kind == "numbered":
+        return block.path or (block.number,)
+    found = numbering(block.text)
+    return found.path if found else ()
+
+
+def _counting_up(blocks: Sequence[Block], places: list[int]) -> list[int]:
+    """The longest run of numbers counting up (each next one +1 in its last part, or a new section from 1).
+
+    Only numbers followed by text count, so a table of contents above the questions is not one.
+    A run may start at any number (an excerpt) and skip one missing number; of two runs as long,
+    the one that steps over fewer lines numbered alike wins (an agenda above the questions).
+    """
+    usable = [at for at in places if _content_after(blocks, at)]
+    best: list[int] = []
+    best_key = (0, 0)
+    used: set[int] = set()
+    for first_index, first in enumerate(usable):
+        if first in used:
+            continue
+        chain = [first]
+        for at in usable[first_index + 1 :]:
+            if _follows(_path(blocks[chain[-1]]), _path(blocks[at])):
+                chain.append(at)
+        used.update(chain)
+        inside = bisect.bisect_right(places, chain[-1]) - bisect.bisect_left(places, chain[0])
+        key = (len(chain), len(chain) - inside)
+        if key > best_key:
+            best, best_key = chain, key
+    return best
+
+
+def _follows(before: tuple[int, ...], after: tuple[int, ...]) -> bool:
+    if len(before) != len(after) or not before:
+        return False
+    if before[:-1] == after[:-1]:
+        return 0 < after[-1] - before[-1] <= 2
+    return after[:-1] > before[:-1] and after[-1] <= 2 and after[-2] - before[-2] <= 2
+
+
+def _numbered_sections(blocks: Sequence[Block], chain: list[int]) -> frozenset[int]:
+    """For dotted numbers, each section's own numbered line: the nearest one above its first question."""
+    sections = set()
+    seen: set[tuple[int, ...]] = set()
+    for at in chain:
+        parent = _path(blocks[at])[:-1]
+        if not parent or parent in seen:
+            continue
+        seen.add(parent)
+        above = next((n for n in range(at - 1, -1, -1) if _path(blocks[n]) == parent), None)
+        if above is not None:
+            sections.add(above)
+    return frozenset(sections)
+
+
+def _labelled(blocks: Sequence[Block]) -> Candidate:
+    """``Vraag:`` starts a question (which may go on over the next lines), ``Antwoord:`` its answer."""
+    if not any(ANSWER_LABEL.match(b.text) for b in blocks):
+        return Candidate("labelled questions", [])
+    starts: list[Start] = []
+    at = 0
+    while at < len(blocks):
+        asked = QUESTION_LABEL.match(blocks[at].text)
+        if not asked:
+            at += 1
+            continue
+        question = [asked.group("rest")] if asked.group("rest") else []
+        given = asked.group("n") or asked.group("m")
+        answer = at + 1
+        while answer < len(blocks) and not ANSWER_LABEL.match(blocks[answer].text):
+            if QUESTION_LABEL.match(blocks[answer].text) or len(question) > 3:
+                break
+            question.append(blocks[answer].text)
+            answer += 1
+        if answer < len(blocks) and ANSWER_LABEL.match(blocks[answer].text):
+            text = " ".join(question)
+            starts.append(Start(at, text, int(given) if given else None, 0, 0.95, answer_from=answer))
+        at = answer
+    return Candidate("labelled questions", starts)
+
+
+def _asking_paragraphs(blocks: Sequence[Block]) -> Candidate:
+    """Paragraphs or list items that ask, each followed by an answer that does not."""
+    starts = [
+        Start(at, b.text, None, BOLD, 0.9)
+        for at, b in enumerate(blocks)
+        if b.kind in ("paragraph", "numbered", "item")
+        and asks(b.text)
+        and _content_after(blocks, at)
+        and not asks(blocks[at + 1].text)
+    ]
+    return Candidate("paragraphs ending in '?'", starts if len(starts) >= 2 else [])
+
+
+def _items_with_text(blocks: Sequence[Block], asking_page: bool) -> Candidate:
+    """List items each followed by paragraphs of their own: a question per bullet, its answer below."""
+    starts = [
+        _start(b, at, BOLD, asking_page)
+        for at, b in enumerate(blocks)
+        if b.kind == "item" and at + 1 < len(blocks) and blocks[at + 1].kind != "item" and is_text(blocks[at + 1])
+    ]
+    return Candidate("list items followed by text", starts if len(starts) >= 2 else [])
+
+
+def _terms(blocks: Sequence[Block], asking_page: bool) -> Candidate:
+    starts = [_start(b, at, 0, asking_page) for at, b in enumerate(blocks) if b.kind == "term"]
+    return Candidate("question-and-answer lists (<dl>, <details>)", starts)

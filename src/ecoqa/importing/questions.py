@@ -1,0 +1,54 @@
+"""What a question looks like: it asks, starts with a question word, or carries a label or a number."""
+
+from __future__ import annotations
+
+import re
+
+from ecoqa.importing.blocks import Block, numbering
+
+#: The rank of a heading made of one bold line (below every real heading level).
+BOLD = 7
+#: Blocks that are text of an answer.
+CONTENT = ("paragraph", "item", "numbered", "code", "term")
+QUESTION_WORD = re.compile(
+    r"^(?:how|what|why|when|where|who|whom|whose|which|can|could|do|does|did|is|are|was|were|should|shall|"
+    r"will|would|may|might|must|has|have|hoe|wat|waarom|wanneer|waar|wie|welke|welk|kan|kun|kunt|kunnen|mag|"
+    r"moet|moeten|is|zijn|heb|hebben|heeft|wordt|worden|krijg|krijgt|ben|zal|zou|waarvoor|waarmee|hoeveel)\b",
+    re.I,
+)
+_ASKS = re.compile(r"\?[\s\"'”’)\]*_]*$")
+QUESTION_LABEL = re.compile(
+    r"^(?:(?:vraag|question)(?:\s+(?P<n>\d{1,4}))?\s*[:.)]|(?:q|v)(?P<m>\d{1,4})?\s*[:.)])\s*(?P<rest>.*)$", re.I
+)
+ANSWER_LABEL = re.compile(r"^(?:(?:antwoord|answer)(?:\s+\d{1,4})?\s*[:.)]|a\s*[:.)])\s*(?P<rest>.*)$", re.I)
+
+
+def asks(text: str) -> bool:
+    """Whether *text* ends in a question mark (closing quotes, brackets or emphasis after it allowed)."""
+    return bool(_ASKS.search(text))
+
+
+def question_text(text: str) -> tuple[str, int | None]:
+    """The question without its numbering (``1.``, ``1.1``, ``Q3:``, ``Vraag 3:``), and the number."""
+    found = numbering(text)
+    if found:
+        return found.rest, found.path[-1]
+    label = QUESTION_LABEL.match(text)
+    if label and label.group("rest"):
+        given = label.group("n") or label.group("m")
+        return label.group("rest"), int(given) if given else None
+    return text, None
+
+
+def likelihood(text: str, *, asking_page: bool) -> float:
+    """How likely a heading or line is a question: it asks, it starts with a question word, else the page decides."""
+    if asks(text):
+        return 0.95
+    if QUESTION_WORD.match(question_text(text)[0]):
+        return 0.85
+    return 0.3 if asking_page else 0.7
+
+
+def heading_rank(block: Block) -> int:
+    """A heading's rank (1-6, bold lines 7); 0 for anything else, guessed text headings included."""
+    return block.level if block.kind == "heading" else 0
