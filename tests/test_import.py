@@ -492,10 +492,27 @@ _PIECES = [
     "\x00",
     "é",
     "\u202e",
+    "=head2 ",
+    "** ",
+    "== ",
+    "Vraag?::",
+    "::\n\n    ",
+    "----\n",
+    "=====\n",
+    "#+begin_src\n",
+    "---\ntitle: x\n---\n",
+    "{#id}",
+    ":::note\n",
+    "```\n",
+    "<pre>",
+    "<b>Q?</b>",
+    "1.1 ",
+    "[[http://e.org][x]]",
+    "L<x|http://e.org>",
 ]
 
 
-@pytest.mark.parametrize("suffix", [".txt", ".html", ".md", ".csv"])
+@pytest.mark.parametrize("suffix", [".txt", ".html", ".md", ".csv", ".rst", ".org", ".adoc", ".pod"])
 def test_any_input_gives_a_valid_corpus_or_a_corpus_error(tmp_path: Path, suffix: str) -> None:
     """Fuzzing the recognisers: never a crash, and whatever is written passes the schema."""
     from hypothesis import given, settings
