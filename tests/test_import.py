@@ -730,7 +730,7 @@ def test_schema_org_listing_fewer_questions_than_the_page_hides_none(invoke: Inv
     shown = "".join(f"<h2>Question number {n}?</h2><p>Answer {n}.</p>" for n in range(1, 6))
     marked = (
         '<script type="application/ld+json">{"@type": "FAQPage", "mainEntity": [{"@type": "Question", '
-        '"name": "Question number 1?", "acceptedAnswer": {"@type": "Answer", "text": "Answer 1."}}]}</script>'
+        '"name": "Question  number 1 ?", "acceptedAnswer": {"@type": "Answer", "text": "Answer 1."}}]}</script>'
     )
     source = tmp_path / "faq.html"
     source.write_text(f"<html><head>{marked}</head><body>{shown}</body></html>", encoding="utf-8")

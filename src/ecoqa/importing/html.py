@@ -193,6 +193,11 @@ def _href(href: str | None) -> str | None:
     return href if scheme in ("", "http", "https", "mailto") else None
 
 
+def _words(text: str) -> str:
+    """A question as its words only, to tell the same question written with other spacing or marks."""
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
 def _accordion(node: LexborNode) -> bool:
     """A button that shows a question (an accordion's), not one that works the page ("Menu", "OK")."""
     text = " ".join((node.text() or "").split())
@@ -259,9 +264,9 @@ class HtmlPage:
         page = recognise(self.blocks())
         if structured is None or self._one_question_page():
             return structured or page
-        marked = {fold(p.question) for p in structured.pairs}
+        marked = {_words(p.question) for p in structured.pairs}
         shown = [
-            p for p in page.pairs if fold(p.question) not in marked and likelihood(p.question, asking_page=True) > 0.5
+            p for p in page.pairs if _words(p.question) not in marked and likelihood(p.question, asking_page=True) > 0.5
         ]
         if len(page.pairs) >= 2:
             structured.pairs.extend(shown)  # questions the page asks that its markup does not list
