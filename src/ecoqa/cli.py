@@ -26,7 +26,8 @@ from ecoqa.errors import CorpusError, EcoqaError, NoMatchError, NotFoundError, O
 if TYPE_CHECKING:
     from ecoqa.models import Corpus, Entry, Heading
     from ecoqa.output import Output
-    from ecoqa.search import Index, SearchResult
+    from ecoqa.search.engine import SearchResult
+    from ecoqa.search.index import Index
 
 
 @unique
@@ -701,7 +702,7 @@ def search(
     corpus, index = _open(ctx, data)
     language = _lang(ctx, lang)
     allowed = _selected(corpus, topic or [], principle or [])
-    from ecoqa.search import search as run_search
+    from ecoqa.search.engine import search as run_search
 
     result = run_search(corpus, text, limit=limit, allowed=allowed, lang=language, index=index, explain=explain)
     if result.corrected:
@@ -748,7 +749,7 @@ def _no_match(
     lang: str,
 ) -> NoReturn:
     if allowed is not None:
-        from ecoqa.search import search as run_search
+        from ecoqa.search.engine import search as run_search
 
         unfiltered = run_search(corpus, text, limit=1, lang=lang, index=index, snippets=False)
         if unfiltered.total:
