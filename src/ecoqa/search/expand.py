@@ -19,7 +19,6 @@ from ecoqa.search.index import Index
 #: Weight of an expansion kind relative to an exact stem match.
 EXPANSION_WEIGHTS = {
     "exact": 1.0,
-    "plural": 0.95,
     "alias": 0.9,
     "loose alias": 0.8,
     "prefix": 0.85,
@@ -28,7 +27,6 @@ EXPANSION_WEIGHTS = {
     "family": 0.75,
     "compound": 0.7,
     "part": 0.55,
-    "infix": 0.5,
 }
 PREFIX_MIN = 4
 TYPO_MIN = 4
@@ -42,6 +40,9 @@ FAMILY_SUFFIXES = (
     "heid", "schap", "ende", "ing", "ers", "end", "er", "en", "e",
 )  # fmt: skip
 FAMILY_MIN = 4
+#: What may join the head and tail of a Dutch compound: nothing, e or en (``boekenkast``). A linking
+#: s stays on the head, where the Dutch stemmer strips it (``samenwerkings`` -> ``samenwerk``).
+COMPOUND_LINKS = ("", "e", "en")
 
 
 class Variant(NamedTuple):
@@ -69,14 +70,9 @@ def _known(index: Index, terms: Iterable[str]) -> tuple[str, ...]:
 
 
 def _exact(index: Index, word: str) -> list[Variant]:
-    # A corpus word's own terms first (a store then knows which postings must exist), else its stems.
+    """The word's own terms: a corpus word's (a store then knows which postings must exist), else its stems."""
     found = _known(index, index.surface_terms.get(word) or terms_of(word, "both"))
-    variants = [Variant((t,), "exact", EXPANSION_WEIGHTS["exact"]) for t in found]
-    if len(word) >= 4 and word.endswith("s"):
-        # Plurals the stemmers keep, as of acronyms: SMEs -> sme, NGOs -> ngo.
-        singular = _known(index, terms_of(word[:-1], "both"))
-        variants += [Variant((t,), "plural", EXPANSION_WEIGHTS["plural"]) for t in singular if t not in found]
-    return variants
+    return [Variant((t,), "exact", EXPANSION_WEIGHTS["exact"]) for t in found]
 
 
 def _prefix(index: Index, word: str) -> list[Variant]:
@@ -172,8 +168,8 @@ def _family(index: Index, word: str) -> list[Variant]:
 def _containing(blob: str, word: str) -> Iterator[str]:
     """The lines of *blob* (one surface word each) that contain *word* after their first letter.
 
-    ``str.find`` jumps from one occurrence to the next at C speed; a regular expression tried at
-    every line start was the slowest step of a search on a large vocabulary.
+    ``str.find`` jumps from one occurrence to the next at C speed, so a large vocabulary is not
+    tried word by word.
     """
     at = blob.find(word, 1)
     while at >= 0:
@@ -188,35 +184,27 @@ def _containing(blob: str, word: str) -> Iterator[str]:
 
 
 def _compound(index: Index, word: str) -> list[Variant]:
-    """Compounds that contain *word* (``fonds`` -> ``groeifonds``), and parts of a compound query."""
-    variants: list[Variant] = []
-    if len(word) >= COMPOUND_MIN:
-        suffix: list[str] = []
-        infix: list[str] = []
-        ending = (word, stem(word, "nl"))
-        for surface in _containing(index.blob, word):
-            found = suffix if surface.endswith(ending) else infix
-            if len(found) < PREFIX_CAP:
-                found.append(surface)
-            elif len(suffix) == len(infix) == PREFIX_CAP:
-                break  # the first ones of each kind, in word order, are all that is used
-        variants += _variants_for(index, suffix, "compound")
-        variants += _variants_for(index, infix, "infix")
-    return variants + _compound_parts(index, word)
+    """Corpus compounds that end in *word* (``fonds`` -> ``groeifonds``), the first ``PREFIX_CAP``
+    in word order."""
+    if len(word) < COMPOUND_MIN:
+        return []
+    ending = (word, stem(word, "nl"))
+    compounds = (surface for surface in _containing(index.blob, word) if surface.endswith(ending))
+    return _variants_for(index, itertools.islice(compounds, PREFIX_CAP), "compound")
 
 
 def _compound_parts(index: Index, word: str) -> list[Variant]:
     """A query compound the corpus lacks, matched by its parts (``samenwerkingsverband``).
 
     Both parts together count as a compound; each part alone counts less, and a rare part (high
-    idf) counts more than a common one by BM25 itself. Linking ``s``, ``e`` and ``en`` are allowed.
+    idf) counts more than a common one by BM25 itself. The parts may be joined by ``COMPOUND_LINKS``.
     """
     if len(word) < 2 * COMPOUND_PART_MIN or _known(index, terms_of(word, "both")):
         return []
     best: tuple[int, list[Variant], list[Variant]] | None = None
     for cut in range(len(word) - COMPOUND_PART_MIN, COMPOUND_PART_MIN - 1, -1):
         tail = _part(index, word[cut:])
-        for link in ("", "s", "e", "en"):
+        for link in COMPOUND_LINKS:
             head_word = word[:cut]
             if link:
                 if not head_word.endswith(link):
@@ -268,7 +256,7 @@ def expand_word(index: Index, word: str) -> list[Variant]:
     variants = _exact(index, word) + _alias(index, [word]) + _prefix(index, word) + _family(index, word)
     if not variants:
         variants += _typo(index, word)
-    variants += _compound(index, word)
+    variants += _compound(index, word) + _compound_parts(index, word)
     return _dedupe(variants)
 
 
