@@ -42,7 +42,7 @@ _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 HYPHENATED = re.compile(r"(?<![^\W_])[^\W_]+(?:-[^\W_]+)+")  # the look-behind stops quadratic retries
 # Letters joined by "&" (R&D, R&D&I) make words of their own: "rd", "rdi".
 _AMPERSAND = re.compile(r"(?<![^\W_])[^\W_](?:&[^\W_])+(?![^\W_])")
-# The same patterns for text that folds to ASCII: several times faster on the indexing path.
+# The same patterns for text that folds to ASCII, the common case on the indexing path.
 _ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 _ASCII_HYPHENATED = re.compile(r"(?<![a-z0-9])[a-z0-9]+(?:-[a-z0-9]+)+")
 _ASCII_TAIL = re.compile(r"(?<=[a-z0-9])(?:'[a-z0-9]+)+")  # regio's -> regio
@@ -124,7 +124,7 @@ def _ampersand_words(chain: str) -> list[str]:
 def index_words(text: str) -> list[str]:
     """The words of ``tokens(text)`` without spans: fold once, then one regex pass (indexing hot path)."""
     # No key of _ASCII_PUNCTUATION is ASCII and fold() of ASCII is its casefold, so an ASCII text
-    # (most of a corpus) skips the translate: a dict lookup per character, 0.4 s at 10k entries.
+    # (most of a corpus) skips the translate, a dict lookup per character.
     folded = text.casefold() if text.isascii() else fold(text).translate(_ASCII_PUNCTUATION)
     ascii_only = folded.isascii()
     if ascii_only:  # the common case in one C pass: drop "'s"-like tails, keep words of 2+ or digits
@@ -170,7 +170,7 @@ STEM_PICK = {"nl": 0, "en": -1}
 def stem_both(words: list[str], into: dict[str, tuple[str, ...]]) -> None:
     """``terms_of(word, "both")`` for new words, with one batch call per language: the Dutch stem
     first, the English one last (one term when they agree). The index builder keeps only this
-    table, not the per-language caches of ``stem``: at 100,000 entries those held tens of MB."""
+    table, not the per-language caches of ``stem``, so a large build holds each word's stems once."""
     dutch = _stemmer(_LANGUAGES["nl"]).stemWords(words)
     english = _stemmer(_LANGUAGES["en"]).stemWords(words)
     for word, nl, en in zip(words, dutch, english, strict=True):

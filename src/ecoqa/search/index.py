@@ -48,9 +48,8 @@ FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("answer", 1.0, 0.75, "nl"),
     FieldSpec("answer_en", 0.8, 0.75, "en"),
 )
-#: Raised when a rule of building the index changes that no parameter here names (2: alias phrases
-#: lose their function words; 3: not where one word would be left; 4: and repeated words), so no
-#: stored index built by an old rule is ever read.
+#: Raised whenever a rule of building the index changes that no parameter here names, so no stored
+#: index built by an old rule is ever read (docs/search.md lists what each raise was for).
 INDEX_RULES = 4
 
 
@@ -105,7 +104,7 @@ class Index:
 
     def starting_with(self, prefix: str) -> Iterator[str]:
         """The surface words that start with *prefix*, in order; found by bisection in the text of
-        them (splitting 150,000 words into a list cost more than the search that needed ten)."""
+        them, so a search that needs ten words does not split the whole vocabulary into a list."""
         blob = self.blob
         at = _first_line_from(blob, prefix) if blob else 1
         while at <= len(blob):
@@ -205,7 +204,7 @@ def original_language(declared: str) -> str:
 
 
 def build_index(corpus: Corpus, progress: Callable[[int, int], None] | None = None) -> Index:
-    """Index every entry; milliseconds for the bundled corpus, seconds for 100,000 entries."""
+    """Index every entry of a corpus held in memory (*progress* hears every thousandth)."""
     builder = IndexBuilder(original_language(corpus.webinar.language if corpus.webinar else ""))
     total = len(corpus.entries)
     for entry in corpus.entries:
@@ -224,8 +223,8 @@ class Packing(NamedTuple):
     typecode: str  # the array type of the packed integers
 
 
-#: Four bytes per (term, entry, field) while entries < 2**20 and counts < 256: at 100,000 entries
-#: these integers are most of a build's memory. A larger corpus or count widens them, once.
+#: Four bytes per (term, entry, field) while entries < 2**20 and counts < 256: these integers are
+#: most of a large build's memory. A larger corpus or count widens them, once.
 NARROW = Packing(12, 8, (1 << 8) - 1, "I")
 WIDE = Packing(24, 20, (1 << 20) - 1, "q")
 

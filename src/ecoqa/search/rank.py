@@ -74,8 +74,8 @@ def score_concepts(index: Index, found: Sequence[Concept], allowed: Collection[i
     times its share of the query's coverage (``_coverage``).
 
     Scores are a list as long as the corpus, added to once per posting: a common word has a
-    posting in most entries, and lists indexed by position cost a third of the dictionaries
-    merged per variant they replace. Coverage is worked out from each concept's values once its
+    posting in most entries, and a list indexed by position is cheaper than dictionaries merged
+    per variant. Coverage is worked out from each concept's values once its
     postings are added (``_covered``); which words matched (``explain``) afterwards, for the
     entries shown only.
     """
@@ -100,8 +100,7 @@ def _covered(tops: list[list[float]], size: int) -> list[float]:
     entry: exactly 1.0 where it matches as well as anywhere, one concept's worth.
 
     C-level ``map`` chained over the concepts and made a list once: this runs over every entry
-    of the corpus, per concept (about 8 ms at 100,000 entries); a list per concept costs a
-    quarter more.
+    of the corpus, per concept.
     """
     shares = [map(operator.truediv, top, itertools.repeat(best)) for top in tops if (best := max(top))]
     if not shares:
