@@ -52,14 +52,9 @@ def ablations() -> dict[str, list[tuple[Any, str, Any]]]:
         "prefix": [(expand, "_prefix", _nothing)],
         "family": [(expand, "_family", _nothing)],
         "typo": [(expand, "_typo", _nothing)],
-        "compounds containing the word": [(expand, "_compound", _nothing)],
+        "compounds ending in the word": [(expand, "_compound", _nothing)],
         "compound parts": [(expand, "_compound_parts", _nothing)],
     }
-    for link in expand.COMPOUND_LINKS:
-        if link:
-            kept = tuple(other for other in expand.COMPOUND_LINKS if other != link)
-            rules[f"compound link -{link}-"] = [(expand, "COMPOUND_LINKS", kept)]
-    rules["every compound link"] = [(expand, "COMPOUND_LINKS", ("",))]
     rules |= {
         "tie-breaker (pure max)": [(rank, "TIE_BREAKER", 0.0)],
         "coverage factor": [(rank, "COVERAGE", 0.0)],

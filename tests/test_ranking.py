@@ -182,15 +182,23 @@ def test_a_compound_that_ends_in_the_word_is_found_one_that_holds_it_inside_is_n
     assert found == {(analysis.stem("groeifonds", "nl"),): "compound"}
 
 
-def test_a_compound_query_is_matched_by_its_parts_across_a_linking_s() -> None:
-    """``samenwerkingsverband`` is samenwerking + s + verband: the head keeps its s, which the Dutch
-    stemmer strips, so both parts match and together count as the compound."""
-    corpus = Corpus(
-        entries=(Entry(1, "Over samenwerking", "tekst"), Entry(2, "Een verband", "iets"), Entry(3, "x", "y"))
-    )
-    index = search_index.build_index(corpus)
-    found = {v.terms: v.kind for v in expand.expand_word(index, "samenwerkingsverband")}
-    head, tail = analysis.stem("samenwerking", "nl"), analysis.stem("verband", "nl")
+@pytest.mark.parametrize(
+    ("head_word", "tail_word", "query"),
+    [
+        ("samenwerking", "verband", "samenwerkingsverband"),
+        ("boek", "kast", "boekenkast"),
+        ("student", "huis", "studentenhuis"),
+    ],
+)
+def test_a_compound_query_is_matched_by_its_parts_across_a_linking_letter(
+    head_word: str, tail_word: str, query: str
+) -> None:
+    """A linking s or en stays on the head, where the Dutch stemmer takes it off, so both parts
+    match and together count as the compound."""
+    entries = (Entry(1, f"Over {head_word}", "tekst"), Entry(2, f"Een {tail_word}", "iets"), Entry(3, "x", "y"))
+    index = search_index.build_index(Corpus(entries=entries))
+    found = {v.terms: v.kind for v in expand.expand_word(index, query)}
+    head, tail = analysis.stem(head_word, "nl"), analysis.stem(tail_word, "nl")
     assert found == {(head, tail): "compound", (head,): "part", (tail,): "part"}
 
 

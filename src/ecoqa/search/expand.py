@@ -40,9 +40,6 @@ FAMILY_SUFFIXES = (
     "heid", "schap", "ende", "ing", "ers", "end", "er", "en", "e",
 )  # fmt: skip
 FAMILY_MIN = 4
-#: What may join the head and tail of a Dutch compound: nothing, e or en (``boekenkast``). A linking
-#: s stays on the head, where the Dutch stemmer strips it (``samenwerkings`` -> ``samenwerk``).
-COMPOUND_LINKS = ("", "e", "en")
 
 
 class Variant(NamedTuple):
@@ -197,25 +194,17 @@ def _compound_parts(index: Index, word: str) -> list[Variant]:
     """A query compound the corpus lacks, matched by its parts (``samenwerkingsverband``).
 
     Both parts together count as a compound; each part alone counts less, and a rare part (high
-    idf) counts more than a common one by BM25 itself. The parts may be joined by ``COMPOUND_LINKS``.
+    idf) counts more than a common one by BM25 itself. A linking s, e or en stays on the head, where
+    the Dutch stemmer or the word family takes it off (``samenwerkings`` -> ``samenwerk``).
     """
     if len(word) < 2 * COMPOUND_PART_MIN or _known(index, terms_of(word, "both")):
         return []
     best: tuple[int, list[Variant], list[Variant]] | None = None
     for cut in range(len(word) - COMPOUND_PART_MIN, COMPOUND_PART_MIN - 1, -1):
-        tail = _part(index, word[cut:])
-        for link in COMPOUND_LINKS:
-            head_word = word[:cut]
-            if link:
-                if not head_word.endswith(link):
-                    continue
-                head_word = head_word[: -len(link)]
-            if len(head_word) < COMPOUND_PART_MIN:
-                continue
-            head = _part(index, head_word)
-            known = len(word[:cut]) * bool(head) + len(word[cut:]) * bool(tail)
-            if known and (best is None or known > best[0]):
-                best = (known, head, tail)
+        head, tail = _part(index, word[:cut]), _part(index, word[cut:])
+        known = cut * bool(head) + (len(word) - cut) * bool(tail)
+        if known and (best is None or known > best[0]):
+            best = (known, head, tail)
     if best is None:
         return []
     known, head, tail = best
