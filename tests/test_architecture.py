@@ -44,7 +44,7 @@ INTERNAL = {
     "parallel": {"errors"},
     "export": {"models", "text", "labels", "parallel"},
     "config": {"errors", "files"},
-    "output": {"errors", "render", "config"},
+    "output": {"errors", "render", "config", "text"},
     "store": {"errors", "models", "schema", "corpus", "search", "text", "version", "parallel"},
     "browse": {"errors", "models", "render", "search", "text"},
     "cli": {
@@ -73,10 +73,10 @@ INTERNAL = {
     "importing.blocks": set(),
     "importing.pairs": {"importing"},
     "importing.meta": set(),
-    "importing.html": {"importing"},
+    "importing.html": {"importing", "errors"},
     "importing.markdown": {"importing"},
     "importing.table": {"importing", "text"},
-    "importing.build": {"importing", "errors", "text", "corpus"},
+    "importing.build": {"importing", "errors", "models", "text", "corpus"},
 }
 #: third-party package -> modules that may import it (the same rule as ruff's banned-api)
 THIRD_PARTY = {

@@ -999,3 +999,154 @@ def test_a_full_stderr_keeps_the_exit_code(tmp_path: Path, args: list[str], code
             env=environment(), cwd=tmp_path, timeout=60, check=False,
         )  # fmt: skip
     assert result.returncode == code
+
+
+# ------------------------------------------------------------------ pages import (review 2: #3, #9, #10, #12, #21)
+
+TWO_MORE = "<h2>2. Waarom?</h2><p>Daarom.</p>"
+
+
+def import_page(invoke: Any, tmp_path: Path, text: str, suffix: str = ".html") -> tuple[Any, dict[str, Any]]:
+    page = tmp_path / f"page{suffix}"
+    page.write_text(text, encoding="utf-8")
+    result = invoke("import", str(page), "-o", str(tmp_path / "out.json"), "--force")
+    document = json.loads((tmp_path / "out.json").read_text()) if result.exit_code == 0 else {}
+    return result, document
+
+
+@pytest.mark.parametrize(
+    ("href", "kept"),
+    [("mailto:info@example.org", None), ("https://example.org/café", "https://example.org/caf%C3%A9"),
+     ("https://example.org/a b", "https://example.org/a%20b"), ("javascript:alert(1)", None),
+     ("https://bücher.example/x?q=é", "https://xn--bcher-kva.example/x?q=%C3%A9")],
+)  # fmt: skip
+def test_links_of_an_ordinary_page_import(invoke: Any, tmp_path: Path, href: str, kept: str | None) -> None:
+    """#3: a contact address or a non-ASCII link no longer makes an invalid corpus (exit 70)."""
+    result, document = import_page(
+        invoke, tmp_path, f'<h2>1. Hoe bereik ik jullie?</h2><p>Mail <a href="{href}">ons</a>.</p>{TWO_MORE}'
+    )
+    assert result.exit_code == 0, result.stderr
+    first = document["questions"][0]
+    assert "ons" in first["answer"]
+    assert [r["url"] for r in first.get("references", [])] == ([kept] if kept else [])
+
+
+@pytest.mark.parametrize("canonical", ["https://example.org/a page", "javascript:alert(1)", "mailto:x@example.org"])
+def test_an_odd_canonical_address_imports(invoke: Any, tmp_path: Path, canonical: str) -> None:
+    """#3: the page's own address is kept only as an http(s) address the corpus accepts."""
+    result, document = import_page(
+        invoke, tmp_path, f'<link rel="canonical" href="{canonical}"><h2>1. Hoe?</h2><p>Zo.</p>{TWO_MORE}'
+    )
+    assert result.exit_code == 0, result.stderr
+    assert document["questions"][0]["source"].get("url") in (None, "https://example.org/a%20page")
+
+
+@pytest.mark.parametrize("cell", ["3000000000", "²", "①", "9" * 5000, "-4"])
+def test_an_id_column_the_corpus_cannot_hold_is_renumbered(invoke: Any, tmp_path: Path, cell: str) -> None:
+    """#9: ids too large, superscripts, circled digits, 5,000 digits: numbered 1..N, no crash."""
+    result, document = import_page(invoke, tmp_path, f"id,question,answer\n{cell},Vraag?,Antwoord.\n", ".csv")
+    assert result.exit_code == 0, result.stderr
+    assert [q["id"] for q in document["questions"]] == [1]
+
+
+@pytest.mark.parametrize("list_html", ['<ol start="3000000000">', '<ol start="-7">', "<ol>"])
+@pytest.mark.parametrize("value", ["", ' value="-5"', ' value="99999999999"'])
+def test_list_numbers_the_corpus_cannot_hold_are_renumbered(
+    invoke: Any, tmp_path: Path, list_html: str, value: str
+) -> None:
+    """#9: ``<ol start>`` and ``<li value>`` beyond what an id holds: numbered 1..N, no crash."""
+    page = f"{list_html}<li{value}>Hoe werkt het?<p>Zo.</p></li><li>Waarom?<p>Daarom.</p></li></ol>"
+    result, document = import_page(invoke, tmp_path, page)
+    assert result.exit_code == 0, result.stderr
+    assert all(0 <= q["id"] <= 2**31 - 1 for q in document["questions"])
+
+
+@pytest.mark.parametrize(("tag", "depth"), [("div", 600), ("section", 1000), ("div", 1400)])
+def test_deeply_nested_pages_import(invoke: Any, tmp_path: Path, tag: str, depth: int) -> None:
+    """#10: hundreds of nested elements (no RecursionError)."""
+    page = f"<{tag}>" * depth + "<h2>1. Hoe?</h2><p>Zo.</p>" + TWO_MORE + f"</{tag}>" * depth
+    result, document = import_page(invoke, tmp_path, page)
+    assert result.exit_code == 0, result.stderr
+    assert [q["question"] for q in document["questions"]] == ["Hoe?", "Waarom?"]
+
+
+@pytest.mark.parametrize("page", ["<div>" * 100_000 + "<h2>1. Hoe?</h2><p>Zo.</p>", "<ol><li>" * 100_000 + "Hoe?"])
+def test_pages_nested_beyond_reason_are_refused_quickly(tmp_path: Path, page: str) -> None:
+    """#10: 100,000 nested elements: exit 3 with one line, before the parser's quadratic time (was
+    minutes, or exit 70)."""
+    (tmp_path / "deep.html").write_text(page)
+    result = clean(run_in(tmp_path, "import", "deep.html", "--dry-run", timeout=60))
+    assert result.returncode == 3
+    assert result.stderr == "ecoqa: deep.html: elements nested more than 1,500 deep; not a page ecoqa can read.\n"
+
+
+def test_json_ld_nested_a_thousand_deep_is_ignored(invoke: Any, tmp_path: Path) -> None:
+    """#10: JSON-LD the decoder cannot nest that deep is passed over; the page's headings import."""
+    script = '<script type="application/ld+json">' + "[" * 1000 + "]" * 1000 + "</script>"
+    result, document = import_page(invoke, tmp_path, script + "<h2>1. Hoe?</h2><p>Zo.</p>" + TWO_MORE)
+    assert result.exit_code == 0, result.stderr
+    assert len(document["questions"]) == 2
+
+
+@needs_root
+@pytest.mark.parametrize(("name", "minor"), [("zero", 5), ("urandom", 9)])
+def test_an_endless_device_as_import_source_is_refused(tmp_path: Path, name: str, minor: int) -> None:
+    """#12: a device is not a page: exit 3 at once, instead of reading until memory runs out."""
+    private_device(tmp_path, name, minor)
+    result = clean(run_in(tmp_path, "import", name, "-o", "out.json", timeout=30))
+    assert result.returncode == 3
+    assert result.stderr == f"ecoqa: {name}: a device, not a web page, Markdown or a table.\n"
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_a_pipe_is_still_an_import_source(tmp_path: Path) -> None:
+    """#12: refusing devices keeps ``ecoqa import <(curl …)`` working: a pipe is read."""
+    fifo = tmp_path / "feed"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with open(fifo, "w") as stream:
+            stream.write("<h2>1. Hoe?</h2><p>Zo.</p>" + TWO_MORE)
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    result = clean(run_in(tmp_path, "import", "feed", "--dry-run", timeout=30))
+    writer.join(10)
+    assert result.returncode == 0, result.stderr
+    assert "2 questions" in result.stdout
+
+
+@pytest.mark.parametrize("charset", ["utf-16", "UTF-16LE", "utf-32"])
+def test_a_utf8_page_that_declares_utf16_is_read_as_utf8(invoke: Any, tmp_path: Path, charset: str) -> None:
+    """#21: as browsers do, a declared UTF-16 in an ASCII-readable <meta> means UTF-8."""
+    page = f'<html><head><meta charset="{charset}"></head><body><h2>1. Hoe werkt het?</h2><p>Zo.</p>'
+    result, document = import_page(invoke, tmp_path, page + "<h2>2. Waarom?</h2><p>Daarom!</p></body></html>\n")
+    assert result.exit_code == 0, result.stderr
+    assert [q["question"] for q in document["questions"]] == ["Hoe werkt het?", "Waarom?"]
+
+
+# ------------------------------------------------------------------ unreadable files (review 2: #19)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file; see the test below")
+@pytest.mark.parametrize("args", [["validate"], ["import", "--dry-run"]])
+def test_an_unreadable_file_is_exit_3_and_one_line(tmp_path: Path, args: list[str]) -> None:
+    """#19: validate (and import) of a file the user may not read: exit 3 and ecoqa's own line,
+    as ``--data`` says, not Click's four-line usage error."""
+    path = make_corpus(tmp_path / "c.json", 3)
+    path.chmod(0)
+    result = clean(ecoqa(*args[:1], str(path), *args[1:]))
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.count("\n") == 1 and "Permission denied" in result.stderr
+
+
+def test_validate_asks_ecoqa_not_click_whether_a_file_is_readable(
+    invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """#19, for any user (root too): a file that access() says cannot be read is exit 3, one line."""
+    path = make_corpus(tmp_path / "c.json", 3)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) == path else real_access(p, mode, **kw))
+    result = invoke("validate", str(path))
+    assert result.exit_code == 3
+    assert result.stderr == f"ecoqa: {path}: cannot read (Permission denied).\n"

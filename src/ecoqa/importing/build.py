@@ -14,7 +14,8 @@ from ecoqa.importing import meta
 from ecoqa.importing.blocks import Block, compose, looks_like_heading, text_blocks
 from ecoqa.importing.decode import decode, looks_binary
 from ecoqa.importing.pairs import FORM_NAMES, Found, Pair, recognise
-from ecoqa.text import fold, one_line
+from ecoqa.models import MAX_ID
+from ecoqa.text import clean_text, fold, one_line
 
 TEXT_ORDER = ("labelled", "numbered", "question headings", "paragraphs")
 KINDS = {"html": "HTML page", "markdown": "Markdown document", "table": "CSV/TSV table", "text": "text page"}
@@ -39,10 +40,7 @@ class Source:
 def read_source(path: Path) -> Source:
     """Read, decode and recognise one source; a file with no Q&A in it is a ``CorpusError``."""
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise CorpusError(f"cannot read {name}: {error.strerror or error}.") from None
+    raw = _source_bytes(path, name)
     if looks_binary(raw):
         raise CorpusError(f"{name}: a binary file, not a web page, Markdown or a table; ecoqa recognises {RECOGNISED}.")
     text, warnings = decode(raw, name)
@@ -75,11 +73,33 @@ def detect(text: str, suffix: str) -> str:
     return "text"
 
 
+def _source_bytes(path: Path, name: str) -> bytes:
+    """A source's bytes: a file, or a pipe (``ecoqa import <(curl …)``), up to the corpus size
+    limit; a directory or a device (``/dev/zero`` would never end) is refused before reading."""
+    import stat
+
+    from ecoqa.corpus import MAX_BYTES
+
+    try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise CorpusError(f"{name}: is a directory; give the files in it.")
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+            raise CorpusError(f"{name}: a device, not a web page, Markdown or a table.")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise CorpusError(f"cannot read {name}: {error.strerror or error}.") from None
+    if len(raw) > MAX_BYTES:
+        raise CorpusError(f"{name}: larger than the {MAX_BYTES // 2**20} MB limit for an import source.")
+    return raw
+
+
 def _recognised(text: str, kind: str, name: str) -> Source:
     if kind == "html":
         from ecoqa.importing.html import HtmlPage
 
-        page = HtmlPage(text)
+        page = HtmlPage(text, name)
         return Source(name, kind, page.found(), page.title, page.url)
     if kind == "table":
         from ecoqa.importing.table import read_table
@@ -168,7 +188,8 @@ def build(sources: list[Source], *, title: str | None, lang: str | None, version
 def _ids(pairs: list[Pair], sources: int) -> list[int]:
     """The page's own numbers when one source numbers every question uniquely, else 1..N."""
     numbers = [p.number for p in pairs]
-    if sources == 1 and all(numbers) and len(set(numbers)) == len(numbers):
+    usable = all(n is not None and 0 < n <= MAX_ID for n in numbers)  # <li value="-5">, <ol start="3000000000">
+    if sources == 1 and usable and len(set(numbers)) == len(numbers):
         return [n for n in numbers if n]
     return list(range(1, len(pairs) + 1))
 
@@ -190,10 +211,43 @@ def _question(entry_id: int, source: Source, pair: Pair) -> dict[str, Any]:
     question: dict[str, Any] = {"id": entry_id, "question": pair.question, "answer": pair.answer}
     if pair.topics:
         question["topics"] = [meta.slug(t) for t in dict.fromkeys(pair.topics)]
-    if pair.references:
-        question["references"] = [{"name": link.text, "url": link.url} for link in pair.references]
-    question["source"] = {"file": Path(source.name).name, **({"url": source.url} if source.url else {})}
+    # a mailto: or javascript: link keeps its text in the answer but is no reference
+    references = [{"name": link.text, "url": url} for link in pair.references if (url := web_address(link.url))]
+    if references:
+        question["references"] = references
+    page = web_address(source.url) if source.url else None
+    question["source"] = {"file": Path(source.name).name, **({"url": page} if page else {})}
     return question
+
+
+def web_address(url: str) -> str | None:
+    """*url* as a corpus keeps it: an http(s) address in printable ASCII, as a browser sends it
+    (a non-ASCII host in IDNA, spaces, quotes, angle brackets and other letters percent-encoded);
+    None for any other scheme (``mailto:``, ``javascript:``) or an address that cannot be one."""
+    from urllib.parse import quote, urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port is not None else ""
+        ascii_host = host.encode("idna").decode("ascii") if host and not host.isascii() else host
+    except (ValueError, UnicodeError):  # a port that is not a number, a host IDNA cannot spell
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not ascii_host:
+        return None
+    if ":" in ascii_host:
+        ascii_host = f"[{ascii_host}]"  # an IPv6 address
+    user = f"{quote(parts.username or '', safe='')}@" if parts.username else ""
+    keep = "!$&'()*+,;=:@/%~-._"
+    return urlunsplit(
+        (
+            parts.scheme.lower(),
+            user + ascii_host + port,
+            quote(parts.path, safe=keep),
+            quote(parts.query, safe=keep + "?"),
+            quote(parts.fragment, safe=keep + "?#"),
+        )
+    )
 
 
 def _webinar(
@@ -292,4 +346,4 @@ def summary_lines(sources: list[Source], built: Built, shown: int = 3) -> list[s
     if built.document.get("speakers"):
         facts.append("speakers " + ", ".join(s["name"] for s in built.document["speakers"]))
     lines.append("event: " + "; ".join(facts))
-    return lines
+    return [clean_text(line).replace("\n", " ") for line in lines]  # a page's escape sequences made visible

@@ -73,8 +73,13 @@ def read_table(text: str) -> tuple[Found, list[str], str]:
         if not cell["question"] or not cell["answer"]:
             warnings.append(f"row {line}: no {'question' if not cell['question'] else 'answer'}; skipped")
             continue
-        number = int(cell["id"]) if cell.get("id", "").isdigit() else None
+        number = _whole_number(cell.get("id", ""))
         topics = tuple(t.strip() for t in re.split(r"[;,|]", cell.get("topics", "")) if t.strip())
         answer = compose(text_blocks(cell["answer"], text_headings=False))
         pairs.append(Pair(" ".join(cell["question"].split()), answer, number, topics=topics))
     return Found(pairs, form="a table with question and answer columns"), warnings, ", ".join(header[:8])
+
+
+def _whole_number(cell: str) -> int | None:
+    """An id cell's number: ASCII digits only (``²`` and ``①`` are digits to Python, not to int())."""
+    return int(cell) if cell.isascii() and cell.isdigit() and len(cell) <= 10 else None
