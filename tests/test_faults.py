@@ -1150,3 +1150,19 @@ def test_validate_asks_ecoqa_not_click_whether_a_file_is_readable(
     result = invoke("validate", str(path))
     assert result.exit_code == 3
     assert result.stderr == f"ecoqa: {path}: cannot read (Permission denied).\n"
+
+
+def test_a_killed_writers_temporary_file_is_swept_by_the_next_write(tmp_path: Path) -> None:
+    """Kill loop: an export killed with SIGKILL leaves its temporary file; the next write to the
+    same file removes it (its process is gone) and leaves alone a user's look-alike and a live one."""
+    out = tmp_path / "out.md"
+    out.write_text("old\n")
+    stale = tmp_path / ".out.md.ecoqa-999999999-abc.tmp"  # no such process
+    stale.write_text("partial")
+    live = tmp_path / f".out.md.ecoqa-{os.getpid()}-abc.tmp"
+    live.write_text("being written")
+    mine = tmp_path / ".out.md.notes.tmp"
+    mine.write_text("a user's own")
+    result = clean(ecoqa("export", "3", "-o", str(out), "--force"))
+    assert result.returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([out.name, live.name, mine.name])

@@ -131,9 +131,41 @@ def _send_to_socket(path: Path, chunks: Iterable[str | bytes]) -> None:
             connection.sendall(chunk)
 
 
-def _write_through_temporary(path: Path, target: Path, chunks: Iterable[str | bytes]) -> None:
+def _temporary_prefix(target: Path, pid: int) -> str:
+    """The name of a temporary file says it is ecoqa's, for which file, and which process made it."""
+    return f".{target.name}.ecoqa-{pid}-"
+
+
+def _sweep_stale_temporaries(target: Path) -> None:
+    """Remove the temporary files for *target* left by an ecoqa process that no longer runs (one
+    killed with SIGKILL had no chance to): only names this module makes, never another file."""
+    start = f".{target.name}.ecoqa-"
     try:
-        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        names = [n for n in os.listdir(target.parent) if n.startswith(start) and n.endswith(".tmp")]
+    except OSError:
+        return
+    for name in names:
+        pid = name[len(start) :].split("-", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            with contextlib.suppress(OSError):
+                os.unlink(target.parent / name)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: running
+        return True
+    return True
+
+
+def _write_through_temporary(path: Path, target: Path, chunks: Iterable[str | bytes]) -> None:
+    _sweep_stale_temporaries(target)
+    try:
+        prefix = _temporary_prefix(target, os.getpid())
+        handle, name = tempfile.mkstemp(dir=target.parent, prefix=prefix, suffix=".tmp")
     except OSError as error:
         raise OutputError(f"cannot write {path}: {error.strerror or error}.") from None
     temporary = Path(name)
