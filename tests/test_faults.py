@@ -1166,3 +1166,15 @@ def test_a_killed_writers_temporary_file_is_swept_by_the_next_write(tmp_path: Pa
     result = clean(ecoqa("export", "3", "-o", str(out), "--force"))
     assert result.returncode == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([out.name, live.name, mine.name])
+
+
+def test_a_reader_that_left_before_the_last_flush_is_still_success() -> None:
+    """#8's fix keeps the README's rule: a closed pipe (the reader stopped reading) is exit 0, quietly."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ecoqa", "help"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment()
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # gone before ecoqa writes a byte
+    stderr = process.stderr.read()
+    assert process.wait(60) == 0
+    assert stderr == b""

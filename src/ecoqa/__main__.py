@@ -35,7 +35,7 @@ def _flushed(code: int) -> int:
                 stream.flush()
         except (OSError, ValueError) as error:
             _silence(number)
-            if number == 1 and code == 0:
+            if number == 1 and code == 0 and not isinstance(error, BrokenPipeError):  # a reader that left: 0
                 code = 74
                 _say(f"cannot write output ({getattr(error, 'strerror', None) or error}).")
     return code
