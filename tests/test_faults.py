@@ -1170,11 +1170,11 @@ def test_a_killed_writers_temporary_file_is_swept_by_the_next_write(tmp_path: Pa
 
 def test_a_reader_that_left_before_the_last_flush_is_still_success() -> None:
     """#8's fix keeps the README's rule: a closed pipe (the reader stopped reading) is exit 0, quietly."""
-    process = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-m", "ecoqa", "help"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment()
-    )
-    assert process.stdout is not None and process.stderr is not None
-    process.stdout.close()  # gone before ecoqa writes a byte
-    stderr = process.stderr.read()
-    assert process.wait(60) == 0
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # gone before ecoqa writes a byte
+        stderr = process.stderr.read()
+        assert process.wait(60) == 0
     assert stderr == b""
