@@ -32,7 +32,8 @@ from collections import Counter
 from pathlib import Path
 
 from ecoqa.schema import Checker
-from ecoqa.search import field_texts, index_words
+from ecoqa.search.analysis import index_words
+from ecoqa.search.index import field_texts
 
 HERE = Path(__file__).resolve().parent
 

@@ -23,7 +23,7 @@ DEFAULT_FILES = [
 
 def ranked_ids(corpus: Any, index: Any, query: str) -> list[int]:
     from ecoqa.errors import EcoqaError
-    from ecoqa.search import search
+    from ecoqa.search.engine import search
 
     try:
         return [hit.entry.id for hit in search(corpus, query, limit=10, index=index, snippets=False).hits]
@@ -68,7 +68,7 @@ def main() -> None:
     parser.add_argument("--show-misses", action="store_true")
     args = parser.parse_args()
     from ecoqa.corpus import load_corpus
-    from ecoqa.search import build_index
+    from ecoqa.search.index import build_index
 
     corpus = load_corpus(args.data)
     index = build_index(corpus)

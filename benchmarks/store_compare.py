@@ -18,7 +18,8 @@ from pathlib import Path
 
 from ecoqa import index as store
 from ecoqa.corpus import parse_corpus
-from ecoqa.search import build_index, search
+from ecoqa.search.engine import search
+from ecoqa.search.index import build_index
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""The dependency rule (ARCHITECTURE.md, extended per module here), and what importing the CLI costs."""
+"""The dependency rule: which ecoqa modules and libraries each module may import; and what importing the CLI costs."""
 
 from __future__ import annotations
 
@@ -22,12 +22,29 @@ INTERNAL = {
     "names": {"models", "text"},
     "files": {"errors"},
     "corpus": {"errors", "models", "text", "schema"},
-    "search": {"errors", "models", "text", "names"},
+    # search, by concern: analysis <- index <- expand <- rank, snippets <- engine (the search itself);
+    # the package's __init__ imports nothing, so a command that reads only the index loads only it
+    "search.__init__": set(),
+    "search.analysis": {"text"},
+    "search.index": {"models", "text", "search.analysis"},
+    "search.expand": {"search.analysis", "search.index"},
+    "search.rank": {"models", "search.analysis", "search.index", "search.expand"},
+    "search.snippets": {"models", "search.analysis", "search.index", "search.expand"},
+    "search.engine": {
+        "errors",
+        "models",
+        "names",
+        "search.analysis",
+        "search.index",
+        "search.expand",
+        "search.rank",
+        "search.snippets",
+    },
     "render": {"errors", "models", "text", "labels"},
     "parallel": {"errors"},
     "export": {"models", "text", "labels", "parallel"},
     "config": {"errors", "files"},
-    "output": {"errors", "render", "config"},
+    "output": {"errors", "render", "config", "text"},
     "store": {"errors", "models", "schema", "corpus", "search", "text", "version", "parallel"},
     "browse": {"errors", "models", "render", "search", "text"},
     "cli": {
@@ -61,34 +78,36 @@ INTERNAL = {
     "importing.rst": {"importing"},
     "importing.markup": set(),
     "importing.meta": set(),
-    "importing.html": {"importing", "text"},
+    "importing.html": {"importing", "text", "errors"},
     "importing.markdown": {"importing"},
     "importing.table": {"importing", "text", "errors"},
-    "importing.sources": {"importing", "errors", "text"},
-    "importing.build": {"importing", "text", "corpus"},
+    "importing.sources": {"importing", "errors", "text", "corpus"},
+    "importing.build": {"importing", "models", "text", "corpus"},
 }
 #: third-party package -> modules that may import it (the same rule as ruff's banned-api)
 THIRD_PARTY = {
     "typer": {"cli"},
     "rich": {"render", "output", "cli", "browse"},
-    "rapidfuzz": {"search", "names"},
-    "Stemmer": {"search"},
+    "rapidfuzz": {"search.expand", "search.engine", "names"},
+    "Stemmer": {"search.analysis"},
     "textual": {"browse"},
     "platformdirs": {"store", "config"},
     "selectolax": {"importing.html"},
     "markdown_it": {"importing.markdown"},
     "charset_normalizer": {"importing.decode"},
 }
-MODULES = sorted([*SRC.glob("*.py"), *SRC.glob("importing/*.py")])
+PACKAGES = ("importing", "search")
+MODULES = sorted([*SRC.glob("*.py"), *(path for package in PACKAGES for path in SRC.glob(f"{package}/*.py"))])
 
 
 def module_name(path: Path) -> str:
-    return f"importing.{path.stem}" if path.parent.name == "importing" else path.stem
+    return f"{path.parent.name}.{path.stem}" if path.parent.name in PACKAGES else path.stem
 
 
 def imports_of(path: Path) -> set[str]:
     names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        assert not (isinstance(node, ast.ImportFrom) and node.level), f"{path.name}: import ecoqa modules by full name"
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module:
@@ -105,9 +124,17 @@ def test_imports_point_inward(path: Path) -> None:
     for name in imports_of(path):
         top = name.split(".")[0]
         if top == "ecoqa" and "." in name:
-            assert name.split(".")[1] in INTERNAL[module], f"{module} may not import {name}"
+            target = name.removeprefix("ecoqa.")  # a package's name allows each of its modules
+            allowed = INTERNAL[module]
+            assert target in allowed or target.split(".")[0] in allowed, f"{module} may not import {name}"
         elif top in THIRD_PARTY:
             assert module in THIRD_PARTY[top], f"{module} may not import {top}"
+
+
+def test_no_search_module_uses_the_package_itself() -> None:
+    """The package imports none of its modules and they take nothing from it: no import circle."""
+    for path in SRC.glob("search/*.py"):
+        assert "ecoqa.search" not in imports_of(path), path.name
 
 
 def test_nothing_imports_cli_but_main() -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 from types import ModuleType
 
 from ecoqa.corpus import load_corpus
-from ecoqa.search import field_texts, index_words
+from ecoqa.search.analysis import index_words
+from ecoqa.search.index import field_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 

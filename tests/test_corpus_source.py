@@ -166,7 +166,8 @@ def test_file_is_pretty_stable_utf8(doc: dict[str, Any]) -> None:
 def test_glossary_dutch_terms_occur_in_the_corpus(doc: dict[str, Any]) -> None:
     """A glossary entry translates words the corpus uses; it never adds vocabulary of its own."""
     from ecoqa.corpus import load_corpus
-    from ecoqa.search import build_index, index_words, stem
+    from ecoqa.search.analysis import index_words, stem
+    from ecoqa.search.index import build_index
 
     index = build_index(load_corpus(QA_JSON))
     for term in doc["glossary"]:
@@ -251,7 +252,7 @@ def test_every_principle_tag_is_quoted_from_its_question(doc: dict[str, Any]) ->
 def test_topic_aliases_are_distinct_words(doc: dict[str, Any]) -> None:
     """Aliases have three letters or more, are no everyday Dutch function word, and name one topic only."""
     from ecoqa.names import name_key
-    from ecoqa.search import DUTCH_STOP_WORDS
+    from ecoqa.search.analysis import DUTCH_STOP_WORDS
 
     owner: dict[str, str] = {}
     for topic in doc["topics"]:

@@ -18,8 +18,10 @@ import resource
 import shutil
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -62,7 +64,8 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def environment(cache: Path | None = None, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR", "ECOQA_DATA", "TERM")}
+    dropped = ("FORCE_COLOR", "NO_COLOR", "ECOQA_DATA", "TERM", "PYTHONUNBUFFERED")  # buffered, as users run it
+    env = {k: v for k, v in os.environ.items() if k not in dropped}
     env.update({"COLUMNS": "80", "ECOQA_CONFIG": os.devnull + ".none"})
     if cache is not None:
         env["ECOQA_CACHE_DIR"] = str(cache)
@@ -765,3 +768,413 @@ def test_kept_related_positions_out_of_range_are_never_used(tmp_path: Path, gene
         assert (result.returncode, result.stderr) == (0, "")
         lists = re.findall(r'"related": \[[^\]]*\]', result.stdout)
         assert lists and set(lists) == {'"related": []'}
+
+
+# ------------------------------------------------------------------ writing onto what is there (review 2: #5, #6, #15)
+
+needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+
+
+def private_device(folder: Path, name: str, minor: int) -> Path:
+    """A character device of our own (1,3 null, 1,5 zero, 1,7 full): never the system's /dev/null."""
+    path = folder / name
+    os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, minor))
+    return path
+
+
+def run_in(folder: Path, *args: str, timeout: float = 60, **extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ecoqa", *args],
+        capture_output=True, text=True, env=environment(None, **extra), cwd=folder, timeout=timeout, check=False,
+    )  # fmt: skip
+
+
+def page(folder: Path) -> Path:
+    path = folder / "faq.html"
+    path.write_text("<h2>1. Hoe werkt het?</h2><p>Zo.</p><h2>2. Waarom?</h2><p>Daarom.</p>\n", encoding="utf-8")
+    return path
+
+
+WRITERS = {
+    "export": lambda target, folder: ["export", "3", "-o", target],
+    "import": lambda target, folder: ["import", str(page(folder)), "-o", target],
+}
+
+
+@needs_root
+@pytest.mark.parametrize("force", [[], ["--force"]])
+@pytest.mark.parametrize("writer", sorted(WRITERS))
+def test_output_onto_a_device_writes_into_it(tmp_path: Path, writer: str, force: list[str]) -> None:
+    """#5: -o onto a character device writes into it; it stays a device, nothing is created beside it."""
+    device = private_device(tmp_path, "null", 3)
+    args = WRITERS[writer]("null", tmp_path)
+    before = {p.name for p in tmp_path.iterdir()}
+    result = clean(run_in(tmp_path, *args, *force))
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISCHR(device.lstat().st_mode)
+    assert {p.name for p in tmp_path.iterdir()} == before
+
+
+def read_fifo_in_background(fifo: Path) -> tuple[threading.Thread, list[bytes]]:
+    received: list[bytes] = []
+
+    def read() -> None:
+        with open(fifo, "rb") as stream:
+            received.append(stream.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    return reader, received
+
+
+@pytest.mark.parametrize("writer", sorted(WRITERS))
+def test_output_onto_a_fifo_writes_into_it(tmp_path: Path, writer: str) -> None:
+    """#5: -o onto a FIFO sends the document down it; the FIFO stays, no temporary file, no rename."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader, received = read_fifo_in_background(fifo)
+    result = clean(run_in(tmp_path, *WRITERS[writer]("pipe", tmp_path), timeout=30))
+    reader.join(10)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    document = received[0].decode()
+    assert document.startswith("# ") if writer == "export" else json.loads(document)["questions"]
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_output_onto_a_socket_sends_into_it(tmp_path: Path) -> None:
+    """#5: -o onto a Unix socket connects and sends the document; the socket file stays."""
+    import socket
+
+    path = tmp_path / "sock"
+    received: list[bytes] = []
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(str(path))
+        server.listen(1)
+        server.settimeout(30)
+
+        def serve() -> None:
+            connection, _ = server.accept()
+            with connection:
+                received.append(b"".join(iter(lambda: connection.recv(65536), b"")))
+
+        listener = threading.Thread(target=serve, daemon=True)
+        listener.start()
+        result = clean(run_in(tmp_path, "export", "3", "-f", "html", "-o", "sock", timeout=30))
+        listener.join(10)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISSOCK(path.lstat().st_mode)
+    assert received[0].decode().startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.parametrize("writer", sorted(WRITERS))
+def test_output_onto_a_symlink_replaces_its_target_and_keeps_the_link(tmp_path: Path, writer: str) -> None:
+    """#5: the link's target is written atomically; the link stays a link to it."""
+    (tmp_path / "real").write_text("old\n")
+    (tmp_path / "link").symlink_to("real")
+    refused = clean(run_in(tmp_path, *WRITERS[writer]("link", tmp_path)))
+    assert refused.returncode == 2 and (tmp_path / "real").read_text() == "old\n"
+    result = clean(run_in(tmp_path, *WRITERS[writer]("link", tmp_path), "--force"))
+    assert result.returncode == 0, result.stderr
+    assert os.readlink(tmp_path / "link") == "real"
+    assert (tmp_path / "real").read_text() != "old\n"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def installed_files() -> list[Path]:
+    from ecoqa.corpus import bundled_corpus
+
+    package = Path(importlib.util.find_spec("ecoqa").origin or "").parent  # type: ignore[union-attr]
+    return [Path(str(bundled_corpus())), package / "cli.py", package / "data" / "qa.json", package / "new.md"]
+
+
+@pytest.mark.parametrize("index", range(4))
+def test_nothing_installed_with_ecoqa_is_ever_a_target(tmp_path: Path, index: int) -> None:
+    """#6: the bundled corpus and the package's own files are refused, even with --force.
+
+    The child cannot grow a file (RLIMIT_FSIZE 0), so a failing test cannot damage the checkout."""
+    target = installed_files()[index]
+    before = target.read_bytes() if target.exists() else None
+    for args in (["export", "-f", "json", "-o", str(target), "--force"], ["config", "lang", "en"]):
+        extra = {"ECOQA_CONFIG": str(target)} if args[0] == "config" else {}
+        result = subprocess.run(
+            [sys.executable, "-m", "ecoqa", *args], capture_output=True, text=True, env=environment(None, **extra),
+            cwd=tmp_path, preexec_fn=limit_file_size(0), timeout=60, check=False,
+        )  # fmt: skip
+        assert result.returncode == 2, result.stderr
+        assert result.stderr == f"ecoqa: {target} belongs to the installed ecoqa; write the output to another file.\n"
+    assert (target.read_bytes() if target.exists() else None) == before
+
+
+def test_an_installed_file_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    """#6, at the source: check_target refuses the bundled corpus with --force."""
+    from ecoqa.errors import UsageError
+    from ecoqa.files import check_target
+
+    for target in installed_files():
+        with pytest.raises(UsageError, match="belongs to the installed ecoqa"):
+            check_target(target, force=True)
+    assert check_target(tmp_path / "mine.json", force=True) == tmp_path / "mine.json"
+
+
+def test_config_onto_a_fifo_is_written_into_and_read_never(tmp_path: Path) -> None:
+    """#15: a FIFO as the config file: reading commands warn and use the defaults (no hang);
+    ecoqa config writes into it without replacing it."""
+    fifo = tmp_path / "config"
+    os.mkfifo(fifo)
+    listed = clean(run_in(tmp_path, "list", "--plain", timeout=30, ECOQA_CONFIG=str(fifo)))
+    assert listed.returncode == 0
+    assert listed.stderr == (
+        f"ecoqa: warning: {fifo}: the config file is not a regular file (a device or pipe cannot be one); "
+        "using the defaults.\n"
+    )
+    reader, received = read_fifo_in_background(fifo)
+    saved = clean(run_in(tmp_path, "config", "lang", "en", timeout=30, ECOQA_CONFIG=str(fifo)))
+    reader.join(10)
+    assert saved.returncode == 0, saved.stderr
+    assert b"lang = en\n" in received[0]
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+@needs_root
+def test_an_endless_device_as_config_file_is_refused(tmp_path: Path) -> None:
+    """#15: a device of zeros as the config file: one warning, the defaults, no runaway read."""
+    zero = private_device(tmp_path, "zero", 5)
+    result = clean(run_in(tmp_path, "list", "--plain", timeout=30, ECOQA_CONFIG=str(zero)))
+    assert result.returncode == 0
+    assert result.stderr.count("\n") == 1 and "not a regular file" in result.stderr
+
+
+def test_config_folder_that_is_a_file_is_an_output_error(tmp_path: Path) -> None:
+    """#20: the config cannot be written: exit 74, one line; the file in the way is kept."""
+    (tmp_path / "f").write_text("x\n")
+    result = clean(run_in(tmp_path, "config", "lang", "en", ECOQA_CONFIG="", XDG_CONFIG_HOME=str(tmp_path / "f")))
+    assert result.returncode == 74
+    assert result.stderr.startswith(f"ecoqa: cannot write {tmp_path / 'f' / 'ecoqa'}")
+    assert result.stderr.count("\n") == 1
+    assert (tmp_path / "f").read_text() == "x\n"
+
+
+@pytest.mark.parametrize("content", [b"\xff\xfe\x00binary", b"lang = en\n\x80\n"])
+def test_a_config_file_that_is_not_text_is_a_usage_error(tmp_path: Path, content: bytes) -> None:
+    """#20: a config file that is not UTF-8 is a bad setting (exit 2) for ecoqa config, a warning elsewhere."""
+    config = tmp_path / "config"
+    config.write_bytes(content)
+    shown = clean(run_in(tmp_path, "config", ECOQA_CONFIG=str(config)))
+    assert shown.returncode == 2
+    assert shown.stderr.startswith(f"ecoqa: {config}: the config file is not valid UTF-8 (byte ")
+    listed = clean(run_in(tmp_path, "list", "--plain", ECOQA_CONFIG=str(config)))
+    assert listed.returncode == 0 and listed.stderr.startswith("ecoqa: warning: ")
+
+
+# ------------------------------------------------------------------ full streams (review 2: #8)
+
+
+@needs_root
+@pytest.mark.parametrize(
+    "args", [["list"], ["search", "financiering"], ["topics"], ["--version"], ["--help"], ["config"],
+             ["export", "-f", "md"], ["show", "3", "--json"], ["validate", str(ROOT / "data" / "qa.json")]]
+)  # fmt: skip
+def test_a_full_stdout_gives_74_and_one_line_when_buffered(tmp_path: Path, args: list[str]) -> None:
+    """#8: with Python's usual buffered stdout the last flush fails at exit: still 74, one line,
+    never 120 with "Exception ignored"."""
+    full = private_device(tmp_path, "full", 7)
+    with open(full, "w") as stream:
+        result = subprocess.run(
+            [sys.executable, "-m", "ecoqa", *args], stdout=stream, stderr=subprocess.PIPE, text=True,
+            env=environment(), cwd=tmp_path, timeout=60, check=False,
+        )  # fmt: skip
+    assert result.returncode == 74, result.stderr
+    assert result.stderr == "ecoqa: cannot write output (No space left on device).\n"
+
+
+@needs_root
+@pytest.mark.parametrize(("args", "code"), [(["show", "99"], 2), (["search", "x", "--limit", "0"], 2)])
+def test_a_full_stderr_keeps_the_exit_code(tmp_path: Path, args: list[str], code: int) -> None:
+    """#8: an error line that cannot be written still ends with its own code, not 120."""
+    full = private_device(tmp_path, "full", 7)
+    with open(full, "w") as stream:
+        result = subprocess.run(
+            [sys.executable, "-m", "ecoqa", *args], stdout=subprocess.PIPE, stderr=stream,
+            env=environment(), cwd=tmp_path, timeout=60, check=False,
+        )  # fmt: skip
+    assert result.returncode == code
+
+
+# ------------------------------------------------------------------ pages import (review 2: #3, #9, #10, #12, #21)
+
+TWO_MORE = "<h2>2. Waarom?</h2><p>Daarom.</p>"
+
+
+def import_page(invoke: Any, tmp_path: Path, text: str, suffix: str = ".html") -> tuple[Any, dict[str, Any]]:
+    page = tmp_path / f"page{suffix}"
+    page.write_text(text, encoding="utf-8")
+    result = invoke("import", str(page), "-o", str(tmp_path / "out.json"), "--force")
+    document = json.loads((tmp_path / "out.json").read_text()) if result.exit_code == 0 else {}
+    return result, document
+
+
+@pytest.mark.parametrize(
+    ("href", "kept"),
+    [("mailto:info@example.org", None), ("https://example.org/café", "https://example.org/caf%C3%A9"),
+     ("https://example.org/a b", "https://example.org/a%20b"), ("javascript:alert(1)", None),
+     ("https://bücher.example/x?q=é", "https://xn--bcher-kva.example/x?q=%C3%A9")],
+)  # fmt: skip
+def test_links_of_an_ordinary_page_import(invoke: Any, tmp_path: Path, href: str, kept: str | None) -> None:
+    """#3: a contact address or a non-ASCII link no longer makes an invalid corpus (exit 70)."""
+    result, document = import_page(
+        invoke, tmp_path, f'<h2>1. Hoe bereik ik jullie?</h2><p>Mail <a href="{href}">ons</a>.</p>{TWO_MORE}'
+    )
+    assert result.exit_code == 0, result.stderr
+    first = document["questions"][0]
+    assert "ons" in first["answer"]
+    assert [r["url"] for r in first.get("references", [])] == ([kept] if kept else [])
+
+
+@pytest.mark.parametrize("canonical", ["https://example.org/a page", "javascript:alert(1)", "mailto:x@example.org"])
+def test_an_odd_canonical_address_imports(invoke: Any, tmp_path: Path, canonical: str) -> None:
+    """#3: the page's own address is kept only as an http(s) address the corpus accepts."""
+    result, document = import_page(
+        invoke, tmp_path, f'<link rel="canonical" href="{canonical}"><h2>1. Hoe?</h2><p>Zo.</p>{TWO_MORE}'
+    )
+    assert result.exit_code == 0, result.stderr
+    assert document["questions"][0]["source"].get("url") in (None, "https://example.org/a%20page")
+
+
+@pytest.mark.parametrize("cell", ["3000000000", "²", "①", "9" * 5000, "-4"])
+def test_an_id_column_the_corpus_cannot_hold_is_renumbered(invoke: Any, tmp_path: Path, cell: str) -> None:
+    """#9: ids too large, superscripts, circled digits, 5,000 digits: numbered 1..N, no crash."""
+    result, document = import_page(invoke, tmp_path, f"id,question,answer\n{cell},Vraag?,Antwoord.\n", ".csv")
+    assert result.exit_code == 0, result.stderr
+    assert [q["id"] for q in document["questions"]] == [1]
+
+
+@pytest.mark.parametrize("list_html", ['<ol start="3000000000">', '<ol start="-7">', "<ol>"])
+@pytest.mark.parametrize("value", ["", ' value="-5"', ' value="99999999999"'])
+def test_list_numbers_the_corpus_cannot_hold_are_renumbered(
+    invoke: Any, tmp_path: Path, list_html: str, value: str
+) -> None:
+    """#9: ``<ol start>`` and ``<li value>`` beyond what an id holds: numbered 1..N, no crash."""
+    page = f"{list_html}<li{value}>Hoe werkt het?<p>Zo.</p></li><li>Waarom?<p>Daarom.</p></li></ol>"
+    result, document = import_page(invoke, tmp_path, page)
+    assert result.exit_code == 0, result.stderr
+    assert all(0 <= q["id"] <= 2**31 - 1 for q in document["questions"])
+
+
+@pytest.mark.parametrize(("tag", "depth"), [("div", 600), ("section", 1000), ("div", 1400)])
+def test_deeply_nested_pages_import(invoke: Any, tmp_path: Path, tag: str, depth: int) -> None:
+    """#10: hundreds of nested elements (no RecursionError)."""
+    page = f"<{tag}>" * depth + "<h2>1. Hoe?</h2><p>Zo.</p>" + TWO_MORE + f"</{tag}>" * depth
+    result, document = import_page(invoke, tmp_path, page)
+    assert result.exit_code == 0, result.stderr
+    assert [q["question"] for q in document["questions"]] == ["Hoe?", "Waarom?"]
+
+
+@pytest.mark.parametrize("page", ["<div>" * 100_000 + "<h2>1. Hoe?</h2><p>Zo.</p>", "<ol><li>" * 100_000 + "Hoe?"])
+def test_pages_nested_beyond_reason_are_refused_quickly(tmp_path: Path, page: str) -> None:
+    """#10: 100,000 nested elements: exit 3 with one line, before the parser's quadratic time (was
+    minutes, or exit 70)."""
+    (tmp_path / "deep.html").write_text(page)
+    result = clean(run_in(tmp_path, "import", "deep.html", "--dry-run", timeout=60))
+    assert result.returncode == 3
+    assert result.stderr == "ecoqa: deep.html: elements nested more than 1,500 deep; not a page ecoqa can read.\n"
+
+
+def test_json_ld_nested_a_thousand_deep_is_ignored(invoke: Any, tmp_path: Path) -> None:
+    """#10: JSON-LD the decoder cannot nest that deep is passed over; the page's headings import."""
+    script = '<script type="application/ld+json">' + "[" * 1000 + "]" * 1000 + "</script>"
+    result, document = import_page(invoke, tmp_path, script + "<h2>1. Hoe?</h2><p>Zo.</p>" + TWO_MORE)
+    assert result.exit_code == 0, result.stderr
+    assert len(document["questions"]) == 2
+
+
+@needs_root
+@pytest.mark.parametrize(("name", "minor"), [("zero", 5), ("urandom", 9)])
+def test_an_endless_device_as_import_source_is_refused(tmp_path: Path, name: str, minor: int) -> None:
+    """#12: a device is not a page: exit 3 at once, instead of reading until memory runs out."""
+    private_device(tmp_path, name, minor)
+    result = clean(run_in(tmp_path, "import", name, "-o", "out.json", timeout=30))
+    assert result.returncode == 3
+    assert result.stderr == f"ecoqa: {name}: a device, not a web page, Markdown or a table.\n"
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_a_pipe_is_still_an_import_source(tmp_path: Path) -> None:
+    """#12: refusing devices keeps ``ecoqa import <(curl …)`` working: a pipe is read."""
+    fifo = tmp_path / "feed"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with open(fifo, "w") as stream:
+            stream.write("<h2>1. Hoe?</h2><p>Zo.</p>" + TWO_MORE)
+
+    writer = threading.Thread(target=feed, daemon=True)
+    writer.start()
+    result = clean(run_in(tmp_path, "import", "feed", "--dry-run", timeout=30))
+    writer.join(10)
+    assert result.returncode == 0, result.stderr
+    assert "2 questions" in result.stdout
+
+
+@pytest.mark.parametrize("charset", ["utf-16", "UTF-16LE", "utf-32"])
+def test_a_utf8_page_that_declares_utf16_is_read_as_utf8(invoke: Any, tmp_path: Path, charset: str) -> None:
+    """#21: as browsers do, a declared UTF-16 in an ASCII-readable <meta> means UTF-8."""
+    page = f'<html><head><meta charset="{charset}"></head><body><h2>1. Hoe werkt het?</h2><p>Zo.</p>'
+    result, document = import_page(invoke, tmp_path, page + "<h2>2. Waarom?</h2><p>Daarom!</p></body></html>\n")
+    assert result.exit_code == 0, result.stderr
+    assert [q["question"] for q in document["questions"]] == ["Hoe werkt het?", "Waarom?"]
+
+
+# ------------------------------------------------------------------ unreadable files (review 2: #19)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file; see the test below")
+@pytest.mark.parametrize("args", [["validate"], ["import", "--dry-run"]])
+def test_an_unreadable_file_is_exit_3_and_one_line(tmp_path: Path, args: list[str]) -> None:
+    """#19: validate (and import) of a file the user may not read: exit 3 and ecoqa's own line,
+    as ``--data`` says, not Click's four-line usage error."""
+    path = make_corpus(tmp_path / "c.json", 3)
+    path.chmod(0)
+    result = clean(ecoqa(*args[:1], str(path), *args[1:]))
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.count("\n") == 1 and "Permission denied" in result.stderr
+
+
+def test_validate_asks_ecoqa_not_click_whether_a_file_is_readable(
+    invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """#19, for any user (root too): a file that access() says cannot be read is exit 3, one line."""
+    path = make_corpus(tmp_path / "c.json", 3)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if Path(p) == path else real_access(p, mode, **kw))
+    result = invoke("validate", str(path))
+    assert result.exit_code == 3
+    assert result.stderr == f"ecoqa: {path}: cannot read (Permission denied).\n"
+
+
+def test_a_killed_writers_temporary_file_is_swept_by_the_next_write(tmp_path: Path) -> None:
+    """Kill loop: an export killed with SIGKILL leaves its temporary file; the next write to the
+    same file removes it (its process is gone) and leaves alone a user's look-alike and a live one."""
+    out = tmp_path / "out.md"
+    out.write_text("old\n")
+    stale = tmp_path / ".out.md.ecoqa-999999999-abc.tmp"  # no such process
+    stale.write_text("partial")
+    live = tmp_path / f".out.md.ecoqa-{os.getpid()}-abc.tmp"
+    live.write_text("being written")
+    mine = tmp_path / ".out.md.notes.tmp"
+    mine.write_text("a user's own")
+    result = clean(ecoqa("export", "3", "-o", str(out), "--force"))
+    assert result.returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([out.name, live.name, mine.name])
+
+
+def test_a_reader_that_left_before_the_last_flush_is_still_success() -> None:
+    """#8's fix keeps the README's rule: a closed pipe (the reader stopped reading) is exit 0, quietly."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "ecoqa", "help"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment()
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # gone before ecoqa writes a byte
+        stderr = process.stderr.read()
+        assert process.wait(60) == 0
+    assert stderr == b""

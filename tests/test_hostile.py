@@ -233,3 +233,109 @@ def test_property_any_json_document_validates_cleanly(doc: Any) -> None:
         assert found == []
     except CorpusError:
         assert found
+
+
+# ------------------------------------------------------------------ review 2: pages, links and names (#4, #7, #13, #17)
+
+
+def imported(invoke: Any, tmp_path: Path, html: str) -> dict[str, Any]:
+    page = tmp_path / "page.html"
+    page.write_text(html, encoding="utf-8")
+    result = invoke("import", str(page), "-o", str(tmp_path / "out.json"), "--force")
+    assert result.exit_code == 0, result.stderr
+    document: dict[str, Any] = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    return document
+
+
+def rendered_markdown(invoke: Any, corpus: Path) -> str:
+    """The Markdown export of *corpus* as a CommonMark renderer shows it (HTML)."""
+    from markdown_it import MarkdownIt
+
+    result = invoke("export", "-f", "md", "--data", str(corpus))
+    assert result.exit_code == 0, result.stderr
+    return str(MarkdownIt("commonmark").render(result.stdout))
+
+
+def test_a_reference_url_cannot_inject_html_into_the_markdown_export(invoke: Any, tmp_path: Path) -> None:
+    """#4: a link whose address holds ``><script>`` is kept percent-encoded; rendered, nothing runs."""
+    evil = "https://example.org/x><script>alert(document.domain)</script>"
+    link = f'<a href="{evil}">de voorwaarden</a>'
+    document = imported(
+        invoke, tmp_path, f"<h2>1. Hoe vraag ik aan?</h2><p>Lees {link}.</p><h2>2. Wat?</h2><p>Niets.</p>"
+    )
+    assert document["questions"][0]["references"][0]["url"] == (
+        "https://example.org/x%3E%3Cscript%3Ealert(document.domain)%3C/script%3E"
+    )
+    assert "<script" not in rendered_markdown(invoke, tmp_path / "out.json")
+
+
+def test_a_corpus_url_with_angle_brackets_stays_inside_its_markdown_link(
+    invoke: Any, corpus_file: Any, tmp_path: Path
+) -> None:
+    """#4, at the writer: a corpus (not only an import) may hold ``<`` ``>`` ``"`` in a URL."""
+    url = 'https://example.org/x><script>alert(1)</script>"<img/src=x/onerror=alert(2)>'
+    reference = {"name": "voorwaarden", "url": url}
+    corpus = corpus_file(
+        tmp_path / "c.json", [{"id": 1, "question": "Vraag?", "answer": "a", "references": [reference]}]
+    )
+    html = rendered_markdown(invoke, corpus)
+    assert "<script" not in html and "<img" not in html
+
+
+def test_markdown_export_shows_answers_literally(invoke: Any, corpus_file: Any, tmp_path: Path) -> None:
+    """#17: underlines, entities, rules, list signs, numbers and indentation in text stay text."""
+    answer = "Gewone tekst\n=====\n\n+ geen lijst\n\n---\n\n    geen code\n\n1984. Geen lijst\n\n~~~\n\nKop\n---"
+    corpus = corpus_file(tmp_path / "c.json", [{"id": 1, "question": "Wat betekent &copy;?", "answer": answer}])
+    html = rendered_markdown(invoke, corpus)
+    body = html.split('<a id="q1"></a>', 1)[1]
+    for markup in ("<h1", "<hr", "<pre", "<code", "<ol", "<ul", "<li", "<h3"):
+        assert markup not in body, (markup, body)
+    assert "&amp;copy;" in body and "©" not in body
+    for text in ("=====", "+ geen lijst", "---", "geen code", "1984. Geen lijst", "~~~"):
+        assert text in body, (text, body)
+
+
+def test_dry_run_makes_a_pages_escape_sequences_visible(invoke: Any, tmp_path: Path) -> None:
+    """#7: a page's OSC 8 link and window-title sequences are shown as text in the dry-run summary."""
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<title>FAQ&#x1b;]0;pwned&#x07;</title><h2>1. Wat is &#x1b;]8;;https://evil.example/&#x1b;\\klik"
+        "&#x1b;]8;;&#x1b;\\?</h2><p>A.</p><h2>2. Waarom?</h2><p>B.</p>",
+        encoding="utf-8",
+    )
+    result = invoke("import", str(page), "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert not CONTROL.search(result.stdout + result.stderr), repr(result.stdout)
+    assert "\\x1b]8;;https://evil.example/" in result.stdout and "pwned\\x07" in result.stdout
+
+
+NAME = "\x1b]0;pwned\x07"
+
+
+def test_validate_shows_a_hostile_file_name_visibly(invoke: Any, tmp_path: Path) -> None:
+    """#13: ``NAME: valid`` with the name's control characters made visible."""
+    path = tmp_path / f"{NAME}.json"
+    path.write_bytes((Path(__file__).resolve().parents[1] / "data" / "qa.json").read_bytes())
+    result = invoke("validate", str(path))
+    assert result.exit_code == 0
+    assert not CONTROL.search(result.stdout) and "\\x1b]0;pwned\\x07.json: valid" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["export", "import", "config"])
+def test_notes_show_a_hostile_file_name_visibly(invoke: Any, tmp_path: Path, command: str) -> None:
+    """#13: "wrote … to NAME" (export, import) and "saved in NAME" (config) never print a name raw."""
+    target = tmp_path / f"{NAME}.out"
+    env = None
+    if command == "export":
+        args = ["export", "3", "-o", str(target)]
+    elif command == "import":
+        page = tmp_path / "faq.html"
+        page.write_text("<h2>1. Hoe werkt het?</h2><p>Zo.</p><h2>2. Waarom?</h2><p>Daarom.</p>", encoding="utf-8")
+        args = ["import", str(page), "-o", str(target)]
+    else:
+        args, env = ["config", "lang", "en"], {"ECOQA_CONFIG": str(target)}
+    result = invoke(*args, env=env)
+    assert result.exit_code == 0, result.stderr
+    assert target.exists()
+    assert not CONTROL.search(result.stdout + result.stderr), repr(result.stdout + result.stderr)
+    assert "\\x1b]0;pwned\\x07" in result.stdout + result.stderr

@@ -1,5 +1,5 @@
 """The ranking maths, pinned: a change to idf, k1, b, a field weight, the dis-max share, the relative
-cut-off, the plural rule or the typo guard turns one of these red (the quality floors cannot see them)."""
+cut-off, the compound rules or the typo guard turns one of these red (the quality floors cannot see them)."""
 
 from __future__ import annotations
 
@@ -11,14 +11,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ecoqa import search as S
 from ecoqa.corpus import load_corpus
-from ecoqa.models import Corpus, Entry
+from ecoqa.models import Corpus, Entry, Principle
+from ecoqa.search import analysis, engine, expand, rank, snippets
+from ecoqa.search import index as search_index
 
 
 def bm25f_by_hand(corpus: Corpus, term: str, position: int) -> float:
     """The documented formula, written out independently of ecoqa's index (Lucene idf, BM25F)."""
-    fields = {spec.name: spec for spec in S.FIELDS}
+    fields = {spec.name: spec for spec in search_index.FIELDS}
     texts = {
         "question": lambda e: [e.question],
         "question_en": lambda e: [e.question_en],
@@ -27,8 +28,8 @@ def bm25f_by_hand(corpus: Corpus, term: str, position: int) -> float:
     }
 
     def words(entry: Entry, name: str) -> list[str]:
-        found = [w for t in texts[name](entry) for w in S.index_words(t) if w not in S.STOP_WORDS]
-        return [S.stem(w, fields[name].lang) for w in found]
+        found = [w for t in texts[name](entry) for w in analysis.index_words(t) if w not in analysis.STOP_WORDS]
+        return [analysis.stem(w, fields[name].lang) for w in found]
 
     lengths = {name: [len(words(e, name)) for e in corpus.entries] for name in texts}
     averages = {name: max(sum(v) / len(v), 1.0) for name, v in lengths.items()}
@@ -42,7 +43,7 @@ def bm25f_by_hand(corpus: Corpus, term: str, position: int) -> float:
         pseudo += spec.weight * count / norm
     n = len(corpus.entries)
     idf = math.log(1 + (n - containing + 0.5) / (containing + 0.5))
-    return idf * pseudo * (S.K1 + 1) / (pseudo + S.K1)
+    return idf * pseudo * (rank.K1 + 1) / (pseudo + rank.K1)
 
 
 PINNED = Corpus(
@@ -60,9 +61,9 @@ PINNED = Corpus(
 
 @pytest.mark.parametrize("word", ["financiering", "fonds", "regio", "werkt"])
 def test_term_scores_equal_the_formula_by_hand(word: str) -> None:
-    index = S.build_index(PINNED)
-    term = S.stem(word, "nl")
-    scores = S._term_scores(index, term)
+    index = search_index.build_index(PINNED)
+    term = analysis.stem(word, "nl")
+    scores = rank._term_scores(index, term)
     assert scores
     for position, value in scores.items():
         assert value == pytest.approx(bm25f_by_hand(PINNED, term, position), rel=1e-5), (word, position)
@@ -70,7 +71,7 @@ def test_term_scores_equal_the_formula_by_hand(word: str) -> None:
 
 def test_the_pinned_scores_themselves() -> None:
     """A second guard: the numbers as they stand (k1 1.2, Lucene idf, question weight 3, answer 1, b 0.5/0.75)."""
-    result = S.search(PINNED, "financiering")
+    result = engine.search(PINNED, "financiering")
     assert [(h.entry.id, h.score) for h in result.hits] == [(1, 1.165), (2, 0.871)]
 
 
@@ -80,39 +81,45 @@ def test_bm25_core_matches_bm25s() -> None:
     import numpy as np
 
     corpus = Corpus(entries=tuple(Entry(e.id, "", e.answer) for e in load_corpus().entries))
-    saved_fields, saved_texts = S.FIELDS, S.field_texts
+    saved_fields, saved_texts = search_index.FIELDS, search_index.field_texts
     try:
-        S.FIELDS = (S.FieldSpec("topics", 4.0, 0.3, "both"), S.FieldSpec("answer", 1.0, 0.75, "nl"))
-        S.field_texts = lambda entry: {"answer": [entry.answer]}  # type: ignore[assignment]
-        index = S.build_index(corpus)
-        docs = [[S.stem(w, "nl") for w in S.index_words(e.answer) if w not in S.STOP_WORDS] for e in corpus.entries]
+        search_index.FIELDS = (
+            search_index.FieldSpec("topics", 4.0, 0.3, "both"),
+            search_index.FieldSpec("answer", 1.0, 0.75, "nl"),
+        )
+        search_index.field_texts = lambda entry: {"answer": [entry.answer]}  # type: ignore[assignment]
+        index = search_index.build_index(corpus)
+        docs = [
+            [analysis.stem(w, "nl") for w in analysis.index_words(e.answer) if w not in analysis.STOP_WORDS]
+            for e in corpus.entries
+        ]
         vocab = {t: i for i, t in enumerate(sorted({t for d in docs for t in d}))}
-        retriever = bm25s.BM25(method="lucene", k1=S.K1, b=0.75)
+        retriever = bm25s.BM25(method="lucene", k1=rank.K1, b=0.75)
         tokenized = bm25s.tokenization.Tokenized(ids=[[vocab[t] for t in d] for d in docs], vocab=dict(vocab))
         retriever.index(tokenized, show_progress=False)
         worst = 0.0
         for term, number in vocab.items():
-            ours = S._term_scores(index, term)
+            ours = rank._term_scores(index, term)
             theirs = retriever.get_scores([number])
             assert set(ours) == set(np.nonzero(theirs)[0].tolist()), term
-            worst = max(worst, max(abs(v / (S.K1 + 1) - theirs[d]) for d, v in ours.items()))
+            worst = max(worst, max(abs(v / (rank.K1 + 1) - theirs[d]) for d, v in ours.items()))
         assert worst < 1e-5
         assert len(vocab) > 500
     finally:
-        S.FIELDS, S.field_texts = saved_fields, saved_texts
+        search_index.FIELDS, search_index.field_texts = saved_fields, saved_texts
 
 
 def test_a_concept_counts_its_best_variant_and_a_tenth_of_the_rest() -> None:
     corpus = Corpus(entries=(Entry(1, "fonds en fondsen", "pensioenfonds"), Entry(2, "niets", "anders")))
-    index = S.build_index(corpus)
-    found = S.concepts(index, ["fonds"])
-    total = S.score_concepts(index, found, None).totals[0]
-    cap = S._idf_cap(index, found[0])
-    raw = sorted((S._value_at(index, v, cap, 0) for v in found[0].variants), reverse=True)
+    index = search_index.build_index(corpus)
+    found = expand.concepts(index, ["fonds"])
+    total = rank.score_concepts(index, found, None).totals[0]
+    cap = rank._idf_cap(index, found[0])
+    raw = sorted((rank._value_at(index, v, cap, 0) for v in found[0].variants), reverse=True)
     raw = [v for v in raw if v]
     assert len(raw) >= 2
-    assert total == pytest.approx(raw[0] + S.TIE_BREAKER * sum(raw[1:]), rel=1e-9)
-    shown = S.explain(index, found, 0)
+    assert total == pytest.approx(raw[0] + rank.TIE_BREAKER * sum(raw[1:]), rel=1e-9)
+    shown = rank.explain(index, found, 0)
     assert sum(m.score for m in shown) == pytest.approx(total, abs=0.01)
 
 
@@ -125,43 +132,35 @@ def test_results_below_a_fifth_of_the_best_are_left_out() -> None:
             *short,
         )
     )
-    index = S.build_index(corpus)
-    scores = S._term_scores(index, S.stem("fonds", "nl"))
-    assert scores[1] < S.RELATIVE_CUTOFF * scores[0]  # the corpus is built for the rule
-    assert [h.entry.id for h in S.search(corpus, "fonds", index=index).hits] == [1]
-
-
-def test_plural_of_an_acronym_finds_the_singular() -> None:
-    corpus = Corpus(entries=(Entry(1, "Over de SME", "tekst"), Entry(2, "Iets", "anders")))
-    index = S.build_index(corpus)
-    kinds = {v.kind for v in S.expand_word(index, "smes")}
-    assert "plural" in kinds
-    assert [h.entry.id for h in S.search(corpus, "SMEs", index=index).hits] == [1]
+    index = search_index.build_index(corpus)
+    scores = rank._term_scores(index, analysis.stem("fonds", "nl"))
+    assert scores[1] < engine.RELATIVE_CUTOFF * scores[0]  # the corpus is built for the rule
+    assert [h.entry.id for h in engine.search(corpus, "fonds", index=index).hits] == [1]
 
 
 def test_typos_keep_the_first_letter() -> None:
     """People rarely mistype the first letter: 'pays' is one edit from 'ways' but does not find it."""
     corpus = Corpus(entries=(Entry(1, "ways", "ways"), Entry(2, "iets", "anders")))
-    index = S.build_index(corpus)
-    assert S._typo(index, "pays") == []
-    assert S._typo(index, "wyas")  # a transposition, same first letter: found
+    index = search_index.build_index(corpus)
+    assert expand._typo(index, "pays") == []
+    assert expand._typo(index, "wyas")  # a transposition, same first letter: found
 
 
 def test_typos_allow_one_edit_below_eight_letters() -> None:
     corpus = Corpus(entries=(Entry(1, "working", "working"), Entry(2, "iets", "anders")))
-    index = S.build_index(corpus)
-    assert S._typo(index, "warning") == []  # two edits from "working"
-    assert S._typo(index, "workign")
+    index = search_index.build_index(corpus)
+    assert expand._typo(index, "warning") == []  # two edits from "working"
+    assert expand._typo(index, "workign")
 
 
 def test_short_words_are_never_fuzzed() -> None:
     corpus = Corpus(entries=(Entry(1, "mkb", "mkb"), Entry(2, "iets", "anders")))
-    index = S.build_index(corpus)
-    assert S._typo(index, "mkv") == []
+    index = search_index.build_index(corpus)
+    assert expand._typo(index, "mkv") == []
 
 
 def test_hyphenated_query_words_count_once() -> None:
-    assert S.query_words("triple-helix") == ["triple", "helix"]
+    assert analysis.query_words("triple-helix") == ["triple", "helix"]
 
 
 prose = st.text(alphabet=string.ascii_letters + string.digits + " -'’&.,éïÿ½ﬁŀ\u00a0–", max_size=60)
@@ -173,26 +172,50 @@ def test_the_two_tokenisers_agree(text: str) -> None:
     """``tokens`` (spans, for queries and snippets) and ``index_words`` (indexing) give the same words."""
     from collections import Counter
 
-    assert Counter(t.word for t in S.tokens(text)) == Counter(S.index_words(text))
+    assert Counter(t.word for t in analysis.tokens(text)) == Counter(analysis.index_words(text))
 
 
-def test_suffix_is_a_compound_and_a_middle_part_an_infix() -> None:
+def test_a_compound_that_ends_in_the_word_is_found_one_that_holds_it_inside_is_not() -> None:
     corpus = Corpus(entries=(Entry(1, "groeifonds", "x"), Entry(2, "pensioenfondsbeheer", "y"), Entry(3, "a", "b")))
-    index = S.build_index(corpus)
-    found = {v.kind: v.terms for v in S.expand_word(index, "fonds")}
-    assert S.stem("groeifonds", "nl") in found["compound"]
-    assert S.stem("pensioenfondsbeheer", "nl") in found["infix"]
-    assert S.EXPANSION_WEIGHTS["infix"] < S.EXPANSION_WEIGHTS["compound"]
+    index = search_index.build_index(corpus)
+    found = {v.terms: v.kind for v in expand.expand_word(index, "fonds")}
+    assert found == {(analysis.stem("groeifonds", "nl"),): "compound"}
+
+
+@pytest.mark.parametrize(
+    ("head_word", "tail_word", "query"),
+    [
+        ("samenwerking", "verband", "samenwerkingsverband"),
+        ("boek", "kast", "boekenkast"),
+        ("student", "huis", "studentenhuis"),
+    ],
+)
+def test_a_compound_query_is_matched_by_its_parts_across_a_linking_letter(
+    head_word: str, tail_word: str, query: str
+) -> None:
+    """A linking s or en stays on the head, where the Dutch stemmer takes it off, so both parts
+    match and together count as the compound."""
+    entries = (Entry(1, f"Over {head_word}", "tekst"), Entry(2, f"Een {tail_word}", "iets"), Entry(3, "x", "y"))
+    index = search_index.build_index(Corpus(entries=entries))
+    found = {v.terms: v.kind for v in expand.expand_word(index, query)}
+    head, tail = analysis.stem(head_word, "nl"), analysis.stem(tail_word, "nl")
+    assert found == {(head, tail): "compound", (head,): "part", (tail,): "part"}
+
+
+@pytest.mark.parametrize(("word", "relative"), [("grenzen", "grens"), ("verven", "verf"), ("werking", "werken")])
+def test_a_word_family_shares_one_root(word: str, relative: str) -> None:
+    """Derivations go and a voiced last letter is written as it sounds (grenzen/grens, verven/verf)."""
+    assert expand.family_root(word) == expand.family_root(relative)
 
 
 def test_long_sentences_are_trimmed_around_the_match() -> None:
     sentence = "woord " * 80 + "financiering " + "woord " * 80 + "."
     corpus = Corpus(entries=(Entry(1, "Vraag?", sentence), Entry(2, "x", "y")))
-    hit = S.search(corpus, "financiering").hits[0]
+    hit = engine.search(corpus, "financiering").hits[0]
     assert hit.snippet is not None
     text = hit.snippet.text
     assert text.startswith("…") and text.endswith("…")
-    assert len(text) <= 2 * S.SNIPPET_CONTEXT + 2
+    assert len(text) <= 2 * snippets.SNIPPET_CONTEXT + 2
     (start, end), *_ = hit.snippet.spans
     assert text[start:end] == "financiering"
 
@@ -201,7 +224,7 @@ def test_the_match_in_the_question_is_highlighted() -> None:
     from ecoqa.render import STYLES, hit_rows
 
     corpus = Corpus(entries=(Entry(1, "Hoe werkt financiering?", "Antwoord."), Entry(2, "x", "y")))
-    hit = S.search(corpus, "financiering").hits[0]
+    hit = engine.search(corpus, "financiering").hits[0]
     assert hit.snippet is not None and hit.snippet.field == "question"
     from rich.console import Console
 
@@ -220,14 +243,14 @@ def test_an_entry_matching_more_of_the_query_ranks_first() -> None:
         Entry(2, "Vraag twee?", "Het fonds voor de regio."),
         *(Entry(n, f"Vraag {n}?", "Iets over de regio.") for n in range(3, 9)),
     ]
-    hits = S.search(Corpus(entries=tuple(entries)), "fonds regio").hits
+    hits = engine.search(Corpus(entries=tuple(entries)), "fonds regio").hits
     assert [h.entry.id for h in hits[:2]] == [2, 1]
 
 
 def test_a_word_family_member_matches_as_family() -> None:
     """'regelgeving' (the -ing noun) finds 'regelgever' (the -er agent), which stemming keeps apart."""
     corpus = Corpus(entries=(Entry(1, "Wat doet de regelgever?", "Hij handhaaft."), Entry(2, "Anders?", "Ja.")))
-    hits = S.search(corpus, "regelgeving").hits
+    hits = engine.search(corpus, "regelgeving").hits
     assert [h.entry.id for h in hits] == [1]
     assert [m.kind for m in hits[0].matches] == ["family"]
 
@@ -238,71 +261,73 @@ def test_narrow_and_wide_packing_give_the_same_postings() -> None:
     corpus = load_corpus()
     repeated = Entry(99, "Hoe vaak?", " ".join(["financiering"] * 300), answer_en="Often.")
 
-    def built(packing: S.Packing, extra: tuple[Entry, ...] = ()) -> S.IndexBuilder:
-        builder = S.IndexBuilder(packing=packing)
+    def built(packing: search_index.Packing, extra: tuple[Entry, ...] = ()) -> search_index.IndexBuilder:
+        builder = search_index.IndexBuilder(packing=packing)
         for entry in [*corpus.entries[:12], *extra, *corpus.entries[12:]]:
             builder.add(entry)
         builder.add_principles(corpus.principles)
         return builder
 
-    def postings(builder: S.IndexBuilder) -> dict[str, tuple[list[int], list[float]]]:
+    def postings(builder: search_index.IndexBuilder) -> dict[str, tuple[list[int], list[float]]]:
         return {t: (list(d), list(f)) for t, d, f in builder.postings()}
 
-    plain = built(S.NARROW)
-    assert plain.packing is S.NARROW and next(iter(plain.triples.values())).itemsize == 4
-    assert postings(plain) == postings(built(S.WIDE))
-    widened = built(S.NARROW, (repeated,))
-    assert widened.packing is S.WIDE  # 300 repeats do not fit in 8 bits
-    assert postings(widened) == postings(built(S.WIDE, (repeated,)))
+    plain = built(search_index.NARROW)
+    assert plain.packing is search_index.NARROW and next(iter(plain.triples.values())).itemsize == 4
+    assert postings(plain) == postings(built(search_index.WIDE))
+    widened = built(search_index.NARROW, (repeated,))
+    assert widened.packing is search_index.WIDE  # 300 repeats do not fit in 8 bits
+    assert postings(widened) == postings(built(search_index.WIDE, (repeated,)))
 
 
 def test_a_corpus_past_the_narrow_entry_limit_widens(monkeypatch: pytest.MonkeyPatch) -> None:
     """The narrow layout holds 2**20 entries; past that the builder widens. Shown with a layout
     that holds 16 entries (the bundled corpus has 24), against packing wide from the start."""
     corpus = load_corpus()
-    tiny = S.Packing(28, 24, (1 << 8) - 1, "I")
-    monkeypatch.setattr(S, "NARROW", tiny)
+    tiny = search_index.Packing(28, 24, (1 << 8) - 1, "I")
+    monkeypatch.setattr(search_index, "NARROW", tiny)
 
-    def postings(packing: S.Packing) -> tuple[S.Packing, dict[str, tuple[list[int], list[float]]]]:
-        builder = S.IndexBuilder(packing=packing)
+    def postings(
+        packing: search_index.Packing,
+    ) -> tuple[search_index.Packing, dict[str, tuple[list[int], list[float]]]]:
+        builder = search_index.IndexBuilder(packing=packing)
         for entry in corpus.entries:
             builder.add(entry)
         builder.add_principles(corpus.principles)
         return builder.packing, {t: (list(d), list(f)) for t, d, f in builder.postings()}
 
     widened, found = postings(tiny)
-    assert widened is S.WIDE
-    assert found == postings(S.WIDE)[1]
+    assert widened is search_index.WIDE
+    assert found == postings(search_index.WIDE)[1]
 
 
-def _counted_in_batches(entries: list[Entry], size: int, packing: S.Packing) -> S.IndexBuilder:
+def _counted_in_batches(entries: list[Entry], size: int, packing: search_index.Packing) -> search_index.IndexBuilder:
     """A parallel build without the fork: entries placed here, their words counted by a second
     builder (a worker's) in batches of *size*, every batch merged only after all are placed, so
     that batches counted narrow arrive after this builder has widened."""
-    builder, worker = S.IndexBuilder(packing=packing), S.IndexBuilder()
-    batches: list[S.WordBatch] = []
+    builder, worker = search_index.IndexBuilder(packing=packing), search_index.IndexBuilder()
+    batches: list[search_index.WordBatch] = []
     waiting: list[dict[str, list[str]]] = []
     for entry in entries:
         builder.place(entry)
-        waiting.append(S.field_texts(entry))
+        waiting.append(search_index.field_texts(entry))
         if len(waiting) == size:
-            batches.append(S.WordBatch(builder.size - size, builder.packing, waiting))
+            batches.append(search_index.WordBatch(builder.size - size, builder.packing, waiting))
             waiting = []
     if waiting:
-        batches.append(S.WordBatch(builder.size - len(waiting), builder.packing, waiting))
+        batches.append(search_index.WordBatch(builder.size - len(waiting), builder.packing, waiting))
     for batch in batches:
         builder.merge(worker.count_batch(batch))
     return builder
 
 
-def _built_here(entries: list[Entry], packing: S.Packing) -> S.IndexBuilder:
-    builder = S.IndexBuilder(packing=packing)
+def _built_here(entries: list[Entry], packing: search_index.Packing) -> search_index.IndexBuilder:
+    builder = search_index.IndexBuilder(packing=packing)
     for entry in entries:
         builder.add(entry)
     return builder
 
 
-def _everything(builder: S.IndexBuilder, principles: tuple[S.Principle, ...]) -> tuple[object, ...]:
+def _everything(builder: search_index.IndexBuilder, principles: tuple[Principle, ...]) -> tuple[object, ...]:
     builder.add_principles(principles)
     postings = {t: (list(d), list(f)) for t, d, f in builder.postings()}
     return builder.packing, postings, builder.term_surface, builder.surface_terms, list(builder.lengths), builder.ids
@@ -317,28 +342,32 @@ def test_words_counted_in_batches_and_merged_give_the_same_index(
     the postings, lengths, first spellings and stems are those of one builder adding every entry,
     also when a worker forgets its stems between batches, and when a batch must be widened."""
     corpus = load_corpus()
-    monkeypatch.setattr(S, "WORKER_STEMS", stems_kept)
+    monkeypatch.setattr(search_index, "WORKER_STEMS", stems_kept)
     entries = list(corpus.entries)
-    expected = _everything(_built_here(entries, S.NARROW), corpus.principles)
-    assert _everything(_counted_in_batches(entries, size, S.NARROW), corpus.principles) == expected
+    expected = _everything(_built_here(entries, search_index.NARROW), corpus.principles)
+    assert _everything(_counted_in_batches(entries, size, search_index.NARROW), corpus.principles) == expected
     often = Entry(99, "Hoe vaak?", " ".join(["financiering"] * 300), answer_en="Often.")
     repeated = [*entries[:12], often, *entries[12:]]
-    wide = _everything(_counted_in_batches(repeated, size, S.NARROW), corpus.principles)
-    assert wide[0] is S.WIDE and wide == _everything(_built_here(repeated, S.NARROW), corpus.principles)
+    wide = _everything(_counted_in_batches(repeated, size, search_index.NARROW), corpus.principles)
+    assert wide[0] is search_index.WIDE and wide == _everything(
+        _built_here(repeated, search_index.NARROW), corpus.principles
+    )
 
 
 def test_batches_counted_narrow_are_widened_when_the_corpus_outgrows_it(monkeypatch: pytest.MonkeyPatch) -> None:
     """Past the narrow layout's entries (16 here), the builder widens while earlier batches,
     counted narrow, are still to be merged: they are widened as they come."""
     corpus = load_corpus()
-    monkeypatch.setattr(S, "NARROW", S.Packing(28, 24, (1 << 8) - 1, "I"))
+    monkeypatch.setattr(search_index, "NARROW", search_index.Packing(28, 24, (1 << 8) - 1, "I"))
     entries = list(corpus.entries)
-    found = _everything(_counted_in_batches(entries, 5, S.NARROW), corpus.principles)
-    assert found[0] is S.WIDE
-    assert found == _everything(_built_here(entries, S.WIDE), corpus.principles)
+    found = _everything(_counted_in_batches(entries, 5, search_index.NARROW), corpus.principles)
+    assert found[0] is search_index.WIDE
+    assert found == _everything(_built_here(entries, search_index.WIDE), corpus.principles)
 
 
-def scores_by_hand(index: S.Index, found: list[S.Concept], allowed: set[int] | None) -> dict[int, tuple[float, float]]:
+def scores_by_hand(
+    index: search_index.Index, found: list[expand.Concept], allowed: set[int] | None
+) -> dict[int, tuple[float, float]]:
     """Per entry: the documented sum (per concept its best variant plus TIE_BREAKER of the rest)
     times (its coverage / the most any entry covers) when that most exceeds one concept's worth,
     where coverage sums per concept the entry's best variant over the concept's best in any entry;
@@ -346,18 +375,20 @@ def scores_by_hand(index: S.Index, found: list[S.Concept], allowed: set[int] | N
     every = range(len(index.ids))
     best_values = []
     for concept in found:
-        cap = S._idf_cap(index, concept)
-        best_values.append([max((S._value_at(index, v, cap, p) for v in concept.variants), default=0.0) for p in every])
+        cap = rank._idf_cap(index, concept)
+        best_values.append(
+            [max((rank._value_at(index, v, cap, p) for v in concept.variants), default=0.0) for p in every]
+        )
     out = {}
     for position in every:
         if allowed is not None and position not in allowed:
             continue
         total, covered = 0.0, 0.0
         for concept, best in zip(found, best_values, strict=True):
-            cap = S._idf_cap(index, concept)
-            values = [v for v in (S._value_at(index, variant, cap, position) for variant in concept.variants) if v]
+            cap = rank._idf_cap(index, concept)
+            values = [v for v in (rank._value_at(index, variant, cap, position) for variant in concept.variants) if v]
             if values:
-                total += max(values) + S.TIE_BREAKER * (sum(values) - max(values))
+                total += max(values) + rank.TIE_BREAKER * (sum(values) - max(values))
                 covered += best[position] / max(best)
         if covered:
             out[position] = (total, covered)
@@ -372,10 +403,10 @@ def scores_by_hand(index: S.Index, found: list[S.Concept], allowed: set[int] | N
 @pytest.mark.parametrize("subset", ["all", "odd positions"])
 def test_scores_of_every_entry_equal_the_sum_worked_out_per_entry(query: str, subset: str) -> None:
     corpus = load_corpus()
-    index = S.build_index(corpus)
-    found = S.concepts(index, S.query_words(query))
+    index = search_index.build_index(corpus)
+    found = expand.concepts(index, analysis.query_words(query))
     allowed = None if subset == "all" else set(range(1, len(corpus.entries), 2))
-    scores = S.score_concepts(index, found, allowed)
+    scores = rank.score_concepts(index, found, allowed)
     expected = scores_by_hand(index, found, allowed)
     assert len(expected) > 2
     assert {p: c for p, c in enumerate(scores.covered) if c} == pytest.approx({p: c for p, (_, c) in expected.items()})
@@ -390,41 +421,37 @@ def test_words_starting_with_a_prefix_are_found_by_bisecting_the_text(words: lis
     """``Index.starting_with`` bisects the newline-joined sorted words: it finds what a list would."""
     ordered = sorted(set(words))
     blob = "\n".join(ordered)
-    at = S._first_line_from(blob, prefix)
+    at = search_index._first_line_from(blob, prefix)
     assert (blob[at:].split("\n") if at < len(blob) else []) == ordered[bisect.bisect_left(ordered, prefix) :]
-    index = S.Index(0, [], {}, blob, {}, {}, {})
+    index = search_index.Index(0, [], {}, blob, {}, {}, {})
     assert list(index.starting_with(prefix)) == [w for w in ordered if w.startswith(prefix)]
 
 
-def test_compounds_are_the_first_of_each_kind_in_word_order() -> None:
-    """Words that end in the query word and words that hold it inside are capped separately, the
-    first ``PREFIX_CAP`` of each in word order; the scan stops once both are full."""
-    heads = [a + b for a in "bcdfgh" for b in "aeiou"][:40]
-    ends = [f"{head}fonds" for head in heads]  # 40 compounds that end in "fonds"
-    inside = [f"{head}fondsbeheer" for head in heads] + [f"{head}fondsplan" for head in heads]  # 80
+def test_compounds_are_the_first_in_word_order() -> None:
+    """The first ``PREFIX_CAP`` words that end in the query word, in word order; words that hold it
+    inside count for nothing."""
+    heads = [a + b for a in "bcdfghkl" for b in "aeiou"][:60]
+    ends = [f"{head}fonds" for head in heads]  # 60 compounds that end in "fonds"
+    inside = [f"{head}fondsbeheer" for head in heads]
     words = ends + inside
     corpus = Corpus(entries=tuple(Entry(i + 1, f"vraag {w}", f"antwoord {w}") for i, w in enumerate(words)))
-    index = S.build_index(corpus)
-    found = {
-        kind: [index.term_surface[v.terms[0]] for v in S._compound(index, "fonds") if v.kind == kind]
-        for kind in ("compound", "infix")
-    }
-    assert sorted(found["compound"]) == sorted(ends)
-    assert found["infix"] == sorted(inside)[: S.PREFIX_CAP]
+    index = search_index.build_index(corpus)
+    found = [index.term_surface[v.terms[0]] for v in expand._compound(index, "fonds")]
+    assert found == sorted(ends)[: expand.PREFIX_CAP]
 
 
 @pytest.mark.parametrize("kind", ["exact", "alias", "loose alias", "prefix", "family", "compound"])
 def test_only_expansions_are_capped_at_the_typed_words_idf(kind: str) -> None:
     """Exact and alias variants keep their own idf; every expansion counts no rarer than the word typed."""
-    index = S.build_index(PINNED)
-    term = S.stem("fonds", "nl")
+    index = search_index.build_index(PINNED)
+    term = analysis.stem("fonds", "nl")
     cap = index.idf(term) / 4
-    variant = S.Variant((term,), kind, 1.0)
+    variant = expand.Variant((term,), kind, 1.0)
     own = kind in ("exact", "alias", "loose alias")
     expected = {
-        d: (index.idf(term) if own else cap) * v / index.idf(term) for d, v in S._term_scores(index, term).items()
+        d: (index.idf(term) if own else cap) * v / index.idf(term) for d, v in rank._term_scores(index, term).items()
     }
-    values = dict(S._variant_values(index, variant, cap))
+    values = dict(rank._variant_values(index, variant, cap))
     assert values == pytest.approx(expected, rel=1e-12)
     for position, value in expected.items():
-        assert S._value_at(index, variant, cap, position) == pytest.approx(value, rel=1e-12)
+        assert rank._value_at(index, variant, cap, position) == pytest.approx(value, rel=1e-12)

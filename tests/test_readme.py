@@ -166,7 +166,7 @@ def test_the_quality_table_is_measured() -> None:
     import json
 
     from ecoqa.corpus import load_corpus
-    from ecoqa.search import build_index
+    from ecoqa.search.index import build_index
 
     spec = importlib.util.spec_from_file_location("search_quality", ROOT / "benchmarks" / "search_quality.py")
     assert spec and spec.loader

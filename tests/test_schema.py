@@ -122,7 +122,8 @@ def use_everything(raw: bytes, tmp_path: Path) -> None:
     """Everything a command does with a corpus; none of it may raise."""
     from rich.console import Console
 
-    from ecoqa.search import build_index, search
+    from ecoqa.search.engine import search
+    from ecoqa.search.index import build_index
 
     corpus = parse_corpus(raw, "c.json")
     console = Console(file=io.StringIO(), width=60, color_system=None)
@@ -307,7 +308,7 @@ def test_a_large_corpus_keeps_one_copy_of_each_list_of_names() -> None:
     are known, and the index builder every question's principles: 100,000 questions name few
     different lists, so each is kept once (about 15 MB less at 100,000), not once per question."""
     from ecoqa.schema import Checker
-    from ecoqa.search import IndexBuilder
+    from ecoqa.search.index import IndexBuilder
 
     checker, builder = Checker("c.json"), IndexBuilder()
     for number in range(40):

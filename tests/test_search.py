@@ -10,18 +10,11 @@ import pytest
 from ecoqa.corpus import load_corpus
 from ecoqa.errors import UsageError
 from ecoqa.models import Corpus, Entry, GlossaryTerm, Topic
-from ecoqa.search import (
-    EXPANSION_WEIGHTS,
-    Index,
-    build_index,
-    concepts,
-    expand_word,
-    fold,
-    query_words,
-    search,
-    stem,
-    tokens,
-)
+from ecoqa.search.analysis import query_words, stem, tokens
+from ecoqa.search.engine import search
+from ecoqa.search.expand import EXPANSION_WEIGHTS, concepts, expand_word
+from ecoqa.search.index import Index, build_index
+from ecoqa.text import fold
 
 DEV_QUERIES = Path(__file__).parent / "data" / "dev_queries.json"
 
@@ -351,7 +344,8 @@ def test_a_phrase_counts_only_where_all_its_words_occur() -> None:
 
 def test_the_index_stems_words_as_queries_do() -> None:
     """The builder stems in batches; a query stems word by word: both must give the same terms."""
-    from ecoqa.search import IndexBuilder, terms_of
+    from ecoqa.search.analysis import terms_of
+    from ecoqa.search.index import IndexBuilder
 
     builder = IndexBuilder()
     for entry in load_corpus().entries:

@@ -12,11 +12,12 @@ from typing import Any
 
 import pytest
 
-from ecoqa import search as search_module
 from ecoqa import store
 from ecoqa.corpus import parse_corpus
 from ecoqa.errors import CorpusError
-from ecoqa.search import search
+from ecoqa.search import analysis, rank
+from ecoqa.search import index as search_index
+from ecoqa.search.engine import search
 
 QUERIES = ["financiering", "financing", "consorium", "fonds", "Mazucato", "SMEs", "tijdelijk eigenaarschap", "zzqx"]
 
@@ -82,26 +83,31 @@ def test_second_load_reads_the_cache(cache: Path, raw: bytes) -> None:
 def test_key_follows_content_and_versions(raw: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
     key = store.cache_key(raw)
     assert store.cache_key(raw + b" ") != key
-    monkeypatch.setattr(search_module, "STEMMER_VERSION", "other")
+    monkeypatch.setattr(analysis, "STEMMER_VERSION", "other")
     assert store.cache_key(raw) != key
 
 
 @pytest.mark.parametrize(
-    ("name", "value"),
-    [("K1", 1.5), ("TIE_BREAKER", 0.2), ("STOP_WORDS", frozenset({"de"})), ("INDEX_RULES", 99)],
+    ("module", "name", "value"),
+    [
+        (rank, "K1", 1.5),
+        (rank, "TIE_BREAKER", 0.2),
+        (analysis, "STOP_WORDS", frozenset({"de"})),
+        (search_index, "INDEX_RULES", 99),
+    ],
 )
 def test_key_follows_every_ranking_parameter(
-    raw: bytes, monkeypatch: pytest.MonkeyPatch, name: str, value: Any
+    raw: bytes, monkeypatch: pytest.MonkeyPatch, module: Any, name: str, value: Any
 ) -> None:
     key = store.cache_key(raw)
-    monkeypatch.setattr(search_module, name, value)
+    monkeypatch.setattr(module, name, value)
     assert store.cache_key(raw) != key
 
 
 def test_key_follows_field_weights(raw: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
     key = store.cache_key(raw)
-    fields = tuple(f._replace(weight=0.1) if f.name == "question" else f for f in search_module.FIELDS)
-    monkeypatch.setattr(search_module, "FIELDS", fields)
+    fields = tuple(f._replace(weight=0.1) if f.name == "question" else f for f in search_index.FIELDS)
+    monkeypatch.setattr(search_index, "FIELDS", fields)
     assert store.cache_key(raw) != key
 
 

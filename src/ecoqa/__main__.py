@@ -22,7 +22,42 @@ def main() -> None:
         if not interrupted(error):
             raise
         code = 130
-    sys.exit(code)
+    sys.exit(_flushed(code))
+
+
+def _flushed(code: int) -> int:
+    """Flush stdout and stderr before Python's own exit does: a write that fails there (a full
+    disk, ``> /dev/full``) would print "Exception ignored" and exit 120. Here it is the output
+    error it is (74, one line) and the stream is pointed at devnull so the last flush is quiet."""
+    for stream, number in ((sys.stdout, 1), (sys.stderr, 2)):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError) as error:
+            _silence(number)
+            if number == 1 and code == 0 and not isinstance(error, BrokenPipeError):  # a reader that left: 0
+                code = 74
+                _say(f"cannot write output ({getattr(error, 'strerror', None) or error}).")
+    return code
+
+
+def _silence(number: int) -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, number)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
+def _say(message: str) -> None:
+    try:
+        sys.stderr.write(f"ecoqa: {message}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        _silence(2)
 
 
 if __name__ == "__main__":

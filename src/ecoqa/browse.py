@@ -25,7 +25,8 @@ from textual.widgets.option_list import Option
 from ecoqa.errors import EcoqaError
 from ecoqa.models import Corpus, Entry
 from ecoqa.render import entry_view
-from ecoqa.search import Index, build_index, search
+from ecoqa.search.engine import search
+from ecoqa.search.index import Index, build_index
 from ecoqa.text import one_line
 
 #: Rows shown in the result list; more would only slow the list down on large corpora.

@@ -26,7 +26,8 @@ from ecoqa.errors import CorpusError, EcoqaError, NoMatchError, NotFoundError, O
 if TYPE_CHECKING:
     from ecoqa.models import Corpus, Entry, Heading
     from ecoqa.output import Output
-    from ecoqa.search import Index, SearchResult
+    from ecoqa.search.engine import SearchResult
+    from ecoqa.search.index import Index
 
 
 @unique
@@ -701,7 +702,7 @@ def search(
     corpus, index = _open(ctx, data)
     language = _lang(ctx, lang)
     allowed = _selected(corpus, topic or [], principle or [])
-    from ecoqa.search import search as run_search
+    from ecoqa.search.engine import search as run_search
 
     result = run_search(corpus, text, limit=limit, allowed=allowed, lang=language, index=index, explain=explain)
     if result.corrected:
@@ -748,7 +749,7 @@ def _no_match(
     lang: str,
 ) -> NoReturn:
     if allowed is not None:
-        from ecoqa.search import search as run_search
+        from ecoqa.search.engine import search as run_search
 
         unfiltered = run_search(corpus, text, limit=1, lang=lang, index=index, snippets=False)
         if unfiltered.total:
@@ -937,7 +938,9 @@ def info(
 
 @command(short="Check a corpus file and list every problem.")
 def validate(
-    path: Annotated[Path, typer.Argument(metavar="FILE", help="Corpus file to check.", show_default=False)],
+    path: Annotated[
+        Path, typer.Argument(metavar="FILE", help="Corpus file to check.", show_default=False, readable=False)
+    ],
     json_: JsonOption = False,
 ) -> None:
     """Check a corpus file and list every problem with its location; exit 0 if valid, 3 if not.
@@ -964,7 +967,7 @@ def validate(
     else:
         from ecoqa.text import one_line
 
-        out.write("".join(one_line(str(p), 500) + "\n" for p in problems) or f"{path}: valid\n")
+        out.write("".join(one_line(str(p), 500) + "\n" for p in problems) or f"{one_line(str(path), None)}: valid\n")
     out.flush()
     if problems:
         raise typer.Exit(ExitCode.CORPUS)
@@ -1141,7 +1144,10 @@ def import_(
     sources: Annotated[
         list[Path],
         typer.Argument(
-            metavar="SOURCE...", help="Files to read: HTML or text pages, Markdown, CSV/TSV.", show_default=False
+            metavar="SOURCE...",
+            help="Files to read: HTML or text pages, Markdown, CSV/TSV.",
+            show_default=False,
+            readable=False,  # ecoqa says why it cannot read a file, with exit code 3
         ),
     ],
     output: Annotated[
@@ -1306,7 +1312,9 @@ def config(
         if key is None:
             raise UsageError("give a setting to change, e.g. 'ecoqa config lang en'.")
         path = settings.save(key, None if unset else value)
-        stdout().write(f"{key} {'removed from' if unset else 'saved in'} {path}\n")
+        from ecoqa.text import one_line
+
+        stdout().write(f"{key} {'removed from' if unset else 'saved in'} {one_line(str(path), None)}\n")
         return
     out = stdout()
     for name in [key] if key else list(settings.SETTINGS):

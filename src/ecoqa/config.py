@@ -13,8 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from ecoqa.errors import CorpusError, EcoqaError, OutputError, UsageError
-from ecoqa.files import write_atomic
+from ecoqa.errors import EcoqaError, OutputError, UsageError
+from ecoqa.files import check_target, is_stream, write_atomic
 
 #: key -> (allowed values or () for any text, default, environment variable)
 SETTINGS: dict[str, tuple[tuple[str, ...], str, str]] = {
@@ -59,17 +59,16 @@ def read_file(path: Path | None = None) -> dict[str, str]:
     return dict(_read(path or config_path()))
 
 
+#: A config file holds a few short lines; anything larger is not one.
+MAX_CONFIG_BYTES = 64 * 1024
+
+
 @lru_cache(maxsize=4)
 def _read(path: Path) -> dict[str, str]:
     """Read once per process: one command asks for several settings."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    text = _config_text(path)
+    if text is None:
         return {}
-    except (OSError, UnicodeDecodeError) as error:
-        raise CorpusError(
-            f"{path}: cannot read the config file ({getattr(error, 'strerror', None) or error})."
-        ) from None
     found: dict[str, str] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
@@ -81,6 +80,31 @@ def _read(path: Path) -> dict[str, str]:
             raise UsageError(f"{path}:{number}: expected 'key = value' with a key out of {', '.join(SETTINGS)}.")
         found[key] = normalise(key, value)
     return found
+
+
+def _config_text(path: Path) -> str | None:
+    """The config file's text; None when there is none (a missing file or folder).
+
+    Only a regular file is read, and only its first ``MAX_CONFIG_BYTES``: a device or FIFO named
+    as the config file would block every command or never end.
+    """
+    import stat
+
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise UsageError(f"{path}: the config file is not a regular file (a device or pipe cannot be one).")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_CONFIG_BYTES + 1)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read the config file ({error.strerror or error}).") from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise UsageError(f"{path}: the config file is larger than {MAX_CONFIG_BYTES // 1024} KB; it cannot be one.")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise UsageError(f"{path}: the config file is not valid UTF-8 (byte {error.start + 1}).") from None
 
 
 def resolve(key: str, option: str | None = None, warn: Callable[[str], None] | None = None) -> Setting:
@@ -115,7 +139,8 @@ def save(key: str, value: str | None) -> Path:
     if key not in SETTINGS:
         raise UsageError(f"unknown setting {key!r}; settings are {', '.join(SETTINGS)}.")
     path = config_path()
-    stored = read_file(path)
+    check_target(path, force=True)  # a file installed with ecoqa, a directory: refused before reading
+    stored = {} if _names_a_stream(path) else read_file(path)  # a FIFO or device: written into, never read
     if value is None:
         stored.pop(key, None)
     else:
@@ -129,3 +154,10 @@ def save(key: str, value: str | None) -> Path:
     write_atomic(path, lines, force=True)
     _read.cache_clear()
     return path
+
+
+def _names_a_stream(path: Path) -> bool:
+    try:
+        return is_stream(os.stat(path).st_mode)
+    except OSError:
+        return False

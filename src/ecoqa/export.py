@@ -341,16 +341,43 @@ class _Written:
         return [(escape(p.name(lang)), [escape(q) for q in p.quotes(entry.id)]) for p in found if p]
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!])")  # a regex: str.translate with a dict is slower on long text
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!&~])")  # a regex: str.translate with a dict is slower on long text
+#: What makes a line markup by how it starts: an indent (code), ``=``/``-`` (a heading's underline or a
+#: rule), ``+``/``-`` (a list item), ``12.``/``12)`` (a numbered item).
+_MD_LINE_START = re.compile(r"^[ \t]*(?:([=+-])|(\d{1,9})([.)]))?", re.MULTILINE)
+_MD_LINE_FIRST = frozenset(" \t=+-0123456789")
 
 
 def _md(text: str) -> str:
-    """Markdown-escape *text* so it shows literally in any renderer.
+    """Markdown-escape *text* so it shows literally in any renderer (CommonMark, GitHub's).
 
-    A checked corpus's text is clean already (cleaned once, when it is read: ``schema.Text``);
-    text from anywhere else, such as a title made of a file name, is cleaned first (``_title``).
+    Every character that is markup anywhere gets a backslash (``&`` too, so ``&copy;`` stays
+    text); the start of each line is made plain: its indentation dropped, a first ``=``, ``+`` or
+    ``-`` escaped, ``12.`` written ``12\\.``. A checked corpus's text is clean already (cleaned
+    once, when it is read: ``schema.Text``); text from anywhere else, such as a title made of a
+    file name, is cleaned first (``_title``).
     """
-    return _MD_SPECIAL.sub(r"\\\1", text) if _MD_SPECIAL.search(text) else text  # most text has none
+    if _MD_SPECIAL.search(text):  # most text has none
+        text = _MD_SPECIAL.sub(r"\\\1", text)
+    if "\n" in text or text[:1] in _MD_LINE_FIRST:
+        text = _MD_LINE_START.sub(_md_line_start, text)
+    return text
+
+
+def _md_line_start(match: re.Match[str]) -> str:
+    sign, digits, mark = match.groups()
+    if sign:
+        return "\\" + sign
+    return f"{digits}\\{mark}" if digits else ""
+
+
+_MD_URL_UNSAFE = re.compile(r'[<>"`\\ {}|^]')
+
+
+def _md_url(url: str) -> str:
+    """*url* (printable ASCII, as the corpus keeps it) safe between ``<`` and ``>``: what could end the
+    autolink or start HTML is percent-encoded, as a browser would send it."""
+    return _MD_URL_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", url)
 
 
 def _md_answer(text: str) -> str:
@@ -416,7 +443,7 @@ def _md_reference(reference: Reference, lang: str) -> str:
     note = reference.note_in(lang)
     line = f"- {_md(reference.name)}" + (f" — {_md(note)}" if note else "")
     if reference.url:
-        line += f" <{reference.url}>"
+        line += f" <{_md_url(reference.url)}>"
     elif reference.link_missing and label(lang, "link_missing") not in note:
         line += f" _({label(lang, 'link_missing')})_"
     return line

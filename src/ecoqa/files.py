@@ -1,11 +1,21 @@
-"""Writing a user's files safely: atomically, never over the corpus being read, never by surprise."""
+"""Writing a user's files safely: atomically, never over the corpus being read, never by surprise.
+
+What is at the named path decides how it is written:
+
+- a regular file, or no file yet: through a temporary file in the same folder, renamed over it;
+- a symlink: its target is written that way, and the link stays;
+- a character device, FIFO or socket (``/dev/null``, ``/dev/stdout``, a named pipe): the output is
+  written straight into it; nothing is created, renamed or replaced, so ``--force`` is not needed;
+- a directory, a block device, the corpus being read, or a file installed with ecoqa: refused.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ecoqa.errors import OutputError, UsageError, terminate_cleanly
@@ -25,35 +35,143 @@ def check_target(path: Path, *, force: bool, protected: Iterable[Path] = ()) -> 
         if same_file(path, source):
             raise UsageError(f"{path} is the corpus being read; write the output to another file.")
     target = Path(os.path.realpath(path))
-    if target.is_dir():
+    if installed_with_ecoqa(target):
+        raise UsageError(f"{path} belongs to the installed ecoqa; write the output to another file.")
+    mode = _mode_of(path)
+    if mode is not None and stat.S_ISDIR(mode):
         raise UsageError(f"{path} is a directory; give a file name.")
+    if mode is not None and stat.S_ISBLK(mode):
+        raise UsageError(f"{path} is a block device; give a file name.")
+    if mode is not None and is_stream(mode):
+        return Path(path)
     if os.path.lexists(path) and not force:
         raise UsageError(f"{path} exists; pass --force to replace it.")
     return target
 
 
+def is_stream(mode: int) -> bool:
+    """A character device, FIFO or socket: written into as it is, never replaced."""
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+
+
+def _mode_of(path: Path) -> int | None:
+    """The mode of what *path* names (symlinks followed); None when nothing is there yet."""
+    try:
+        return os.stat(path).st_mode
+    except OSError:
+        return None
+
+
+def installed_with_ecoqa(target: Path) -> bool:
+    """True when *target* (resolved) is a file of the installed ecoqa: anything in its package
+    folder, any file its installation recorded (scripts, metadata), or the bundled corpus that
+    an editable install reads from the checkout."""
+    package = Path(__file__).resolve().parent
+    if target == package or package in target.parents:
+        return True
+    return any(same_file(target, installed) for installed in _installed_files())
+
+
+def _installed_files() -> Iterator[Path]:
+    yield Path(__file__).resolve().parents[2] / "data" / "qa.json"  # a checkout's (editable) bundled corpus
+    from importlib import metadata
+
+    try:
+        recorded = metadata.distribution("ecoqa").files or []
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return
+    for name in recorded:
+        located = Path(str(name.locate()))
+        if located.suffix != ".pth":  # a .pth names the source folder, already covered above
+            yield located
+
+
 def write_atomic(
     path: Path, chunks: Iterable[str | bytes], *, force: bool = False, protected: Iterable[Path] = ()
 ) -> None:
-    """Write *chunks* (text, or text already encoded as UTF-8) to *path* through a temporary file
-    in the same folder, then rename it.
+    """Write *chunks* (text, or text already encoded as UTF-8) to *path*.
 
-    A full disk, a kill or Ctrl-C leaves the old file as it was and no partial file.
+    A file is written through a temporary file in the same folder, then renamed: a full disk, a
+    kill or Ctrl-C leaves the old file as it was and no partial file. A device, FIFO or socket is
+    written straight into (see the module's docstring).
     """
     target = check_target(path, force=force, protected=protected)
+    mode = _mode_of(target)
     with terminate_cleanly():
-        _write_through_temporary(path, target, chunks)
+        if mode is not None and is_stream(mode):
+            _write_into_stream(path, mode, chunks)
+        else:
+            _write_through_temporary(path, target, chunks)
+
+
+def _encoded(chunks: Iterable[str | bytes]) -> Iterator[bytes]:
+    return (chunk if isinstance(chunk, bytes) else chunk.encode("utf-8") for chunk in chunks)
+
+
+def _write_into_stream(path: Path, mode: int, chunks: Iterable[str | bytes]) -> None:
+    try:
+        if stat.S_ISSOCK(mode):
+            _send_to_socket(path, chunks)
+            return
+        handle = os.open(path, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)  # never O_CREAT, never O_TRUNC
+        with os.fdopen(handle, "wb") as stream:
+            if stat.S_ISREG(os.fstat(stream.fileno()).st_mode):  # replaced by a file since it was checked
+                raise UsageError(f"{path} changed into a file while ecoqa was writing; nothing was written.")
+            stream.writelines(_encoded(chunks))
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror or error}.") from None
+
+
+def _send_to_socket(path: Path, chunks: Iterable[str | bytes]) -> None:
+    import socket
+
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+        connection.connect(str(path))
+        for chunk in _encoded(chunks):
+            connection.sendall(chunk)
+
+
+def _temporary_prefix(target: Path, pid: int) -> str:
+    """The name of a temporary file says it is ecoqa's, for which file, and which process made it."""
+    return f".{target.name}.ecoqa-{pid}-"
+
+
+def _sweep_stale_temporaries(target: Path) -> None:
+    """Remove the temporary files for *target* left by an ecoqa process that no longer runs (one
+    killed with SIGKILL had no chance to): only names this module makes, never another file."""
+    start = f".{target.name}.ecoqa-"
+    try:
+        names = [n for n in os.listdir(target.parent) if n.startswith(start) and n.endswith(".tmp")]
+    except OSError:
+        return
+    for name in names:
+        pid = name[len(start) :].split("-", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            with contextlib.suppress(OSError):
+                os.unlink(target.parent / name)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: running
+        return True
+    return True
 
 
 def _write_through_temporary(path: Path, target: Path, chunks: Iterable[str | bytes]) -> None:
+    _sweep_stale_temporaries(target)
     try:
-        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        prefix = _temporary_prefix(target, os.getpid())
+        handle, name = tempfile.mkstemp(dir=target.parent, prefix=prefix, suffix=".tmp")
     except OSError as error:
         raise OutputError(f"cannot write {path}: {error.strerror or error}.") from None
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.writelines(chunk if isinstance(chunk, bytes) else chunk.encode("utf-8") for chunk in chunks)
+            stream.writelines(_encoded(chunks))
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, _mode_for(target))

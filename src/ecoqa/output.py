@@ -116,7 +116,9 @@ def write_note_line(text: str) -> None:
     if sys.stderr is None:
         return
     try:
-        sys.stderr.write(f"ecoqa: {text}\n")
+        from ecoqa.text import one_line
+
+        sys.stderr.write(f"ecoqa: {one_line(text, None)}\n")  # names in it may hold escape sequences
         sys.stderr.flush()
     except OSError:
         pass

@@ -56,7 +56,7 @@ if TYPE_CHECKING:
 
     from ecoqa.parallel import Pipeline
     from ecoqa.schema import Checker
-    from ecoqa.search import Index, IndexBuilder
+    from ecoqa.search.index import Index, IndexBuilder
 
 #: Corpus files at least this large get a persistent index; smaller ones are indexed in memory.
 MIN_BYTES = 256 * 1024
@@ -93,7 +93,7 @@ def cache_limit() -> int:
 
 
 def _signature() -> str:
-    from ecoqa.search import ranking_signature
+    from ecoqa.search.rank import ranking_signature
 
     return f"|{ecoqa_version()}|{ranking_signature()}|{STORE_LAYOUT}"
 
@@ -263,7 +263,7 @@ class _Rescue:
 
     def build(self, progress: Progress | None = None) -> tuple[Corpus, Index]:
         if self.built is None:
-            from ecoqa.search import build_index
+            from ecoqa.search.index import build_index
 
             if progress:
                 progress("validating", 0, 0)
@@ -368,7 +368,7 @@ def _fill(
     them is read a second time."""
     from ecoqa import parallel
     from ecoqa.schema import Checker
-    from ecoqa.search import original_language
+    from ecoqa.search.index import original_language
 
     checker = Checker(source)
     size = max(1, os.path.getsize(path))
@@ -461,14 +461,14 @@ class _Filling:
 
     def builder(self, fallback: str | None = None) -> IndexBuilder:
         """The index builder, made at the first entry in the language declared so far."""
-        from ecoqa.search import IndexBuilder
+        from ecoqa.search.index import IndexBuilder
 
         if self.index is None:
             self.index = IndexBuilder(self.language or fallback or self._declared())
         return self.index
 
     def _declared(self) -> str:
-        from ecoqa.search import original_language
+        from ecoqa.search.index import original_language
 
         webinar = self.checker.sections.get("webinar")
         value = webinar.get("language") if isinstance(webinar, dict) else None
@@ -480,7 +480,7 @@ class _Filling:
         if self.workers is None:
             builder.add(entry)
         else:
-            from ecoqa.search import field_texts
+            from ecoqa.search.index import field_texts
 
             builder.place(entry)
             self.texts.append(field_texts(entry))
@@ -502,7 +502,7 @@ class _Filling:
     def _count(self) -> None:
         """Hand the waiting entries' words to a worker; merge the counts that are back, in order."""
         from ecoqa.parallel import Pipeline, workers
-        from ecoqa.search import IndexBuilder, WordBatch
+        from ecoqa.search.index import IndexBuilder, WordBatch
 
         builder = self.builder()
         if self.pipeline is None and self.workers is not None:
@@ -553,7 +553,7 @@ def _write_index(
     memberships: dict[tuple[str, str], array[int]],
 ) -> None:
     """Write postings as the builder releases them, so the whole index is never held at once."""
-    from ecoqa.search import alias_table
+    from ecoqa.search.index import alias_table
 
     counts: dict[str, int] = {}
 
@@ -774,7 +774,7 @@ def _blob_row(store: _Healing, name: str) -> bytes:
 
 
 def _read(store: _Healing, key: str, source: str) -> tuple[Corpus, Index]:
-    from ecoqa.search import Index
+    from ecoqa.search.index import Index
 
     rows = store.rows("SELECT body, crc FROM meta") or []
     if len(rows) != 1 or not isinstance(rows[0][0], str) or _crc(rows[0][0].encode()) != rows[0][1]:

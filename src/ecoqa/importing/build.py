@@ -8,13 +8,14 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from ecoqa.importing import meta
 from ecoqa.importing.blocks import compose, looks_like_heading
 from ecoqa.importing.pairs import Pair
 from ecoqa.importing.sources import KINDS, Source
-from ecoqa.text import fold, one_line
+from ecoqa.models import MAX_ID
+from ecoqa.text import clean_text, fold, one_line
 
 
 @dataclass
@@ -66,7 +67,8 @@ def build(
 def _ids(pairs: list[Pair], sources: int) -> list[int]:
     """The page's own numbers when one source numbers every question uniquely, else 1..N."""
     numbers = [p.number for p in pairs]
-    if sources == 1 and all(numbers) and len(set(numbers)) == len(numbers):
+    usable = all(n is not None and 0 < n <= MAX_ID for n in numbers)  # <li value="-5">, <ol start="3000000000">
+    if sources == 1 and usable and len(set(numbers)) == len(numbers):
         return [n for n in numbers if n]
     return list(range(1, len(pairs) + 1))
 
@@ -97,22 +99,50 @@ def _question(entry_id: int, source: Source, pair: Pair, base: str | None, unres
             references[url] = link.text
     if references:
         question["references"] = [{"name": text, "url": url} for url, text in references.items()]
-    question["source"] = {"file": Path(source.name).name, **({"url": source.url} if source.url else {})}
+    page = web_address(source.url) if source.url else None
+    question["source"] = {"file": Path(source.name).name, **({"url": page} if page else {})}
     return question
 
 
 def resolve(href: str, base: str | None) -> str | None:
-    """A link as an absolute http(s) address (resolved against *base* when relative), in printable
-    ASCII as the corpus format keeps it; None for a relative link without a base."""
+    """A link as the corpus keeps it (``web_address``), a relative one resolved against *base*;
+    None for a relative link without a base, and for mailto: or javascript: links (no references)."""
     href = href.strip()
-    scheme = urlsplit(href).scheme.lower()
-    if scheme and scheme not in ("http", "https"):
-        return None  # mailto:, tel:, javascript: are not references
-    if not scheme:
+    if not urlsplit(href).scheme:
         if not base or urlsplit(base).scheme.lower() not in ("http", "https"):
             return None
         href = urljoin(base, href)
-    return quote(href, safe=":/?#[]@!$&'()*+,;=%~")
+    return web_address(href)
+
+
+def web_address(url: str) -> str | None:
+    """*url* as a corpus keeps it: an http(s) address in printable ASCII, as a browser sends it
+    (a non-ASCII host in IDNA, spaces, quotes, angle brackets and other letters percent-encoded);
+    None for any other scheme (``mailto:``, ``javascript:``) or an address that cannot be one."""
+    from urllib.parse import quote, urlunsplit
+
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port is not None else ""
+        ascii_host = host.encode("idna").decode("ascii") if host and not host.isascii() else host
+    except (ValueError, UnicodeError):  # a port that is not a number, a host IDNA cannot spell
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not ascii_host:
+        return None
+    if ":" in ascii_host:
+        ascii_host = f"[{ascii_host}]"  # an IPv6 address
+    user = f"{quote(parts.username or '', safe='')}@" if parts.username else ""
+    keep = "!$&'()*+,;=:@/%~-._"
+    return urlunsplit(
+        (
+            parts.scheme.lower(),
+            user + ascii_host + port,
+            quote(parts.path, safe=keep),
+            quote(parts.query, safe=keep + "?"),
+            quote(parts.fragment, safe=keep + "?#"),
+        )
+    )
 
 
 def _webinar(
@@ -211,7 +241,7 @@ def summary_lines(sources: list[Source], built: Built, width: int = 100) -> list
     if built.document.get("speakers"):
         facts.append("speakers " + ", ".join(s["name"] for s in built.document["speakers"]))
     lines.append("event: " + "; ".join(facts))
-    return lines
+    return [clean_text(line).replace("\n", " ") for line in lines]  # a page's escape sequences made visible
 
 
 def _cut(line: str, width: int) -> str:

@@ -50,9 +50,12 @@ def _declared_charset(raw: bytes) -> str | None:
         return None
     label = found.group(1).decode("ascii", "replace").lower()
     try:
-        return codecs.lookup(label).name
+        name = codecs.lookup(label).name
     except LookupError:
         return None
+    # A page whose <meta> could be read as ASCII is not UTF-16 or UTF-32, whatever it says;
+    # browsers read it as UTF-8 (the HTML standard's rule for a declared UTF-16).
+    return "utf-8" if name.startswith(("utf-16", "utf-32")) else name
 
 
 def _detected(raw: bytes, name: str) -> tuple[str, list[str]]:

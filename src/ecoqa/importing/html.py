@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
+from ecoqa.errors import CorpusError
 from ecoqa.importing.blocks import Block, Kind, Link, compose, line_block, numbering
 from ecoqa.importing.pairs import Found, Pair, recognise
 from ecoqa.importing.questions import BOLD, asks, likelihood
@@ -36,6 +37,17 @@ _BLOCK = frozenset(
     "center body html ul ol dl dd details hr".split()
 )
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
+#: How deep elements may nest (real pages stay far below; browsers stop nesting at 512). Deeper
+#: pages are refused before parsing, which takes quadratic time on them (20,000 levels: 5 s);
+#: text the walker finds deeper still (implied nesting) is read as if it sat at this depth.
+MAX_DEPTH = 1500
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
+_NOT_MARKUP = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL)
+#: Elements that never nest (void) or whose end tag may be left out: not counted as nesting.
+_FLAT = frozenset(
+    "area base br col embed hr img input link meta param source track wbr p li dt dd tr td th option optgroup "
+    "tbody thead tfoot colgroup caption rb rp rt rtc html head body".split()
+)
 
 
 class _Reader:
@@ -52,13 +64,31 @@ class _Reader:
         self.bold = 0  # letters of the current paragraph inside <b>/<strong>
         self.lead = 0  # how many of the words a bold run at the paragraph's start took
         self.positions: dict[int, dict[int, int]] = {}  # <ol> -> its <li> -> place, counted once per list
+        self.nesting = 0  # elements entered by _walk, to stop at MAX_DEPTH
 
     def read(self, node: LexborNode) -> list[Block]:
-        self._walk(node)
+        import sys
+
+        limit = sys.getrecursionlimit()  # about three calls per level; 3.11 keeps them off the C stack
+        sys.setrecursionlimit(max(limit, 4 * MAX_DEPTH + 1000))
+        try:
+            self._walk(node)
+        finally:
+            sys.setrecursionlimit(limit)
         self._flush()
         return self.blocks
 
     def _walk(self, node: LexborNode) -> None:
+        if self.nesting >= MAX_DEPTH:
+            self.words.append(" " + (node.text(deep=True, separator=" ") or "") + " ")
+            return
+        self.nesting += 1
+        try:
+            self._walk_children(node)
+        finally:
+            self.nesting -= 1
+
+    def _walk_children(self, node: LexborNode) -> None:
         for child in node.iter(include_text=True):
             tag = child.tag
             if tag == "-text":
@@ -177,6 +207,22 @@ class _Reader:
             self.context[-1] = ("paragraph", 0, 0, "")
 
 
+def nesting(text: str) -> int:
+    """How deep the page's elements nest, counted from its tags (scripts, comments, ``<x/>`` and
+    elements that cannot hold others or whose end tag may be left out not counted): a cheap
+    estimate, before any parsing."""
+    depth = deepest = 0
+    for closing, tag, empty in _TAG.findall(_NOT_MARKUP.sub("", text)):
+        if empty or tag.lower() in _FLAT:
+            continue
+        if closing:
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
 def _integer(value: str | None, default: int) -> int:
     try:
         return int(value) if value is not None else default
@@ -225,9 +271,11 @@ def fragment_blocks(html: str) -> list[Block]:
 class HtmlPage:
     """What an HTML source says: its Q&A, title and address."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, name: str = "page") -> None:
         from selectolax.lexbor import LexborHTMLParser
 
+        if nesting(text) > MAX_DEPTH:
+            raise CorpusError(f"{name}: elements nested more than {MAX_DEPTH:,} deep; not a page ecoqa can read.")
         self.tree = LexborHTMLParser(text)
         self.url = self._meta("link[rel=canonical]", "href") or self._meta('meta[property="og:url"]', "content")
         base = self._meta("base[href]", "href")
@@ -318,20 +366,23 @@ def _json(text: str) -> Any:
     cleaned = re.sub(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$", "", text.strip())
     try:
         return json.loads(cleaned)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: arrays nested a thousand deep
         return None
 
 
-def _questions(data: Any) -> Iterator[dict[str, Any]]:
-    """The Question objects of every FAQPage or QAPage in a JSON-LD value, in document order."""
+def _questions(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    """The Question objects of every FAQPage or QAPage in a JSON-LD value, in document order
+    (looked for up to 20 lists or graphs deep)."""
+    if depth > 20:
+        return
     if isinstance(data, list):
         for item in data:
-            yield from _questions(item)
+            yield from _questions(item, depth + 1)
         return
     if not isinstance(data, dict):
         return
     if "@graph" in data:
-        yield from _questions(data["@graph"])
+        yield from _questions(data["@graph"], depth + 1)
     types = data.get("@type")
     types = types if isinstance(types, list) else [types]
     if any(t in ("FAQPage", "QAPage") for t in types):

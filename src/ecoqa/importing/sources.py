@@ -54,10 +54,7 @@ class Source:
 def read_source(path: Path, options: Options | None = None) -> Source:
     """Read, decode and recognise one source; a file with no Q&A in it is a ``CorpusError``."""
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise CorpusError(f"cannot read {name}: {error.strerror or error}.") from None
+    raw = _source_bytes(path, name)
     if looks_binary(raw):
         raise CorpusError(f"{name}: a binary file, not a web page, Markdown or a table; ecoqa recognises {RECOGNISED}.")
     text, warnings = decode(raw, name)
@@ -73,6 +70,28 @@ def read_source(path: Path, options: Options | None = None) -> Source:
     for question in source.found.skipped:
         source.warnings.append(f"{name}: question without an answer skipped: {question[:60]}")
     return source
+
+
+def _source_bytes(path: Path, name: str) -> bytes:
+    """A source's bytes: a file, or a pipe (``ecoqa import <(curl …)``), up to the corpus size
+    limit; a directory or a device (``/dev/zero`` would never end) is refused before reading."""
+    import stat
+
+    from ecoqa.corpus import MAX_BYTES
+
+    try:
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise CorpusError(f"{name}: is a directory; give the files in it.")
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+            raise CorpusError(f"{name}: a device, not a web page, Markdown or a table.")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise CorpusError(f"cannot read {name}: {error.strerror or error}.") from None
+    if len(raw) > MAX_BYTES:
+        raise CorpusError(f"{name}: larger than the {MAX_BYTES // 2**20} MB limit for an import source.")
+    return raw
 
 
 def read_sources(paths: list[Path], options: Options, *, skip_unreadable: bool) -> tuple[list[Source], list[str]]:
@@ -154,7 +173,7 @@ def _recognised(text: str, kind: str, name: str, options: Options) -> Source:
     if kind == "html":
         from ecoqa.importing.html import HtmlPage
 
-        page = HtmlPage(text)
+        page = HtmlPage(text, name)
         return Source(name, kind, page.found(), page.title, page.url, base=page.base)
     if kind == "table":
         from ecoqa.importing.table import read_table

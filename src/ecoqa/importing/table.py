@@ -205,7 +205,7 @@ def read_table(text: str, choice: Choice | None = None) -> tuple[Found, list[str
         if not cell["question"] or not cell["answer"]:
             warnings.append(f"row {line}: no {'question' if not cell['question'] else 'answer'}; skipped")
             continue
-        number = int(cell["id"]) if cell.get("id", "").isdigit() else None
+        number = _whole_number(cell.get("id", ""))
         topics = tuple(t.strip() for t in re.split(r"[;,|]", cell.get("topics", "")) if t.strip())
         answer, links = cell_text(cell["answer"])
         question = " ".join(cell_text(cell["question"])[0].split())
@@ -248,3 +248,8 @@ def cell_text(cell: str) -> tuple[str, tuple[Link, ...]]:
         blocks = markdown_blocks(cell.replace("\r\n", "\n").replace("\r", "\n"))
     blocks = [Block("paragraph", b.text, links=b.links) if b.kind == "heading" else b for b in blocks]
     return compose(blocks), tuple(dict.fromkeys(link for b in blocks for link in b.links))
+
+
+def _whole_number(cell: str) -> int | None:
+    """An id cell's number: ASCII digits only (``²`` and ``①`` are digits to Python, not to int())."""
+    return int(cell) if cell.isascii() and cell.isdigit() and len(cell) <= 10 else None

@@ -1,0 +1,633 @@
+"""Run ecoqa against the README's contract with hostile input, streams, files and environments.
+
+usage: python benchmarks/fault_harness.py [--ecoqa PATH] [--jobs 2] [--only TEXT] [--list]
+
+A reconstruction of the fault harness of ``reviews/reliability-review-2.md`` from its description
+(its own script is kept outside the repository): each case runs ecoqa as a subprocess in a fresh
+folder with its own HOME, config and cache, with a timeout, two at a time. The contract checked for
+every case, from the README's "Exit codes" table and the sentences after it:
+
+- the documented exit code (each case lists the ones that are right for it);
+- on failure one line on stderr (warnings aside), never a traceback, "internal error" (70) or
+  Python's "Exception ignored"; no hang;
+- nothing lost: files the case names keep their bytes and kind (a device stays a device);
+- nothing injected: no escape sequence from data in stdout or stderr; rendered exports run nothing.
+
+Device cases make their own device nodes (root only; skipped otherwise), never touching /dev/null.
+Exits 1 if any case failed, and prints each failure with its reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import signal
+import socket
+import stat
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+QA = ROOT / "data" / "qa.json"
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+ROOT_USER = os.geteuid() == 0
+
+Check = Callable[[Path, "Outcome"], list[str]]
+Setup = Callable[[Path], dict[str, str]]
+
+
+@dataclass
+class Outcome:
+    code: int
+    stdout: str
+    stderr: str
+
+
+@dataclass
+class Case:
+    category: str
+    name: str
+    args: list[str]
+    codes: tuple[int, ...]
+    setup: Setup | None = None
+    check: Check | None = None
+    stdout: str = "pipe"  # pipe, full (a device of our own like /dev/full), closed, head (reader stops at once)
+    stderr: str = "pipe"  # pipe, full, closed
+    needs_root: bool = False
+    limit_file_size: int | None = None
+    env: dict[str, str] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+
+def device(folder: Path, name: str, minor: int) -> Path:
+    path = folder / name
+    os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, minor))
+    return path
+
+
+def write(folder: Path, name: str, text: str | bytes) -> Path:
+    path = folder / name
+    path.write_bytes(text.encode() if isinstance(text, str) else text)
+    return path
+
+
+def corpus(questions: list[dict[str, object]], **extra: object) -> str:
+    return json.dumps({"schema_version": 1, **extra, "questions": questions})
+
+
+def setup_files(**files: str | bytes) -> Setup:
+    def make(folder: Path) -> dict[str, str]:
+        for name, text in files.items():
+            write(folder, name, text)
+        return {}
+
+    return make
+
+
+def unchanged(*names: str) -> tuple[Setup, Check]:
+    """A setup that records the files' bytes and kind, and a check that they are still so."""
+    seen: dict[str, tuple[int, bytes | None]] = {}
+
+    def record(folder: Path) -> None:
+        for name in names:
+            path = folder / name
+            mode = path.lstat().st_mode
+            seen[str(path)] = (stat.S_IFMT(mode), path.read_bytes() if stat.S_ISREG(mode) else None)
+
+    def check(folder: Path, outcome: Outcome) -> list[str]:
+        problems = []
+        for name in names:
+            path = folder / name
+            kind, content = seen[str(path)]
+            mode = path.lstat().st_mode
+            if stat.S_IFMT(mode) != kind:
+                problems.append(f"{name} changed kind ({oct(kind)} -> {oct(stat.S_IFMT(mode))})")
+            elif content is not None and path.read_bytes() != content:
+                problems.append(f"{name} changed")
+        return problems
+
+    return record, check  # type: ignore[return-value]
+
+
+def no_temporary_files(folder: Path, outcome: Outcome) -> list[str]:
+    return [f"left {p.name}" for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+def renders_inert(name: str) -> Check:
+    """The Markdown file *name*, rendered as CommonMark, holds no live HTML tags from the data."""
+
+    def check(folder: Path, outcome: Outcome) -> list[str]:
+        from markdown_it import MarkdownIt
+
+        path = folder / name
+        if not path.exists():
+            return [f"{name} not written"]
+        html = MarkdownIt("commonmark").render(path.read_text(encoding="utf-8"))
+        return [f"live <{tag}> in rendered {name}" for tag in ("script", "img", "iframe") if f"<{tag}" in html]
+
+    return check
+
+
+def renders_literally(name: str, *texts: str) -> Check:
+    def check(folder: Path, outcome: Outcome) -> list[str]:
+        from markdown_it import MarkdownIt
+
+        html = MarkdownIt("commonmark").render((folder / name).read_text(encoding="utf-8"))
+        body = html.split('<a id="q1"></a>', 1)[-1]
+        problems = [f"rendered {tag}" for tag in ("<h1", "<hr", "<pre", "<li", "<ol", "<ul") if tag in body]
+        return problems + [f"{text!r} not shown literally" for text in texts if text not in body]
+
+    return check
+
+
+def both(*checks: Check) -> Check:
+    return lambda folder, outcome: [p for c in checks for p in c(folder, outcome)]
+
+
+def with_setups(*setups: Callable[[Path], object]) -> Setup:
+    def run(folder: Path) -> dict[str, str]:
+        env: dict[str, str] = {}
+        for one in setups:
+            result = one(folder)
+            if isinstance(result, dict):
+                env.update(result)
+        return env
+
+    return run
+
+
+# ---------------------------------------------------------------------------------------------- cases
+
+COMMANDS = [
+    ["list"], ["list", "--json"], ["list", "--plain"], ["show", "3"], ["show", "3", "--json"],
+    ["search", "financiering"], ["search", "financiering", "--json"], ["search", "zzqqxx"], ["topics"],
+    ["topics", "--json"], ["speakers"], ["principles"], ["principles", "--json"], ["info"], ["info", "--json"],
+    ["export"], ["export", "-f", "md"], ["export", "-f", "html"], ["export", "-f", "json"], ["validate", str(QA)],
+    ["validate", str(QA), "--json"], ["config"], ["--help"], ["--version"], ["search", "--help"], ["show", "99"],
+    ["search", "x", "--limit", "0"], ["list", "--topic", "nope"], ["import", "faq.html", "-o", "-"],
+    ["import", "faq.html", "--dry-run"], ["help"],
+]  # fmt: skip
+FAQ = "<h2>1. Hoe werkt het?</h2><p>Zo.</p><h2>2. Waarom?</h2><p>Daarom.</p>\n"
+
+
+def stream_cases() -> list[Case]:
+    cases = []
+    for args in COMMANDS:
+        ok = (1,) if "zzqqxx" in args else (2,) if args[-1] in ("99", "0", "nope") else (0,)
+        setup = setup_files(**{"faq.html": FAQ})
+        name = " ".join(a if a != str(QA) else "qa.json" for a in args)
+        failed_write = ok if ok != (0,) else (74,)
+        cases.append(Case("streams", f"{name} >/dev/full", args, failed_write, setup, stdout="full", needs_root=True))
+        cases.append(Case("streams", f"{name} >&-", args, failed_write, setup, stdout="closed"))
+        cases.append(Case("streams", f"{name} | head -c0", args, (*ok, 0), setup, stdout="head"))
+        cases.append(Case("streams", f"{name} 2>/dev/full", args, ok, setup, stderr="full", needs_root=True))
+    return cases
+
+
+def cli_cases() -> list[Case]:
+    cases = []
+    for value in ["²", "١", str(2**63), "-1", "0", "1.5", "abc", "", "9" * 5000]:
+        cases.append(Case("cli input", f"show {value!r:.20}", ["show", value], (0, 2)))
+    for limit in ["0", "-1", str(10**12), "abc"]:
+        cases.append(Case("cli input", f"search --limit {limit}", ["search", "financiering", "--limit", limit], (0, 2)))
+    for option in (["--lang", "xx"], ["--color", "pink"], ["-f", "pdf"]):
+        command = ["export"] if option[0] == "-f" else ["list"]
+        cases.append(Case("cli input", " ".join(command + option), command + option, (2,)))
+    for query in ["", " ", "é", "???", "de het een", "x" * 100_000, "[/]", "\x1b[31m"]:
+        cases.append(Case("cli input", f"search {query[:12]!r}", ["search", query], (0, 1, 2)))
+    cases.append(Case("cli input", "unknown option", ["list", "--bogus"], (2,)))
+    cases.append(Case("cli input", "unknown command", ["frobnicate"], (0, 1, 2)))
+    return cases
+
+
+def corpus_cases() -> list[Case]:
+    bad = {
+        "nan": b'{"questions": [{"id": 1, "question": "a", "answer": NaN}]}',
+        "duplicate ids": corpus([{"id": 1, "question": "a", "answer": "b"}] * 2).encode(),
+        "deep": b"[" * 100_000 + b"]" * 100_000,
+        "utf16": corpus([{"id": 1, "question": "a", "answer": "b"}]).encode("utf-16"),
+        "invalid utf8": b'{"questions": [{"id": 1, "question": "\xff", "answer": "b"}]}',
+        "empty": b"",
+        "truncated": corpus([{"id": 1, "question": "a", "answer": "b"}]).encode()[:-5],
+        "id too large": corpus([{"id": 2**40, "question": "a", "answer": "b"}]).encode(),
+        "wrong type": corpus([{"id": "1", "question": ["a"], "answer": None}]).encode(),
+    }
+    cases = []
+    for name, raw in bad.items():
+        for command in (["list"], ["validate"]):
+            args = [*command, "c.json"] if command == ["validate"] else ["--data", "c.json", *command]
+            cases.append(Case("hostile corpus", f"{name}: {command[0]}", args, (3,), setup_files(**{"c.json": raw})))
+    fifo = lambda folder: os.mkfifo(folder / "c.json")  # noqa: E731
+    cases.append(Case("hostile corpus", "fifo: list", ["--data", "c.json", "list"], (3,), with_setups(fifo)))
+    cases.append(Case("hostile corpus", "dir: list", ["--data", ".", "list"], (3,)))
+    zero = lambda folder: device(folder, "c.json", 5)  # noqa: E731
+    cases.append(
+        Case("hostile corpus", "zero: validate", ["validate", "c.json"], (3,), with_setups(zero), needs_root=True)
+    )
+    return cases
+
+
+def config_cases() -> list[Case]:
+    cases = []
+    configs: dict[str, Callable[[Path], object]] = {
+        "fifo": lambda folder: os.mkfifo(folder / "config"),
+        "binary": lambda folder: write(folder, "config", b"\xff\xfe\x00\x00"),
+        "bad line": lambda folder: write(folder, "config", "lang en\n"),
+        "directory": lambda folder: (folder / "config").mkdir(),
+        "huge": lambda folder: write(folder, "config", "# x\n" * 100_000),
+    }
+    for name, make in configs.items():
+        env = with_setups(make, lambda folder: {"ECOQA_CONFIG": str(folder / "config")})
+        cases.append(Case("environment", f"config {name}: list", ["list", "--plain"], (0,), env))
+        cases.append(Case("environment", f"config {name}: config", ["config"], (0, 2), env))
+    zero = with_setups(lambda f: device(f, "zero", 5), lambda f: {"ECOQA_CONFIG": str(f / "zero")})
+    cases.append(Case("environment", "config /dev/zero: list", ["list", "--plain"], (0,), zero, needs_root=True))
+    folder_is_file = with_setups(
+        lambda f: write(f, "f", "x"), lambda f: {"ECOQA_CONFIG": "", "XDG_CONFIG_HOME": str(f / "f")}
+    )
+    record, check = unchanged("f")
+    cases.append(
+        Case(
+            "environment",
+            "config folder is a file",
+            ["config", "lang", "en"],
+            (74,),
+            with_setups(folder_is_file, record),
+            check,
+        )
+    )
+    for columns in ["0", "-5", "100000", "abc"]:
+        cases.append(Case("environment", f"COLUMNS={columns}", ["list"], (0,), env={"COLUMNS": columns}))
+    for name, value in [("TERM", "dumb"), ("LANG", "C"), ("NO_COLOR", "1"), ("ECOQA_LANG", "xx")]:
+        cases.append(Case("environment", f"{name}={value}", ["show", "3"], (0, 2), env={name: value}))
+    return cases
+
+
+def page_with(body: str) -> Setup:
+    return setup_files(**{"p.html": body + "<h2>2. Waarom?</h2><p>Daarom.</p>\n"})
+
+
+def import_cases() -> list[Case]:
+    cases = []
+    links = ["mailto:info@example.org", "https://example.org/café", "https://example.org/a b", "javascript:alert(1)"]
+    for href in links:
+        body = f'<h2>1. Hoe bereik ik jullie?</h2><p>Mail <a href="{href}">ons</a>.</p>'
+        cases.append(Case("import", f"link {href[:24]}", ["import", "p.html", "-o", "out.json"], (0,), page_with(body)))
+    for canonical in ["https://example.org/a page", "javascript:alert(1)"]:
+        body = f'<link rel="canonical" href="{canonical}"><h2>1. Hoe?</h2><p>Zo.</p>'
+        cases.append(
+            Case("import", f"canonical {canonical[:20]}", ["import", "p.html", "-o", "o.json"], (0,), page_with(body))
+        )
+    for cell in ["3000000000", "²", "①", "9" * 5000]:
+        table = setup_files(**{"q.csv": f"id,question,answer\n{cell},Vraag?,Antwoord.\n"})
+        cases.append(Case("import", f"csv id {cell[:12]}", ["import", "q.csv", "-o", "o.json"], (0, 3), table))
+    for attributes in ['<ol start="3000000000"><li>', '<ol><li value="-5">']:
+        body = f"{attributes}Hoe werkt het?<p>Zo.</p></li><li>Waarom nu?<p>Nu.</p></li></ol>"
+        cases.append(
+            Case("import", f"list {attributes}", ["import", "p.html", "-o", "o.json"], (0, 3), page_with(body))
+        )
+    for tag, depth in [("div", 600), ("section", 1000), ("div", 100_000), ("ol><li", 100_000)]:
+        body = f"<{tag}>" * depth + "<h2>1. Hoe?</h2><p>Zo.</p>"
+        cases.append(
+            Case("import", f"{depth} nested {tag}", ["import", "p.html", "--dry-run"], (0, 3), page_with(body))
+        )
+    ld = '<script type="application/ld+json">' + "[" * 1000 + "]" * 1000 + "</script><h2>1. Hoe?</h2><p>Zo.</p>"
+    cases.append(Case("import", "JSON-LD 1000 deep", ["import", "p.html", "--dry-run"], (0, 3), page_with(ld)))
+    zero = with_setups(lambda f: device(f, "zero", 5))
+    cases.append(Case("import", "/dev/zero as source", ["import", "zero", "-o", "o.json"], (3,), zero, needs_root=True))
+    charset = '<html><head><meta charset="utf-16"></head><body><h2>1. Hoe werkt het?</h2><p>Zo.</p>'
+
+    def two_questions(folder: Path, outcome: Outcome) -> list[str]:
+        return [] if "2 questions" in outcome.stdout else ["not read as 2 questions"]
+
+    cases.append(
+        Case("import", "utf-16 declared", ["import", "p.html", "--dry-run"], (0,), page_with(charset), two_questions)
+    )
+    cases.append(
+        Case("import", "binary", ["import", "b.bin", "-o", "o.json"], (3,), setup_files(**{"b.bin": b"\x00\x01" * 99}))
+    )
+    record, check = unchanged("faq.html")
+    cases.append(
+        Case(
+            "import",
+            "-o onto its input",
+            ["import", "faq.html", "-o", "faq.html", "--force"],
+            (2,),
+            with_setups(setup_files(**{"faq.html": FAQ}), record),
+            check,
+        )
+    )
+    return cases
+
+
+def output_security_cases() -> list[Case]:
+    evil = "https://example.org/x><script>alert(document.domain)</script>"
+    body = f'<h2>1. Hoe vraag ik aan?</h2><p>Lees <a href="{evil}">de voorwaarden</a>.</p>'
+    steps = ["import", "p.html", "-o", "evil.json"]
+    export = ["--data", "evil.json", "export", "-f", "md", "-o", "evil.md"]
+
+    def chained(folder: Path) -> dict[str, str]:
+        page_with(body)(folder)
+        subprocess.run([*ECOQA, *steps], cwd=folder, env=base_env(folder), capture_output=True, check=True, timeout=60)
+        return {}
+
+    cases = [
+        Case(
+            "output security",
+            "reference URL with <script> in Markdown",
+            export,
+            (0,),
+            chained,
+            renders_inert("evil.md"),
+        )
+    ]
+    answer = "Gewone tekst\n=====\n\n+ geen lijst\n\n---\n\n    geen code"
+    literal = setup_files(**{"l.json": corpus([{"id": 1, "question": "Wat betekent &copy;?", "answer": answer}])})
+    cases.append(
+        Case(
+            "output security",
+            "Markdown shows answers literally",
+            ["--data", "l.json", "export", "-f", "md", "-o", "l.md"],
+            (0,),
+            literal,
+            renders_literally("l.md", "=====", "&amp;copy;", "+ geen lijst", "---"),
+        )
+    )
+    title = (
+        "<title>FAQ&#x1b;]0;pwned&#x07;</title><h2>1. Wat is &#x1b;]8;;https://evil.example/&#x1b;\\klik?</h2><p>A.</p>"
+    )
+    cases.append(
+        Case("output security", "page escapes in dry-run", ["import", "p.html", "--dry-run"], (0,), page_with(title))
+    )
+    name = "\x1b]0;pwned\x07.json"
+    hostile_name = setup_files(**{name: QA.read_bytes()})
+    cases.append(Case("output security", "file name in validate", ["validate", name], (0,), hostile_name))
+    cases.append(Case("output security", "file name in wrote note", ["export", "3", "-o", name + ".md"], (0,)))
+    payloads = ["\x1b[31mrood", "\x1b]8;;http://evil\x07klik", "\x9b31m", "\u202eesrever", "[bold]x[/]", ":warning:"]
+    for payload in payloads:
+        data = setup_files(**{"h.json": corpus([{"id": 1, "question": f"Vraag {payload}?", "answer": payload}])})
+        for command in (["show", "1"], ["list"], ["search", "vraag"], ["export", "-f", "md"]):
+            cases.append(
+                Case("output security", f"{payload[:8]!r} {command[0]}", ["--data", "h.json", *command], (0,), data)
+            )
+    return cases
+
+
+def data_safety_cases() -> list[Case]:
+    cases = []
+    writers = {"export": ["export", "3", "-o", "target"], "import": ["import", "faq.html", "-o", "target"]}
+    for writer, args in writers.items():
+        for force in ([], ["--force"]):
+            null = with_setups(setup_files(**{"faq.html": FAQ}), lambda f: device(f, "target", 3))
+            record, check = unchanged("target")
+            cases.append(
+                Case(
+                    "data safety",
+                    f"{writer} -o device {force}",
+                    [*args, *force],
+                    (0,),
+                    with_setups(null, record),
+                    both(check, no_temporary_files),
+                    needs_root=True,
+                )
+            )
+
+        def fifo_reader(folder: Path) -> dict[str, str]:
+            setup_files(**{"faq.html": FAQ})(folder)
+            os.mkfifo(folder / "target")
+            threading.Thread(target=lambda: (folder / "target").read_bytes(), daemon=True).start()
+            return {}
+
+        record, check = unchanged("target")
+        cases.append(
+            Case(
+                "data safety",
+                f"{writer} -o fifo",
+                args,
+                (0,),
+                with_setups(fifo_reader, record),
+                both(check, no_temporary_files),
+            )
+        )
+
+        def linked(folder: Path) -> dict[str, str]:
+            setup_files(**{"faq.html": FAQ, "real": "old\n"})(folder)
+            (folder / "target").symlink_to("real")
+            return {}
+
+        def link_kept(folder: Path, outcome: Outcome) -> list[str]:
+            link = folder / "target"
+            if not link.is_symlink():
+                return ["the link was replaced"]
+            return [] if (folder / "real").read_text() != "old\n" else ["the target was not written"]
+
+        cases.append(
+            Case(
+                "data safety",
+                f"{writer} -o symlink --force",
+                [*args, "--force"],
+                (0,),
+                linked,
+                both(link_kept, no_temporary_files),
+            )
+        )
+
+    def socket_server(folder: Path) -> dict[str, str]:
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        server.bind(str(folder / "target"))
+        server.listen(1)
+
+        def read_to_the_end() -> None:
+            connection = server.accept()[0]
+            while connection.recv(1 << 16):
+                pass
+
+        threading.Thread(target=read_to_the_end, daemon=True).start()
+        return {}
+
+    record, check = unchanged("target")
+    cases.append(
+        Case("data safety", "export -o socket", writers["export"], (0,), with_setups(socket_server, record), check)
+    )
+    package = Path(str(__import__("ecoqa").__file__)).resolve().parent
+    for target in [ROOT / "data" / "qa.json", package / "cli.py", package / "data" / "qa.json"]:
+        cases.append(
+            Case(
+                "data safety",
+                f"-o {target.relative_to(ROOT.parent)} --force",
+                ["export", "-f", "json", "-o", str(target), "--force"],
+                (2,),
+                limit_file_size=0,
+            )
+        )
+    record, check = unchanged("c.json")
+    own = with_setups(setup_files(**{"c.json": QA.read_bytes()}), record)
+    for spelling in ["c.json", "./c.json", "../{}/c.json"]:
+        cases.append(
+            Case(
+                "data safety",
+                f"-o own corpus {spelling}",
+                ["--data", "c.json", "export", "-o", spelling, "--force"],
+                (2,),
+                own,
+                check,
+            )
+        )
+    record, check = unchanged("n.md")
+    notes = with_setups(setup_files(**{"n.md": "notes\n"}), record)
+    cases.append(Case("data safety", "-o existing without --force", ["export", "-o", "n.md"], (2,), notes, check))
+    return cases
+
+
+# ---------------------------------------------------------------------------------------------- running
+
+ECOQA: list[str] = [sys.executable, "-m", "ecoqa"]
+
+
+def base_env(folder: Path) -> dict[str, str]:
+    dropped = ("ECOQA_", "FORCE_COLOR", "NO_COLOR", "PYTHONUNBUFFERED", "COLUMNS", "TERM")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(dropped)}
+    home = folder / "home"
+    home.mkdir(exist_ok=True)
+    return env | {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config"), "ECOQA_CACHE_DIR": str(home / "cache")}
+
+
+def run_case(case: Case, timeout: float) -> list[str]:
+    with tempfile.TemporaryDirectory(prefix="ecoqa-fault-") as name:
+        folder = Path(name)
+        env = base_env(folder) | case.env
+        if case.setup is not None:
+            env |= case.setup(folder)
+        args = [a.replace("{}", folder.name) for a in case.args]
+        return [f"{case.category}: {case.name}: {p}" for p in _run(case, folder, args, env, timeout)]
+
+
+def _run(case: Case, folder: Path, args: list[str], env: dict[str, str], timeout: float) -> list[str]:
+    streams: dict[str, int] = {}
+    opened = []
+    for which in ("stdout", "stderr"):
+        mode = getattr(case, which)
+        if mode == "full":
+            full = os.open(device(folder, f"full-{which}", 7), os.O_WRONLY)
+            opened.append(full)
+            streams[which] = full
+        else:
+            streams[which] = subprocess.PIPE
+    closing = {"stdout": 1, "stderr": 2}
+
+    def prepare() -> None:
+        if case.limit_file_size is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (case.limit_file_size, case.limit_file_size))
+        for which, number in closing.items():
+            if getattr(case, which) == "closed":
+                os.close(number)
+
+    process = subprocess.Popen(
+        [*ECOQA, *args],
+        cwd=folder,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        start_new_session=True,
+        stdout=streams["stdout"],
+        stderr=streams["stderr"],
+        preexec_fn=prepare,
+    )
+    if case.stdout == "head" and process.stdout is not None:
+        process.stdout.close()  # the reader is gone before ecoqa writes
+    try:
+        out, err = (
+            process.communicate(timeout=timeout)
+            if case.stdout != "head"
+            else (b"", process.communicate(timeout=timeout)[1])
+        )
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        return [f"hang (over {timeout:.0f} s)"]
+    except ValueError:  # communicate after closing stdout
+        process.wait(timeout)
+        out, err = b"", process.stderr.read() if process.stderr else b""
+    finally:
+        for handle in opened:
+            os.close(handle)
+    outcome = Outcome(process.returncode, (out or b"").decode(errors="replace"), (err or b"").decode(errors="replace"))
+    return judge(case, folder, outcome)
+
+
+def judge(case: Case, folder: Path, outcome: Outcome) -> list[str]:
+    problems = []
+    if outcome.code not in case.codes:
+        problems.append(f"exit {outcome.code}, documented {'/'.join(map(str, case.codes))}")
+    for bad in ("Traceback", "internal error", "Exception ignored"):
+        if bad in outcome.stderr:
+            problems.append(f"{bad!r} on stderr")
+    lines = [line for line in outcome.stderr.splitlines() if not line.startswith("ecoqa: warning: ")]
+    listed = case.args[:1] == ["validate"] and outcome.code == 3 and outcome.stdout  # its problems go to stdout
+    if case.stderr == "pipe" and outcome.code not in (0,) and len(lines) != 1 and not listed:
+        problems.append(f"{len(lines)} lines on stderr, not one: {outcome.stderr[:200]!r}")
+    for which, text in (("stdout", outcome.stdout), ("stderr", outcome.stderr)):
+        found = CONTROL.search(text)
+        if found:
+            problems.append(f"raw control character {found.group()!r} on {which}")
+    if case.check is not None:
+        problems += case.check(folder, outcome)
+    return problems
+
+
+def cases() -> list[Case]:
+    return [
+        *cli_cases(),
+        *corpus_cases(),
+        *stream_cases(),
+        *config_cases(),
+        *import_cases(),
+        *output_security_cases(),
+        *data_safety_cases(),
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--ecoqa", help="the ecoqa command (default: this Python's -m ecoqa)")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--only", default="", help="run the cases whose category or name holds this text")
+    parser.add_argument("--list", action="store_true", help="list the cases and stop")
+    options = parser.parse_args()
+    if options.ecoqa:
+        ECOQA[:] = [options.ecoqa]
+    chosen = [c for c in cases() if options.only in f"{c.category}: {c.name}" and (ROOT_USER or not c.needs_root)]
+    if options.list:
+        print("\n".join(f"{c.category}: {c.name}" for c in chosen))
+        return 0
+    with ThreadPoolExecutor(options.jobs) as pool:
+        results = list(pool.map(lambda case: (case, run_case(case, options.timeout)), chosen))
+    failed = [(case, problems) for case, problems in results if problems]
+    for _, problems in failed:
+        for problem in problems:
+            print(problem)
+    by_category: dict[str, list[int]] = {}
+    for case, problems in results:
+        counts = by_category.setdefault(case.category, [0, 0])
+        counts[0] += 1
+        counts[1] += bool(problems)
+    print(f"\n{'category':16} {'cases':>6} {'failing':>8}")
+    for category, (total, failing) in by_category.items():
+        print(f"{category:16} {total:6} {failing:8}")
+    print(f"{'total':16} {len(results):6} {len(failed):8}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

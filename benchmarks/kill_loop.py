@@ -1,0 +1,212 @@
+"""Kill ecoqa at a random moment, again and again, and check that nothing hangs or is left behind.
+
+usage: python benchmarks/kill_loop.py [--runs 1000] [--entries 1500] [--seed 1] [--timeout 60] [--ecoqa PATH]
+
+Each run starts one of three operations on a corpus large enough to get a persistent index
+(``store.MIN_BYTES``): an index build (``search`` with an empty ``ECOQA_CACHE_DIR``), an export
+(Markdown, HTML or JSON, ``-o out --force`` over an existing file) or an import (``-o out.json
+--force`` over an existing file), and sends it SIGINT (to its process group, as Ctrl-C does),
+SIGTERM or SIGKILL after a random delay between 0 and 1.2 times the operation's own duration.
+Checked for every run:
+
+- no hang: the process (and every process of its group) ends within ``--timeout`` seconds;
+- the exit code: 130 after SIGINT, 143 after SIGTERM (or ended by the signal itself, when it came
+  during Python's start-up), killed after SIGKILL, or 0 if it was done;
+- the output is the old file or the complete new one (byte for byte as an undisturbed run writes it);
+- no leftover: after the next run (an undisturbed run of the same command, which must succeed and
+  give the same output), no temporary file is beside the output or in the cache, and nothing
+  but the index in the cache.
+
+Prints a table of outcomes per operation and signal, and a JSON line with the totals; exits 1
+when any run failed a check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+SIGNALS = {"SIGINT": signal.SIGINT, "SIGTERM": signal.SIGTERM, "SIGKILL": signal.SIGKILL}
+#: 130/143: ecoqa ended itself; the negative code: the signal came before Python could take it
+#: (during start-up), which ends the process as the shell's 130/143 says, with nothing written.
+EXPECTED = {"SIGINT": (130, -signal.SIGINT), "SIGTERM": (143, -signal.SIGTERM), "SIGKILL": (-signal.SIGKILL,)}
+
+
+@dataclass
+class Operation:
+    name: str
+    args: list[str]
+    output: str | None  # the file written, relative to the work folder; None: the index in the cache
+    seconds: float = 1.0  # an undisturbed run's duration, measured once
+    reference: bytes = b""  # what an undisturbed run writes (or prints, for the build)
+
+
+def page(entries: int) -> str:
+    """An FAQ page of *entries* numbered questions: an import with real work to do."""
+    rng = random.Random(5)
+    words = "financiering fonds innovatie ecosysteem regio kennis burger overheid samenwerking".split()
+    parts = ["<html><head><title>FAQ</title></head><body>"]
+    for n in range(1, entries + 1):
+        question = " ".join(rng.choice(words) for _ in range(8)).capitalize()
+        answer = " ".join(rng.choice(words) for _ in range(60))
+        parts.append(f"<h2>{n}. {question}?</h2><p>{answer}.</p>")
+    return "".join(parts) + "</body></html>\n"
+
+
+class Loop:
+    def __init__(self, folder: Path, ecoqa: list[str], entries: int, timeout: float) -> None:
+        from make_corpus import make
+
+        self.folder, self.ecoqa, self.timeout = folder, ecoqa, timeout
+        corpus = folder / "corpus.json"
+        corpus.write_text(json.dumps(make(entries), ensure_ascii=False), encoding="utf-8")
+        (folder / "page.html").write_text(page(entries), encoding="utf-8")
+        data = ["--data", str(corpus)]
+        self.operations = [
+            Operation("build", [*data, "search", "financiering innovatie", "--json"], None),
+            Operation("export md", [*data, "export", "-f", "md", "-o", "out.md", "--force"], "out.md"),
+            Operation("export html", [*data, "export", "-f", "html", "-o", "out.html", "--force"], "out.html"),
+            Operation("export json", [*data, "export", "-f", "json", "-o", "out.json", "--force"], "out.json"),
+            Operation("import", ["import", "page.html", "-o", "imported.json", "--force"], "imported.json"),
+        ]
+        for operation in self.operations:
+            self.measure(operation)
+
+    def environment(self, cache: Path) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("ECOQA_", "PYTHONUNBUFFERED"))}
+        return env | {"ECOQA_CACHE_DIR": str(cache), "ECOQA_CONFIG": str(self.folder / "no-config")}
+
+    def run(self, operation: Operation, cache: Path) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(
+            [*self.ecoqa, *operation.args], cwd=self.folder, env=self.environment(cache),
+            capture_output=True, timeout=self.timeout * 4, check=False,
+        )  # fmt: skip
+
+    def measure(self, operation: Operation) -> None:
+        cache = Path(tempfile.mkdtemp(dir=self.folder, prefix="cache-"))
+        started = time.monotonic()
+        done = self.run(operation, cache)
+        operation.seconds = time.monotonic() - started
+        if done.returncode != 0:
+            raise SystemExit(f"{operation.name} fails undisturbed: {done.stderr.decode(errors='replace')}")
+        operation.reference = done.stdout if operation.output is None else (self.folder / operation.output).read_bytes()
+        shutil.rmtree(cache)
+
+    def once(self, operation: Operation, name: str, rng: random.Random) -> list[str]:
+        """One killed run and the undisturbed run after it; the problems seen (none: all well)."""
+        cache = Path(tempfile.mkdtemp(dir=self.folder, prefix="cache-"))
+        target = self.folder / operation.output if operation.output else None
+        old = f"old content {rng.random()}\n".encode()
+        if target is not None:
+            target.write_bytes(old)
+        process = subprocess.Popen(
+            [*self.ecoqa, *operation.args], cwd=self.folder, env=self.environment(cache),
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        )  # fmt: skip
+        time.sleep(rng.uniform(0, 1.2 * operation.seconds))
+        try:
+            if name == "SIGINT":
+                os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the whole foreground group
+            else:
+                process.send_signal(SIGNALS[name])
+        except ProcessLookupError:
+            pass
+        problems = []
+        try:
+            _, stderr = process.communicate(timeout=self.timeout)
+        except subprocess.TimeoutExpired:
+            problems.append("hang")
+            os.killpg(process.pid, signal.SIGKILL)
+            _, stderr = process.communicate()
+        if _group_alive(process.pid):
+            problems.append("processes left running")
+            os.killpg(process.pid, signal.SIGKILL)
+        code = process.returncode
+        if code not in (0, *EXPECTED[name]) and "hang" not in problems:
+            problems.append(f"exit {code}")
+        if b"Traceback" in stderr or b"internal error" in stderr:
+            problems.append("traceback")
+        if target is not None and target.read_bytes() not in (old, operation.reference):
+            problems.append("output neither old nor new")
+        after = self.run(operation, cache)
+        if after.returncode != 0:
+            problems.append(f"next run exit {after.returncode}")
+        got = after.stdout if target is None else target.read_bytes()
+        if got != operation.reference:
+            problems.append("next run differs")
+        problems += [f"leftover {n}" for n in self.leftovers(cache)]
+        shutil.rmtree(cache, ignore_errors=True)
+        return problems
+
+    def leftovers(self, cache: Path) -> list[str]:
+        beside = [p.name for p in self.folder.iterdir() if p.name.startswith(".")]
+        inside = [p.name for p in cache.iterdir() if not (p.suffix == ".sqlite3" or p.name == "files.json")]
+        return beside + [f"cache/{n}" for n in inside]
+
+
+def _group_alive(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=1000)
+    parser.add_argument("--entries", type=int, default=1500, help="corpus entries (1,500: about 2.7 MB)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds after the signal that count as a hang")
+    parser.add_argument("--ecoqa", default=None, help="the ecoqa command (default: this Python's -m ecoqa)")
+    options = parser.parse_args()
+    ecoqa = [options.ecoqa] if options.ecoqa else [sys.executable, "-m", "ecoqa"]
+    rng = random.Random(options.seed)
+    folder = Path(tempfile.mkdtemp(prefix="ecoqa-kill-loop-"))
+    try:
+        loop = Loop(folder, ecoqa, options.entries, options.timeout)
+        for operation in loop.operations:
+            print(f"{operation.name:12} undisturbed {operation.seconds:.2f} s", flush=True)
+        runs: Counter[tuple[str, str]] = Counter()
+        failed: Counter[tuple[str, str, str]] = Counter()
+        for number in range(1, options.runs + 1):
+            operation, name = rng.choice(loop.operations), rng.choice(sorted(SIGNALS))
+            runs[(operation.name, name)] += 1
+            for problem in loop.once(operation, name, rng):
+                failed[
+                    (operation.name, name, problem.split(" ")[0] if problem.startswith("leftover") else problem)
+                ] += 1
+                print(f"run {number}: {operation.name} {name}: {problem}", flush=True)
+            if number % 100 == 0:
+                print(f"{number} runs, {sum(failed.values())} problems", flush=True)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    print(f"\n{'operation':12} {'signal':8} {'runs':>5}  problems")
+    for (operation_name, name), count in sorted(runs.items()):
+        seen = {p: n for (o, s, p), n in failed.items() if (o, s) == (operation_name, name)}
+        print(f"{operation_name:12} {name:8} {count:5}  {', '.join(f'{p} x{n}' for p, n in seen.items()) or '-'}")
+    kinds: Counter[str] = Counter()
+    for (_, _, problem), count in failed.items():
+        kinds[problem] += count
+    print(json.dumps({"runs": sum(runs.values()), "problems": sum(failed.values()), "by_kind": kinds}))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

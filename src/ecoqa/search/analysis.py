@@ -1,0 +1,222 @@
+"""Text analysis shared by the index and the query: folding, word tokens, stop words and stems.
+
+One set of patterns serves both sides, so a query word and the corpus word it names come out
+the same. Stems are Snowball's (PyStemmer), Dutch and English.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+import Stemmer
+
+from ecoqa.text import fold
+
+STEMMER_VERSION = f"pystemmer-{Stemmer.version()}"
+TOPIC_PREFIX = "@topic:"
+#: A query is searched on its first words, each on its first letters: a pasted page must not stall.
+MAX_QUERY_WORDS = 32
+MAX_WORD = 40
+
+DUTCH_STOP_WORDS = frozenset(
+    """de en van ik te dat die in een hij het niet zijn is was op aan met als voor had er maar om hem
+    dan zou of wat mijn men dit zo door over ze zich bij ook tot je mij uit der daar haar naar heb hoe
+    heeft hebben deze u want nog zal me zij nu ge geen omdat iets worden toch al waren veel meer doen
+    toen moet ben zonder kan hun dus alles onder ja eens hier wie werd altijd doch wordt wezen kunnen
+    ons zelf tegen na reeds wil kon niets uw iemand geweest andere jullie wij we waar waarom wanneer welke
+    welk""".split()
+)
+ENGLISH_STOP_WORDS = frozenset(
+    """a an the and or of to in on for with by at from is are was were be been being as it its this
+    that these those what which who whom how why when where do does did can could should would will
+    shall may might must about between versus vs into than then there their they them we you your i
+    me my our us he she his her not no if so but also very just some any all etc whether rather am has have
+    had having doing done mine ours yours its theirs yet ever still much many most such too own same other
+    each both again once only even anyone someone something anything everyone get gets getting got""".split()
+)
+STOP_WORDS = DUTCH_STOP_WORDS | ENGLISH_STOP_WORDS
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
+HYPHENATED = re.compile(r"(?<![^\W_])[^\W_]+(?:-[^\W_]+)+")  # the look-behind stops quadratic retries
+# Letters joined by "&" (R&D, R&D&I) make words of their own: "rd", "rdi".
+_AMPERSAND = re.compile(r"(?<![^\W_])[^\W_](?:&[^\W_])+(?![^\W_])")
+# The same patterns for text that folds to ASCII, the common case on the indexing path.
+_ASCII_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
+_ASCII_HYPHENATED = re.compile(r"(?<![a-z0-9])[a-z0-9]+(?:-[a-z0-9]+)+")
+_ASCII_TAIL = re.compile(r"(?<=[a-z0-9])(?:'[a-z0-9]+)+")  # regio's -> regio
+_ASCII_KEPT = re.compile(r"[a-z0-9]{2,}|[0-9]")
+# Typographic punctuation to its ASCII twin, so the same words come out; U+2019 is an apostrophe.
+_ASCII_PUNCTUATION = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2013": " ",
+        "\u2014": " ",
+        "\u2026": ".",
+        "\u2022": " ",
+        "\u00a0": " ",
+    }
+)
+
+
+class Token(NamedTuple):
+    word: str  # folded surface form
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    """Folded word tokens with their spans in *text*: the words of ``index_words`` and where they stand.
+
+    ``regio's`` gives ``regio``; ``mkb-bedrijven`` gives its parts and the joined form.
+    Single letters are dropped, digits kept. The text is folded once with a map from each folded
+    character to the original one (folding can turn one character into several, as NFKD does with a fraction),
+    and the same patterns as ``index_words`` run over it, so both find the very same words.
+    """
+    folded, origin = _folded_with_origin(text)
+    ascii_only = folded.isascii()
+    found: list[Token] = []
+
+    def span(start: int, end: int) -> tuple[int, int]:
+        return origin[start], origin[end - 1] + 1
+
+    for match in (_ASCII_WORD if ascii_only else _WORD).finditer(folded):
+        word = match.group()
+        if "'" in word:
+            word = word.split("'", 1)[0]
+        if len(word) > 1 or word.isdigit():
+            found.append(Token(word, *span(match.start(), match.end())))
+    if "-" in folded:
+        for match in (_ASCII_HYPHENATED if ascii_only else HYPHENATED).finditer(folded):
+            found.append(Token(match.group().replace("-", ""), *span(match.start(), match.end())))
+    if "&" in folded:
+        for match in _AMPERSAND.finditer(folded):
+            found += [Token(word, *span(match.start(), match.end())) for word in _ampersand_words(match.group())]
+    return found
+
+
+def _folded_with_origin(text: str) -> tuple[str, list[int]]:
+    """``fold(text)`` with typographic punctuation made ASCII, and each folded character's source index."""
+    if text.isascii():
+        return text.casefold(), list(range(len(text)))
+    pieces: list[str] = []
+    origin: list[int] = []
+    for position, char in enumerate(text):
+        piece = fold(char).translate(_ASCII_PUNCTUATION)
+        pieces.append(piece)
+        origin.extend([position] * len(piece))
+    return "".join(pieces), origin
+
+
+def _ampersand_words(chain: str) -> list[str]:
+    """``r&d&i`` -> ``rd``, ``rdi``: every chain of two letters or more from the start."""
+    letters = chain.replace("&", "")
+    return [letters[:end] for end in range(2, len(letters) + 1)]
+
+
+def index_words(text: str) -> list[str]:
+    """The words of ``tokens(text)`` without spans: fold once, then one regex pass (indexing hot path)."""
+    # No key of _ASCII_PUNCTUATION is ASCII and fold() of ASCII is its casefold, so an ASCII text
+    # (most of a corpus) skips the translate, a dict lookup per character.
+    folded = text.casefold() if text.isascii() else fold(text).translate(_ASCII_PUNCTUATION)
+    ascii_only = folded.isascii()
+    if ascii_only:  # the common case in one C pass: drop "'s"-like tails, keep words of 2+ or digits
+        words = _ASCII_KEPT.findall(_ASCII_TAIL.sub("", folded) if "'" in folded else folded)
+    else:
+        words = []
+        for word in _WORD.findall(folded):
+            if "'" in word:
+                word = word.split("'", 1)[0]
+            if len(word) > 1 or word.isdigit():
+                words.append(word)
+    if "-" in folded:
+        joined = (_ASCII_HYPHENATED if ascii_only else HYPHENATED).findall(folded)
+        words += [word.replace("-", "") for word in joined]
+    if "&" in folded:
+        words += [word for chain in _AMPERSAND.findall(folded) for word in _ampersand_words(chain)]
+    return words
+
+
+@lru_cache(maxsize=2)
+def _stemmer(language: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(language)
+
+
+#: Stems already computed, per language; filled in batches while indexing.
+_STEMS: dict[str, dict[str, str]] = {"nl": {}, "en": {}}
+
+
+def stem(word: str, lang: str) -> str:
+    """The Snowball stem of a folded word in ``"nl"`` or ``"en"``; numbers stay as they are."""
+    cache = _STEMS[lang]
+    found = cache.get(word)
+    if found is None:
+        found = cache[word] = word if word.isdigit() else _stemmer(_LANGUAGES[lang]).stemWord(word)
+    return found
+
+
+_LANGUAGES = {"nl": "dutch", "en": "english"}
+#: Which of ``stem_both``'s terms a one-language field uses: the Dutch stem first, the English last.
+STEM_PICK = {"nl": 0, "en": -1}
+
+
+def stem_both(words: list[str], into: dict[str, tuple[str, ...]]) -> None:
+    """``terms_of(word, "both")`` for new words, with one batch call per language: the Dutch stem
+    first, the English one last (one term when they agree). The index builder keeps only this
+    table, not the per-language caches of ``stem``, so a large build holds each word's stems once."""
+    dutch = _stemmer(_LANGUAGES["nl"]).stemWords(words)
+    english = _stemmer(_LANGUAGES["en"]).stemWords(words)
+    for word, nl, en in zip(words, dutch, english, strict=True):
+        if word.isdigit():
+            into[word] = (word,)
+        else:
+            into[word] = (nl,) if nl == en else (nl, en)
+
+
+def terms_of(word: str, lang: str) -> tuple[str, ...]:
+    if lang == "both":
+        return tuple(dict.fromkeys((stem(word, "nl"), stem(word, "en"))))
+    return (stem(word, lang),)
+
+
+def query_words(query: str) -> list[str]:
+    """Folded query words, stop words dropped unless nothing else is left."""
+    longest: dict[tuple[int, int], str] = {}  # one word per span: "r&d&i" is "rdi", not also "rd"
+    query = query[: MAX_QUERY_WORDS * (MAX_WORD + 1) * 4]
+    for token in tokens(query):
+        span = (token.start, token.end)
+        if len(token.word) > len(longest.get(span, "")):
+            longest[span] = token.word
+    words = _without_joined(query, [longest[span] for span in sorted(longest, key=lambda s: (s[0], -s[1]))])
+    return list(dict.fromkeys(w[:MAX_WORD] for w in content_words(words)))[:MAX_QUERY_WORDS]
+
+
+def content_words(words: list[str]) -> list[str]:
+    """The words that are not stop words, or all of them when nothing else is left (``the who``)."""
+    return [w for w in words if w not in STOP_WORDS] or words
+
+
+def _without_joined(query: str, words: list[str]) -> list[str]:
+    """Hyphenated query words count once, as their parts (``triple-helix`` -> triple, helix)."""
+    joined = {fold(m.group()).replace("-", "") for m in HYPHENATED.finditer(query)}
+    return [w for w in words if w not in joined]
+
+
+def analysis_signature() -> tuple[object, ...]:
+    """The parameters of analysis a stored index depends on (see ``rank.ranking_signature``)."""
+    return (
+        STEMMER_VERSION,
+        sorted(STOP_WORDS),
+        _WORD.pattern,
+        HYPHENATED.pattern,
+        _AMPERSAND.pattern,
+        _ASCII_WORD.pattern,
+        TOPIC_PREFIX,
+    )

@@ -1,0 +1,496 @@
+"""The inverted index: BM25F pseudo term frequencies per (term, entry), the vocabulary and aliases.
+
+``IndexBuilder`` builds it one entry at a time, so that a large corpus can stream through it;
+``build_index`` builds it at once for a corpus in memory.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import itertools
+import math
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import NamedTuple
+
+from ecoqa.models import Corpus, Entry, GlossaryTerm, Posting, Principle, Topic
+from ecoqa.search.analysis import (
+    HYPHENATED,
+    STEM_PICK,
+    STOP_WORDS,
+    TOPIC_PREFIX,
+    content_words,
+    index_words,
+    stem,
+    stem_both,
+)
+from ecoqa.text import fold
+
+
+class FieldSpec(NamedTuple):
+    name: str
+    weight: float
+    b: float
+    lang: str  # "nl", "en" or "both"
+
+
+FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("topics", 4.0, 0.3, "both"),  # topic tags (TOPIC_PREFIX terms), reached through aliases
+    FieldSpec("question", 3.0, 0.5, "nl"),
+    FieldSpec("question_en", 2.5, 0.5, "en"),
+    FieldSpec("principles", 1.5, 0.5, "both"),
+    FieldSpec("key_points", 1.5, 0.5, "nl"),
+    FieldSpec("key_points_en", 1.2, 0.5, "en"),
+    FieldSpec("answer", 1.0, 0.75, "nl"),
+    FieldSpec("answer_en", 0.8, 0.75, "en"),
+)
+#: Raised whenever a rule of building the index changes that no parameter here names, so no stored
+#: index built by an old rule is ever read (docs/search.md lists what each raise was for).
+INDEX_RULES = 4
+
+
+def field_texts(entry: Entry) -> dict[str, list[str]]:
+    """The text of each field but "principles" (added once the principles are known, see
+    ``IndexBuilder.finish``); "topics" holds no words, only the entry's topic tags.
+
+    Topic labels are not indexed as words: a label such as "Government" on every tagged entry
+    would saturate BM25 and outrank the entry that is actually about government. Labels and
+    aliases reach the tags through the alias table instead.
+    """
+    return {
+        "question": [entry.question],
+        "question_en": [entry.question_en],
+        "key_points": list(entry.key_points),
+        "key_points_en": list(entry.key_points_en),
+        "answer": [entry.answer],
+        "answer_en": [entry.answer_en],
+    }
+
+
+@dataclass
+class Index:
+    """An inverted index with BM25F pseudo term frequencies precomputed per (term, entry).
+
+    ``postings``, ``surface_terms`` and ``term_surface`` may be lazy mappings (see
+    ``ecoqa.store``) so that a large corpus answers a query without loading everything.
+    """
+
+    size: int
+    ids: Sequence[int]  # entry id per position, for deterministic tie-breaks
+    postings: Mapping[str, Posting]
+    # the sorted folded surface words, newline-joined (for C-speed scans), or a reader of them:
+    # a stored index reads them only when a search needs them, not for ``show``
+    words: str | Callable[[], str] = field(repr=False)
+    surface_terms: Mapping[str, tuple[str, ...]]
+    term_surface: Mapping[str, str]  # a readable surface word for each term
+    aliases: Mapping[tuple[str, ...], list[tuple[str, ...]]]
+    max_alias_words: int = 1
+    language: str = "nl"  # the language of the original fields (question, answer, key points)
+    _fuzzy: list[str] | None = field(default=None, repr=False)
+
+    @cached_property
+    def blob(self) -> str:
+        """The surface words, one per line."""
+        return self.words if isinstance(self.words, str) else self.words()
+
+    @cached_property
+    def surfaces(self) -> list[str]:
+        """The surface words, sorted (for prefix and neighbour scans)."""
+        return self.blob.split("\n") if self.blob else []
+
+    def starting_with(self, prefix: str) -> Iterator[str]:
+        """The surface words that start with *prefix*, in order; found by bisection in the text of
+        them, so a search that needs ten words does not split the whole vocabulary into a list."""
+        blob = self.blob
+        at = _first_line_from(blob, prefix) if blob else 1
+        while at <= len(blob):
+            end = blob.find("\n", at)
+            end = len(blob) if end < 0 else end
+            line = blob[at:end]
+            if not line.startswith(prefix):
+                return
+            yield line
+            at = end + 1
+
+    def fuzzy_vocabulary(self) -> list[str]:
+        """Corpus words plus one-word alias keys: what a misspelled word may have meant."""
+        if self._fuzzy is None:  # the surfaces are sorted already: merge in the few alias keys
+            surfaces = self.surfaces
+            extra = sorted({k[0] for k in self.aliases if len(k) == 1 and not _in_sorted(surfaces, k[0])})
+            self._fuzzy = list(heapq.merge(surfaces, extra)) if extra else list(surfaces)
+        return self._fuzzy
+
+    @cached_property
+    def loose_aliases(self) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+        """Alias phrases of three words or more, each without one of its inner words: a query
+        that leaves a word out ("small and medium enterprises" for "small and medium-sized
+        enterprises") still reaches the phrase, as a phrase search with a slop of one would.
+        First and last words stay: they carry the phrase. Never a key an alias has itself."""
+        loose: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+        for key, targets in self.aliases.items():
+            for inner in range(1, len(key) - 1):
+                shorter = key[:inner] + key[inner + 1 :]
+                if shorter in self.aliases:
+                    continue
+                bucket = loose.setdefault(shorter, [])
+                bucket.extend(target for target in targets if target not in bucket)
+        return loose
+
+    def df(self, term: str) -> int:
+        posting = self.postings.get(term)
+        return len(posting[0]) if posting else 0
+
+    def surface_df(self, surface: str) -> int:
+        """How many entries the commonest term of a surface word occurs in (orders prefix matches)."""
+        known = getattr(self.surface_terms, "df", None)
+        if known is not None:
+            return int(known(surface))
+        return max((self.df(t) for t in self.surface_terms.get(surface, ())), default=0)
+
+    def idf(self, term: str) -> float:
+        df = self.df(term)
+        return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
+
+
+def _alias_key(phrase: str) -> tuple[str, ...]:
+    """The words of an alias phrase as a query has them: a hyphenated word counts as its parts, and
+    function words go (``small and medium-sized enterprises`` is small, medium, sized, enterprises),
+    and a repeated word counts once.
+
+    Not where one word would be left: "the public" is not "public", "handed over" not "handed";
+    such a phrase keeps its function words (and a query, which drops them, does not reach it).
+    """
+    words = index_words(phrase)
+    joined = {w.replace("-", "") for w in HYPHENATED.findall(fold(phrase))}
+    parts = [w for w in words if w not in joined] or words
+    content = list(dict.fromkeys(content_words(parts)))  # each word once, as in a query
+    return tuple(content if len(content) > 1 else parts)
+
+
+def alias_table(
+    topics: Sequence[Topic], glossary: Sequence[GlossaryTerm]
+) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """Folded phrase -> alternative term tuples, from topic labels/aliases and the glossary."""
+    table: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+
+    def add(key_phrase: str, target: tuple[str, ...]) -> None:
+        words = _alias_key(key_phrase)
+        if not words or not target:
+            return
+        # as typed, and as stems in both languages: "betaalt" finds the alias "betalen", "pays" finds "pay"
+        for key in {words, tuple(stem(w, "en") for w in words), tuple(stem(w, "nl") for w in words)}:
+            if target not in table[key]:
+                table[key].append(target)
+
+    for topic in topics:
+        for name in (topic.id, topic.label, topic.label_en, *topic.aliases):
+            add(name, (TOPIC_PREFIX + topic.id,))
+    for term in glossary:
+        dutch = tuple(stem(word, "nl") for word in _alias_key(term.nl))
+        for english in term.en:
+            english_terms = tuple(stem(word, "en") for word in _alias_key(english))
+            add(english, dutch)
+            add(term.nl, english_terms)
+    return dict(table)
+
+
+def original_language(declared: str) -> str:
+    """How the original fields are stemmed: English for a corpus that says it is English, else Dutch."""
+    return "en" if declared.strip().lower().startswith("en") else "nl"
+
+
+def build_index(corpus: Corpus, progress: Callable[[int, int], None] | None = None) -> Index:
+    """Index every entry of a corpus held in memory (*progress* hears every thousandth)."""
+    builder = IndexBuilder(original_language(corpus.webinar.language if corpus.webinar else ""))
+    total = len(corpus.entries)
+    for entry in corpus.entries:
+        builder.add(entry)
+        if progress and builder.size % 1000 == 0:
+            progress(builder.size, total)
+    return builder.finish(corpus.topics, corpus.principles, corpus.glossary)
+
+
+class Packing(NamedTuple):
+    """How an occurrence is packed: ``(entry << doc_shift) | (field << field_shift) | count``."""
+
+    doc_shift: int
+    field_shift: int
+    count_mask: int  # the largest count it holds (a larger one is capped at this)
+    typecode: str  # the array type of the packed integers
+
+
+#: Four bytes per (term, entry, field) while entries < 2**20 and counts < 256: these integers are
+#: most of a large build's memory. A larger corpus or count widens them, once.
+NARROW = Packing(12, 8, (1 << 8) - 1, "I")
+WIDE = Packing(24, 20, (1 << 20) - 1, "q")
+
+
+def _widened(flat: array[int]) -> array[int]:
+    """Narrow packed occurrences in the wide layout."""
+    old, new = NARROW, WIDE
+    field_mask = (1 << (old.doc_shift - old.field_shift)) - 1
+    return array(
+        new.typecode,
+        (
+            (p >> old.doc_shift) << new.doc_shift
+            | ((p >> old.field_shift) & field_mask) << new.field_shift
+            | (p & old.count_mask)
+            for p in flat
+        ),
+    )
+
+
+#: Stems a counting worker keeps between batches (the common words' stems, without every rare word's).
+WORKER_STEMS = 10_000
+
+
+class WordBatch(NamedTuple):
+    """Entries whose words a worker counts: the first one's position and each one's field texts."""
+
+    first: int
+    packing: Packing
+    texts: list[dict[str, list[str]]]
+
+
+class CountedBatch(NamedTuple):
+    """A worker's counts for a ``WordBatch``: packed occurrences per term (as bytes), each new
+    term's first spelling, the stems it found for words new to it, and the field lengths."""
+
+    first: int
+    packing: Packing
+    triples: dict[str, bytes]
+    surfaces: dict[str, str]
+    stems: list[tuple[str, tuple[str, ...]]]
+    lengths: bytes
+
+
+class IndexBuilder:
+    """Builds the index one entry at a time, so that a large corpus can stream through it.
+
+    Counts are kept as packed (entry, field, count) integers per term until the average field
+    lengths are known; the "principles" field waits for the principles, which a file may list
+    after its questions.
+    """
+
+    def __init__(self, language: str = "nl", packing: Packing = NARROW) -> None:
+        self.language = language
+        self.width = len(FIELDS)
+        self.size = 0
+        self.ids: array[int] = array("i")
+        self.lengths: array[int] = array("i")
+        self.triples: dict[str, array[int]] = {}
+        self.packing = packing
+        self.surface_terms: dict[str, tuple[str, ...]] = {}
+        self.term_surface: dict[str, str] = {}
+        self.carried: list[tuple[int, tuple[str, ...]]] = []  # (position, principle ids)
+        self.principle_sets: dict[tuple[str, ...], tuple[str, ...]] = {}  # one copy of each: few differ
+        self.text_fields = [(f, spec) for f, spec in enumerate(FIELDS) if spec.name not in ("topics", "principles")]
+        self.principle_field = next((f for f, spec in enumerate(FIELDS) if spec.name == "principles"), None)
+        self.zeros = array("i", [0]) * self.width
+        self.first = 0  # the first entry of ``lengths``: a worker counts a batch that starts later
+
+    def add(self, entry: Entry) -> None:
+        self.add_texts(self.place(entry), field_texts(entry))
+
+    def place(self, entry: Entry) -> int:
+        """Give *entry* its position, topics and principles; its words follow (``add_texts``), here
+        or in a worker whose counts are merged in entry order (``merge``)."""
+        doc = self.size
+        self._fit(doc)
+        self.size += 1
+        self.ids.append(entry.id)
+        self.lengths.extend(self.zeros)
+        for topic_id in dict.fromkeys(entry.topics):
+            self._append(TOPIC_PREFIX + topic_id, (doc << self.packing.doc_shift) | 1, topic_id)
+        if entry.principles and self.principle_field is not None:
+            self.carried.append((doc, self.principle_sets.setdefault(entry.principles, entry.principles)))
+        return doc
+
+    def add_texts(self, doc: int, texts: Mapping[str, Sequence[str]]) -> None:
+        """Count the words of one entry's fields (``field_texts``)."""
+        self._fit(doc)
+        for f, spec in self.text_fields:
+            lang = self.language if spec.lang == "nl" else spec.lang
+            self._add_words(doc, f, lang, [w for t in texts.get(spec.name, ()) for w in index_words(t)])
+
+    def _fit(self, doc: int) -> None:
+        if self.packing is NARROW and doc >= 1 << (32 - NARROW.doc_shift):
+            self._widen()
+
+    def _add_words(self, doc: int, f: int, lang: str, words: list[str]) -> None:
+        words = [w for w in words if w not in STOP_WORDS]
+        self.lengths[(doc - self.first) * self.width + f] = len(words)
+        surface_terms = self.surface_terms
+        new = [w for w in dict.fromkeys(words) if w not in surface_terms]
+        if new:
+            stem_both(new, surface_terms)
+        counts = Counter(words)
+        if self.packing is NARROW and counts and max(counts.values()) > NARROW.count_mask:
+            self._widen()
+        packing = self.packing
+        base = (doc << packing.doc_shift) | (f << packing.field_shift)
+        triples = self.triples
+        pick = STEM_PICK.get(lang)  # None for "both"
+        for word, n in counts.items():
+            packed = base | (n if n < packing.count_mask else packing.count_mask)
+            both = surface_terms[word]
+            for term in both if pick is None else (both[pick],):
+                flat = triples.get(term)
+                if flat is None:
+                    flat = triples[term] = array(packing.typecode)
+                    self.term_surface[term] = word
+                flat.append(packed)
+
+    def _widen(self) -> None:
+        """Repack every occurrence in the wide layout (a corpus past 2**20 entries, or a count > 255)."""
+        for term, flat in self.triples.items():
+            self.triples[term] = _widened(flat)
+        self.packing = WIDE
+
+    def count_batch(self, batch: WordBatch) -> CountedBatch:
+        """A worker's part of a parallel build: count the words of a batch of entries, with a
+        builder of its own whose stems it keeps from batch to batch."""
+        if len(self.surface_terms) > WORKER_STEMS:
+            self.surface_terms.clear()  # a worker's memory stays flat; a word seen again is stemmed again
+        known = len(self.surface_terms)
+        self.packing = NARROW if batch.packing == NARROW else WIDE  # by identity from here on
+        self.first, self.triples, self.term_surface = batch.first, {}, {}
+        self.lengths = self.zeros * len(batch.texts)
+        for doc, texts in enumerate(batch.texts, batch.first):
+            self.add_texts(doc, texts)
+        stems = list(itertools.islice(self.surface_terms.items(), known, None))  # new to this worker
+        triples = {term: flat.tobytes() for term, flat in self.triples.items()}
+        return CountedBatch(batch.first, self.packing, triples, self.term_surface, stems, self.lengths.tobytes())
+
+    def merge(self, counted: CountedBatch) -> None:
+        """Add a worker's counts for the entries ``place`` gave positions, batches in entry order:
+        the postings, lengths and first spellings come out as one process makes them."""
+        if counted.packing != self.packing and self.packing is NARROW:
+            self._widen()
+        widen = counted.packing != self.packing  # a batch counted narrow, before this builder widened
+        start = counted.first * self.width
+        lengths = array("i", counted.lengths)
+        self.lengths[start : start + len(lengths)] = lengths
+        self.surface_terms.update(counted.stems)
+        triples = self.triples
+        for term, data in counted.triples.items():
+            part = array(counted.packing.typecode, data)
+            if widen:
+                part = _widened(part)  # now in this builder's layout, as it is when not widened
+            flat = triples.get(term)
+            if flat is None:
+                triples[term] = part
+                self.term_surface[term] = counted.surfaces[term]
+            else:
+                flat.extend(part)
+
+    def _append(self, term: str, packed: int, surface: str) -> None:
+        flat = self.triples.get(term)
+        if flat is None:
+            flat = self.triples[term] = array(self.packing.typecode)
+            self.term_surface[term] = surface
+        flat.append(packed)
+
+    def add_principles(self, principles: Sequence[Principle]) -> None:
+        """Index the principle titles of the entries that carry them (once the principles are known)."""
+        titles = {p.id: f"{p.title} {p.title_en}" for p in principles}
+        before = {t: len(flat) for t, flat in self.triples.items()}
+        for doc, carried in self.carried:
+            words = [w for p in carried if p in titles for w in index_words(titles[p])]
+            self._add_words(doc, self.principle_field or 0, "both", words)
+        self.carried = []
+        for term, flat in self.triples.items():
+            if len(flat) != before.get(term, 0):
+                self.triples[term] = array(self.packing.typecode, sorted(flat))  # back in entry order
+
+    def postings(self) -> Iterator[tuple[str, array[int], array[float]]]:
+        """Each term's postings, one at a time; the counts behind them are freed as they go."""
+        return _weighted_postings(self.triples, self.lengths, self.size, self.packing)
+
+    def finish(
+        self, topics: Sequence[Topic], principles: Sequence[Principle], glossary: Sequence[GlossaryTerm]
+    ) -> Index:
+        self.add_principles(principles)
+        postings: dict[str, Posting] = {term: (docs, tfs) for term, docs, tfs in self.postings()}
+        surfaces = sorted(self.surface_terms)
+        aliases = alias_table(topics, glossary)
+        return Index(
+            size=self.size,
+            ids=self.ids,
+            postings=postings,
+            words="\n".join(surfaces),
+            surface_terms=self.surface_terms,
+            term_surface=self.term_surface,
+            aliases=aliases,
+            max_alias_words=max((len(k) for k in aliases), default=1),
+            language=self.language,
+        )
+
+
+def _weighted_postings(
+    triples: dict[str, array[int]], lengths: array[int], total: int, packing: Packing
+) -> Iterator[tuple[str, array[int], array[float]]]:
+    """Turn packed (entry, field, count) integers into BM25F pseudo term frequencies per entry.
+
+    Each (entry, field) gets its factor weight / length norm once; a term's entries come in
+    order, so fields of one entry add up to one pseudo frequency.
+    """
+    width = len(FIELDS)
+    averages = [max(sum(lengths[f::width]) / max(total, 1), 1.0) for f in range(width)]
+    factors = array(
+        "d",
+        (
+            spec.weight / (1 - spec.b + spec.b * lengths[doc * width + f] / averages[f])
+            for doc in range(total)
+            for f, spec in enumerate(FIELDS)
+        ),
+    )
+    doc_shift, field_shift, count_mask, _ = packing
+    for term in sorted(triples):  # in key order: the store appends to its B-tree instead of splitting pages
+        flat = triples.pop(term)
+        docs: array[int] = array("i")
+        tfs: array[float] = array("f")
+        last = -1
+        value = 0.0
+        for packed in flat:
+            doc = packed >> doc_shift
+            weighted = factors[doc * width + ((packed >> field_shift) & 15)] * (packed & count_mask)
+            if doc == last:
+                value += weighted
+            else:
+                if last >= 0:
+                    docs.append(last)
+                    tfs.append(value)
+                last, value = doc, weighted
+        docs.append(last)
+        tfs.append(value)
+        yield term, docs, tfs
+
+
+def _first_line_from(blob: str, key: str) -> int:
+    """Where the first line of *blob* (sorted lines) that is not less than *key* starts, or past the end."""
+    low, high = 0, len(blob)  # lines starting before low are less than key; the one at high is not
+    while low < high:
+        middle = (low + high) // 2
+        start = blob.rfind("\n", low, middle) + 1 or low
+        end = blob.find("\n", start)
+        end = len(blob) if end < 0 else end
+        if blob[start:end] < key:
+            low = end + 1
+        else:
+            high = start
+    return low
+
+
+def _in_sorted(items: Sequence[str], item: str) -> bool:
+    at = bisect.bisect_left(items, item)
+    return at < len(items) and items[at] == item
+
+
+def index_signature() -> tuple[object, ...]:
+    """The parameters of the index a stored index depends on (see ``rank.ranking_signature``)."""
+    return (FIELDS, INDEX_RULES)
