@@ -173,6 +173,8 @@ def info_rows(corpus: Corpus, lang: str) -> Iterator[tuple[object, ...]]:
     webinar = corpus.webinar
     if webinar:
         yield "title", corpus.title(lang)
+        if corpus.title_is_derived():
+            yield "title_derived", label(lang, "derived_title")
         yield "date", webinar.date
         yield "organizers", webinar.organizer_line or ", ".join(webinar.organizers)
         yield "summary", in_lang(lang, webinar.summary, webinar.summary_en)
@@ -209,6 +211,8 @@ def _title(doc: Document) -> str:
     """The document's title, cleaned: it may be made of a file name or of what the user typed."""
     corpus = doc.corpus
     title = corpus.event(doc.lang)
+    if corpus.title_is_derived():
+        title = f"{title} [{label(doc.lang, 'derived_title')}]"
     return clean_text(f"{title} — {'; '.join(doc.filters)}" if doc.filters else title)
 
 

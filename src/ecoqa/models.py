@@ -316,6 +316,15 @@ class Corpus:
         name = in_lang(lang, webinar.title, webinar.title_en) if webinar else ""
         return name or self.source.rsplit("/", 1)[-1] or "ecoqa corpus"
 
+    def title_is_derived(self) -> bool:
+        """Whether the provenance lists the corpus's own title (``<block>.title``) as derived: a name
+        its compilers gave it, not its source's words, so every place that shows it says so."""
+        for path in self.provenance.derived:
+            block, _, name = path.split(" ", 1)[0].partition(".")
+            if name in ("title", "title_en") and block.isidentifier():
+                return True
+        return False
+
     def event(self, lang: str) -> str:
         """'Title (date, organisers)', leaving out what the corpus does not give."""
         webinar = self.webinar

@@ -223,6 +223,14 @@ def _references(entry: Entry, lang: str) -> Text:
     return Text("\n").join(lines)
 
 
+def corpus_title(corpus: Corpus, lang: str, style: str = "") -> Text:
+    """The corpus's title, followed by the derived mark when its compilers gave it (not its source)."""
+    title = safe(corpus.title(lang), style)
+    if corpus.title_is_derived():
+        title.append(f" ({label(lang, 'derived_title')})", style=STYLES["derived"])
+    return title
+
+
 def source_text(corpus: Corpus, lang: str) -> Text:
     """Where the Q&A comes from and what the page says about who answered."""
     webinar = corpus.webinar
@@ -231,7 +239,11 @@ def source_text(corpus: Corpus, lang: str) -> Text:
         line = safe(corpus.source or "")
     else:
         title = in_lang(lang, webinar.title, webinar.title_en)
-        line = safe(", ".join(part for part in (f"Webinar “{title}”" if title else "Webinar", webinar.date) if part))
+        derived = bool(title) and corpus.title_is_derived()  # then not the webinar's name: no quotes, marked
+        named = f"Webinar “{title}”" if title and not derived else "Webinar"
+        line = safe(", ".join(part for part in (named, webinar.date) if part))
+        if derived:
+            line.append(" — ").append_text(corpus_title(corpus, lang))
         if webinar.organizer_line:
             line.append("\n").append_text(safe(webinar.organizer_line))
         elif webinar.organizers:
@@ -570,10 +582,10 @@ def info_view(corpus: Corpus, lang: str, width: int = 80) -> RenderableType:
         return f"{label(lang, key)} {label(lang, 'translated')}" if translated else label(lang, key)
 
     if webinar:
-        # The page names the webinar by its subject only; the title is the corpus's, so say so.
+        # A title the corpus's compilers gave it (listed as derived) says so.
         title = in_lang(lang, webinar.title, webinar.title_en)
         if title:
-            derived = (f"  ({label(lang, 'derived_title')})", STYLES["derived"])
+            derived = (f"  ({label(lang, 'derived_title')})", STYLES["derived"]) if corpus.title_is_derived() else ""
             rows.append((name("title"), Text.assemble(safe(title), derived)))
         if webinar.date:
             rows.append((name("date"), safe(webinar.date)))
@@ -647,7 +659,7 @@ def overview(corpus: Corpus, lang: str, version: str, examples: Sequence[tuple[s
     webinar = corpus.webinar
     if webinar:
         details = "  ".join(d for d in (webinar.date, " & ".join(webinar.organizers)) if d)
-        lines.append(Text.assemble(safe(corpus.title(lang), STYLES["title"]), f"  {details}" if details else ""))
+        lines.append(Text.assemble(corpus_title(corpus, lang, STYLES["title"]), f"  {details}" if details else ""))
         for s in corpus.speakers:  # wrapped lines keep their indent
             lines.append(Padding(safe(s.described(lang)), (0, 0, 0, 2)))
     else:
