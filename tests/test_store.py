@@ -583,3 +583,90 @@ def test_workers_hold_ctrl_c_and_sigterm_until_their_own_handlers_are_set(monkey
         assert held <= set(when_starting)
         assert not held & set(when_working)
     assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == before
+
+
+# ---------------------------------------------------------------------------- the cache owns only what it made
+
+
+def test_eviction_and_sweeping_leave_a_users_own_files(
+    cache: Path, raw: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ECOQA_CACHE_DIR may be a folder the user keeps other files in: past the size limit only
+    ecoqa's own indexes go, and no temporary-looking file of the user's is swept, however old."""
+    cache.mkdir()
+    mine = {name: cache / name for name in ("projects.sqlite3", "my.sqlite3", ".notes.tmp", ".draft.sqlite3.tmp")}
+    for path in mine.values():
+        with path.open("wb") as handle:
+            handle.truncate(2 << 20)
+        os.utime(path, (1, 1))  # older than anything ecoqa made, and long stale
+    monkeypatch.setenv("ECOQA_CACHE_MB", "1")
+    for extra in (b"", b" ", b"  "):
+        store.load_indexed(raw + extra, "c.json")
+    assert all(path.exists() for path in mine.values())
+    assert [p.name for p in cache.glob("ecoqa-*.sqlite3")] == [
+        store.index_path(cache, store.cache_key(raw + b"  ")).name
+    ]
+
+
+def test_a_build_leftover_is_swept_once_no_process_holds_it(cache: Path) -> None:
+    """A killed build's temporary file is free of its lock: the next sweep removes it at once,
+    while the temporary file of a build still running (locked) stays."""
+    cache.mkdir()
+    target = store.index_path(cache, "0" * 64)
+    handle, running = store._claimed_temporary(target)
+    killed = cache / f".{target.name}.abc123.tmp"
+    killed.write_bytes(b"half an index")
+    try:
+        store._sweep(cache)
+        assert running.exists()
+        assert not killed.exists()
+    finally:
+        os.close(handle)
+    store._sweep(cache)
+    assert not running.exists()
+
+
+def test_an_index_built_while_the_file_changed_is_never_kept(
+    cache: Path, raw: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file edited while its index is built, then restored byte for byte, never gets the index
+    of what the build read in between: the build says so, and keeps nothing."""
+    path = tmp_path / "c.json"
+    path.write_bytes(raw)
+    edited = raw.replace(b"financiering", b"zqxwvbnmkqxz")
+    assert edited != raw and len(edited) == len(raw)
+    fill = store._fill
+
+    def fill_during_an_edit(*args: Any) -> None:
+        path.write_bytes(edited)
+        try:
+            fill(*args)
+        finally:
+            path.write_bytes(raw)
+
+    monkeypatch.setattr(store, "_fill", fill_during_an_edit)
+    with pytest.raises(CorpusError, match="changed while"):
+        store.open_indexed(path, "c.json")
+    assert not list(cache.glob("*.sqlite3"))
+    monkeypatch.setattr(store, "_fill", fill)
+    corpus, index = store.open_indexed(path, "c.json")
+    assert ranked(corpus, index, "zqxwvbnmkqxz") == []
+    assert ranked(corpus, index, "financiering") == ranked(parse_corpus(raw, "c.json"), None, "financiering")
+
+
+def test_a_changed_word_list_is_noticed(cache: Path, raw: bytes) -> None:
+    """A word's row in the vocabulary that no longer matches what was built (here: another
+    word's terms) is damage: said once, and the search answers as memory does."""
+    store.load_indexed(raw, "c.json")
+    (path,) = cache.glob("*.sqlite3")
+    with sqlite3.connect(path) as connection:
+        changed = connection.execute(
+            "UPDATE vocabulary SET terms = (SELECT terms FROM vocabulary WHERE surface = 'samenwerking')"
+            " WHERE surface = 'financiering'"
+        ).rowcount
+    connection.close()
+    assert changed == 1
+    warnings: list[str] = []
+    corpus, index = store.load_indexed(raw, "c.json", warn=warnings.append)
+    assert ranked(corpus, index, "financiering") == ranked(parse_corpus(raw, "c.json"), None, "financiering")
+    assert len(warnings) == 1 and "damaged" in warnings[0]

@@ -21,10 +21,13 @@ when the cache grows past its limit (``ECOQA_CACHE_MB``).
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import itertools
 import json
 import json.scanner
 import os
+import re
+import stat
 import time
 import weakref
 import zlib
@@ -60,14 +63,19 @@ if TYPE_CHECKING:
 
 #: Corpus files at least this large get a persistent index; smaller ones are indexed in memory.
 MIN_BYTES = 256 * 1024
-STORE_LAYOUT = 8
+STORE_LAYOUT = 9
 _T = TypeVar("_T")
 _K = TypeVar("_K")
 HEADINGS_KEPT = 20_000  # headings a long export keeps for its related lines (a few MB)
 #: Default size limit of the cache folder; the least recently used indexes go first.
 CACHE_LIMIT_MB = 1024
-#: A temporary file nobody has written to for this long belongs to an interrupted build.
+#: A temporary identity map nobody has written to for this long was left by a killed run.
 STALE_SECONDS = 600
+#: Every file the cache makes carries this mark in its name; nothing else in the folder is touched.
+MARK = "ecoqa-"
+_INDEX_NAME = re.compile(r"ecoqa-[0-9a-f]{64}\.sqlite3")
+_BUILD_NAME = re.compile(r"\.ecoqa-[0-9a-f]{64}\.sqlite3\.[^/]+\.tmp(-journal)?")
+_MAP_NAME = re.compile(r"\.ecoqa-files\.json\.[^/]+\.tmp")
 #: Files remembered in the identity map (``files.json``); the oldest are forgotten first.
 KNOWN_FILES = 200
 Progress = Callable[[str, int, int], None]
@@ -158,7 +166,10 @@ def _content_hash(path: Path) -> str:
 
 def _known_files(directory: Path) -> dict[str, str]:
     try:
-        found = json.loads((directory / "files.json").read_text(encoding="utf-8"))
+        path = directory / f"{MARK}files.json"
+        if not _regular(path):  # a FIFO or a device would block or never end
+            return {}
+        found = json.loads(path.read_text(encoding="utf-8"))
         return found if isinstance(found, dict) else {}
     except (OSError, ValueError):
         return {}
@@ -175,13 +186,18 @@ def _remember(directory: Path, identity: str, content: str) -> None:
         known.pop(next(iter(known)))
     with contextlib.suppress(OSError):
         directory.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(dir=directory, prefix=".files.json.", suffix=".tmp")
+        handle, name = tempfile.mkstemp(dir=directory, prefix=f".{MARK}files.json.", suffix=".tmp")
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 json.dump(known, stream)
-            os.replace(name, directory / "files.json")
+            os.replace(name, directory / f"{MARK}files.json")
         finally:
             _remove(Path(name))
+
+
+def index_path(directory: Path, key: str) -> Path:
+    """Where the index of *key* lives in the cache folder (a name only ecoqa gives a file)."""
+    return directory / f"{MARK}{key}.sqlite3"
 
 
 def open_indexed(
@@ -190,7 +206,8 @@ def open_indexed(
     """The corpus at *path* and its index, from the cache, or built (streaming) and stored first.
 
     A file seen before is found by its identity without being read; a new or changed file is
-    hashed, and indexed if no index of that content exists yet.
+    hashed, and indexed if no index of that content exists yet. A file that changes while it is
+    read is an error: the index would hold neither the old content nor the new.
     """
     directory = cache_dir()
     try:
@@ -206,7 +223,7 @@ def open_indexed(
     key = _key_of(content)
     found = _open_key(directory, key, source, path, warn)
     if found is None:
-        target = directory / f"{key}.sqlite3"
+        target = index_path(directory, key)
         try:
             _build(path, source, key, target, progress)
         except StoreError as error:
@@ -214,12 +231,33 @@ def open_indexed(
                 f"cannot save the search index in {directory} ({error}); searching without it costs time, not results."
             )
             return _Rescue(path, source).build(progress)
+        _unchanged_since(path, identity, target)
         _evict(directory, keep=target)
         found = _open_key(directory, key, source, path, warn)
         if found is None:
             return _Rescue(path, source).build(progress)
     _remember(directory, identity, content)
     return found
+
+
+def _unchanged_since(path: Path, identity: str, built: Path) -> None:
+    """The file still is what was hashed before the build read it; else the index goes."""
+    try:
+        unchanged = _identity(path) == identity
+    except OSError:
+        unchanged = False
+    if not unchanged:
+        _remove(built)
+        raise CorpusError(f"{path}: the file changed while ecoqa read it; run the command again.")
+
+
+def _regular(path: Path) -> bool:
+    """True for a regular file itself (not a link, FIFO, device or folder): what may be opened
+    without blocking or reading forever."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def load_indexed(
@@ -239,8 +277,12 @@ def load_indexed(
 
 
 def _open_key(directory: Path, key: str, source: str, corpus_path: Path, warn: Warn) -> tuple[Corpus, Index] | None:
-    path = directory / f"{key}.sqlite3"
+    path = index_path(directory, key)
     if not os.path.lexists(path) or path.is_dir():
+        return None
+    if not _regular(path):  # SQLite would wait on a FIFO, or read a device
+        warn(f"the search index {path} is not a regular file; rebuilding it.")
+        _remove(path)
         return None
     try:
         found = _open(path, key, source, _Rescue(corpus_path, source), warn)
@@ -285,7 +327,9 @@ CREATE TABLE entries (
 CREATE TABLE postings (
     term TEXT PRIMARY KEY, surface TEXT NOT NULL, docs BLOB NOT NULL, tfs BLOB NOT NULL, crc INTEGER NOT NULL
 ) WITHOUT ROWID;
-CREATE TABLE vocabulary (surface TEXT PRIMARY KEY, terms TEXT NOT NULL, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE vocabulary (
+    surface TEXT PRIMARY KEY, terms TEXT NOT NULL, df INTEGER NOT NULL, crc INTEGER NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE members (kind TEXT, key TEXT, positions BLOB NOT NULL, crc INTEGER NOT NULL, PRIMARY KEY (kind, key))
     WITHOUT ROWID;
 """
@@ -312,18 +356,15 @@ def _build(path: Path, source: str, key: str, target: Path, progress: Progress |
     a ``StoreError`` (the caller answers from memory).
     """
     import sqlite3
-    import tempfile
 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         _sweep(target.parent)
         if target.is_dir():
             raise StoreError(f"{target} is a directory")
-        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        os.close(handle)
+        handle, temporary = _claimed_temporary(target)
     except OSError as error:
         raise StoreError(error.strerror or str(error)) from None
-    temporary = Path(name)
     try:
         with terminate_cleanly():
             language = None
@@ -348,6 +389,40 @@ def _build(path: Path, source: str, key: str, target: Path, progress: Progress |
     finally:  # every way out, Ctrl-C and kill included, leaves no temporary file behind
         _remove(temporary)
         _remove(Path(f"{temporary}-journal"))
+        os.close(handle)
+
+
+def _claimed_temporary(target: Path) -> tuple[int, Path]:
+    """A new temporary file beside *target*, locked for as long as this process holds the
+    returned descriptor: a sweep tells the leftovers of a killed build by their free lock."""
+    import tempfile
+
+    while True:
+        handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        if _lock(handle, wait=True) and os.fstat(handle).st_ino == _inode(name):
+            return handle, Path(name)
+        os.close(handle)  # swept between its making and its lock: make another
+
+
+def _inode(name: str) -> int | None:
+    try:
+        return os.stat(name).st_ino
+    except OSError:
+        return None
+
+
+def _lock(handle: int, *, wait: bool) -> bool:
+    """An exclusive lock on an open file (released when the process ends, however it ends);
+    False where another process holds it. Where there are no such locks, always True."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: a leftover is known by its age alone
+        return True
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except OSError:
+        return False
+    return True
 
 
 class _LanguageLater(Exception):
@@ -564,7 +639,9 @@ def _write_index(
             yield term, builder.term_surface.get(term, term), d, t, _crc(term.encode(), d, t)
 
     connection.executemany("INSERT INTO postings VALUES (?, ?, ?, ?, ?)", posting_rows())
-    connection.executemany("INSERT INTO vocabulary VALUES (?, ?, ?)", _vocabulary_rows(builder.surface_terms, counts))
+    connection.executemany(
+        "INSERT INTO vocabulary VALUES (?, ?, ?, ?)", _vocabulary_rows(builder.surface_terms, counts)
+    )
     aliases = alias_table(corpus.topics, corpus.glossary)
     header = {
         "schema_version": 1,
@@ -607,16 +684,19 @@ def _write_index(
 
 def _vocabulary_rows(
     surface_terms: dict[str, tuple[str, ...]], counts: dict[str, int]
-) -> Iterator[tuple[str, str, int]]:
-    """(surface, its terms that have postings, the largest of their entry counts), in key order:
-    SQLite appends to its B-tree instead of splitting pages (with the postings, also in key order,
-    a 100,000-entry build took 83-84 s instead of 88-89 s, alternated: the same user time, less
-    system time)."""
+) -> Iterator[tuple[str, str, int, int]]:
+    """(surface, its terms that have postings, the largest of their entry counts, checksum), in
+    key order, so that SQLite appends to its B-tree instead of splitting pages."""
     for surface in sorted(surface_terms):
         terms = surface_terms[surface]
         known = [t for t in terms if t in counts]
         if known:
-            yield surface, "\t".join(known), max(counts[t] for t in known)
+            joined, df = "\t".join(known), max(counts[t] for t in known)
+            yield surface, joined, df, _vocabulary_crc(surface, joined, df)
+
+
+def _vocabulary_crc(surface: str, terms: str, df: int) -> int:
+    return _crc(surface.encode(), b"\0", terms.encode(), b"\0", str(df).encode())
 
 
 def _document(value: Any) -> Any:
@@ -644,23 +724,49 @@ def _touch(path: Path) -> None:
 
 
 def _sweep(directory: Path) -> None:
-    """Remove temporary files of builds that were killed (nobody has written them for a while)."""
+    """Remove what killed runs left in the cache: a build's temporary file once no process holds
+    its lock, an identity map's once stale. Only files whose names ecoqa gives are looked at."""
     now = time.time()
     with contextlib.suppress(OSError):
         for entry in os.scandir(directory):
-            if entry.name.startswith(".") and (entry.name.endswith(".tmp") or entry.name.endswith(".tmp-journal")):
+            if _BUILD_NAME.fullmatch(entry.name):
+                if not entry.name.endswith("-journal"):
+                    _remove_unlocked(Path(entry.path))
+                elif not os.path.lexists(entry.path.removesuffix("-journal")):
+                    _remove(Path(entry.path))
+            elif _MAP_NAME.fullmatch(entry.name):
                 with contextlib.suppress(OSError):
                     if now - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS:
                         os.unlink(entry.path)
 
 
+def _remove_unlocked(path: Path) -> None:
+    """Delete a build's temporary file unless a live build holds its lock (see ``_claimed_temporary``)."""
+    if not _regular(path):
+        return
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return
+    try:
+        if _lock(handle, wait=False) and (_has_locks() or time.time() - os.fstat(handle).st_mtime > STALE_SECONDS):
+            _remove(path)
+    finally:
+        os.close(handle)
+
+
+def _has_locks() -> bool:
+    return importlib.util.find_spec("fcntl") is not None
+
+
 def _evict(directory: Path, keep: Path) -> None:
-    """Delete the least recently used indexes until the cache fits its limit (never *keep*)."""
+    """Delete the least recently used indexes until the cache fits its limit (never *keep*).
+    Only ecoqa's own indexes count and go: a user's files in a shared folder stay."""
     limit = cache_limit()
     with contextlib.suppress(OSError):
         files = []
         for entry in os.scandir(directory):
-            if entry.name.endswith(".sqlite3") and entry.is_file(follow_symlinks=False):
+            if _INDEX_NAME.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
                 status = entry.stat(follow_symlinks=False)
                 files.append((status.st_mtime, status.st_size, Path(entry.path)))
         total = sum(size for _, size, _ in files)
@@ -948,30 +1054,39 @@ class _LazyVocabulary(Mapping[str, tuple[str, ...]]):
 
     def row(self, surface: str) -> tuple[tuple[str, ...], int] | None:
         if surface not in self.cache:
-            rows = self.store.rows("SELECT terms, df FROM vocabulary WHERE surface = ?", (surface,))
-            if rows is None:  # the store failed: memory answers
-                terms = self.store.memory()[1].surface_terms.get(surface)
-                self.cache[surface] = None if terms is None else (tuple(terms), 0)
-            elif rows:
-                terms = tuple(rows[0][0].split("\t"))
-                self.expected.update(terms)
-                self.cache[surface] = (terms, int(rows[0][1]))
-            else:
+            rows = self.store.rows("SELECT surface, terms, df, crc FROM vocabulary WHERE surface = ?", (surface,))
+            if rows and not self._take(rows[0]):
+                self.store.fail("a word list does not match its checksum")
+            if self.store.failed:  # memory answers
+                index = self.store.memory()[1]
+                terms = index.surface_terms.get(surface)
+                self.cache[surface] = None if terms is None else (tuple(terms), index.surface_df(surface))
+            elif not rows:
                 self.cache[surface] = None
         return self.cache[surface]
+
+    def _take(self, row: tuple[str, str, int, int]) -> bool:
+        """Keep one stored row, if its checksum holds."""
+        surface, terms, df, crc = row
+        if not isinstance(terms, str) or _vocabulary_crc(surface, terms, int(df)) != crc:
+            return False
+        split = tuple(terms.split("\t"))
+        self.expected.update(split)
+        self.cache[surface] = (split, int(df))
+        return True
 
     def prefetch(self, surfaces: Iterable[str]) -> None:
         """Look up many surfaces in a few queries instead of one each (compound and family scans)."""
         missing = [s for s in dict.fromkeys(surfaces) if s not in self.cache]
         for chunk in _chunks(missing):
             marks = ",".join("?" * len(chunk))
-            rows = self.store.rows(f"SELECT surface, terms, df FROM vocabulary WHERE surface IN ({marks})", chunk)
+            rows = self.store.rows(f"SELECT surface, terms, df, crc FROM vocabulary WHERE surface IN ({marks})", chunk)
             if rows is None:
                 return  # the store failed: row() answers from memory one by one
-            for surface, terms, df in rows:
-                split = tuple(terms.split("\t"))
-                self.expected.update(split)
-                self.cache[surface] = (split, int(df))
+            for row in rows:
+                if not self._take(row):
+                    self.cache.pop(row[0], None)
+                    return  # row() meets the damage again and hands over to memory
             for surface in chunk:
                 self.cache.setdefault(surface, None)
 
