@@ -192,6 +192,7 @@ def test_the_stream_checker_agrees_with_the_whole_file_checker(tmp_path: Path, m
         assert [caught.value.message] == [str(p) for p in corpus_module.check_corpus(raw, "c.json")]
 
 
+@pytest.mark.timeout(900)  # about a minute alone; several times that on a busy shared machine
 def test_a_10000_entry_corpus_ranks_the_same_from_the_store(cache: Path, tmp_path: Path) -> None:
     """The streamed store and the in-memory index give identical results, snippets and related questions."""
     make = _make_corpus()
