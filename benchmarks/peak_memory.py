@@ -1,8 +1,8 @@
 """The peak memory of a command together with every process it starts (Linux).
 
-``benchmarks/run.py`` reports the largest single process (``ru_maxrss``); a large export also
-runs forked workers, so this samples the whole process tree every 20 ms and reports the peak of
-the summed resident memory (RSS, shared pages counted in every process) and of the summed
+``benchmarks/run.py`` reports the largest single process (``ru_maxrss``); this samples the whole
+process tree every 20 ms (ecoqa runs in one process, but a pager may run beside it) and reports
+the peak of the summed resident memory (RSS, shared pages counted in every process) and of the summed
 proportional share (PSS, shared pages divided among the processes that share them).
 
     python benchmarks/peak_memory.py ecoqa export -f md --data big.json

@@ -41,11 +41,10 @@ INTERNAL = {
         "search.snippets",
     },
     "render": {"errors", "models", "text", "labels"},
-    "parallel": {"errors"},
-    "export": {"models", "text", "labels", "parallel"},
+    "export": {"models", "text", "labels"},
     "config": {"errors", "files"},
     "output": {"errors", "render", "config", "text"},
-    "store": {"errors", "models", "schema", "corpus", "search", "text", "version", "parallel"},
+    "store": {"errors", "models", "schema", "corpus", "search", "text", "version"},
     "browse": {"errors", "models", "render", "search", "text"},
     "cli": {
         "errors",

@@ -614,9 +614,9 @@ def test_unreadable_corpus_is_a_corpus_error(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("name", "code"), [("SIGINT", 130), ("SIGTERM", 143)])
 def test_a_signal_during_a_large_export_ends_it_quietly(tmp_path: Path, slow: Path, name: str, code: int) -> None:
-    """Ctrl-C (to the whole process group, as a terminal sends it) or a kill while forked workers
-    render a large export: the signal's exit code, nothing on stderr (no worker's traceback), no
-    partial or temporary file, and no worker left running."""
+    """Ctrl-C (to the whole process group, as a terminal sends it) or a kill while a large export
+    is written: the signal's exit code, nothing on stderr, no partial or temporary file, and no
+    process left running."""
     cache, target = tmp_path / "cache", tmp_path / "out.md"
     assert clean(ecoqa("list", "--data", str(slow), cache=cache)).returncode == 0  # the index exists
     process = subprocess.Popen(

@@ -189,14 +189,3 @@ def test_the_quality_table_is_measured() -> None:
         measured = quality.metrics([(quality.ranked_ids(corpus, index, c["query"]), set(c["relevant"])) for c in cases])
         figures = tuple(f"{measured[key]:.3f}" for key in ("mrr", "hit1", "hit3"))
         assert (count, *shown) == (str(len(cases)), *figures), name
-
-
-def test_the_readme_names_the_parallel_thresholds_the_code_uses() -> None:
-    """When exports and index builds go to forked workers, and how many: as the code decides."""
-    from ecoqa import export, parallel, store
-
-    text = " ".join(README.read_text(encoding="utf-8").split())
-    words = {2: "two", 3: "three", 4: "four"}
-    assert f"export of {export.PARALLEL_FROM:,} questions or more is rendered by {words[parallel.MAX_WORKERS]}" in text
-    assert f"file of {store.PARALLEL_BUILD_FROM >> 20} MB or more, {words[parallel.MAX_WORKERS]} forked workers" in text
-    assert f"count the words of batches of {store.WORD_BATCH:,} entries" in text

@@ -64,15 +64,41 @@ def test_indexed_results_equal_in_memory_results(cache: Path, raw: bytes) -> Non
 
 
 def stages(raw: bytes) -> tuple[list[str], Any]:
-    """Load through the store and note which stages ran ("indexing" only when it built)."""
+    """Load through the store and note which stages ran (none unless it built)."""
     seen: list[str] = []
     loaded = store.load_indexed(raw, "c.json", lambda stage, done, total: seen.append(stage))
     return seen, loaded
 
 
+def test_a_first_build_reports_its_phases_and_how_far_it_is(cache: Path, raw: bytes) -> None:
+    """Checking and indexing counts the bytes of the file read so far, up to its size; then the
+    index is saved."""
+    seen: list[tuple[str, int, int]] = []
+    store.load_indexed(raw, "c.json", lambda stage, done, total: seen.append((stage, done, total)))
+    reading = [(done, total) for stage, done, total in seen if stage == "checking and indexing"]
+    assert [stage for stage, _, _ in seen][-1] == "saving the index"
+    assert reading[0] == (0, len(raw)) and reading[-1] == (len(raw), len(raw))
+    assert [done for done, _ in reading] == sorted(done for done, _ in reading)
+
+
+def test_a_first_build_on_a_terminal_says_how_long_each_phase_took(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ecoqa import cli, output
+
+    monkeypatch.setattr(output, "_is_tty", lambda stream: True)
+    with cli._progress() as update:
+        assert update is not None
+        update("checking and indexing", 5, 10)
+        update("saving the index", 0, 0)
+    note = capsys.readouterr().err.splitlines()[-1]
+    assert note.startswith("ecoqa: built the search index in ")
+    assert "checking and indexing " in note and "saving the index " in note
+
+
 def test_second_load_reads_the_cache(cache: Path, raw: bytes) -> None:
     first, _ = stages(raw)
-    assert "indexing" in first
+    assert "checking and indexing" in first
     assert len(list(cache.glob("*.sqlite3"))) == 1
     second, (corpus, index) = stages(raw)
     assert second == []  # nothing was validated, indexed or saved
@@ -210,38 +236,6 @@ def test_a_10000_entry_corpus_ranks_the_same_from_the_store(cache: Path, tmp_pat
     assert warnings == []
 
 
-def _store_rows(directory: Path) -> dict[str, list[tuple[Any, ...]]]:
-    (path,) = directory.glob("*.sqlite3")
-    connection = sqlite3.connect(path)
-    try:
-        tables = [name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return {name: connection.execute(f"SELECT * FROM {name} ORDER BY 1, 2").fetchall() for name in tables}
-    finally:
-        connection.close()
-
-
-def test_a_store_whose_words_workers_counted_equals_one_counted_here(
-    tmp_path: Path, raw: bytes, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A large corpus's words are counted by forked workers while this process reads the file:
-    every table of the store is the one a build in one process writes."""
-    from ecoqa import parallel
-
-    monkeypatch.setenv("ECOQA_CACHE_DIR", str(tmp_path / "here"))
-    store.load_indexed(raw, "c.json")
-    monkeypatch.setattr(store, "PARALLEL_BUILD_FROM", 0)
-    monkeypatch.setattr(store, "WORD_BATCH", 37)
-    monkeypatch.setattr(parallel, "workers", lambda: 2)
-    handed: list[int] = []
-    put = parallel.Pipeline.put
-    monkeypatch.setattr(parallel.Pipeline, "put", lambda self, item: handed.append(len(item.texts)) or put(self, item))
-    monkeypatch.setenv("ECOQA_CACHE_DIR", str(tmp_path / "workers"))
-    corpus, index = store.load_indexed(raw, "c.json")
-    assert handed == [37] * 16 + [600 - 37 * 16]
-    assert _store_rows(tmp_path / "workers") == _store_rows(tmp_path / "here")
-    assert ranked(corpus, index, "financiering") == ranked(parse_corpus(raw, "c.json"), None, "financiering")
-
-
 def test_a_known_file_is_found_without_reading_it(cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "big.json"
     path.write_bytes(json.dumps(_make_corpus().make(600)).encode())
@@ -323,148 +317,14 @@ def test_documents_from_the_store_equal_documents_from_memory(cache: Path, raw: 
     assert [corpus.principle(p).quotes(q) for p, q in cited] == [memory.principle(p).quotes(q) for p, q in cited]
 
 
-@pytest.fixture
-def in_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Every export, however small, rendered by two forked workers in shares of 37 entries;
-    the list counts the times the workers were used (so a test cannot pass serially)."""
-    from ecoqa import export, parallel
-
-    used: list[int] = []
-    ordered = parallel.ordered
-
-    def counted(*args: Any) -> Any:
-        used.append(1)
-        return ordered(*args)
-
-    monkeypatch.setattr(export, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(export, "SHARE", 37)
-    monkeypatch.setattr(parallel, "workers", lambda: 2)
-    monkeypatch.setattr(parallel, "ordered", counted)
-    return used
-
-
-@pytest.mark.parametrize("chosen", ["all", "every third"])
-def test_documents_rendered_by_workers_equal_documents_rendered_here(
-    cache: Path, raw: bytes, in_workers: list[int], chosen: str
-) -> None:
-    """A large export is rendered by forked workers, in order: byte for byte the document one
-    process renders from memory, for the whole corpus and for a selection."""
-    from ecoqa import export
-    from ecoqa.cli import _LazySelection
-
-    memory = parse_corpus(raw, "c.json")
-    corpus, _ = store.load_indexed(raw, "c.json")
-    positions = range(len(memory.entries)) if chosen == "all" else range(0, len(memory.entries), 3)
-    for lang in ("nl", "en"):
-        for render in (export.to_markdown, export.to_html):
-            expected = b"".join(render([memory.entries[p] for p in positions], export.Document(memory, lang)))
-            written = b"".join(render(_LazySelection(corpus, positions), export.Document(corpus, lang)))
-            assert written == expected
-    assert len(in_workers) == 4
-
-
-def test_workers_hand_back_their_shares_as_utf8(cache: Path, raw: bytes, in_workers: list[int]) -> None:
-    """Text from a worker is encoded to be pickled, then decoded by the parent, which writes
-    every share: a worker encodes its share itself, so bytes cross the pipe as they are."""
-    from ecoqa import export, parallel
-
-    corpus, _ = store.load_indexed(raw, "c.json")
-    handed: list[object] = []
-    ordered = parallel.ordered
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(parallel, "ordered", lambda *args: (handed.append(r) or r for r in ordered(*args)))
-        document = b"".join(export.to_html(corpus.entries, export.Document(corpus, "nl")))
-    assert len(handed) == -(-len(corpus.entries) // 37) and all(isinstance(share, bytes) for share in handed)
-    assert b"".join(handed) in document
-
-
-def test_a_pipeline_whose_workers_cannot_start_leaves_nothing_behind(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No processes to fork (EAGAIN): the error reaches the caller, and neither the state meant
-    for the workers nor the SIGTERM handler of the unstarted pool stays behind."""
-    import errno
-    import multiprocessing
-    import signal
-    from types import SimpleNamespace
-
-    from ecoqa import parallel
-
-    def no_pool(*args: Any, **kwargs: Any) -> Any:
-        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
-
-    monkeypatch.setattr(multiprocessing, "get_context", lambda kind: SimpleNamespace(Pool=no_pool))
-    before = signal.getsignal(signal.SIGTERM)
-    for start in (
-        lambda: parallel.Pipeline(len, "state", 2).__enter__(),
-        lambda: next(parallel.ordered(len, [1], "s", 2, id)),
-    ):
-        with pytest.raises(OSError, match="temporarily unavailable"):
-            start()
-        assert parallel._inherited is None
-        assert signal.getsignal(signal.SIGTERM) == before
-
-
-def _worker_connection(entries: Any, share: tuple[int, int]) -> tuple[int, int, int]:
-    return os.getpid(), len(entries.store.inherited), len(list(entries.between(*share)))
-
-
-def test_each_worker_reads_through_a_connection_of_its_own(cache: Path, raw: bytes) -> None:
-    """A SQLite connection must not cross a fork: each worker opens its own before it reads,
-    and leaves the inherited one alone; the parent's stays in use."""
-    from ecoqa import parallel
-
-    corpus, _ = store.load_indexed(raw, "c.json")
-    entries: Any = corpus.entries
-    before = entries.store.connection
-    shares = [(start, start + 100) for start in range(0, 600, 100)]
-    found = list(parallel.ordered(_worker_connection, shares, entries, 2, lambda state: state.after_fork()))
-    assert {pid for pid, _, _ in found} - {os.getpid()} and all(pid != os.getpid() for pid, _, _ in found)
-    assert [(inherited, read) for _, inherited, read in found] == [(1, 100)] * 6
-    assert entries.store.connection is before and entries.store.inherited == []
-
-
-def _fail_at(state: int, item: int) -> str:
-    if item == state:
-        raise ValueError(f"item {item}")
-    return str(item)
-
-
-def test_an_error_in_a_worker_is_raised_here_and_the_workers_end() -> None:
-    import multiprocessing
-
-    from ecoqa import parallel
-
-    with pytest.raises(ValueError, match="item 5"):
-        list(parallel.ordered(_fail_at, range(10), 5, 2, lambda state: None))
-    assert multiprocessing.active_children() == []
-    results = parallel.ordered(_fail_at, range(100), -1, 2, lambda state: None)
-    assert [next(results), next(results)] == ["0", "1"]
-    results.close()  # a reader that stops early (| head) ends the workers
-    assert multiprocessing.active_children() == []
-
-
-@pytest.mark.parametrize(("platform", "cores", "expected"), [("linux", 8, 2), ("linux", 1, 1), ("darwin", 8, 1)])
-def test_workers_only_where_fork_is_safe_and_cores_are_free(
-    monkeypatch: pytest.MonkeyPatch, platform: str, cores: int, expected: int
-) -> None:
-    """Forked workers only on Linux (fork is unsafe on macOS, absent on Windows), at most two."""
-    from ecoqa import parallel
-
-    monkeypatch.setattr(parallel.sys, "platform", platform)
-    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
-    assert parallel.workers() == expected
-
-
-def test_a_worker_that_finds_the_store_damaged_answers_from_memory(
-    cache: Path, raw: bytes, in_workers: list[int]
-) -> None:
-    """An entry that fails its checksum in the middle of a worker's share: that worker says so
-    and reads the rest of its share from the corpus file, and the document is still whole."""
-    import sqlite3
-
+def test_an_entry_found_damaged_during_an_export_is_said_once_and_the_index_removed(cache: Path, raw: bytes) -> None:
+    """An entry that fails its checksum in the middle of an export: the rest comes from the
+    corpus file, the document is still whole, and the damaged index is gone."""
     from ecoqa import export
 
     memory = parse_corpus(raw, "c.json")
-    corpus, _ = store.load_indexed(raw, "c.json")
+    warnings: list[str] = []
+    corpus, _ = store.load_indexed(raw, "c.json", warn=warnings.append)
     (path,) = cache.glob("*.sqlite3")
     connection = sqlite3.connect(path)
     with connection:  # commits; closing is separate
@@ -472,7 +332,8 @@ def test_a_worker_that_finds_the_store_damaged_answers_from_memory(
     connection.close()
     expected = b"".join(export.to_markdown(memory.entries, export.Document(memory, "en")))
     assert b"".join(export.to_markdown(corpus.entries, export.Document(corpus, "en"))) == expected
-    assert in_workers and not path.exists()  # a worker found it damaged, and removed it
+    assert len(warnings) == 1 and "damaged" in warnings[0]
+    assert not path.exists()
 
 
 @pytest.mark.parametrize("text", ["", "nul", ' [1, "a", "b"]', '[1, "a", "b"] ', '[1, "a", "b"]x', '[1, "a"'])
@@ -514,8 +375,8 @@ def _an_open_store(cache: Path, raw: bytes) -> Any:
 def test_an_open_store_let_go_in_another_thread_is_closed_there_quietly(
     cache: Path, raw: bytes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The garbage collector may free an open store in any thread (a pool's handler thread did, in
-    CI): its connection is closed there, with no 'created in a thread' error and no unclosed database."""
+    """The garbage collector may free an open store in any thread: its connection is closed
+    there, with no 'created in a thread' error and no unclosed database."""
     import threading
 
     unraisable: list[str] = []
@@ -529,61 +390,6 @@ def test_an_open_store_let_go_in_another_thread_is_closed_there_quietly(
     assert unraisable == []
     with pytest.raises(sqlite3.ProgrammingError, match="closed database"):
         connection.execute("SELECT 1")
-
-
-def test_a_forked_copy_of_an_open_store_leaves_its_connection_to_the_parent(cache: Path, raw: bytes) -> None:
-    """A connection must not cross a fork: when a forked process frees its copy of an open store,
-    the inherited connection is neither used nor closed there."""
-    holder = [_an_open_store(cache, raw)]
-    connection = holder[0].connection
-    assert connection is not None
-    child = os.fork()
-    if child == 0:  # pragma: no cover - runs in the forked copy
-        holder.clear()
-        try:
-            connection.total_changes  # noqa: B018 - raises once the connection is closed
-        except sqlite3.ProgrammingError:
-            os._exit(1)
-        os._exit(0)
-    _, status = os.waitpid(child, 0)
-    assert os.waitstatus_to_exitcode(status) == 0
-    assert connection.execute("SELECT count(*) FROM entries").fetchone()[0] > 0
-    holder.clear()
-
-
-_WHEN_STARTING: list[set[int]] = []  # in a worker: the signals it held as its initializer began
-
-
-def _held_signals(state: Any, item: int) -> tuple[list[int], list[int]]:
-    import signal
-
-    return sorted(_WHEN_STARTING[0]), sorted(signal.pthread_sigmask(signal.SIG_BLOCK, []))
-
-
-def test_workers_hold_ctrl_c_and_sigterm_until_their_own_handlers_are_set(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A pool ended at once (an error in its first items, ``| head``) signals workers that may
-    still be starting: one signalled before its handlers are set can lose the signal (Python clears
-    it in its after-fork setup) or swallow the parent's SystemExit, and lives on while the pool
-    waits for it (seen: a hang within 250-500 quick pools, the other core busy). So workers fork
-    with SIGINT and SIGTERM blocked and unblock them once SIGTERM ends them; the parent's mask is
-    left as it was."""
-    import signal
-
-    from ecoqa import parallel
-
-    real_start = parallel._start
-
-    def recording_start(prepare: Any) -> None:
-        _WHEN_STARTING.append(set(signal.pthread_sigmask(signal.SIG_BLOCK, [])))
-        real_start(prepare)
-
-    monkeypatch.setattr(parallel, "_start", recording_start)
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, [])
-    held = {int(signal.SIGINT), int(signal.SIGTERM)}
-    for when_starting, when_working in parallel.ordered(_held_signals, range(4), None, 2, lambda state: None):
-        assert held <= set(when_starting)
-        assert not held & set(when_working)
-    assert signal.pthread_sigmask(signal.SIG_BLOCK, []) == before
 
 
 # ---------------------------------------------------------------------------- the cache owns only what it made

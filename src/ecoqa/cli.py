@@ -415,21 +415,32 @@ def _load(ctx: typer.Context, data: Path | None) -> Corpus:
 
 @contextmanager
 def _progress() -> Iterator[Callable[[str, int, int], None] | None]:
-    """A progress bar on stderr while a large index builds; nothing when stderr is not a terminal."""
-    from ecoqa.output import _is_tty, make_console
+    """While a large index builds: a progress bar on stderr with the phase it is in, then one line
+    with the time of each phase. Nothing when stderr is not a terminal."""
+    from ecoqa.output import _is_tty, make_console, write_note_line
 
     if not _is_tty(sys.stderr):
         yield None
         return
+    import time
+
     from rich.progress import Progress
 
+    phases: dict[str, float] = {}
     with Progress(console=make_console("auto", stderr=True), transient=True) as bar:
         task = bar.add_task("indexing", total=None)
 
         def update(stage: str, done: int, total: int) -> None:
+            phases.setdefault(stage, time.monotonic())
             bar.update(task, description=stage, completed=done, total=total or None)
 
         yield update
+    if phases:
+        starts = [*phases.values(), time.monotonic()]
+        took = ", ".join(
+            f"{stage} {end - start:.1f} s" for stage, start, end in zip(phases, starts[:-1], starts[1:], strict=True)
+        )
+        write_note_line(f"built the search index in {starts[-1] - starts[0]:.1f} s ({took}); later commands use it.")
 
 
 def _topic_ids(corpus: Corpus, names: Sequence[str]) -> list[str]:
@@ -1090,20 +1101,6 @@ class _LazySelection(Sequence["Entry"]):
         """Ids and questions for the contents, without reading the answers."""
         corpus = self.corpus
         return corpus.headings(corpus.entries) if self.whole else (corpus.heading_at(p) for p in self.positions)
-
-    def between(self, start: int, stop: int) -> Iterator[Entry]:
-        """The chosen entries from *start* up to *stop*, in order (one worker's share of an export)."""
-        read = getattr(self.corpus.entries, "between", None)
-        if self.whole and read is not None:
-            ranged: Iterator[Entry] = read(start, stop)
-            return ranged
-        return (self.corpus.entries[p] for p in self.positions[start:stop])
-
-    def after_fork(self) -> None:
-        """In a forked worker: the entries' store reads through a connection of its own."""
-        reconnect = getattr(self.corpus.entries, "after_fork", None)
-        if reconnect is not None:
-            reconnect()
 
     def documents(self) -> Iterator[str] | None:
         """The entries as the JSON text a store keeps, when they are all of a store's entries."""

@@ -193,8 +193,9 @@ class JsonStream:
 
     CHUNK = 1 << 20
 
-    def __init__(self, handle: Any, source: str) -> None:
+    def __init__(self, handle: Any, source: str, read: Callable[[int], None] | None = None) -> None:
         self.handle = handle
+        self.read = read  # told the bytes read so far after each chunk (a build's progress)
         self.source = source
         self.decoder = codecs.getincrementaldecoder("utf-8")()
         self.json = json.JSONDecoder(object_pairs_hook=_object_with_duplicates, parse_constant=_non_finite)
@@ -228,6 +229,8 @@ class JsonStream:
                 f"{self.source}: not valid UTF-8 (byte {self.bytes_read + error.start}); save the file as UTF-8."
             ) from None
         self.bytes_read += len(chunk)
+        if self.read is not None:
+            self.read(self.bytes_read)
         self.eof = not chunk
         self.buffer += text
 
@@ -340,18 +343,19 @@ class JsonStream:
 def check_stream(
     path: Path, source: str, on_entry: Callable[[Entry, Any], None] | None = None,
     answers: Callable[[Sequence[int]], dict[int, str]] | None = None, checker: Checker | None = None,
+    read: Callable[[int], None] | None = None,
 ) -> tuple[Checker, Document | None, list[Problem]]:  # fmt: skip
     """Check a corpus file as a stream of questions, handing each good entry to *on_entry*.
 
     The answers that evidence quotes cite come from *answers* (a store being built), or from a
-    second pass over the file.
+    second pass over the file. *read* is told how many bytes have been read, as they are.
     """
     checker = checker or Checker(source)
     seen: set[str] = set()
     questions = False
     try:
         with open(path, "rb") as handle:
-            for kind, value in JsonStream(handle, source).events():
+            for kind, value in JsonStream(handle, source, read).events():
                 if kind == "key":
                     checker.key(value, value in seen)
                     seen.add(value)

@@ -55,7 +55,7 @@ def interrupted(error: BaseException | None) -> bool:
 @contextlib.contextmanager
 def terminate_cleanly() -> Iterator[None]:
     """While writing, SIGTERM unwinds like Ctrl-C (so ``finally`` runs: a temporary file is
-    removed, an export's workers are ended) and exits 143, instead of stopping at once."""
+    removed) and exits 143, instead of stopping at once."""
     import signal
     import threading
 

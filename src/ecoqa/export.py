@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
-from ecoqa import parallel
 from ecoqa.labels import label
 from ecoqa.models import Corpus, Entry, Heading, Hit, Principle, Reference, compact_json, in_lang, plain
 from ecoqa.text import blocks, clean_text, fenced, flatten, one_line
@@ -239,59 +238,20 @@ def _about(doc: Document) -> list[tuple[str, bool]]:
     return lines
 
 
-PARALLEL_FROM = 5000
-"""Entries from which a document is rendered by several processes (below, starting them costs more)."""
-SHARE = 1000
-"""Entries a worker renders per task: big enough to amortise the hand-over, small to keep the order flowing."""
-
-_Render = Callable[[Entry, "_Written"], str]
 _Line = Callable[[Heading, str], str]  # a contents line, from a heading and its escaped text
-
-
-def _workers_for(entries: Sequence[Entry]) -> int:
-    """How many processes render *entries*: several for a large document whose entries can be
-    read in ranges (a store's, through ``between``), else 1."""
-    if len(entries) < PARALLEL_FROM or not all(hasattr(entries, a) for a in ("between", "after_fork")):
-        return 1
-    return parallel.workers()
-
-
-def _shares(size: int) -> list[tuple[int, int]]:
-    return [(start, min(start + SHARE, size)) for start in range(0, size, SHARE)]
 
 
 def _contents(entries: Sequence[Entry], written: _Written, line: _Line) -> Iterator[str]:
     """The contents lines, in order; each heading's text is kept (``written.headings``) for the
-    related lines. Written here even for a large document: reading the headings is most of the
-    work, and handing 100,000 texts back from workers cost as much as it saved."""
+    related lines."""
     for heading in written.doc.corpus.headings(entries):
         yield line(heading, written.heading(heading))
 
 
-def _rendered(entries: Sequence[Entry], written: _Written, render: _Render) -> Iterator[str | bytes]:
-    """Every entry rendered, in order: by forked workers for a large document (they start with
-    every heading's text, and hand back UTF-8), else here, one by one."""
-    count = _workers_for(entries)
-    if count < 2:
-        return (render(entry, written) for entry in entries)
-    return parallel.ordered(_render_share, _shares(len(entries)), (entries, written, render), count, _after_fork)
-
-
-def _render_share(state: tuple[Any, _Written, _Render], share: tuple[int, int]) -> bytes:
-    """A worker's share of entries, encoded there: bytes cross the pipe as they are, while text
-    is encoded to be pickled and decoded again, which took the parent a second at 100,000 entries."""
-    entries, written, render = state
-    return "".join(render(entry, written) for entry in entries.between(*share)).encode("utf-8")
-
-
-def _encoded(parts: Iterable[str | bytes]) -> Iterator[bytes]:
-    """A document's parts as UTF-8; a worker's share comes encoded already."""
+def _encoded(parts: Iterable[str]) -> Iterator[bytes]:
+    """A document's parts as UTF-8, whatever the locale's encoding (an HTML page declares it)."""
     for part in parts:
-        yield part if isinstance(part, bytes) else part.encode("utf-8")
-
-
-def _after_fork(state: tuple[Any, _Written, Any]) -> None:
-    state[0].after_fork()
+        yield part.encode("utf-8")
 
 
 class _Written:
@@ -399,14 +359,14 @@ def to_markdown(entries: Sequence[Entry], doc: Document) -> Iterator[bytes]:
     return _encoded(_markdown_parts(entries, doc))
 
 
-def _markdown_parts(entries: Sequence[Entry], doc: Document) -> Iterator[str | bytes]:
+def _markdown_parts(entries: Sequence[Entry], doc: Document) -> Iterator[str]:
     lang, written = doc.lang, _Written(doc, _md)
     yield f"# {_md(_title(doc))}\n\n## {label(lang, 'about_export')}\n\n"
     for text, derived in _about(doc):
         yield (f"_{_md(text)}_" if derived else _md(text)) + "\n\n"
     yield f"## {label(lang, 'contents')}\n\n"
     yield from _contents(entries, written, lambda heading, text: f"- [{heading.id}. {text}](#q{heading.id})\n")
-    yield from _rendered(entries, written, _md_entry)
+    yield from (_md_entry(entry, written) for entry in entries)
 
 
 def _md_entry(entry: Entry, written: _Written) -> str:
@@ -483,7 +443,7 @@ def to_html(entries: Sequence[Entry], doc: Document) -> Iterator[bytes]:
     return _encoded(_html_parts(entries, doc))
 
 
-def _html_parts(entries: Sequence[Entry], doc: Document) -> Iterator[str | bytes]:
+def _html_parts(entries: Sequence[Entry], doc: Document) -> Iterator[str]:
     lang, written = doc.lang, _Written(doc, _h)
     title = _h(_title(doc))
     yield (
@@ -500,7 +460,7 @@ def _html_parts(entries: Sequence[Entry], doc: Document) -> Iterator[str | bytes
         entries, written, lambda heading, text: f'<li value="{heading.id}"><a href="#q{heading.id}">{text}</a></li>\n'
     )
     yield "</ol></nav>\n"
-    yield from _rendered(entries, written, _html_entry)
+    yield from (_html_entry(entry, written) for entry in entries)
     yield "</body>\n</html>\n"
 
 

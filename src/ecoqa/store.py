@@ -57,7 +57,6 @@ from ecoqa.version import ecoqa_version
 if TYPE_CHECKING:
     import sqlite3
 
-    from ecoqa.parallel import Pipeline
     from ecoqa.schema import Checker
     from ecoqa.search.index import Index, IndexBuilder
 
@@ -335,11 +334,6 @@ CREATE TABLE members (kind TEXT, key TEXT, positions BLOB NOT NULL, crc INTEGER 
 """
 #: Entries written per transaction batch while streaming.
 BATCH = 2000
-#: A corpus file from this size has its words counted by forked workers (``parallel.workers``)
-#: while this process reads, checks and stores the entries; a smaller one is counted here.
-PARALLEL_BUILD_FROM = 16 << 20
-#: Entries whose words a worker counts per task: merging costs once per (batch, distinct term).
-WORD_BATCH = 500
 
 
 def _crc(*parts: bytes) -> int:
@@ -425,6 +419,12 @@ def _lock(handle: int, *, wait: bool) -> bool:
     return True
 
 
+def _reading(progress: Progress, size: int) -> Callable[[int], None]:
+    """The first phase of a build, as the bytes of the file read so far."""
+    progress("checking and indexing", 0, size)
+    return lambda done: progress("checking and indexing", done, size)
+
+
 class _LanguageLater(Exception):
     def __init__(self, language: str) -> None:
         self.language = language
@@ -441,31 +441,26 @@ def _fill(
     """Stream the file into the store. The original fields are stemmed in the language the file
     declares before its questions (as ecoqa writes files); a file that declares it only after
     them is read a second time."""
-    from ecoqa import parallel
     from ecoqa.schema import Checker
     from ecoqa.search.index import original_language
 
     checker = Checker(source)
     size = max(1, os.path.getsize(path))
-    with contextlib.ExitStack() as workers:
-        counters = parallel.workers() if size >= PARALLEL_BUILD_FROM else 1
-        filling = _Filling(connection, checker, language, progress, size, workers if counters > 1 else None)
-        if progress:
-            progress("indexing", 0, 0)
-        checker, parts, problems = check_stream(path, source, filling.take, filling.answers, checker)
-        if problems or parts is None:
-            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-            first = one_line(str(problems[0])) if problems else f"{source}: not a corpus"
-            raise CorpusError(f"{first}{more}; run 'ecoqa validate {source}' for the full list.")
-        filling.flush()
-        filling.count_the_rest()
+    filling = _Filling(connection, checker, language)
+    read = None if progress is None else _reading(progress, size)
+    checker, parts, problems = check_stream(path, source, filling.take, filling.answers, checker, read)
+    if problems or parts is None:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        first = one_line(str(problems[0])) if problems else f"{source}: not a corpus"
+        raise CorpusError(f"{first}{more}; run 'ecoqa validate {source}' for the full list.")
+    filling.flush()
     corpus = checker.corpus(parts, (), source)
     wanted = original_language(corpus.webinar.language if corpus.webinar else "")
     builder = filling.builder(wanted)
     if builder.language != wanted:
         raise _LanguageLater(wanted)
     if progress:
-        progress("saving index", 0, 0)
+        progress("saving the index", 0, 0)
     builder.add_principles(corpus.principles)
     _write_index(connection, key, corpus, builder, filling.memberships)
     related = _related_of_every_entry(builder.size, builder.ids, filling.memberships, filling.shared)
@@ -511,23 +506,10 @@ class _KeptRelated:
 class _Filling:
     """One pass of a corpus file into a new store: entries in batches, the index built alongside."""
 
-    def __init__(
-        self,
-        connection: sqlite3.Connection,
-        checker: Checker,
-        language: str | None,
-        progress: Progress | None,
-        total: int,
-        workers: contextlib.ExitStack | None = None,
-    ) -> None:
-        self.workers = workers  # where the counting workers are started and ended; None: count here
-        self.pipeline: Pipeline | None = None
-        self.texts: list[dict[str, list[str]]] = []  # entries placed whose words wait for a worker
+    def __init__(self, connection: sqlite3.Connection, checker: Checker, language: str | None) -> None:
         self.connection = connection
         self.checker = checker
         self.language = language
-        self.progress = progress
-        self.total = total
         self.index: IndexBuilder | None = None
         self.memberships: dict[tuple[str, str], array[int]] = {}
         self.shared: list[tuple[tuple[str, str], ...]] = []  # per entry: what its related questions share
@@ -552,15 +534,7 @@ class _Filling:
     def take(self, entry: Entry, item: Any) -> None:
         builder = self.builder()
         position = builder.size
-        if self.workers is None:
-            builder.add(entry)
-        else:
-            from ecoqa.search.index import field_texts
-
-            builder.place(entry)
-            self.texts.append(field_texts(entry))
-            if len(self.texts) >= WORD_BATCH:
-                self._count()
+        builder.add(entry)
         for kind, names in (("topic", entry.topics), ("principle", entry.principles)):
             for name in dict.fromkeys(names):
                 self.memberships.setdefault((kind, name), array("i")).append(position)
@@ -571,31 +545,6 @@ class _Filling:
         self.batch.append((position, entry.id, text, _crc(text.encode()), heading, _crc(heading.encode())))
         if len(self.batch) >= BATCH:
             self.flush()
-            if self.progress:
-                self.progress("indexing", min(position, self.total), 0)
-
-    def _count(self) -> None:
-        """Hand the waiting entries' words to a worker; merge the counts that are back, in order."""
-        from ecoqa.parallel import Pipeline, workers
-        from ecoqa.search.index import IndexBuilder, WordBatch
-
-        builder = self.builder()
-        if self.pipeline is None and self.workers is not None:
-            counter = IndexBuilder(builder.language)  # each worker's own copy keeps the stems it found
-            self.pipeline = self.workers.enter_context(Pipeline(IndexBuilder.count_batch, counter, workers()))
-        assert self.pipeline is not None
-        batch = WordBatch(builder.size - len(self.texts), builder.packing, self.texts)
-        self.texts = []
-        for counted in self.pipeline.put(batch):
-            builder.merge(counted)
-
-    def count_the_rest(self) -> None:
-        """Every entry's words counted and merged: the index is complete."""
-        if self.texts:
-            self._count()
-        if self.pipeline is not None:
-            for counted in self.pipeline.rest():
-                self.builder().merge(counted)
 
     def flush(self) -> None:
         if self.batch:
@@ -794,7 +743,6 @@ class _Healing:
         self.errors: tuple[type[BaseException], ...] = (sqlite3.Error, OSError, ValueError, KeyError, TypeError)
         self.opening = True  # while opening, a failure means "rebuild", not "answer from memory"
         self.connection: sqlite3.Connection | None = None
-        self.inherited: list[sqlite3.Connection] = []
         try:
             self.connection = self._connect()
         except self.errors as error:
@@ -804,24 +752,12 @@ class _Healing:
         import sqlite3
 
         # as_uri() escapes "#", "?" and "%" in the path, which SQLite would read as URI syntax.
-        # check_same_thread=False: the garbage collector may free this store in any thread (a
-        # process pool's handler thread, say); only this thread reads through the connection.
+        # check_same_thread=False: the garbage collector may free this store in any thread;
+        # only the thread that opened it reads through the connection.
         uri = f"{self.path.resolve().as_uri()}?mode=ro"
         connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        weakref.finalize(self, _close_in, os.getpid(), connection)  # sqlite3 warns about open ones
+        weakref.finalize(self, connection.close)  # sqlite3 warns about open ones
         return connection
-
-    def reconnect(self) -> None:
-        """In a forked process: read through a connection of its own. A SQLite connection must not
-        cross a fork, so the inherited one is kept aside, never used or closed here."""
-        if self.connection is None:
-            return
-        self.inherited.append(self.connection)
-        try:
-            self.connection = self._connect()
-        except self.errors as error:
-            self.connection = None
-            self.fail(str(error))
 
     def rows(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[Any] | None:
         """All rows of a query, or None once the store has failed."""
@@ -852,12 +788,6 @@ class _Healing:
         if self.connection is not None:
             self.connection.close()
             self.connection = None
-
-
-def _close_in(owner: int, connection: sqlite3.Connection) -> None:
-    """Close a connection in the process that opened it; a forked copy leaves it alone."""
-    if os.getpid() == owner:
-        connection.close()
 
 
 def _open(path: Path, key: str, source: str, rescue: _Rescue, warn: Warn) -> tuple[Corpus, Index]:
@@ -1315,26 +1245,16 @@ class _LazyEntries(Sequence[Entry]):
 
         return self._checked(row, whole)
 
-    def between(self, start: int, stop: int) -> Iterator[Entry]:
-        """The entries from position *start* up to *stop*, in order, read in batches (a worker's share)."""
-        return self._in_order("item, crc", 512, self._entry, lambda entry: entry, start, min(stop, self.size))
-
-    def after_fork(self) -> None:
-        """In a forked process (a worker of an export): read through a connection of its own."""
-        self.store.reconnect()
-
     def _in_order(
         self,
         columns: str,
         batch: int,
         read: Callable[[tuple[str, int]], _T | None],
         remembered: Callable[[Entry], _T],
-        start: int = 0,
-        stop: int | None = None,
     ) -> Iterator[_T]:
-        """*read* applied to the *columns* of the entries from *start* to *stop* (all), in order, in
-        batches; a gap or a bad row hands over to the in-memory corpus (through *remembered*)."""
-        position, stop = start, self.size if stop is None else stop
+        """*read* applied to the *columns* of every entry, in order, in batches; a gap or a bad
+        row hands over to the in-memory corpus (through *remembered*)."""
+        position, stop = 0, self.size
         while position < stop:
             rows = self.store.rows(
                 f"SELECT position, {columns} FROM entries WHERE position >= ? ORDER BY position LIMIT ?",
