@@ -344,7 +344,14 @@ def start_build(big: Path, cache: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "ecoqa", "search", "financiering", "--json", "--data", str(big)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment(cache),
+        preexec_fn=answer_ctrl_c,
     )  # fmt: skip
+
+
+def answer_ctrl_c() -> None:
+    """In a child: Ctrl-C as a terminal's shell sets it, whatever this test run inherited (a job
+    started in the background without job control ignores SIGINT, and so would its children)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def wait_for_temporary_file(cache: Path, process: subprocess.Popen[str]) -> None:
@@ -622,6 +629,7 @@ def test_a_signal_during_a_large_export_ends_it_quietly(tmp_path: Path, slow: Pa
     process = subprocess.Popen(
         [sys.executable, "-m", "ecoqa", "export", "-f", "md", "--data", str(slow), "-o", str(target)],
         stderr=subprocess.PIPE, text=True, env=environment(cache), start_new_session=True,
+        preexec_fn=answer_ctrl_c,
     )  # fmt: skip
     deadline = time.monotonic() + 60
     while sum(p.stat().st_size for p in tmp_path.glob(".out.md.*.tmp")) < 2_000_000:  # the entries are coming
