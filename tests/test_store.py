@@ -477,3 +477,68 @@ def test_a_changed_word_list_is_noticed(cache: Path, raw: bytes) -> None:
     corpus, index = store.load_indexed(raw, "c.json", warn=warnings.append)
     assert ranked(corpus, index, "financiering") == ranked(parse_corpus(raw, "c.json"), None, "financiering")
     assert len(warnings) == 1 and "damaged" in warnings[0]
+
+
+# ---------------------------------------------------------------------------- what the review's mutants showed untested
+
+
+@pytest.mark.parametrize("chunk", [7, 1 << 20])
+def test_a_streamed_syntax_error_past_the_first_line_has_the_whole_file_position(
+    tmp_path: Path, raw: bytes, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    """A large file read in chunks names a syntax error on a later line at the same line and column
+    as the whole-file reader, wherever the chunks were cut."""
+    from ecoqa import corpus as corpus_module
+
+    monkeypatch.setattr(corpus_module.JsonStream, "CHUNK", chunk)
+    lines = json.dumps(json.loads(raw), indent=1).encode().split(b"\n")
+    path = tmp_path / "c.json"
+    for at in (2, 1000, len(lines) // 2, len(lines) - 3):
+        broken = list(lines)
+        indent = len(lines[at]) - len(lines[at].lstrip())
+        broken[at] = lines[at][:indent] + b"@" + lines[at][indent:]  # where a token should start
+        data = b"\n".join(broken)
+        assert len(data) >= corpus_module.STREAM_BYTES
+        path.write_bytes(data)
+        with pytest.raises(CorpusError) as caught:
+            corpus_module.check_stream(path, "c.json")
+        assert [caught.value.message] == [str(p) for p in corpus_module.check_corpus(data, "c.json")]
+        assert caught.value.message.startswith(f"c.json:{at + 1}:{indent + 1}: ")
+
+
+def test_a_streamed_file_checks_quotes_against_the_cleaned_answer(cache: Path, tmp_path: Path) -> None:
+    """An answer with Windows line ends (CRLF) is cleaned before its evidence quotes are looked up
+    in it, in a streamed file as in a small one: a quote across its line break is found."""
+    from ecoqa import corpus as corpus_module
+
+    document = _make_corpus().make(600)
+    principle = next(p for p in document["principles"] if p.get("evidence"))
+    cited = principle["evidence"][0]["question"]
+    question = next(q for q in document["questions"] if q["id"] == cited)
+    question["answer"] += "\r\nEerste regel\r\ntweede regel."
+    principle["evidence"].append({"question": cited, "quote": "Eerste regel\ntweede regel"})
+    data = json.dumps(document).encode()
+    path = tmp_path / "c.json"
+    path.write_bytes(data)
+    assert len(data) >= corpus_module.STREAM_BYTES
+    assert corpus_module.check_corpus(data, "c.json") == []
+    assert corpus_module.check_file(path) == []  # the stream, and a second pass for the answers
+    corpus, _ = store.open_indexed(path, "c.json")  # the stream into a store
+    assert "Eerste regel\ntweede regel" in corpus.principle(principle["id"]).quotes(cited)
+
+
+def test_a_store_missing_its_first_entry_is_rebuilt_when_opened(cache: Path, raw: bytes) -> None:
+    """A store that lost its first row is unusable from the start: rebuilt at once (not served,
+    nor patched from memory later), and whole again."""
+    store.load_indexed(raw, "c.json")
+    (path,) = cache.glob("*.sqlite3")
+    with sqlite3.connect(path) as connection:
+        connection.execute("DELETE FROM entries WHERE position = 0")
+    connection.close()
+    warnings: list[str] = []
+    corpus, _ = store.load_indexed(raw, "c.json", warn=warnings.append)
+    assert len(warnings) == 1 and "rebuilding" in warnings[0], warnings
+    assert corpus.entries[0] == parse_corpus(raw, "c.json").entries[0]
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT MIN(position), COUNT(*) FROM entries").fetchone() == (0, 600)
+    connection.close()
