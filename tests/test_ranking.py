@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ecoqa.corpus import load_corpus
-from ecoqa.models import Corpus, Entry, Principle
+from ecoqa.models import Corpus, Entry
 from ecoqa.search import analysis, engine, expand, rank, snippets
 from ecoqa.search import index as search_index
 
@@ -298,71 +298,6 @@ def test_a_corpus_past_the_narrow_entry_limit_widens(monkeypatch: pytest.MonkeyP
     widened, found = postings(tiny)
     assert widened is search_index.WIDE
     assert found == postings(search_index.WIDE)[1]
-
-
-def _counted_in_batches(entries: list[Entry], size: int, packing: search_index.Packing) -> search_index.IndexBuilder:
-    """A parallel build without the fork: entries placed here, their words counted by a second
-    builder (a worker's) in batches of *size*, every batch merged only after all are placed, so
-    that batches counted narrow arrive after this builder has widened."""
-    builder, worker = search_index.IndexBuilder(packing=packing), search_index.IndexBuilder()
-    batches: list[search_index.WordBatch] = []
-    waiting: list[dict[str, list[str]]] = []
-    for entry in entries:
-        builder.place(entry)
-        waiting.append(search_index.field_texts(entry))
-        if len(waiting) == size:
-            batches.append(search_index.WordBatch(builder.size - size, builder.packing, waiting))
-            waiting = []
-    if waiting:
-        batches.append(search_index.WordBatch(builder.size - len(waiting), builder.packing, waiting))
-    for batch in batches:
-        builder.merge(worker.count_batch(batch))
-    return builder
-
-
-def _built_here(entries: list[Entry], packing: search_index.Packing) -> search_index.IndexBuilder:
-    builder = search_index.IndexBuilder(packing=packing)
-    for entry in entries:
-        builder.add(entry)
-    return builder
-
-
-def _everything(builder: search_index.IndexBuilder, principles: tuple[Principle, ...]) -> tuple[object, ...]:
-    builder.add_principles(principles)
-    postings = {t: (list(d), list(f)) for t, d, f in builder.postings()}
-    return builder.packing, postings, builder.term_surface, builder.surface_terms, list(builder.lengths), builder.ids
-
-
-@pytest.mark.parametrize("size", [1, 5, 24])
-@pytest.mark.parametrize("stems_kept", [50_000, 10])
-def test_words_counted_in_batches_and_merged_give_the_same_index(
-    monkeypatch: pytest.MonkeyPatch, size: int, stems_kept: int
-) -> None:
-    """Workers count the words of batches of entries and the builder merges their counts in order:
-    the postings, lengths, first spellings and stems are those of one builder adding every entry,
-    also when a worker forgets its stems between batches, and when a batch must be widened."""
-    corpus = load_corpus()
-    monkeypatch.setattr(search_index, "WORKER_STEMS", stems_kept)
-    entries = list(corpus.entries)
-    expected = _everything(_built_here(entries, search_index.NARROW), corpus.principles)
-    assert _everything(_counted_in_batches(entries, size, search_index.NARROW), corpus.principles) == expected
-    often = Entry(99, "Hoe vaak?", " ".join(["financiering"] * 300), answer_en="Often.")
-    repeated = [*entries[:12], often, *entries[12:]]
-    wide = _everything(_counted_in_batches(repeated, size, search_index.NARROW), corpus.principles)
-    assert wide[0] is search_index.WIDE and wide == _everything(
-        _built_here(repeated, search_index.NARROW), corpus.principles
-    )
-
-
-def test_batches_counted_narrow_are_widened_when_the_corpus_outgrows_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Past the narrow layout's entries (16 here), the builder widens while earlier batches,
-    counted narrow, are still to be merged: they are widened as they come."""
-    corpus = load_corpus()
-    monkeypatch.setattr(search_index, "NARROW", search_index.Packing(28, 24, (1 << 8) - 1, "I"))
-    entries = list(corpus.entries)
-    found = _everything(_counted_in_batches(entries, 5, search_index.NARROW), corpus.principles)
-    assert found[0] is search_index.WIDE
-    assert found == _everything(_built_here(entries, search_index.WIDE), corpus.principles)
 
 
 def scores_by_hand(

@@ -315,7 +315,7 @@ def test_a_large_corpus_keeps_one_copy_of_each_list_of_names() -> None:
         item = {"id": number + 1, "question": "Q?", "answer": "A.", "topics": ["mkb", "regio"][: 1 + number % 2]}
         entry = checker.question(json.loads(json.dumps(item | {"principles": ["p1"], "people": ["x"]})))
         assert entry is not None
-        builder.place(entry)
+        builder.add(entry)
     assert len({id(names) for ref in checker.refs for names in ref[2:]}) == 4  # 2 topic lists, principles, people
     assert [ref[2] for ref in checker.refs[:2]] == [("mkb",), ("mkb", "regio")]
     assert len({id(principles) for _, principles in builder.carried}) == 1

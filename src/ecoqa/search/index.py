@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import heapq
-import itertools
 import math
 from array import array
 from collections import Counter, defaultdict
@@ -244,30 +243,6 @@ def _widened(flat: array[int]) -> array[int]:
     )
 
 
-#: Stems a counting worker keeps between batches (the common words' stems, without every rare word's).
-WORKER_STEMS = 10_000
-
-
-class WordBatch(NamedTuple):
-    """Entries whose words a worker counts: the first one's position and each one's field texts."""
-
-    first: int
-    packing: Packing
-    texts: list[dict[str, list[str]]]
-
-
-class CountedBatch(NamedTuple):
-    """A worker's counts for a ``WordBatch``: packed occurrences per term (as bytes), each new
-    term's first spelling, the stems it found for words new to it, and the field lengths."""
-
-    first: int
-    packing: Packing
-    triples: dict[str, bytes]
-    surfaces: dict[str, str]
-    stems: list[tuple[str, tuple[str, ...]]]
-    lengths: bytes
-
-
 class IndexBuilder:
     """Builds the index one entry at a time, so that a large corpus can stream through it.
 
@@ -291,14 +266,9 @@ class IndexBuilder:
         self.text_fields = [(f, spec) for f, spec in enumerate(FIELDS) if spec.name not in ("topics", "principles")]
         self.principle_field = next((f for f, spec in enumerate(FIELDS) if spec.name == "principles"), None)
         self.zeros = array("i", [0]) * self.width
-        self.first = 0  # the first entry of ``lengths``: a worker counts a batch that starts later
 
     def add(self, entry: Entry) -> None:
-        self.add_texts(self.place(entry), field_texts(entry))
-
-    def place(self, entry: Entry) -> int:
-        """Give *entry* its position, topics and principles; its words follow (``add_texts``), here
-        or in a worker whose counts are merged in entry order (``merge``)."""
+        """Give *entry* the next position and count its topics, principles and words."""
         doc = self.size
         self._fit(doc)
         self.size += 1
@@ -308,11 +278,7 @@ class IndexBuilder:
             self._append(TOPIC_PREFIX + topic_id, (doc << self.packing.doc_shift) | 1, topic_id)
         if entry.principles and self.principle_field is not None:
             self.carried.append((doc, self.principle_sets.setdefault(entry.principles, entry.principles)))
-        return doc
-
-    def add_texts(self, doc: int, texts: Mapping[str, Sequence[str]]) -> None:
-        """Count the words of one entry's fields (``field_texts``)."""
-        self._fit(doc)
+        texts = field_texts(entry)
         for f, spec in self.text_fields:
             lang = self.language if spec.lang == "nl" else spec.lang
             self._add_words(doc, f, lang, [w for t in texts.get(spec.name, ()) for w in index_words(t)])
@@ -323,7 +289,7 @@ class IndexBuilder:
 
     def _add_words(self, doc: int, f: int, lang: str, words: list[str]) -> None:
         words = [w for w in words if w not in STOP_WORDS]
-        self.lengths[(doc - self.first) * self.width + f] = len(words)
+        self.lengths[doc * self.width + f] = len(words)
         surface_terms = self.surface_terms
         new = [w for w in dict.fromkeys(words) if w not in surface_terms]
         if new:
@@ -350,43 +316,6 @@ class IndexBuilder:
         for term, flat in self.triples.items():
             self.triples[term] = _widened(flat)
         self.packing = WIDE
-
-    def count_batch(self, batch: WordBatch) -> CountedBatch:
-        """A worker's part of a parallel build: count the words of a batch of entries, with a
-        builder of its own whose stems it keeps from batch to batch."""
-        if len(self.surface_terms) > WORKER_STEMS:
-            self.surface_terms.clear()  # a worker's memory stays flat; a word seen again is stemmed again
-        known = len(self.surface_terms)
-        self.packing = NARROW if batch.packing == NARROW else WIDE  # by identity from here on
-        self.first, self.triples, self.term_surface = batch.first, {}, {}
-        self.lengths = self.zeros * len(batch.texts)
-        for doc, texts in enumerate(batch.texts, batch.first):
-            self.add_texts(doc, texts)
-        stems = list(itertools.islice(self.surface_terms.items(), known, None))  # new to this worker
-        triples = {term: flat.tobytes() for term, flat in self.triples.items()}
-        return CountedBatch(batch.first, self.packing, triples, self.term_surface, stems, self.lengths.tobytes())
-
-    def merge(self, counted: CountedBatch) -> None:
-        """Add a worker's counts for the entries ``place`` gave positions, batches in entry order:
-        the postings, lengths and first spellings come out as one process makes them."""
-        if counted.packing != self.packing and self.packing is NARROW:
-            self._widen()
-        widen = counted.packing != self.packing  # a batch counted narrow, before this builder widened
-        start = counted.first * self.width
-        lengths = array("i", counted.lengths)
-        self.lengths[start : start + len(lengths)] = lengths
-        self.surface_terms.update(counted.stems)
-        triples = self.triples
-        for term, data in counted.triples.items():
-            part = array(counted.packing.typecode, data)
-            if widen:
-                part = _widened(part)  # now in this builder's layout, as it is when not widened
-            flat = triples.get(term)
-            if flat is None:
-                triples[term] = part
-                self.term_surface[term] = counted.surfaces[term]
-            else:
-                flat.extend(part)
 
     def _append(self, term: str, packed: int, surface: str) -> None:
         flat = self.triples.get(term)
