@@ -17,6 +17,9 @@ os.environ.update({"COLUMNS": "100", "LINES": "40", "TERM": "dumb", "_TYPER_FORC
 # Indexes of large test corpora go to a temporary cache, never the user's own.
 os.environ["ECOQA_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="ecoqa-test-cache-")
 atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+# The developer's own settings (``ecoqa config lang en``) never reach a test: the config file is
+# one that does not exist, in a folder of its own, and the settings' variables are unset.
+os.environ["ECOQA_CONFIG"] = os.path.join(_CACHE, "no-config", "config")
 for name in (
     "FORCE_COLOR",
     "NO_COLOR",
@@ -26,6 +29,11 @@ for name in (
     "ECOQA_DATA",
     "TTY_INTERACTIVE",
     "CLICOLOR_FORCE",
+    "ECOQA_LANG",
+    "ECOQA_COLOR",
+    "ECOQA_PAGER",
+    "PAGER",
+    "LESS",
 ):
     os.environ.pop(name, None)
 
@@ -36,9 +44,19 @@ HOSTILE_TEXT = "Wat is [inaudible] en [/] en [bold]vet[/bold] :warning: \x1b[31m
 
 
 @pytest.fixture(autouse=True)
-def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("FORCE_COLOR", "NO_COLOR", "ECOQA_DATA", "GITHUB_ACTIONS", "TTY_COMPATIBLE"):
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Each test starts without colour or language settings and with a config file of its own."""
+    for name in (
+        "FORCE_COLOR",
+        "NO_COLOR",
+        "ECOQA_DATA",
+        "GITHUB_ACTIONS",
+        "TTY_COMPATIBLE",
+        "ECOQA_LANG",
+        "ECOQA_COLOR",
+    ):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("ECOQA_CONFIG", str(tmp_path / "ecoqa-config"))
 
 
 @pytest.fixture

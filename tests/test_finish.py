@@ -116,6 +116,17 @@ def test_the_group_level_options_reach_the_command(invoke: Any) -> None:
     assert "Question 3" in result.stdout
 
 
+def test_group_level_color_reaches_the_command(invoke: Any) -> None:
+    """``ecoqa --color always show 10`` colours as ``ecoqa show 10 --color always`` does."""
+    assert "\x1b[" in invoke("--color", "always", "show", "10").stdout
+    assert "\x1b[" in invoke("--color", "always", "list", "--table").stdout
+    assert "\x1b[" not in invoke("--color", "never", "show", "10", env={"FORCE_COLOR": "1"}).stdout
+
+
+def test_group_level_data_reaches_the_command(invoke: Any, tiny_corpus: Path) -> None:
+    assert invoke("--data", str(tiny_corpus), "list", "--plain").stdout.count("\n") == 3
+
+
 def test_config_file_sets_and_shows_the_language(invoke: Any, tmp_path: Path) -> None:
     config = tmp_path / "config"
     env = {"ECOQA_CONFIG": str(config)}
