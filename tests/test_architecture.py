@@ -46,24 +46,27 @@ INTERNAL = {
     "output": {"errors", "render", "config", "text"},
     "store": {"errors", "models", "schema", "corpus", "search", "text", "version"},
     "browse": {"errors", "models", "render", "search", "text"},
-    "cli": {
+    # the command line: exit codes and options innermost, the commands on top
+    "cli.exits": {"errors", "config", "output", "text"},
+    "cli.completion": {"corpus", "models"},
+    "cli.options": {"cli", "names"},
+    "cli.common": {"cli", "errors", "models", "corpus", "config", "names", "output", "search", "store", "text"},
+    "cli.reading": {"cli", "errors", "models", "export", "labels", "output", "render", "search", "version"},
+    "cli.documents": {
+        "cli",
         "errors",
         "models",
-        "text",
         "corpus",
-        "search",
-        "render",
         "export",
-        "browse",
-        "store",
-        "version",
-        "names",
-        "labels",
-        "output",
-        "config",
         "files",
         "importing",
+        "labels",
+        "output",
+        "text",
+        "version",
     },
+    "cli.settings": {"cli", "errors", "config", "browse", "output"},
+    "cli.__init__": {"cli", "output"},
     "__main__": {"cli", "errors"},
     "__init__": set(),
     # ecoqa import: its own package, used by the CLI only, reading the bundled term table from corpus
@@ -85,8 +88,8 @@ INTERNAL = {
 }
 #: third-party package -> modules that may import it (the same rule as ruff's banned-api)
 THIRD_PARTY = {
-    "typer": {"cli"},
-    "rich": {"render", "output", "cli", "browse"},
+    "typer": {"cli.exits", "cli.options", "cli.common", "cli.reading", "cli.documents", "cli.settings", "cli.__init__"},
+    "rich": {"render", "output", "cli.common", "browse"},
     "rapidfuzz": {"search.expand", "search.engine", "names"},
     "Stemmer": {"search.analysis"},
     "textual": {"browse"},
@@ -95,7 +98,7 @@ THIRD_PARTY = {
     "markdown_it": {"importing.markdown"},
     "charset_normalizer": {"importing.decode"},
 }
-PACKAGES = ("importing", "search")
+PACKAGES = ("importing", "search", "cli")
 MODULES = sorted([*SRC.glob("*.py"), *(path for package in PACKAGES for path in SRC.glob(f"{package}/*.py"))])
 
 

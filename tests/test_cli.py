@@ -303,7 +303,7 @@ def test_every_command_has_help(invoke: Any) -> None:
         assert "Usage: " in result.stdout
     assert (
         "Exit codes: 0 success, 1 nothing found, 2 usage error, 3 corpus error, 70 internal error, 74 output error, "
-        "130 interrupted." in " ".join(invoke("--help").stdout.split())
+        "130 interrupted, 143 terminated." in " ".join(invoke("--help").stdout.split())
     )
     assert "ecoqa search financing" in invoke("search", "--help").stdout
 
@@ -369,3 +369,30 @@ def test_browse_refuses_without_a_terminal(invoke: Any) -> None:
     assert result.stderr == (
         "ecoqa: browse needs an interactive terminal; in scripts use 'ecoqa search' or 'ecoqa list'.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["show", "--bogus"], "ecoqa: No such option: --bogus; see 'ecoqa show --help'.\n"),
+        (
+            ["list", "--limit", "0"],
+            "ecoqa: Invalid value for '--limit' / '-n': must be 1 or more; see 'ecoqa list --help'.\n",
+        ),
+        (["show"], "ecoqa: Missing argument 'ID...'; see 'ecoqa show --help'.\n"),
+    ],
+)
+def test_usage_errors_are_one_line(invoke: Any, args: list[str], line: str) -> None:
+    result = invoke(*args)
+    assert result.exit_code == ExitCode.USAGE
+    assert result.stderr == line and result.stdout == ""
+
+
+def test_usage_errors_are_one_line_from_the_console_script(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "ecoqa", "show", "--bogus"], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert (result.returncode, result.stderr) == (2, "ecoqa: No such option: --bogus; see 'ecoqa show --help'.\n")

@@ -265,6 +265,9 @@ def test_principles_are_listed_with_their_numbers(invoke: Any) -> None:
 
 def test_shortcuts(invoke: Any) -> None:
     assert invoke("10").stdout == invoke("show", "10").stdout
+    for options in (["--lang", "en"], ["--plain"], ["--json"], ["-l", "en", "--no-pager"]):
+        assert invoke("10", *options).stdout == invoke("show", "10", *options).stdout, options
+    assert invoke("--lang", "en", "10", "12", "--plain").stdout == invoke("show", "10", "12", "--lang", "en", "--plain").stdout
     assert invoke("financing", "--json").stdout == invoke("search", "financing", "--json").stdout
     typo = invoke("serch", "x")
     assert typo.exit_code == 2 and "Did you mean 'search'" in typo.stderr

@@ -1,0 +1,172 @@
+"""What the commands share: the corpus in use, the language, the output, names given to --topic/--principle."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from ecoqa.cli.exits import warn
+from ecoqa.errors import NotFoundError, UsageError
+
+if TYPE_CHECKING:
+    from ecoqa.models import Corpus, Entry
+    from ecoqa.output import Output
+    from ecoqa.search.index import Index
+
+
+@contextmanager
+def opened_output(color: str | None, *, paging: bool = True) -> Iterator[Output]:
+    from ecoqa.config import resolve
+    from ecoqa.output import Output
+
+    output = Output(resolve("color", color, warn).value, paging=paging)
+    try:
+        yield output
+    finally:
+        output.close()
+
+
+def chosen_lang(ctx: typer.Context, lang: str | None) -> str:
+    """--lang on the command, else on ``ecoqa`` itself, else ECOQA_LANG, the config file, Dutch."""
+    from ecoqa.config import language
+
+    return language(lang, warn)
+
+
+def exclusive(**flags: bool) -> None:
+    given = [name for name, on in flags.items() if on]
+    if len(given) > 1:
+        raise UsageError(f"--{given[0]} and --{given[1]} cannot be combined; choose one.")
+
+
+def rows_as_text(output: Output, plain: bool, table: bool) -> bool:
+    """Tab-separated rows when asked, or when stdout is not a terminal (as gh); --table keeps the table."""
+    exclusive(plain=plain, table=table)
+    return plain or (not table and not output.tty)
+
+
+def data_path(ctx: typer.Context, data: Path | None) -> Path | None:
+    return data
+
+
+def open_corpus(ctx: typer.Context, data: Path | None) -> tuple[Corpus, Index | None]:
+    """The corpus, with a persistent index when it is a large user file (see ``ecoqa.store``)."""
+    from ecoqa.corpus import load_corpus, read_corpus_bytes_checked
+
+    path = data_path(ctx, data)
+    if path is None:
+        return load_corpus(None), None
+    from ecoqa import store
+
+    if not store.wants_index(path):
+        return load_corpus(path), None
+    read_corpus_bytes_checked(path)
+    with _progress() as progress:
+        return store.open_indexed(path, str(path), progress, warn=warn)
+
+
+def load(ctx: typer.Context, data: Path | None) -> Corpus:
+    return open_corpus(ctx, data)[0]
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[str, int, int], None] | None]:
+    """While a large index builds: a progress bar on stderr with the phase it is in, then one line
+    with the time of each phase. Nothing when stderr is not a terminal."""
+    from ecoqa.output import _is_tty, make_console, write_note_line
+
+    if not _is_tty(sys.stderr):
+        yield None
+        return
+    import time
+
+    from rich.progress import Progress
+
+    phases: dict[str, float] = {}
+    with Progress(console=make_console("auto", stderr=True), transient=True) as bar:
+        task = bar.add_task("indexing", total=None)
+
+        def update(stage: str, done: int, total: int) -> None:
+            phases.setdefault(stage, time.monotonic())
+            bar.update(task, description=stage, completed=done, total=total or None)
+
+        yield update
+    if phases:
+        starts = [*phases.values(), time.monotonic()]
+        took = ", ".join(
+            f"{stage} {end - start:.1f} s" for stage, start, end in zip(phases, starts[:-1], starts[1:], strict=True)
+        )
+        write_note_line(f"built the search index in {starts[-1] - starts[0]:.1f} s ({took}); later commands use it.")
+
+
+def topic_ids(corpus: Corpus, names: Sequence[str]) -> list[str]:
+    """The topic id for each name given to --topic; an unknown name is an error with suggestions."""
+    from ecoqa.names import closest, find_topic, topic_names
+
+    ids = []
+    for name in names:
+        topic = find_topic(corpus, name)
+        if topic is None:
+            raise NotFoundError(f"unknown topic {quoted(name)}; {_hint(closest(name, topic_names(corpus)), 'topics')}")
+        ids.append(topic.id)
+    return ids
+
+
+def principle_ids(corpus: Corpus, names: Sequence[str]) -> list[str]:
+    from ecoqa.names import closest, find_principle, parse_id, principle_names
+
+    ids = []
+    for name in names:
+        principle = find_principle(corpus, name)
+        if principle is None:
+            if parse_id(name) is not None:
+                valid = f"1-{len(corpus.principles)}" if corpus.principles else "none"
+                raise NotFoundError(f"no principle number {quoted(name)}; valid numbers are {valid}.")
+            close = closest(name, principle_names(corpus))
+            raise NotFoundError(f"unknown principle {quoted(name)}; {_hint(close, 'principles')}")
+        ids.append(principle.id)
+    return ids
+
+
+def quoted(name: str) -> str:
+    from ecoqa.text import one_line
+
+    return repr(one_line(name, 60))
+
+
+def _hint(close: Sequence[str], listing: str) -> str:
+    return f"did you mean {' or '.join(close)}?" if close else f"see 'ecoqa {listing}'."
+
+
+def selected(corpus: Corpus, topics: Sequence[str], principles: Sequence[str]) -> list[int] | None:
+    """Positions of entries with every named topic and principle; None when nothing narrows."""
+    topics_named = topic_ids(corpus, topics)
+    principles_named = principle_ids(corpus, principles)
+    if not topics_named and not principles_named:
+        return None
+    positions = corpus.on_topics(topics_named) if topics_named else list(range(len(corpus.entries)))
+    for principle in principles_named:
+        members = set(corpus.members("principle", principle))
+        positions = [p for p in positions if p in members]
+    return positions
+
+
+def filter_words(topics: Sequence[str], principles: Sequence[str]) -> str:
+    parts = [f"topic {t}" for t in topics] + [f"principle {p}" for p in principles]
+    return " and ".join(parts)
+
+
+def find_entry(corpus: Corpus, raw: str) -> Entry:
+    from ecoqa.names import parse_id
+
+    number = parse_id(raw)
+    entry = corpus.get(number) if number is not None else None
+    if entry is None:
+        hint = f" (to search, use: ecoqa search {quoted(raw)})" if any(c.isalpha() for c in raw) else ""
+        raise NotFoundError(f"no question {quoted(raw)}; valid ids are {corpus.id_range()}.{hint}")
+    return entry

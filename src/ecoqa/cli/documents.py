@@ -1,0 +1,347 @@
+"""The commands that read or write whole files: validate, export, import."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from ecoqa.cli.common import (
+    chosen_lang,
+    data_path,
+    filter_words,
+    find_entry,
+    load,
+    principle_ids,
+    selected,
+    topic_ids,
+)
+from ecoqa.cli.completion import complete_ids
+from ecoqa.cli.exits import ExitCode, warn
+from ecoqa.cli.options import DataOption, JsonOption, LangOption, PrincipleOption, TopicOption, command
+from ecoqa.errors import NoMatchError, UsageError
+
+if TYPE_CHECKING:
+    from ecoqa.models import Corpus, Entry, Heading
+
+
+class Format(str, Enum):
+    markdown = "markdown"
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+@command(short="Check a corpus file and list every problem.")
+def validate(
+    path: Annotated[
+        Path, typer.Argument(metavar="FILE", help="Corpus file to check.", show_default=False, readable=False)
+    ],
+    json_: JsonOption = False,
+) -> None:
+    """Check a corpus file and list every problem with its location; exit 0 if valid, 3 if not.
+
+    \b
+    Example:
+      ecoqa validate my-corpus.json
+    """
+    from ecoqa.corpus import check_file
+    from ecoqa.output import stdout
+
+    problems = check_file(path)
+    out = stdout()
+    if json_:
+        from ecoqa.export import JSON_VERSION, dumps
+
+        report = {
+            "version": JSON_VERSION,
+            "file": str(path),
+            "valid": not problems,
+            "problems": [{"where": p.where, "message": p.message} for p in problems],
+        }
+        out.write(dumps(report))
+    else:
+        from ecoqa.text import one_line
+
+        out.write("".join(one_line(str(p), 500) + "\n" for p in problems) or f"{one_line(str(path), None)}: valid\n")
+    out.flush()
+    if problems:
+        raise typer.Exit(ExitCode.CORPUS)
+
+
+_EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
+
+
+@command(short="Export questions as Markdown, HTML or JSON.")
+def export(
+    ctx: typer.Context,
+    ids: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="ID...",
+            help="Questions to export (default: all).",
+            autocompletion=complete_ids,
+            show_default=False,
+        ),
+    ] = None,
+    format_: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            case_sensitive=False,
+            show_default=False,
+            help="markdown (md), html or json; default: from the -o extension, else markdown.",
+        ),
+    ] = None,
+    topic: TopicOption = None,
+    principle: PrincipleOption = None,
+    lang: LangOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", show_default=False, help="Write here ('-' for stdout)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    data: DataOption = None,
+) -> None:
+    """Export the corpus, chosen questions, or the questions on a topic, as a document to share.
+
+    \b
+    Examples:
+      ecoqa export -o qa.html
+      ecoqa export 10 12 -f md
+      ecoqa export --lang en --topic mkb -o mkb.html
+      ecoqa export -f json -o - | jq '.results | length'
+    """
+    corpus = load(ctx, data)
+    language = chosen_lang(ctx, lang)
+    chosen = selected(corpus, topic or [], principle or [])
+    positions: Sequence[int] = range(len(corpus.entries)) if chosen is None else chosen
+    if ids:
+        wanted = [find_entry(corpus, raw).id for raw in ids]
+        keep = set(positions)
+        positions = [p for p in (corpus.position(i) for i in dict.fromkeys(wanted)) if p is not None and p in keep]
+    if not positions:
+        raise NoMatchError(f"no question has {filter_words(topic or [], principle or [])}.")
+    target = None if output is None or str(output) == "-" else output
+    kind = _export_format(format_, target)
+    from ecoqa import export as documents
+    from ecoqa.version import ecoqa_version
+
+    entries = _LazySelection(corpus, positions)
+    filters = _filter_names(corpus, topic or [], principle or [], language)
+    if ids:
+        from ecoqa.labels import label
+
+        filters.append(label(language, "selection", ids=", ".join(map(str, dict.fromkeys(wanted)))))
+    import datetime
+
+    doc = documents.Document(corpus, language, tuple(filters), ecoqa_version(), datetime.date.today().isoformat())
+    chunks: Iterable[str | bytes]
+    if kind == "markdown":
+        chunks = documents.to_markdown(entries, doc)
+    elif kind == "html":
+        chunks = documents.to_html(entries, doc)
+    else:
+        chunks = documents.corpus_json(entries, corpus)
+    if target is None:
+        from ecoqa.output import write_chunks
+
+        write_chunks(chunks)
+        return
+    from ecoqa.files import write_atomic
+
+    protected = [p for p in (data_path(ctx, data),) if p is not None]
+    write_atomic(target, chunks, force=force, protected=protected)
+    from ecoqa.output import write_note_line
+
+    count = f"{len(positions)} question{'s' if len(positions) != 1 else ''}"
+    write_note_line(f"wrote {count} ({kind}) to {target}")
+
+
+class _LazySelection(Sequence["Entry"]):
+    """Entries at chosen positions, read when iterated (twice: contents, then the entries)."""
+
+    def __init__(self, corpus: Corpus, positions: Sequence[int]) -> None:
+        self.corpus = corpus
+        self.positions = positions
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self.corpus.entries[p] for p in self.positions[index]]
+        return self.corpus.entries[self.positions[index]]
+
+    @property
+    def whole(self) -> bool:
+        return isinstance(self.positions, range) and len(self.positions) == len(self.corpus.entries)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.corpus.entries) if self.whole else (self.corpus.entries[p] for p in self.positions)
+
+    def headings(self) -> Iterator[Heading]:
+        """Ids and questions for the contents, without reading the answers."""
+        corpus = self.corpus
+        return corpus.headings(corpus.entries) if self.whole else (corpus.heading_at(p) for p in self.positions)
+
+    def documents(self) -> Iterator[str] | None:
+        """The entries as the JSON text a store keeps, when they are all of a store's entries."""
+        read = getattr(self.corpus.entries, "documents", None)
+        return read() if read is not None and self.whole else None
+
+
+def _export_format(format_: Format | None, target: Path | None) -> str:
+    if format_ is not None:
+        return "markdown" if format_ is Format.md else format_.value
+    if target is not None and target.suffix.lower() in _EXTENSIONS:
+        return _EXTENSIONS[target.suffix.lower()]
+    return "markdown"
+
+
+def _filter_names(corpus: Corpus, topics: Sequence[str], principles: Sequence[str], lang: str) -> list[str]:
+    from ecoqa.labels import label
+
+    names = []
+    topics_named = topic_ids(corpus, topics)
+    if topics_named:
+        shown = ", ".join(t.name(lang) for t in (corpus.topic(i) for i in topics_named) if t)
+        names.append(label(lang, "topic_filter", names=shown))
+    principles_named = principle_ids(corpus, principles)
+    if principles_named:
+        shown = ", ".join(p.name(lang) for p in (corpus.principle(i) for i in principles_named) if p)
+        names.append(label(lang, "principle_filter", names=shown))
+    return names
+
+
+class CorpusLanguage(str, Enum):
+    nl = "nl"
+    en = "en"
+
+
+@command("import", short="Make a corpus from Q&A pages, FAQ markup, Markdown or CSV.")
+def import_(
+    sources: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="SOURCE...",
+            help="Files to read: HTML or text pages, Markdown, CSV/TSV.",
+            show_default=False,
+            readable=False,  # ecoqa says why it cannot read a file, with exit code 3
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="FILE", show_default=False, help="Corpus to write ('-' for stdout)."),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", show_default=False, help="Title, if the page has none.")
+    ] = None,
+    corpus_lang: Annotated[
+        CorpusLanguage | None,
+        typer.Option("--lang", metavar="nl|en", show_default=False, help="Language of the Q&A (default: detected)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", "-n", help="Show what would be imported; write nothing.")
+    ] = False,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            metavar="URL",
+            show_default=False,
+            help="Resolve relative links against URL (default: the page's address).",
+        ),
+    ] = None,
+    question_column: Annotated[
+        str | None,
+        typer.Option(
+            "--question-column",
+            metavar="NAME",
+            show_default=False,
+            help="Table column of the questions (name or number).",
+        ),
+    ] = None,
+    answer_column: Annotated[
+        str | None,
+        typer.Option(
+            "--answer-column", metavar="NAME", show_default=False, help="Table column of the answers (name or number)."
+        ),
+    ] = None,
+    skip_unreadable: Annotated[
+        bool, typer.Option("--skip-unreadable", help="Import the readable sources; name the others on stderr.")
+    ] = False,
+) -> None:
+    """Turn Q&A pages, FAQ pages, Markdown notes and spreadsheets into a corpus for --data.
+
+    Recognised: numbered or labelled questions (Vraag:/Antwoord:, Q:/A:), one heading per
+    question, schema.org FAQPage/QAPage markup (JSON-LD or microdata), <dl> and <details>
+    lists, and CSV/TSV with question and answer columns. Several sources merge into one
+    corpus, numbered in order; each question records its source file.
+
+    \b
+    Examples:
+      ecoqa import faq.html -o mine.json
+      ecoqa import notes.md questions.csv -o mine.json --title "Our FAQ"
+      ecoqa import page.txt --dry-run
+      ecoqa --data mine.json search funding
+    """
+    from ecoqa.files import check_target
+    from ecoqa.importing.build import build, summary_lines
+    from ecoqa.importing.sources import Options, read_sources
+    from ecoqa.importing.table import Choice
+    from ecoqa.version import ecoqa_version
+
+    to_stdout = output is not None and str(output) == "-"
+    if output is None and not dry_run:
+        raise UsageError("say where to write the corpus with -o FILE ('-' for stdout), or look first with --dry-run.")
+    if base_url is not None and not base_url.lower().startswith(("http://", "https://")):
+        raise UsageError(f"--base-url takes a web address (http:// or https://), not '{base_url}'.")
+    if output is not None and not to_stdout and not dry_run:
+        check_target(output, force=force, protected=sources)
+    lang = corpus_lang.value if corpus_lang else None
+    options = Options(Choice(question_column, answer_column, lang), base_url)
+    read, skipped = read_sources(sources, options, skip_unreadable=skip_unreadable)
+    built = build(read, title=title, lang=lang, version=ecoqa_version(), base_url=base_url)
+    text = _checked_corpus(built.document)
+    for note in [*skipped, *built.notes]:
+        warn(note)
+    from ecoqa.output import stdout, write_note_line
+
+    if dry_run:
+        out = stdout()
+        out.write("".join(line + "\n" for line in summary_lines(read, built)))
+        out.flush()
+        return
+    count = len(built.document["questions"])
+    if to_stdout:
+        out = stdout()
+        out.write(text)
+        out.flush()
+        return
+    from ecoqa.files import write_atomic
+
+    assert output is not None
+    write_atomic(output, [text], force=force, protected=sources)
+    write_note_line(
+        f"wrote {count} question{'s' if count != 1 else ''} to {output}; try: ecoqa --data {output} search WORDS"
+    )
+
+
+def _checked_corpus(document: dict[str, Any]) -> str:
+    """The corpus as JSON text, checked by the same schema ``validate`` uses (a failure is our bug)."""
+    import json
+
+    from ecoqa.corpus import check_corpus
+
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    problems = check_corpus(text.encode(), "imported corpus")
+    if problems:
+        raise RuntimeError(f"import made an invalid corpus: {problems[0]}")
+    return text

@@ -1,0 +1,156 @@
+"""Exit codes, and the one map from whatever ended a command to its exit code and stderr line.
+
+Every command runs inside ``handled`` (its ``--color`` colours the line); ``ended`` does the same
+for what happens outside a command: usage errors, help, the version. Both ask ``exit_for``.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import IntEnum, unique
+from typing import Any, NoReturn
+
+import typer
+
+from ecoqa.errors import CorpusError, EcoqaError, NoMatchError, OutputError
+
+
+@unique
+class ExitCode(IntEnum):
+    """Documented exit codes (README, ``--help``)."""
+
+    OK = 0  # success, also when the reader of a pipe stopped reading (as ripgrep)
+    NO_MATCH = 1  # a search or a filtered list found nothing
+    USAGE = 2  # bad arguments, an unknown id, topic or principle, an empty query
+    CORPUS = 3  # the corpus file is missing, unreadable or invalid
+    INTERNAL = 70  # a bug in ecoqa (sysexits' EX_SOFTWARE)
+    OUTPUT = 74  # output could not be written: a full disk, a closed stream (EX_IOERR)
+    INTERRUPTED = 130  # Ctrl-C
+    TERMINATED = 143  # SIGTERM while writing a file, after removing the temporary file (128 + 15)
+
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 success, 1 nothing found, 2 usage error, 3 corpus error, 70 internal error, 74 output error, "
+    "130 interrupted, 143 terminated."
+)
+
+#: The domain errors, most specific first; any other ``EcoqaError`` is a usage error.
+_DOMAIN: tuple[tuple[type[EcoqaError], ExitCode], ...] = (
+    (NoMatchError, ExitCode.NO_MATCH),
+    (CorpusError, ExitCode.CORPUS),
+    (OutputError, ExitCode.OUTPUT),
+)
+
+
+def exit_for(error: BaseException) -> tuple[int, str | None]:
+    """The exit code for *error* and the line to show for it (None: nothing to say)."""
+    from ecoqa.errors import interrupted
+
+    if isinstance(error, EcoqaError):
+        return next((code for kind, code in _DOMAIN if isinstance(error, kind)), ExitCode.USAGE), error.message
+    if isinstance(error, OSError) and (isinstance(error, BrokenPipeError) or error.errno == errno.EPIPE):
+        return ExitCode.OK, None  # the reader of a pipe stopped reading
+    if isinstance(error, OSError):  # a write to stdout failed (full disk, I/O error)
+        return ExitCode.OUTPUT, f"cannot write output ({error.strerror or error})."
+    if interrupted(error) or isinstance(error, typer.Abort):  # Ctrl-C, also wrapped in another error
+        return ExitCode.INTERRUPTED, None
+    usage = _usage_line(error)
+    if usage is not None:
+        return usage
+    from ecoqa.text import one_line
+
+    message = (
+        f"internal error ({type(error).__name__}: {one_line(str(error), 200)}); "
+        "set ECOQA_DEBUG=1 for details and please report it."
+    )
+    return ExitCode.INTERNAL, message
+
+
+def _usage_line(error: BaseException) -> tuple[int, str] | None:
+    """Click's usage errors as one line that says where the help is (Click's own take three)."""
+    from typer._click.exceptions import ClickException, UsageError
+
+    if not isinstance(error, ClickException):
+        return None
+    message = error.format_message().strip().rstrip(".")
+    context = error.ctx if isinstance(error, UsageError) else None
+    if context is not None:
+        message += f"; see '{context.command_path} --help'"
+    return error.exit_code, message + "."
+
+
+def _report(error: BaseException, color: str | None) -> int:
+    """Say what ended the command (once, on stderr) and give its exit code."""
+    code, message = exit_for(error)
+    if code == ExitCode.INTERNAL and os.environ.get("ECOQA_DEBUG"):
+        raise error
+    if code == ExitCode.OK:
+        quiet_pipe()
+    if message is not None:
+        from ecoqa.output import write_error_line
+
+        write_error_line(message, color_setting(color))
+    return code
+
+
+@contextmanager
+def handled(color: str | None = None) -> Iterator[None]:
+    """A command's errors become one line on stderr (in its --color) and a documented exit code."""
+    from ecoqa.output import prepare_streams
+
+    prepare_streams()
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except (Exception, KeyboardInterrupt) as error:
+        raise typer.Exit(_report(error, color)) from None
+
+
+def ended(call: Callable[[], Any]) -> int:
+    """Run the command line through *call* and return its exit code; what fails outside a command
+    (a usage error, help written to a full disk) is mapped as a command's errors are."""
+    try:
+        result = call()
+    except (Exception, KeyboardInterrupt) as error:
+        return _report(error, None)
+    return result if isinstance(result, int) else ExitCode.OK
+
+
+def fail(message: str, code: ExitCode, color: str | None = None) -> NoReturn:
+    from ecoqa.output import write_error_line
+
+    write_error_line(message, color_setting(color))
+    raise typer.Exit(code)
+
+
+def color_setting(option: str | None) -> str:
+    """--color, else ECOQA_COLOR or the config file, else auto; a bad setting means auto here."""
+    from ecoqa.config import resolve
+
+    try:
+        return resolve("color", option).value
+    except EcoqaError:
+        return "auto"
+
+
+def warn(message: str, _said: set[str] = set()) -> None:  # noqa: B006 - one process, one command
+    """One warning line on stderr, each message once."""
+    from ecoqa.output import write_error_line
+
+    if message not in _said:
+        _said.add(message)
+        write_error_line("warning: " + message)
+
+
+def quiet_pipe() -> None:
+    """The reader closed the pipe: point stdout at devnull so the final flush is silent."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass

@@ -1,0 +1,191 @@
+"""The ``ecoqa`` app, its command decorator, and the options several commands share, declared once.
+
+An option that several commands take is one ``Annotated`` alias here; a command lists it as a
+parameter. Options given to ``ecoqa`` itself (``ecoqa --lang en list``) are the defaults of the
+command that follows.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from ecoqa.cli.completion import complete_principles, complete_topics
+from ecoqa.cli.exits import EXIT_CODES_HELP, ended, handled
+
+
+class EcoqaGroup(TyperGroup):
+    """Commands, plus two shortcuts: ``ecoqa 10`` shows question 10, ``ecoqa financing`` searches."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> tuple[str | None, Any, list[str]]:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in self.commands:
+            from ecoqa.names import parse_id
+
+            words = list(itertools.takewhile(lambda arg: not arg.startswith("-"), args))
+            if all(parse_id(word) is not None for word in words):  # ``ecoqa 10 12 --lang en``
+                return "show", self.commands["show"], args
+            import difflib
+
+            if not difflib.get_close_matches(name, list(self.commands), n=1, cutoff=0.75):
+                return "search", self.commands["search"], args
+        return super().resolve_command(ctx, args)
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Click's main, with every way it can end mapped by ``exits.ended`` (one line on stderr)."""
+        code = ended(lambda: TyperGroup.main(self, args, prog_name, complete_var, False, windows_expand_args, **extra))
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+class EcoqaCommand(TyperCommand):
+    """Help that reads like gh's and ripgrep's: ``ID...`` and ``[PRINCIPLE]``, never Python types."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                name = param.metavar or (param.name or "").upper()
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments = [
+            (param.metavar or (param.name or "").upper(), getattr(param, "help", None) or "")
+            for param in self.get_params(ctx)
+            if param.param_type_name == "argument"
+        ]
+        options = [r for p in self.get_params(ctx) if p.param_type_name == "option" and (r := p.get_help_record(ctx))]
+        for title, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+app = typer.Typer(
+    name="ecoqa",
+    cls=EcoqaGroup,
+    help="Read, search and share the Q&A of the TNO / InnovationQuarter webinar on innovation ecosystems "
+    "(17 February 2021), in Dutch or English. Without a command: an overview. 'ecoqa 10' shows "
+    "question 10; 'ecoqa WORDS' searches.\n\n" + EXIT_CODES_HELP,
+    rich_markup_mode=None,
+    pretty_exceptions_show_locals=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="Examples:\n\n\b\n  ecoqa search financing\n  ecoqa show 10 --lang en\n  ecoqa list --topic mkb\n"
+    "  ecoqa config lang en      # English from now on",
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def command(name: str | None = None, *, short: str, hidden: bool = False) -> Callable[[F], F]:
+    """Register a command whose errors become one line on stderr and a documented exit code."""
+
+    def decorate(function: F) -> F:
+        @functools.wraps(function)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            _inherit(kwargs)
+            with handled(kwargs.get("color")):
+                return function(*args, **kwargs)
+
+        app.command(name, cls=EcoqaCommand, short_help=short, hidden=hidden)(wrapper)
+        return function
+
+    return decorate
+
+
+def _inherit(kwargs: dict[str, Any]) -> None:
+    """Options given to ``ecoqa`` itself (``ecoqa --lang en list``) are the command's defaults."""
+    ctx = kwargs.get("ctx")
+    defaults = (ctx.find_root().obj or {}) if ctx is not None else {}
+    for key in ("lang", "data", "color"):
+        if key in kwargs and kwargs[key] is None and defaults.get(key) is not None:
+            kwargs[key] = defaults[key]
+
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        envvar="ECOQA_DATA",
+        show_default=False,
+        show_envvar=True,
+        metavar="FILE",
+        readable=False,  # ecoqa says why it cannot read a file, with exit code 3
+        help="Corpus file to use instead of the bundled one.",
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout (stable keys, never coloured).")]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        "-l",
+        metavar="nl|en",
+        show_default=False,
+        help="Language: nl or en (default: ECOQA_LANG, config, nl).",
+    ),
+]
+ColorOption = Annotated[
+    str | None,
+    typer.Option(
+        "--color",
+        metavar="auto|always|never",
+        show_default=False,
+        help="Color: auto follows the terminal and NO_COLOR (default: ECOQA_COLOR, config, auto).",
+    ),
+]
+TopicOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--topic",
+        "-t",
+        metavar="TOPIC",
+        show_default=False,
+        help="Topic id, label or alias; repeat to narrow.",
+        autocompletion=complete_topics,
+    ),
+]
+PrincipleOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--principle",
+        "-p",
+        metavar="PRINCIPLE",
+        show_default=False,
+        help="Principle id, title or number; repeat to narrow.",
+        autocompletion=complete_principles,
+    ),
+]
+PlainOption = Annotated[bool, typer.Option("--plain", help="Tab-separated lines, no table (the default when piped).")]
+TableOption = Annotated[bool, typer.Option("--table", help="A table even when piped.")]
+PagerOption = Annotated[bool, typer.Option("--no-pager", help="Never page long output.")]
+
+
+def at_least_one(value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise typer.BadParameter("must be 1 or more.")
+    return value
+
+
+def limit_option(default: int | None, text: str) -> Any:
+    return typer.Option(
+        "--limit", "-n", metavar="N", show_default=default is not None, callback=at_least_one, help=text
+    )

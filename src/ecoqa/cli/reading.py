@@ -1,0 +1,478 @@
+"""The commands that read the corpus: the overview, list, show, search, topics, speakers, principles, info."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+from ecoqa.cli.common import (
+    chosen_lang,
+    exclusive,
+    filter_words,
+    find_entry,
+    load,
+    open_corpus,
+    opened_output,
+    principle_ids,
+    quoted,
+    rows_as_text,
+    selected,
+)
+from ecoqa.cli.completion import complete_ids, complete_principles
+from ecoqa.cli.exits import handled
+from ecoqa.cli.options import (
+    ColorOption,
+    DataOption,
+    JsonOption,
+    LangOption,
+    PagerOption,
+    PlainOption,
+    PrincipleOption,
+    TableOption,
+    TopicOption,
+    app,
+    command,
+    limit_option,
+)
+from ecoqa.errors import NoMatchError, UsageError
+
+if TYPE_CHECKING:
+    from ecoqa.models import Corpus, Entry
+    from ecoqa.output import Output
+    from ecoqa.search.engine import SearchResult
+    from ecoqa.search.index import Index
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        from ecoqa.output import stdout
+        from ecoqa.version import ecoqa_version
+
+        out = stdout()
+        out.write(f"ecoqa {ecoqa_version()}\n")
+        out.flush()
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True)
+def main(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version_callback, is_eager=True, help="Show the version and exit."),
+    ] = False,
+    lang: LangOption = None,
+    data: DataOption = None,
+    color: ColorOption = None,
+) -> None:
+    """Explore the webinar Q&A. Without a command: a short overview."""
+    ctx.obj = {"lang": lang, "data": data, "color": color}
+    if ctx.invoked_subcommand is not None:
+        return
+    with handled(color), opened_output(color) as out:
+        corpus = load(ctx, data)
+        language = chosen_lang(ctx, lang)
+        from ecoqa.render import overview
+        from ecoqa.version import ecoqa_version
+
+        out.print(overview(corpus, language, ecoqa_version(), _examples(corpus, language)))
+
+
+def _examples(corpus: Corpus, lang: str) -> list[tuple[str, str]]:
+    """Three commands that work on this corpus, whichever it is."""
+    from ecoqa.labels import label
+
+    examples = [("ecoqa search financing", label(lang, "example_search"))]
+    if corpus.entries and corpus.webinar is None:
+        words = corpus.entries[0].question.split()
+        examples = [(f"ecoqa search {words[0] if words else 'x'}", label(lang, "example_search"))]
+    if corpus.entries:
+        examples.append((f"ecoqa show {corpus.entries[0].id}", label(lang, "example_show")))
+    if corpus.topics:
+        examples.append((f"ecoqa list --topic {corpus.topics[0].id}", label(lang, "example_list")))
+    return examples
+
+
+@command("list", short="List questions, by topic or principle.")
+def list_(
+    ctx: typer.Context,
+    topic: TopicOption = None,
+    principle: PrincipleOption = None,
+    limit: Annotated[int | None, limit_option(None, "Show at most N questions.")] = None,
+    lang: LangOption = None,
+    json_: JsonOption = False,
+    plain: PlainOption = False,
+    table: TableOption = False,
+    data: DataOption = None,
+    color: ColorOption = None,
+    no_pager: PagerOption = False,
+) -> None:
+    """List questions, optionally filtered by topic and principle.
+
+    Piped, each question is one tab-separated line (id, question); --table keeps the table.
+
+    \b
+    Examples:
+      ecoqa list --topic mkb
+      ecoqa list --topic SMEs --lang en
+      ecoqa list --principle tijdelijk-eigenaarschap --json
+      ecoqa list | grep -i ondernemerschap
+    """
+    exclusive(json=json_, plain=plain)
+    corpus = load(ctx, data)
+    language = chosen_lang(ctx, lang)
+    positions = selected(corpus, topic or [], principle or [])
+    if positions is not None and not positions:
+        raise NoMatchError(f"no question has {filter_words(topic or [], principle or [])}.")
+    total = len(corpus.entries) if positions is None else len(positions)
+    chosen: Sequence[int] = range(total) if positions is None else positions
+    chosen = chosen[:limit] if limit else chosen
+    entries = _entries_at(corpus, chosen, whole=positions is None)
+    with opened_output(color, paging=not no_pager) as out:
+        if json_:
+            from ecoqa.export import list_item, streamed
+
+            for chunk in streamed({"version": 2, "total": total}, "results", (list_item(e) for e in entries)):
+                out.write(chunk)
+        elif rows_as_text(out, plain, table):
+            from ecoqa.export import entry_rows, tsv
+
+            for line in tsv(entry_rows(entries, language)):
+                out.write(line)
+        else:
+            from ecoqa.render import entry_rows as rows
+
+            console = out.console()
+            for row in rows(entries, corpus, language, out.width):
+                console.print(row)
+
+
+def _entries_at(corpus: Corpus, positions: Sequence[int], *, whole: bool) -> Iterator[Entry]:
+    """Entries at *positions*, read in order; a whole prefix streams from the store in batches."""
+    if whole:
+        for position, entry in enumerate(corpus.entries):
+            if position >= len(positions):
+                return
+            yield entry
+    else:
+        for position in positions:
+            yield corpus.entries[position]
+
+
+@command(short="Show questions with answer, key points and sources.")
+def show(
+    ctx: typer.Context,
+    ids: Annotated[
+        list[str],
+        typer.Argument(metavar="ID...", help="Question numbers.", autocompletion=complete_ids, show_default=False),
+    ],
+    lang: LangOption = None,
+    json_: JsonOption = False,
+    plain: Annotated[bool, typer.Option("--plain", help="Question and answer as clean text, to paste.")] = False,
+    data: DataOption = None,
+    color: ColorOption = None,
+    no_pager: PagerOption = False,
+) -> None:
+    """Show questions with their answer, key points, principles, topics, references and source.
+
+    \b
+    Examples:
+      ecoqa show 10
+      ecoqa show 3 5 --lang en
+      ecoqa show 12 --json
+      ecoqa show 10 --plain      # the answer as text to paste
+    """
+    exclusive(json=json_, plain=plain)
+    corpus = load(ctx, data)
+    language = chosen_lang(ctx, lang)
+    entries = [find_entry(corpus, raw) for raw in ids]
+    with opened_output(color, paging=not no_pager) as out:
+        if json_:
+            from ecoqa.export import dumps, entry_payload
+
+            out.write(dumps({"version": 2, "results": [entry_payload(e, corpus) for e in entries]}))
+        elif plain:
+            from ecoqa.export import plain_entry
+
+            out.write("\n".join(plain_entry(e, language) for e in entries))
+        else:
+            from ecoqa.render import entry_view
+
+            console = out.console()
+            for entry in entries:
+                console.print(entry_view(entry, corpus, language, corpus.related_headings(entry), out.width))
+
+
+@command(short="Search questions and answers, Dutch or English.")
+def search(
+    ctx: typer.Context,
+    query: Annotated[
+        list[str], typer.Argument(metavar="QUERY...", help="Words to search for, Dutch or English.", show_default=False)
+    ],
+    topic: TopicOption = None,
+    principle: PrincipleOption = None,
+    limit: Annotated[int, limit_option(10, "Show at most N results.")] = 10,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show scores, which words matched and how much each counted.")
+    ] = False,
+    lang: LangOption = None,
+    json_: JsonOption = False,
+    plain: PlainOption = False,
+    table: TableOption = False,
+    data: DataOption = None,
+    color: ColorOption = None,
+    no_pager: PagerOption = False,
+) -> None:
+    """Search questions and answers; English words find Dutch text, typos and word parts too.
+
+    Piped, each result is one tab-separated line (id, score, question); --table keeps the view.
+
+    \b
+    Examples:
+      ecoqa search financing
+      ecoqa search "tijdelijk eigenaarschap" --explain
+      ecoqa search SMEs --lang en --limit 3
+      ecoqa search fonds --topic overheid --json
+    """
+    exclusive(json=json_, plain=plain)
+    exclusive(plain=plain, explain=explain)
+    text = " ".join(query)
+    if not text.strip():
+        raise UsageError("empty query; give a word to search for, e.g. 'ecoqa search financing'.")
+    corpus, index = open_corpus(ctx, data)
+    language = chosen_lang(ctx, lang)
+    allowed = selected(corpus, topic or [], principle or [])
+    from ecoqa.search.engine import search as run_search
+
+    result = run_search(corpus, text, limit=limit, allowed=allowed, lang=language, index=index, explain=explain)
+    if result.corrected:
+        from ecoqa.output import write_note_line
+
+        write_note_line(f"no matches for {quoted(text)}; showing results for {quoted(result.corrected)}.")
+    with opened_output(color, paging=not no_pager) as out:
+        _emit_hits(out, result, language, explain=explain, json_=json_, plain=plain, table=table)
+    if not result.hits:
+        _no_match(corpus, index, text, result, allowed, topic or [], principle or [], language)
+
+
+def _emit_hits(
+    out: Output, result: SearchResult, lang: str, *, explain: bool, json_: bool, plain: bool, table: bool
+) -> None:
+    if json_:
+        from ecoqa.export import JSON_VERSION, hit_item, streamed
+
+        head = {"version": JSON_VERSION, "query": result.query, "total": result.total}
+        tail = {"suggestions": list(result.suggestions), "corrected": result.corrected}
+        for chunk in streamed(head, "results", (hit_item(h, explain=explain) for h in result.hits), tail):
+            out.write(chunk)
+    elif rows_as_text(out, plain, table):
+        from ecoqa.export import hit_rows, tsv
+
+        for line in tsv(hit_rows(result.hits, lang)):
+            out.write(line)
+    elif result.hits:
+        from ecoqa.render import hit_rows as rows
+
+        console = out.console()
+        for row in rows(result.hits, lang, explain=explain, shown=len(result.hits), total=result.total):
+            console.print(row)
+
+
+def _no_match(
+    corpus: Corpus,
+    index: Index | None,
+    text: str,
+    result: SearchResult,
+    allowed: list[int] | None,
+    topics: Sequence[str],
+    principles: Sequence[str],
+    lang: str,
+) -> NoReturn:
+    if allowed is not None:
+        from ecoqa.search.engine import search as run_search
+
+        unfiltered = run_search(corpus, text, limit=1, lang=lang, index=index, snippets=False)
+        if unfiltered.total:
+            raise NoMatchError(
+                f"no matches for {quoted(text)} with {filter_words(topics, principles)}; "
+                f"{unfiltered.total} without the filter."
+            )
+    hint = f"did you mean: {', '.join(result.suggestions)}?" if result.suggestions else "try other words."
+    raise NoMatchError(f"no matches for {quoted(text)}; {hint}")
+
+
+def _emit_listing(
+    out: Output,
+    *,
+    json_: bool,
+    rows: bool,
+    payload: Callable[[], dict[str, Any]],
+    text: Callable[[], Iterable[Sequence[object]]],
+    view: Callable[[], Any],
+) -> None:
+    """One listing as JSON, as tab-separated rows, or as a view; export and render load only when used."""
+    if json_:
+        from ecoqa.export import dumps
+
+        out.write(dumps(payload()))
+    elif rows:
+        from ecoqa.export import tsv
+
+        for line in tsv(text()):
+            out.write(line)
+    else:
+        out.print(view())
+
+
+@command(short="List topics with their aliases and questions.")
+def topics(
+    ctx: typer.Context,
+    lang: LangOption = None,
+    json_: JsonOption = False,
+    plain: PlainOption = False,
+    table: TableOption = False,
+    data: DataOption = None,
+    color: ColorOption = None,
+    no_pager: PagerOption = False,
+) -> None:
+    """List topics with their aliases and questions.
+
+    \b
+    Example:
+      ecoqa topics --lang en
+    """
+    exclusive(json=json_, plain=plain)
+    corpus = load(ctx, data)
+    language = chosen_lang(ctx, lang)
+    from ecoqa import export, render
+
+    with opened_output(color, paging=not no_pager) as out:
+        _emit_listing(
+            out,
+            json_=json_,
+            rows=rows_as_text(out, plain, table),
+            payload=lambda: export.topics_payload(corpus),
+            text=lambda: export.topic_rows(corpus, language),
+            view=lambda: render.topics_view(corpus, language, out.width),
+        )
+
+
+@command(short="List the speakers and the people mentioned.")
+def speakers(
+    ctx: typer.Context,
+    lang: LangOption = None,
+    json_: JsonOption = False,
+    plain: PlainOption = False,
+    table: TableOption = False,
+    data: DataOption = None,
+    color: ColorOption = None,
+    no_pager: PagerOption = False,
+) -> None:
+    """List the webinar's speakers, then the people the answers mention.
+
+    \b
+    Example:
+      ecoqa speakers --lang en
+    """
+    exclusive(json=json_, plain=plain)
+    corpus = load(ctx, data)
+    language = chosen_lang(ctx, lang)
+    from ecoqa import export, render
+
+    with opened_output(color, paging=not no_pager) as out:
+        _emit_listing(
+            out,
+            json_=json_,
+            rows=rows_as_text(out, plain, table),
+            payload=lambda: export.speakers_payload(corpus),
+            text=lambda: export.speaker_rows(corpus, language),
+            view=lambda: render.speakers_view(corpus, language, out.width),
+        )
+
+
+@command(short="List key principles, or show one with its quotes.")
+def principles(
+    ctx: typer.Context,
+    principle: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="PRINCIPLE",
+            help="One principle: its number, id or title.",
+            autocompletion=complete_principles,
+            show_default=False,
+        ),
+    ] = None,
+    lang: LangOption = None,
+    json_: JsonOption = False,
+    plain: PlainOption = False,
+    table: TableOption = False,
+    data: DataOption = None,
+    color: ColorOption = None,
+    no_pager: PagerOption = False,
+) -> None:
+    """List the key principles (derived), or one with its questions and verbatim evidence.
+
+    \b
+    Examples:
+      ecoqa principles
+      ecoqa principles 2
+      ecoqa principles tijdelijk-eigenaarschap --lang en
+    """
+    exclusive(json=json_, plain=plain)
+    corpus = load(ctx, data)
+    language = chosen_lang(ctx, lang)
+    chosen = list(corpus.principles)
+    if principle is not None:
+        wanted = principle_ids(corpus, [principle])[0]
+        chosen = [p for p in corpus.principles if p.id == wanted]
+    numbers = {p.id: n for n, p in enumerate(corpus.principles, start=1)}
+    from ecoqa import export, render
+
+    with opened_output(color, paging=not no_pager) as out:
+        _emit_listing(
+            out,
+            json_=json_,
+            rows=rows_as_text(out, plain, table) and principle is None,
+            payload=lambda: {
+                "version": export.JSON_VERSION,
+                "principles": [export.principle_payload(p, numbers[p.id]) for p in chosen],
+            },
+            text=lambda: export.principle_rows(chosen, corpus, language),
+            view=lambda: render.principles_view(
+                chosen, corpus, language, detail=principle is not None, width=out.width
+            ),
+        )
+
+
+@command(short="Webinar details, audience, contact and counts.")
+def info(
+    ctx: typer.Context,
+    lang: LangOption = None,
+    json_: JsonOption = False,
+    plain: PlainOption = False,
+    data: DataOption = None,
+    color: ColorOption = None,
+    no_pager: PagerOption = False,
+) -> None:
+    """Webinar details, audience, related items, contact and corpus counts.
+
+    \b
+    Example:
+      ecoqa info --lang en
+    """
+    exclusive(json=json_, plain=plain)
+    corpus = load(ctx, data)
+    language = chosen_lang(ctx, lang)
+    from ecoqa import export, render
+
+    with opened_output(color, paging=not no_pager) as out:
+        _emit_listing(
+            out,
+            json_=json_,
+            rows=plain,
+            payload=lambda: export.info_payload(corpus),
+            text=lambda: export.info_rows(corpus, language),
+            view=lambda: render.info_view(corpus, language, out.width),
+        )

@@ -1,0 +1,94 @@
+"""The interactive and housekeeping commands: browse, config, help."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+from typer.core import TyperGroup
+
+from ecoqa.cli.common import chosen_lang, open_corpus, quoted, selected, topic_ids
+from ecoqa.cli.options import DataOption, LangOption, PrincipleOption, TopicOption, command
+from ecoqa.errors import UsageError
+
+
+@command(short="Browse and search in a full-screen app.")
+def browse(
+    ctx: typer.Context,
+    topic: TopicOption = None,
+    principle: PrincipleOption = None,
+    lang: LangOption = None,
+    data: DataOption = None,
+) -> None:
+    """Browse and search interactively in a full-screen terminal app: type to search, Ctrl-Q quits.
+
+    \b
+    Example:
+      ecoqa browse --lang en
+    """
+    from ecoqa.output import _is_tty
+
+    if not (_is_tty(sys.stdin) and _is_tty(sys.stdout)):
+        raise UsageError("browse needs an interactive terminal; in scripts use 'ecoqa search' or 'ecoqa list'.")
+    corpus, index = open_corpus(ctx, data)
+    language = chosen_lang(ctx, lang)
+    from ecoqa.browse import run as run_browser
+
+    narrowed = selected(corpus, [], principle or [])
+    run_browser(corpus, topic_ids(corpus, topic or []), language, index, narrowed)
+
+
+@command(short="Show or change settings (language, colour, pager).")
+def config(
+    key: Annotated[str | None, typer.Argument(metavar="KEY", help="lang, color or pager.", show_default=False)] = None,
+    value: Annotated[str | None, typer.Argument(metavar="VALUE", help="The new value.", show_default=False)] = None,
+    unset: Annotated[bool, typer.Option("--unset", help="Remove KEY from the config file.")] = False,
+) -> None:
+    """Show settings and where each comes from, or set one in the config file.
+
+    \b
+    Examples:
+      ecoqa config                # every setting and its origin
+      ecoqa config lang en        # English from now on
+      ecoqa config --unset lang
+    """
+    from ecoqa import config as settings
+    from ecoqa.output import stdout
+
+    if key is not None and key not in settings.SETTINGS:
+        raise UsageError(f"unknown setting {quoted(key)}; settings are {', '.join(settings.SETTINGS)}.")
+    if unset or value is not None:
+        if key is None:
+            raise UsageError("give a setting to change, e.g. 'ecoqa config lang en'.")
+        path = settings.save(key, None if unset else value)
+        from ecoqa.text import one_line
+
+        stdout().write(f"{key} {'removed from' if unset else 'saved in'} {one_line(str(path), None)}\n")
+        return
+    out = stdout()
+    for name in [key] if key else list(settings.SETTINGS):
+        found = settings.resolve(name)
+        out.write(f"{name}\t{found.value or '-'}\t({found.origin})\n")
+    out.flush()
+
+
+@command("help", short="Help for ecoqa or one command.", hidden=True)
+def help_(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Argument(metavar="COMMAND", show_default=False)] = None,
+) -> None:
+    """Show help for ecoqa, or for one command (as 'ecoqa COMMAND --help')."""
+    from ecoqa.output import stdout
+
+    root = ctx.find_root()
+    group = root.command
+    assert isinstance(group, TyperGroup)
+    if name is None:
+        stdout().write(root.get_help() + "\n")
+        return
+    target = group.get_command(root, name)
+    if target is None:
+        raise UsageError(f"no command {quoted(name)}; see 'ecoqa --help'.")
+    with type(root)(target, info_name=name, parent=root) as sub:
+        stdout().write(target.get_help(sub) + "\n")
