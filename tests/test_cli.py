@@ -396,3 +396,13 @@ def test_usage_errors_are_one_line_from_the_console_script(tmp_path: Path) -> No
         [sys.executable, "-m", "ecoqa", "show", "--bogus"], capture_output=True, text=True, timeout=60, check=False
     )
     assert (result.returncode, result.stderr) == (2, "ecoqa: No such option: --bogus; see 'ecoqa show --help'.\n")
+
+
+def test_an_empty_json_result_is_an_empty_list(invoke: Any) -> None:
+    result = invoke("search", "xyzzy", "--json")
+    assert result.exit_code == ExitCode.NO_MATCH
+    assert (
+        result.stdout
+        == '{"version": 2, "query": "xyzzy", "total": 0, "results": [], "suggestions": [], "corrected": ""}\n'
+    )
+    assert json.loads(invoke("search", "toyota", "--json").stdout)["results"][0]["id"] == 2

@@ -267,7 +267,10 @@ def test_shortcuts(invoke: Any) -> None:
     assert invoke("10").stdout == invoke("show", "10").stdout
     for options in (["--lang", "en"], ["--plain"], ["--json"], ["-l", "en", "--no-pager"]):
         assert invoke("10", *options).stdout == invoke("show", "10", *options).stdout, options
-    assert invoke("--lang", "en", "10", "12", "--plain").stdout == invoke("show", "10", "12", "--lang", "en", "--plain").stdout
+    assert (
+        invoke("--lang", "en", "10", "12", "--plain").stdout
+        == invoke("show", "10", "12", "--lang", "en", "--plain").stdout
+    )
     assert invoke("financing", "--json").stdout == invoke("search", "financing", "--json").stdout
     typo = invoke("serch", "x")
     assert typo.exit_code == 2 and "Did you mean 'search'" in typo.stderr
@@ -349,3 +352,18 @@ def test_completion_is_case_insensitive_and_offers_labels(monkeypatch: pytest.Mo
     assert "midden-\\ en\\ kleinbedrijf" in [name for name, _ in complete_topics("midden")]
     monkeypatch.setenv("_ECOQA_COMPLETE", "complete_zsh")
     assert "midden- en kleinbedrijf" in [name for name, _ in complete_topics("midden")]
+
+
+def test_config_shows_its_file_and_unset_says_what_it_did(invoke: Any, tmp_path: Path) -> None:
+    config = tmp_path / "sub" / "config"
+    env = {"ECOQA_CONFIG": str(config)}
+    assert invoke("config", env=env).stdout.splitlines()[-1] == f"file\t{config}\t(not created yet)"
+    invoke("config", "lang", "en", env=env)
+    assert invoke("config", env=env).stdout.splitlines()[-1] == f"file\t{config}\t(exists)"
+    assert invoke("config", "--unset", "lang", env=env).stdout == f"lang removed from {config}\n"
+    assert invoke("config", "--unset", "lang", env=env).stdout == f"lang is not set in {config}\n"
+    alone = invoke("config", "--unset", env=env)
+    assert (alone.exit_code, alone.stderr) == (
+        2,
+        "ecoqa: give the setting to remove, e.g. 'ecoqa config --unset lang'.\n",
+    )

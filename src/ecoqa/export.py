@@ -40,11 +40,13 @@ def _streamed_text(
 ) -> Iterator[str]:
     """``streamed`` for items already written as JSON text."""
     opening = _compact({**head, key: []})[:-3]  # '{"version": 2, ..., "key": '
-    yield opening + "[\n"
-    for number, item in enumerate(items):
-        yield ("  " if number == 0 else ",\n  ") + item
+    yield opening + "["
+    written = False
+    for item in items:
+        yield (",\n  " if written else "\n  ") + item
+        written = True
     extra = "".join(f", {_compact(k)}: {_compact(v)}" for k, v in (tail or {}).items())
-    yield f"\n]{extra}}}\n"
+    yield f"{chr(10) if written else ''}]{extra}}}\n"
 
 
 # ---------------------------------------------------------------------------- JSON payloads

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -58,19 +59,44 @@ def config(
 
     if key is not None and key not in settings.SETTINGS:
         raise UsageError(f"unknown setting {quoted(key)}; settings are {', '.join(settings.SETTINGS)}.")
-    if unset or value is not None:
+    if unset:
+        _unset(key)
+        return
+    if value is not None:
         if key is None:
             raise UsageError("give a setting to change, e.g. 'ecoqa config lang en'.")
-        path = settings.save(key, None if unset else value)
-        from ecoqa.text import one_line
-
-        stdout().write(f"{key} {'removed from' if unset else 'saved in'} {one_line(str(path), None)}\n")
+        stdout().write(f"{key} saved in {_shown_path(settings.save(key, value))}
+")
         return
     out = stdout()
     for name in [key] if key else list(settings.SETTINGS):
         found = settings.resolve(name)
         out.write(f"{name}\t{found.value or '-'}\t({found.origin})\n")
+    if key is None:  # where the file is, also before anything was set (as 'gh config' does)
+        path = settings.config_path()
+        out.write(f"file\t{_shown_path(path)}\t({'exists' if path.is_file() else 'not created yet'})\n")
     out.flush()
+
+
+def _unset(key: str | None) -> None:
+    """Remove *key* from the config file, or say that it was not set there."""
+    from ecoqa import config as settings
+    from ecoqa.output import stdout
+
+    if key is None:
+        raise UsageError("give the setting to remove, e.g. 'ecoqa config --unset lang'.")
+    path = settings.config_path()
+    if key not in settings.read_file():
+        stdout().write(f"{key} is not set in {_shown_path(path)}\n")
+        return
+    stdout().write(f"{key} removed from {_shown_path(settings.save(key, None))}\n")
+
+
+def _shown_path(path: Path) -> str:
+    """A path on one line, its control characters made visible (a name may hold escape sequences)."""
+    from ecoqa.text import one_line
+
+    return one_line(str(path), None)
 
 
 @command("help", short="Help for ecoqa or one command.", hidden=True)
