@@ -21,7 +21,7 @@ INTERNAL = {
     "schema": {"models", "text"},
     "names": {"models", "text"},
     "files": {"errors"},
-    "corpus": {"errors", "models", "text", "schema"},
+    "corpus": {"errors", "models", "text", "schema", "bundled"},
     # search, by concern: analysis <- index <- expand <- rank, snippets <- engine (the search itself);
     # the package's __init__ imports nothing, so a command that reads only the index loads only it
     "search.__init__": set(),
@@ -40,6 +40,8 @@ INTERNAL = {
         "search.rank",
         "search.snippets",
     },
+    "bundled": {"errors"},
+    "completion": {"bundled", "config"},
     "render": {"errors", "models", "text", "labels"},
     "export": {"models", "text", "labels"},
     "config": {"errors", "files"},
@@ -48,7 +50,7 @@ INTERNAL = {
     "browse": {"errors", "models", "render", "search", "text"},
     # the command line: exit codes and options innermost, the commands on top
     "cli.exits": {"errors", "config", "output", "text"},
-    "cli.completion": {"corpus", "models"},
+    "cli.completion": {"completion"},
     "cli.options": {"cli", "names"},
     "cli.common": {"cli", "errors", "models", "corpus", "config", "names", "output", "search", "store", "text"},
     "cli.reading": {"cli", "errors", "models", "export", "labels", "output", "render", "search", "version"},
@@ -67,7 +69,7 @@ INTERNAL = {
     },
     "cli.settings": {"cli", "errors", "config", "browse", "output"},
     "cli.__init__": {"cli", "output"},
-    "__main__": {"cli", "errors"},
+    "__main__": {"cli", "errors", "completion"},
     "__init__": set(),
     # ecoqa import: its own package, used by the CLI only, reading the bundled term table from corpus
     "importing.__init__": set(),
@@ -88,7 +90,16 @@ INTERNAL = {
 }
 #: third-party package -> modules that may import it (the same rule as ruff's banned-api)
 THIRD_PARTY = {
-    "typer": {"cli.exits", "cli.options", "cli.common", "cli.reading", "cli.documents", "cli.settings", "cli.__init__"},
+    "typer": {
+        "cli.exits",
+        "cli.completion",
+        "cli.options",
+        "cli.common",
+        "cli.reading",
+        "cli.documents",
+        "cli.settings",
+        "cli.__init__",
+    },
     "rich": {"render", "output", "cli.common", "browse"},
     "rapidfuzz": {"search.expand", "search.engine", "names"},
     "Stemmer": {"search.analysis"},

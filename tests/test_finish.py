@@ -78,6 +78,28 @@ def test_the_pager_keeps_colours(tmp_path: Path, pager: tuple[str, Path]) -> Non
     assert "\x1b[" in target.read_text()
 
 
+def test_no_pager_on_a_dumb_terminal(tmp_path: Path, pager: tuple[str, Path]) -> None:
+    """less on TERM=dumb stops at 'terminal is not fully functional': print directly instead."""
+    command, target = pager
+    code, screen = run_in_terminal(["show", "10"], tmp_path, ECOQA_PAGER=command, TERM="dumb")
+    assert code == 0 and not target.exists() and "Value Case Methodology" in screen
+
+
+@pytest.mark.parametrize(("less", "given"), [(None, "FRX"), ("-i", "-i -R"), ("-iR", "-iR")])
+def test_less_always_gets_r_for_colours(tmp_path: Path, less: str | None, given: str) -> None:
+    """A user's LESS without R would show colour codes raw: R is added when the pager is less."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    fake = folder / "less"
+    fake.write_text(f"#!/bin/sh\nprintf '%s' \"$LESS\" > {tmp_path / 'less-env'}\ncat > /dev/null\n")
+    fake.chmod(0o755)
+    extra = {"PATH": f"{folder}{os.pathsep}{os.environ['PATH']}", "ECOQA_PAGER": "less"}
+    if less is not None:
+        extra["LESS"] = less
+    code, _ = run_in_terminal(["show", "10"], tmp_path, **extra)
+    assert code == 0 and (tmp_path / "less-env").read_text() == given
+
+
 def test_piped_output_is_never_paged(tmp_path: Path, pager: tuple[str, Path]) -> None:
     command, target = pager
     env = dict(os.environ, ECOQA_PAGER=command, LINES="5")
@@ -148,7 +170,7 @@ def test_a_broken_config_file_warns_and_does_not_stop_a_command(invoke: Any, tmp
     result = invoke("list", "--limit", "1", "--plain", env={"ECOQA_CONFIG": str(config)})
     assert result.exit_code == 0 and result.stdout.startswith("1\t")
     assert result.stderr == (
-        f"ecoqa: warning: {config}:1: expected 'key = value' with a key out of lang, color, pager; "
+        f"ecoqa: warning: {config}:1: expected 'key = value' with a key out of lang, color, pager, data; "
         "using the defaults.\n"
     )
 
@@ -341,29 +363,3 @@ def test_export_document_has_source_contents_and_quotes(invoke: Any) -> None:
     assert "About this document" in page and "does not say who wrote the written answers" in page
     assert "<blockquote>" in page  # the verbatim evidence quotes
     assert "Related questions" in page
-
-
-def test_completion_is_case_insensitive_and_offers_labels(monkeypatch: pytest.MonkeyPatch) -> None:
-    from ecoqa.cli import complete_topics
-
-    monkeypatch.setenv("_ECOQA_COMPLETE", "complete_bash")
-    names = [name for name, _ in complete_topics("S")]
-    assert "SMEs" in names and "Samenwerking" in names
-    assert "midden-\\ en\\ kleinbedrijf" in [name for name, _ in complete_topics("midden")]
-    monkeypatch.setenv("_ECOQA_COMPLETE", "complete_zsh")
-    assert "midden- en kleinbedrijf" in [name for name, _ in complete_topics("midden")]
-
-
-def test_config_shows_its_file_and_unset_says_what_it_did(invoke: Any, tmp_path: Path) -> None:
-    config = tmp_path / "sub" / "config"
-    env = {"ECOQA_CONFIG": str(config)}
-    assert invoke("config", env=env).stdout.splitlines()[-1] == f"file\t{config}\t(not created yet)"
-    invoke("config", "lang", "en", env=env)
-    assert invoke("config", env=env).stdout.splitlines()[-1] == f"file\t{config}\t(exists)"
-    assert invoke("config", "--unset", "lang", env=env).stdout == f"lang removed from {config}\n"
-    assert invoke("config", "--unset", "lang", env=env).stdout == f"lang is not set in {config}\n"
-    alone = invoke("config", "--unset", env=env)
-    assert (alone.exit_code, alone.stderr) == (
-        2,
-        "ecoqa: give the setting to remove, e.g. 'ecoqa config --unset lang'.\n",
-    )

@@ -6,10 +6,13 @@ quietly with exit code 130 instead of a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 
 
 def main() -> None:
+    if "_ECOQA_COMPLETE" in os.environ and _completed():
+        return
     try:
         from ecoqa.cli import run
 
@@ -58,6 +61,17 @@ def _say(message: str) -> None:
         sys.stderr.flush()
     except (OSError, ValueError, AttributeError):
         _silence(2)
+
+
+def _completed() -> bool:
+    """A value for the shell's TAB, answered without loading Typer (see ``ecoqa.completion``)."""
+    from ecoqa.completion import answer
+
+    text = answer(os.environ)
+    if text is None:
+        return False
+    sys.stdout.write(text + "\n")
+    return True
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """Settings a user sets once: environment variables, then a small file in the user's config folder.
 
-Precedence, highest first: a command-line option, ``ECOQA_LANG`` / ``ECOQA_COLOR``, the config
-file (``ecoqa config KEY VALUE`` writes it), the built-in default. The file holds ``key = value``
-lines; ``ECOQA_CONFIG`` points at another file (tests, several profiles).
+Precedence, highest first: a command-line option, ``ECOQA_LANG`` / ``ECOQA_COLOR`` /
+``ECOQA_PAGER`` / ``ECOQA_DATA``, the config file (``ecoqa config KEY VALUE`` writes it), the
+built-in default. The file holds ``key = value`` lines; ``ECOQA_CONFIG`` points at another file
+(tests, several profiles).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ SETTINGS: dict[str, tuple[tuple[str, ...], str, str]] = {
     "lang": (("nl", "en"), "nl", "ECOQA_LANG"),
     "color": (("auto", "always", "never"), "auto", "ECOQA_COLOR"),
     "pager": ((), "", "ECOQA_PAGER"),
+    "data": ((), "", "ECOQA_DATA"),
 }
 #: Spellings accepted for languages, any case.
 LANGUAGES = {"nl": "nl", "dutch": "nl", "nederlands": "nl", "en": "en", "english": "en", "engels": "en"}
@@ -143,6 +145,8 @@ def save(key: str, value: str | None) -> Path:
     stored = {} if _names_a_stream(path) else read_file(path)  # a FIFO or device: written into, never read
     if value is None:
         stored.pop(key, None)
+    elif key == "data":  # a corpus file, wherever the next command runs
+        stored[key] = str(Path(value.strip()).expanduser().resolve())
     else:
         stored[key] = normalise(key, value)
     lines = ["# ecoqa settings; change them with: ecoqa config KEY VALUE\n"]

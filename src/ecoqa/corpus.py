@@ -13,15 +13,13 @@ import math
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from ecoqa.bundled import bundled_corpus as bundled_corpus
 from ecoqa.errors import CorpusError
 from ecoqa.models import Corpus, Entry
 from ecoqa.schema import SECTIONS, Checker, Document, NonFinite, Pairs, Problem, convert, kind_of
 from ecoqa.text import clean_text, one_line
-
-if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
 
 #: Files larger than this are refused before reading (documented in the README).
 MAX_BYTES = 200 * 1024 * 1024
@@ -42,25 +40,6 @@ def _object_with_duplicates(pairs: list[tuple[str, Any]]) -> Pairs:
 
 def _non_finite(name: str) -> NonFinite:
     return NonFinite(math.nan)
-
-
-# ---------------------------------------------------------------------------- locating
-
-
-def bundled_corpus() -> Traversable:
-    """The corpus shipped with ecoqa: the packaged copy, else the checkout's ``data/qa.json``."""
-    beside = Path(__file__).with_name("data") / "qa.json"  # an installed wheel, found without importlib
-    if beside.is_file():
-        return beside
-    from importlib import resources
-
-    packaged = resources.files("ecoqa").joinpath("data/qa.json")  # zipped or unusual installs
-    if packaged.is_file():
-        return packaged
-    checkout = Path(__file__).resolve().parents[2] / "data" / "qa.json"
-    if checkout.is_file():
-        return checkout
-    raise CorpusError("Bundled corpus not found; reinstall ecoqa or pass --data FILE.")
 
 
 def read_corpus_bytes(path: Path, *, hint: str = "--data or ECOQA_DATA") -> bytes:

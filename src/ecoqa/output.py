@@ -4,7 +4,8 @@ One ``Output`` per command invocation holds the whole policy, as httpie's ``Envi
 does: colour (``--color`` beats ``NO_COLOR``, which beats ``FORCE_COLOR`` and the terminal
 check), width (``COLUMNS`` or the terminal, never below ``MIN_WIDTH``), and paging (output
 taller than the terminal goes through ``ECOQA_PAGER``, ``PAGER`` or ``less``, only when stdout
-is a terminal). rich is imported only when a view is printed.
+is a terminal that is not ``TERM=dumb``; less always gets ``R``, so colours show as colours).
+rich is imported only when a view is printed.
 """
 
 from __future__ import annotations
@@ -214,7 +215,8 @@ class Output:
     def __init__(self, color: str = "auto", *, paging: bool = True) -> None:
         self.color = color
         self.tty = _is_tty(sys.stdout)
-        self.paging = paging and self.tty and pager_command() not in ("", "cat")
+        dumb = os.environ.get("TERM") == "dumb"  # less would stop at "terminal is not fully functional"
+        self.paging = paging and self.tty and not dumb and pager_command() not in ("", "cat")
         self.width = terminal_width()
         self._sink: _Sink | None = None
 
@@ -286,7 +288,10 @@ class _Sink:
         held, self.held = "".join(self.held), []
         command = pager_command()
         environment = dict(os.environ)
-        environment.setdefault("LESS", "FRX")  # as git: raw colours, no screen clearing
+        if "LESS" not in environment:
+            environment["LESS"] = "FRX"  # as git: raw colours, no screen clearing
+        elif "R" not in environment["LESS"] and _program(command) == "less":
+            environment["LESS"] += " -R"  # as bat: the user's LESS, and colours that show as colours
         environment.setdefault("LV", "-c")
         try:
             self.pager = subprocess.Popen(
@@ -318,6 +323,15 @@ class _Sink:
             self.stream.flush()
         else:
             self.stream.flush()
+
+
+def _program(command: str) -> str:
+    """The program a pager command runs (``less`` for ``/usr/bin/less -S``)."""
+    try:
+        words = shlex.split(command)
+    except ValueError:
+        return ""
+    return os.path.basename(words[0]) if words else ""
 
 
 def _send(pager: subprocess.Popen[str], text: str) -> None:

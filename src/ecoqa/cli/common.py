@@ -51,7 +51,13 @@ def rows_as_text(output: Output, plain: bool, table: bool) -> bool:
 
 
 def data_path(ctx: typer.Context, data: Path | None) -> Path | None:
-    return data
+    """--data or ECOQA_DATA, else the config file's ``data``; None means the bundled corpus."""
+    if data is not None:
+        return data
+    from ecoqa.config import resolve
+
+    configured = resolve("data", None, warn).value
+    return Path(configured) if configured else None
 
 
 def open_corpus(ctx: typer.Context, data: Path | None) -> tuple[Corpus, Index | None]:

@@ -1,65 +1,39 @@
-"""Shell completion: ids, topics and principles of the corpus in use, each once, quoted for the shell."""
+"""Completion through Typer (fish, and what ``ecoqa.completion`` leaves to Typer): the same
+candidates from the same corpus in use as the fast path gives bash and zsh."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
-from pathlib import Path
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-if TYPE_CHECKING:
-    from ecoqa.models import Corpus
+import typer
 
+from ecoqa import completion
 
-def _completion_corpus() -> Corpus | None:
-    """The corpus for shell completion; never raises into the user's shell."""
-    try:
-        from ecoqa.corpus import load_corpus
-
-        data = os.environ.get("ECOQA_DATA")
-        return load_corpus(Path(data) if data else None)
-    except Exception:  # completion must never print a traceback into the shell
-        return None
+Candidates = list[tuple[str, str]]
 
 
-def _completions(names: Iterable[tuple[str, str]], incomplete: str) -> list[tuple[str, str]]:
-    """Names that start with what was typed, any case.
+def _from_corpus(kind: Callable[[dict[str, object], str], Candidates]) -> Callable[[typer.Context, str], Candidates]:
+    def complete(ctx: typer.Context, incomplete: str) -> Candidates:
+        given = [str(value) for value in (ctx.params.get("data"), ctx.find_root().params.get("data")) if value]
+        words = completion.Words(["ecoqa", "--data", given[0]] if given else ["ecoqa"], incomplete)
+        return kind(completion.read_document(completion.corpus_path(words, os.environ)), incomplete)
 
-    bash inserts a completion as it is, so spaces in a name (``midden- en kleinbedrijf``) are
-    escaped for bash; zsh and fish quote what they insert themselves.
-    """
-    typed = incomplete.replace("\\", "").strip("'\"")
-    escape = os.environ.get("_ECOQA_COMPLETE", "").endswith("bash")
-    found: dict[str, str] = {}
-    for name, help_ in names:
-        if name.casefold().startswith(typed.casefold()):
-            value = typed + name[len(typed) :]  # keeps the letters as typed: Typer matches case-sensitively
-            if escape:
-                value = value.replace(" ", "\\ ").replace("'", "\\'")
-            found.setdefault(value, help_)
-    return list(found.items())
+    return complete
 
 
-def complete_ids(incomplete: str) -> list[tuple[str, str]]:
-    corpus = _completion_corpus()
-    if corpus is None:
-        return []
-    found = [(str(e.id), e.question[:60]) for e in corpus.entries if str(e.id).startswith(incomplete.strip())]
-    return sorted(found, key=lambda pair: int(pair[0]))[:200]
+complete_ids = _from_corpus(completion.ids)
+complete_topics = _from_corpus(completion.topics)
+complete_principles = _from_corpus(completion.principles)
 
 
-def complete_topics(incomplete: str) -> list[tuple[str, str]]:
-    corpus = _completion_corpus()
-    if corpus is None:
-        return []
-    ids = [(t.id, t.label) for t in corpus.topics]
-    others = [(name, t.label) for t in corpus.topics for name in t.names if name != t.id]
-    canonical = _completions(ids, incomplete)
-    return canonical + [pair for pair in _completions(others, incomplete) if pair[0] not in dict(canonical)]
+def complete_languages(incomplete: str) -> Candidates:
+    return completion.fixed(completion.LANGUAGES, incomplete)
 
 
-def complete_principles(incomplete: str) -> list[tuple[str, str]]:
-    corpus = _completion_corpus()
-    if corpus is None:
-        return []
-    return _completions(((p.id, p.title) for p in corpus.principles), incomplete)
+def complete_colors(incomplete: str) -> Candidates:
+    return completion.fixed(completion.COLORS, incomplete)
+
+
+def complete_formats(incomplete: str) -> Candidates:
+    return completion.fixed(completion.FORMATS, incomplete)

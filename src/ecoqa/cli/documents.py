@@ -19,7 +19,7 @@ from ecoqa.cli.common import (
     selected,
     topic_ids,
 )
-from ecoqa.cli.completion import complete_ids
+from ecoqa.cli.completion import complete_formats, complete_ids
 from ecoqa.cli.exits import ExitCode, warn
 from ecoqa.cli.options import DataOption, JsonOption, LangOption, PrincipleOption, TopicOption, command
 from ecoqa.errors import NoMatchError, UsageError
@@ -28,11 +28,16 @@ if TYPE_CHECKING:
     from ecoqa.models import Corpus, Entry, Heading
 
 
-class Format(str, Enum):
-    markdown = "markdown"
-    md = "md"
-    html = "html"
-    json = "json"
+#: --format names -> the document written
+FORMATS = {"markdown": "markdown", "md": "markdown", "html": "html", "json": "json"}
+
+
+def _known_format(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if value.casefold() not in FORMATS:
+        raise typer.BadParameter(f"{value!r} is not a format ecoqa writes; choose markdown (md), html or json")
+    return FORMATS[value.casefold()]
 
 
 @command(short="Check a corpus file and list every problem.")
@@ -88,12 +93,13 @@ def export(
         ),
     ] = None,
     format_: Annotated[
-        Format | None,
+        str | None,
         typer.Option(
             "--format",
             "-f",
             metavar="FORMAT",
-            case_sensitive=False,
+            callback=_known_format,
+            autocompletion=complete_formats,
             show_default=False,
             help="markdown (md), html or json; default: from the -o extension, else markdown.",
         ),
@@ -196,9 +202,9 @@ class _LazySelection(Sequence["Entry"]):
         return read() if read is not None and self.whole else None
 
 
-def _export_format(format_: Format | None, target: Path | None) -> str:
+def _export_format(format_: str | None, target: Path | None) -> str:
     if format_ is not None:
-        return "markdown" if format_ is Format.md else format_.value
+        return format_
     if target is not None and target.suffix.lower() in _EXTENSIONS:
         return _EXTENSIONS[target.suffix.lower()]
     return "markdown"

@@ -17,7 +17,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from ecoqa.cli.completion import complete_principles, complete_topics
+from ecoqa.cli.completion import complete_colors, complete_languages, complete_principles, complete_topics
 from ecoqa.cli.exits import EXIT_CODES_HELP, ended, handled
 
 
@@ -138,6 +138,7 @@ LangOption = Annotated[
     typer.Option(
         "--lang",
         "-l",
+        autocompletion=complete_languages,
         metavar="nl|en",
         show_default=False,
         help="Language: nl or en (default: ECOQA_LANG, config, nl).",
@@ -147,6 +148,7 @@ ColorOption = Annotated[
     str | None,
     typer.Option(
         "--color",
+        autocompletion=complete_colors,
         metavar="auto|always|never",
         show_default=False,
         help="Color: auto follows the terminal and NO_COLOR (default: ECOQA_COLOR, config, auto).",

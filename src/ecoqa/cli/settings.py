@@ -65,8 +65,7 @@ def config(
     if value is not None:
         if key is None:
             raise UsageError("give a setting to change, e.g. 'ecoqa config lang en'.")
-        stdout().write(f"{key} saved in {_shown_path(settings.save(key, value))}
-")
+        stdout().write(f"{key} saved in {_shown_path(settings.save(key, value))}\n")
         return
     out = stdout()
     for name in [key] if key else list(settings.SETTINGS):
