@@ -100,6 +100,14 @@ def test_less_always_gets_r_for_colours(tmp_path: Path, less: str | None, given:
     assert code == 0 and (tmp_path / "less-env").read_text() == given
 
 
+def test_export_to_a_terminal_is_paged_or_says_to_use_a_file(tmp_path: Path, pager: tuple[str, Path]) -> None:
+    command, target = pager
+    code, screen = run_in_terminal(["export", "10"], tmp_path, ECOQA_PAGER=command)
+    assert code == 0 and "## 10. " in target.read_text() and "## 10. " not in screen
+    code, screen = run_in_terminal(["export", "10", "--no-pager"], tmp_path)
+    assert code == 0 and "## 10. " in screen
+
+
 def test_piped_output_is_never_paged(tmp_path: Path, pager: tuple[str, Path]) -> None:
     command, target = pager
     env = dict(os.environ, ECOQA_PAGER=command, LINES="5")
@@ -363,3 +371,29 @@ def test_export_document_has_source_contents_and_quotes(invoke: Any) -> None:
     assert "About this document" in page and "does not say who wrote the written answers" in page
     assert "<blockquote>" in page  # the verbatim evidence quotes
     assert "Related questions" in page
+
+
+def test_piped_output_follows_one_rule(invoke: Any) -> None:
+    """Piped: rows as tab-separated lines, views without padding; --explain is a view everywhere."""
+    info = invoke("info").stdout
+    assert "╭" not in info and "questions\t24\n" in info
+    assert invoke("info", "--table").stdout.startswith("╭")
+    one = invoke("principles", "2").stdout
+    assert one.count("\n") == 1 and one.startswith("2\ttijdelijk-eigenaarschap\t")
+    assert "╭" in invoke("principles", "2", "--table").stdout
+    explained = invoke("search", "tijdelijk eigenaarschap", "--explain", "--limit", "1").stdout
+    assert "score " in explained and "eigenaarschap → eigenaarschap (exact ×1)" in explained
+    table = invoke("search", "financing", "--table", "--limit", "2").stdout
+    assert table and all(line == line.rstrip() for line in table.splitlines())
+    refused = invoke("search", "financing", "--explain", "--plain")
+    assert refused.exit_code == 2 and refused.stderr.count("\n") == 1
+
+
+def test_export_format_is_checked_in_one_line(invoke: Any) -> None:
+    result = invoke("export", "-f", "pdf")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "ecoqa: Invalid value for '--format' / '-f': 'pdf' is not a format ecoqa writes; "
+        "choose markdown (md), html or json; see 'ecoqa export --help'.\n"
+    )
+    assert invoke("export", "10", "-f", "MD").stdout.startswith("# ")

@@ -24,6 +24,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
+DOCS = ROOT / "docs"
 FAQ_PAGE = ROOT / "tests" / "data" / "import" / "faq_jsonld.html"
 BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
 MORE = "…"
@@ -160,8 +161,8 @@ QUALITY_ROWS = {  # a row of the README's quality table: its query file, and the
 
 
 def test_the_quality_table_is_measured() -> None:
-    """Every row of the README's search quality table is what ``benchmarks/search_quality.py``
-    measures now: a ranking change that moves a figure must update the README too."""
+    """Every row of the search quality table (docs/search.md) is what ``benchmarks/search_quality.py``
+    measures now: a ranking change that moves a figure must update the table too."""
     import importlib.util
     import json
 
@@ -175,7 +176,7 @@ def test_the_quality_table_is_measured() -> None:
     corpus = load_corpus()
     index = build_index(corpus)
     row = r"^\| (—? ?[^|]+?) \| (\d+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|$"
-    rows = re.findall(row, README.read_text(encoding="utf-8"), re.M)
+    rows = re.findall(row, (DOCS / "search.md").read_text(encoding="utf-8"), re.M)
     table = [row for row in rows if row[0] in QUALITY_ROWS or row[0].startswith("— English paraphrases")]
     assert len(table) == 12
     source = ""
@@ -189,3 +190,29 @@ def test_the_quality_table_is_measured() -> None:
         measured = quality.metrics([(quality.ranked_ids(corpus, index, c["query"]), set(c["relevant"])) for c in cases])
         figures = tuple(f"{measured[key]:.3f}" for key in ("mrr", "hit1", "hit3"))
         assert (count, *shown) == (str(len(cases)), *figures), name
+
+
+def readme_words(text: str) -> int:
+    """Words outside code blocks, counted as the project's before-stop hook counts them."""
+    return len(re.findall(r"\w+", re.sub(r"```.*?```", "", text, flags=re.S)))
+
+
+def test_the_readme_is_for_users() -> None:
+    """Short enough to read (under 1,800 words), with the internals linked from it and present in docs/."""
+    text = README.read_text(encoding="utf-8")
+    assert readme_words(text) < 1800
+    assert readme_words("a b\n```sh\nc d e\n```\nf") == 3
+    links = set(re.findall(r"\]\((docs/[\w.]+\.md)", text))
+    assert {"docs/search.md", "docs/speed.md", "docs/development.md", "docs/corpus.md"} <= links
+    for link in links:
+        assert (ROOT / link).is_file(), link
+    for internal in ("BM25F", "× floor", "ruff", "mypy"):
+        assert internal not in text, internal
+
+
+def test_the_setup_commands_are_the_ones_ci_runs() -> None:
+    """The two set-up commands at the README's top stay as they are; CI runs the same test command."""
+    text = README.read_text(encoding="utf-8")
+    assert "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/ecoqa show 10" in text
+    assert "python3 -m venv .venv && .venv/bin/pip install -e '.[dev]' && .venv/bin/python -m pytest" in text
+    assert "python -m pytest" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -233,7 +234,11 @@ class Output:
     def console(self) -> Console:
         """A console for rich views, drawing into stdout or the pager."""
         sink = self.sink
-        return make_console(self.color, file=sink if sink.paging else None, width=self.width)  # type: ignore[arg-type]
+        if sink.paging:
+            return make_console(self.color, file=sink, width=self.width)  # type: ignore[arg-type]
+        if not self.tty:  # a file or a pipe gets no padding after the last character of a line
+            return make_console(self.color, file=_Trimmed(stdout()), width=self.width)  # type: ignore[arg-type]
+        return make_console(self.color, width=self.width)
 
     def print(self, renderable: RenderableType) -> None:
         self.console().print(renderable)
@@ -242,6 +247,30 @@ class Output:
         """Flush what is buffered; wait for the pager, if one was started."""
         if self._sink is not None:
             self._sink.close()
+
+
+class _Trimmed:
+    """A stream whose lines lose the spaces rich pads them with (piped ``--table``, a view in a file)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.encoding = getattr(stream, "encoding", None) or "utf-8"
+
+    def write(self, text: str) -> int:
+        self.stream.write(_PADDING.sub("\n", text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+
+_PADDING = re.compile(r" +\n")
 
 
 class _Sink:

@@ -21,7 +21,7 @@ from ecoqa.cli.common import (
 )
 from ecoqa.cli.completion import complete_formats, complete_ids
 from ecoqa.cli.exits import ExitCode, warn
-from ecoqa.cli.options import DataOption, JsonOption, LangOption, PrincipleOption, TopicOption, command
+from ecoqa.cli.options import DataOption, JsonOption, LangOption, PagerOption, PrincipleOption, TopicOption, command
 from ecoqa.errors import NoMatchError, UsageError
 
 if TYPE_CHECKING:
@@ -112,6 +112,7 @@ def export(
         typer.Option("--output", "-o", metavar="FILE", show_default=False, help="Write here ('-' for stdout)."),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    no_pager: PagerOption = False,
     data: DataOption = None,
 ) -> None:
     """Export the corpus, chosen questions, or the questions on a topic, as a document to share.
@@ -155,9 +156,7 @@ def export(
     else:
         chunks = documents.corpus_json(entries, corpus)
     if target is None:
-        from ecoqa.output import write_chunks
-
-        write_chunks(chunks)
+        _to_stdout(chunks, paging=not no_pager)
         return
     from ecoqa.files import write_atomic
 
@@ -167,6 +166,23 @@ def export(
 
     count = f"{len(positions)} question{'s' if len(positions) != 1 else ''}"
     write_note_line(f"wrote {count} ({kind}) to {target}")
+
+
+def _to_stdout(chunks: Iterable[str | bytes], *, paging: bool) -> None:
+    """A document on stdout: in a terminal through the pager (or with a hint to use -o FILE)."""
+    from ecoqa.output import Output, write_chunks, write_note_line
+
+    out = Output(paging=paging)
+    if not out.tty:
+        write_chunks(chunks)
+        return
+    try:
+        for chunk in chunks:
+            out.write(chunk.decode("utf-8") if isinstance(chunk, bytes) else chunk)
+    finally:
+        out.close()
+    if not out.paging:
+        write_note_line("to keep this document, write it to a file with -o FILE.")
 
 
 class _LazySelection(Sequence["Entry"]):

@@ -227,7 +227,8 @@ def search(
 ) -> None:
     """Search questions and answers; English words find Dutch text, typos and word parts too.
 
-    Piped, each result is one tab-separated line (id, score, question); --table keeps the view.
+    Piped, each result is one tab-separated line (id, score, question); --table keeps the view,
+    and so does --explain.
 
     \b
     Examples:
@@ -267,7 +268,7 @@ def _emit_hits(
         tail = {"suggestions": list(result.suggestions), "corrected": result.corrected}
         for chunk in streamed(head, "results", (hit_item(h, explain=explain) for h in result.hits), tail):
             out.write(chunk)
-    elif rows_as_text(out, plain, table):
+    elif rows_as_text(out, plain, table) and not explain:  # --explain is a view, also when piped
         from ecoqa.export import hit_rows, tsv
 
         for line in tsv(hit_rows(result.hits, lang)):
@@ -434,7 +435,7 @@ def principles(
         _emit_listing(
             out,
             json_=json_,
-            rows=rows_as_text(out, plain, table) and principle is None,
+            rows=rows_as_text(out, plain, table),
             payload=lambda: {
                 "version": export.JSON_VERSION,
                 "principles": [export.principle_payload(p, numbers[p.id]) for p in chosen],
@@ -452,6 +453,7 @@ def info(
     lang: LangOption = None,
     json_: JsonOption = False,
     plain: PlainOption = False,
+    table: TableOption = False,
     data: DataOption = None,
     color: ColorOption = None,
     no_pager: PagerOption = False,
@@ -471,7 +473,7 @@ def info(
         _emit_listing(
             out,
             json_=json_,
-            rows=plain,
+            rows=rows_as_text(out, plain, table),
             payload=lambda: export.info_payload(corpus),
             text=lambda: export.info_rows(corpus, language),
             view=lambda: render.info_view(corpus, language, out.width),
