@@ -217,3 +217,102 @@ def test_hostile_corpus_opens_and_searches(corpus_file: Any, tmp_path: Any) -> N
         assert "[/] vraag \\x1b[31m [bold]?" in detail_text(app)
 
     drive(app, steps, size=(80, 24))
+
+
+def styled_words(renderable: Any, style_part: str) -> set[str]:
+    """The words drawn in a style that contains *style_part* (e.g. the search-match colour)."""
+    from rich.console import Console
+
+    console = Console(width=100, color_system="truecolor", force_terminal=True)
+    found: set[str] = set()
+    for segment in console.render(renderable):
+        if segment.style is not None and style_part in str(segment.style):
+            found.update(segment.text.split())
+    return found
+
+
+def test_a_newly_selected_question_opens_at_its_top() -> None:
+    app = BrowseApp(load_corpus(), [], "nl")
+
+    async def steps(pilot: Any) -> None:
+        from textual.containers import VerticalScroll
+
+        pane = app.query_one("#detail-pane", VerticalScroll)
+        await pilot.press(*"financing")
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.focused is pane
+        await pilot.press("down", "down", "down")
+        await pilot.pause()
+        assert pane.scroll_y > 0
+        app.query_one("#results", OptionList).focus()
+        await pilot.press("down")
+        await pilot.pause()
+        assert pane.scroll_y == 0
+        pane.focus()
+        await pilot.press("down", "down", "down", "escape")
+        await pilot.pause()
+        assert pane.scroll_y == 0
+
+    drive(app, steps, size=(100, 30))
+
+
+def test_every_pane_shows_when_it_has_the_focus() -> None:
+    app = BrowseApp(load_corpus(), [], "nl")
+
+    async def steps(pilot: Any) -> None:
+        from textual.containers import VerticalScroll
+
+        pane = app.query_one("#detail-pane", VerticalScroll)
+        results = app.query_one("#results", OptionList)
+        unfocused = (pane.styles.border_top, results.styles.border_top)
+        pane.focus()
+        await pilot.pause()
+        assert pane.styles.border_top != unfocused[0]
+        results.focus()
+        await pilot.pause()
+        assert results.styles.border_top != unfocused[1] and pane.styles.border_top == unfocused[0]
+
+    drive(app, steps, size=(100, 30))
+
+
+def test_matches_are_highlighted_in_the_list_and_the_detail() -> None:
+    from ecoqa.render import STYLES
+
+    app = BrowseApp(load_corpus(), [], "nl")
+
+    async def steps(pilot: Any) -> None:
+        await pilot.press(*"Mazucato")
+        await pilot.pause()
+        assert app.current is not None
+        results = app.query_one("#results", OptionList)
+        row = results.get_option_at_index(0).prompt
+        match_style = str(STYLES["match"])
+        assert any("Mazzucato" in word for word in styled_words(row, match_style))
+        assert any("Mazzucato" in word for word in styled_words(app.detail_view, match_style))
+
+    drive(app, steps, size=(100, 30))
+
+
+def test_narrow_screens_stack_the_panes() -> None:
+    app = BrowseApp(load_corpus(), [], "nl")
+
+    async def steps(pilot: Any) -> None:
+        from textual.containers import VerticalScroll
+
+        results = app.query_one("#results", OptionList)
+        pane = app.query_one("#detail-pane", VerticalScroll)
+        assert app.screen.has_class("-narrow")
+        assert results.region.width >= 36 and pane.region.width >= 36
+        assert pane.region.y > results.region.y and results.region.height >= 3 and pane.region.height >= 5
+        await pilot.press(*"toyota")
+        await pilot.pause()
+        assert shown_ids(app) == [2]
+
+    drive(app, steps, size=(40, 20))
+    wide = BrowseApp(load_corpus(), [], "nl")
+
+    async def side_by_side(pilot: Any) -> None:
+        assert not wide.screen.has_class("-narrow")
+
+    drive(wide, side_by_side, size=(100, 30))

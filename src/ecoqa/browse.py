@@ -3,7 +3,9 @@
 Loaded only by the ``browse`` command, so Textual never slows down the other commands.
 Typing searches at once, wherever the focus is (as fzf and gh's pickers do): every printable
 key goes to the search box, so no single letter is a command. Actions use Ctrl and function
-keys: Ctrl-L switches the language, Ctrl-Q or Ctrl-C quits, Esc clears the search.
+keys: Ctrl-L switches the language, Ctrl-Q or Ctrl-C quits, Esc clears the search. Results show
+the matched words highlighted as ``ecoqa search`` shows them, in the list and in the detail; the
+pane with the focus has a coloured border; below ``NARROW`` columns the panes are stacked.
 """
 
 from __future__ import annotations
@@ -23,14 +25,16 @@ from textual.widgets import Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ecoqa.errors import EcoqaError
-from ecoqa.models import Corpus, Entry
-from ecoqa.render import entry_view
+from ecoqa.models import Corpus, Entry, Hit
+from ecoqa.render import entry_view, hit_rows
 from ecoqa.search.engine import search
 from ecoqa.search.index import Index, build_index
 from ecoqa.text import one_line
 
 #: Rows shown in the result list; more would only slow the list down on large corpora.
 MAX_ROWS = 300
+#: Narrower screens get the search box, the list and the detail one above the other.
+NARROW = 60
 
 WORDS = {
     "nl": {
@@ -76,8 +80,14 @@ class BrowseApp(App[None]):
     #bar { height: 3; }
     #query { width: 2fr; }
     #topic { width: 1fr; }
-    #results { width: 2fr; height: 1fr; }
-    #detail-pane { width: 3fr; height: 1fr; }
+    #results { width: 2fr; height: 1fr; border: round $panel; }
+    #detail-pane { width: 3fr; height: 1fr; border: round $panel; }
+    #results:focus, #detail-pane:focus { border: round $accent; }
+    Screen.-narrow #bar { layout: vertical; height: 6; }
+    Screen.-narrow #query, Screen.-narrow #topic { width: 100%; }
+    Screen.-narrow #main { layout: vertical; }
+    Screen.-narrow #results { width: 100%; height: 2fr; }
+    Screen.-narrow #detail-pane { width: 100%; height: 3fr; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+l", "toggle_lang", "Language", key_display="^L"),
@@ -108,6 +118,8 @@ class BrowseApp(App[None]):
             self.fixed = set(within) if self.fixed is None else self.fixed & set(within)
         self.index = index
         self.shown: list[Entry] = []
+        self.hits: list[Hit] = []  # of the current search; none without a query
+        self.marks: dict[int, tuple[str, ...]] = {}  # entry id -> its matched words, to highlight
         self.current: Entry | None = None
         self.detail_view: RenderableType = Text("")
 
@@ -124,7 +136,7 @@ class BrowseApp(App[None]):
                 id="topic",
                 value=self.topic if self.topic else Select.NULL,
             )
-        with Horizontal():
+        with Horizontal(id="main"):
             yield Results(id="results")
             with VerticalScroll(id="detail-pane"):
                 yield Static(id="detail")
@@ -134,8 +146,16 @@ class BrowseApp(App[None]):
         return [(Text(f"{t.name(self.lang)} ({t.id})"), t.id) for t in self.corpus.topics]  # data as Text
 
     def on_mount(self) -> None:
+        self.fit_layout(self.size.width)
         self.refresh_results()
         self.query_one("#query", Input).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit_layout(event.size.width)
+
+    def fit_layout(self, width: int) -> None:
+        """Side by side from ``NARROW`` columns; stacked below, where side by side would crush the list."""
+        self.screen.set_class(width < NARROW, "-narrow")
 
     # ------------------------------------------------------------------ results
 
@@ -147,6 +167,8 @@ class BrowseApp(App[None]):
         return positions
 
     def matching(self, query: str) -> list[Entry]:
+        """The entries to list for *query*; a search keeps its hits (with snippets) in ``hits``."""
+        self.hits = []
         allowed = self.allowed()
         if not query.strip():
             chosen = sorted(allowed) if allowed is not None else range(len(self.corpus.entries))
@@ -154,19 +176,22 @@ class BrowseApp(App[None]):
         if self.index is None:
             self.index = build_index(self.corpus)
         try:
-            result = search(
-                self.corpus, query, limit=MAX_ROWS, allowed=allowed, lang=self.lang, index=self.index, snippets=False
-            )
+            result = search(self.corpus, query, limit=MAX_ROWS, allowed=allowed, lang=self.lang, index=self.index)
         except EcoqaError:  # a query with no words shows an empty list, not an error
             return []
-        return [hit.entry for hit in result.hits]
+        self.hits = list(result.hits)
+        return [hit.entry for hit in self.hits]
 
     def refresh_results(self) -> None:
         query = self.query_one("#query", Input).value
         self.shown = self.matching(query)
         self.sub_title = f"{self.words('shown', shown=len(self.shown), total=len(self.corpus.entries))} · {self.lang}"
+        self.marks = {hit.entry.id: matched_words(hit) for hit in self.hits}
         results = self.query_one("#results", OptionList)
-        results.set_options(Option(self.row(e), id=str(e.id)) for e in self.shown)
+        if self.hits:
+            results.set_options(Option(self.hit_row(hit), id=str(hit.entry.id)) for hit in self.hits)
+        else:
+            results.set_options(Option(self.row(e), id=str(e.id)) for e in self.shown)
         if self.shown:
             results.highlighted = 0
             self.show_entry(self.shown[0])
@@ -183,10 +208,19 @@ class BrowseApp(App[None]):
         grid.add_row(str(entry.id), Text(one_line(entry.text(self.lang)[0], 200)))
         return grid
 
+    def hit_row(self, hit: Hit) -> RenderableType:
+        """A search result as ``ecoqa search`` shows it: the question, the passage, the matches highlighted."""
+        return next(hit_rows([hit], self.lang))
+
     def show_entry(self, entry: Entry) -> None:
+        """Show *entry* in the detail pane, from its top, with the search's matches highlighted."""
         self.current = entry
-        width = self.query_one("#detail-pane", VerticalScroll).content_region.width or 80
-        self.set_detail(entry_view(entry, self.corpus, self.lang, self.corpus.related_headings(entry), width - 1))
+        pane = self.query_one("#detail-pane", VerticalScroll)
+        width = pane.content_region.width or 80
+        related = self.corpus.related_headings(entry)
+        marks = self.marks.get(entry.id, ())
+        self.set_detail(entry_view(entry, self.corpus, self.lang, related, width - 1, marks=marks))
+        pane.scroll_home(animate=False)
 
     def set_detail(self, view: RenderableType) -> None:
         self.detail_view = view  # kept for tests and for re-rendering
@@ -262,6 +296,13 @@ class BrowseApp(App[None]):
             position = self.shown.index(selected)
             self.query_one("#results", OptionList).highlighted = position
             self.show_entry(selected)
+
+
+def matched_words(hit: Hit) -> tuple[str, ...]:
+    """The words a hit's snippet highlights, to highlight them wherever the entry is shown."""
+    if hit.snippet is None:
+        return ()
+    return tuple(dict.fromkeys(hit.snippet.text[start:end] for start, end in hit.snippet.spans))
 
 
 def run(

@@ -53,18 +53,26 @@ def _title(text: str, style: str = "title") -> Text:
     return Text(text, style=STYLES[style])
 
 
-def answer_blocks(text: str) -> RenderableType:
-    """Paragraphs and "- " bullet lists of an answer, lists with a hanging indent, code as written."""
+def answer_blocks(text: str, marks: Sequence[str] = ()) -> RenderableType:
+    """Paragraphs and "- " bullet lists of an answer, lists with a hanging indent, code as written;
+    the words in *marks* highlighted."""
     parts: list[RenderableType] = []
     for kind, lines in blocks(text):
         if kind == "list":
-            parts.append(_bullets(Text(line) for line in lines))
+            parts.append(_bullets(_marked(Text(line), marks) for line in lines))
         elif kind == "code":  # never re-wrapped: a line too long for the panel folds at its edge
             parts.append(Text(lines[0], style=STYLES["code"], no_wrap=True, overflow="fold"))
         else:
-            parts.append(Text(lines[0]))
+            parts.append(_marked(Text(lines[0]), marks))
         parts.append(Text(""))
     return Group(*parts[:-1])
+
+
+def _marked(text: Text, marks: Sequence[str]) -> Text:
+    """*text* with every occurrence of the words in *marks* styled as a search match."""
+    if marks:
+        text.highlight_words(marks, STYLES["match"], case_sensitive=False)
+    return text
 
 
 def _bullets(items: Iterable[Text]) -> RenderableType:
@@ -98,8 +106,10 @@ def _panel(body: RenderableType, title: str, *, note: str = "", short: str = "",
 # ---------------------------------------------------------------------------- one entry
 
 
-def entry_view(entry: Entry, corpus: Corpus, lang: str, related: Sequence[Heading], width: int = 80) -> RenderableType:
-    """Every section of one Q&A as panels."""
+def entry_view(
+    entry: Entry, corpus: Corpus, lang: str, related: Sequence[Heading], width: int = 80, marks: Sequence[str] = ()
+) -> RenderableType:
+    """Every section of one Q&A as panels; the words in *marks* (a search's matches) highlighted."""
     question, answer = entry.text(lang)
     note, short = "", ""
     if entry.translated(lang):
@@ -108,13 +118,13 @@ def entry_view(entry: Entry, corpus: Corpus, lang: str, related: Sequence[Headin
         note = label(lang, "no_translation")
     panels: list[RenderableType] = [
         _panel(
-            safe(question, STYLES["question"]),
+            _marked(safe(question, STYLES["question"]), marks),
             f"{label(lang, 'question')} {entry.id}",
             note=note,
             short=short,
             width=width,
         ),
-        _panel(answer_blocks(answer), label(lang, "answer"), note=note, short=short, width=width),
+        _panel(answer_blocks(answer, marks), label(lang, "answer"), note=note, short=short, width=width),
     ]
     points = entry.points(lang)
     if points:
