@@ -83,8 +83,11 @@ class BrowseApp(App[None]):
     #results { width: 2fr; height: 1fr; border: round $panel; }
     #detail-pane { width: 3fr; height: 1fr; border: round $panel; }
     #results:focus, #detail-pane:focus { border: round $accent; }
-    Screen.-narrow #bar { layout: vertical; height: 6; }
-    Screen.-narrow #query, Screen.-narrow #topic { width: 100%; }
+    Screen.-narrow Header { display: none; }
+    Screen.-narrow #bar { layout: vertical; height: 2; }
+    Screen.-narrow #query { width: 100%; height: 1; border: none; }
+    Screen.-narrow #topic { width: 100%; height: 1; }
+    Screen.-narrow #topic > SelectCurrent { border: none; height: 1; padding: 0 1; }
     Screen.-narrow #main { layout: vertical; }
     Screen.-narrow #results { width: 100%; height: 2fr; }
     Screen.-narrow #detail-pane { width: 100%; height: 3fr; }
