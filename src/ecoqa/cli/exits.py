@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import IntEnum, unique
-from typing import Any, NoReturn
+from typing import Any
 
 import typer
 
@@ -119,13 +119,6 @@ def ended(call: Callable[[], Any]) -> int:
     except (Exception, KeyboardInterrupt) as error:
         return _report(error, None)
     return result if isinstance(result, int) else ExitCode.OK
-
-
-def fail(message: str, code: ExitCode, color: str | None = None) -> NoReturn:
-    from ecoqa.output import write_error_line
-
-    write_error_line(message, color_setting(color))
-    raise typer.Exit(code)
 
 
 def color_setting(option: str | None) -> str:
