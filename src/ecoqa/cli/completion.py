@@ -1,39 +1,45 @@
 """Completion through Typer (fish, and what ``ecoqa.completion`` leaves to Typer): the same
-candidates from the same corpus in use as the fast path gives bash and zsh."""
+candidates from the same corpus in use as the fast path gives bash and zsh. ``ecoqa.completion``
+loads only when a TAB asks, so that it costs no command's start-up."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 import typer
 
-from ecoqa import completion
+if TYPE_CHECKING:
+    from types import ModuleType
 
 Candidates = list[tuple[str, str]]
+Finder = Callable[[Mapping[str, Any], str], Candidates]
 
 
-def _from_corpus(kind: Callable[[dict[str, object], str], Candidates]) -> Callable[[typer.Context, str], Candidates]:
+def _from_corpus(pick: Callable[[ModuleType], Finder]) -> Callable[[typer.Context, str], Candidates]:
     def complete(ctx: typer.Context, incomplete: str) -> Candidates:
+        from ecoqa import completion
+
         given = [str(value) for value in (ctx.params.get("data"), ctx.find_root().params.get("data")) if value]
         words = completion.Words(["ecoqa", "--data", given[0]] if given else ["ecoqa"], incomplete)
-        return kind(completion.read_document(completion.corpus_path(words, os.environ)), incomplete)
+        return pick(completion)(completion.read_document(completion.corpus_path(words, os.environ)), incomplete)
 
     return complete
 
 
-complete_ids = _from_corpus(completion.ids)
-complete_topics = _from_corpus(completion.topics)
-complete_principles = _from_corpus(completion.principles)
+def _fixed(pick: Callable[[ModuleType], tuple[tuple[str, str], ...]]) -> Callable[[str], Candidates]:
+    def complete(incomplete: str) -> Candidates:
+        from ecoqa import completion
+
+        return completion.fixed(pick(completion), incomplete)
+
+    return complete
 
 
-def complete_languages(incomplete: str) -> Candidates:
-    return completion.fixed(completion.LANGUAGES, incomplete)
-
-
-def complete_colors(incomplete: str) -> Candidates:
-    return completion.fixed(completion.COLORS, incomplete)
-
-
-def complete_formats(incomplete: str) -> Candidates:
-    return completion.fixed(completion.FORMATS, incomplete)
+complete_ids = _from_corpus(lambda completion: completion.ids)
+complete_topics = _from_corpus(lambda completion: completion.topics)
+complete_principles = _from_corpus(lambda completion: completion.principles)
+complete_languages = _fixed(lambda completion: completion.LANGUAGES)
+complete_colors = _fixed(lambda completion: completion.COLORS)
+complete_formats = _fixed(lambda completion: completion.FORMATS)
