@@ -380,6 +380,7 @@ def test_browse_refuses_without_a_terminal(invoke: Any) -> None:
             "ecoqa: Invalid value for '--limit' / '-n': must be 1 or more; see 'ecoqa list --help'.\n",
         ),
         (["show"], "ecoqa: Missing argument 'ID...'; see 'ecoqa show --help'.\n"),
+        (["--json", "10"], "ecoqa: --json goes after the command, e.g. 'ecoqa show 10 --json'; see 'ecoqa --help'.\n"),
     ],
 )
 def test_usage_errors_are_one_line(invoke: Any, args: list[str], line: str) -> None:

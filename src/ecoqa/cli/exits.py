@@ -72,15 +72,29 @@ def exit_for(error: BaseException) -> tuple[int, str | None]:
 
 def _usage_line(error: BaseException) -> tuple[int, str] | None:
     """Click's usage errors as one line that says where the help is (Click's own take three)."""
-    from typer._click.exceptions import ClickException, UsageError
+    from typer._click.exceptions import ClickException, NoSuchOption, UsageError
 
     if not isinstance(error, ClickException):
         return None
     message = error.format_message().strip().rstrip(".")
     context = error.ctx if isinstance(error, UsageError) else None
+    if isinstance(error, NoSuchOption) and context is not None and _a_command_option(context, error.option_name):
+        message = f"{error.option_name} goes after the command, e.g. 'ecoqa show 10 {error.option_name}'"
     if context is not None:
         message += f"; see '{context.command_path} --help'"
     return error.exit_code, message + "."
+
+
+def _a_command_option(context: Any, option: str) -> bool:
+    """True when *option*, given to ``ecoqa`` itself, is an option of its commands (``ecoqa --json 10``)."""
+    from typer.core import TyperGroup
+
+    group = context.command
+    return (
+        context.parent is None
+        and isinstance(group, TyperGroup)
+        and any(option in param.opts for command in group.commands.values() for param in command.params)
+    )
 
 
 def _report(error: BaseException, color: str | None) -> int:
