@@ -67,7 +67,7 @@ INTERNAL = {
         "text",
         "version",
     },
-    "cli.settings": {"cli", "errors", "config", "browse", "output"},
+    "cli.settings": {"cli", "errors", "config", "browse", "output", "text"},
     "cli.__init__": {"cli", "output"},
     "__main__": {"cli", "errors", "completion"},
     "__init__": set(),

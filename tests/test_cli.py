@@ -252,14 +252,14 @@ def test_speakers_then_people(invoke: Any) -> None:
 
 
 def test_principle_detail_with_evidence(invoke: Any) -> None:
-    result = invoke("principles", "tijdelijk-eigenaarschap")
+    result = invoke("principles", "tijdelijk-eigenaarschap", "--table")
     assert "Dit doen wij door dialoog te organiseren." in result.stdout
     data = json.loads(invoke("principles", "value-case", "--json").stdout)
     assert data["principles"][0]["questions"] == [10]
 
 
 def test_info(invoke: Any) -> None:
-    out = invoke("info").stdout
+    out = invoke("info", "--table").stdout
     assert "Lotte de Groen, MSc" in out
     assert "Twee tips om de focus binnen een ecosysteem in balans te houden" in out
     assert json.loads(invoke("info", "--json").stdout)["counts"]["questions"] == 24
@@ -348,8 +348,8 @@ def test_exported_related_questions_link_only_inside_the_document(invoke: Any) -
         ["show", "10", "--lang", "en"],
         ["list", "--table"],
         ["search", "financing", "--table"],
-        ["info"],
-        ["principles", "1"],
+        ["info", "--table"],
+        ["principles", "1", "--table"],
         ["principles", "--table"],
         ["topics", "--table"],
         ["speakers", "--table"],

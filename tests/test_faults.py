@@ -556,7 +556,13 @@ def test_exit_codes_hold_when_stderr_is_full(args: list[str], code: int) -> None
 @pytest.mark.parametrize("columns", ["0", "1", "-5", "abc"])
 def test_odd_column_counts_still_print(columns: str) -> None:
     """W5: COLUMNS=0 used to print nothing and exit 0."""
-    for args in (["search", "financing", "--table"], ["show", "3"], ["list", "--table"], ["info"], ["topics"]):
+    for args in (
+        ["search", "financing", "--table"],
+        ["show", "3"],
+        ["list", "--table"],
+        ["info", "--table"],
+        ["topics"],
+    ):
         result = clean(ecoqa(*args, COLUMNS=columns))
         assert result.returncode == 0
         assert "Waar kunnen we" in result.stdout or "Vraag" in result.stdout or "ecoqa" in result.stdout

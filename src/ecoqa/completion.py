@@ -118,7 +118,7 @@ def read_document(path: Path | None) -> dict[str, Any]:
             from ecoqa.bundled import bundled_corpus
 
             raw = bundled_corpus().read_bytes()
-        elif path.stat().st_size > MAX_BYTES:
+        elif not path.is_file() or path.stat().st_size > MAX_BYTES:  # a device would never end
             return {}
         else:
             raw = path.read_bytes()

@@ -236,9 +236,10 @@ class Output:
         sink = self.sink
         if sink.paging:
             return make_console(self.color, file=sink, width=self.width)  # type: ignore[arg-type]
+        console = make_console(self.color, width=self.width)
         if not self.tty:  # a file or a pipe gets no padding after the last character of a line
-            return make_console(self.color, file=_Trimmed(stdout()), width=self.width)  # type: ignore[arg-type]
-        return make_console(self.color, width=self.width)
+            console.file = _Trimmed(stdout())  # type: ignore[assignment]
+        return console
 
     def print(self, renderable: RenderableType) -> None:
         self.console().print(renderable)
