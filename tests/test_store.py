@@ -84,10 +84,11 @@ def test_a_first_build_reports_its_phases_and_how_far_it_is(cache: Path, raw: by
 def test_a_first_build_on_a_terminal_says_how_long_each_phase_took(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from ecoqa import cli, output
+    from ecoqa import output
+    from ecoqa.cli import common
 
     monkeypatch.setattr(output, "_is_tty", lambda stream: True)
-    with cli._progress() as update:
+    with common._progress() as update:
         assert update is not None
         update("checking and indexing", 5, 10)
         update("saving the index", 0, 0)
