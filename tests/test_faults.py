@@ -173,7 +173,7 @@ def test_export_dash_means_stdout(tmp_path: Path) -> None:
         capture_output=True, text=True, env=environment(), cwd=tmp_path, timeout=60, check=False,
     )  # fmt: skip
     assert result.returncode == 0
-    assert len(json.loads(result.stdout)["results"]) == 24
+    assert len(json.loads(result.stdout)["questions"]) == 24
     assert not (tmp_path / "-").exists()
 
 

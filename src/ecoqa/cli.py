@@ -367,11 +367,12 @@ def _output(color: str | None, *, paging: bool = True) -> Iterator[Output]:
         output.close()
 
 
-def _lang(ctx: typer.Context, lang: str | None) -> str:
-    """--lang on the command, else on ``ecoqa`` itself, else ECOQA_LANG, the config file, Dutch."""
-    from ecoqa.config import language
+def _lang(ctx: typer.Context, lang: str | None, corpus: Corpus) -> str:
+    """--lang on the command, else on ``ecoqa`` itself, else ECOQA_LANG, the config file, else the
+    corpus's own language where ecoqa speaks it, else English."""
+    from ecoqa.config import interface_language
 
-    return language(lang, _warn)
+    return interface_language(lang, corpus.language, _warn)
 
 
 def _exclusive(**flags: bool) -> None:
@@ -531,26 +532,14 @@ def main(
         return
     with _handled(color), _output(color) as out:
         corpus = _load(ctx, data)
-        language = _lang(ctx, lang)
+        language = _lang(ctx, lang, corpus)
         from ecoqa.render import overview
+        from ecoqa.suggest import examples
         from ecoqa.version import ecoqa_version
 
-        out.print(overview(corpus, language, ecoqa_version(), _examples(corpus, language)))
-
-
-def _examples(corpus: Corpus, lang: str) -> list[tuple[str, str]]:
-    """Three commands that work on this corpus, whichever it is."""
-    from ecoqa.labels import label
-
-    examples = [("ecoqa search financing", label(lang, "example_search"))]
-    if corpus.entries and corpus.webinar is None:
-        words = corpus.entries[0].question.split()
-        examples = [(f"ecoqa search {words[0] if words else 'x'}", label(lang, "example_search"))]
-    if corpus.entries:
-        examples.append((f"ecoqa show {corpus.entries[0].id}", label(lang, "example_show")))
-    if corpus.topics:
-        examples.append((f"ecoqa list --topic {corpus.topics[0].id}", label(lang, "example_list")))
-    return examples
+        path = _data_path(ctx, data)
+        tried = examples(corpus, language, None if path is None else str(path))
+        out.print(overview(corpus, language, ecoqa_version(), tried))
 
 
 @command("list", short="List questions, by topic or principle.")
@@ -580,7 +569,7 @@ def list_(
     """
     _exclusive(json=json_, plain=plain)
     corpus = _load(ctx, data)
-    language = _lang(ctx, lang)
+    language = _lang(ctx, lang, corpus)
     positions = _selected(corpus, topic or [], principle or [])
     if positions is not None and not positions:
         raise NoMatchError(f"no question has {_filter_words(topic or [], principle or [])}.")
@@ -644,7 +633,7 @@ def show(
     """
     _exclusive(json=json_, plain=plain)
     corpus = _load(ctx, data)
-    language = _lang(ctx, lang)
+    language = _lang(ctx, lang, corpus)
     entries = [_entry(corpus, raw) for raw in ids]
     with _output(color, paging=not no_pager) as out:
         if json_:
@@ -656,11 +645,14 @@ def show(
 
             out.write("\n".join(plain_entry(e, language) for e in entries))
         else:
-            from ecoqa.render import entry_view
+            from ecoqa.render import content_note, entry_view
 
             console = out.console()
             for entry in entries:
                 console.print(entry_view(entry, corpus, language, corpus.related_headings(entry), out.width))
+            note = content_note(corpus, entries, language)
+            if note is not None:
+                console.print(note)
 
 
 def _entry(corpus: Corpus, raw: str) -> Entry:
@@ -711,7 +703,7 @@ def search(
     if not text.strip():
         raise UsageError("empty query; give a word to search for, e.g. 'ecoqa search financing'.")
     corpus, index = _open(ctx, data)
-    language = _lang(ctx, lang)
+    language = _lang(ctx, lang, corpus)
     allowed = _selected(corpus, topic or [], principle or [])
     from ecoqa.search.engine import search as run_search
 
@@ -814,7 +806,7 @@ def topics(
     """
     _exclusive(json=json_, plain=plain)
     corpus = _load(ctx, data)
-    language = _lang(ctx, lang)
+    language = _lang(ctx, lang, corpus)
     from ecoqa import export, render
 
     with _output(color, paging=not no_pager) as out:
@@ -847,7 +839,7 @@ def speakers(
     """
     _exclusive(json=json_, plain=plain)
     corpus = _load(ctx, data)
-    language = _lang(ctx, lang)
+    language = _lang(ctx, lang, corpus)
     from ecoqa import export, render
 
     with _output(color, paging=not no_pager) as out:
@@ -891,7 +883,7 @@ def principles(
     """
     _exclusive(json=json_, plain=plain)
     corpus = _load(ctx, data)
-    language = _lang(ctx, lang)
+    language = _lang(ctx, lang, corpus)
     chosen = list(corpus.principles)
     if principle is not None:
         wanted = _principle_ids(corpus, [principle])[0]
@@ -933,7 +925,7 @@ def info(
     """
     _exclusive(json=json_, plain=plain)
     corpus = _load(ctx, data)
-    language = _lang(ctx, lang)
+    language = _lang(ctx, lang, corpus)
     from ecoqa import export, render
 
     with _output(color, paging=not no_pager) as out:
@@ -976,9 +968,13 @@ def validate(
         }
         out.write(dumps(report))
     else:
+        from ecoqa.schema import version_note
         from ecoqa.text import one_line
 
-        out.write("".join(one_line(str(p), 500) + "\n" for p in problems) or f"{one_line(str(path), None)}: valid\n")
+        note = "" if problems else version_note(path)
+        out.write(
+            "".join(one_line(str(p), 500) + "\n" for p in problems) or f"{one_line(str(path), None)}: valid{note}\n"
+        )
     out.flush()
     if problems:
         raise typer.Exit(ExitCode.CORPUS)
@@ -1030,7 +1026,7 @@ def export(
       ecoqa export -f json -o - | jq '.results | length'
     """
     corpus = _load(ctx, data)
-    language = _lang(ctx, lang)
+    language = _lang(ctx, lang, corpus)
     chosen = _selected(corpus, topic or [], principle or [])
     positions: Sequence[int] = range(len(corpus.entries)) if chosen is None else chosen
     if ids:
@@ -1278,7 +1274,7 @@ def browse(
     if not (_is_tty(sys.stdin) and _is_tty(sys.stdout)):
         raise UsageError("browse needs an interactive terminal; in scripts use 'ecoqa search' or 'ecoqa list'.")
     corpus, index = _open(ctx, data)
-    language = _lang(ctx, lang)
+    language = _lang(ctx, lang, corpus)
     from ecoqa.browse import run as run_browser
 
     topic_ids = _topic_ids(corpus, topic or [])
