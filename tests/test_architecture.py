@@ -65,6 +65,7 @@ INTERNAL = {
         "files",
         "importing",
         "suggest",
+        "schema",
     },
     "__main__": {"cli", "errors"},
     "__init__": set(),
