@@ -695,7 +695,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
         ("UPDATE blobs SET data = x'00' WHERE name LIKE 'evidence:%'", ("principles", "--json")),
         ("UPDATE blobs SET data = x'00' WHERE name LIKE 'evidence:%'", ("show", "CITED")),
         ("UPDATE blobs SET data = x'00' WHERE name = 'surfaces'", ("search", "financeering", "--json")),
-        ("UPDATE blobs SET data = x'00' WHERE name = 'related'", ("export", "-f", "json")),
+        ("UPDATE blobs SET data = x'00' WHERE name = 'related'", ("export", "-f", "html")),  # JSON has none
         ("UPDATE blobs SET data = x'00' WHERE name = 'related'", ("show", "CITED")),
         ("DELETE FROM blobs WHERE name = 'related'", ("export", "-f", "md")),
     ],
