@@ -748,7 +748,10 @@ def test_a_store_answers_as_memory_does(tmp_path: Path, generated: tuple[Path, i
     args = tuple(str(cited) if a == "CITED" else a for a in args)
     cache = tmp_path / "cache"
     expected = reference(corpus, tmp_path, *args)
-    assert '"related"' in expected or "Related questions" in expected
+    if args[:3] == ("export", "-f", "json"):  # a corpus file: the entries as the store keeps them
+        assert '"questions": [' in expected
+    else:
+        assert '"related"' in expected or "Related questions" in expected
     clean(ecoqa("search", "x", "--data", str(corpus), cache=cache))
     result = clean(ecoqa(*args, "--data", str(corpus), cache=cache))
     assert (result.returncode, result.stderr) == (0, "")
@@ -770,7 +773,7 @@ def test_kept_related_positions_out_of_range_are_never_used(tmp_path: Path, gene
         far = (array("i", [10**9]) * (len(data) // 4)).tobytes()
         connection.execute("UPDATE blobs SET data = ?, crc = ? WHERE name = 'related'", (far, _crc(far)))
     connection.close()
-    for args in (("show", str(cited), "--json"), ("export", "-f", "json")):
+    for args in (("show", str(cited), "--json"), ("show", *map(str, range(1, 40)), "--json")):
         result = clean(ecoqa(*args, "--data", str(corpus), cache=cache))
         assert (result.returncode, result.stderr) == (0, "")
         lists = re.findall(r'"related": \[[^\]]*\]', result.stdout)
