@@ -143,4 +143,8 @@ def test_a_json_export_is_a_corpus_that_exports_the_same(invoke: Any, tmp_path: 
 def test_validate_says_how_to_upgrade_a_version_1_file(invoke: Any, tmp_path: Path) -> None:
     result = invoke("validate", str(english_faq(tmp_path)))
     assert result.exit_code == 0
-    assert "version 1" in result.stdout and "ecoqa import" in result.stdout
+    assert "version 1" in result.stderr and "export -f json" in result.stderr
+    upgraded = tmp_path / "v2.json"
+    assert invoke("--data", str(english_faq(tmp_path)), "export", "-f", "json", "-o", str(upgraded)).exit_code == 0
+    assert invoke("validate", str(upgraded)).stdout == f"{upgraded}: valid\n"
+    assert json.loads(upgraded.read_text(encoding="utf-8"))["schema_version"] == 2

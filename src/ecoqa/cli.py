@@ -971,10 +971,10 @@ def validate(
         from ecoqa.schema import version_note
         from ecoqa.text import one_line
 
+        out.write("".join(one_line(str(p), 500) + "\n" for p in problems) or f"{one_line(str(path), None)}: valid\n")
         note = "" if problems else version_note(path)
-        out.write(
-            "".join(one_line(str(p), 500) + "\n" for p in problems) or f"{one_line(str(path), None)}: valid{note}\n"
-        )
+        if note:
+            _warn(note)
     out.flush()
     if problems:
         raise typer.Exit(ExitCode.CORPUS)

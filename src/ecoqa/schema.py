@@ -782,7 +782,9 @@ def version_note(path: Path) -> str:
     except (OSError, ValueError):
         return ""
     if isinstance(doc, dict) and (doc.get("schema_version") == 1 or "webinar" in doc):
-        return f" (version 1; it reads as before, and 'ecoqa import {path} -o NEW.json' writes it as version 2)"
+        return (
+            f" (version 1; it reads as before; 'ecoqa --data {path} export -f json -o NEW.json' writes it as version 2)"
+        )
     return ""
 
 
