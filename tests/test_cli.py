@@ -318,17 +318,18 @@ def test_export_formats(invoke: Any, tmp_path: Path) -> None:
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "<script" not in page and "http" not in page
     data = json.loads(invoke("export", "--format", "json").stdout)
-    assert len(data["results"]) == 24
+    assert len(data["questions"]) == 24
 
 
 def test_exported_related_questions_link_only_inside_the_document(invoke: Any) -> None:
     """A related question the document includes is a link to its section; one it leaves out
     (here: outside the topic) is named with its id and question, without a link."""
-    chosen = json.loads(invoke("export", "-f", "json", "--topic", "samenwerking").stdout)["results"]
+    chosen = json.loads(invoke("export", "-f", "json", "--topic", "samenwerking").stdout)["questions"]
     included = {e["id"] for e in chosen}
-    related = [r for e in chosen for r in e["related"]]
+    shown = json.loads(invoke("show", *(str(i) for i in included), "--json").stdout)["results"]
+    related = [r for e in shown for r in e["related"]]
     assert set(related) & included and set(related) - included
-    questions = {e["id"]: e["question"] for e in json.loads(invoke("export", "-f", "json").stdout)["results"]}
+    questions = {e["id"]: e["question"] for e in json.loads(invoke("export", "-f", "json").stdout)["questions"]}
     markdown = invoke("export", "-f", "md", "--topic", "samenwerking").stdout
     page = invoke("export", "-f", "html", "--topic", "samenwerking").stdout
     for rid in related:

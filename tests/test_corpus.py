@@ -107,8 +107,8 @@ def test_unreadable_json(raw: bytes, message: str) -> None:
             "c.json: questions[0] (id 1).key_points: must be a list of strings, not a string",
         ),
         (
-            {"questions": [GOOD], "schema_version": 2},
-            "c.json: schema_version: unsupported value 2; this ecoqa reads version 1",
+            {"questions": [GOOD], "schema_version": 3},
+            "c.json: schema_version: unsupported value 3; this ecoqa reads versions 1 and 2",
         ),
         (
             {"questions": [GOOD | {"question": "[/]\u001b"}, "oops"]},

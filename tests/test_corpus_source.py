@@ -133,7 +133,7 @@ def test_no_link_is_invented(doc: dict[str, Any]) -> None:
 
 
 def test_speakers_and_webinar_facts(doc: dict[str, Any]) -> None:
-    webinar = doc["webinar"]
+    webinar = doc["collection"]
     assert webinar["date"] == "2021-02-17" and webinar["language"] == "nl"
     assert webinar["organizers"] == ["TNO", "InnovationQuarter"]
     assert len(webinar["interests"]) == 3 and len(webinar["related"]) == 3

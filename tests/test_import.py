@@ -50,9 +50,9 @@ def test_the_seed_page_imports_to_the_bundled_questions_word_for_word(
 def test_the_seed_page_states_its_date_speakers_and_organisers(invoke: Invoke, tmp_path: Path, source: Path) -> None:
     webinar = imported(invoke, tmp_path, source)["webinar"]
     document = imported(invoke, tmp_path, source, extra=("--force",))
-    assert webinar["date"] == BUNDLED["webinar"]["date"] == "2021-02-17"
-    assert webinar["organizer_line"] == BUNDLED["webinar"]["organizer_line"]
-    assert webinar["organizers"] == BUNDLED["webinar"]["organizers"]
+    assert webinar["date"] == BUNDLED["collection"]["date"] == "2021-02-17"
+    assert webinar["organizer_line"] == BUNDLED["collection"]["organizer_line"]
+    assert webinar["organizers"] == BUNDLED["collection"]["organizers"]
     assert webinar["language"] == "nl"
     assert "title" not in webinar  # the page gives none; nothing is made up
     keys = ("name", "role", "organization")

@@ -24,7 +24,7 @@ from ecoqa.errors import CorpusError
 from ecoqa.models import MAX_ID
 
 FULL: dict[str, Any] = {
-    "schema_version": 1,
+    "schema_version": 2,
     "provenance": {
         "source": "bron",
         "source_en": "source",
@@ -35,7 +35,8 @@ FULL: dict[str, Any] = {
         "verbatim": ["questions[].question"],
         "derived": ["*_en"],
     },
-    "webinar": {
+    "collection": {
+        "kind": "webinar",
         "title": "T",
         "title_en": "T",
         "date": "2021-02-17",
@@ -63,6 +64,7 @@ FULL: dict[str, Any] = {
             }
         ],
         "recording": {"url": None, "link_missing": True, "note": "n", "note_en": "n"},
+        "url": "https://example.org/webinar",
     },
     "speakers": [{"id": "s", "name": "Spreker", "role": "r", "role_en": "r", "organization": "o"}],
     "people": [{"id": "p", "name": "Persoon", "note": "n", "note_en": "n", "questions": [1]}],
@@ -92,18 +94,55 @@ FULL: dict[str, Any] = {
             "principles": ["p1"],
             "people": ["p"],
             "references": [{"name": "r", "kind": "k", "url": None, "link_missing": True, "note": "n", "note_en": "n"}],
-            "source": {"file": "f.html", "url": None},
+            "source": {"file": "f.html", "url": None, "date": "2021-02-17", "title": "Pagina"},
         },
         {"id": 2, "question": "Tweede?", "answer": "Ook geld en fonds."},
     ],
 }
 
 
+def version_1(doc: dict[str, Any]) -> dict[str, Any]:
+    """*doc* as version 1 wrote it: the collection was a "webinar" block, without kind or address."""
+    old = {k: v for k, v in doc.items() if k != "collection"}
+    described = {k: v for k, v in doc["collection"].items() if k not in ("kind", "url")}
+    return {**old, "schema_version": 1, "webinar": described}
+
+
 def test_the_full_document_is_valid_and_declares_every_key() -> None:
     assert check_corpus(json.dumps(FULL).encode(), "c.json") == []
+    assert check_corpus(json.dumps(version_1(FULL)).encode(), "c.json") == []
     declared = {path for path, _ in schema.fields_of()}
-    used = set(paths(FULL))
+    used = set(paths(FULL)) | set(paths(version_1(FULL)))
     assert declared == used, declared ^ used
+
+
+def test_version_1_reads_as_before_and_upgrades_to_the_same_corpus() -> None:
+    """A version-1 file keeps working; its "webinar" names a webinar only where it lists speakers
+    (ecoqa's import wrote that block for every page), and the upgrade builds the same corpus."""
+    old = version_1(FULL)
+    corpus = parse_corpus(json.dumps(old).encode(), "c.json")
+    assert corpus.collection is not None and corpus.collection.kind == "webinar"
+    assert corpus.collection.title == "T" and corpus.language == "nl"
+    faq = parse_corpus(json.dumps({**old, "speakers": []}).encode(), "c.json")
+    assert faq.collection is not None and faq.collection.kind == "" and not faq.collection.is_event
+    upgraded = schema.upgrade(old)
+    assert upgraded["schema_version"] == 2 and "webinar" not in upgraded
+    assert list(upgraded) == [{"webinar": "collection"}.get(key, key) for key in old]  # the order is kept
+    assert parse_corpus(json.dumps(upgraded).encode(), "c.json").collection == corpus.collection
+    assert schema.upgrade(FULL) is FULL
+
+
+@pytest.mark.parametrize(
+    ("doc", "problem"),
+    [
+        ({**FULL, "webinar": {"title": "T"}}, "c.json: webinar: version 2 describes the corpus in 'collection' only"),
+        ({**version_1(FULL), "schema_version": 2}, "c.json: webinar: version 2 calls this block 'collection'"),
+        ({**FULL, "schema_version": 1}, "c.json: collection: 'collection' needs schema_version 2"),
+    ],
+)
+def test_the_two_versions_do_not_mix(doc: dict[str, Any], problem: str) -> None:
+    found = [str(p) for p in check_corpus(json.dumps(doc).encode(), "c.json")]
+    assert len(found) == 1 and found[0].startswith(problem), found
 
 
 def paths(value: Any, prefix: str = "") -> list[str]:
@@ -247,16 +286,16 @@ GOOD = [{"id": 1, "question": "q?", "answer": "a"}]
             ["c.json: people[0].questions: must be a list of whole numbers, not a number"],
         ),
         (
-            {"questions": GOOD, "webinar": {"contact": {"name": "x", "areas_en": 5}}},
-            ["c.json: webinar.contact.areas_en: must be a list of strings, not a number"],
+            {"questions": GOOD, "collection": {"contact": {"name": "x", "areas_en": 5}}},
+            ["c.json: collection.contact.areas_en: must be a list of strings, not a number"],
         ),
         (
             {"questions": [GOOD[0] | {"references": [{"name": "r", "link_missing": "yes"}]}]},
             ["c.json: questions[0] (id 1).references[0].link_missing: must be true or false, not a string"],
         ),
         (
-            {"questions": GOOD, "webinar": {"recording": 5}},
-            ["c.json: webinar.recording: must be an object, not a number"],
+            {"questions": GOOD, "collection": {"recording": 5}},
+            ["c.json: collection.recording: must be an object, not a number"],
         ),
         (
             {"questions": [GOOD[0] | {"quesiton": "typo"}]},

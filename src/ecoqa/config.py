@@ -136,6 +136,15 @@ def language(option: str | None = None, warn: Callable[[str], None] | None = Non
     return resolve("lang", option, warn).value
 
 
+def interface_language(option: str | None, corpus_language: str, warn: Callable[[str], None] | None = None) -> str:
+    """The language ecoqa speaks: the one set (option, ECOQA_LANG, config file), else the corpus's own
+    where ecoqa speaks it, else English."""
+    setting = resolve("lang", option, warn)
+    if setting.origin != "default":
+        return setting.value
+    return corpus_language if corpus_language in SETTINGS["lang"][0] else "en"
+
+
 def save(key: str, value: str | None) -> Path:
     """Set *key* to *value* in the config file (None removes it); written atomically."""
     if key not in SETTINGS:

@@ -104,7 +104,7 @@ def info_payload(corpus: Corpus) -> dict[str, Any]:
     return {
         "version": JSON_VERSION,
         "source": corpus.source,
-        "webinar": plain(corpus.webinar) if corpus.webinar else None,
+        "collection": plain(corpus.collection) if corpus.collection else None,
         "speakers": [plain(s) for s in corpus.speakers],
         "provenance": plain(corpus.provenance),
         "counts": {
@@ -116,19 +116,53 @@ def info_payload(corpus: Corpus) -> dict[str, Any]:
     }
 
 
-def corpus_json(entries: Iterable[Entry], corpus: Corpus) -> Iterator[str]:
-    """The corpus (or a selection) as JSON: the header, then every entry with its related ids.
+def corpus_json(entries: Sequence[Entry], corpus: Corpus) -> Iterator[str]:
+    """The corpus, or a selection of it, as a corpus file that ``--data``, ``validate`` and ``import``
+    read: its description and sections (each list of question ids cut to the selection), then its
+    questions, one per line. Exporting that file again gives the same file.
 
     A store's entries come as the JSON text it keeps (``compact_json`` of each entry, checked):
-    copied with the related ids added, never parsed and written again.
+    copied, never parsed and written again.
     """
     read = getattr(entries, "documents", None)
     stored = read() if read is not None else None
-    if stored is None:
-        items: Iterable[str] = (_compact(entry_payload(e, corpus)) for e in entries)
-    else:
-        items = (f'{text[:-1]}, "related": {_compact(corpus.related_ids_at(p))}}}' for p, text in enumerate(stored))
-    return _streamed_text(info_payload(corpus), "results", items)
+    chosen = {heading.id for heading in corpus.headings(entries)}
+    items: Iterable[str] = (_compact(e) for e in entries) if stored is None else stored
+    return _streamed_text(corpus_head(corpus, chosen), "questions", items)
+
+
+def corpus_head(corpus: Corpus, chosen: set[int]) -> dict[str, Any]:
+    """Everything of a corpus file but its questions, for the questions *chosen*."""
+    from ecoqa.schema import SCHEMA_VERSION
+
+    head: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    if corpus.collection:
+        head["collection"] = _lean(corpus.collection)
+    sections: dict[str, Any] = {
+        "provenance": _lean(corpus.provenance),
+        "speakers": [_lean(s) for s in corpus.speakers],
+        "people": [_lean(p._replace(questions=tuple(q for q in p.questions if q in chosen))) for p in corpus.people],
+        "organizations": [
+            _lean(o._replace(questions=tuple(q for q in o.questions if q in chosen))) for o in corpus.organizations
+        ],
+        "topics": [_lean(t) for t in corpus.topics],
+        "principles": [
+            _lean(p._replace(evidence=[e for e in p.evidence if e.question in chosen])) for p in corpus.principles
+        ],
+        "glossary": [_lean(g) for g in corpus.glossary],
+    }
+    head.update((key, value) for key, value in sections.items() if value)
+    return head
+
+
+def _lean(record: Any) -> Any:
+    """A record as JSON, without the fields it leaves empty (their defaults when read back)."""
+    value = plain(record)
+    if isinstance(value, dict):
+        return {k: _lean(v) for k, v in value.items() if v not in ("", None, [], False)}
+    if isinstance(value, list):
+        return [_lean(v) for v in value]
+    return value
 
 
 # ---------------------------------------------------------------------------- tab-separated rows
@@ -171,7 +205,7 @@ def principle_rows(principles: Sequence[Principle], corpus: Corpus, lang: str) -
 
 
 def info_rows(corpus: Corpus, lang: str) -> Iterator[tuple[object, ...]]:
-    webinar = corpus.webinar
+    webinar = corpus.collection
     if webinar:
         yield "title", corpus.title(lang)
         if corpus.title_is_derived():
@@ -220,7 +254,7 @@ def _title(doc: Document) -> str:
 def _about(doc: Document) -> list[tuple[str, bool]]:
     """Lines about the document: (text, derived?)."""
     corpus, lang = doc.corpus, doc.lang
-    provenance, webinar = corpus.provenance, corpus.webinar
+    provenance, webinar = corpus.provenance, corpus.collection
     lines: list[tuple[str, bool]] = []
     source = in_lang(lang, provenance.source, provenance.source_en)
     if source:

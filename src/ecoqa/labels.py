@@ -22,7 +22,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "translation": ("", "English translation of the Dutch original (derived)"),
     "translation_short": ("", "translation (derived)"),
     "translation_header": ("", "English translation, derived"),
-    "no_translation": ("", "no English translation in this corpus; the original is shown"),
+    "no_translation": (
+        "geen Nederlandse vertaling in dit corpus; het origineel wordt getoond",
+        "no English translation in this corpus; the original is shown",
+    ),
     "principle_note": (
         "principes afgeleid; citaten letterlijk",
         "principles derived; quotes verbatim from the Dutch answer",
@@ -55,6 +58,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "col_title": ("Principe", "Principle"),
     "col_summary": ("Samenvatting", "Summary"),
     "speakers": ("Sprekers", "Speakers"),
+    "contributors": ("Betrokkenen", "Contributors"),
+    # what a collection is (its "kind"); an unknown kind is shown as the corpus writes it
+    "kind_webinar": ("Webinar", "Webinar"),
+    "kind_faq": ("FAQ", "FAQ"),
+    "kind_interview": ("Interview", "Interview"),
+    "kind_notes": ("Notities", "Notes"),
+    "kind_qa": ("Vragen en antwoorden", "Q&A"),
+    "entry_source": ("uit {where}", "from {where}"),
     # info rows
     "title": ("titel", "title"),
     "date": ("datum", "date"),
@@ -69,14 +80,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "file": ("bestand", "file"),
     "translated": ("", "(translated)"),
     # counts and messages
-    "counts": (
-        "{questions} vragen, {topics} onderwerpen, {principles} principes, {people} genoemde personen",
-        "{questions} questions, {topics} topics, {principles} principles, {people} people mentioned",
-    ),
+    # counts: singular|plural
+    "n_questions": ("{n} vraag|{n} vragen", "{n} question|{n} questions"),
+    "n_topics": ("{n} onderwerp|{n} onderwerpen", "{n} topic|{n} topics"),
+    "n_principles": ("{n} principe|{n} principes", "{n} principle|{n} principles"),
+    "n_people": ("{n} genoemde persoon|{n} genoemde personen", "{n} person mentioned|{n} people mentioned"),
     "shown_of": ("{shown} van {total}; meer met --limit", "{shown} of {total}; see more with --limit"),
     "try": ("Probeer:", "Try:"),
     "all_commands": ("Alle opdrachten: ", "All commands: "),
     "example_search": ("Engelse woorden vinden Nederlandse antwoorden", "English words find Dutch answers"),
+    "example_search_own": ("zoekt in vragen en antwoorden", "searches questions and answers"),
     "example_show": ("één vraag en antwoord als panelen", "one Q&A as panels"),
     "example_list": ("vragen over een onderwerp", "questions on a topic"),
     "none_topics": ("Dit corpus heeft geen onderwerpen.", "This corpus has no topics."),
@@ -90,6 +103,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "principle_filter": ("principe: {names}", "principle: {names}"),
     "selection": ("selectie: vragen {ids}", "selection: questions {ids}"),
 }
+
+
+def counted(lang: str, key: str, n: int) -> str:
+    """A count with its noun in the right number: "1 vraag", "2 vragen"."""
+    one, many = label(lang, key).split("|")
+    return (one if n == 1 else many).format(n=n)
+
+
+def kind_name(lang: str, kind: str) -> str:
+    """What a collection is, in *lang*: "FAQ", "Webinar"; an unknown kind as the corpus writes it."""
+    key = "kind_" + kind.casefold()
+    return label(lang, key) if key in LABELS else kind[:1].upper() + kind[1:]
 
 
 def label(lang: str, key: str, **values: object) -> str:

@@ -38,10 +38,15 @@ class Reference(NamedTuple):
 
 
 class Source(NamedTuple):
-    """Where an imported entry came from: a file, and the page's address where it gave one."""
+    """Where one entry came from: a file, the page's address, and the date and title that source gives.
+
+    A merged corpus keeps these per entry, so that no source lends its date or title to another's questions.
+    """
 
     file: str = ""
     url: str | None = None
+    date: str = ""
+    title: str = ""
 
 
 class Entry(NamedTuple):
@@ -203,11 +208,22 @@ class Recording(NamedTuple):
     note_en: str = ""
 
 
-class Webinar(NamedTuple):
+#: Kinds of collection that are events: only these are called by their kind and have speakers.
+EVENT_KINDS = frozenset(
+    {"webinar", "seminar", "conference", "lecture", "workshop", "meeting", "event", "talk", "panel"}
+)
+
+
+class Collection(NamedTuple):
+    """What a corpus is: its kind (webinar, faq, interview, notes …), title, date, language, organisers,
+    address, and what its source page says about it (an event's opening, summary, audience …)."""
+
+    kind: str = ""
     title: str = ""
     title_en: str = ""
     date: str = ""
     language: str = ""
+    url: str | None = None
     organizers: tuple[str, ...] = ()
     organizer_line: str = ""
     opening: str = ""
@@ -220,6 +236,10 @@ class Webinar(NamedTuple):
     contact: Contact | None = None
     related: tuple[Related, ...] = ()
     recording: Recording | None = None
+
+    @property
+    def is_event(self) -> bool:
+        return self.kind.casefold() in EVENT_KINDS
 
 
 class GlossaryTerm(NamedTuple):
@@ -276,7 +296,7 @@ class Corpus:
         entries: Sequence[Entry],
         *,
         source: str = "",
-        webinar: Webinar | None = None,
+        collection: Collection | None = None,
         speakers: tuple[Speaker, ...] = (),
         people: tuple[Person, ...] = (),
         organizations: tuple[Organization, ...] = (),
@@ -292,7 +312,7 @@ class Corpus:
     ) -> None:
         self.entries = entries
         self.source = source
-        self.webinar = webinar
+        self.collection = collection
         self.speakers = speakers
         self.people = people
         self.organizations = organizations
@@ -310,11 +330,19 @@ class Corpus:
         self._tables: dict[int, tuple[Sequence[Any], dict[str, Any]]] = {}
         self._sharing: Sharing | None = None
 
+    @property
+    def language(self) -> str:
+        """The language the corpus is written in, as it says ("" when it does not say)."""
+        return self.collection.language if self.collection else ""
+
+    def own_title(self, lang: str) -> str:
+        """The title the corpus gives itself ("" when it gives none)."""
+        collection = self.collection
+        return in_lang(lang, collection.title, collection.title_en) if collection else ""
+
     def title(self, lang: str) -> str:
-        """The corpus's name: the webinar's title, else the name of the file it was read from."""
-        webinar = self.webinar
-        name = in_lang(lang, webinar.title, webinar.title_en) if webinar else ""
-        return name or self.source.rsplit("/", 1)[-1] or "ecoqa corpus"
+        """The corpus's name: its own title, else the name of the file it was read from."""
+        return self.own_title(lang) or self.source.rsplit("/", 1)[-1] or "ecoqa corpus"
 
     def title_is_derived(self) -> bool:
         """Whether the provenance lists the corpus's own title (``<block>.title``) as derived: a name
@@ -327,8 +355,8 @@ class Corpus:
 
     def event(self, lang: str) -> str:
         """'Title (date, organisers)', leaving out what the corpus does not give."""
-        webinar = self.webinar
-        details = [webinar.date, " & ".join(webinar.organizers)] if webinar else []
+        collection = self.collection
+        details = [collection.date, " & ".join(collection.organizers)] if collection else []
         shown = ", ".join(d for d in details if d)
         return f"{self.title(lang)} ({shown})" if shown else self.title(lang)
 

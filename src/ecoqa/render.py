@@ -18,8 +18,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ecoqa.labels import label
-from ecoqa.models import Corpus, Entry, Heading, Hit, Principle, Related, Speaker, Topic, in_lang
+from ecoqa.labels import counted, kind_name, label
+from ecoqa.models import Corpus, Entry, Heading, Hit, Principle, Related, Source, Speaker, Topic, in_lang
 from ecoqa.text import blocks, clean_text
 
 #: Every style in one place.
@@ -109,13 +109,13 @@ def _panel(body: RenderableType, title: str, *, note: str = "", short: str = "",
 def entry_view(
     entry: Entry, corpus: Corpus, lang: str, related: Sequence[Heading], width: int = 80, marks: Sequence[str] = ()
 ) -> RenderableType:
-    """Every section of one Q&A as panels; the words in *marks* (a search's matches) highlighted."""
+    """Every section of one Q&A as panels; the words in *marks* (a search's matches) highlighted; a
+    translation is marked on its panels (an original shown in another language than *lang* is noted
+    once per screen: ``content_note``)."""
     question, answer = entry.text(lang)
     note, short = "", ""
     if entry.translated(lang):
         note, short = label(lang, "translation"), label(lang, "translation_short")
-    elif lang == "en":
-        note = label(lang, "no_translation")
     panels: list[RenderableType] = [
         _panel(
             _marked(safe(question, STYLES["question"]), marks),
@@ -153,7 +153,7 @@ def entry_view(
         panels.append(extras)
     panels.append(
         Panel(
-            source_text(corpus, lang),
+            source_text(corpus, lang, entry.source),
             title=_title(label(lang, "source"), "label"),
             title_align="left",
             border_style="dim",
@@ -241,27 +241,41 @@ def corpus_title(corpus: Corpus, lang: str, style: str = "") -> Text:
     return title
 
 
-def source_text(corpus: Corpus, lang: str) -> Text:
-    """Where the Q&A comes from and what the page says about who answered."""
-    webinar = corpus.webinar
+def content_note(corpus: Corpus, entries: Iterable[Entry], lang: str) -> Text | None:
+    """The one note a screen gets when it shows originals in another language than *lang* asks for."""
+    if corpus.language == lang or all(entry.translated(lang) for entry in entries):
+        return None
+    return Text(label(lang, "no_translation"), style=STYLES["derived"])
+
+
+def source_text(corpus: Corpus, lang: str, own: Source | None = None) -> Text:
+    """Where the Q&A comes from (*own*: the entry's own source, when the corpus records it per
+    question) and what the page says about who answered: 'Webinar “Title”', 'FAQ “Title”'; a title
+    its compilers gave it is no name of the source: shown after a dash, marked."""
+    collection = corpus.collection
     provenance = corpus.provenance
-    if webinar is None:
-        line = safe(corpus.source or "")
+    title = corpus.own_title(lang)
+    derived = bool(title) and corpus.title_is_derived()
+    kind = kind_name(lang, collection.kind) if collection and collection.kind else ""
+    if kind and title and not derived:
+        named = f"{kind} “{title}”"
+    elif title and not derived:
+        named = f"“{title}”"
     else:
-        title = in_lang(lang, webinar.title, webinar.title_en)
-        derived = bool(title) and corpus.title_is_derived()  # then not the webinar's name: no quotes, marked
-        named = f"Webinar “{title}”" if title and not derived else "Webinar"
-        line = safe(", ".join(part for part in (named, webinar.date) if part))
-        if derived:
-            line.append(" — ").append_text(corpus_title(corpus, lang))
-        if webinar.organizer_line:
-            line.append("\n").append_text(safe(webinar.organizer_line))
-        elif webinar.organizers:
-            line.append_text(safe(", " + " & ".join(webinar.organizers)))
-    for text in (
-        in_lang(lang, provenance.source, provenance.source_en),
-        in_lang(lang, provenance.attribution, provenance.attribution_en),
-    ):
+        named = kind or ("" if derived else corpus.source)
+    line = safe(", ".join(part for part in (named, collection.date if collection else "") if part))
+    if derived:
+        line.append(" — " if line.plain else "").append_text(corpus_title(corpus, lang))
+    if collection and collection.organizer_line:
+        line.append("\n").append_text(safe(collection.organizer_line))
+    elif collection and collection.organizers:
+        line.append_text(safe(", " + " & ".join(collection.organizers)))
+    whole = in_lang(lang, provenance.source, provenance.source_en)
+    if own is not None and any(own):
+        where = ", ".join(part for part in (f"“{own.title}”" if own.title else "", own.file, own.url, own.date) if part)
+        line.append("\n").append_text(safe(label(lang, "entry_source", where=where)))
+        whole = ""  # it names every source of a merged corpus, not this question's
+    for text in (whole, in_lang(lang, provenance.attribution, provenance.attribution_en)):
         if text:
             line.append("\n").append_text(safe(text, STYLES["muted"]))
     return line
@@ -293,7 +307,7 @@ def entry_rows(entries: Iterable[Entry], corpus: Corpus, lang: str, width: int) 
     longest_id = len(str(max(corpus.ids(), default=0)))
     id_width, question_width, topic_width = _fixed_columns(width, show_topics, longest_id)
     header = Text(label(lang, "question"), style=STYLES["header"])
-    if lang == "en":
+    if lang == "en" and corpus.language != "en":
         header.append(f"  ({label(lang, 'translation_header')})", style=STYLES["derived"])
     yield _row(
         id_width,
@@ -468,7 +482,7 @@ def speakers_view(corpus: Corpus, lang: str, width: int = 80) -> RenderableType:
     parts: list[RenderableType] = []
     narrow = width < NARROW
     if corpus.speakers:
-        parts.append(_title(label(lang, "speakers")))
+        parts.append(_title(label(lang, _speakers_key(corpus))))
         if narrow:
             parts.append(
                 _stacked(
@@ -582,46 +596,47 @@ def principles_view(
 
 
 def info_view(corpus: Corpus, lang: str, width: int = 80) -> RenderableType:
-    """Webinar details, audience, related items, contact and counts, each a label over its value."""
+    """What the corpus is (title, date, organisers …), audience, related items, contact and counts,
+    each a label over its value."""
     en = lang == "en"
     rows: list[tuple[str, RenderableType]] = []
-    webinar = corpus.webinar
+    collection = corpus.collection
 
     def name(key: str, translated: bool = False) -> str:
         """Row label; rows shown in English translation say so."""
         return f"{label(lang, key)} {label(lang, 'translated')}" if translated else label(lang, key)
 
-    if webinar:
+    if collection:
         # A title the corpus's compilers gave it (listed as derived) says so.
-        title = in_lang(lang, webinar.title, webinar.title_en)
+        title = in_lang(lang, collection.title, collection.title_en)
         if title:
             derived = (f"  ({label(lang, 'derived_title')})", STYLES["derived"]) if corpus.title_is_derived() else ""
             rows.append((name("title"), Text.assemble(safe(title), derived)))
-        if webinar.date:
-            rows.append((name("date"), safe(webinar.date)))
-        if webinar.organizer_line or webinar.organizers:
-            rows.append((name("organizers"), safe(webinar.organizer_line or ", ".join(webinar.organizers))))
+        if collection.date:
+            rows.append((name("date"), safe(collection.date)))
+        if collection.organizer_line or collection.organizers:
+            rows.append((name("organizers"), safe(collection.organizer_line or ", ".join(collection.organizers))))
         speakers = [_name_and_role(s, lang) for s in corpus.speakers]
         if speakers:
-            rows.append((name("speakers"), _joined(safe(s) for s in speakers)))
-        summary = in_lang(lang, webinar.summary, webinar.summary_en)
+            rows.append((name(_speakers_key(corpus)), _joined(safe(s) for s in speakers)))
+        summary = in_lang(lang, collection.summary, collection.summary_en)
         if summary:
-            rows.append((name("summary", en and bool(webinar.summary_en)), safe(summary)))
-        recording = webinar.recording
+            rows.append((name("summary", en and bool(collection.summary_en)), safe(summary)))
+        recording = collection.recording
         if recording:
             text = recording.url or (recording.note_en if en and recording.note_en else recording.note)
             rows.append((name("recording"), safe(text, "" if recording.url else STYLES["missing"])))
-        audience = in_lang(lang, webinar.audience, webinar.audience_en)
+        audience = in_lang(lang, collection.audience, collection.audience_en)
         if audience:
-            rows.append((name("audience", en and bool(webinar.audience_en)), safe(audience)))
-        interests = webinar.interests_en if en and webinar.interests_en else webinar.interests
+            rows.append((name("audience", en and bool(collection.audience_en)), safe(audience)))
+        interests = collection.interests_en if en and collection.interests_en else collection.interests
         if interests:
-            rows.append((name("interests", en and bool(webinar.interests_en)), _bullets(safe(i) for i in interests)))
-        if webinar.related:
-            rows.append((name("related_items"), _bullets(_related(r, lang) for r in webinar.related)))
-        if webinar.contact:
-            areas = webinar.contact.areas_en if en and webinar.contact.areas_en else webinar.contact.areas
-            rows.append((name("contact"), safe(f"{webinar.contact.name} — {', '.join(areas)}")))
+            rows.append((name("interests", en and bool(collection.interests_en)), _bullets(safe(i) for i in interests)))
+        if collection.related:
+            rows.append((name("related_items"), _bullets(_related(r, lang) for r in collection.related)))
+        if collection.contact:
+            areas = collection.contact.areas_en if en and collection.contact.areas_en else collection.contact.areas
+            rows.append((name("contact"), safe(f"{collection.contact.name} — {', '.join(areas)}")))
     rows.append((name("corpus"), Text(counts(corpus, lang))))
     rows.append((name("file"), safe(corpus.source)))
     parts: list[RenderableType] = []
@@ -646,15 +661,18 @@ def _related(item: Related, lang: str) -> Text:
     return text
 
 
+def _speakers_key(corpus: Corpus) -> str:
+    """Those who speak at an event are its speakers; elsewhere they are the collection's contributors."""
+    return "speakers" if corpus.collection and corpus.collection.is_event else "contributors"
+
+
 def counts(corpus: Corpus, lang: str) -> str:
-    return label(
-        lang,
-        "counts",
-        questions=len(corpus.entries),
-        topics=len(corpus.topics),
-        principles=len(corpus.principles),
-        people=len(corpus.people),
-    )
+    """'24 vragen, 16 onderwerpen, …': the questions, and whatever else the corpus has."""
+    parts = [counted(lang, "n_questions", len(corpus.entries))]
+    for key, items in (("n_topics", corpus.topics), ("n_principles", corpus.principles), ("n_people", corpus.people)):
+        if items:
+            parts.append(counted(lang, key, len(items)))
+    return ", ".join(parts)
 
 
 def _name_and_role(speaker: Speaker, lang: str) -> str:
@@ -666,10 +684,12 @@ def _name_and_role(speaker: Speaker, lang: str) -> str:
 def overview(corpus: Corpus, lang: str, version: str, examples: Sequence[tuple[str, str]]) -> RenderableType:
     """What this corpus is and three commands to try on it."""
     lines: list[RenderableType] = []
-    webinar = corpus.webinar
-    if webinar:
-        details = "  ".join(d for d in (webinar.date, " & ".join(webinar.organizers)) if d)
+    collection = corpus.collection
+    if collection:
+        details = "  ".join(d for d in (collection.date, " & ".join(collection.organizers)) if d)
         lines.append(Text.assemble(corpus_title(corpus, lang, STYLES["title"]), f"  {details}" if details else ""))
+        if collection.kind and not collection.is_event:
+            lines.append(Padding(safe(kind_name(lang, collection.kind)), (0, 0, 0, 2)))
         for s in corpus.speakers:  # wrapped lines keep their indent
             lines.append(Padding(safe(s.described(lang)), (0, 0, 0, 2)))
     else:

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from ecoqa.models import (
     MAX_ID,
+    Collection,
     Contact,
     Corpus,
     Entry,
@@ -29,11 +31,12 @@ from ecoqa.models import (
     Source,
     Speaker,
     Topic,
-    Webinar,
 )
 from ecoqa.text import clean_text, one_line
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+#: Versions this ecoqa reads: version 1 described every corpus as a webinar ("webinar" block).
+READ_VERSIONS = (1, 2)
 
 
 class Problem(NamedTuple):
@@ -206,13 +209,30 @@ class Id(Node):
 
 class Version(Node):
     def convert(self, value: Any, where: Where, report: Report) -> Any:
-        if value != SCHEMA_VERSION or isinstance(value, bool):
-            report.add(where, f"unsupported value {one_line(repr(value), 40)}; this ecoqa reads version 1")
+        if value not in READ_VERSIONS or isinstance(value, bool):
+            report.add(where, f"unsupported value {one_line(repr(value), 40)}; this ecoqa reads versions 1 and 2")
             return INVALID
         return value
 
     def describe(self) -> dict[str, Any]:
-        return {"const": SCHEMA_VERSION}
+        return {"enum": list(READ_VERSIONS)}
+
+
+class Maybe(Node):
+    """A value of *node*'s kind, or null (builds as None): what a record writes for a part it lacks."""
+
+    def __init__(self, node: Node) -> None:
+        self.node = node
+        self.plural = node.plural
+
+    def convert(self, value: Any, where: Where, report: Report) -> Any:
+        return None if value is None else self.node.convert(value, where, report)
+
+    def rebuild(self, value: Any) -> Any:
+        return None if value is None else self.node.rebuild(value)
+
+    def describe(self) -> dict[str, Any]:
+        return {"anyOf": [self.node.describe(), {"type": "null"}]}
 
 
 class Many(Node):
@@ -342,7 +362,11 @@ REFERENCE = Obj(
     ],
     Reference,
 )
-SOURCE = Obj("source", [Field("file", TEXT), Field("url", Url())], Source)
+SOURCE = Obj(
+    "source",
+    [Field("file", TEXT), Field("url", Url()), Field("date", TEXT), Field("title", TEXT)],
+    Source,
+)
 QUESTION = Obj(
     "question",
     [
@@ -365,7 +389,7 @@ QUESTION = Obj(
         Field("principles", TEXTS),
         Field("people", TEXTS),
         Field("references", Many(REFERENCE)),
-        Field("source", SOURCE),
+        Field("source", Maybe(SOURCE)),
     ],
     Entry,
 )
@@ -454,28 +478,34 @@ RECORDING = Obj(
     [Field("url", Url()), Field("link_missing", Flag()), Field("note", TEXT), Field("note_en", TEXT)],
     Recording,
 )
-WEBINAR = Obj(
-    "webinar",
+_DESCRIPTION = [
+    Field("title", TEXT),
+    Field("title_en", TEXT),
+    Field("date", TEXT),
+    Field("language", TEXT),
+    Field("organizers", TEXTS),
+    Field("organizer_line", TEXT),
+    Field("opening", TEXT),
+    Field("summary", TEXT),
+    Field("summary_en", TEXT),
+    Field("audience", TEXT),
+    Field("audience_en", TEXT),
+    Field("interests", TEXTS),
+    Field("interests_en", TEXTS),
+    Field("contact", CONTACT),
+    Field("related", Many(RELATED)),
+    Field("recording", RECORDING),
+]
+COLLECTION = Obj(
+    "collection",
     [
-        Field("title", TEXT),
-        Field("title_en", TEXT),
-        Field("date", TEXT),
-        Field("language", TEXT),
-        Field("organizers", TEXTS),
-        Field("organizer_line", TEXT),
-        Field("opening", TEXT),
-        Field("summary", TEXT),
-        Field("summary_en", TEXT),
-        Field("audience", TEXT),
-        Field("audience_en", TEXT),
-        Field("interests", TEXTS),
-        Field("interests_en", TEXTS),
-        Field("contact", CONTACT),
-        Field("related", Many(RELATED)),
-        Field("recording", RECORDING),
+        Field("kind", Text(doc="what the collection is: webinar, faq, interview, notes …")),
+        *_DESCRIPTION,
+        Field("url", Url()),
     ],
-    Webinar,
+    Collection,
 )
+WEBINAR = Obj("webinar", _DESCRIPTION, Collection)  # version 1's description: kind decided by ``described``
 PROVENANCE = Obj(
     "provenance",
     [
@@ -496,8 +526,9 @@ class Document(NamedTuple):
     """A checked document's parts, before the cross-references are checked."""
 
     questions: tuple[Entry, ...] = ()
-    schema_version: int = SCHEMA_VERSION
-    webinar: Webinar | None = None
+    schema_version: int | None = None
+    collection: Collection | None = None
+    webinar: Collection | None = None
     speakers: tuple[Speaker, ...] = ()
     people: tuple[Person, ...] | None = None
     organizations: tuple[Organization, ...] = ()
@@ -512,6 +543,7 @@ DOCUMENT = Obj(
     [
         Field("schema_version", Version()),
         Field("provenance", PROVENANCE),
+        Field("collection", COLLECTION),
         Field("webinar", WEBINAR),
         Field("speakers", Many(SPEAKER)),
         Field("people", Many(PERSON)),
@@ -532,12 +564,20 @@ DOCUMENT = Obj(
 SECTIONS = tuple(key for key in DOCUMENT.fields if key != "questions")
 
 
+def described(parts: Document) -> Collection | None:
+    """What the corpus says it is. A version-1 "webinar" block names a webinar only where the
+    corpus lists speakers (ecoqa's import wrote that block for any page); otherwise its kind is unknown."""
+    if parts.collection is not None or parts.webinar is None:
+        return parts.collection
+    return parts.webinar._replace(kind="webinar" if parts.speakers else "")
+
+
 def corpus_of(parts: Document, entries: Sequence[Entry], source: str, **extra: Any) -> Corpus:
     """The corpus around *entries*, with the sections of a checked (or rebuilt) document."""
     return Corpus(
         entries,
         source=source,
-        webinar=parts.webinar,
+        collection=described(parts),
         speakers=parts.speakers,
         people=parts.people or (),
         organizations=parts.organizations,
@@ -620,6 +660,7 @@ class Checker:
         for at, entry_id in self.duplicates:
             tail.add(at, f"duplicate id {entry_id}, first used at {_question_at(self.first[entry_id], entry_id)}")
         if not problems and parts is not INVALID:
+            _check_version(parts, tail)
             self._cross_check(parts, tail, answers)
         problems += tail.problems
         return (None if problems or parts is INVALID else parts), problems
@@ -699,6 +740,54 @@ def convert(doc: Any, source: str) -> tuple[Corpus | None, list[Problem]]:
     return checker.corpus(parts, tuple(entries), source), []
 
 
+def _check_version(parts: Document, report: Report) -> None:
+    """Version 1 describes the corpus in "webinar", version 2 in "collection"; never both."""
+    if parts.collection is not None and parts.webinar is not None:
+        report.add("webinar", "version 2 describes the corpus in 'collection' only; remove 'webinar'")
+    elif parts.webinar is not None and parts.schema_version == 2:
+        report.add("webinar", "version 2 calls this block 'collection' (with a 'kind'); rename it")
+    elif parts.collection is not None and parts.schema_version == 1:
+        report.add("collection", "'collection' needs schema_version 2")
+
+
+def upgrade(doc: dict[str, Any]) -> dict[str, Any]:
+    """A version-1 document as version 2, keys in their order: "webinar" becomes "collection", with
+    the kind ``described`` gives it, and provenance paths follow. Any other document is returned as is."""
+    if not (doc.get("schema_version") == 1 or "webinar" in doc) or "collection" in doc:
+        return doc
+    upgraded: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    for key, value in doc.items():
+        if key == "webinar" and isinstance(value, dict):
+            kind = {"kind": "webinar"} if doc.get("speakers") else {}
+            upgraded["collection"] = {**kind, **value}
+        elif key == "provenance" and isinstance(value, dict):
+            upgraded[key] = {k: _renamed_paths(v) if k in ("verbatim", "derived") else v for k, v in value.items()}
+        elif key != "schema_version":
+            upgraded[key] = value
+    return upgraded
+
+
+def _renamed_paths(paths: Any) -> Any:
+    if not isinstance(paths, list):
+        return paths
+    return [
+        f"collection.{p[len('webinar.') :]}" if isinstance(p, str) and p.startswith("webinar.") else p for p in paths
+    ]
+
+
+def version_note(path: Path) -> str:
+    """For a valid corpus file of version 1: how to bring it to version 2 ("" for any other)."""
+    try:
+        doc = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return ""
+    if isinstance(doc, dict) and (doc.get("schema_version") == 1 or "webinar" in doc):
+        return (
+            f" (version 1; it reads as before; 'ecoqa --data {path} export -f json -o NEW.json' writes it as version 2)"
+        )
+    return ""
+
+
 def _named(where: str, items: Sequence[Any], what: str, report: Report) -> set[str]:
     ids: set[str] = set()
     for number, item in enumerate(items):
@@ -717,6 +806,8 @@ def fields_of(node: Node = DOCUMENT, path: str = "") -> Iterator[tuple[str, Node
             yield from fields_of(spec.node, here)
     elif isinstance(node, Many):
         yield from fields_of(node.item, path + "[]")
+    elif isinstance(node, Maybe):
+        yield from fields_of(node.node, path)
 
 
 def json_schema() -> dict[str, Any]:

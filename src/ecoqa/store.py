@@ -455,7 +455,7 @@ def _fill(
         raise CorpusError(f"{first}{more}; run 'ecoqa validate {source}' for the full list.")
     filling.flush()
     corpus = checker.corpus(parts, (), source)
-    wanted = original_language(corpus.webinar.language if corpus.webinar else "")
+    wanted = original_language(corpus.language)
     builder = filling.builder(wanted)
     if builder.language != wanted:
         raise _LanguageLater(wanted)
@@ -527,8 +527,9 @@ class _Filling:
     def _declared(self) -> str:
         from ecoqa.search.index import original_language
 
-        webinar = self.checker.sections.get("webinar")
-        value = webinar.get("language") if isinstance(webinar, dict) else None
+        sections = self.checker.sections
+        described = sections.get("collection", sections.get("webinar"))
+        value = described.get("language") if isinstance(described, dict) else None
         return original_language(value if isinstance(value, str) else "")
 
     def take(self, entry: Entry, item: Any) -> None:
@@ -593,8 +594,8 @@ def _write_index(
     )
     aliases = alias_table(corpus.topics, corpus.glossary)
     header = {
-        "schema_version": 1,
-        "webinar": corpus.webinar,
+        "schema_version": 2,
+        "collection": corpus.collection,
         "speakers": corpus.speakers,
         "people": corpus.people,
         "organizations": corpus.organizations,

@@ -31,11 +31,12 @@ def opened_output(color: str | None, *, paging: bool = True) -> Iterator[Output]
         output.close()
 
 
-def chosen_lang(ctx: typer.Context, lang: str | None) -> str:
-    """--lang on the command, else on ``ecoqa`` itself, else ECOQA_LANG, the config file, Dutch."""
-    from ecoqa.config import language
+def chosen_lang(ctx: typer.Context, lang: str | None, corpus: Corpus) -> str:
+    """--lang on the command, else on ``ecoqa`` itself, else ECOQA_LANG, the config file, else the
+    corpus's own language where ecoqa speaks it, else English."""
+    from ecoqa.config import interface_language
 
-    return language(lang, warn)
+    return interface_language(lang, corpus.language, warn)
 
 
 def exclusive(**flags: bool) -> None:

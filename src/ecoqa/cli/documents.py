@@ -69,9 +69,13 @@ def validate(
         }
         out.write(dumps(report))
     else:
+        from ecoqa.schema import version_note
         from ecoqa.text import one_line
 
         out.write("".join(one_line(str(p), 500) + "\n" for p in problems) or f"{one_line(str(path), None)}: valid\n")
+        note = "" if problems else version_note(path)
+        if note:
+            warn(note)
     out.flush()
     if problems:
         raise typer.Exit(ExitCode.CORPUS)
@@ -125,7 +129,7 @@ def export(
       ecoqa export -f json -o - | jq '.results | length'
     """
     corpus = load(ctx, data)
-    language = chosen_lang(ctx, lang)
+    language = chosen_lang(ctx, lang, corpus)
     chosen = selected(corpus, topic or [], principle or [])
     positions: Sequence[int] = range(len(corpus.entries)) if chosen is None else chosen
     if ids:

@@ -9,6 +9,7 @@ import typer
 
 from ecoqa.cli.common import (
     chosen_lang,
+    data_path,
     exclusive,
     filter_words,
     find_entry,
@@ -73,26 +74,14 @@ def main(
         return
     with handled(color), opened_output(color) as out:
         corpus = load(ctx, data)
-        language = chosen_lang(ctx, lang)
+        language = chosen_lang(ctx, lang, corpus)
         from ecoqa.render import overview
+        from ecoqa.suggest import examples
         from ecoqa.version import ecoqa_version
 
-        out.print(overview(corpus, language, ecoqa_version(), _examples(corpus, language)))
-
-
-def _examples(corpus: Corpus, lang: str) -> list[tuple[str, str]]:
-    """Three commands that work on this corpus, whichever it is."""
-    from ecoqa.labels import label
-
-    examples = [("ecoqa search financing", label(lang, "example_search"))]
-    if corpus.entries and corpus.webinar is None:
-        words = corpus.entries[0].question.split()
-        examples = [(f"ecoqa search {words[0] if words else 'x'}", label(lang, "example_search"))]
-    if corpus.entries:
-        examples.append((f"ecoqa show {corpus.entries[0].id}", label(lang, "example_show")))
-    if corpus.topics:
-        examples.append((f"ecoqa list --topic {corpus.topics[0].id}", label(lang, "example_list")))
-    return examples
+        path = data_path(ctx, data)
+        tried = examples(corpus, language, None if path is None else str(path))
+        out.print(overview(corpus, language, ecoqa_version(), tried))
 
 
 @command("list", short="List questions, by topic or principle.")
@@ -122,7 +111,7 @@ def list_(
     """
     exclusive(json=json_, plain=plain)
     corpus = load(ctx, data)
-    language = chosen_lang(ctx, lang)
+    language = chosen_lang(ctx, lang, corpus)
     positions = selected(corpus, topic or [], principle or [])
     if positions is not None and not positions:
         raise NoMatchError(f"no question has {filter_words(topic or [], principle or [])}.")
@@ -186,7 +175,7 @@ def show(
     """
     exclusive(json=json_, plain=plain)
     corpus = load(ctx, data)
-    language = chosen_lang(ctx, lang)
+    language = chosen_lang(ctx, lang, corpus)
     entries = [find_entry(corpus, raw) for raw in ids]
     with opened_output(color, paging=not no_pager) as out:
         if json_:
@@ -198,11 +187,14 @@ def show(
 
             out.write("\n".join(plain_entry(e, language) for e in entries))
         else:
-            from ecoqa.render import entry_view
+            from ecoqa.render import content_note, entry_view
 
             console = out.console()
             for entry in entries:
                 console.print(entry_view(entry, corpus, language, corpus.related_headings(entry), out.width))
+            note = content_note(corpus, entries, language)
+            if note is not None:
+                console.print(note)
 
 
 @command(short="Search questions and answers, Dutch or English.")
@@ -243,7 +235,7 @@ def search(
     if not text.strip():
         raise UsageError("empty query; give a word to search for, e.g. 'ecoqa search financing'.")
     corpus, index = open_corpus(ctx, data)
-    language = chosen_lang(ctx, lang)
+    language = chosen_lang(ctx, lang, corpus)
     allowed = selected(corpus, topic or [], principle or [])
     from ecoqa.search.engine import search as run_search
 
@@ -346,7 +338,7 @@ def topics(
     """
     exclusive(json=json_, plain=plain)
     corpus = load(ctx, data)
-    language = chosen_lang(ctx, lang)
+    language = chosen_lang(ctx, lang, corpus)
     from ecoqa import export, render
 
     with opened_output(color, paging=not no_pager) as out:
@@ -379,7 +371,7 @@ def speakers(
     """
     exclusive(json=json_, plain=plain)
     corpus = load(ctx, data)
-    language = chosen_lang(ctx, lang)
+    language = chosen_lang(ctx, lang, corpus)
     from ecoqa import export, render
 
     with opened_output(color, paging=not no_pager) as out:
@@ -423,7 +415,7 @@ def principles(
     """
     exclusive(json=json_, plain=plain)
     corpus = load(ctx, data)
-    language = chosen_lang(ctx, lang)
+    language = chosen_lang(ctx, lang, corpus)
     chosen = list(corpus.principles)
     if principle is not None:
         wanted = principle_ids(corpus, [principle])[0]
@@ -466,7 +458,7 @@ def info(
     """
     exclusive(json=json_, plain=plain)
     corpus = load(ctx, data)
-    language = chosen_lang(ctx, lang)
+    language = chosen_lang(ctx, lang, corpus)
     from ecoqa import export, render
 
     with opened_output(color, paging=not no_pager) as out:

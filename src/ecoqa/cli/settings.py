@@ -33,7 +33,7 @@ def browse(
     if not (_is_tty(sys.stdin) and _is_tty(sys.stdout)):
         raise UsageError("browse needs an interactive terminal; in scripts use 'ecoqa search' or 'ecoqa list'.")
     corpus, index = open_corpus(ctx, data)
-    language = chosen_lang(ctx, lang)
+    language = chosen_lang(ctx, lang, corpus)
     from ecoqa.browse import run as run_browser
 
     narrowed = selected(corpus, [], principle or [])

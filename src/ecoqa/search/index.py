@@ -204,7 +204,7 @@ def original_language(declared: str) -> str:
 
 def build_index(corpus: Corpus, progress: Callable[[int, int], None] | None = None) -> Index:
     """Index every entry of a corpus held in memory (*progress* hears every thousandth)."""
-    builder = IndexBuilder(original_language(corpus.webinar.language if corpus.webinar else ""))
+    builder = IndexBuilder(original_language(corpus.language))
     total = len(corpus.entries)
     for entry in corpus.entries:
         builder.add(entry)

@@ -1,0 +1,150 @@
+"""Any Q&A, not only the bundled Dutch webinar: a corpus says what it is and which language it is in,
+the interface follows it, each question keeps its own source, and an export reads back as a corpus."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ENGLISH_FAQ = [
+    {"id": 1, "question": "Who can apply for a voucher?", "answer": "Small firms in the region can apply."},
+    {"id": 2, "question": "How much funding does a voucher give?", "answer": "Half of the costs, up to 10,000 euro."},
+]
+
+
+def english_faq(tmp_path: Path, **extra: Any) -> Path:
+    """An English FAQ as ``ecoqa import`` wrote it in version 1: a "webinar" block for a page that is none."""
+    doc = {
+        "schema_version": 1,
+        "provenance": {"source": "Imported with ecoqa 0.1.0 from faq.html (schema.org FAQPage)."},
+        "webinar": {"title": "Vouchers: frequently asked questions", "language": "en"},
+        **extra,
+        "questions": [q | {"source": {"file": "faq.html"}} for q in ENGLISH_FAQ],
+    }
+    path = tmp_path / "faq.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def test_an_english_faq_speaks_english_and_is_no_webinar(invoke: Any, tmp_path: Path) -> None:
+    path = english_faq(tmp_path)
+    shown = invoke("--data", str(path), "show", "2")
+    assert shown.exit_code == 0
+    assert "Question 2" in shown.stdout and "Answer" in shown.stdout and "Source" in shown.stdout
+    assert "Vraag" not in shown.stdout and "Antwoord" not in shown.stdout
+    assert "Webinar" not in shown.stdout and "webinar" not in shown.stdout
+
+
+def test_asking_for_the_corpus_language_adds_no_translation_note(invoke: Any, tmp_path: Path) -> None:
+    shown = invoke("--data", str(english_faq(tmp_path)), "show", "1", "2", "--lang", "en")
+    assert shown.exit_code == 0
+    assert "translation" not in shown.stdout
+
+
+def test_another_language_is_noted_once_per_screen(invoke: Any, tmp_path: Path) -> None:
+    """Dutch asked of an English corpus: a Dutch screen, the English originals, and one note."""
+    shown = invoke("--data", str(english_faq(tmp_path)), "show", "1", "2", "--lang", "nl")
+    assert shown.exit_code == 0
+    assert "Vraag 1" in shown.stdout and "Vraag 2" in shown.stdout
+    assert shown.stdout.count("geen Nederlandse vertaling") == 1
+
+
+def test_the_bundled_webinar_in_english_keeps_its_marks(invoke: Any) -> None:
+    shown = invoke("show", "10", "--lang", "en")
+    assert "English translation of the Dutch original (derived)" in shown.stdout
+    assert "no English translation" not in shown.stdout
+
+
+@pytest.mark.parametrize(("language", "expected"), [("en", "1 question"), ("nl", "1 vraag")])
+def test_the_overview_counts_in_the_right_number(
+    invoke: Any, corpus_file: Any, tmp_path: Path, language: str, expected: str
+) -> None:
+    one = [{"id": 1, "question": "Hoe werkt financiering?", "answer": "Met fondsen."}]
+    path = corpus_file(tmp_path / "one.json", one, webinar={"language": language})
+    overview = invoke("--data", str(path))
+    assert overview.exit_code == 0
+    assert re.search(rf"│\s+{expected}\s+│", overview.stdout), overview.stdout
+    assert "vragen" not in overview.stdout and "questions" not in overview.stdout
+
+
+def suggested(overview: str) -> list[str]:
+    """The commands an overview suggests, as a user would copy them."""
+    lines = (line.strip("│ ") for line in overview.splitlines())
+    return [line.split("#")[0].strip() for line in lines if line.startswith("ecoqa ") and "--help" not in line]
+
+
+@pytest.mark.parametrize("name", ["faq", "tiny", "bundled"])
+def test_every_suggested_command_works_when_pasted(
+    invoke: Any, tmp_path: Path, tiny_corpus: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """Copied from the overview and run in the same folder, each command exits 0 on that corpus."""
+    monkeypatch.chdir(tmp_path)
+    data = {"faq": ["--data", english_faq(tmp_path).name], "tiny": ["--data", tiny_corpus.name], "bundled": []}[name]
+    overview = invoke(*data, env={"COLUMNS": "200"})
+    commands = suggested(overview.stdout)
+    assert len(commands) >= 2, overview.stdout
+    for command in commands:
+        words = shlex.split(command)
+        assert words[1:3] == data[:2] or not data, command
+        assert invoke(*words[1:]).exit_code == 0, command
+
+
+def test_the_overview_shows_the_corpus_title_not_its_file_name(invoke: Any, tmp_path: Path) -> None:
+    overview = invoke("--data", str(english_faq(tmp_path)))
+    head = overview.stdout.split("Try")[0]
+    assert "Vouchers: frequently asked questions" in head and "faq.json" not in head
+
+
+def test_a_merged_corpus_shows_each_question_its_own_source(invoke: Any, corpus_file: Any, tmp_path: Path) -> None:
+    questions = [
+        {"id": 1, "question": "Wat is een voucher?", "answer": "Een bon."},
+        {"id": 2, "question": "Wie betaalt?", "answer": "De regio.", "source": {"file": "vragen.csv"}},
+    ]
+    questions[0]["source"] = {"file": "notes.md", "date": "2024-01-12"}
+    path = corpus_file(
+        tmp_path / "mine.json",
+        questions,
+        schema_version=2,
+        provenance={"source": "Geïmporteerd uit notes.md, vragen.csv."},
+        collection={"kind": "faq", "title": "Mijn FAQ", "language": "nl"},
+    )
+    shown = invoke("--data", str(path), "show", "2")
+    assert shown.exit_code == 0
+    source = shown.stdout.split("Bron")[1]
+    assert "vragen.csv" in source and "notes.md" not in source and "2024-01-12" not in source
+    assert "FAQ “Mijn FAQ”" in source and "Webinar" not in shown.stdout
+    assert "2024-01-12" in invoke("--data", str(path), "show", "1").stdout.split("Bron")[1]
+
+
+def test_the_html_export_of_an_english_corpus_is_english(invoke: Any, tmp_path: Path) -> None:
+    page = invoke("--data", str(english_faq(tmp_path)), "export", "-f", "html").stdout
+    assert '<html lang="en">' in page and "Over dit document" not in page and "Inhoud" not in page
+
+
+@pytest.mark.parametrize("selection", [[], ["--topic", "mkb"], ["3", "12"]])
+def test_a_json_export_is_a_corpus_that_exports_the_same(invoke: Any, tmp_path: Path, selection: list[str]) -> None:
+    first = tmp_path / "first.json"
+    assert invoke("export", *selection, "-f", "json", "-o", str(first)).exit_code == 0
+    assert invoke("validate", str(first)).stdout == f"{first}: valid\n"
+    listed = invoke("--data", str(first), "list", "--plain")
+    assert listed.exit_code == 0 and listed.stdout
+    again = tmp_path / "again.json"
+    assert invoke("--data", str(first), "export", "-f", "json", "-o", str(again)).exit_code == 0
+    assert again.read_bytes() == first.read_bytes()
+    corpus = json.loads(first.read_text(encoding="utf-8"))
+    assert corpus["schema_version"] == 2 and corpus["collection"]["kind"] == "webinar"
+
+
+def test_validate_says_how_to_upgrade_a_version_1_file(invoke: Any, tmp_path: Path) -> None:
+    result = invoke("validate", str(english_faq(tmp_path)))
+    assert result.exit_code == 0
+    assert "version 1" in result.stderr and "export -f json" in result.stderr
+    upgraded = tmp_path / "v2.json"
+    assert invoke("--data", str(english_faq(tmp_path)), "export", "-f", "json", "-o", str(upgraded)).exit_code == 0
+    assert invoke("validate", str(upgraded)).stdout == f"{upgraded}: valid\n"
+    assert json.loads(upgraded.read_text(encoding="utf-8"))["schema_version"] == 2
