@@ -11,12 +11,14 @@ kept, images show no alt text, and HTML blocks (headings, ``<details>``, tables)
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ecoqa.importing.blocks import Block, Link, line_block
 from ecoqa.importing.questions import ANSWER_LABEL, BOLD, QUESTION_LABEL
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 _FRONT_MATTER = re.compile(
@@ -37,11 +39,17 @@ def front_matter(text: str) -> tuple[str | None, str]:
     return (" ".join(title.group("title").split()) or None) if title else None, rest
 
 
-def markdown_blocks(text: str) -> list[Block]:
-    """The blocks of a Markdown document (front matter already taken off)."""
+@cache
+def _parser() -> MarkdownIt:
+    """One CommonMark parser for the whole import: making one costs more than parsing a table cell."""
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark").parse(_MARKER_LINE.sub("", text))
+    return MarkdownIt("commonmark")
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    """The blocks of a Markdown document (front matter already taken off)."""
+    tokens = _parser().parse(_MARKER_LINE.sub("", text))
     blocks: list[Block] = []
     lists: list[list[int]] = []  # per open list: [ordered, next number]
     item_open = False
