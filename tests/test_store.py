@@ -14,7 +14,7 @@ import pytest
 
 from ecoqa import store
 from ecoqa.corpus import parse_corpus
-from ecoqa.errors import CorpusError
+from ecoqa.errors import CorpusError, IndexDamaged
 from ecoqa.search import analysis, rank
 from ecoqa.search import index as search_index
 from ecoqa.search.engine import search
@@ -290,15 +290,15 @@ def test_an_export_names_related_questions_from_its_contents(
 
     corpus, _ = store.load_indexed(raw, "c.json")
     asked: list[str] = []
-    rows = store._Healing.rows
-    monkeypatch.setattr(store._Healing, "rows", lambda self, sql, *a: asked.append(sql) or rows(self, sql, *a))
+    rows = store._Store.rows
+    monkeypatch.setattr(store._Store, "rows", lambda self, sql, *a: asked.append(sql) or rows(self, sql, *a))
     b"".join(getattr(export, render)(corpus.entries, export.Document(corpus, "nl")))
     single = [sql for sql in asked if "WHERE position = ?" in sql]
     assert not single and len(asked) < 40, asked  # 600 entries: their batches, quotes
     asked.clear()
     again, _ = store.load_indexed(raw, "c.json")
     again.related_headings(again.entries[300])
-    assert asked.count("SELECT heading, heading_crc FROM entries WHERE position = ?") == 3, asked
+    assert asked.count("SELECT * FROM headings WHERE position = ?") == 3, asked
 
 
 def test_documents_from_the_store_equal_documents_from_memory(cache: Path, raw: bytes) -> None:
@@ -318,9 +318,10 @@ def test_documents_from_the_store_equal_documents_from_memory(cache: Path, raw: 
     assert [corpus.principle(p).quotes(q) for p, q in cited] == [memory.principle(p).quotes(q) for p, q in cited]
 
 
-def test_an_entry_found_damaged_during_an_export_is_said_once_and_the_index_removed(cache: Path, raw: bytes) -> None:
-    """An entry that fails its checksum in the middle of an export: the rest comes from the
-    corpus file, the document is still whole, and the damaged index is gone."""
+def test_an_entry_found_damaged_during_an_export_ends_it_and_the_index_is_removed(cache: Path, raw: bytes) -> None:
+    """An entry that fails its checksum in the middle of an export ends the export with one
+    error (not patched from memory mid-command); the damaged index is gone, and the next
+    opening rebuilds it, whole."""
     from ecoqa import export
 
     memory = parse_corpus(raw, "c.json")
@@ -331,10 +332,13 @@ def test_an_entry_found_damaged_during_an_export_is_said_once_and_the_index_remo
     with connection:  # commits; closing is separate
         connection.execute("UPDATE entries SET crc = crc + 1 WHERE position = 300")
     connection.close()
+    with pytest.raises(IndexDamaged, match="run the command again"):
+        b"".join(export.to_markdown(corpus.entries, export.Document(corpus, "en")))
+    assert not path.exists() and warnings == []
     expected = b"".join(export.to_markdown(memory.entries, export.Document(memory, "en")))
+    corpus, _ = store.load_indexed(raw, "c.json", warn=warnings.append)
     assert b"".join(export.to_markdown(corpus.entries, export.Document(corpus, "en"))) == expected
-    assert len(warnings) == 1 and "damaged" in warnings[0]
-    assert not path.exists()
+    assert path.exists() and warnings == []
 
 
 @pytest.mark.parametrize("text", ["", "nul", ' [1, "a", "b"]', '[1, "a", "b"] ', '[1, "a", "b"]x', '[1, "a"'])
@@ -346,31 +350,28 @@ def test_stored_json_is_one_value_and_nothing_else(text: str) -> None:
 
 
 def test_a_stored_heading_with_text_after_it_is_damage(cache: Path, raw: bytes) -> None:
-    """A row whose checksum holds but whose JSON has text after it is not read as a heading: the
-    store is set aside (said once) and the contents come from the corpus file."""
+    """A row whose checksum holds but whose JSON has text after it is not read as a heading: it
+    is damage like any other (the index goes, the command ends with one error)."""
     import sqlite3
 
-    memory = parse_corpus(raw, "c.json")
-    warnings: list[str] = []
-    corpus, _ = store.load_indexed(raw, "c.json", warn=warnings.append)
+    corpus, _ = store.load_indexed(raw, "c.json")
     (path,) = cache.glob("*.sqlite3")
     connection = sqlite3.connect(path)
-    (heading,) = connection.execute("SELECT heading FROM entries WHERE position = 5").fetchone()
+    (heading,) = connection.execute("SELECT heading FROM headings WHERE position = 5").fetchone()
     with connection:
         bad = heading + ' "extra"'
-        connection.execute(
-            "UPDATE entries SET heading = ?, heading_crc = ? WHERE position = 5", (bad, store._crc(bad.encode()))
-        )
+        connection.execute("UPDATE headings SET heading = ?, crc = ? WHERE position = 5", (bad, store._crc((5, bad))))
     connection.close()
-    assert list(corpus.headings(corpus.entries)) == [e.heading for e in memory.entries]
-    assert len(warnings) == 1 and "cannot be read" in warnings[0], warnings
+    with pytest.raises(IndexDamaged, match="cannot be read"):
+        list(corpus.headings(corpus.entries))
+    assert not path.exists()
 
 
 def _an_open_store(cache: Path, raw: bytes) -> Any:
     """A store built from *raw*, opened for reading as a search opens it."""
     store.load_indexed(raw, "c.json")
     (path,) = cache.glob("*.sqlite3")
-    return store._Healing(path, store._Rescue(path, "c.json"), warn=lambda message: None)
+    return store._Store(path)
 
 
 def test_an_open_store_let_go_in_another_thread_is_closed_there_quietly(
@@ -464,7 +465,8 @@ def test_an_index_built_while_the_file_changed_is_never_kept(
 
 def test_a_changed_word_list_is_noticed(cache: Path, raw: bytes) -> None:
     """A word's row in the vocabulary that no longer matches what was built (here: another
-    word's terms) is damage: said once, and the search answers as memory does."""
+    word's terms) is damage: the search ends with one error, the index goes, and the next
+    opening rebuilds it and answers as memory does."""
     store.load_indexed(raw, "c.json")
     (path,) = cache.glob("*.sqlite3")
     with sqlite3.connect(path) as connection:
@@ -476,8 +478,12 @@ def test_a_changed_word_list_is_noticed(cache: Path, raw: bytes) -> None:
     assert changed == 1
     warnings: list[str] = []
     corpus, index = store.load_indexed(raw, "c.json", warn=warnings.append)
+    with pytest.raises(IndexDamaged, match="damaged"):
+        ranked(corpus, index, "financiering")
+    assert not path.exists()
+    corpus, index = store.load_indexed(raw, "c.json", warn=warnings.append)
     assert ranked(corpus, index, "financiering") == ranked(parse_corpus(raw, "c.json"), None, "financiering")
-    assert len(warnings) == 1 and "damaged" in warnings[0]
+    assert warnings == []
 
 
 # ---------------------------------------------------------------------------- what the review's mutants showed untested
@@ -543,3 +549,47 @@ def test_a_store_missing_its_first_entry_is_rebuilt_when_opened(cache: Path, raw
     with sqlite3.connect(path) as connection:
         assert connection.execute("SELECT MIN(position), COUNT(*) FROM entries").fetchone() == (0, 600)
     connection.close()
+
+
+# ---------------------------------------------------------------------------- right or gone
+
+
+class _FailingConnection:
+    """A connection whose every query fails as SQLite fails on a damaged page."""
+
+    def execute(self, *args: Any) -> Any:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("args", [("list", "--json"), ("search", "financiering"), ("export", "-f", "md")])
+def test_sqlite_failing_in_the_middle_of_a_command_ends_it_with_one_line(
+    cache: Path, raw: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, invoke: Any, args: tuple[str, ...]
+) -> None:
+    """SQLite reporting damage after the index was opened (a page read later) is never a
+    traceback: one line, exit 75, the index removed; the same command run again rebuilds it and
+    answers as a run without any index does."""
+    path = tmp_path / "c.json"
+    path.write_bytes(raw)
+    invoke("search", "x", "--data", str(path))  # builds the index
+    expected = invoke(*args, "--data", str(path))
+    (built,) = cache.glob("*.sqlite3")
+    opened = store._open
+
+    def opened_then_failing(*given: Any) -> Any:
+        found = opened(*given)
+        found[0].entries.store.connection = _FailingConnection()
+        return found
+
+    monkeypatch.setattr(store, "_open", opened_then_failing)
+    result = invoke(*args, "--data", str(path))
+    assert result.exit_code == 75
+    assert result.stderr.count("\n") == 1 and "database disk image is malformed" in result.stderr, result.stderr
+    assert "run the command again" in result.stderr
+    assert not built.exists()
+    monkeypatch.setattr(store, "_open", opened)
+    again = invoke(*args, "--data", str(path))
+    assert (again.exit_code, again.stdout, again.stderr) == (0, expected.stdout, "")
+    assert built.exists()

@@ -34,6 +34,15 @@ class OutputError(EcoqaError):
     """Output could not be written: a full disk, a closed stream, a file that may not be replaced."""
 
 
+class IndexDamaged(EcoqaError):
+    """The search index was found damaged after a command began to use it. It has been removed:
+    the same command, run again, rebuilds it."""
+
+    def __init__(self, path: object, reason: str) -> None:
+        super().__init__(f"the search index {path} is damaged ({reason}); it has been removed: run the command again.")
+        self.reason = reason
+
+
 class StoreError(Exception):
     """The persistent index cannot be used (unreadable, corrupt, unwritable).
 

@@ -9,13 +9,15 @@ finds the index), no vocabulary table (words are looked up as needed).
 The index is built in one streaming pass over the file: each question is checked, indexed and
 written, then dropped, so that memory stays bounded whatever the corpus size.
 
-The store may cost speed, never correctness. The file is keyed by the corpus content hash, the
-ecoqa version, the ranking parameters and the store layout; it is written under a unique
-temporary name and renamed into place. Every row carries a checksum. Whenever the file cannot
-be opened, read or written (a corrupt page, a deleted row, a full disk, a read-only folder),
-ecoqa says so in one line and answers from an index built in memory instead. Temporary files
-of interrupted builds are swept once stale, and the least recently used indexes are evicted
-when the cache grows past its limit (``ECOQA_CACHE_MB``).
+The index is a cache: right or gone. The file is keyed by the corpus content hash, the ecoqa
+version, the ranking parameters and the store layout; it is written under a unique temporary
+name and renamed into place. Whether it is used is decided once, when a command opens it: one
+that fails the checks made then is said once, removed and rebuilt; one that cannot be saved (a
+full disk, a read-only folder) leaves the command to answer from memory. Every row carries a
+checksum, checked where it is read: damage met later ends the command with one line
+(``IndexDamaged``) and removes the file, so that the command run again rebuilds it; it never
+answers from a damaged row. Temporary files of interrupted builds are swept, and the least
+recently used indexes are evicted when the cache grows past its limit (``ECOQA_CACHE_MB``).
 """
 
 from __future__ import annotations
@@ -34,10 +36,10 @@ import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, overload
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar, overload
 
 from ecoqa.corpus import check_stream, corpus_from_document, decode_json, read_corpus_bytes
-from ecoqa.errors import CorpusError, StoreError, terminate_cleanly
+from ecoqa.errors import CorpusError, IndexDamaged, StoreError, terminate_cleanly
 from ecoqa.models import (
     RELATED_SHOWN,
     Corpus,
@@ -62,7 +64,7 @@ if TYPE_CHECKING:
 
 #: Corpus files at least this large get a persistent index; smaller ones are indexed in memory.
 MIN_BYTES = 256 * 1024
-STORE_LAYOUT = 9
+STORE_LAYOUT = 10
 _T = TypeVar("_T")
 _K = TypeVar("_K")
 HEADINGS_KEPT = 20_000  # headings a long export keeps for its related lines (a few MB)
@@ -204,9 +206,12 @@ def open_indexed(
 ) -> tuple[Corpus, Index]:
     """The corpus at *path* and its index, from the cache, or built (streaming) and stored first.
 
-    A file seen before is found by its identity without being read; a new or changed file is
-    hashed, and indexed if no index of that content exists yet. A file that changes while it is
-    read is an error: the index would hold neither the old content nor the new.
+    This is the one place that decides whether the index is used: an index that cannot be
+    opened or fails the checks made when opening it is said once, removed and rebuilt; an index
+    that cannot be saved leaves the command to answer from memory. A file seen before is found
+    by its identity without being read; a new or changed file is hashed, and indexed if no index
+    of that content exists yet. A file that changes while it is read is an error: the index
+    would hold neither the old content nor the new.
     """
     directory = cache_dir()
     try:
@@ -215,12 +220,12 @@ def open_indexed(
         raise CorpusError(f"{path}: cannot read ({one_line(error.strerror or str(error))}).") from None
     content = _known_files(directory).get(identity)
     if content is not None:
-        found = _open_key(directory, _key_of(content), source, path, warn)
+        found = _open_key(directory, _key_of(content), source, warn)
         if found is not None:
             return found
     content = _content_hash(path)
     key = _key_of(content)
-    found = _open_key(directory, key, source, path, warn)
+    found = _open_key(directory, key, source, warn)
     if found is None:
         target = index_path(directory, key)
         try:
@@ -229,12 +234,12 @@ def open_indexed(
             warn(
                 f"cannot save the search index in {directory} ({error}); searching without it costs time, not results."
             )
-            return _Rescue(path, source).build(progress)
+            return _in_memory(path, source, progress)
         _unchanged_since(path, identity, target)
         _evict(directory, keep=target)
-        found = _open_key(directory, key, source, path, warn)
+        found = _open_key(directory, key, source, warn)
         if found is None:
-            return _Rescue(path, source).build(progress)
+            return _in_memory(path, source, progress)
     _remember(directory, identity, content)
     return found
 
@@ -268,14 +273,12 @@ def load_indexed(
     with tempfile.TemporaryDirectory(prefix="ecoqa-") as folder:
         path = Path(folder) / "corpus.json"
         path.write_bytes(raw)
-        corpus, index = open_indexed(path, source, progress, warn)
-        if isinstance(corpus.entries, _LazyEntries):
-            corpus.entries.store.rescue.path = None  # the file goes; a rescue would read raw
-            corpus.entries.store.rescue.raw = raw
-        return corpus, index
+        return open_indexed(path, source, progress, warn)
 
 
-def _open_key(directory: Path, key: str, source: str, corpus_path: Path, warn: Warn) -> tuple[Corpus, Index] | None:
+def _open_key(directory: Path, key: str, source: str, warn: Warn) -> tuple[Corpus, Index] | None:
+    """The index of *key*, if it is there and passes the checks made when opening it; an
+    unusable one is said once and removed (the caller rebuilds it)."""
     path = index_path(directory, key)
     if not os.path.lexists(path) or path.is_dir():
         return None
@@ -284,45 +287,35 @@ def _open_key(directory: Path, key: str, source: str, corpus_path: Path, warn: W
         _remove(path)
         return None
     try:
-        found = _open(path, key, source, _Rescue(corpus_path, source), warn)
-    except StoreError as error:
-        warn(f"the search index {path} is unusable ({error}); rebuilding it.")
+        found = _open(path, key, source)
+    except (StoreError, IndexDamaged, ValueError, KeyError, TypeError) as error:  # the last: a header made by hand
+        reason = error.reason if isinstance(error, IndexDamaged) else str(error)
+        warn(f"the search index {path} is unusable ({reason}); rebuilding it.")
         _remove(path)
         return None
     _touch(path)
     return found
 
 
-class _Rescue:
-    """The in-memory corpus and index, built from the corpus file on first need."""
+def _in_memory(path: Path, source: str, progress: Progress | None) -> tuple[Corpus, Index]:
+    """The corpus and its index built in memory, for when no index can be saved."""
+    from ecoqa.search.index import build_index
 
-    def __init__(self, path: Path | None, source: str) -> None:
-        self.path = path
-        self.raw: bytes | None = None
-        self.source = source
-        self.built: tuple[Corpus, Index] | None = None
-
-    def build(self, progress: Progress | None = None) -> tuple[Corpus, Index]:
-        if self.built is None:
-            from ecoqa.search.index import build_index
-
-            if progress:
-                progress("validating", 0, 0)
-            raw = self.raw if self.raw is not None else read_corpus_bytes(self.path or Path())
-            corpus = corpus_from_document(decode_json(raw, self.source), self.source)
-            self.built = corpus, build_index(corpus)
-        return self.built
+    if progress:
+        progress("validating", 0, 0)
+    corpus = corpus_from_document(decode_json(read_corpus_bytes(path), source), source)
+    return corpus, build_index(corpus)
 
 
 # ---------------------------------------------------------------------------- building
 
+#: Every table's last column is a checksum of the row's other columns (``_crc``), checked
+#: wherever a row is read (``_Store.rows``): damage never reads as a smaller or different corpus.
 _SCHEMA = """
 CREATE TABLE meta (id INTEGER PRIMARY KEY CHECK (id = 1), body TEXT NOT NULL, crc INTEGER NOT NULL);
 CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL, crc INTEGER NOT NULL) WITHOUT ROWID;
-CREATE TABLE entries (
-    position INTEGER PRIMARY KEY, id INTEGER NOT NULL, item TEXT NOT NULL, crc INTEGER NOT NULL,
-    heading TEXT NOT NULL, heading_crc INTEGER NOT NULL
-);
+CREATE TABLE entries (position INTEGER PRIMARY KEY, id INTEGER NOT NULL, item TEXT NOT NULL, crc INTEGER NOT NULL);
+CREATE TABLE headings (position INTEGER PRIMARY KEY, heading TEXT NOT NULL, crc INTEGER NOT NULL);
 CREATE TABLE postings (
     term TEXT PRIMARY KEY, surface TEXT NOT NULL, docs BLOB NOT NULL, tfs BLOB NOT NULL, crc INTEGER NOT NULL
 ) WITHOUT ROWID;
@@ -336,11 +329,18 @@ CREATE TABLE members (kind TEXT, key TEXT, positions BLOB NOT NULL, crc INTEGER 
 BATCH = 2000
 
 
-def _crc(*parts: bytes) -> int:
+def _crc(values: Iterable[object]) -> int:
+    """The checksum of a row's values (bytes as they are, anything else as its text)."""
     value = 0
-    for part in parts:
-        value = zlib.crc32(part, value)
+    for part in values:
+        value = zlib.crc32(part if isinstance(part, bytes) else str(part).encode(), value)
+        value = zlib.crc32(b"\x1f", value)
     return value
+
+
+def _sealed(*row: object) -> tuple[object, ...]:
+    """A row as it is written: its values, then their checksum."""
+    return (*row, _crc(row))
 
 
 def _build(path: Path, source: str, key: str, target: Path, progress: Progress | None) -> None:
@@ -464,7 +464,7 @@ def _fill(
     builder.add_principles(corpus.principles)
     _write_index(connection, key, corpus, builder, filling.memberships)
     related = _related_of_every_entry(builder.size, builder.ids, filling.memberships, filling.shared)
-    connection.execute("INSERT INTO blobs VALUES (?, ?, ?)", (_RELATED, related, _crc(related)))
+    connection.execute("INSERT INTO blobs VALUES (?, ?, ?)", _sealed(_RELATED, related))
 
 
 _RELATED = "related"  # RELATED_SHOWN positions per entry, -1 where it has fewer
@@ -482,27 +482,6 @@ def _related_of_every_entry(
     return kept.tobytes()
 
 
-class _KeptRelated:
-    """The related questions the store kept, read when first needed; None once the store failed."""
-
-    def __init__(self, store: _Healing, size: int) -> None:
-        self.store = store
-        self.size = size
-        self.found: array[int] | None = None
-
-    def __call__(self) -> Sequence[int] | None:
-        if self.found is None:
-            self.found = _later_blob(self.store, _RELATED, self._parse)
-        return self.found
-
-    def _parse(self, data: bytes) -> array[int]:
-        kept = array("i")
-        kept.frombytes(data)
-        if len(kept) != self.size * RELATED_SHOWN:  # values are checked where read (Corpus._kept_at)
-            raise ValueError("its related questions have the wrong length")
-        return kept
-
-
 class _Filling:
     """One pass of a corpus file into a new store: entries in batches, the index built alongside."""
 
@@ -514,7 +493,8 @@ class _Filling:
         self.memberships: dict[tuple[str, str], array[int]] = {}
         self.shared: list[tuple[tuple[str, str], ...]] = []  # per entry: what its related questions share
         self.combinations: dict[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] = {}  # one copy each
-        self.batch: list[tuple[int, int, str, int, str, int]] = []
+        self.batch: list[tuple[object, ...]] = []
+        self.headings: list[tuple[object, ...]] = []
 
     def builder(self, fallback: str | None = None) -> IndexBuilder:
         """The index builder, made at the first entry in the language declared so far."""
@@ -543,14 +523,17 @@ class _Filling:
         self.shared.append(self.combinations.setdefault(keys, keys))  # entries share few combinations
         text = compact_json(entry)  # the checked, cleaned entry: read back without checks, copied by exports
         heading = json.dumps(list(entry.heading))  # id and question alone, for contents and related lines
-        self.batch.append((position, entry.id, text, _crc(text.encode()), heading, _crc(heading.encode())))
+        self.batch.append(_sealed(position, entry.id, text))
+        self.headings.append(_sealed(position, heading))
         if len(self.batch) >= BATCH:
             self.flush()
 
     def flush(self) -> None:
         if self.batch:
-            self.connection.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)", self.batch)
+            self.connection.executemany("INSERT INTO entries VALUES (?, ?, ?, ?)", self.batch)
+            self.connection.executemany("INSERT INTO headings VALUES (?, ?, ?)", self.headings)
             self.batch.clear()
+            self.headings.clear()
 
     def answers(self, ids: Sequence[int]) -> dict[int, str]:
         """The answers that evidence quotes cite, read back from the entries written so far."""
@@ -582,11 +565,11 @@ def _write_index(
 
     counts: dict[str, int] = {}
 
-    def posting_rows() -> Iterator[tuple[str, str, bytes, bytes, int]]:
+    def posting_rows() -> Iterator[tuple[object, ...]]:
         for term, docs, tfs in builder.postings():
             counts[term] = len(docs)
             d, t = docs.tobytes(), tfs.tobytes()
-            yield term, builder.term_surface.get(term, term), d, t, _crc(term.encode(), d, t)
+            yield _sealed(term, builder.term_surface.get(term, term), d, t)
 
     connection.executemany("INSERT INTO postings VALUES (?, ?, ?, ?, ?)", posting_rows())
     connection.executemany(
@@ -619,22 +602,17 @@ def _write_index(
             "terms": len(counts),
         }
     )
-    connection.execute("INSERT INTO meta VALUES (1, ?, ?)", (body, _crc(body.encode())))
+    connection.execute("INSERT INTO meta VALUES (?, ?, ?)", _sealed(1, body))
     blobs = [("surfaces", surfaces), ("ids", ids)]
     blobs += [(_EVIDENCE + p.id, json.dumps([list(e) for e in p.evidence]).encode()) for p in corpus.principles]
-    connection.executemany("INSERT INTO blobs VALUES (?, ?, ?)", ((n, d, _crc(d)) for n, d in blobs))
+    connection.executemany("INSERT INTO blobs VALUES (?, ?, ?)", (_sealed(n, d) for n, d in blobs))
     connection.executemany(
         "INSERT INTO members VALUES (?, ?, ?, ?)",
-        (
-            (kind, name, blob, _crc(kind.encode(), name.encode(), blob))
-            for (kind, name), blob in ((k, v.tobytes()) for k, v in memberships.items())
-        ),
+        (_sealed(kind, name, positions.tobytes()) for (kind, name), positions in memberships.items()),
     )
 
 
-def _vocabulary_rows(
-    surface_terms: dict[str, tuple[str, ...]], counts: dict[str, int]
-) -> Iterator[tuple[str, str, int, int]]:
+def _vocabulary_rows(surface_terms: dict[str, tuple[str, ...]], counts: dict[str, int]) -> Iterator[tuple[object, ...]]:
     """(surface, its terms that have postings, the largest of their entry counts, checksum), in
     key order, so that SQLite appends to its B-tree instead of splitting pages."""
     for surface in sorted(surface_terms):
@@ -642,11 +620,7 @@ def _vocabulary_rows(
         known = [t for t in terms if t in counts]
         if known:
             joined, df = "\t".join(known), max(counts[t] for t in known)
-            yield surface, joined, df, _vocabulary_crc(surface, joined, df)
-
-
-def _vocabulary_crc(surface: str, terms: str, df: int) -> int:
-    return _crc(surface.encode(), b"\0", terms.encode(), b"\0", str(df).encode())
+            yield _sealed(surface, joined, df)
 
 
 def _document(value: Any) -> Any:
@@ -731,112 +705,90 @@ def _evict(directory: Path, keep: Path) -> None:
 # ---------------------------------------------------------------------------- reading
 
 
-class _Healing:
-    """The open store; after any failed read, the in-memory index answers instead (said once)."""
+class _Store:
+    """The open index, read-only. Every row is checked against its checksum where it is read;
+    damage found after the command began ends it (``IndexDamaged``), the file removed so that
+    the next command rebuilds it. Nothing is healed in the middle of a command."""
 
-    def __init__(self, path: Path, rescue: _Rescue, warn: Warn) -> None:
+    def __init__(self, path: Path) -> None:
         import sqlite3
 
         self.path = path
-        self.rescue = rescue
-        self.warn = warn
-        self.failed = False
-        self.errors: tuple[type[BaseException], ...] = (sqlite3.Error, OSError, ValueError, KeyError, TypeError)
-        self.opening = True  # while opening, a failure means "rebuild", not "answer from memory"
-        self.connection: sqlite3.Connection | None = None
-        try:
-            self.connection = self._connect()
-        except self.errors as error:
-            raise StoreError(str(error)) from None
-
-    def _connect(self) -> sqlite3.Connection:
-        import sqlite3
-
         # as_uri() escapes "#", "?" and "%" in the path, which SQLite would read as URI syntax.
         # check_same_thread=False: the garbage collector may free this store in any thread;
         # only the thread that opened it reads through the connection.
-        uri = f"{self.path.resolve().as_uri()}?mode=ro"
-        connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
-        weakref.finalize(self, connection.close)  # sqlite3 warns about open ones
-        return connection
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        try:
+            self.connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        except sqlite3.Error as error:
+            raise StoreError(str(error)) from None
+        weakref.finalize(self, self.connection.close)  # sqlite3 warns about open ones
 
-    def rows(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[Any] | None:
-        """All rows of a query, or None once the store has failed."""
-        if self.failed or self.connection is None:
-            return None
+    def rows(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[Any]:
+        """Whole rows (their checksum last), each checked against its checksum."""
+        found = self.query(sql, parameters)
+        for row in found:
+            if _crc(row[:-1]) != row[-1]:
+                self.damaged("a row does not match its checksum")
+        return found
+
+    def query(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[Any]:
+        import sqlite3
+
         try:
             return self.connection.execute(sql, parameters).fetchall()
-        except self.errors as error:
-            if self.opening:
-                raise StoreError(str(error)) from None
-            self.fail(str(error))
-            return None
+        except sqlite3.Error as error:
+            self.damaged(str(error))
 
-    def fail(self, reason: str) -> None:
-        if self.opening:
-            raise StoreError(reason)
-        if self.failed:
-            return
-        self.failed = True
-        self.close()
-        self.warn(f"the search index {self.path} is damaged ({reason}); answering without it.")
+    def parsed(self, parse: Callable[[Any], _T], value: Any) -> _T:
+        """*value*, a row's field, read by *parse*; a field that cannot be read is damage."""
+        try:
+            return parse(value)
+        except (ValueError, TypeError, KeyError, AttributeError, IndexError):
+            self.damaged("a row cannot be read")
+
+    def blob(self, name: str) -> bytes:
+        rows = self.rows("SELECT * FROM blobs WHERE name = ?", (name,))
+        if len(rows) != 1 or not isinstance(rows[0][1], bytes):
+            self.damaged(f"its {name} are missing")
+        data: bytes = rows[0][1]
+        return data
+
+    def damaged(self, reason: str) -> NoReturn:
+        self.connection.close()
         _remove(self.path)
-
-    def memory(self) -> tuple[Corpus, Index]:
-        return self.rescue.build()
-
-    def close(self) -> None:
-        if self.connection is not None:
-            self.connection.close()
-            self.connection = None
+        raise IndexDamaged(self.path, reason)
 
 
-def _open(path: Path, key: str, source: str, rescue: _Rescue, warn: Warn) -> tuple[Corpus, Index]:
-    store = _Healing(path, rescue, warn)
-    try:
-        found = _read(store, key, source)
-    except (StoreError, *store.errors) as error:  # type: ignore[misc]
-        store.close()
-        raise StoreError(str(error)) from None
-    store.opening = False
-    return found
+_TEXTS = ("entries", "headings")  # the tables with a row per entry
 
 
-def _blob_row(store: _Healing, name: str) -> bytes:
-    rows = store.rows("SELECT data, crc FROM blobs WHERE name = ?", (name,)) or []
-    if len(rows) != 1 or _crc(rows[0][0]) != rows[0][1]:
-        raise StoreError(f"its {name} are missing or damaged")
-    data: bytes = rows[0][0]
-    return data
-
-
-def _read(store: _Healing, key: str, source: str) -> tuple[Corpus, Index]:
+def _open(path: Path, key: str, source: str) -> tuple[Corpus, Index]:
+    """The corpus and index of the store at *path*, after the checks made when opening it: the
+    header is this corpus's and this ecoqa's, and no entry is missing at either end."""
     from ecoqa.search.index import Index
 
-    rows = store.rows("SELECT body, crc FROM meta") or []
-    if len(rows) != 1 or not isinstance(rows[0][0], str) or _crc(rows[0][0].encode()) != rows[0][1]:
-        raise StoreError("its header is missing or damaged")
-    meta = json.loads(rows[0][0])
-    if meta.get("key") != key or meta.get("layout") != STORE_LAYOUT:
+    store = _Store(path)
+    rows = store.rows("SELECT * FROM meta")
+    meta = store.parsed(json.loads, rows[0][1]) if len(rows) == 1 else None
+    if not isinstance(meta, dict) or meta.get("key") != key or meta.get("layout") != STORE_LAYOUT:
         raise StoreError("it belongs to another corpus or version")
     size = int(meta["size"])
-    # two subqueries: SQLite answers a lone MIN or MAX from the key, MIN and MAX together by a scan
-    last = store.rows("SELECT (SELECT MAX(position) FROM entries), (SELECT MIN(position) FROM entries)") or [
-        (None, None)
-    ]
-    if size and last[0] != (size - 1, 0):
-        raise StoreError("entries are missing")
+    # one subquery each: SQLite answers a lone MIN or MAX from the key, MIN and MAX together by a scan
+    ends = store.query(
+        "SELECT " + ", ".join(f"(SELECT {m}(position) FROM {t})" for t in _TEXTS for m in ("MIN", "MAX"))
+    )
     ids = array("i")
-    ids.frombytes(_blob_row(store, "ids"))
-    if len(ids) != size:
-        raise StoreError("entries are missing")
+    ids.frombytes(store.blob("ids"))
+    if len(ids) != size or (size and ends[0] != (0, size - 1) * len(_TEXTS)):
+        store.damaged("entries are missing")
     vocabulary = _LazyVocabulary(store)
     postings = _LazyPostings(store, vocabulary)
     index = Index(
         size=size,
         ids=ids,
         postings=postings,
-        words=lambda: _stored_words(store),
+        words=lambda: store.blob("surfaces").decode(),
         surface_terms=vocabulary,
         term_surface=_LazySurfaces(postings),
         aliases={tuple(k): [tuple(t) for t in v] for k, v in meta["aliases"]},
@@ -844,55 +796,43 @@ def _read(store: _Healing, key: str, source: str) -> tuple[Corpus, Index]:
         language=str(meta.get("language", "nl")),
     )
     entries = _LazyEntries(store, size)
-    corpus = _header_corpus(
-        meta["header"], source, entries, ids, _Members(store), meta.get("ids_ascending"), _KeptRelated(store, size)
-    )
-    return corpus, index
-
-
-def _later_blob(store: _Healing, name: str, parse: Callable[[bytes], _T]) -> _T | None:
-    """A blob read after opening (only by the commands that need it), parsed; None once the
-    store has failed, which says so once: the caller answers from memory."""
-    if store.failed:
-        return None
-    try:
-        return parse(_blob_row(store, name))
-    except (StoreError, ValueError, TypeError) as error:
-        store.fail(str(error) if isinstance(error, StoreError) else f"its {name} cannot be read")
-        return None
-
-
-def _stored_words(store: _Healing) -> str:
-    """The vocabulary's surface words, read when a search first needs them (``show`` never does)."""
-    found = _later_blob(store, "surfaces", bytes.decode)
-    return store.memory()[1].blob if found is None else found
-
-
-def _header_corpus(
-    header: dict[str, Any],
-    source: str,
-    entries: _LazyEntries,
-    ids: Sequence[int],
-    members: _Members,
-    ids_ascending: bool | None = None,
-    kept_related: Callable[[], Sequence[int] | None] | None = None,
-) -> Corpus:
-    """The corpus around lazily read entries, from the header the store wrote (already checked)."""
     try:  # checked when the store was built, and guarded by its checksum since
-        parts = DOCUMENT.rebuild({**header, "questions": []})
+        parts = DOCUMENT.rebuild({**meta["header"], "questions": []})
     except (TypeError, KeyError, AttributeError):
         raise StoreError("its header does not match this ecoqa") from None
-    principles = tuple(p._replace(evidence=_LazyEvidence(members.store, p.id)) for p in parts.principles or ())
-    return corpus_of(
+    principles = tuple(p._replace(evidence=_LazyEvidence(store, p.id)) for p in parts.principles or ())
+    corpus = corpus_of(
         parts._replace(principles=principles),
         entries,
         source,
         ids=ids,
-        members=members,
+        members=_Members(store),
         locate=entries.locate,
-        ids_ascending=ids_ascending,
-        kept_related=kept_related,
+        ids_ascending=meta.get("ids_ascending"),
+        kept_related=_KeptRelated(store, size),
     )
+    return corpus, index
+
+
+class _KeptRelated:
+    """The related questions the store kept, read when first needed."""
+
+    def __init__(self, store: _Store, size: int) -> None:
+        self.store = store
+        self.size = size
+        self.found: array[int] | None = None
+
+    def __call__(self) -> Sequence[int]:
+        if self.found is None:
+            self.found = self.store.parsed(self._parse, self.store.blob(_RELATED))
+        return self.found
+
+    def _parse(self, data: bytes) -> array[int]:
+        kept = array("i")
+        kept.frombytes(data)
+        if len(kept) != self.size * RELATED_SHOWN:  # values are checked where read (Corpus._kept_at)
+            raise ValueError("its related questions have the wrong length")
+        return kept
 
 
 _EVIDENCE = "evidence:"  # + a principle id: the blob of its quotes, as JSON [[question, quote], ...]
@@ -902,7 +842,7 @@ class _LazyEvidence(Sequence[Evidence]):
     """A principle's evidence quotes, read from the store when first shown (``show`` needs one
     principle's quotes for one question, not every quote of every principle)."""
 
-    def __init__(self, store: _Healing, principle: str) -> None:
+    def __init__(self, store: _Store, principle: str) -> None:
         self.store = store
         self.principle = principle
         self._items: tuple[Evidence, ...] | None = None
@@ -911,18 +851,9 @@ class _LazyEvidence(Sequence[Evidence]):
     @property
     def items(self) -> tuple[Evidence, ...]:
         if self._items is None:
-            self._items = self._read()
+            data = self.store.blob(_EVIDENCE + self.principle)
+            self._items = self.store.parsed(lambda d: tuple(Evidence(int(q), str(t)) for q, t in json.loads(d)), data)
         return self._items
-
-    def _read(self) -> tuple[Evidence, ...]:
-        def parse(data: bytes) -> tuple[Evidence, ...]:
-            return tuple(Evidence(int(q), str(t)) for q, t in json.loads(data))
-
-        stored = _later_blob(self.store, _EVIDENCE + self.principle, parse)
-        if stored is not None:
-            return stored
-        found = self.store.memory()[0].principle(self.principle)
-        return tuple(found.evidence) if found else ()
 
     def quotes(self, question: int) -> list[str]:
         """The quotes from one question's answer."""
@@ -949,22 +880,17 @@ class _LazyEvidence(Sequence[Evidence]):
 
 
 class _Members:
-    """Topic and principle memberships, read from the store (or memory, once it failed)."""
+    """Topic and principle memberships, read from the store."""
 
-    def __init__(self, store: _Healing) -> None:
+    def __init__(self, store: _Store) -> None:
         self.store = store
         self.cache: dict[tuple[str, str], Sequence[int]] = {}
 
     def __call__(self, kind: str, key: str) -> Sequence[int]:
         if (kind, key) not in self.cache:
-            rows = self.store.rows("SELECT positions, crc FROM members WHERE kind = ? AND key = ?", (kind, key))
-            if rows and _crc(kind.encode(), key.encode(), rows[0][0]) != rows[0][1]:
-                self.store.fail("a topic list does not match its checksum")
-            if self.store.failed:
-                return self.store.memory()[0].members(kind, key)
             positions = array("i")
-            if rows:
-                positions.frombytes(rows[0][0])
+            for row in self.store.rows("SELECT * FROM members WHERE kind = ? AND key = ?", (kind, key)):
+                self.store.parsed(positions.frombytes, row[2])
             self.cache[(kind, key)] = positions
         return self.cache[(kind, key)]
 
@@ -978,46 +904,25 @@ def _chunks(keys: Sequence[_K], size: int = 500) -> Iterator[tuple[_K, ...]]:
 class _LazyVocabulary(Mapping[str, tuple[str, ...]]):
     """Surface word -> its terms, looked up as needed; remembers which terms must have postings."""
 
-    def __init__(self, store: _Healing) -> None:
+    def __init__(self, store: _Store) -> None:
         self.store = store
         self.cache: dict[str, tuple[tuple[str, ...], int] | None] = {}
         self.expected: set[str] = set()
 
     def row(self, surface: str) -> tuple[tuple[str, ...], int] | None:
         if surface not in self.cache:
-            rows = self.store.rows("SELECT surface, terms, df, crc FROM vocabulary WHERE surface = ?", (surface,))
-            if rows and not self._take(rows[0]):
-                self.store.fail("a word list does not match its checksum")
-            if self.store.failed:  # memory answers
-                index = self.store.memory()[1]
-                terms = index.surface_terms.get(surface)
-                self.cache[surface] = None if terms is None else (tuple(terms), index.surface_df(surface))
-            elif not rows:
-                self.cache[surface] = None
+            self.prefetch((surface,))
         return self.cache[surface]
-
-    def _take(self, row: tuple[str, str, int, int]) -> bool:
-        """Keep one stored row, if its checksum holds."""
-        surface, terms, df, crc = row
-        if not isinstance(terms, str) or _vocabulary_crc(surface, terms, int(df)) != crc:
-            return False
-        split = tuple(terms.split("\t"))
-        self.expected.update(split)
-        self.cache[surface] = (split, int(df))
-        return True
 
     def prefetch(self, surfaces: Iterable[str]) -> None:
         """Look up many surfaces in a few queries instead of one each (compound and family scans)."""
         missing = [s for s in dict.fromkeys(surfaces) if s not in self.cache]
         for chunk in _chunks(missing):
             marks = ",".join("?" * len(chunk))
-            rows = self.store.rows(f"SELECT surface, terms, df, crc FROM vocabulary WHERE surface IN ({marks})", chunk)
-            if rows is None:
-                return  # the store failed: row() answers from memory one by one
-            for row in rows:
-                if not self._take(row):
-                    self.cache.pop(row[0], None)
-                    return  # row() meets the damage again and hands over to memory
+            for surface, terms, df, _ in self.store.rows(f"SELECT * FROM vocabulary WHERE surface IN ({marks})", chunk):
+                split = tuple(str(terms).split("\t"))
+                self.expected.update(split)
+                self.cache[surface] = (split, int(df))
             for surface in chunk:
                 self.cache.setdefault(surface, None)
 
@@ -1047,48 +952,30 @@ class _Row(NamedTuple):
 
 
 class _LazyPostings(Mapping[str, Posting]):
-    """Postings read per term on first use, each checked against its checksum."""
+    """Postings read per term on first use; a term the vocabulary promised must have them."""
 
-    def __init__(self, store: _Healing, vocabulary: _LazyVocabulary) -> None:
+    def __init__(self, store: _Store, vocabulary: _LazyVocabulary) -> None:
         self.store = store
         self.vocabulary = vocabulary
         self.cache: dict[str, _Row | None] = {}
 
     def row(self, term: str) -> _Row | None:
-        if term in self.cache:
-            return self.cache[term]
-        found: _Row | None = None
-        rows = self.store.rows("SELECT docs, tfs, surface, crc FROM postings WHERE term = ?", (term,))
-        if rows:
-            docs, tfs, surface, crc = rows[0]
-            if _crc(term.encode(), docs, tfs) == crc and len(docs) == len(tfs):
-                found = _Row((array("i", docs), array("f", tfs)), surface)
-            else:
-                self.store.fail("a posting list does not match its checksum")
-        elif rows is not None and term in self.vocabulary.expected:
-            self.store.fail("a posting list is missing")
-        if found is None and self.store.failed:
-            found = self._from_memory(term)
-        self.cache[term] = found
-        return found
+        if term not in self.cache:
+            self.prefetch((term,))
+            if term not in self.cache and term in self.vocabulary.expected:
+                self.store.damaged("a posting list is missing")
+            self.cache.setdefault(term, None)
+        return self.cache[term]
 
     def prefetch(self, terms: Iterable[str]) -> None:
-        """Read many posting lists in a few queries; each is still checked against its checksum."""
+        """Read many posting lists in a few queries instead of one each."""
         missing = [t for t in dict.fromkeys(terms) if t not in self.cache]
         for chunk in _chunks(missing):
             marks = ",".join("?" * len(chunk))
-            rows = self.store.rows(f"SELECT term, docs, tfs, surface, crc FROM postings WHERE term IN ({marks})", chunk)
-            if rows is None:
-                return
-            for term, docs, tfs, surface, crc in rows:
-                if _crc(term.encode(), docs, tfs) != crc or len(docs) != len(tfs):
-                    return  # row() meets the damage again and heals the store
-                self.cache[term] = _Row((array("i", docs), array("f", tfs)), surface)
-
-    def _from_memory(self, term: str) -> _Row | None:
-        index = self.store.memory()[1]
-        posting = index.postings.get(term)
-        return None if posting is None else _Row(posting, index.term_surface.get(term, term))
+            rows = self.store.rows(f"SELECT * FROM postings WHERE term IN ({marks})", chunk)
+            for term, surface, docs, tfs, _ in rows:
+                posting = self.store.parsed(lambda d: (array("i", d[0]), array("f", d[1])), (docs, tfs))
+                self.cache[term] = _Row(posting, surface)
 
     def __getitem__(self, term: str) -> Posting:
         found = self.row(term)
@@ -1142,10 +1029,27 @@ def _stored_json(text: str) -> Any:
     return value
 
 
-class _LazyEntries(Sequence[Entry]):
-    """Entries fetched by position when shown, each checked; from memory once the store failed."""
+def _heading(text: str) -> Heading:
+    number, question, question_en = _stored_json(text)
+    return Heading(int(number), str(question), str(question_en))
 
-    def __init__(self, store: _Healing, size: int) -> None:
+
+def _entry(text: str) -> Entry:
+    entry: Entry = QUESTION.rebuild(_stored_json(text))  # checked and cleaned when the store was built
+    return entry
+
+
+def _whole(text: str) -> str:
+    """An entry's JSON text as kept (``compact_json``), checked to be an object, not parsed."""
+    if not (text.startswith("{") and text.endswith("}")):
+        raise ValueError("not an object")
+    return text
+
+
+class _LazyEntries(Sequence[Entry]):
+    """Entries fetched by position when shown."""
+
+    def __init__(self, store: _Store, size: int) -> None:
         self.store = store
         self.size = size
         self.cache: dict[int, Entry] = {}
@@ -1156,10 +1060,12 @@ class _LazyEntries(Sequence[Entry]):
 
     def locate(self, entry_id: int) -> int | None:
         """The position of the entry with *entry_id* (an indexed look-up, not a map of all ids)."""
-        rows = self.store.rows("SELECT position FROM entries WHERE id = ? LIMIT 1", (entry_id,))
-        if rows is None:
-            return self.store.memory()[0].position(entry_id)
-        return int(rows[0][0]) if rows else None
+        rows = self.store.rows("SELECT * FROM entries WHERE id = ? LIMIT 1", (entry_id,))
+        if not rows:
+            return None
+        position = int(rows[0][0])
+        self.cache[position] = self.store.parsed(_entry, rows[0][2])
+        return position
 
     @overload
     def __getitem__(self, position: int) -> Entry: ...
@@ -1175,101 +1081,50 @@ class _LazyEntries(Sequence[Entry]):
         if not 0 <= position < self.size:
             raise IndexError(position)
         if position not in self.cache:
-            entry = self._at(position, "item, crc", self._entry)
-            if entry is None:
-                return self.store.memory()[0].entries[position]
-            self.cache[position] = entry
+            self.cache[position] = self._at("entries", position, _entry)
         return self.cache[position]
 
-    def _at(self, position: int, columns: str, read: Callable[[tuple[str, int]], _T | None]) -> _T | None:
-        """*read* applied to one entry's *columns*; None once the store has failed (memory answers)."""
-        rows = self.store.rows(f"SELECT {columns} FROM entries WHERE position = ?", (position,))
-        found = read(rows[0]) if rows else None
-        if found is None:
-            self.store.fail("an entry is missing")
-        return found
+    def _at(self, table: str, position: int, read: Callable[[str], _T]) -> _T:
+        """*read* applied to the stored text of one entry in *table* (entries or headings)."""
+        rows = self.store.rows(f"SELECT * FROM {table} WHERE position = ?", (position,))
+        if not rows:
+            self.store.damaged("an entry is missing")
+        return self.store.parsed(read, rows[0][-2])
 
     def heading(self, position: int) -> Heading:
         """One entry's id and question, without its answer (a related-question line)."""
         if position in self.cache:
             return self.cache[position].heading
-        if position in self.headings_seen:  # related lines name the same few entries again and again
-            return self.headings_seen[position]
-        found = self._at(position, "heading, heading_crc", self._heading)
-        if found is None:
-            return self.store.memory()[0].entries[position].heading
-        if len(self.headings_seen) >= HEADINGS_KEPT:
-            self.headings_seen.clear()
-        self.headings_seen[position] = found
-        return found
+        if position not in self.headings_seen:  # related lines name the same few entries again and again
+            if len(self.headings_seen) >= HEADINGS_KEPT:
+                self.headings_seen.clear()
+            self.headings_seen[position] = self._at("headings", position, _heading)
+        return self.headings_seen[position]
 
     def headings(self) -> Iterator[Heading]:
         """Every entry's id and question in order, read in batches (a table of contents)."""
-        return self._in_order("heading, heading_crc", 4096, self._heading, lambda entry: entry.heading)
-
-    def _heading(self, row: tuple[str, int]) -> Heading | None:
-        def parse(text: str) -> Heading:
-            number, question, question_en = _stored_json(text)
-            return Heading(int(number), str(question), str(question_en))
-
-        return self._checked(row, parse)
-
-    def _entry(self, row: tuple[str, int]) -> Entry | None:
-        # checked and cleaned when the store was built; the checksum guards it since
-        return self._checked(row, lambda text: QUESTION.rebuild(_stored_json(text)))
-
-    def _checked(self, row: tuple[str, int], parse: Callable[[str], _T]) -> _T | None:
-        """A stored text read back, if its checksum holds and it parses; else the store has failed."""
-        text, crc = row
-        if not isinstance(text, str) or _crc(text.encode()) != crc:
-            self.store.fail("an entry does not match its checksum")
-            return None
-        try:
-            return parse(text)
-        except (ValueError, TypeError, KeyError, AttributeError):
-            self.store.fail("an entry cannot be read")
-            return None
+        return self._in_order("headings", 4096, _heading)
 
     def __iter__(self) -> Iterator[Entry]:
-        """Every entry in order, read in batches (not kept); a gap or a bad row hands over to memory."""
-        return self._in_order("item, crc", 512, self._entry, lambda entry: entry)
+        """Every entry in order, read in batches (not kept)."""
+        return self._in_order("entries", 512, _entry)
 
     def documents(self) -> Iterator[str]:
         """Every entry in order as the JSON text the store keeps (``compact_json``), checked, not parsed."""
-        return self._in_order("item, crc", 512, self._stored_text, compact_json)
+        return self._in_order("entries", 512, _whole)
 
-    def _stored_text(self, row: tuple[str, int]) -> str | None:
-        def whole(text: str) -> str:
-            if not (text.startswith("{") and text.endswith("}")):
-                raise ValueError("not an object")
-            return text
-
-        return self._checked(row, whole)
-
-    def _in_order(
-        self,
-        columns: str,
-        batch: int,
-        read: Callable[[tuple[str, int]], _T | None],
-        remembered: Callable[[Entry], _T],
-    ) -> Iterator[_T]:
-        """*read* applied to the *columns* of every entry, in order, in batches; a gap or a bad
-        row hands over to the in-memory corpus (through *remembered*)."""
-        position, stop = 0, self.size
-        while position < stop:
+    def _in_order(self, table: str, batch: int, read: Callable[[str], _T]) -> Iterator[_T]:
+        """*read* applied to the stored text of every entry in *table*, in order, in batches."""
+        position = 0
+        while position < self.size:
             rows = self.store.rows(
-                f"SELECT position, {columns} FROM entries WHERE position >= ? ORDER BY position LIMIT ?",
-                (position, min(batch, stop - position)),
+                f"SELECT * FROM {table} WHERE position >= ? ORDER BY position LIMIT ?",
+                (position, min(batch, self.size - position)),
             )
-            for row in rows or ():
-                found = read(row[1:]) if row[0] == position else None
-                if found is None:
-                    self.store.fail("an entry is missing")
-                    break
-                yield found
+            if not rows:
+                self.store.damaged("entries are missing")
+            for row in rows:
+                if row[0] != position:
+                    self.store.damaged("an entry is missing")
+                yield self.store.parsed(read, row[-2])
                 position += 1
-            if self.store.failed or not rows:
-                if position < stop:
-                    self.store.fail("entries are missing")
-                    yield from (remembered(e) for e in self.store.memory()[0].entries[position:stop])
-                return

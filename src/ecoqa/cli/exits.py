@@ -16,7 +16,7 @@ from typing import Any
 
 import typer
 
-from ecoqa.errors import CorpusError, EcoqaError, NoMatchError, OutputError
+from ecoqa.errors import CorpusError, EcoqaError, IndexDamaged, NoMatchError, OutputError
 
 
 @unique
@@ -29,13 +29,14 @@ class ExitCode(IntEnum):
     CORPUS = 3  # the corpus file is missing, unreadable or invalid
     INTERNAL = 70  # a bug in ecoqa (sysexits' EX_SOFTWARE)
     OUTPUT = 74  # output could not be written: a full disk, a closed stream (EX_IOERR)
+    INDEX = 75  # the search index was found damaged during the command and removed: run it again (EX_TEMPFAIL)
     INTERRUPTED = 130  # Ctrl-C
     TERMINATED = 143  # SIGTERM while writing a file, after removing the temporary file (128 + 15)
 
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 success, 1 nothing found, 2 usage error, 3 corpus error, 70 internal error, 74 output error, "
-    "130 interrupted, 143 terminated."
+    "75 damaged index removed (run again), 130 interrupted, 143 terminated."
 )
 
 #: The domain errors, most specific first; any other ``EcoqaError`` is a usage error.
@@ -43,6 +44,7 @@ _DOMAIN: tuple[tuple[type[EcoqaError], ExitCode], ...] = (
     (NoMatchError, ExitCode.NO_MATCH),
     (CorpusError, ExitCode.CORPUS),
     (OutputError, ExitCode.OUTPUT),
+    (IndexDamaged, ExitCode.INDEX),
 )
 
 
