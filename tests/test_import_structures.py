@@ -27,3 +27,38 @@ def test_a_table_is_read_with_one_markdown_parser(tmp_path: Path, monkeypatch: p
     found = read_source(source).found.pairs
     assert len(found) == 40
     assert len(made) <= 1
+
+
+def questions_of(tmp_path: Path, name: str, text: str) -> list[tuple[str, str]]:
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    return [(p.question, p.answer) for p in read_source(source).found.pairs]
+
+
+def test_an_answer_opening_with_a_bold_sentence_keeps_its_question(tmp_path: Path) -> None:
+    text = (
+        "# FAQ\n\n## Does it work on Windows?\n\nYes! Every commit is tested there.\n\n"
+        "## Can libraries use `*` as a version?\n\n**As of 2016, the registry rejects all such packages.**\n\n"
+        "While libraries can, they should not.\n\n## Why the name?\n\nIt groups well in listings.\n"
+    )
+    found = questions_of(tmp_path, "faq.md", text)
+    assert [q for q, _ in found] == ["Does it work on Windows?", "Can libraries use * as a version?", "Why the name?"]
+    assert found[1][1].startswith("As of 2016, the registry rejects all such packages.")
+    assert found[1][1].endswith("they should not.")
+
+
+def test_icon_font_glyph_names_are_not_part_of_an_accordion_question(tmp_path: Path) -> None:
+    item = (
+        '<div class="accordion-item"><div class="flex"><span>{q}</span>'
+        '<span class="material-symbols-outlined accordion-icon">expand_more</span></div>'
+        '<div class="accordion-content">{a}</div></div>'
+    )
+    faq = [
+        ("Wat kost een container?", "Een container kost niets."),
+        ("Wanneer wordt er opgehaald?", "Elke week."),
+        ("Mag GFT in een zak?", "Ja, in een afbreekbare zak."),
+    ]
+    body = "".join(item.format(q=q, a=a) for q, a in faq)
+    page = f"<!DOCTYPE html><html><body><h2>Tarieven</h2>{body}</body></html>"
+    found = questions_of(tmp_path, "faq.html", page)
+    assert found == faq

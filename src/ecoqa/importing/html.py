@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 from ecoqa.errors import CorpusError
 from ecoqa.importing.blocks import Block, Kind, Link, compose, line_block, numbering
 from ecoqa.importing.pairs import Found, Pair, recognise
-from ecoqa.importing.questions import BOLD, asks, likelihood
+from ecoqa.importing.questions import BOLD, asks, bold_heading, likelihood
 from ecoqa.text import fold
 
 if TYPE_CHECKING:
@@ -32,6 +32,8 @@ _FURNITURE = re.compile(
     r"table-of-contents|skip-?link|share|social)(?:$|[\s_-])",
     re.I,
 )
+#: Icon fonts draw a glyph from a word ("expand_more", "chevron_right"): the word is not text.
+_ICON = re.compile(r"(?:^|\s)(?:material-(?:icons|symbols)[\w-]*|glyphicon[\w-]*|fa[srlbd]?|bi|icons?)(?:$|\s)")
 _BLOCK = frozenset(
     "p div section article main blockquote table tbody thead tfoot tr td th figure figcaption address "
     "center body html ul ol dl dd details hr".split()
@@ -96,7 +98,7 @@ class _Reader:
                 self.words.append(text)
                 if self.strong:
                     self.bold += len("".join(text.split()))
-            elif tag in _SKIP or tag == "-comment" or _furniture(child):
+            elif tag in _SKIP or tag == "-comment" or _furniture(child) or _icon(child):
                 continue
             elif tag == "button":
                 if _accordion(child):  # an accordion's question; other buttons work the page
@@ -183,7 +185,7 @@ class _Reader:
             return
         kind, level, number, shape = self.context[-1]
         links, self.links = tuple(self.links), []
-        if kind == "paragraph" and bold == len("".join(text.split())) and len(text) <= 300:
+        if kind == "paragraph" and bold == len("".join(text.split())) and bold_heading(text):
             block = Block("heading", text, level=BOLD, links=links)  # a line all in bold: a heading
         elif kind == "paragraph":
             block = line_block(text, text_headings=False) or Block("paragraph", text)
@@ -248,6 +250,14 @@ def _accordion(node: LexborNode) -> bool:
     """A button that shows a question (an accordion's), not one that works the page ("Menu", "OK")."""
     text = " ".join((node.text() or "").split())
     return asks(text) or len(text.split()) >= 4
+
+
+def _icon(node: LexborNode) -> bool:
+    """An icon-font glyph: an element of an icon class whose text is one word naming the glyph."""
+    names = node.attributes.get("class") or ""
+    if not names or not _ICON.search(names):
+        return False
+    return bool(re.fullmatch(r"\s*[a-z][a-z0-9_-]*\s*", node.text() or ""))
 
 
 def _furniture(node: LexborNode) -> bool:

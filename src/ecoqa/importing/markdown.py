@@ -15,7 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ecoqa.importing.blocks import Block, Link, line_block
-from ecoqa.importing.questions import ANSWER_LABEL, BOLD, QUESTION_LABEL
+from ecoqa.importing.questions import ANSWER_LABEL, BOLD, QUESTION_LABEL, bold_heading
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -97,7 +97,7 @@ def _inline_blocks(token: Token, heading: int, lists: list[list[int]]) -> list[B
             current = []
         if line is not None and line != "\f":
             current.append(line)
-    if bold and len(blocks) == 1 and not heading and not lists and len(blocks[0].text) <= 300:
+    if bold and len(blocks) == 1 and not heading and not lists and bold_heading(blocks[0].text):
         return [Block("heading", blocks[0].text, level=BOLD, links=blocks[0].links)]
     return blocks
 

@@ -23,6 +23,15 @@ QUESTION_LABEL = re.compile(
 ANSWER_LABEL = re.compile(r"^(?:(?:antwoord|answer)(?:\s+\d{1,4})?\s*[:.)]|a\s*[:.)])\s*(?P<rest>.*)$", re.I)
 
 
+_STATEMENT = re.compile(r"(?<!\.)\.[\"'”’)\]]*$")
+
+
+def bold_heading(text: str) -> bool:
+    """Whether a paragraph all in bold reads as a heading: not one ending as a sentence does
+    ("**As of 2016, crates.io rejects such packages.**" is an emphasised answer, not a title)."""
+    return len(text) <= 300 and not _STATEMENT.search(text)
+
+
 def asks(text: str) -> bool:
     """Whether *text* ends in a question mark (closing quotes, brackets or emphasis after it allowed)."""
     return bool(_ASKS.search(text))
