@@ -62,3 +62,42 @@ def test_icon_font_glyph_names_are_not_part_of_an_accordion_question(tmp_path: P
     page = f"<!DOCTYPE html><html><body><h2>Tarieven</h2>{body}</body></html>"
     found = questions_of(tmp_path, "faq.html", page)
     assert found == faq
+
+
+WIKI = """__TOC__
+If your question is not here, ask on the [https://lists.example.org mailing list].
+
+==How do I start with a fresh config?==
+Quit the program and remove the folder <tt>~/.example/</tt>. See the [[User_Manual#Config|user manual]].
+<!-- == A hidden question? ==
+Not shown. -->
+
+== Input ==
+Only XInput controllers work:
+* Xbox 360 controllers
+* Xbox One controllers
+Then edit the settings file:
+ gtk-icon-theme-name = "gnome"
+
+== Where are saves stored? ==
+Saves are in <code>Documents\\example</code> by default.
+
+It is '''never''' in the ''program'' folder.
+"""
+
+
+def test_a_mediawiki_faq_is_read_as_wiki_markup_whatever_its_name(tmp_path: Path) -> None:
+    found = questions_of(tmp_path, "FAQ.txt", WIKI)
+    assert [q for q, _ in found] == [
+        "How do I start with a fresh config?",
+        "Input",
+        "Where are saves stored?",
+    ]
+    config, controllers, saves = (a for _, a in found)
+    assert config == "Quit the program and remove the folder ~/.example/. See the user manual."
+    assert saves == "Saves are in Documents\\example by default.\n\nIt is never in the program folder."
+    assert "A hidden question" not in " ".join(a for _, a in found)
+    assert controllers == (
+        "Only XInput controllers work:\n\n- Xbox 360 controllers\n- Xbox One controllers\n\n"
+        'Then edit the settings file:\n\n```\ngtk-icon-theme-name = "gnome"\n```'
+    )

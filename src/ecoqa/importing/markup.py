@@ -1,7 +1,7 @@
-"""Org, AsciiDoc and POD documents as Markdown, for the Markdown reader.
+"""Org, AsciiDoc, POD and MediaWiki documents as Markdown, for the Markdown reader.
 
 Each is rewritten line by line into the Markdown it stands for: headings (``**``, ``==``,
-``=head2``) as ``#`` headings, source and literal blocks as fenced code, links as Markdown
+``=head2``, ``== Title ==``) as ``#`` headings, source and literal blocks as fenced code, links as Markdown
 links, a description-list term (``Question?::``) as a bold line, which the structure finder
 reads like a heading; metadata lines, drawers, anchors and block attributes are left out. The
 title a document declares (``#+title:``, ``= Title``) comes back separately.
@@ -18,13 +18,21 @@ _ADOC_HEADING = re.compile(r"^(={1,6})\s+(\S.*)$")
 _ADOC_LINK = re.compile(r"(?:link:)?(?P<url>(?:https?://|mailto:)[^\s\[]+)\[(?P<text>[^\]]*)\]")
 _ADOC_XREF = re.compile(r"<<[^,>]+,\s*([^>]+)>>|<<([^>]+)>>|xref:[^\[]+\[([^\]]*)\]")
 _ADOC_TERM = re.compile(r"^(?P<term>\S.*?)(?::{2,4}|;;)\s*(?P<rest>.*)$")
+_WIKI_HEADING = re.compile(r"^(={1,6})[ \t]*([^=\s].*?)[ \t]*\1[ \t]*$")
+_WIKI_SIGNS = re.compile(
+    r"\[\[[^\]\n]+\]\]|'{3}|__(?:NO)?TOC__|<nowiki>|\{\{[^}\n]+\}\}|\[(?:https?|ftp)://\S+ [^\]\n]+\]"
+)
+_LIST_LINE = re.compile(r"^\s*(?:-|1\.) ")
 _POD_CODE = {"C": "`{}`", "B": "**{}**", "I": "*{}*", "F": "{}", "S": "{}", "X": "", "Z": ""}
 
 
 def looks_like(text: str) -> str | None:
-    """ "org", "asciidoc" or "pod" when the text is written in one of them, else None."""
+    """ "org", "asciidoc", "pod" or "mediawiki" when the text is written in one of them, else None."""
     if re.search(r"(?m)^=(?:head[1-4]|pod|over|item)\b", text):
         return "pod"
+    wiki_headings = sum(1 for line in text.splitlines() if _WIKI_HEADING.match(line))
+    if wiki_headings >= 2 and _WIKI_SIGNS.search(text):
+        return "mediawiki"
     if re.search(r"(?mi)^#\+(?:title|startup|options|begin_src)\b", text) or (
         len(re.findall(r"(?m)^\*{2,} \S", text)) >= 2 and re.search(r"\[\[[^\]]+\]\[", text)
     ):
@@ -41,6 +49,8 @@ def to_markdown(text: str, kind: str) -> tuple[str, str | None]:
         return _org(lines)
     if kind == "asciidoc":
         return _asciidoc(lines)
+    if kind == "mediawiki":
+        return _mediawiki(lines), None
     return _pod(lines), None
 
 
@@ -178,3 +188,70 @@ def _pod_inline(text: str) -> str:
         text = re.sub(r"L<(?:[^<>|]+\|)?([^<>]+)>", lambda m: m.group(1).replace('"', "").lstrip("/"), text)
         text = re.sub(r"([CBIFSXZ])<+\s*([^<>]*?)\s*>+", lambda m: _POD_CODE[m.group(1)].format(m.group(2)), text)
     return text
+
+
+def _mediawiki(lines: list[str]) -> str:
+    """MediaWiki markup: ``= Title =`` headings, ``*``/``#`` lists, lines that start with a space and
+    ``<pre>`` blocks as code, wiki and external links, bold and italic quotes; comments, magic
+    words (``__TOC__``) and templates left out."""
+    text = re.sub(r"<!--.*?-->", "", "\n".join(lines), flags=re.S)
+    out: list[str] = []
+    code: list[str] | None = None  # the lines of an open <pre> block
+    spaced: list[str] = []  # lines that start with a space: preformatted text
+    for line in text.split("\n"):
+        if code is not None:
+            before, closed, _ = line.partition("</pre>")
+            code.append(before)
+            if closed:
+                out.extend(["", "```", *[c for c in code if c.strip()], "```", ""])
+                code = None
+            continue
+        if line.startswith(" ") and line.strip():
+            spaced.append(line[1:])
+            continue
+        if spaced:
+            out.extend(["", "```", *spaced, "```", ""])
+            spaced = []
+        converted = _wiki_line(line.strip(), code_opens := line.strip().lower().startswith("<pre>"))
+        if out and _LIST_LINE.match(out[-1]) and converted[0] and not _LIST_LINE.match(converted[0]):
+            out.append("")  # a wiki list ends at the next line of text; Markdown would run on
+        out.extend(converted)
+        if code_opens:
+            code = [line.strip()[5:]]
+    if spaced:
+        out.extend(["", "```", *spaced, "```"])
+    return "\n".join(out)
+
+
+def _wiki_line(line: str, opens_code: bool) -> list[str]:
+    """One MediaWiki line as Markdown lines."""
+    if opens_code or re.fullmatch(r"__[A-Z]+__|\{\{[^}]*\}\}|-{4,}", line):
+        return [""]
+    heading = _WIKI_HEADING.match(line)
+    if heading:
+        return ["", "#" * len(heading.group(1)) + " " + _wiki_inline(heading.group(2)), ""]
+    listed = re.match(r"^([*#:;]+)\s*(.*)$", line)
+    if not listed:
+        return [_wiki_inline(line)]
+    marks, rest = listed.group(1), _wiki_inline(listed.group(2))
+    if marks[-1] == "*":
+        return ["   " * (len(marks) - 1) + f"- {rest}"]
+    if marks[-1] == "#":
+        return ["   " * (len(marks) - 1) + f"1. {rest}"]
+    return ["", f"**{rest}**" if marks[-1] == ";" else rest, ""]  # ";term" or ":indented text"
+
+
+def _wiki_inline(text: str) -> str:
+    text = re.sub(r"\[\[(?:File|Image|Category|Media):[^\]]*\]\]", "", text, flags=re.I)
+    text = re.sub(r"\[\[[^\]|]*\|([^\]]+)\]\]", r"\1", text)
+    text = re.sub(r"\[\[([^\]]+)\]\]", lambda m: m.group(1).split("#")[0] or m.group(1), text)
+    text = re.sub(r"\[((?:https?|ftp)://[^\s\]]+)\s+([^\]]+?)\s*\]", r"[\2](\1)", text)
+    text = re.sub(r"\[((?:https?|ftp)://[^\s\]]+)\]", r"<\1>", text)
+    text = re.sub(r"<(code|tt|kbd|samp)>(.*?)</\1>", lambda m: f"`{_unwiki(m.group(2))}`", text, flags=re.I)
+    text = re.sub(r"\{\{[^}]*\}\}", "", _unwiki(text))
+    text = re.sub(r"'{3}(.+?)'{3}", r"**\1**", text)
+    return re.sub(r"'{2}(.+?)'{2}", r"*\1*", text)
+
+
+def _unwiki(text: str) -> str:
+    return re.sub(r"</?nowiki\s*/?>", "", text, flags=re.I)

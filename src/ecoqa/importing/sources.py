@@ -21,6 +21,7 @@ KINDS = {
     "org": "Org document",
     "asciidoc": "AsciiDoc document",
     "pod": "POD document",
+    "mediawiki": "MediaWiki page",
     "table": "CSV/TSV table",
     "text": "text page",
 }
@@ -161,6 +162,8 @@ def detect(text: str, suffix: str) -> str:
         ".org": "org",
         ".adoc": "asciidoc",
         ".pod": "pod",
+        ".mediawiki": "mediawiki",
+        ".wiki": "mediawiki",
     }
     if suffix in by_suffix:
         return by_suffix[suffix]
@@ -196,7 +199,7 @@ def _blocks(text: str, kind: str) -> tuple[list[Block], str | None]:
         from ecoqa.importing.rst import rst_blocks
 
         return rst_blocks(text), None
-    if kind in ("org", "asciidoc", "pod"):
+    if kind in ("org", "asciidoc", "pod", "mediawiki"):
         from ecoqa.importing.markdown import markdown_blocks
         from ecoqa.importing.markup import to_markdown
 
