@@ -101,3 +101,52 @@ def test_a_mediawiki_faq_is_read_as_wiki_markup_whatever_its_name(tmp_path: Path
         "Only XInput controllers work:\n\n- Xbox 360 controllers\n- Xbox One controllers\n\n"
         'Then edit the settings file:\n\n```\ngtk-icon-theme-name = "gnome"\n```'
     )
+
+
+LABELLED = """
+================================================================
+  Tool - Frequently Asked Questions
+================================================================
+
+[+] General
+-------------------------------
+
+  Q: I don't understand the program (output), what to do?
+  A: Keep reading this FAQ. Also useful are the README file and the
+     log file (default: /var/log/tool.log), or the web site.
+
+  Q: My version is outdated, what can I do to upgrade?
+     Check out the upgrade guide: https://example.org/upgrading/
+
+  Q: When running it, it shows me the usage help even while using
+     correct parameters, why?
+  A: This can happen with alternative shells. Try using a different
+     shell to invoke it (example: bash tool audit system).
+
+[+] Bugs or issues
+-------------------------------
+  Q: Where can I report an issue or bug?
+  A: GitHub, or the developer e-mail address.
+"""
+
+
+@pytest.mark.parametrize("name", ["FAQ", "faq.txt"])
+def test_wrapped_labelled_questions_under_underlined_sections(tmp_path: Path, name: str) -> None:
+    found = questions_of(tmp_path, name, LABELLED)
+    assert found == [
+        (
+            "I don't understand the program (output), what to do?",
+            "Keep reading this FAQ. Also useful are the README file and the log file (default: /var/log/tool.log), "
+            "or the web site.",
+        ),
+        (
+            "My version is outdated, what can I do to upgrade?",
+            "Check out the upgrade guide: https://example.org/upgrading/",
+        ),
+        (
+            "When running it, it shows me the usage help even while using correct parameters, why?",
+            "This can happen with alternative shells. Try using a different shell to invoke it (example: bash tool "
+            "audit system).",
+        ),
+        ("Where can I report an issue or bug?", "GitHub, or the developer e-mail address."),
+    ]

@@ -40,6 +40,12 @@ class Block:
         return replace(self, text=text)
 
 
+#: ``Vraag 3:``, ``Q:``, ``Question:`` before a question; ``Antwoord:``, ``A:`` before its answer.
+QUESTION_LABEL = re.compile(
+    r"^(?:(?:vraag|question)(?:\s+(?P<n>\d{1,4}))?\s*[:.)]|(?:q|v)(?P<m>\d{1,4})?\s*[:.)])\s*(?P<rest>.*)$", re.I
+)
+ANSWER_LABEL = re.compile(r"^(?:(?:antwoord|answer)(?:\s+\d{1,4})?\s*[:.)]|a\s*[:.)])\s*(?P<rest>.*)$", re.I)
+_RULE = re.compile(r"^([=*_~#+-])\1{2,}$")
 _NUMBERED = re.compile(r"^(?P<prefix>(?:\d{1,5}[.)]\s+)+)(?P<rest>\S.*)$")
 _DOTTED = re.compile(r"^(?P<prefix>\d{1,3}(?:\.\d{1,3}){1,3})\.?\s+(?P<rest>\S.*)$")
 _BULLET = re.compile(r"^[•·▪◦‣∙●○■□➢➤►–—*+-]\s+(?P<rest>\S.*)$")
@@ -86,8 +92,8 @@ def looks_like_heading(text: str) -> bool:
 def line_block(line: str, *, text_headings: bool) -> Block | None:
     """The block one line of text stands for; None for a blank line."""
     text = " ".join(line.split())
-    if not text:
-        return None
+    if not text or _RULE.match(text):
+        return None  # blank, or a rule drawn under a title or between sections
     boxed = _BOXED.match(text)
     if boxed:  # a line of a box drawn with the same character at both ends: text, not a bullet
         return Block("paragraph", boxed.group(2)) if boxed.group(2) else None
@@ -135,18 +141,27 @@ def _hard_wrapped(lines: list[str]) -> bool:
 
 
 def _unwrapped(lines: list[str]) -> list[str]:
+    """Hard-wrapped lines joined into paragraphs. A number, a bullet or a ``Q:``/``A:`` label starts a
+    new one, a rule line (``-----``) ends one, and a labelled question ends at its question mark:
+    what follows it is the answer, labelled or not."""
     joined: list[str] = []
     current: list[str] = []
     for line in [*lines, ""]:
-        starts_block = bool(numbering(line.strip()) or bullet_text(line.strip()) is not None)
-        if not line.strip() or starts_block:
+        text = "" if _RULE.match(line.strip()) else line.strip()
+        starts_block = bool(
+            numbering(text) or bullet_text(text) is not None or QUESTION_LABEL.match(text) or ANSWER_LABEL.match(text)
+        )
+        if not text or starts_block:
             if current:
                 joined.append(" ".join(current))
-            current = [line.strip()] if line.strip() else []
-            if not line.strip():
+            current = [text] if text else []
+            if not text:
                 joined.append("")
         else:
-            current.append(line.strip())
+            current.append(text)
+        if current and text.endswith("?") and QUESTION_LABEL.match(current[0]):
+            joined.append(" ".join(current))
+            current = []
     return joined
 
 

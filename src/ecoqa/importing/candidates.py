@@ -245,7 +245,8 @@ def _numbered_sections(blocks: Sequence[Block], chain: list[int]) -> frozenset[i
 
 
 def _labelled(blocks: Sequence[Block]) -> Candidate:
-    """``Vraag:`` starts a question (which may go on over the next lines), ``Antwoord:`` its answer."""
+    """``Vraag:`` starts a question (which may go on over the next lines), ``Antwoord:`` its answer;
+    headings between them are sections."""
     if not any(ANSWER_LABEL.match(b.text) for b in blocks):
         return Candidate("labelled questions", [])
     starts: list[Start] = []
@@ -263,11 +264,15 @@ def _labelled(blocks: Sequence[Block]) -> Candidate:
                 break
             question.append(blocks[answer].text)
             answer += 1
+        number = int(given) if given else None
         if answer < len(blocks) and ANSWER_LABEL.match(blocks[answer].text):
-            text = " ".join(question)
-            starts.append(Start(at, text, int(given) if given else None, 0, 0.95, answer_from=answer))
+            starts.append(Start(at, " ".join(question), number, 0, 0.95, answer_from=answer))
+        elif len(question) > 1 and asks(question[0]) and not any(map(asks, question[1:])):
+            # asked, then answered without the label the other answers have
+            starts.append(Start(at, question[0], number, 0, 0.9, answer_from=at + 1))
         at = answer
-    return Candidate("labelled questions", starts)
+    sections = frozenset(at for at, b in enumerate(blocks) if heading_rank(b))  # they end the answer above
+    return Candidate("labelled questions", starts, sections)
 
 
 def _asking_paragraphs(blocks: Sequence[Block]) -> Candidate:

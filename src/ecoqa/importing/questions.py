@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ecoqa.importing.blocks import ANSWER_LABEL as ANSWER_LABEL  # the labels live with the text reader
+from ecoqa.importing.blocks import QUESTION_LABEL as QUESTION_LABEL
 from ecoqa.importing.blocks import Block, numbering
 
 #: The rank of a heading made of one bold line (below every real heading level).
@@ -17,10 +19,6 @@ QUESTION_WORD = re.compile(
     re.I,
 )
 _ASKS = re.compile(r"\?[\s\"'”’)\]*_]*$")
-QUESTION_LABEL = re.compile(
-    r"^(?:(?:vraag|question)(?:\s+(?P<n>\d{1,4}))?\s*[:.)]|(?:q|v)(?P<m>\d{1,4})?\s*[:.)])\s*(?P<rest>.*)$", re.I
-)
-ANSWER_LABEL = re.compile(r"^(?:(?:antwoord|answer)(?:\s+\d{1,4})?\s*[:.)]|a\s*[:.)])\s*(?P<rest>.*)$", re.I)
 
 
 _STATEMENT = re.compile(r"(?<!\.)\.[\"'”’)\]]*$")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from ecoqa.importing.blocks import Block, Link, line_block
+from ecoqa.importing.blocks import ANSWER_LABEL, QUESTION_LABEL, Block, Link, line_block
 
 _ADORNMENT = re.compile(r"^([=\-~^\"'`#*+<>:._])\1{2,}\s*$")
 _DIRECTIVE = re.compile(r"^\.\.\s+(?:(?P<name>[\w:-]+)::\s*(?P<arg>.*)|(?P<other>.*))$")
@@ -136,9 +136,18 @@ class _Reader:
         return end
 
     def _paragraph_end(self, at: int, indent: int, *, listed: bool) -> int:
+        """Where a paragraph ends: a blank line, a directive, a title, a list item of its list, or a
+        ``Q:``/``A:`` label (a labelled question also ends at its question mark)."""
         end = at + 1
+        labelled = bool(QUESTION_LABEL.match(self.lines[at].strip()))
         while end < len(self.lines) and self.lines[end].strip():
             line = self.lines[end]
+            if (
+                (labelled and self.lines[end - 1].rstrip().endswith("?"))
+                or QUESTION_LABEL.match(line.strip())
+                or ANSWER_LABEL.match(line.strip())
+            ):
+                break
             if _DIRECTIVE.match(line) or (_ADORNMENT.match(line) and end + 1 >= len(self.lines)):
                 break
             if listed and _indent(line) <= indent and (_BULLET.match(line.strip()) or _ENUMERATED.match(line.strip())):
