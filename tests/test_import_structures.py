@@ -150,3 +150,62 @@ def test_wrapped_labelled_questions_under_underlined_sections(tmp_path: Path, na
         ),
         ("Where can I report an issue or bug?", "GitHub, or the developer e-mail address."),
     ]
+
+
+README = """# tool
+
+## Installation
+
+Run the installer.
+
+### Upgrading
+
+Run it again.
+
+# FAQ
+
+### How do I update tool?
+
+Run `tool -U`.
+
+### tool is slow to start on Windows
+
+Add it to the virus scanner's exclusions.
+
+# Why do I need to go through that much red tape when filing bugs?
+
+Because bug reports without details cost us hours.
+
+# BUGS
+
+## Opening a bug report
+
+Read this checklist first.
+
+### Is the issue already documented?
+
+Search the issues before you open one.
+
+### Are you using the latest version?
+
+Update before you report.
+
+# COPYRIGHT
+
+Public domain.
+"""
+
+
+def test_a_readme_faq_and_the_questions_asked_outside_it(tmp_path: Path) -> None:
+    found = questions_of(tmp_path, "README.md", README)
+    assert [q for q, _ in found] == [
+        "How do I update tool?",
+        "tool is slow to start on Windows",
+        "Why do I need to go through that much red tape when filing bugs?",
+        "Is the issue already documented?",
+        "Are you using the latest version?",
+    ]
+    answers = [a for _, a in found]
+    assert answers[1] == "Add it to the virus scanner's exclusions."
+    assert answers[2] == "Because bug reports without details cost us hours."
+    assert answers[4] == "Update before you report."

@@ -61,7 +61,7 @@ def title_at(blocks: Sequence[Block]) -> int | None:
 
 
 def candidates(blocks: Sequence[Block], title: int | None) -> Iterator[Candidate]:
-    headed = [at for at, b in enumerate(blocks) if heading_rank(b) and at != title and _opens_text(blocks, at)]
+    headed = [at for at, b in enumerate(blocks) if heading_rank(b) and at != title and opens_text(blocks, at)]
     asking_page = _asking(blocks, headed)
     yield from _heading_levels(blocks, headed, title, asking_page)
     yield _leaf_headings(blocks, headed, title, asking_page)
@@ -71,7 +71,7 @@ def candidates(blocks: Sequence[Block], title: int | None) -> Iterator[Candidate
     yield _asking_paragraphs(blocks)
     yield _items_with_text(blocks, asking_page)
     yield _terms(blocks, asking_page)
-    if title is not None and asks(blocks[title].text) and _opens_text(blocks, title):
+    if title is not None and asks(blocks[title].text) and opens_text(blocks, title):
         # a page that answers the one question its title asks; its sub-headings belong to the answer
         yield Candidate("the question the title asks", [_start(blocks[title], title, blocks[title].level, True)])
 
@@ -83,7 +83,7 @@ def _asking(blocks: Sequence[Block], headed: list[int]) -> bool:
     return asking >= 2 and asking >= 0.2 * len(lines)
 
 
-def _opens_text(blocks: Sequence[Block], at: int) -> bool:
+def opens_text(blocks: Sequence[Block], at: int) -> bool:
     """A heading with text under it, or one of questions asked together above one answer."""
     while at + 1 < len(blocks) and asks(blocks[at].text) and blocks[at + 1].kind == "heading":
         if blocks[at + 1].level != blocks[at].level or not asks(blocks[at + 1].text):

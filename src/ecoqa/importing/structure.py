@@ -17,8 +17,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ecoqa.importing.blocks import Block
-from ecoqa.importing.candidates import Candidate, Start, candidates, is_text, title_at
-from ecoqa.importing.questions import asks, heading_rank
+from ecoqa.importing.candidates import Candidate, Start, candidates, is_text, opens_text, title_at
+from ecoqa.importing.questions import asks, heading_rank, question_text
 from ecoqa.text import fold
 
 
@@ -33,8 +33,29 @@ def choose(blocks: Sequence[Block]) -> Candidate | None:
         begin, end = section
         inside = _best(blocks[begin:end])
         if inside is not None and len(inside.starts) >= 2:
-            return _shifted(inside, begin)
+            return _with_questions_outside(blocks, _shifted(inside, begin), begin, end)
     return _best(blocks)
+
+
+def _with_questions_outside(blocks: Sequence[Block], chosen: Candidate, begin: int, end: int) -> Candidate:
+    """The questions section's questions, and the headings elsewhere that ask and open text (a
+    README's bug-report checklist, a question asked right after its FAQ); the other headings
+    outside the section are sections, so an answer ends at them."""
+    asked = [
+        at
+        for at, b in enumerate(blocks)
+        if not begin <= at < end and heading_rank(b) and asks(b.text) and opens_text(blocks, at)
+    ]
+    if not asked:
+        return chosen
+    extra = [Start(at, question_text(blocks[at].text)[0], None, heading_rank(blocks[at]), 0.95) for at in asked]
+    outside = frozenset(
+        at for at, b in enumerate(blocks) if not begin <= at < end and heading_rank(b) and at not in asked
+    )
+    merged = Candidate(chosen.name, sorted([*chosen.starts, *extra], key=lambda s: s.at), chosen.sections | outside)
+    merged.score = chosen.score
+    merged.spans = spans(blocks, merged)
+    return merged
 
 
 _QUESTIONS_SECTION = re.compile(
