@@ -209,3 +209,20 @@ def test_a_readme_faq_and_the_questions_asked_outside_it(tmp_path: Path) -> None
     assert answers[1] == "Add it to the virus scanner's exclusions."
     assert answers[2] == "Because bug reports without details cost us hours."
     assert answers[4] == "Update before you report."
+
+
+def test_placeholders_in_angle_brackets_stay_text_and_a_br_separates(tmp_path: Path) -> None:
+    rows = (
+        "Question\tAnswer\n"
+        "What time is the listing?\tThe listing for <Project Name> is <date>. See <provide gleam link>.\n"
+        "How do I run it?\tType tool <command> in a terminal.\n"
+    )
+    found = questions_of(tmp_path, "faq.tsv", rows)
+    assert [a for _, a in found] == [
+        "The listing for <Project Name> is <date>. See <provide gleam link>.",
+        "Type tool <command> in a terminal.",
+    ]
+    markdown = "# FAQ\n\n## How do I run it?\n\nType `tool` <command> in a **terminal**.<br>Then wait.\n\n"
+    found = questions_of(tmp_path, "faq.md", markdown + "## Why?\n\nBecause.\n")
+    assert "Type tool <command> in a terminal." in found[0][1]
+    assert "terminal.Then" not in found[0][1]

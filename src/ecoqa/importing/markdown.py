@@ -26,6 +26,17 @@ _FRONT_MATTER = re.compile(
 )
 _TITLE = re.compile(r"""^title\s*[:=]\s*["']?(?P<title>.*?)["']?\s*$""", re.M)
 _MARKER_LINE = re.compile(r"(?m)^[ \t]*(?:\{:[^}\n]*\}|\[TOC\]|\[\[_TOC_\]\]|:::+.*)[ \t]*$")
+_TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)")
+#: Element names of HTML: inline tags with other names ("<project name>", "cargo <command>") are
+#: placeholders written in angle brackets, kept as text.
+_HTML_ELEMENTS = frozenset(
+    "a abbr acronym address area article aside audio b bdi bdo big blockquote body br button canvas caption "
+    "center cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset "
+    "figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label "
+    "legend li link main map mark meta meter nav noscript object ol optgroup option output p param picture pre "
+    "progress q rp rt ruby s samp script section select small source span strike strong style sub summary sup "
+    "svg table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr".split()
+)
 _ATTRIBUTES = re.compile(r"\s*\{[#.:][^{}]*\}\s*$")
 
 
@@ -129,6 +140,13 @@ def _lines(token: Token) -> tuple[list[str], list[Link], bool]:
             plain = plain or (not strong and bool(child.content.strip()))
         elif child.type == "softbreak":
             lines.append("")
+        elif child.type == "html_inline":
+            tag = _TAG_NAME.match(child.content)
+            if tag and tag.group(1).lower() == "br":
+                lines.extend(["\f", ""])
+            elif not tag or tag.group(1).lower() not in _HTML_ELEMENTS:  # "<project name>": text, not a tag
+                lines[-1] += child.content
+                plain = plain or not strong
         elif child.type == "hardbreak":
             lines.extend(["\f", ""])
         elif child.type == "strong_open":
