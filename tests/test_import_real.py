@@ -1,7 +1,8 @@
 """``ecoqa import`` on real Q&A documents written by others, scored against truth made by reading them.
 
-The documents in tests/data/import/real are held out from tuning: their figures are floors that
-may only rise, and a rule added to the importer must name a structure many documents share.
+Two sets: tests/data/import/real, and tests/data/import/heldout, collected after the importer was
+tuned on the first and scored before any change for it. Their figures are floors that may only
+rise, and a rule added to the importer must name a structure many documents share.
 """
 
 from __future__ import annotations
@@ -17,14 +18,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "tests" / "data" / "import" / "real"
+HELDOUT = ROOT / "tests" / "data" / "import" / "heldout"
+SETS = (REAL, HELDOUT)
 
 # One fixture imports all the documents; on a busy machine that can outlast the suite's 120 s default.
 pytestmark = pytest.mark.timeout(600)
 
-# Measured on main with `python benchmarks/import_score.py`; raise them as the importer improves.
-FLOOR_RECALL = 0.97
-FLOOR_PRECISION = 0.99
-FLOOR_COMPLETE = 0.99
+# Measured on main with `python benchmarks/import_score.py [DIR]`; raise them as the importer improves.
+# (recall, precision, answers complete) per set.
+FLOORS = {REAL: (0.99, 0.99, 0.99), HELDOUT: (0.98, 0.99, 0.99)}
 
 
 def _script() -> ModuleType:
@@ -37,8 +39,8 @@ def _script() -> ModuleType:
     return module
 
 
-@pytest.fixture(scope="module")
-def totals() -> Any:
+@pytest.fixture(scope="module", params=SETS, ids=lambda folder: folder.name)
+def scored(request: pytest.FixtureRequest) -> tuple[Path, Any]:
     from typer.testing import CliRunner
 
     from ecoqa.cli import app
@@ -49,30 +51,33 @@ def totals() -> Any:
         result = runner.invoke(app, ["import", str(source), "-o", str(out), "--force"])
         return result.exit_code, result.stderr
 
-    return _script().score(REAL, run)
+    folder: Path = request.param
+    return folder, _script().score(folder, run)
 
 
-def test_every_document_has_truth_and_a_source_row() -> None:
-    truth = json.loads((REAL / "truth.json").read_text(encoding="utf-8"))["files"]
-    documents = {p.name for p in REAL.iterdir()} - {"truth.json", "SOURCES.md"}
+@pytest.mark.parametrize("folder", SETS, ids=lambda folder: folder.name)
+def test_every_document_has_truth_and_a_source_row(folder: Path) -> None:
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))["files"]
+    documents = {p.name for p in folder.iterdir()} - {"truth.json", "SOURCES.md"}
     assert documents == set(truth)
-    sources = (REAL / "SOURCES.md").read_text(encoding="utf-8")
+    sources = (folder / "SOURCES.md").read_text(encoding="utf-8")
     assert all(f"`{name}`" in sources for name in documents)
     assert all(
         spec["pairs"] and all(p["q"] and p["a_start"] and p["a_end"] for p in spec["pairs"]) for spec in truth.values()
     )
 
 
-def test_import_keeps_its_floor_on_real_documents(totals: Any) -> None:
-    script = _script()
-    line = script.totals_line(totals)
-    assert totals.recall >= FLOOR_RECALL, line
-    assert totals.precision >= FLOOR_PRECISION, line
-    assert totals.complete >= FLOOR_COMPLETE, line
+def test_import_keeps_its_floor_on_real_documents(scored: tuple[Path, Any]) -> None:
+    folder, totals = scored
+    line = _script().totals_line(totals)
+    recall, precision, complete = FLOORS[folder]
+    assert totals.recall >= recall, line
+    assert totals.precision >= precision, line
+    assert totals.complete >= complete, line
 
 
-def test_no_real_document_is_an_internal_error(totals: Any) -> None:
-    assert [f.name for f in totals.files if f.failure.startswith("exit 70")] == []
+def test_no_real_document_is_an_internal_error(scored: tuple[Path, Any]) -> None:
+    assert [f.name for f in scored[1].files if f.failure.startswith("exit 70")] == []
 
 
 def test_the_scorer_matches_numbered_questions_and_checks_both_ends_of_an_answer() -> None:
