@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from ecoqa.search.analysis import stem, terms_of
@@ -55,13 +55,6 @@ class Concept(NamedTuple):
     variants: tuple[Variant, ...]
 
 
-def _prefetch(mapping: Mapping[str, object], keys: list[str]) -> None:
-    """Let a store-backed mapping read many keys at once (plain dicts have nothing to fetch)."""
-    fetch = getattr(mapping, "prefetch", None)
-    if fetch is not None and len(keys) > 1:
-        fetch(keys)
-
-
 def _known(index: Index, terms: Iterable[str]) -> tuple[str, ...]:
     return tuple(t for t in dict.fromkeys(terms) if t in index.postings)
 
@@ -77,7 +70,7 @@ def _prefix(index: Index, word: str) -> list[Variant]:
     if len(word) < PREFIX_MIN:
         return []
     words = [surface for surface in index.starting_with(word) if surface != word]
-    _prefetch(index.surface_terms, words)
+    index.surface_terms.prefetch(words)
     words.sort(key=lambda s: -index.surface_df(s))
     return _variants_for(index, words[:PREFIX_CAP], "prefix")
 
@@ -87,10 +80,10 @@ def _variants_for(index: Index, words: Iterable[str], kind: str) -> list[Variant
     seen: set[str] = set()
     out = []
     words = list(words)
-    _prefetch(index.surface_terms, words)
-    _prefetch(index.postings, [t for surface in words for t in index.surface_terms.get(surface, ())])
+    index.surface_terms.prefetch(words)
+    index.postings.prefetch([t for surface in words for t in index.surface_terms.get(surface) or ()])
     for surface in words:
-        for term in _known(index, index.surface_terms.get(surface, ())):
+        for term in _known(index, index.surface_terms.get(surface) or ()):
             if term not in seen:
                 seen.add(term)
                 out.append(Variant((term,), kind, weight))

@@ -11,10 +11,10 @@ import heapq
 import math
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple
+from typing import NamedTuple, Protocol, TypeVar
 
 from ecoqa.models import Corpus, Entry, GlossaryTerm, Posting, Principle, Topic
 from ecoqa.search.analysis import (
@@ -70,21 +70,65 @@ def field_texts(entry: Entry) -> dict[str, list[str]]:
     }
 
 
+_V = TypeVar("_V", covariant=True)
+_T = TypeVar("_T")
+
+
+class Table(Protocol[_V]):
+    """An index table by key: a dict in memory (``Held``), or a store's table read as a search
+    needs it (``ecoqa.store``), which reads many keys in a few queries when told them ahead."""
+
+    def __contains__(self, key: object, /) -> bool: ...
+
+    def __getitem__(self, key: str, /) -> _V: ...
+
+    def get(self, key: str, /) -> _V | None: ...
+
+    def prefetch(self, keys: Iterable[str]) -> None:
+        """Read *keys* now, together, where reading them one by one costs more."""
+
+
+class Vocabulary(Table[tuple[str, ...]], Protocol):
+    """Surface word -> its terms, and how many entries its commonest term occurs in."""
+
+    def df(self, surface: str) -> int: ...
+
+
+class Held(dict[str, _T]):
+    """An index table held whole in memory."""
+
+    def prefetch(self, keys: Iterable[str]) -> None:
+        """Nothing to read: everything is here."""
+
+
+class HeldVocabulary(Held[tuple[str, ...]]):
+    """The vocabulary held in memory, counting a surface's entries from the postings when asked."""
+
+    def __init__(self, terms: dict[str, tuple[str, ...]], postings: Table[Posting]) -> None:
+        super().__init__(terms)
+        self.postings = postings
+
+    def df(self, surface: str) -> int:
+        counts = (len(posting[0]) for posting in map(self.postings.get, self.get(surface) or ()) if posting)
+        return max(counts, default=0)
+
+
 @dataclass
 class Index:
     """An inverted index with BM25F pseudo term frequencies precomputed per (term, entry).
 
-    ``postings``, ``surface_terms`` and ``term_surface`` may be lazy mappings (see
-    ``ecoqa.store``) so that a large corpus answers a query without loading everything.
+    ``postings`` and ``surface_terms`` are ``Table``s, ``term_surface`` a mapping: held in memory,
+    or read from a store (``ecoqa.store``) so that a large corpus answers a query without
+    loading everything.
     """
 
     size: int
     ids: Sequence[int]  # entry id per position, for deterministic tie-breaks
-    postings: Mapping[str, Posting]
+    postings: Table[Posting]
     # the sorted folded surface words, newline-joined (for C-speed scans), or a reader of them:
     # a stored index reads them only when a search needs them, not for ``show``
     words: str | Callable[[], str] = field(repr=False)
-    surface_terms: Mapping[str, tuple[str, ...]]
+    surface_terms: Vocabulary
     term_surface: Mapping[str, str]  # a readable surface word for each term
     aliases: Mapping[tuple[str, ...], list[tuple[str, ...]]]
     max_alias_words: int = 1
@@ -145,10 +189,7 @@ class Index:
 
     def surface_df(self, surface: str) -> int:
         """How many entries the commonest term of a surface word occurs in (orders prefix matches)."""
-        known = getattr(self.surface_terms, "df", None)
-        if known is not None:
-            return int(known(surface))
-        return max((self.df(t) for t in self.surface_terms.get(surface, ())), default=0)
+        return self.surface_terms.df(surface)
 
     def idf(self, term: str) -> float:
         df = self.df(term)
@@ -344,7 +385,7 @@ class IndexBuilder:
         self, topics: Sequence[Topic], principles: Sequence[Principle], glossary: Sequence[GlossaryTerm]
     ) -> Index:
         self.add_principles(principles)
-        postings: dict[str, Posting] = {term: (docs, tfs) for term, docs, tfs in self.postings()}
+        postings = Held[Posting]((term, (docs, tfs)) for term, docs, tfs in self.postings())
         surfaces = sorted(self.surface_terms)
         aliases = alias_table(topics, glossary)
         return Index(
@@ -352,7 +393,7 @@ class IndexBuilder:
             ids=self.ids,
             postings=postings,
             words="\n".join(surfaces),
-            surface_terms=self.surface_terms,
+            surface_terms=HeldVocabulary(self.surface_terms, postings),
             term_surface=self.term_surface,
             aliases=aliases,
             max_alias_words=max((len(k) for k in aliases), default=1),
