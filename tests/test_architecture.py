@@ -13,7 +13,8 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "ecoqa"
 
 #: module -> ecoqa modules it may import
 INTERNAL = {
-    "models": set(),
+    "models": {"related"},
+    "related": set(),
     "errors": set(),
     "text": set(),
     "labels": set(),
@@ -47,7 +48,7 @@ INTERNAL = {
     "suggest": {"errors", "models", "labels", "search"},
     "config": {"errors", "files"},
     "output": {"errors", "render", "config", "text"},
-    "store": {"errors", "models", "schema", "corpus", "search", "text", "version"},
+    "store": {"errors", "models", "related", "schema", "corpus", "search", "text", "version"},
     "browse": {"errors", "models", "render", "search", "text"},
     # the command line: exit codes and options innermost, the commands on top
     "cli.exits": {"errors", "config", "output", "text"},
@@ -196,3 +197,39 @@ def test_only_import_loads_the_page_parsers(argv: list[str]) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def _members_of(*protocols: type) -> set[str]:
+    """The public methods a typed interface (``Protocol``) declares, its bases' included."""
+    return {
+        name
+        for protocol in protocols
+        for cls in protocol.__mro__
+        if cls.__module__.startswith("ecoqa")
+        for name in vars(cls)
+        if not name.startswith("_")
+    }
+
+
+def test_the_store_path_has_no_getattr_hooks() -> None:
+    """What a store adds to entries or an index is declared in a Protocol that mypy checks; nobody
+    asks an object by name whether it is a store's (``getattr(entries, "documents", None)``)."""
+    from ecoqa.export import Listing
+    from ecoqa.models import Entries
+    from ecoqa.search.index import Vocabulary
+
+    hooks = _members_of(Entries, Listing, Vocabulary) | {"quotes", "locate", "between", "after_fork"}
+    assert {"documents", "headings", "heading", "members", "kept_related", "prefetch", "df"} <= hooks
+    found = []
+    for path in MODULES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("getattr", "hasattr")
+                and len(node.args) > 1
+                and isinstance(node.args[1], ast.Constant)
+                and node.args[1].value in hooks
+            ):
+                found.append(f"{module_name(path)}:{node.lineno} {node.func.id}(…, {node.args[1].value!r})")
+    assert not found, found

@@ -311,7 +311,7 @@ def test_documents_from_the_store_equal_documents_from_memory(cache: Path, raw: 
         for render in (export.to_markdown, export.to_html):
             expected = b"".join(render(memory.entries, export.Document(memory, lang)))
             assert b"".join(render(corpus.entries, export.Document(corpus, lang))) == expected
-        assert list(corpus.headings(corpus.entries)) == [e.heading for e in memory.entries]
+        assert list(corpus.entries.headings()) == [e.heading for e in memory.entries]
     assert "".join(export.corpus_json(corpus.entries, corpus)) == "".join(export.corpus_json(memory.entries, memory))
     cited = [(p.id, e.id) for e in memory.entries for p in memory.principles if p.id in e.principles]
     assert cited
@@ -363,7 +363,7 @@ def test_a_stored_heading_with_text_after_it_is_damage(cache: Path, raw: bytes) 
         connection.execute("UPDATE headings SET heading = ?, crc = ? WHERE position = 5", (bad, store._crc((5, bad))))
     connection.close()
     with pytest.raises(IndexDamaged, match="cannot be read"):
-        list(corpus.headings(corpus.entries))
+        list(corpus.entries.headings())
     assert not path.exists()
 
 

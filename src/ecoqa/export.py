@@ -12,10 +12,10 @@ import html
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from ecoqa.labels import label
-from ecoqa.models import Corpus, Entry, Heading, Hit, Principle, Reference, compact_json, in_lang, plain
+from ecoqa.models import Corpus, Entries, Entry, Heading, Hit, Principle, Reference, compact_json, in_lang, plain
 from ecoqa.text import blocks, clean_text, fenced, flatten, one_line
 
 #: Version of every JSON document ecoqa prints; 2 gave snippets machine field names and totals.
@@ -116,19 +116,53 @@ def info_payload(corpus: Corpus) -> dict[str, Any]:
     }
 
 
-def corpus_json(entries: Sequence[Entry], corpus: Corpus) -> Iterator[str]:
+class Listing(Protocol):
+    """Entries in order as an export reads them: whole, as headings only (the contents), or as
+    ``compact_json`` text. A corpus's ``Entries`` is one; a ``Selection`` of them is another."""
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[Entry]: ...
+
+    def headings(self) -> Iterator[Heading]: ...
+
+    def documents(self) -> Iterator[str]: ...
+
+
+class Selection:
+    """The entries at chosen positions of a corpus, read when iterated (an export reads them
+    twice: the contents, then the entries); all of them read in order when all are chosen."""
+
+    def __init__(self, entries: Entries, positions: Sequence[int]) -> None:
+        self.entries = entries
+        self.positions = positions
+        self.whole = isinstance(positions, range) and len(positions) == len(entries)
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __iter__(self) -> Iterator[Entry]:
+        entries = self.entries
+        return iter(entries) if self.whole else (entries[p] for p in self.positions)
+
+    def headings(self) -> Iterator[Heading]:
+        entries = self.entries
+        return entries.headings() if self.whole else (entries.heading(p) for p in self.positions)
+
+    def documents(self) -> Iterator[str]:
+        return self.entries.documents() if self.whole else map(compact_json, self)
+
+
+def corpus_json(entries: Listing, corpus: Corpus) -> Iterator[str]:
     """The corpus, or a selection of it, as a corpus file that ``--data``, ``validate`` and ``import``
     read: its description and sections (each list of question ids cut to the selection), then its
     questions, one per line. Exporting that file again gives the same file.
 
     A store's entries come as the JSON text it keeps (``compact_json`` of each entry, checked):
-    copied, never parsed and written again.
+    copied, never parsed and written again (``Listing.documents``).
     """
-    read = getattr(entries, "documents", None)
-    stored = read() if read is not None else None
-    chosen = {heading.id for heading in corpus.headings(entries)}
-    items: Iterable[str] = (_compact(e) for e in entries) if stored is None else stored
-    return _streamed_text(corpus_head(corpus, chosen), "questions", items)
+    chosen = {heading.id for heading in entries.headings()}
+    return _streamed_text(corpus_head(corpus, chosen), "questions", entries.documents())
 
 
 def corpus_head(corpus: Corpus, chosen: set[int]) -> dict[str, Any]:
@@ -277,10 +311,10 @@ def _about(doc: Document) -> list[tuple[str, bool]]:
 _Line = Callable[[Heading, str], str]  # a contents line, from a heading and its escaped text
 
 
-def _contents(entries: Sequence[Entry], written: _Written, line: _Line) -> Iterator[str]:
+def _contents(entries: Listing, written: _Written, line: _Line) -> Iterator[str]:
     """The contents lines, in order; each heading's text is kept (``written.headings``) for the
     related lines."""
-    for heading in written.doc.corpus.headings(entries):
+    for heading in entries.headings():
         yield line(heading, written.heading(heading))
 
 
@@ -302,6 +336,7 @@ class _Written:
         self.doc, self.escape = doc, escape
         self.headings: dict[int, str] = {}  # id -> the escaped contents text: the ids included
         self.joined: dict[tuple[str, tuple[str, ...]], str] = {}
+        self.cited: dict[str, dict[int, list[str]]] = {}  # principle id -> question -> quotes
 
     def heading(self, heading: Heading) -> str:
         """*heading* as a contents line shows it, kept for the related lines that name it."""
@@ -318,7 +353,7 @@ class _Written:
             number = ids[position]
             text = kept.get(number)
             if text is None:
-                text = self.escape(flatten(corpus.heading_at(position).text(self.doc.lang), 200))
+                text = self.escape(flatten(corpus.entries.heading(position).text(self.doc.lang), 200))
             found.append((number, text, number in kept))
         return found
 
@@ -338,7 +373,17 @@ class _Written:
         """(escaped name, escaped quotes from *entry*) for each of *entry*'s known principles."""
         corpus, lang, escape = self.doc.corpus, self.doc.lang, self.escape
         found = (corpus.principle(i) for i in entry.principles)
-        return [(escape(p.name(lang)), [escape(q) for q in p.quotes(entry.id)]) for p in found if p]
+        return [(escape(p.name(lang)), [escape(q) for q in self.quotes(p, entry.id)]) for p in found if p]
+
+    def quotes(self, principle: Principle, question: int) -> list[str]:
+        """*principle*'s quotes from *question*'s answer, from a table made once per principle (an
+        export asks for every entry; a principle may cite thousands of answers)."""
+        table = self.cited.get(principle.id)
+        if table is None:
+            table = self.cited[principle.id] = {}
+            for evidence in principle.evidence:
+                table.setdefault(evidence.question, []).append(evidence.quote)
+        return table.get(question, [])
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|!&~])")  # a regex: str.translate with a dict is slower on long text
@@ -390,12 +435,12 @@ def _md_answer(text: str) -> str:
     return "\n\n".join(parts)
 
 
-def to_markdown(entries: Sequence[Entry], doc: Document) -> Iterator[bytes]:
+def to_markdown(entries: Listing, doc: Document) -> Iterator[bytes]:
     """A Markdown document, as UTF-8: title, about, contents with anchors, then every Q&A."""
     return _encoded(_markdown_parts(entries, doc))
 
 
-def _markdown_parts(entries: Sequence[Entry], doc: Document) -> Iterator[str]:
+def _markdown_parts(entries: Listing, doc: Document) -> Iterator[str]:
     lang, written = doc.lang, _Written(doc, _md)
     yield f"# {_md(_title(doc))}\n\n## {label(lang, 'about_export')}\n\n"
     for text, derived in _about(doc):
@@ -474,12 +519,12 @@ def _html_answer(text: str) -> str:
     return "\n".join(parts)
 
 
-def to_html(entries: Sequence[Entry], doc: Document) -> Iterator[bytes]:
+def to_html(entries: Listing, doc: Document) -> Iterator[bytes]:
     """A self-contained page, as UTF-8: inline CSS, no scripts, no external assets; all data escaped."""
     return _encoded(_html_parts(entries, doc))
 
 
-def _html_parts(entries: Sequence[Entry], doc: Document) -> Iterator[str]:
+def _html_parts(entries: Listing, doc: Document) -> Iterator[str]:
     lang, written = doc.lang, _Written(doc, _h)
     title = _h(_title(doc))
     yield (

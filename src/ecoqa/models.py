@@ -6,11 +6,11 @@ them, but defines all of them at start-up, where a dataclass costs ten times mor
 
 from __future__ import annotations
 
-import bisect
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import pairwise
-from typing import Any, NamedTuple, Protocol, TypeVar
+from collections.abc import Iterator, Sequence
+from typing import Any, NamedTuple, Protocol, TypeVar, overload
+
+from ecoqa.related import RELATED_SHOWN, Sharing, sharing_keys
 
 #: A term's postings in a search index: entry positions and their BM25F pseudo term frequencies.
 Posting = tuple[Sequence[int], Sequence[float]]
@@ -130,10 +130,7 @@ class Principle(NamedTuple):
         return in_lang(lang, self.title, self.title_en)
 
     def quotes(self, question: int) -> list[str]:
-        """The evidence quotes taken from *question*'s answer (a look-up where the store keeps one)."""
-        by_question = getattr(self.evidence, "quotes", None)
-        if by_question is not None:
-            return list(by_question(question))
+        """The evidence quotes taken from *question*'s answer."""
         return [e.quote for e in self.evidence if e.question == question]
 
     def about(self, lang: str) -> str:
@@ -269,31 +266,110 @@ class _Identified(Protocol):
 
 _Record = TypeVar("_Record", bound=_Identified)
 
-RELATED_SHOWN = 3
-"""Related questions shown per entry (and kept per entry by a store)."""
+
+class Entries(Protocol):
+    """Where a corpus keeps its entries, in file order: a tuple in memory (``InMemory``), or a
+    SQLite store that reads each entry, heading or list when asked (``ecoqa.store``)."""
+
+    def __len__(self) -> int: ...
+
+    @overload
+    def __getitem__(self, position: int) -> Entry: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> Sequence[Entry]: ...
+
+    def __iter__(self) -> Iterator[Entry]: ...
+
+    def ids(self) -> Sequence[int]:
+        """Entry id per position."""
+
+    def position(self, entry_id: int) -> int | None:
+        """The position of the entry with *entry_id*, None when there is none."""
+
+    def heading(self, position: int) -> Heading:
+        """One entry's id and question (a store reads them without the answer)."""
+
+    def headings(self) -> Iterator[Heading]:
+        """Every entry's heading, in order (a table of contents)."""
+
+    def documents(self) -> Iterator[str]:
+        """Every entry, in order, as ``compact_json`` text (a store copies what it keeps)."""
+
+    def members(self, kind: str, key: str) -> Sequence[int]:
+        """Positions of the entries carrying topic (``kind="topic"``) or principle *key*, in order."""
+
+    def kept_related(self) -> Sequence[int] | None:
+        """``RELATED_SHOWN`` related positions per entry (-1 pads), where a store kept them."""
 
 
-def sharing_keys(entry: Entry) -> tuple[tuple[str, str], ...]:
-    """The topics and principles an entry's related questions share with it, each once."""
-    return tuple(dict.fromkeys([("topic", t) for t in entry.topics] + [("principle", p) for p in entry.principles]))
+class InMemory(Sequence[Entry]):
+    """A corpus's entries held in memory; ids, positions and memberships are counted once, when first asked."""
 
+    def __init__(self, items: Sequence[Entry]) -> None:
+        self.items = items
+        self._ids: list[int] | None = None
+        self._positions: dict[int, int] | None = None
+        self._memberships: dict[tuple[str, str], list[int]] | None = None
 
-class Members(Protocol):
-    """Which entry positions carry a topic or a principle (a stored lookup for large corpora)."""
+    def __len__(self) -> int:
+        return len(self.items)
 
-    def __call__(self, kind: str, key: str) -> Sequence[int]: ...
+    @overload
+    def __getitem__(self, position: int) -> Entry: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> Sequence[Entry]: ...
+
+    def __getitem__(self, position: int | slice) -> Entry | Sequence[Entry]:
+        return self.items[position]
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.items)
+
+    def ids(self) -> Sequence[int]:
+        if self._ids is None:
+            self._ids = [entry.id for entry in self.items]
+        return self._ids
+
+    def position(self, entry_id: int) -> int | None:
+        if self._positions is None:
+            self._positions = {entry_id: position for position, entry_id in enumerate(self.ids())}
+        return self._positions.get(entry_id)
+
+    def heading(self, position: int) -> Heading:
+        return self.items[position].heading
+
+    def headings(self) -> Iterator[Heading]:
+        return (entry.heading for entry in self.items)
+
+    def documents(self) -> Iterator[str]:
+        return map(compact_json, self.items)
+
+    def members(self, kind: str, key: str) -> Sequence[int]:
+        if self._memberships is None:
+            table: dict[tuple[str, str], list[int]] = {}
+            for position, entry in enumerate(self.items):
+                for topic in dict.fromkeys(entry.topics):
+                    table.setdefault(("topic", topic), []).append(position)
+                for principle in dict.fromkeys(entry.principles):
+                    table.setdefault(("principle", principle), []).append(position)
+            self._memberships = table
+        return self._memberships.get((kind, key), [])
+
+    def kept_related(self) -> Sequence[int] | None:
+        return None
 
 
 class Corpus:
-    """The whole corpus; ``entries`` keep file order (a lazy sequence for large indexed corpora).
+    """The whole corpus: its entries (in memory or in a store, see ``Entries``) and its sections.
 
-    Read-only by convention: attributes are set once, here. Topic and principle memberships
-    come from *members* when a store provides them, else from one pass over the entries.
+    Read-only by convention: attributes are set once, here.
     """
 
     def __init__(
         self,
-        entries: Sequence[Entry],
+        entries: Entries | tuple[Entry, ...] | list[Entry],
         *,
         source: str = "",
         collection: Collection | None = None,
@@ -304,13 +380,8 @@ class Corpus:
         principles: tuple[Principle, ...] = (),
         glossary: tuple[GlossaryTerm, ...] = (),
         provenance: Provenance | None = None,
-        ids: Sequence[int] | None = None,
-        members: Members | None = None,
-        locate: Callable[[int], int | None] | None = None,
-        ids_ascending: bool | None = None,
-        kept_related: Callable[[], Sequence[int] | None] | None = None,
     ) -> None:
-        self.entries = entries
+        self.entries = InMemory(entries) if isinstance(entries, (tuple, list)) else entries
         self.source = source
         self.collection = collection
         self.speakers = speakers
@@ -320,13 +391,6 @@ class Corpus:
         self.principles = principles
         self.glossary = glossary
         self.provenance = provenance or Provenance()
-        self._ids = ids
-        self._positions: dict[int, int] | None = None
-        self._members = members
-        self._locate = locate
-        self._memberships: dict[tuple[str, str], list[int]] | None = None
-        self._ids_ascending = ids_ascending
-        self._kept_related = kept_related
         self._tables: dict[int, tuple[Sequence[Any], dict[str, Any]]] = {}
         self._sharing: Sharing | None = None
 
@@ -362,25 +426,13 @@ class Corpus:
 
     def ids(self) -> Sequence[int]:
         """Entry id per position."""
-        if self._ids is None:
-            self._ids = [entry.id for entry in self.entries]
-        return self._ids
-
-    def _position_of(self) -> dict[int, int]:
-        if self._positions is None:
-            self._positions = {entry_id: position for position, entry_id in enumerate(self.ids())}
-        return self._positions
+        return self.entries.ids()
 
     def position(self, entry_id: int) -> int | None:
-        if self._ids_ascending and self._ids is not None:  # ids in order: found by halving, no map, no query
-            at = bisect.bisect_left(self._ids, entry_id)
-            return at if at < len(self._ids) and self._ids[at] == entry_id else None
-        if self._locate is not None:  # a store finds one id without a map of them all
-            return self._locate(entry_id)
-        return self._position_of().get(entry_id)
+        return self.entries.position(entry_id)
 
     def get(self, entry_id: int) -> Entry | None:
-        position = self.position(entry_id)
+        position = self.entries.position(entry_id)
         return None if position is None else self.entries[position]
 
     def topic(self, topic_id: str) -> Topic | None:
@@ -402,17 +454,7 @@ class Corpus:
 
     def members(self, kind: str, key: str) -> Sequence[int]:
         """Positions of the entries that carry topic (``kind="topic"``) or principle *key*, in order."""
-        if self._members is not None:
-            return self._members(kind, key)
-        if self._memberships is None:
-            table: dict[tuple[str, str], list[int]] = {}
-            for position, entry in enumerate(self.entries):
-                for topic in dict.fromkeys(entry.topics):
-                    table.setdefault(("topic", topic), []).append(position)
-                for principle in dict.fromkeys(entry.principles):
-                    table.setdefault(("principle", principle), []).append(position)
-            self._memberships = table
-        return self._memberships.get((kind, key), [])
+        return self.entries.members(kind, key)
 
     def topic_question_ids(self, topic_id: str, limit: int | None = None) -> list[int]:
         """The ids of the questions on a topic, in order (the first *limit* of them)."""
@@ -433,56 +475,23 @@ class Corpus:
 
     def related_headings(self, entry: Entry, limit: int = RELATED_SHOWN) -> tuple[Heading, ...]:
         """The ids and questions of ``related(entry)``, without reading their answers."""
-        return tuple(self.heading_at(p) for p in self.related_positions(entry, limit))
+        return tuple(self.entries.heading(p) for p in self.related_positions(entry, limit))
 
     def related_ids(self, entry: Entry, limit: int = RELATED_SHOWN) -> list[int]:
         """The ids of ``related(entry)``, without reading anything of theirs."""
         ids = self.ids()
         return [ids[p] for p in self.related_positions(entry, limit)]
 
-    def heading_at(self, position: int) -> Heading:
-        read = getattr(self.entries, "heading", None)  # a store reads the question alone
-        return read(position) if read is not None else self.entries[position].heading
-
-    def headings(self, entries: Iterable[Entry]) -> Iterator[Heading]:
-        """The headings of *entries*; read without the answers where *entries* can (a store's)."""
-        read = getattr(entries, "headings", None)
-        return read() if read is not None else (entry.heading for entry in entries)
-
     def related_positions(self, entry: Entry, limit: int = RELATED_SHOWN) -> list[int]:
         """Positions of ``related(entry)``: as the store kept them when it can, else counted."""
-        found = self._kept_for(entry, limit)
-        return self._counted(entry, limit) if found is None else self._kept_at(*found, limit)
-
-    def related_ids_at(self, position: int) -> list[int]:
-        """The ids of the related questions of the entry at *position*, without reading it where
-        a store kept them (an export reads the entries in order, and knows their positions)."""
-        kept = self._kept(RELATED_SHOWN)
-        if kept is not None:
-            found = self._kept_at(kept, position, RELATED_SHOWN)
-        else:
-            found = self._counted(self.entries[position], RELATED_SHOWN)
-        ids = self.ids()
-        return [ids[p] for p in found]
-
-    def _kept(self, limit: int) -> Sequence[int] | None:
-        return self._kept_related() if limit <= RELATED_SHOWN and self._kept_related is not None else None
-
-    def _kept_for(self, entry: Entry, limit: int) -> tuple[Sequence[int], int] | None:
-        """The store's kept related positions and *entry*'s position in them, where it has both."""
-        kept = self._kept(limit)
-        position = self.position(entry.id) if kept is not None else None
-        return None if kept is None or position is None else (kept, position)
-
-    def _kept_at(self, kept: Sequence[int], position: int, limit: int) -> list[int]:
-        """The kept related positions of one entry (-1 pads; a position out of range is never used)."""
-        start, size = position * RELATED_SHOWN, len(self.entries)
+        kept = self.entries.kept_related() if limit <= RELATED_SHOWN else None
+        position = self.entries.position(entry.id) if kept is not None else None
+        if kept is None or position is None:
+            if self._sharing is None:
+                self._sharing = Sharing(len(self.entries), self.ids(), self.members)
+            return self._sharing.related(entry.id, sharing_keys(entry.topics, entry.principles), limit)
+        start, size = position * RELATED_SHOWN, len(self.entries)  # -1 pads; a position out of range is never used
         return [p for p in kept[start : start + limit] if 0 <= p < size]
-
-    def _counted(self, entry: Entry, limit: int) -> list[int]:
-        if self._sharing is None:
-            self._sharing = Sharing(len(self.entries), self.ids(), self.members, self._ids_ascending)
-        return self._sharing.related(entry.id, sharing_keys(entry), limit)
 
     def id_range(self) -> str:
         """The valid ids as the user should read them, e.g. "1-24"."""
@@ -492,79 +501,6 @@ class Corpus:
         if ids[-1] - ids[0] + 1 == len(ids):
             return f"{ids[0]}-{ids[-1]}"
         return ", ".join(map(str, ids[:10])) + (", …" if len(ids) > 10 else "")
-
-
-class Sharing:
-    """Which entries share the most topics and principles with a given set, then the lowest ids.
-
-    Memberships are bit sets (one bit per entry), counted with bit-sliced addition, so one
-    entry costs a few operations on whole sets, never a pass over the entries; entries with
-    the same topics and principles share the work. A corpus asks it for one entry; a store
-    asks it for every entry once, when it is built, and keeps the answers.
-    """
-
-    def __init__(
-        self, size: int, ids: Sequence[int], members: Callable[[str, str], Sequence[int]], ascending: bool | None
-    ) -> None:
-        self.size = size
-        self.ids = ids
-        self.members = members
-        self.ascending = ascending
-        self.masks: dict[tuple[str, str], int] = {}
-        self.best: dict[tuple[tuple[str, str], ...], tuple[int, list[int]]] = {}  # keys -> (limit, best)
-
-    def related(self, entry_id: int, keys: tuple[tuple[str, str], ...], limit: int) -> list[int]:
-        """Positions of the *limit* entries sharing the most of *keys*, the entry *entry_id* left out."""
-        if not keys:
-            return []
-        if keys not in self.best or self.best[keys][0] <= limit:
-            wanted = max(limit, RELATED_SHOWN) + 1  # one more: the entry itself may be among them
-            self.best[keys] = (wanted, self._best_sharing(keys, wanted))
-        ids = self.ids  # the entry itself is known by its id (unique), without looking up its position
-        return [p for p in self.best[keys][1] if ids[p] != entry_id][:limit]
-
-    def _mask(self, key: tuple[str, str]) -> int:
-        """The entries carrying a topic or principle, as an integer with one bit per position."""
-        if key not in self.masks:
-            bits = bytearray(self.size // 8 + 1)
-            for position in self.members(*key):
-                bits[position >> 3] |= 1 << (position & 7)
-            self.masks[key] = int.from_bytes(bits, "little")
-        return self.masks[key]
-
-    def _best_sharing(self, keys: tuple[tuple[str, str], ...], limit: int) -> list[int]:
-        """Positions sharing the most of *keys*, then by id: the *limit* best."""
-        planes: list[int] = []  # binary digits of each entry's count of shared keys
-        for key in keys:
-            carry = self._mask(key)
-            for digit, plane in enumerate(planes):
-                planes[digit], carry = plane ^ carry, plane & carry
-                if not carry:
-                    break
-            if carry:
-                planes.append(carry)
-        everyone = (1 << self.size) - 1
-        chosen: list[int] = []
-        for count in range(len(keys), 0, -1):
-            exact = everyone
-            for digit, plane in enumerate(planes):
-                exact &= plane if count >> digit & 1 else ~plane
-            chosen += self._lowest_ids(exact, limit - len(chosen))
-            if len(chosen) >= limit:
-                break
-        return chosen
-
-    def _lowest_ids(self, bits: int, limit: int) -> list[int]:
-        """The positions in *bits* with the lowest ids, at most *limit* of them."""
-        ids = self.ids
-        if self.ascending is None:
-            self.ascending = all(a < b for a, b in pairwise(ids))
-        found: list[int] = []
-        while bits and (len(found) < limit or not self.ascending):
-            lowest = bits & -bits
-            found.append(lowest.bit_length() - 1)
-            bits ^= lowest
-        return found if self.ascending else sorted(found, key=lambda p: ids[p])[:limit]
 
 
 class Match(NamedTuple):

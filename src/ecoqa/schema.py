@@ -18,6 +18,7 @@ from ecoqa.models import (
     Collection,
     Contact,
     Corpus,
+    Entries,
     Entry,
     Evidence,
     GlossaryTerm,
@@ -572,7 +573,7 @@ def described(parts: Document) -> Collection | None:
     return parts.webinar._replace(kind="webinar" if parts.speakers else "")
 
 
-def corpus_of(parts: Document, entries: Sequence[Entry], source: str, **extra: Any) -> Corpus:
+def corpus_of(parts: Document, entries: Entries | tuple[Entry, ...] | list[Entry], source: str) -> Corpus:
     """The corpus around *entries*, with the sections of a checked (or rebuilt) document."""
     return Corpus(
         entries,
@@ -585,7 +586,6 @@ def corpus_of(parts: Document, entries: Sequence[Entry], source: str, **extra: A
         principles=parts.principles or (),
         glossary=parts.glossary,
         provenance=parts.provenance,
-        **extra,
     )
 
 
@@ -700,12 +700,12 @@ class Checker:
                     if question not in self.first:
                         report.add(f"{key}[{number}].questions[{index}]", f"no question with id {question}")
 
-    def corpus(self, parts: Document, entries: Sequence[Entry], source: str, **extra: Any) -> Corpus:
+    def corpus(self, parts: Document, entries: tuple[Entry, ...] | list[Entry], source: str) -> Corpus:
         """The corpus of a checked document; topics used but not declared get their id as label."""
         topics = parts.topics
         if topics is None:
             topics = tuple(Topic(id=t, label=t) for t in self.used_topics)
-        return corpus_of(parts._replace(topics=topics), entries, source, **extra)
+        return corpus_of(parts._replace(topics=topics), entries, source)
 
 
 def convert(doc: Any, source: str) -> tuple[Corpus | None, list[Problem]]:

@@ -22,6 +22,7 @@ recently used indexes are evicted when the cache grows past its limit (``ECOQA_C
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import importlib.util
 import itertools
@@ -40,18 +41,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar, overload
 
 from ecoqa.corpus import check_stream, corpus_from_document, decode_json, read_corpus_bytes
 from ecoqa.errors import CorpusError, IndexDamaged, StoreError, terminate_cleanly
-from ecoqa.models import (
-    RELATED_SHOWN,
-    Corpus,
-    Entry,
-    Evidence,
-    Heading,
-    Posting,
-    Sharing,
-    compact_json,
-    plain,
-    sharing_keys,
-)
+from ecoqa.models import Corpus, Entry, Evidence, Heading, Posting, compact_json, plain
+from ecoqa.related import RELATED_SHOWN, Sharing, sharing_keys
 from ecoqa.schema import DOCUMENT, QUESTION, corpus_of
 from ecoqa.text import one_line
 from ecoqa.version import ecoqa_version
@@ -474,7 +465,7 @@ def _related_of_every_entry(
     size: int, ids: Sequence[int], memberships: dict[tuple[str, str], array[int]], shared: list[tuple[Any, ...]]
 ) -> bytes:
     """Every entry's related questions, counted once at build so that no command counts them again."""
-    sharing = Sharing(size, ids, lambda kind, key: memberships.get((kind, key), ()), None)
+    sharing = Sharing(size, ids, lambda kind, key: memberships.get((kind, key), ()))
     kept = array("i")
     for entry_id, keys in zip(ids, shared, strict=True):
         found = sharing.related(entry_id, keys, RELATED_SHOWN)
@@ -519,7 +510,7 @@ class _Filling:
         for kind, names in (("topic", entry.topics), ("principle", entry.principles)):
             for name in dict.fromkeys(names):
                 self.memberships.setdefault((kind, name), array("i")).append(position)
-        keys = sharing_keys(entry)
+        keys = sharing_keys(entry.topics, entry.principles)
         self.shared.append(self.combinations.setdefault(keys, keys))  # entries share few combinations
         text = compact_json(entry)  # the checked, cleaned entry: read back without checks, copied by exports
         heading = json.dumps(list(entry.heading))  # id and question alone, for contents and related lines
@@ -795,23 +786,13 @@ def _open(path: Path, key: str, source: str) -> tuple[Corpus, Index]:
         max_alias_words=int(meta["max_alias_words"]),
         language=str(meta.get("language", "nl")),
     )
-    entries = _LazyEntries(store, size)
+    entries = _LazyEntries(store, ids, bool(meta.get("ids_ascending")))
     try:  # checked when the store was built, and guarded by its checksum since
         parts = DOCUMENT.rebuild({**meta["header"], "questions": []})
     except (TypeError, KeyError, AttributeError):
         raise StoreError("its header does not match this ecoqa") from None
     principles = tuple(p._replace(evidence=_LazyEvidence(store, p.id)) for p in parts.principles or ())
-    corpus = corpus_of(
-        parts._replace(principles=principles),
-        entries,
-        source,
-        ids=ids,
-        members=_Members(store),
-        locate=entries.locate,
-        ids_ascending=meta.get("ids_ascending"),
-        kept_related=_KeptRelated(store, size),
-    )
-    return corpus, index
+    return corpus_of(parts._replace(principles=principles), entries, source), index
 
 
 class _KeptRelated:
@@ -830,7 +811,7 @@ class _KeptRelated:
     def _parse(self, data: bytes) -> array[int]:
         kept = array("i")
         kept.frombytes(data)
-        if len(kept) != self.size * RELATED_SHOWN:  # values are checked where read (Corpus._kept_at)
+        if len(kept) != self.size * RELATED_SHOWN:  # values are checked where read (Corpus.related_positions)
             raise ValueError("its related questions have the wrong length")
         return kept
 
@@ -846,7 +827,6 @@ class _LazyEvidence(Sequence[Evidence]):
         self.store = store
         self.principle = principle
         self._items: tuple[Evidence, ...] | None = None
-        self._by_question: dict[int, list[str]] | None = None
 
     @property
     def items(self) -> tuple[Evidence, ...]:
@@ -854,14 +834,6 @@ class _LazyEvidence(Sequence[Evidence]):
             data = self.store.blob(_EVIDENCE + self.principle)
             self._items = self.store.parsed(lambda d: tuple(Evidence(int(q), str(t)) for q, t in json.loads(d)), data)
         return self._items
-
-    def quotes(self, question: int) -> list[str]:
-        """The quotes from one question's answer."""
-        if self._by_question is None:
-            self._by_question = {}
-            for evidence in self.items:
-                self._by_question.setdefault(evidence.question, []).append(evidence.quote)
-        return self._by_question.get(question, [])
 
     def __len__(self) -> int:
         return len(self.items)
@@ -1047,19 +1019,30 @@ def _whole(text: str) -> str:
 
 
 class _LazyEntries(Sequence[Entry]):
-    """Entries fetched by position when shown."""
+    """Entries fetched by position when shown (the store's implementation of ``models.Entries``)."""
 
-    def __init__(self, store: _Store, size: int) -> None:
+    def __init__(self, store: _Store, ids: Sequence[int], ascending: bool) -> None:
         self.store = store
-        self.size = size
+        self.size = len(ids)
+        self._ids = ids
+        self.ascending = ascending
+        self.members = _Members(store)
+        self.kept_related = _KeptRelated(store, self.size)
         self.cache: dict[int, Entry] = {}
         self.headings_seen: dict[int, Heading] = {}
 
     def __len__(self) -> int:
         return self.size
 
-    def locate(self, entry_id: int) -> int | None:
-        """The position of the entry with *entry_id* (an indexed look-up, not a map of all ids)."""
+    def ids(self) -> Sequence[int]:
+        return self._ids
+
+    def position(self, entry_id: int) -> int | None:
+        """The position of the entry with *entry_id*: found by halving when the ids are in order,
+        else by an indexed look-up (never a map of all ids)."""
+        if self.ascending:
+            at = bisect.bisect_left(self._ids, entry_id)
+            return at if at < self.size and self._ids[at] == entry_id else None
         rows = self.store.rows("SELECT * FROM entries WHERE id = ? LIMIT 1", (entry_id,))
         if not rows:
             return None

@@ -15,13 +15,11 @@ import typer
 
 from ecoqa.cli import documents, reading, settings
 from ecoqa.cli.completion import complete_ids, complete_principles, complete_topics
-from ecoqa.cli.documents import _LazySelection
 from ecoqa.cli.exits import ExitCode
 from ecoqa.cli.options import app
 
 __all__ = [
     "ExitCode",
-    "_LazySelection",
     "app",
     "complete_ids",
     "complete_principles",

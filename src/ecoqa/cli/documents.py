@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -25,7 +25,7 @@ from ecoqa.cli.options import DataOption, JsonOption, LangOption, PagerOption, P
 from ecoqa.errors import NoMatchError, UsageError
 
 if TYPE_CHECKING:
-    from ecoqa.models import Corpus, Entry, Heading
+    from ecoqa.models import Corpus
 
 
 #: --format names -> the document written
@@ -143,7 +143,7 @@ def export(
     from ecoqa import export as documents
     from ecoqa.version import ecoqa_version
 
-    entries = _LazySelection(corpus, positions)
+    entries = documents.Selection(corpus.entries, positions)
     filters = _filter_names(corpus, topic or [], principle or [], language)
     if ids:
         from ecoqa.labels import label
@@ -187,39 +187,6 @@ def _to_stdout(chunks: Iterable[str | bytes], *, paging: bool) -> None:
         out.close()
     if not out.paging:
         write_note_line("to keep this document, write it to a file with -o FILE.")
-
-
-class _LazySelection(Sequence["Entry"]):
-    """Entries at chosen positions, read when iterated (twice: contents, then the entries)."""
-
-    def __init__(self, corpus: Corpus, positions: Sequence[int]) -> None:
-        self.corpus = corpus
-        self.positions = positions
-
-    def __len__(self) -> int:
-        return len(self.positions)
-
-    def __getitem__(self, index: Any) -> Any:
-        if isinstance(index, slice):
-            return [self.corpus.entries[p] for p in self.positions[index]]
-        return self.corpus.entries[self.positions[index]]
-
-    @property
-    def whole(self) -> bool:
-        return isinstance(self.positions, range) and len(self.positions) == len(self.corpus.entries)
-
-    def __iter__(self) -> Iterator[Entry]:
-        return iter(self.corpus.entries) if self.whole else (self.corpus.entries[p] for p in self.positions)
-
-    def headings(self) -> Iterator[Heading]:
-        """Ids and questions for the contents, without reading the answers."""
-        corpus = self.corpus
-        return corpus.headings(corpus.entries) if self.whole else (corpus.heading_at(p) for p in self.positions)
-
-    def documents(self) -> Iterator[str] | None:
-        """The entries as the JSON text a store keeps, when they are all of a store's entries."""
-        read = getattr(self.corpus.entries, "documents", None)
-        return read() if read is not None and self.whole else None
 
 
 def _export_format(format_: str | None, target: Path | None) -> str:
