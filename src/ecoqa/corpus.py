@@ -126,11 +126,17 @@ def decode_json(raw: bytes, source: str) -> Any:
         return json.loads(text, object_pairs_hook=_object_with_duplicates, parse_constant=_non_finite)
     except json.JSONDecodeError as error:
         raise syntax_error(source, error.lineno, error.colno, error.msg, error.pos >= len(text.rstrip())) from None
-    except RecursionError:
-        raise CorpusError(f"{source}: JSON nested too deeply to be a corpus.") from None
-    except ValueError as error:  # a number with more digits than Python converts (4,300)
-        detail = "a number has too many digits" if "digits" in str(error) else one_line(str(error), 120)
-        raise CorpusError(f"{source}: {detail}; a corpus has ids up to 2147483647.") from None
+    except (RecursionError, ValueError) as error:
+        raise _not_decoded(source, error) from None
+
+
+def _not_decoded(source: str, error: RecursionError | ValueError) -> CorpusError:
+    """What the decoder could not make of valid JSON syntax: nesting too deep for Python, or a number
+    with more digits than Python converts (4,300)."""
+    if isinstance(error, RecursionError):
+        return CorpusError(f"{source}: JSON nested too deeply to be a corpus.")
+    detail = "a number has too many digits" if "digits" in str(error) else one_line(str(error), 120)
+    return CorpusError(f"{source}: {detail}; a corpus has ids up to 2147483647.")
 
 
 # ---------------------------------------------------------------------------- checking
@@ -253,11 +259,8 @@ class JsonStream:
                 # read as much again as is pending: a long value is re-parsed a few times, not forever
                 self._fill(len(self.buffer) - self.pos)
                 continue
-            except RecursionError:
-                raise CorpusError(f"{self.source}: JSON nested too deeply to be a corpus.") from None
-            except ValueError as error:
-                detail = "a number has too many digits" if "digits" in str(error) else one_line(str(error), 120)
-                raise CorpusError(f"{self.source}: {detail}; a corpus has ids up to 2147483647.") from None
+            except (RecursionError, ValueError) as error:
+                raise _not_decoded(self.source, error) from None
             if end == len(self.buffer) and not self.eof:  # a number may go on in the next chunk
                 self._fill()
                 continue
@@ -295,13 +298,8 @@ class JsonStream:
                 yield from self._questions()
             else:
                 yield "section", (name, self.value())
-            following = self._skip_space()
-            self.pos += 1
-            if following == "}":
+            if self._closed_by("}"):
                 return
-            if following != ",":
-                self.pos -= 1
-                raise self._fail("Expecting ',' delimiter")
 
     def _questions(self) -> Iterator[tuple[str, Any]]:
         self._expect("[", "Expecting value")
@@ -311,13 +309,16 @@ class JsonStream:
             return
         while True:
             yield "question", self.value()
-            following = self._skip_space()
-            self.pos += 1
-            if following == "]":
+            if self._closed_by("]"):
                 return
-            if following != ",":
-                self.pos -= 1
-                raise self._fail("Expecting ',' delimiter")
+
+    def _closed_by(self, close: str) -> bool:
+        """Past the ',' before the next item (False) or the *close* that ends the list or object (True)."""
+        following = self._skip_space()
+        if following not in (",", close):
+            raise self._fail("Expecting ',' delimiter")
+        self.pos += 1
+        return following == close
 
 
 def check_stream(

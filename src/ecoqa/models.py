@@ -303,33 +303,17 @@ class Entries(Protocol):
         """``RELATED_SHOWN`` related positions per entry (-1 pads), where a store kept them."""
 
 
-class InMemory(Sequence[Entry]):
-    """A corpus's entries held in memory; ids, positions and memberships are counted once, when first asked."""
+class InMemory(tuple[Entry, ...]):
+    """A corpus's entries held in memory (a tuple: read by position at C speed); ids, positions and
+    memberships are counted once, when first asked."""
 
-    def __init__(self, items: Sequence[Entry]) -> None:
-        self.items = items
-        self._ids: list[int] | None = None
-        self._positions: dict[int, int] | None = None
-        self._memberships: dict[tuple[str, str], list[int]] | None = None
-
-    def __len__(self) -> int:
-        return len(self.items)
-
-    @overload
-    def __getitem__(self, position: int) -> Entry: ...
-
-    @overload
-    def __getitem__(self, position: slice) -> Sequence[Entry]: ...
-
-    def __getitem__(self, position: int | slice) -> Entry | Sequence[Entry]:
-        return self.items[position]
-
-    def __iter__(self) -> Iterator[Entry]:
-        return iter(self.items)
+    _ids: list[int] | None = None
+    _positions: dict[int, int] | None = None
+    _memberships: dict[tuple[str, str], list[int]] | None = None
 
     def ids(self) -> Sequence[int]:
         if self._ids is None:
-            self._ids = [entry.id for entry in self.items]
+            self._ids = [entry.id for entry in self]
         return self._ids
 
     def position(self, entry_id: int) -> int | None:
@@ -338,18 +322,18 @@ class InMemory(Sequence[Entry]):
         return self._positions.get(entry_id)
 
     def heading(self, position: int) -> Heading:
-        return self.items[position].heading
+        return self[position].heading
 
     def headings(self) -> Iterator[Heading]:
-        return (entry.heading for entry in self.items)
+        return (entry.heading for entry in self)
 
     def documents(self) -> Iterator[str]:
-        return map(compact_json, self.items)
+        return map(compact_json, self)
 
     def members(self, kind: str, key: str) -> Sequence[int]:
         if self._memberships is None:
             table: dict[tuple[str, str], list[int]] = {}
-            for position, entry in enumerate(self.items):
+            for position, entry in enumerate(self):
                 for topic in dict.fromkeys(entry.topics):
                     table.setdefault(("topic", topic), []).append(position)
                 for principle in dict.fromkeys(entry.principles):
@@ -359,6 +343,10 @@ class InMemory(Sequence[Entry]):
 
     def kept_related(self) -> Sequence[int] | None:
         return None
+
+
+def _held(entries: tuple[Entry, ...] | list[Entry]) -> InMemory:
+    return entries if isinstance(entries, InMemory) else InMemory(entries)
 
 
 class Corpus:
@@ -381,7 +369,7 @@ class Corpus:
         glossary: tuple[GlossaryTerm, ...] = (),
         provenance: Provenance | None = None,
     ) -> None:
-        self.entries = InMemory(entries) if isinstance(entries, (tuple, list)) else entries
+        self.entries: Entries = entries if not isinstance(entries, (tuple, list)) else _held(entries)
         self.source = source
         self.collection = collection
         self.speakers = speakers
