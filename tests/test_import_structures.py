@@ -226,3 +226,22 @@ def test_placeholders_in_angle_brackets_stay_text_and_a_br_separates(tmp_path: P
     found = questions_of(tmp_path, "faq.md", markdown + "## Why?\n\nBecause.\n")
     assert "Type tool <command> in a terminal." in found[0][1]
     assert "terminal.Then" not in found[0][1]
+
+
+def test_a_question_with_a_follow_up_question_under_it_is_one_of_the_deepest_headings() -> None:
+    from ecoqa.importing.candidates import candidates, title_at
+    from ecoqa.importing.markdown import markdown_blocks
+
+    blocks = markdown_blocks(
+        "# How do I use it?\n\nRefer to the quickstart.\n\n# How do I dump games?\n\nSee the guide.\n\n"
+        "## Why is my game in demo mode?\n\nSee this option.\n\n# Saves\n\n## Why aren't saves working?\n\n"
+        "Saves are broken in some games.\n\n# Build tweaks\n\nSome builds differ.\n\n## 4:3\n\nTurn widescreen off.\n"
+    )
+    deepest = next(c for c in candidates(blocks, title_at(blocks)) if c.name == "the deepest headings")
+    assert [s.question for s in deepest.starts] == [
+        "How do I use it?",
+        "How do I dump games?",
+        "Why is my game in demo mode?",
+        "Why aren't saves working?",
+        "4:3",
+    ]

@@ -134,12 +134,13 @@ def _heading_levels(
 
 
 def _leaf_headings(blocks: Sequence[Block], headed: list[int], title: int | None, asking_page: bool) -> Candidate:
-    """The deepest heading of each branch, with text under it: a troubleshooting page's problems."""
+    """The deepest heading of each branch, with text under it: a troubleshooting page's problems; and
+    a heading that asks, with text of its own above its follow-up questions."""
     starts = []
     for at in headed:
         rank = blocks[at].level
         end = next((n for n in range(at + 1, len(blocks)) if 0 < heading_rank(blocks[n]) <= rank), len(blocks))
-        if not any(heading_rank(blocks[n]) > rank for n in range(at + 1, end)):
+        if asks(blocks[at].text) or not any(heading_rank(blocks[n]) > rank for n in range(at + 1, end)):
             starts.append(_start(blocks[at], at, rank, asking_page))
     sections = frozenset(at for at, b in enumerate(blocks) if heading_rank(b) and at != title) - {s.at for s in starts}
     return Candidate("the deepest headings", starts, sections)
