@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ecoqa.importing.blocks import Block
 from ecoqa.importing.sources import read_source
 
 
@@ -245,3 +246,65 @@ def test_a_question_with_a_follow_up_question_under_it_is_one_of_the_deepest_hea
         "Why aren't saves working?",
         "4:3",
     ]
+
+
+ADOC = """= Frequently Answered Questions
+:toc:
+
+== General Questions:
+
+[qanda]
+What is it?::
+
+A scheduling library. See link:introduction.adoc[Introduction] for more.
+
+How do I build it?::
+
+Follow the link:build.adoc[build] instructions.
+
+== Questions About Jobs
+
+[qanda]
+How can I control the instantiation of Jobs?::
+
+See the JobFactory interface.
+
+How do I stop a Job that is running?::
+
+See the InterruptableJob interface.
+
+My DB connections don't recover if the database restarts.::
+
+Set a validation query.
+
+I'm having issues with using it via RMI::
+
+Read the RMI documentation first.
+"""
+
+
+def test_every_term_of_an_asciidoc_question_list_is_a_question(tmp_path: Path) -> None:
+    found = questions_of(tmp_path, "faq.adoc", ADOC)
+    assert [q for q, _ in found] == [
+        "What is it?",
+        "How do I build it?",
+        "How can I control the instantiation of Jobs?",
+        "How do I stop a Job that is running?",
+        "My DB connections don't recover if the database restarts.",
+        "I'm having issues with using it via RMI",
+    ]
+    assert found[0][1] == "A scheduling library. See Introduction for more."
+    assert found[1][1] == "Follow the build instructions."
+
+
+def test_a_heading_naming_one_category_of_questions_is_not_the_questions_section() -> None:
+    from ecoqa.importing.structure import _questions_section
+
+    blocks = [
+        Block("heading", "Questions about jobs", level=2),
+        Block("paragraph", "x"),
+        Block("heading", "FAQ", level=2),
+        Block("paragraph", "y"),
+    ]
+    assert _questions_section(blocks) == (3, 4)
+    assert _questions_section([Block("heading", "Frequently asked questions:", level=1)]) == (1, 1)

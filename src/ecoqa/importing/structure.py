@@ -58,9 +58,11 @@ def _with_questions_outside(blocks: Sequence[Block], chosen: Candidate, begin: i
     return merged
 
 
+#: A heading that is the name of a questions section and nothing more ("FAQ", "Veelgestelde vragen:");
+#: "Questions about jobs" is one category of questions among others, not the section that holds them.
 _QUESTIONS_SECTION = re.compile(
     r"^(?:faqs?|frequently asked questions|veel ?gestelde vragen|vragen(?: en antwoorden)?|"
-    r"q ?(?:&|and|en) ?a|questions(?: and answers)?|vraag en antwoord)\b",
+    r"q ?(?:&|and|en) ?a|questions(?: and answers)?|vraag en antwoord)\s*(?:\(faqs?\))?\s*[:.!]?$",
     re.I,
 )
 
