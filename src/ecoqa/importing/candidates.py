@@ -300,5 +300,7 @@ def _items_with_text(blocks: Sequence[Block], asking_page: bool) -> Candidate:
 
 
 def _terms(blocks: Sequence[Block], asking_page: bool) -> Candidate:
+    """Terms of ``<dl>``/``<details>`` lists and AsciiDoc ``Question?::`` lists; headings between are sections."""
     starts = [_start(b, at, 0, asking_page) for at, b in enumerate(blocks) if b.kind == "term"]
-    return Candidate("question-and-answer lists (<dl>, <details>)", starts)
+    sections = frozenset(at for at, b in enumerate(blocks) if heading_rank(b))
+    return Candidate("question-and-answer lists (<dl>, <details>)", starts, sections)

@@ -9,13 +9,16 @@ title a document declares (``#+title:``, ``= Title``) comes back separately.
 
 from __future__ import annotations
 
+import html
 import re
 
 _ORG_HEADING = re.compile(r"^(\*+)\s+(?:(?:TODO|DONE)\s+)?(.*?)(?:\s+:[\w@#%:]+:)?\s*$")
 _ORG_LINK = re.compile(r"\[\[(?P<url>[^\]]+)\](?:\[(?P<text>[^\]]+)\])?\]")
 _ORG_BLOCK = re.compile(r"^\s*#\+(begin|end)_(\w+)", re.I)
 _ADOC_HEADING = re.compile(r"^(={1,6})\s+(\S.*)$")
-_ADOC_LINK = re.compile(r"(?:link:)?(?P<url>(?:https?://|mailto:)[^\s\[]+)\[(?P<text>[^\]]*)\]")
+_ADOC_LINK = re.compile(
+    r"(?:link:)?(?P<url>(?:https?://|mailto:)[^\s\[]+)\[(?P<text>[^\]]*)\]|link:(?P<path>[^\s\[]+)\[(?P<label>[^\]]*)\]"
+)
 _ADOC_XREF = re.compile(r"<<[^,>]+,\s*([^>]+)>>|<<([^>]+)>>|xref:[^\[]+\[([^\]]*)\]")
 _ADOC_TERM = re.compile(r"^(?P<term>\S.*?)(?::{2,4}|;;)\s*(?P<rest>.*)$")
 _WIKI_HEADING = re.compile(r"^(={1,6})[ \t]*([^=\s].*?)[ \t]*\1[ \t]*$")
@@ -130,7 +133,7 @@ def _asciidoc(lines: list[str]) -> tuple[str, str | None]:
             continue
         term = _ADOC_TERM.match(line)
         if term and not line.startswith((" ", "\t", "*", "-")):
-            out.extend(["", f"**{_adoc_inline(term.group('term'))}**", ""])
+            out.extend(["", f"<dl><dt>{html.escape(_adoc_inline(term.group('term')))}</dt></dl>", ""])
             if term.group("rest"):
                 out.append(_adoc_inline(term.group("rest")))
             continue
@@ -143,8 +146,14 @@ def _asciidoc(lines: list[str]) -> tuple[str, str | None]:
     return "\n".join(out), title
 
 
+def _adoc_link(found: re.Match[str]) -> str:
+    """``url[text]`` or ``link:path[text]`` as a Markdown link (a relative one is resolved later, or counted)."""
+    url = found.group("url") or found.group("path")
+    return f"[{found.group('text') or found.group('label') or url}]({url})"
+
+
 def _adoc_inline(text: str) -> str:
-    text = _ADOC_LINK.sub(lambda m: f"[{m.group('text') or m.group('url')}]({m.group('url')})", text)
+    text = _ADOC_LINK.sub(_adoc_link, text)
     return _ADOC_XREF.sub(lambda m: next(g for g in m.groups() if g) if any(m.groups()) else "", text)
 
 
