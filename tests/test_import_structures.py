@@ -308,3 +308,45 @@ def test_a_heading_naming_one_category_of_questions_is_not_the_questions_section
     ]
     assert _questions_section(blocks) == (3, 4)
     assert _questions_section([Block("heading", "Frequently asked questions:", level=1)]) == (1, 1)
+
+
+WRAPPED_NUMBERED = """                                Tool FAQ
+
+1. The tool does not compile on my system.
+
+   This most frequently seems to happen on Linux, where the kernel
+   sources are not installed by default; install them and try again.
+
+2. I cannot connect to my server.
+
+   Most likely your setup is incorrect. This can have several reasons.
+    1. inetd is not running. Check that it is running once, and start
+       it when it is not.
+    2. The entry in /etc/inetd.conf is not recognized by inetd, which
+       logs every attempt to start the tool somewhere.
+    3. Another badly configured server is already running on your
+       machine and takes the port first.
+
+   If you find something different, check through points 1-3 above.
+
+3. The tool complains about a missing file "/var/lib/tool/active".
+
+   Either you have started the wrong version, or you have not yet
+   fetched the list of groups; start the fetcher with the -f flag.
+
+4. The fetcher crashes with a segmentation fault.
+
+   This should not happen. As a workaround, delete the lock file and
+   call the fetcher again, which will often fetch all the articles.
+"""
+
+
+def test_numbered_items_inside_wrapped_answers_are_not_the_next_questions(tmp_path: Path) -> None:
+    found = questions_of(tmp_path, "FAQ", WRAPPED_NUMBERED)
+    assert [q for q, _ in found] == [
+        "The tool does not compile on my system.",
+        "I cannot connect to my server.",
+        'The tool complains about a missing file "/var/lib/tool/active".',
+        "The fetcher crashes with a segmentation fault.",
+    ]
+    assert found[1][1].endswith("If you find something different, check through points 1-3 above.")

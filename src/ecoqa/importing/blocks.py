@@ -105,7 +105,7 @@ def line_block(line: str, *, text_headings: bool) -> Block | None:
             "numbered",
             numbered.rest,
             number=numbered.path[-1],
-            shape=f"{indent}:{numbered.shape}",
+            shape=f"{indent // 3}:{numbered.shape}",  # right-aligned numbers (" 9.", "10.") are one list
             path=numbered.path,
             written=numbered.written if dotted else "",
         )
@@ -154,12 +154,12 @@ def _unwrapped(lines: list[str]) -> list[str]:
         if not text or starts_block:
             if current:
                 joined.append(" ".join(current))
-            current = [text] if text else []
+            current = [line.rstrip()] if text else []  # its indent tells its list from an outer one
             if not text:
                 joined.append("")
         else:
             current.append(text)
-        if current and text.endswith("?") and QUESTION_LABEL.match(current[0]):
+        if current and text.endswith("?") and QUESTION_LABEL.match(current[0].strip()):
             joined.append(" ".join(current))
             current = []
     return joined
