@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import functools
 import json
 import os
 import shutil
@@ -14,28 +15,42 @@ from typing import Any
 import pytest
 
 os.environ.update({"COLUMNS": "100", "LINES": "40", "TERM": "dumb", "_TYPER_FORCE_DISABLE_TERMINAL": "1"})
-# Indexes of large test corpora go to a temporary cache, never the user's own.
-os.environ["ECOQA_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="ecoqa-test-cache-")
+# The developer's own settings never reach a test, and no test writes where the developer keeps
+# things: every ECOQA_* variable (``ECOQA_LANG``, ``ECOQA_DEBUG``, ``ECOQA_CACHE_MB``, ...) and the
+# colour and pager variables are unset; the config file is one that does not exist; indexes of
+# large test corpora go to a temporary cache; HOME and the XDG folders are temporary ones too.
+_CACHE = tempfile.mkdtemp(prefix="ecoqa-test-cache-")
 atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
-# The developer's own settings (``ecoqa config lang en``) never reach a test: the config file is
-# one that does not exist, in a folder of its own, and the settings' variables are unset.
-os.environ["ECOQA_CONFIG"] = os.path.join(_CACHE, "no-config", "config")
-for name in (
+_TEST_KNOBS = ("ECOQA_PROPERTY_EXAMPLES",)  # how hard the tests try, not a setting of ecoqa
+for name in [n for n in os.environ if n.startswith(("ECOQA_", "_ECOQA_")) and n not in _TEST_KNOBS] + [
     "FORCE_COLOR",
     "NO_COLOR",
     "GITHUB_ACTIONS",
     "PY_COLORS",
     "TTY_COMPATIBLE",
-    "ECOQA_DATA",
     "TTY_INTERACTIVE",
     "CLICOLOR_FORCE",
-    "ECOQA_LANG",
-    "ECOQA_COLOR",
-    "ECOQA_PAGER",
     "PAGER",
     "LESS",
-):
+]:
     os.environ.pop(name, None)
+os.environ["ECOQA_CACHE_DIR"] = _CACHE
+os.environ["ECOQA_CONFIG"] = os.path.join(_CACHE, "no-config", "config")
+os.environ["HOME"] = os.path.join(_CACHE, "home")
+for name, folder in (("XDG_CONFIG_HOME", ".config"), ("XDG_CACHE_HOME", ".cache"), ("XDG_DATA_HOME", ".local/share")):
+    os.environ[name] = os.path.join(_CACHE, "home", folder)
+os.makedirs(os.environ["HOME"])
+# Hypothesis keeps its files (example database, Unicode tables) in the temporary folder, not in the checkout.
+from hypothesis import configuration as _hypothesis  # noqa: E402
+
+_hypothesis.set_hypothesis_home_dir(os.path.join(_CACHE, "hypothesis"))
+
+# Typer's test runner turns the app into a Click command on every invoke, a third of what a short
+# command costs in a test; the app does not change during a run, so it is turned into one once.
+import typer.main  # noqa: E402
+import typer.testing  # noqa: E402
+
+typer.testing._get_command = functools.cache(typer.main.get_command)  # type: ignore[attr-defined]
 
 ROOT = Path(__file__).resolve().parents[1]
 QA_JSON = ROOT / "data" / "qa.json"
