@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -17,16 +18,29 @@ pytestmark = pytest.mark.skipif(
 )
 
 HARNESS = r"""
-eval "$(ecoqa --show-completion bash)"
+eval "$ECOQA_COMPLETION_SCRIPT"
 COMP_WORDS=("$@"); COMP_CWORD=$(( $# - 1 ))
 $(complete -p ecoqa | sed 's/.*-F \([^ ]*\).*/\1/') ecoqa
 printf '%s\n' "${COMPREPLY[@]}"
 """
 
 
+@functools.cache
+def installed_script() -> str:
+    """What ``ecoqa --show-completion bash`` prints, the script a user installs: asked for once."""
+    path = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+    command = ["ecoqa", "--show-completion", "bash"]
+    return subprocess.run(command, capture_output=True, text=True, env=path, timeout=60, check=True).stdout
+
+
 def tab(*words: str, env: dict[str, str] | None = None) -> list[str]:
     """What bash offers for the last of *words* (as typed, quotes and backslashes included)."""
-    environment = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}", **(env or {})}
+    environment = {
+        **os.environ,
+        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+        "ECOQA_COMPLETION_SCRIPT": installed_script(),
+        **(env or {}),
+    }
     result = subprocess.run(
         ["bash", "-c", HARNESS, "bash", "ecoqa", *words],
         capture_output=True,

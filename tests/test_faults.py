@@ -190,11 +190,27 @@ def test_undeclared_topics_survive_the_index(tmp_path: Path, big: Path) -> None:
     assert listed.returncode == 0 and listed.stdout
 
 
+_REFERENCES: dict[tuple[Path, tuple[str, ...]], str] = {}
+
+
 def reference(big: Path, tmp_path: Path, *args: str) -> str:
-    """Output of a command answered without any index (a fresh cache that is never written)."""
-    blocked = tmp_path / "blocker"
-    blocked.write_text("a file, so no cache folder can be made under it")
-    return clean(ecoqa(*args, "--data", str(big), cache=blocked / "cache")).stdout
+    """Output of a command answered without any index (a fresh cache that is never written); run
+    once per corpus and command, as every test compares with the same answer."""
+    if (big, args) not in _REFERENCES:
+        blocked = tmp_path / "blocker"
+        blocked.write_text("a file, so no cache folder can be made under it")
+        _REFERENCES[big, args] = clean(ecoqa(*args, "--data", str(big), cache=blocked / "cache")).stdout
+    return _REFERENCES[big, args]
+
+
+def indexed(corpus: Path, cache: Path) -> Path:
+    """*cache* as a first run leaves it: the index of *corpus*, which the test then damages. A real
+    run builds it once per corpus; each test gets a copy. Returns the index file."""
+    built = corpus.parent / "built-cache"
+    if not built.exists():
+        clean(ecoqa("search", "x", "--data", str(corpus), cache=built))
+    shutil.copytree(built, cache)
+    return index_file(cache)
 
 
 def index_file(cache: Path) -> Path:
@@ -215,8 +231,7 @@ def test_rows_deleted_from_the_index_are_noticed(tmp_path: Path, big: Path) -> N
     that meets the gap ends with one line (exit 75) and the index goes; run again, it is rebuilt."""
     cache = tmp_path / "cache"
     expected = reference(big, tmp_path, "list", "--json")
-    clean(ecoqa("search", "financiering", "--data", str(big), cache=cache))
-    with sqlite3.connect(index_file(cache)) as connection:
+    with sqlite3.connect(indexed(big, cache)) as connection:
         connection.execute("DELETE FROM entries WHERE position BETWEEN 10 AND 20")
     connection.close()
     damage_said_and_gone(clean(ecoqa("list", "--json", "--data", str(big), cache=cache)), cache)
@@ -229,8 +244,7 @@ def test_rows_deleted_from_the_index_are_noticed(tmp_path: Path, big: Path) -> N
 def test_postings_deleted_from_the_index_are_noticed(tmp_path: Path, big: Path) -> None:
     cache = tmp_path / "cache"
     expected = reference(big, tmp_path, "search", "financiering", "--json")
-    clean(ecoqa("search", "fonds", "--data", str(big), cache=cache))
-    with sqlite3.connect(index_file(cache)) as connection:
+    with sqlite3.connect(indexed(big, cache)) as connection:
         connection.execute("DELETE FROM postings WHERE surface LIKE 'financier%'")
     connection.close()
     damage_said_and_gone(clean(ecoqa("search", "financiering", "--json", "--data", str(big), cache=cache)), cache)
@@ -246,8 +260,7 @@ def test_random_damage_never_gives_a_wrong_answer(tmp_path: Path, big: Path, tri
     cache = tmp_path / "cache"
     expected = {args: reference(big, tmp_path, *args) for args in (("search", "financiering", "--json"),
                                                                      ("show", "17", "--json"))}  # fmt: skip
-    clean(ecoqa("search", "x", "--data", str(big), cache=cache))
-    path = index_file(cache)
+    path = indexed(big, cache)
     rng = random.Random(trial)
     with path.open("r+b") as handle:
         handle.seek(rng.randrange(4096, path.stat().st_size - 64))
@@ -265,8 +278,7 @@ def test_random_damage_never_gives_a_wrong_answer(tmp_path: Path, big: Path, tri
 def test_truncated_or_garbage_index_is_rebuilt(tmp_path: Path, big: Path, damage: str) -> None:
     cache = tmp_path / "cache"
     expected = reference(big, tmp_path, "search", "financiering", "--json")
-    clean(ecoqa("search", "x", "--data", str(big), cache=cache))
-    path = index_file(cache)
+    path = indexed(big, cache)
     data = path.read_bytes()
     path.write_bytes(
         {"truncate-0": b"", "truncate-100": data[:100], "garbage": b"not sqlite" * 100, "half": data[: len(data) // 2]}[
@@ -382,6 +394,7 @@ def slow(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_corpus(tmp_path_factory.mktemp("slow") / "slow.json", 12000, seed=4)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "code"), [("SIGINT", 130), ("SIGTERM", 143)])
 def test_interrupted_build_cleans_up(tmp_path: Path, slow: Path, name: str, code: int) -> None:
     """L1: Ctrl-C or kill during the write: no traceback, no temporary file, the next run is right."""
@@ -396,6 +409,7 @@ def test_interrupted_build_cleans_up(tmp_path: Path, slow: Path, name: str, code
     assert clean(ecoqa("search", "financiering", "--json", "--data", str(slow), cache=cache)).returncode == 0
 
 
+@pytest.mark.slow
 def test_killed_build_is_swept_by_the_next_build(tmp_path: Path, slow: Path) -> None:
     """L1: SIGKILL cannot clean up; the next build sees that no process holds the leftover's lock
     and removes it at once (however young it is)."""
@@ -639,6 +653,7 @@ def test_unreadable_corpus_is_a_corpus_error(tmp_path: Path) -> None:
     assert result.stderr == f"ecoqa: {path}: cannot read (Permission denied).\n"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "code"), [("SIGINT", 130), ("SIGTERM", 143)])
 def test_a_signal_during_a_large_export_ends_it_quietly(tmp_path: Path, slow: Path, name: str, code: int) -> None:
     """Ctrl-C (to the whole process group, as a terminal sends it) or a kill while a large export
@@ -680,6 +695,7 @@ def running(argument: str) -> list[int]:
     return found
 
 
+@pytest.mark.slow
 def test_interrupt_during_a_build_is_quiet(tmp_path: Path, slow: Path) -> None:
     """C13: Ctrl-C once ecoqa runs ends with 130 and no traceback (here: while indexing)."""
     cache = tmp_path / "cache"
@@ -742,8 +758,7 @@ def test_parts_read_only_when_needed_are_checked_too(
     cache = tmp_path / "cache"
     expected = reference(corpus, tmp_path, *args)
     assert expected
-    clean(ecoqa("search", "x", "--data", str(corpus), cache=cache))
-    with sqlite3.connect(index_file(cache)) as connection:
+    with sqlite3.connect(indexed(corpus, cache)) as connection:
         assert connection.execute(sql).rowcount > 0
     connection.close()
     damage_said_and_gone(clean(ecoqa(*args, "--data", str(corpus), cache=cache)), cache)
@@ -772,7 +787,7 @@ def test_a_store_answers_as_memory_does(tmp_path: Path, generated: tuple[Path, i
         assert '"questions": [' in expected
     else:
         assert '"related"' in expected or "Related questions" in expected
-    clean(ecoqa("search", "x", "--data", str(corpus), cache=cache))
+    indexed(corpus, cache)
     result = clean(ecoqa(*args, "--data", str(corpus), cache=cache))
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == expected
@@ -787,8 +802,7 @@ def test_kept_related_positions_out_of_range_are_never_used(tmp_path: Path, gene
 
     corpus, cited = generated
     cache = tmp_path / "cache"
-    clean(ecoqa("search", "x", "--data", str(corpus), cache=cache))
-    with sqlite3.connect(index_file(cache)) as connection:
+    with sqlite3.connect(indexed(corpus, cache)) as connection:
         (data,) = connection.execute("SELECT data FROM blobs WHERE name = 'related'").fetchone()
         far = (array("i", [10**9]) * (len(data) // 4)).tobytes()
         connection.execute("UPDATE blobs SET data = ?, crc = ? WHERE name = 'related'", (far, _crc(("related", far))))
