@@ -177,6 +177,7 @@ hostile_text = st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=20))
 words = st.text(alphabet=string.ascii_letters + "[]/\\:\x1b éï", min_size=0, max_size=30)
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(question=hostile_text, answer=hostile_text, query=words)
 def test_property_no_crash_no_control(invoke: Any, tmp_path: Path, question: str, answer: str, query: str) -> None:

@@ -22,7 +22,7 @@ HELDOUT = ROOT / "tests" / "data" / "import" / "heldout"
 SETS = (REAL, HELDOUT)
 
 # One fixture imports all the documents; on a busy machine that can outlast the suite's 120 s default.
-pytestmark = pytest.mark.timeout(600)
+pytestmark = [pytest.mark.timeout(600), pytest.mark.slow]
 
 # Measured on main with `python benchmarks/import_score.py [DIR]`; raise them as the importer improves.
 # (recall, precision, answers complete) per set.

@@ -243,6 +243,7 @@ def mutate(doc: dict[str, Any], path: str, value: Any, action: str) -> None:
         target[last] = value
 
 
+@pytest.mark.slow
 @settings(
     max_examples=int(os.environ.get("ECOQA_PROPERTY_EXAMPLES", "250")),
     deadline=None,
