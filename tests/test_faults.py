@@ -2,9 +2,10 @@
 
 Kills and interrupts during an index build, concurrent builds, damaged, truncated, read-only and
 directory-shaped index files, full disks (``RLIMIT_FSIZE`` in the child), closed and full output
-streams, and export onto its own corpus. Each test says which defect of
-``reviews/reliability-review.md`` it guards (W = wrong result or data loss, C = crash, L = leak,
-H = hang, U = unclear message).
+streams, and export onto its own corpus. Each test names the defect it guards as the project's
+reliability reviews number them (kept with the project's reviews, not in this repository): W = wrong
+result or data loss, C = crash, L = leak, H = hang, U = unclear message; "review 2: #N" is a
+numbered defect of the second review.
 """
 
 from __future__ import annotations

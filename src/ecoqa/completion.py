@@ -1,4 +1,4 @@
-"""Shell completion of values, answered before Typer loads: a TAB stays well under 0.15 s.
+"""Shell completion of values, answered before Typer loads, so that a TAB never waits for it.
 
 The completion script sends the words typed so far (``_ECOQA_COMPLETE=complete_bash`` with
 ``COMP_WORDS``/``COMP_CWORD``; zsh sends ``_TYPER_COMPLETE_ARGS``; fish is left to Typer). When the word being

@@ -21,7 +21,7 @@ from ecoqa.models import Corpus, Entry
 from ecoqa.schema import SECTIONS, Checker, Document, NonFinite, Pairs, Problem, convert, kind_of
 from ecoqa.text import clean_text, one_line
 
-#: Files larger than this are refused before reading (documented in the README).
+#: Files larger than this are refused before reading, with a message that names the limit.
 MAX_BYTES = 200 * 1024 * 1024
 #: Files at least this large are read as a stream, never whole (and get a persistent index).
 STREAM_BYTES = 256 * 1024

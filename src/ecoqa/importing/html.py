@@ -40,7 +40,7 @@ _BLOCK = frozenset(
 )
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 #: How deep elements may nest (real pages stay far below; browsers stop nesting at 512). Deeper
-#: pages are refused before parsing, which takes quadratic time on them (20,000 levels: 5 s);
+#: pages are refused before parsing, which takes quadratic time in their depth;
 #: text the walker finds deeper still (implied nesting) is read as if it sat at this depth.
 MAX_DEPTH = 1500
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
