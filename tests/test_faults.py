@@ -351,6 +351,21 @@ def test_full_cache_disk_leaves_nothing_behind(tmp_path: Path, big: Path) -> Non
     assert leftovers(cache) == [] and not list(cache.glob("*.sqlite3"))
 
 
+def test_a_damaged_index_is_removed_even_when_no_new_one_can_be_saved(tmp_path: Path, big: Path) -> None:
+    """The index is a cache, right or gone: one found damaged when opened is deleted at once, not
+    only replaced by the rebuild, so a full disk does not leave it to be tried (and warned about)
+    on every later run."""
+    cache = tmp_path / "cache"
+    path = indexed(big, cache)
+    path.write_bytes(path.read_bytes()[:100])
+    expected = reference(big, tmp_path, "search", "financiering", "--json")
+    full_disk = limit_file_size(64 * 1024)
+    result = clean(ecoqa("search", "financiering", "--json", "--data", str(big), cache=cache, preexec=full_disk))
+    assert (result.returncode, result.stdout) == (0, expected)
+    assert "unusable" in result.stderr and "cannot save the search index" in result.stderr
+    assert not list(cache.glob("*.sqlite3")) and leftovers(cache) == []
+
+
 def test_index_path_that_is_a_directory(tmp_path: Path, big: Path) -> None:
     """L2: one warning per run, no temporary files piling up."""
     from ecoqa import store
