@@ -542,6 +542,22 @@ def test_a_streamed_file_checks_quotes_against_the_cleaned_answer(cache: Path, t
     assert "Eerste regel\ntweede regel" in corpus.principle(principle["id"]).quotes(cited)
 
 
+def test_a_large_file_may_start_with_a_byte_order_mark_as_a_small_one_may(
+    cache: Path, tmp_path: Path, raw: bytes
+) -> None:
+    """Windows editors may save UTF-8 with a byte order mark: a file read as a stream (validated,
+    and streamed into a store) takes it as the whole-file reader does."""
+    from ecoqa import corpus as corpus_module
+
+    data = b"\xef\xbb\xbf" + raw
+    path = tmp_path / "c.json"
+    path.write_bytes(data)
+    assert len(data) >= corpus_module.STREAM_BYTES
+    assert corpus_module.check_file(path) == []
+    corpus, _ = store.open_indexed(path, "c.json")
+    assert [e.id for e in corpus.entries] == [e.id for e in parse_corpus(data, "c.json").entries]
+
+
 def test_a_store_missing_its_first_entry_is_rebuilt_when_opened(cache: Path, raw: bytes) -> None:
     """A store that lost its first row is unusable from the start: rebuilt at once (not served,
     nor patched from memory later), and whole again."""
