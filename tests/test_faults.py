@@ -2,7 +2,8 @@
 
 Kills and interrupts during an index build, concurrent builds, damaged, truncated, read-only and
 directory-shaped index files, full disks (``RLIMIT_FSIZE`` in the child), closed and full output
-streams, and export onto its own corpus. Each test names the defect it guards as the project's
+streams, and export onto its own corpus; checks of arguments and messages, where the process is
+not what is tested, run in-process. Each test names the defect it guards as the project's
 reliability reviews number them (kept with the project's reviews, not in this repository): W = wrong
 result or data loss, C = crash, L = leak, H = hang, U = unclear message; "review 2: #N" is a
 numbered defect of the second review.
@@ -530,17 +531,17 @@ def test_lone_surrogate_in_a_topic_id_through_the_index(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "raw", ["²", "①", "--1", "1" * 5000, "٣", "３", "𝟑", "1e3", "0x3", "3.0", " ", "99999999999999"]
 )
-def test_odd_numbers_are_unknown_ids(raw: str) -> None:
-    """C9: ids are ASCII digits; anything else is 'no question', exit 2."""
+def test_odd_numbers_are_unknown_ids(invoke: Any, raw: str) -> None:
+    """C9: ids are ASCII digits; anything else is 'no question', exit 2 (arguments: in-process)."""
     for command in (["show", "--", raw], ["principles", "--", raw]):
-        result = clean(ecoqa(*command))
-        assert result.returncode == 2, (command, result.stderr)
+        result = invoke(*command)
+        assert result.exit_code == 2, (command, result.stderr)
         assert result.stdout == ""
 
 
-def test_numbers_people_type_are_understood() -> None:
+def test_numbers_people_type_are_understood(invoke: Any) -> None:
     for raw in ("03", "+3", " 3 "):
-        assert clean(ecoqa("show", raw, "--json")).returncode == 0
+        assert invoke("show", raw, "--json").exit_code == 0
 
 
 # ------------------------------------------------------------------ output streams (W4, W5, C10-C12, U3)
@@ -598,8 +599,8 @@ def test_exit_codes_hold_when_stderr_is_full(args: list[str], code: int) -> None
 
 
 @pytest.mark.parametrize("columns", ["0", "1", "-5", "abc"])
-def test_odd_column_counts_still_print(columns: str) -> None:
-    """W5: COLUMNS=0 used to print nothing and exit 0."""
+def test_odd_column_counts_still_print(invoke: Any, columns: str) -> None:
+    """W5: COLUMNS=0 used to print nothing and exit 0 (the variable is read in-process)."""
     for args in (
         ["search", "financing", "--table"],
         ["show", "3"],
@@ -607,8 +608,8 @@ def test_odd_column_counts_still_print(columns: str) -> None:
         ["info", "--table"],
         ["topics"],
     ):
-        result = clean(ecoqa(*args, COLUMNS=columns))
-        assert result.returncode == 0
+        result = invoke(*args, env={"COLUMNS": columns})
+        assert result.exit_code == 0
         assert "Waar kunnen we" in result.stdout or "Vraag" in result.stdout or "ecoqa" in result.stdout
 
 
@@ -624,13 +625,13 @@ def test_browse_with_stdin_closed() -> None:
 # ------------------------------------------------------------------ long inputs stay fast (H1-H3)
 
 
-def test_long_queries_end(tmp_path: Path) -> None:
+def test_long_queries_end(invoke: Any) -> None:
     """H1: a 100 KB word and 12,000 words: bounded work, a clean answer (the timeout guards the rest)."""
     rng = random.Random(1)
     words = " ".join("".join(rng.choice("abcdefghijklmnop") for _ in range(8)) for _ in range(12000))
     for query in ("a" * 100_000, words, "financiering " * 5000):
-        result = clean(ecoqa("search", query, "--limit", "1"))
-        assert result.returncode in (0, 1)
+        result = invoke("search", query, "--limit", "1")
+        assert result.exit_code in (0, 1)
 
 
 def test_unknown_topic_among_many(tmp_path: Path) -> None:
