@@ -815,14 +815,14 @@ def test_kept_related_positions_out_of_range_are_never_used(tmp_path: Path, gene
     are left out, never looked up: no crash, no wrong entry."""
     from array import array
 
-    from ecoqa.store import _crc
+    from ecoqa.store.layout import crc
 
     corpus, cited = generated
     cache = tmp_path / "cache"
     with sqlite3.connect(indexed(corpus, cache)) as connection:
         (data,) = connection.execute("SELECT data FROM blobs WHERE name = 'related'").fetchone()
         far = (array("i", [10**9]) * (len(data) // 4)).tobytes()
-        connection.execute("UPDATE blobs SET data = ?, crc = ? WHERE name = 'related'", (far, _crc(("related", far))))
+        connection.execute("UPDATE blobs SET data = ?, crc = ? WHERE name = 'related'", (far, crc(("related", far))))
     connection.close()
     for args in (("show", str(cited), "--json"), ("show", *map(str, range(1, 40)), "--json")):
         result = clean(ecoqa(*args, "--data", str(corpus), cache=cache))

@@ -18,6 +18,8 @@ from ecoqa.errors import CorpusError, IndexDamaged
 from ecoqa.search import analysis, rank
 from ecoqa.search import index as search_index
 from ecoqa.search.engine import search
+from ecoqa.store import build, layout, read
+from ecoqa.store import cache as housekeeping
 
 QUERIES = ["financiering", "financing", "consorium", "fonds", "Mazucato", "SMEs", "tijdelijk eigenaarschap", "zzqx"]
 
@@ -175,7 +177,7 @@ def test_cli_uses_the_index_for_large_files(
 ) -> None:
     path = tmp_path / "big.json"
     path.write_bytes(raw)
-    monkeypatch.setattr(store, "MIN_BYTES", 1000)
+    monkeypatch.setattr(housekeeping, "MIN_BYTES", 1000)
     result = invoke("search", "financiering", "--json", "--data", str(path))
     assert result.exit_code == 0
     assert list(cache.glob("*.sqlite3"))
@@ -253,7 +255,7 @@ def test_a_known_file_is_found_without_reading_it(cache: Path, tmp_path: Path, m
     def no_reading(*args: object) -> str:
         raise AssertionError("the corpus file was read again")
 
-    monkeypatch.setattr(store, "_content_hash", no_reading)
+    monkeypatch.setattr(store, "content_hash", no_reading)
     corpus, _ = store.open_indexed(path, str(path))
     assert len(corpus.entries) == 600
 
@@ -298,8 +300,8 @@ def test_an_export_names_related_questions_from_its_contents(
 
     corpus, _ = store.load_indexed(raw, "c.json")
     asked: list[str] = []
-    rows = store._Store.rows
-    monkeypatch.setattr(store._Store, "rows", lambda self, sql, *a: asked.append(sql) or rows(self, sql, *a))
+    rows = read.Store.rows
+    monkeypatch.setattr(read.Store, "rows", lambda self, sql, *a: asked.append(sql) or rows(self, sql, *a))
     b"".join(getattr(export, render)(corpus.entries, export.Document(corpus, "nl")))
     single = [sql for sql in asked if "WHERE position = ?" in sql]
     assert not single and len(asked) < 40, asked  # 600 entries: their batches, quotes
@@ -352,9 +354,9 @@ def test_an_entry_found_damaged_during_an_export_ends_it_and_the_index_is_remove
 @pytest.mark.parametrize("text", ["", "nul", ' [1, "a", "b"]', '[1, "a", "b"] ', '[1, "a", "b"]x', '[1, "a"'])
 def test_stored_json_is_one_value_and_nothing_else(text: str) -> None:
     """The store's parser takes exactly one JSON value; anything else is a ValueError (damage)."""
-    assert store._stored_json('[1, "a", "b"]') == [1, "a", "b"]
+    assert read.stored_json('[1, "a", "b"]') == [1, "a", "b"]
     with pytest.raises(ValueError):
-        store._stored_json(text)
+        read.stored_json(text)
 
 
 def test_a_stored_heading_with_text_after_it_is_damage(cache: Path, raw: bytes) -> None:
@@ -368,7 +370,7 @@ def test_a_stored_heading_with_text_after_it_is_damage(cache: Path, raw: bytes) 
     (heading,) = connection.execute("SELECT heading FROM headings WHERE position = 5").fetchone()
     with connection:
         bad = heading + ' "extra"'
-        connection.execute("UPDATE headings SET heading = ?, crc = ? WHERE position = 5", (bad, store._crc((5, bad))))
+        connection.execute("UPDATE headings SET heading = ?, crc = ? WHERE position = 5", (bad, layout.crc((5, bad))))
     connection.close()
     with pytest.raises(IndexDamaged, match="cannot be read"):
         list(corpus.entries.headings())
@@ -379,7 +381,7 @@ def _an_open_store(cache: Path, raw: bytes) -> Any:
     """A store built from *raw*, opened for reading as a search opens it."""
     store.load_indexed(raw, "c.json")
     (path,) = cache.glob("*.sqlite3")
-    return store._Store(path)
+    return read.Store(path)
 
 
 def test_an_open_store_let_go_in_another_thread_is_closed_there_quietly(
@@ -430,16 +432,16 @@ def test_a_build_leftover_is_swept_once_no_process_holds_it(cache: Path) -> None
     while the temporary file of a build still running (locked) stays."""
     cache.mkdir()
     target = store.index_path(cache, "0" * 64)
-    handle, running = store._claimed_temporary(target)
+    handle, running = housekeeping.claimed_temporary(target)
     killed = cache / f".{target.name}.abc123.tmp"
     killed.write_bytes(b"half an index")
     try:
-        store._sweep(cache)
+        housekeeping.sweep(cache)
         assert running.exists()
         assert not killed.exists()
     finally:
         os.close(handle)
-    store._sweep(cache)
+    housekeeping.sweep(cache)
     assert not running.exists()
 
 
@@ -452,7 +454,7 @@ def test_an_index_built_while_the_file_changed_is_never_kept(
     path.write_bytes(raw)
     edited = raw.replace(b"financiering", b"zqxwvbnmkqxz")
     assert edited != raw and len(edited) == len(raw)
-    fill = store._fill
+    fill = build.fill
 
     def fill_during_an_edit(*args: Any) -> None:
         path.write_bytes(edited)
@@ -461,11 +463,11 @@ def test_an_index_built_while_the_file_changed_is_never_kept(
         finally:
             path.write_bytes(raw)
 
-    monkeypatch.setattr(store, "_fill", fill_during_an_edit)
+    monkeypatch.setattr(build, "fill", fill_during_an_edit)
     with pytest.raises(CorpusError, match="changed while"):
         store.open_indexed(path, "c.json")
     assert not list(cache.glob("*.sqlite3"))
-    monkeypatch.setattr(store, "_fill", fill)
+    monkeypatch.setattr(build, "fill", fill)
     corpus, index = store.open_indexed(path, "c.json")
     assert ranked(corpus, index, "zqxwvbnmkqxz") == []
     assert ranked(corpus, index, "financiering") == ranked(*in_memory(raw), "financiering")
@@ -600,20 +602,20 @@ def test_sqlite_failing_in_the_middle_of_a_command_ends_it_with_one_line(
     invoke("search", "x", "--data", str(path))  # builds the index
     expected = invoke(*args, "--data", str(path))
     (built,) = cache.glob("*.sqlite3")
-    opened = store._open
+    opened = store.open_store
 
     def opened_then_failing(*given: Any) -> Any:
         found = opened(*given)
         found[0].entries.store.connection = _FailingConnection()
         return found
 
-    monkeypatch.setattr(store, "_open", opened_then_failing)
+    monkeypatch.setattr(store, "open_store", opened_then_failing)
     result = invoke(*args, "--data", str(path))
     assert result.exit_code == 75
     assert result.stderr.count("\n") == 1 and "database disk image is malformed" in result.stderr, result.stderr
     assert "run the command again" in result.stderr
     assert not built.exists()
-    monkeypatch.setattr(store, "_open", opened)
+    monkeypatch.setattr(store, "open_store", opened)
     again = invoke(*args, "--data", str(path))
     assert (again.exit_code, again.stdout, again.stderr) == (0, expected.stdout, "")
     assert built.exists()
