@@ -95,7 +95,8 @@ INTERNAL = {
     "importing.markdown": {"importing"},
     "importing.table": {"importing", "text", "errors"},
     "importing.sources": {"importing", "errors", "text", "corpus"},
-    "importing.build": {"importing", "models", "text", "corpus"},
+    "importing.build": {"importing", "errors", "models", "text", "corpus", "schema"},
+    "importing.terms": {"importing", "errors"},
 }
 #: third-party package -> modules that may import it (the same rule as ruff's banned-api)
 THIRD_PARTY = {

@@ -48,12 +48,12 @@ def test_the_seed_page_imports_to_the_bundled_questions_word_for_word(
 
 @pytest.mark.parametrize("source", [SEED_TEXT, SAMPLES / "seed.html"], ids=["text", "html"])
 def test_the_seed_page_states_its_date_speakers_and_organisers(invoke: Invoke, tmp_path: Path, source: Path) -> None:
-    webinar = imported(invoke, tmp_path, source)["webinar"]
+    webinar = imported(invoke, tmp_path, source)["collection"]
     document = imported(invoke, tmp_path, source, extra=("--force",))
     assert webinar["date"] == BUNDLED["collection"]["date"] == "2021-02-17"
     assert webinar["organizer_line"] == BUNDLED["collection"]["organizer_line"]
     assert webinar["organizers"] == BUNDLED["collection"]["organizers"]
-    assert webinar["language"] == "nl"
+    assert webinar["language"] == "nl" and webinar["kind"] == "webinar"  # "Heb je het webinar … gemist?"
     assert "title" not in webinar  # the page gives none; nothing is made up
     keys = ("name", "role", "organization")
     assert [{k: s[k] for k in keys} for s in document["speakers"]] == [
@@ -80,10 +80,78 @@ def test_an_imported_corpus_passes_validate_and_serves_every_command(invoke: Inv
 def test_the_question_source_records_the_file_and_the_page_address(invoke: Invoke, tmp_path: Path) -> None:
     document = imported(invoke, tmp_path, SAMPLES / "faq_jsonld.html", SEED_TEXT)
     sources = [q["source"] for q in document["questions"]]
-    page = {"file": "faq_jsonld.html", "url": "https://www.example.org/innovation-vouchers/faq"}
+    page = {
+        "file": "faq_jsonld.html",
+        "url": "https://www.example.org/innovation-vouchers/faq",
+        "title": "Innovation vouchers: frequently asked questions",
+    }
     assert sources[:3] == [page] * 3
-    assert sources[3:] == [{"file": "seed_page.txt"}] * 24
+    assert sources[3:] == [{"file": "seed_page.txt", "date": "2021-02-17"}] * 24  # its own date, not lent
     assert [q["id"] for q in document["questions"]] == list(range(1, 28))
+    # a merged corpus takes no source's title, date, organisers or speakers for all its questions
+    assert document["collection"] == {"language": document["collection"]["language"]}
+    assert "speakers" not in document
+
+
+def test_the_dry_run_suggests_a_title_only_when_the_source_has_none(invoke: Invoke) -> None:
+    hint = "give one with --title TEXT"
+    assert hint in invoke("import", str(SEED_TEXT), "--dry-run").stdout
+    assert hint not in invoke("import", str(SEED_TEXT), "--dry-run", "--title", "Orchestrating").stdout
+    assert hint not in invoke("import", str(SAMPLES / "faq_jsonld.html"), "--dry-run").stdout
+
+
+@pytest.mark.parametrize(
+    ("title", "intro", "markup", "speakers", "kind"),
+    [
+        ("Veelgestelde vragen over subsidies", "", False, False, "faq"),
+        ("Interview met de Kiesraad", "", False, False, "interview"),
+        (None, "Heb je het webinar gemist? Kijk de opname terug.", False, True, "webinar"),
+        ("FAQ", "Tijdens ons webinar vroeg u ons …", False, False, "faq"),  # the title speaks first
+        (None, "", True, False, "qa"),
+        (None, "Sprekers: Anna de Vries", False, True, "event"),
+        ("Over ons", "Wij helpen ondernemers.", False, False, ""),
+    ],
+)
+def test_a_source_says_what_it_is(title: str | None, intro: str, markup: bool, speakers: bool, kind: str) -> None:
+    from ecoqa.importing.meta import kind as kind_of
+
+    assert kind_of(title, intro, markup=markup, speakers=speakers) == kind
+
+
+def test_a_json_export_imports_whole_and_a_version_1_file_upgrades(
+    invoke: Invoke, tmp_path: Path, corpus_file: Any
+) -> None:
+    exported = tmp_path / "mkb.json"
+    assert invoke("export", "--topic", "mkb", "-f", "json", "-o", str(exported)).exit_code == 0
+    again = imported(invoke, tmp_path, exported)
+    assert again == json.loads(exported.read_text(encoding="utf-8"))
+    old = corpus_file(tmp_path / "old.json", [{"id": 1, "question": "V?", "answer": "A."}], webinar={"title": "T"})
+    upgraded = imported(invoke, tmp_path, old, extra=("--force",))
+    assert upgraded["schema_version"] == 2 and upgraded["collection"] == {"title": "T"}
+    mixed = invoke("import", str(old), str(SEED_TEXT), "-o", str(tmp_path / "x.json"))
+    assert mixed.exit_code == 3 and "imported alone" in mixed.stderr
+
+
+def test_own_term_pairs_join_the_glossary_and_reach_the_answers(invoke: Invoke, tmp_path: Path) -> None:
+    """English words the bundled term table lacks find Dutch answers once the user pairs them."""
+    page = tmp_path / "tassen.md"
+    page.write_text(
+        "# Veelgestelde vragen\n\n## Hoeveel gewicht kan er in de tas?\n\nDat hangt af van het draagvermogen.\n\n"
+        "## Welke druktechniek gebruiken jullie?\n\nMeestal zeefdruk.\n",
+        encoding="utf-8",
+    )
+    plain = tmp_path / "plain.json"
+    assert invoke("import", str(page), "-o", str(plain)).exit_code == 0
+    assert invoke("--data", str(plain), "search", "bag", "weight").exit_code == 1
+    terms = tmp_path / "terms.csv"
+    terms.write_text("Nederlands;English\ngewicht;weight\ntas;bag|tote\nzeefdruk\n", encoding="utf-8")
+    mine = tmp_path / "mine.json"
+    result = invoke("import", str(page), "--terms", str(terms), "-o", str(mine))
+    assert result.exit_code == 0 and "row 3 has no Dutch term or no English word" in result.stderr
+    document = json.loads(mine.read_text(encoding="utf-8"))
+    assert document["glossary"][:2] == [{"nl": "gewicht", "en": ["weight"]}, {"nl": "tas", "en": ["bag", "tote"]}]
+    found = invoke("--data", str(mine), "search", "bag", "weight", "--json")
+    assert [hit["id"] for hit in json.loads(found.stdout)["results"]][:1] == [1]
 
 
 # ---------------------------------------------------------------------------- the other kinds
@@ -116,7 +184,13 @@ def test_schema_org_json_ld_is_read_before_the_visible_page(invoke: Invoke, tmp_
         [{"name": "voucher rules", "url": "https://www.example.org/innovation-vouchers/rules"}],
         [{"name": "innovation desk", "url": "https://www.example.org/contact"}],
     ]
-    assert document["webinar"] == {"title": "Innovation vouchers: frequently asked questions", "language": "en"}
+    assert document["collection"] == {
+        "kind": "faq",  # "frequently asked questions" in its title
+        "title": "Innovation vouchers: frequently asked questions",
+        "language": "en",
+        "url": "https://www.example.org/innovation-vouchers/faq",
+    }
+    assert "collection.title (the page's title)" in document["provenance"]["verbatim"]
 
 
 def test_schema_org_microdata(invoke: Invoke, tmp_path: Path) -> None:
@@ -174,7 +248,7 @@ def test_markdown_headings_at_any_level_with_wrapped_paragraphs_lists_and_links(
     assert document["questions"][1]["references"] == [
         {"name": "investeringen", "url": "https://example.org/investeringen"}
     ]
-    webinar = document["webinar"]
+    webinar = document["collection"]
     assert (webinar["title"], webinar["date"]) == ("Kennissessie ecosystemen", "2023-03-03")
     assert [(s["name"], s["role"]) for s in document["speakers"]] == [
         ("Anna de Vries", "programmaleider"),
@@ -223,7 +297,7 @@ def test_csv_from_dutch_excel_semicolons_cp1252_warns_and_keeps_the_numbers(invo
 def test_tsv_with_an_id_column_keeps_the_ids_and_is_english(invoke: Invoke, tmp_path: Path) -> None:
     document = imported(invoke, tmp_path, SAMPLES / "faq.tsv")
     assert [q["id"] for q in document["questions"]] == [7, 8]
-    assert document["webinar"]["language"] == "en"
+    assert document["collection"]["language"] == "en"
     assert "glossary" not in document  # the Dutch-English table only helps a Dutch corpus
 
 
@@ -289,17 +363,20 @@ def test_dry_run_shows_what_it_found_and_writes_nothing(invoke: Invoke, tmp_path
         "  2. Zien jullie het Toyota model als een goed voorbeeld van een ecosysteem waarbij een grote…",
     ]
     assert lines[5] == "  4. Wat zijn de belangrijkste valkuilen bij het opzetten van een ecosysteem?"  # whole
-    assert [line.split(".")[0].strip() for line in lines[2:-1]] == [str(n) for n in range(1, 25)]  # every one
+    assert [line.split(".")[0].strip() for line in lines[2:-2]] == [str(n) for n in range(1, 25)]  # every one
     assert all(len(line) <= 100 for line in lines)
-    assert lines[-1] == "event: date 2021-02-17; language nl; speakers Maxine Tillij, Rinke Zonneveld"
+    assert lines[-2:] == [
+        "collection: kind webinar; date 2021-02-17; language nl; speakers Maxine Tillij, Rinke Zonneveld",
+        "no title in the source: give one with --title TEXT (the overview shows it)",
+    ]
 
 
 def test_dash_writes_the_corpus_to_stdout(invoke: Invoke) -> None:
     result = invoke("import", str(SAMPLES / "labelled.md"), "-o", "-", "--lang", "nl", "--title", "Workshop")
     assert result.exit_code == 0
     document = json.loads(result.stdout)
-    assert document["webinar"] == {"title": "Workshop", "language": "nl"}
-    assert "webinar.title (given with --title)" in document["provenance"]["derived"]
+    assert document["collection"] == {"kind": "workshop", "title": "Workshop", "language": "nl"}
+    assert "collection.title (given with --title)" in document["provenance"]["derived"]
 
 
 # ---------------------------------------------------------------------------- bad input, safety
@@ -678,7 +755,7 @@ def test_dotted_numbers_are_questions_under_numbered_sections(invoke: Invoke, tm
         (3, "Why does it fail?", "Steps:\n\n1. check the network\n\n2. check the proxy"),
     ]
     assert [q["topics"] for q in document["questions"]] == [["basics"], ["basics"], ["problems"]]
-    assert "summary" not in document["webinar"]  # the table of contents is furniture
+    assert "summary" not in document["collection"]  # the table of contents is furniture
 
 
 def test_question_headings_among_section_headings(invoke: Invoke, tmp_path: Path) -> None:
@@ -752,7 +829,7 @@ def test_markdown_site_markup_is_read_as_metadata_and_markers_are_dropped(invoke
         (1, "How do I start?", "Read the guide.\n\nThen run it."),
         (2, "How do I stop?", "Press Ctrl-C."),
     ]
-    assert document["webinar"]["title"] == "Tool FAQ"
+    assert document["collection"]["title"] == "Tool FAQ"
 
 
 def test_restructuredtext_whatever_its_name(invoke: Invoke, tmp_path: Path) -> None:

@@ -239,6 +239,15 @@ def import_(
         CorpusLanguage | None,
         typer.Option("--lang", metavar="nl|en", show_default=False, help="Language of the Q&A (default: detected)."),
     ] = None,
+    terms: Annotated[
+        Path | None,
+        typer.Option(
+            "--terms",
+            metavar="CSV",
+            show_default=False,
+            help="Your own Dutch-English term pairs (a Dutch term, then English words, per row) for search.",
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", "-n", help="Show what would be imported; write nothing.")
@@ -276,13 +285,15 @@ def import_(
     Recognised: numbered or labelled questions (Vraag:/Antwoord:, Q:/A:), one heading per
     question, schema.org FAQPage/QAPage markup (JSON-LD or microdata), <dl> and <details>
     lists, and CSV/TSV with question and answer columns. Several sources merge into one
-    corpus, numbered in order; each question records its source file.
+    corpus, numbered in order; each question records its source file. An ecoqa corpus file
+    (an export, or a version-1 file) is read whole and written as the current version.
 
     \b
     Examples:
       ecoqa import faq.html -o mine.json
       ecoqa import notes.md questions.csv -o mine.json --title "Our FAQ"
       ecoqa import page.txt --dry-run
+      ecoqa import faq.html --terms terms.csv -o mine.json
       ecoqa --data mine.json search funding
     """
     from ecoqa.files import check_target
@@ -296,12 +307,19 @@ def import_(
         raise UsageError("say where to write the corpus with -o FILE ('-' for stdout), or look first with --dry-run.")
     if base_url is not None and not base_url.lower().startswith(("http://", "https://")):
         raise UsageError(f"--base-url takes a web address (http:// or https://), not '{base_url}'.")
+    protected = [*sources, *([terms] if terms else [])]
     if output is not None and not to_stdout and not dry_run:
-        check_target(output, force=force, protected=sources)
+        check_target(output, force=force, protected=protected)
     lang = corpus_lang.value if corpus_lang else None
     options = Options(Choice(question_column, answer_column, lang), base_url)
     read, skipped = read_sources(sources, options, skip_unreadable=skip_unreadable)
-    built = build(read, title=title, lang=lang, version=ecoqa_version(), base_url=base_url)
+    pairs: list[dict[str, Any]] = []
+    if terms is not None:
+        from ecoqa.importing.terms import read_terms
+
+        pairs, term_notes = read_terms(terms)
+        skipped.extend(term_notes)
+    built = build(read, title=title, lang=lang, version=ecoqa_version(), base_url=base_url, terms=pairs)
     text = _checked_corpus(built.document)
     for note in [*skipped, *built.notes]:
         warn(note)
@@ -321,7 +339,7 @@ def import_(
     from ecoqa.files import write_atomic
 
     assert output is not None
-    write_atomic(output, [text], force=force, protected=sources)
+    write_atomic(output, [text], force=force, protected=protected)
     write_note_line(
         f"wrote {count} question{'s' if count != 1 else ''} to {output}; try: ecoqa --data {output} search WORDS"
     )

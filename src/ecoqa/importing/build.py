@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
+from ecoqa.errors import CorpusError
 from ecoqa.importing import meta
 from ecoqa.importing.blocks import compose, looks_like_heading
 from ecoqa.importing.pairs import Pair
@@ -25,9 +27,20 @@ class Built:
 
 
 def build(
-    sources: list[Source], *, title: str | None, lang: str | None, version: str, base_url: str | None = None
+    sources: list[Source],
+    *,
+    title: str | None,
+    lang: str | None,
+    version: str,
+    base_url: str | None = None,
+    terms: Sequence[dict[str, Any]] = (),
 ) -> Built:
-    """One corpus document from the sources, in order, with notes on what was guessed or repeated."""
+    """One corpus document from the sources, in order, with notes on what was guessed or repeated.
+
+    *terms* (Dutch-English pairs the user gives) join the glossary that search expands English queries with.
+    """
+    if any(s.corpus is not None for s in sources):
+        return _from_corpus(sources, title, list(terms))
     notes = [w for s in sources for w in s.warnings]
     unresolved = Counter[str]()
     entries = [(s, pair) for s in sources for pair in s.found.pairs]
@@ -36,9 +49,10 @@ def build(
         notes.append(f"questions renumbered 1 to {len(entries)} in the order of the sources")
     notes.extend(_duplicates(entries, ids))
     language = lang or meta.language(" ".join(p.question + " " + p.answer for _, p in entries[:2000]))
-    webinar, speakers, derived = _webinar(sources, title, language)
+    collection, speakers, described = _collection(sources, title, language)
+    merged = len(sources) > 1
     questions = [
-        _question(entry_id, source, pair, base_url or source.base, unresolved)
+        _question(entry_id, source, pair, base_url or source.base, unresolved, merged=merged)
         for entry_id, (source, pair) in zip(ids, entries, strict=True)
     ]
     for name, count in unresolved.items():
@@ -47,21 +61,57 @@ def build(
             "say its address); pass --base-url URL to keep them as references"
         )
     document: dict[str, Any] = {
-        "schema_version": 1,
-        "provenance": _provenance(sources, version, derived),
-        "webinar": webinar,
+        "schema_version": 2,
+        "provenance": _provenance(sources, version, described),
+        "collection": collection,
     }
     if speakers:
         document["speakers"] = speakers
     topics = dict.fromkeys(t for _, p in entries for t in p.topics)
     if topics:
         document["topics"] = [{"id": meta.slug(t), "label": t} for t in topics]
-    if language == "nl":
-        glossary = _glossary(questions)
-        if glossary:
-            document["glossary"] = glossary
+    glossary = _joined_terms(list(terms), _glossary(questions) if language == "nl" else [])
+    if glossary:
+        document["glossary"] = glossary
     document["questions"] = questions
     return Built(document, notes)
+
+
+def _from_corpus(sources: list[Source], title: str | None, terms: list[dict[str, Any]]) -> Built:
+    """An ecoqa corpus file, checked and written as the current version (a version-1 file upgrades)."""
+    from ecoqa.corpus import check_corpus
+    from ecoqa.schema import upgrade
+
+    if len(sources) > 1:
+        name = next(s.name for s in sources if s.corpus is not None)
+        raise CorpusError(f"{name}: an ecoqa corpus is imported alone, not merged with other sources.")
+    source = sources[0]
+    assert source.corpus is not None
+    problems = check_corpus(json.dumps(source.corpus).encode(), source.name)
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise CorpusError(f"{problems[0]}{more}; run 'ecoqa validate {source.name}' for the full list.")
+    document = upgrade(source.corpus)
+    notes = list(source.warnings)
+    if document is not source.corpus:
+        notes.append(f"{source.name}: version 1 written as version 2 ('webinar' is now 'collection')")
+    if title:
+        document["collection"] = {**document.get("collection", {}), "title": title}
+    glossary = _joined_terms(terms, document.get("glossary", []))
+    if glossary:
+        document = {k: v for k, v in document.items() if k != "questions"} | {"glossary": glossary}
+        document["questions"] = source.corpus["questions"]
+    return Built(document, notes)
+
+
+def _joined_terms(first: list[dict[str, Any]], then: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Glossary entries of *first*, then of *then*; one entry per Dutch term, its English words merged."""
+    joined: dict[str, list[str]] = {}
+    for term in [*first, *then]:
+        if isinstance(term, dict) and isinstance(term.get("nl"), str):
+            words = joined.setdefault(term["nl"], [])
+            words += [w for w in term.get("en", []) if isinstance(w, str) and w not in words]
+    return [{"nl": nl, "en": en} for nl, en in joined.items()]
 
 
 def _ids(pairs: list[Pair], sources: int) -> list[int]:
@@ -86,7 +136,10 @@ def _duplicates(entries: list[tuple[Source, Pair]], ids: list[int]) -> list[str]
     return notes
 
 
-def _question(entry_id: int, source: Source, pair: Pair, base: str | None, unresolved: Counter[str]) -> dict[str, Any]:
+def _question(
+    entry_id: int, source: Source, pair: Pair, base: str | None, unresolved: Counter[str], *, merged: bool
+) -> dict[str, Any]:
+    """One question with its own source; in a merged corpus, with that source's own title and date."""
     question: dict[str, Any] = {"id": entry_id, "question": pair.question, "answer": pair.answer}
     if pair.topics:
         question["topics"] = [meta.slug(t) for t in dict.fromkeys(pair.topics)]
@@ -100,8 +153,17 @@ def _question(entry_id: int, source: Source, pair: Pair, base: str | None, unres
     if references:
         question["references"] = [{"name": text, "url": url} for url, text in references.items()]
     page = web_address(source.url) if source.url else None
-    question["source"] = {"file": Path(source.name).name, **({"url": page} if page else {})}
+    own: dict[str, Any] = {"file": Path(source.name).name, **({"url": page} if page else {})}
+    if merged:
+        date = meta.find_date(_intro_text(source))
+        own.update({"date": date} if date else {})
+        own.update({"title": source.title} if source.title else {})
+    question["source"] = own
     return question
+
+
+def _intro_text(source: Source) -> str:
+    return " ".join(b.text for b in source.found.intro)
 
 
 def resolve(href: str, base: str | None) -> str | None:
@@ -145,33 +207,56 @@ def web_address(url: str) -> str | None:
     )
 
 
-def _webinar(
+class Described(NamedTuple):
+    """Which fields of the collection are the page's words, and which ecoqa derived."""
+
+    verbatim: list[str]
+    derived: list[str]
+
+
+def _collection(
     sources: list[Source], title: str | None, language: str
-) -> tuple[dict[str, Any], list[dict[str, Any]], list[str]]:
-    """The event as the pages state it: title, date, speakers, organisers, the intro text."""
-    webinar: dict[str, Any] = {}
-    derived: list[str] = []
-    page_title = next((s.title for s in sources if s.title), None)
-    if title or page_title:
-        webinar["title"] = title or page_title
-        derived.append("webinar.title (given with --title)" if title else "webinar.title (the page's title)")
-    intro = next((s.found.intro for s in sources if s.found.intro), [])
-    intro_text = " ".join(b.text for b in intro)
+) -> tuple[dict[str, Any], list[dict[str, Any]], Described]:
+    """What the source says it is: its kind, title, date, organisers, speakers and introduction.
+
+    A merged corpus takes none of these from one of its sources (each question keeps its own
+    source's title and date); only a kind they all share, and the title given with --title.
+    """
+    collection: dict[str, Any] = {}
+    described = Described([], [])
+    kinds = {_kind(s) for s in sources}
+    if len(kinds) == 1 and "" not in kinds:
+        collection["kind"] = kinds.pop()
+        described.derived.append("collection.kind (from the words the page uses for itself)")
+    one = sources[0] if len(sources) == 1 else None
+    if title:
+        collection["title"] = title
+        described.derived.append("collection.title (given with --title)")
+    elif one and one.title:
+        collection["title"] = one.title
+        described.verbatim.append("collection.title (the page's title)")
+    collection["language"] = language
+    if one is None:
+        return collection, [], described
+    page = web_address(one.url) if one.url else None
+    if page:
+        collection["url"] = page
+    intro_text = _intro_text(one)
     date = meta.find_date(intro_text)
     if date:
-        webinar["date"] = date
-        derived.append("webinar.date (the first date the page's introduction writes)")
-    webinar["language"] = language
-    closing = next((s.found.closing for s in sources if s.found.closing), None)
-    organisers = meta.organisers(closing)
+        collection["date"] = date
+        described.derived.append("collection.date (the first date the page's introduction writes)")
+    organisers = meta.organisers(one.found.closing)
     if organisers:
-        webinar["organizers"] = organisers
-        derived.append("webinar.organizers (from the closing line)")
-    if closing:
-        webinar["organizer_line"] = closing
-    summary = compose([b for b in intro if not looks_like_heading(b.text)])
+        collection["organizers"] = organisers
+        described.derived.append("collection.organizers (from the closing line)")
+    if one.found.closing:
+        collection["organizer_line"] = one.found.closing
+        described.verbatim.append("collection.organizer_line")
+    summary = compose([b for b in one.found.intro if not looks_like_heading(b.text)])
     if summary:
-        webinar["summary"] = summary
+        collection["summary"] = summary
+        described.verbatim.append("collection.summary")
     speakers = []
     for name, role in meta.find_speakers(intro_text):
         role_only, organisation = meta.split_role(role, organisers)
@@ -180,12 +265,18 @@ def _webinar(
             speaker["role"] = role_only
         if organisation:
             speaker["organization"] = organisation
-            derived.append(f"speakers[].organization (from '{role}')")
+            described.derived.append(f"speakers[].organization (from '{role}')")
         speakers.append(speaker)
-    return webinar, speakers, derived
+    return collection, speakers, described
 
 
-def _provenance(sources: list[Source], version: str, derived: list[str]) -> dict[str, Any]:
+def _kind(source: Source) -> str:
+    intro = _intro_text(source)
+    markup = source.found.form.startswith("schema.org")
+    return meta.kind(source.title, intro, markup=markup, speakers=bool(meta.find_speakers(intro)))
+
+
+def _provenance(sources: list[Source], version: str, described: Described) -> dict[str, Any]:
     names = ", ".join(Path(s.name).name for s in sources)
     forms = ", ".join(dict.fromkeys(s.found.form for s in sources))
     return {
@@ -193,13 +284,12 @@ def _provenance(sources: list[Source], version: str, derived: list[str]) -> dict
         "verbatim": [
             "questions[].question",
             "questions[].answer (paragraphs and list items as the page sets them)",
-            "webinar.summary",
-            "webinar.organizer_line",
+            *described.verbatim,
             "speakers[].name",
             "speakers[].role",
         ],
         "derived": [
-            *derived,
+            *described.derived,
             "questions[].id (the page's numbers, or 1 to N)",
             "questions[].references (the links in the answers)",
             "questions[].source",
@@ -231,16 +321,19 @@ def summary_lines(sources: list[Source], built: Built, width: int = 100) -> list
     questions = iter(built.document["questions"])
     for source in sources:
         form = source.found.form
-        count = len(source.found.pairs)
-        lines.append(f"{source.name}: {KINDS[source.kind]}, {count} question{'s' if count != 1 else ''} ({form})")
+        count = len(source.found.pairs) if source.corpus is None else len(built.document["questions"])
+        where = f" ({form})" if form else ""
+        lines.append(f"{source.name}: {KINDS[source.kind]}, {count} question{'s' if count != 1 else ''}{where}")
         lines.extend(f"  left out: {note}" for note in source.found.left_out)
         for _, question in zip(range(count), questions, strict=False):
             lines.append(_cut(f"  {question['id']}. {one_line(question['question'], None)}", width))
-    webinar = built.document["webinar"]
-    facts = [f"{key} {webinar[key]}" for key in ("title", "date", "language") if key in webinar]
+    collection = built.document.get("collection", {})
+    facts = [f"{key} {collection[key]}" for key in ("kind", "title", "date", "language") if key in collection]
     if built.document.get("speakers"):
         facts.append("speakers " + ", ".join(s["name"] for s in built.document["speakers"]))
-    lines.append("event: " + "; ".join(facts))
+    lines.append("collection: " + "; ".join(facts))
+    if "title" not in collection:
+        lines.append("no title in the source: give one with --title TEXT (the overview shows it)")
     return [clean_text(line).replace("\n", " ") for line in lines]  # a page's escape sequences made visible
 
 

@@ -1,4 +1,4 @@
-"""What a page states about its event: the date, the speakers, the organisers.
+"""What a page states about itself: what it is, its date, the speakers, the organisers.
 
 Only what the text says, in the words it uses: a date written in the page, speakers named after
 the word "spreker(s)"/"speaker(s)" with the role in brackets, organisers named in a closing
@@ -44,6 +44,28 @@ _ORGANISER_SPLIT = re.compile(
     r"|\btogether with\b|\bwith\b|\ben\b|\band\b|&)\s*",
     re.I,
 )
+
+
+#: Words by which a page says what it is, and the kind each names (events first: their pages say so).
+_KINDS = (
+    (re.compile(r"\bwebinars?\b", re.I), "webinar"),
+    (re.compile(r"\b(?:seminars?|seminaries?)\b", re.I), "seminar"),
+    (re.compile(r"\bworkshops?\b", re.I), "workshop"),
+    (re.compile(r"\b(?:conferences?|congres(?:sen)?)\b", re.I), "conference"),
+    (re.compile(r"\b(?:lectures?|lezingen?)\b", re.I), "lecture"),
+    (re.compile(r"\binterviews?\b", re.I), "interview"),
+    (re.compile(r"\b(?:faqs?|frequently asked questions|veel ?gestelde vragen)\b", re.I), "faq"),
+)
+
+
+def kind(title: str | None, intro: str, *, markup: bool, speakers: bool) -> str:
+    """What the page says it is: a kind its title names, else one its introduction names, else
+    "qa" for schema.org Q&A markup, "event" for a page that names its speakers, else ""."""
+    for text in (title or "", intro):
+        for pattern, name in _KINDS:
+            if pattern.search(text):
+                return name
+    return "qa" if markup else "event" if speakers else ""
 
 
 def find_date(text: str) -> str | None:

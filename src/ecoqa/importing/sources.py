@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ecoqa.errors import CorpusError
 from ecoqa.importing.blocks import Block, text_blocks
@@ -24,6 +26,7 @@ KINDS = {
     "mediawiki": "MediaWiki page",
     "table": "CSV/TSV table",
     "text": "text page",
+    "corpus": "ecoqa corpus",
 }
 RECOGNISED = (
     "questions as headings, numbered (1., 1), 1.1) or labelled (Vraag:/Antwoord:, Q:/A:), lines ending in '?', "
@@ -50,6 +53,7 @@ class Source:
     url: str | None = None
     warnings: list[str] = field(default_factory=list)
     base: str | None = None  # what relative links are resolved against
+    corpus: dict[str, Any] | None = None  # an ecoqa corpus file (an export, or version 1), read whole
 
 
 def read_source(path: Path, options: Options | None = None) -> Source:
@@ -59,6 +63,9 @@ def read_source(path: Path, options: Options | None = None) -> Source:
     if looks_binary(raw):
         raise CorpusError(f"{name}: a binary file, not a web page, Markdown or a table; ecoqa recognises {RECOGNISED}.")
     text, warnings = decode(raw, name)
+    document = _corpus_document(text)
+    if document is not None:
+        return Source(name, "corpus", Found([]), warnings=warnings, corpus=document)
     options = options or Options()
     kind = detect(text, path.suffix.lower())
     source = _recognised(text, kind, name, options)
@@ -71,6 +78,18 @@ def read_source(path: Path, options: Options | None = None) -> Source:
     for question in source.found.skipped:
         source.warnings.append(f"{name}: question without an answer skipped: {question[:60]}")
     return source
+
+
+def _corpus_document(text: str) -> dict[str, Any] | None:
+    """The document of an ecoqa corpus file (an object with a list of questions), else None."""
+    if not text.lstrip().startswith("{"):
+        return None
+    try:
+        document = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    questions = document.get("questions") if isinstance(document, dict) else None
+    return document if isinstance(questions, list) else None
 
 
 def _source_bytes(path: Path, name: str) -> bytes:
