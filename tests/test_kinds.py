@@ -148,3 +148,22 @@ def test_validate_says_how_to_upgrade_a_version_1_file(invoke: Any, tmp_path: Pa
     assert invoke("--data", str(english_faq(tmp_path)), "export", "-f", "json", "-o", str(upgraded)).exit_code == 0
     assert invoke("validate", str(upgraded)).stdout == f"{upgraded}: valid\n"
     assert json.loads(upgraded.read_text(encoding="utf-8"))["schema_version"] == 2
+
+
+@pytest.mark.parametrize("command", [["list", "--table"], ["search", "voucher", "--table"]])
+def test_lists_note_another_language_once(invoke: Any, tmp_path: Path, command: list[str]) -> None:
+    data = ["--data", str(english_faq(tmp_path))]
+    dutch = invoke(*data, *command, "--lang", "nl", env={"COLUMNS": "100"})
+    assert dutch.exit_code == 0 and dutch.stdout.count("geen Nederlandse vertaling") == 1
+    english = invoke(*data, *command, "--lang", "en", env={"COLUMNS": "100"})
+    assert "translation" not in english.stdout  # the corpus is English: nothing to note or mark
+
+
+def test_a_fresh_import_is_the_current_version_and_validates_without_a_warning(invoke: Any, tmp_path: Path) -> None:
+    page = tmp_path / "faq.md"
+    page.write_text("# FAQ\n\n## Can I pay later?\n\nYes, within 30 days.\n", encoding="utf-8")
+    target = tmp_path / "mine.json"
+    assert invoke("import", str(page), "-o", str(target)).exit_code == 0
+    result = invoke("validate", str(target))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, f"{target}: valid\n", "")
+    assert json.loads(target.read_text(encoding="utf-8"))["collection"]["kind"] == "faq"

@@ -131,11 +131,15 @@ def list_(
             for line in tsv(entry_rows(entries, language)):
                 out.write(line)
         else:
+            from ecoqa.render import content_note
             from ecoqa.render import entry_rows as rows
 
             console = out.console()
             for row in rows(entries, corpus, language, out.width):
                 console.print(row)
+            note = content_note(corpus, [corpus.entries[p] for p in chosen[:1]], language)
+            if note is not None:
+                console.print(note)
 
 
 def _entries_at(corpus: Corpus, positions: Sequence[int], *, whole: bool) -> Iterator[Entry]:
@@ -245,13 +249,21 @@ def search(
 
         write_note_line(f"no matches for {quoted(text)}; showing results for {quoted(result.corrected)}.")
     with opened_output(color, paging=not no_pager) as out:
-        _emit_hits(out, result, language, explain=explain, json_=json_, plain=plain, table=table)
+        _emit_hits(out, corpus, result, language, explain=explain, json_=json_, plain=plain, table=table)
     if not result.hits:
         _no_match(corpus, index, text, result, allowed, topic or [], principle or [], language)
 
 
 def _emit_hits(
-    out: Output, result: SearchResult, lang: str, *, explain: bool, json_: bool, plain: bool, table: bool
+    out: Output,
+    corpus: Corpus,
+    result: SearchResult,
+    lang: str,
+    *,
+    explain: bool,
+    json_: bool,
+    plain: bool,
+    table: bool,
 ) -> None:
     if json_:
         from ecoqa.export import JSON_VERSION, hit_item, streamed
@@ -266,11 +278,15 @@ def _emit_hits(
         for line in tsv(hit_rows(result.hits, lang)):
             out.write(line)
     elif result.hits:
+        from ecoqa.render import content_note
         from ecoqa.render import hit_rows as rows
 
         console = out.console()
         for row in rows(result.hits, lang, explain=explain, shown=len(result.hits), total=result.total):
             console.print(row)
+        note = content_note(corpus, [hit.entry for hit in result.hits], lang)
+        if note is not None:
+            console.print(note)
 
 
 def _no_match(
