@@ -316,3 +316,35 @@ def test_narrow_screens_stack_the_panes() -> None:
         assert not wide.screen.has_class("-narrow")
 
     drive(wide, side_by_side, size=(100, 30))
+
+
+def test_the_footer_and_the_command_palette_speak_the_interface_language() -> None:
+    """A Dutch screen has Dutch keys and commands; Ctrl-L switches them with the rest."""
+    app = BrowseApp(load_corpus(), [], "nl")
+
+    def footer() -> set[str]:
+        return {binding.description for _, binding in app._bindings if binding.show}
+
+    async def steps(pilot: Any) -> None:
+        assert {"Wissen", "Volgend paneel", "Stoppen"} <= footer()
+        commands = [command.title for command in app.get_system_commands(app.screen)]
+        assert commands == ["Stoppen", "Toetsen", "English"]
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert {"Clear", "Next pane", "Quit"} <= footer() and "Stoppen" not in footer()
+        assert [command.title for command in app.get_system_commands(app.screen)][:2] == ["Quit", "Keys"]
+
+    drive(app, steps)
+
+
+def test_an_english_corpus_in_dutch_notes_the_originals_once(corpus_file: Any, tmp_path: Any) -> None:
+    path = corpus_file(
+        tmp_path / "faq.json", [{"id": 1, "question": "Who?", "answer": "Us."}], webinar={"language": "en"}
+    )
+    app = BrowseApp(load_corpus(path), [], "nl")
+
+    async def steps(pilot: Any) -> None:
+        assert "geen Nederlandse vertaling" in app.sub_title
+        assert "vertaling" not in detail_text(app)
+
+    drive(app, steps)

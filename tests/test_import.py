@@ -150,6 +150,8 @@ def test_own_term_pairs_join_the_glossary_and_reach_the_answers(invoke: Invoke, 
     assert result.exit_code == 0 and "row 3 has no Dutch term or no English word" in result.stderr
     document = json.loads(mine.read_text(encoding="utf-8"))
     assert document["glossary"][:2] == [{"nl": "gewicht", "en": ["weight"]}, {"nl": "tas", "en": ["bag", "tote"]}]
+    assert document["provenance"]["source"].startswith("Geïmporteerd met ecoqa")  # a Dutch corpus says it in Dutch
+    assert document["provenance"]["source_en"].startswith("Imported with ecoqa")
     found = invoke("--data", str(mine), "search", "bag", "weight", "--json")
     assert [hit["id"] for hit in json.loads(found.stdout)["results"]][:1] == [1]
 

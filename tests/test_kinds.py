@@ -167,3 +167,20 @@ def test_a_fresh_import_is_the_current_version_and_validates_without_a_warning(i
     result = invoke("validate", str(target))
     assert (result.exit_code, result.stdout, result.stderr) == (0, f"{target}: valid\n", "")
     assert json.loads(target.read_text(encoding="utf-8"))["collection"]["kind"] == "faq"
+
+
+def test_exports_give_each_question_its_own_source(invoke: Any, corpus_file: Any, tmp_path: Path) -> None:
+    questions = [
+        {"id": 1, "question": "Wat is een voucher?", "answer": "Een bon.", "source": {"file": "notes.md"}},
+        {"id": 2, "question": "Wie betaalt?", "answer": "De regio.", "source": {"file": "vragen.csv"}},
+    ]
+    path = corpus_file(tmp_path / "mine.json", questions, schema_version=2, collection={"language": "nl"})
+    markdown = invoke("--data", str(path), "export", "2", "-f", "md").stdout
+    assert "**Bron:** uit vragen.csv" in markdown and "notes.md" not in markdown
+    page = invoke("--data", str(path), "export", "-f", "html").stdout
+    assert page.count('<p class="source">') == 2 and "uit notes.md" in page
+
+
+def test_an_english_corpus_exported_in_english_claims_no_translation(invoke: Any, tmp_path: Path) -> None:
+    page = invoke("--data", str(english_faq(tmp_path)), "export", "-f", "md", "--lang", "en").stdout
+    assert "translation" not in page

@@ -10,23 +10,25 @@ pane with the focus has a coloured border; below ``NARROW`` columns the panes ar
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from itertools import islice
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual import events
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ecoqa.errors import EcoqaError
 from ecoqa.models import Corpus, Entry, Hit
-from ecoqa.render import entry_view, hit_rows
+from ecoqa.render import content_note, entry_view, hit_rows
 from ecoqa.search.engine import search
 from ecoqa.search.index import Index, build_index
 from ecoqa.text import one_line
@@ -45,6 +47,16 @@ WORDS = {
         "none_topic": "Geen resultaten in dit onderwerp; kies 'Alle onderwerpen' om overal te zoeken.",
         "empty": "Geen vragen.",
         "language": "English",
+        # the footer's keys (by action) and the command palette
+        "toggle_lang": "English",
+        "clear_search": "Wissen",
+        "focus_next": "Volgend paneel",
+        "quit": "Stoppen",
+        "select": "Lezen",
+        "quit_help": "ecoqa browse sluiten",
+        "keys": "Toetsen",
+        "keys_help": "De toetsen van dit scherm tonen of verbergen",
+        "language_help": "Wisselen naar het Engels",
     },
     "en": {
         "placeholder": "Type to search (Dutch or English)…",
@@ -54,6 +66,15 @@ WORDS = {
         "none_topic": "No matches in this topic; choose 'All topics' to search everywhere.",
         "empty": "No questions.",
         "language": "Nederlands",
+        "toggle_lang": "Nederlands",
+        "clear_search": "Clear",
+        "focus_next": "Next pane",
+        "quit": "Quit",
+        "select": "Read",
+        "quit_help": "Close ecoqa browse",
+        "keys": "Keys",
+        "keys_help": "Show or hide the keys of this screen",
+        "language_help": "Switch to Dutch",
     },
 }
 
@@ -129,6 +150,24 @@ class BrowseApp(App[None]):
     def words(self, key: str, **values: object) -> str:
         return WORDS["en" if self.lang == "en" else "nl"][key].format(**values)
 
+    def relabel_keys(self) -> None:
+        """The footer's key descriptions in the interface language: Textual keeps a node's bindings
+        in ``_bindings`` (declared once per class, in English), so each is replaced by its translation."""
+        words = WORDS["en" if self.lang == "en" else "nl"]
+        for node in (self, self.query_one("#results", Results)):
+            table = node._bindings.key_to_bindings
+            for key, bindings in table.items():
+                table[key] = [replace(b, description=words.get(b.action, b.description)) for b in bindings]
+        self.refresh_bindings()
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """The command palette (Ctrl-P) in the interface language: quit, keys, language."""
+        yield SystemCommand(self.words("quit"), self.words("quit_help"), self.action_quit)
+        shown = bool(screen.query("HelpPanel"))
+        keys = self.action_hide_help_panel if shown else self.action_show_help_panel
+        yield SystemCommand(self.words("keys"), self.words("keys_help"), keys)
+        yield SystemCommand(self.words("language"), self.words("language_help"), self.action_toggle_lang)
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="bar"):
@@ -149,6 +188,7 @@ class BrowseApp(App[None]):
         return [(Text(f"{t.name(self.lang)} ({t.id})"), t.id) for t in self.corpus.topics]  # data as Text
 
     def on_mount(self) -> None:
+        self.relabel_keys()
         self.fit_layout(self.size.width)
         self.refresh_results()
         self.query_one("#query", Input).focus()
@@ -188,7 +228,9 @@ class BrowseApp(App[None]):
     def refresh_results(self) -> None:
         query = self.query_one("#query", Input).value
         self.shown = self.matching(query)
-        self.sub_title = f"{self.words('shown', shown=len(self.shown), total=len(self.corpus.entries))} · {self.lang}"
+        note = content_note(self.corpus, self.shown[:1], self.lang)
+        shown = self.words("shown", shown=len(self.shown), total=len(self.corpus.entries))
+        self.sub_title = f"{shown} · {self.lang}" + (f" · {note.plain}" if note is not None else "")
         self.marks = {hit.entry.id: matched_words(hit) for hit in self.hits}
         results = self.query_one("#results", OptionList)
         if self.hits:
@@ -287,6 +329,7 @@ class BrowseApp(App[None]):
 
     def action_toggle_lang(self) -> None:
         self.lang = "en" if self.lang == "nl" else "nl"
+        self.relabel_keys()
         selected = self.current
         self.query_one("#query", Input).placeholder = self.words("placeholder")
         topic = self.query_one("#topic", Select)

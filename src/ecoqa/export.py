@@ -301,8 +301,8 @@ def _about(doc: Document) -> list[tuple[str, bool]]:
     derived = in_lang(lang, provenance.derived_note, provenance.derived_note_en)
     if derived:
         lines.append((derived, True))
-    if lang == "en":
-        lines.append((label(lang, "translation"), True))
+    if lang != corpus.language and corpus.entries:  # judged by the first entry: translations come whole
+        lines.append((label(lang, "translation" if corpus.entries[0].translated(lang) else "no_translation"), True))
     if doc.version:
         lines.append((label(lang, "generated", version=doc.version, date=doc.date), False))
     return lines
@@ -474,6 +474,9 @@ def _md_entry(entry: Entry, written: _Written) -> str:
     if entry.references:
         parts.append(f"**{label(lang, 'references')}**\n")
         parts.append("\n".join(_md_reference(r, lang) for r in entry.references) + "\n")
+    own = source_of(entry, lang)
+    if own:
+        parts.append(f"**{label(lang, 'source')}:** {_md(own)}\n")
     related = written.related(entry)
     if related:
         parts.append(f"**{label(lang, 'related')}**\n")
@@ -482,6 +485,15 @@ def _md_entry(entry: Entry, written: _Written) -> str:
             + "\n"
         )
     return "\n".join(parts)
+
+
+def source_of(entry: Entry, lang: str) -> str:
+    """Where one question comes from, when the corpus records it per question: 'from “Title”, file, address, date'."""
+    own = entry.source
+    if own is None or not any(own):
+        return ""
+    where = ", ".join(part for part in (f"“{own.title}”" if own.title else "", own.file, own.url, own.date) if part)
+    return label(lang, "entry_source", where=where)
 
 
 def _md_reference(reference: Reference, lang: str) -> str:
@@ -576,6 +588,9 @@ def _html_entry(entry: Entry, written: _Written) -> str:
     if entry.references:
         items = "".join(f"<li>{_html_reference(r, lang)}</li>" for r in entry.references)
         body.append(f"<h3>{_html_label(lang, 'references')}</h3><ul>{items}</ul>")
+    own = source_of(entry, lang)
+    if own:
+        body.append(f'<p class="source"><strong>{_html_label(lang, "source")}:</strong> {_h(own)}</p>')
     related = written.related(entry)
     if related:
         links = [

@@ -62,7 +62,7 @@ def build(
         )
     document: dict[str, Any] = {
         "schema_version": 2,
-        "provenance": _provenance(sources, version, described),
+        "provenance": _provenance(sources, version, described, language),
         "collection": collection,
     }
     if speakers:
@@ -276,11 +276,14 @@ def _kind(source: Source) -> str:
     return meta.kind(source.title, intro, markup=markup, speakers=bool(meta.find_speakers(intro)))
 
 
-def _provenance(sources: list[Source], version: str, described: Described) -> dict[str, Any]:
+def _provenance(sources: list[Source], version: str, described: Described, language: str) -> dict[str, Any]:
+    """What was copied and what derived; where it came from in the corpus's language (and English)."""
     names = ", ".join(Path(s.name).name for s in sources)
     forms = ", ".join(dict.fromkeys(s.found.form for s in sources))
+    english = f"Imported with ecoqa {version} from {names} ({forms})."
+    said = {"source": f"Geïmporteerd met ecoqa {version} uit {names}.", "source_en": english}
     return {
-        "source": f"Imported with ecoqa {version} from {names} ({forms}).",
+        **(said if language == "nl" else {"source": english}),
         "verbatim": [
             "questions[].question",
             "questions[].answer (paragraphs and list items as the page sets them)",
