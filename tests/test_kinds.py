@@ -184,3 +184,14 @@ def test_exports_give_each_question_its_own_source(invoke: Any, corpus_file: Any
 def test_an_english_corpus_exported_in_english_claims_no_translation(invoke: Any, tmp_path: Path) -> None:
     page = invoke("--data", str(english_faq(tmp_path)), "export", "-f", "md", "--lang", "en").stdout
     assert "translation" not in page
+
+
+def test_info_says_what_an_faq_is_and_names_no_speakers(invoke: Any, tmp_path: Path) -> None:
+    path = english_faq(tmp_path, speakers=[])
+    upgraded = tmp_path / "v2.json"
+    assert invoke("import", str(path), "-o", str(upgraded)).exit_code == 0
+    document = json.loads(upgraded.read_text(encoding="utf-8"))
+    document["collection"]["kind"] = "faq"
+    upgraded.write_text(json.dumps(document), encoding="utf-8")
+    info = invoke("--data", str(upgraded), "info", env={"COLUMNS": "80"}).stdout
+    assert "kind" in info and "FAQ" in info and "speakers" not in info.lower()

@@ -68,6 +68,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "entry_source": ("uit {where}", "from {where}"),
     # info rows
     "title": ("titel", "title"),
+    "kind": ("soort", "kind"),
     "date": ("datum", "date"),
     "organizers": ("organisatie", "organised by"),
     "summary": ("samenvatting", "summary"),

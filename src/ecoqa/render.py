@@ -612,6 +612,8 @@ def info_view(corpus: Corpus, lang: str, width: int = 80) -> RenderableType:
         if title:
             derived = (f"  ({label(lang, 'derived_title')})", STYLES["derived"]) if corpus.title_is_derived() else ""
             rows.append((name("title"), Text.assemble(safe(title), derived)))
+        if collection.kind and not collection.is_event:  # an event's panel reads as it always did
+            rows.append((name("kind"), safe(kind_name(lang, collection.kind))))
         if collection.date:
             rows.append((name("date"), safe(collection.date)))
         if collection.organizer_line or collection.organizers:
