@@ -301,8 +301,10 @@ def _about(doc: Document) -> list[tuple[str, bool]]:
     derived = in_lang(lang, provenance.derived_note, provenance.derived_note_en)
     if derived:
         lines.append((derived, True))
-    if lang != corpus.language and corpus.entries:  # judged by the first entry: translations come whole
-        lines.append((label(lang, "translation" if corpus.entries[0].translated(lang) else "no_translation"), True))
+    first = next(corpus.entries.headings(), None)  # a store reads it in its first batch of headings
+    if lang != corpus.language and first is not None:  # judged by the first entry: translations come whole
+        translated = lang == "en" and bool(first.question_en)
+        lines.append((label(lang, "translation" if translated else "no_translation"), True))
     if doc.version:
         lines.append((label(lang, "generated", version=doc.version, date=doc.date), False))
     return lines
