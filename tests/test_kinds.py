@@ -193,5 +193,7 @@ def test_info_says_what_an_faq_is_and_names_no_speakers(invoke: Any, tmp_path: P
     document = json.loads(upgraded.read_text(encoding="utf-8"))
     document["collection"]["kind"] = "faq"
     upgraded.write_text(json.dumps(document), encoding="utf-8")
-    info = invoke("--data", str(upgraded), "info", env={"COLUMNS": "80"}).stdout
+    info = invoke("--data", str(upgraded), "info", "--table", env={"COLUMNS": "80"}).stdout
     assert "kind" in info and "FAQ" in info and "speakers" not in info.lower()
+    rows = invoke("--data", str(upgraded), "info").stdout.splitlines()  # piped: the kind as the corpus names it
+    assert "kind\tfaq" in rows

@@ -244,6 +244,8 @@ def info_rows(corpus: Corpus, lang: str) -> Iterator[tuple[object, ...]]:
         yield "title", corpus.title(lang)
         if corpus.title_is_derived():
             yield "title_derived", label(lang, "derived_title")
+        if webinar.kind and not webinar.is_event:  # an event's rows read as they always did
+            yield "kind", webinar.kind
         yield "date", webinar.date
         yield "organizers", webinar.organizer_line or ", ".join(webinar.organizers)
         yield "summary", in_lang(lang, webinar.summary, webinar.summary_en)
