@@ -73,6 +73,7 @@ INTERNAL = {
         "labels",
         "output",
         "schema",
+        "suggest",
         "text",
         "version",
     },

@@ -197,3 +197,80 @@ def test_info_says_what_an_faq_is_and_names_no_speakers(invoke: Any, tmp_path: P
     assert "kind" in info and "FAQ" in info and "speakers" not in info.lower()
     rows = invoke("--data", str(upgraded), "info").stdout.splitlines()  # piped: the kind as the corpus names it
     assert "kind\tfaq" in rows
+
+
+def pasted(line: str) -> list[str]:
+    """The command a one-line message suggests (between quotes, or after 'try: ' / 'use: '), as typed."""
+    line = line.strip()
+    found = re.search(r"(?:try|use): (ecoqa .*?)\)?$", line) or re.search(r"'(ecoqa [^']*)'", line)
+    assert found, line
+    return shlex.split(found.group(1))[1:]
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (["list", "--topic", "nothing-like-it"], 0),
+        (["show", "voucher"], 0),
+        (["search", ""], 0),
+        (["search", "!!"], 0),
+    ],
+    ids=["unknown-topic", "word-as-id", "empty-query", "no-words"],
+)
+def test_a_hint_on_an_own_corpus_names_it_and_works_when_pasted(
+    invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], expected: int
+) -> None:
+    """An error's suggested command is run on the corpus in use (with --data), not on the bundled one."""
+    monkeypatch.chdir(tmp_path)
+    data = ["--data", english_faq(tmp_path).name]
+    failed = invoke(*data, *command)
+    assert failed.exit_code == 2, failed.stderr
+    words = pasted(failed.stderr)
+    assert words[:2] == data, failed.stderr
+    again = invoke(*words)
+    assert again.exit_code == expected, (failed.stderr, again.stderr)
+    assert "Mazzucato" not in again.stdout and "financiering" not in again.stdout  # never the bundled corpus
+
+
+def test_import_suggests_a_search_that_finds_something_in_the_new_corpus(
+    invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    page = tmp_path / "faq.md"
+    page.write_text("# FAQ\n\n## Can I pay later?\n\nYes, within 30 days.\n", encoding="utf-8")
+    written = invoke("import", "faq.md", "-o", "mine.json")
+    assert written.exit_code == 0
+    words = pasted(written.stderr)
+    assert words[:2] == ["--data", "mine.json"] and words[2] == "search" and words[3] != "WORDS"
+    found = invoke(*words, "--json")
+    assert found.exit_code == 0 and [hit["id"] for hit in json.loads(found.stdout)["results"]] == [1]
+
+
+@pytest.mark.parametrize("name", ["speakers", "info", None])
+def test_the_help_of_commands_every_corpus_has_speaks_of_no_webinar_of_its_own(invoke: Any, name: str | None) -> None:
+    """The help is the same for every corpus: only the bundled corpus is named a webinar, as such."""
+    shown = invoke(*([name] if name else []), "--help").stdout
+    for line in shown.splitlines():
+        assert "webinar" not in line.lower() or "bundled" in line.lower() or "innovation ecosystems" in line, line
+
+
+def test_speakers_of_an_faq_says_it_names_no_people_and_no_speakers(invoke: Any, tmp_path: Path) -> None:
+    data = ["--data", str(english_faq(tmp_path))]
+    for lang, said in (("en", "This corpus names no people."), ("nl", "Dit corpus noemt geen personen.")):
+        shown = invoke(*data, "speakers", "--table", "--lang", lang)
+        assert shown.stdout.strip() == said
+
+
+def test_info_json_says_what_the_corpus_is_in_its_version_3_shape(invoke: Any, tmp_path: Path) -> None:
+    shown = json.loads(invoke("--data", str(english_faq(tmp_path)), "info", "--json").stdout)
+    assert shown["version"] == 3 and "webinar" not in shown
+    assert shown["collection"]["title"] == "Vouchers: frequently asked questions"
+    bundled = json.loads(invoke("info", "--json").stdout)
+    assert bundled["version"] == 3 and bundled["collection"]["kind"] == "webinar"
+
+
+def test_the_export_help_example_reads_the_json_export_as_it_is(invoke: Any) -> None:
+    """The help pipes the JSON export to jq '.questions | length': the export has that list."""
+    assert "jq '.questions | length'" in invoke("export", "--help").stdout
+    exported = json.loads(invoke("export", "-f", "json", "-o", "-").stdout)
+    assert len(exported["questions"]) == 24

@@ -20,6 +20,8 @@ from ecoqa.text import blocks, clean_text, fenced, flatten, one_line
 
 #: Version of every JSON document ecoqa prints; 2 gave snippets machine field names and totals.
 JSON_VERSION = 2
+#: ``info --json`` says what the corpus is in ``collection`` (version 2 had a webinar-only ``webinar``).
+INFO_JSON_VERSION = 3
 
 
 def dumps(payload: Any) -> str:
@@ -102,7 +104,7 @@ def speakers_payload(corpus: Corpus) -> dict[str, Any]:
 
 def info_payload(corpus: Corpus) -> dict[str, Any]:
     return {
-        "version": JSON_VERSION,
+        "version": INFO_JSON_VERSION,
         "source": corpus.source,
         "collection": plain(corpus.collection) if corpus.collection else None,
         "speakers": [plain(s) for s in corpus.speakers],

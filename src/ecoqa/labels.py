@@ -96,6 +96,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "none_topics": ("Dit corpus heeft geen onderwerpen.", "This corpus has no topics."),
     "none_principles": ("Dit corpus heeft geen principes.", "This corpus has no principles."),
     "none_speakers": ("Dit corpus noemt geen sprekers of personen.", "This corpus names no speakers or people."),
+    "none_contributors": ("Dit corpus noemt geen personen.", "This corpus names no people."),
     "export_of": ("Vragen en antwoorden", "Questions and answers"),
     "contents": ("Inhoud", "Contents"),
     "about_export": ("Over dit document", "About this document"),

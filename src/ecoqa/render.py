@@ -531,7 +531,7 @@ def speakers_view(corpus: Corpus, lang: str, width: int = 80) -> RenderableType:
                 table.add_row(safe(p.name), _id_list(p.questions, lang), safe(p.note_in(lang)))
             parts.append(table)
     if not parts:
-        return _nothing(lang, "none_speakers")
+        return _nothing(lang, "none_speakers" if _speakers_key(corpus) == "speakers" else "none_contributors")
     return Group(*parts)
 
 

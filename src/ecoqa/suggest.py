@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import re
 import shlex
+from typing import TYPE_CHECKING
 
 from ecoqa.errors import EcoqaError
 from ecoqa.labels import label
 from ecoqa.models import Corpus
+
+if TYPE_CHECKING:
+    from ecoqa.search.index import Index
 
 #: How many of the first questions offer words for the search example.
 QUESTIONS_TRIED = 5
@@ -35,8 +39,9 @@ def examples(corpus: Corpus, lang: str, data: str | None) -> list[tuple[str, str
     return tried
 
 
-def searchable_word(corpus: Corpus, lang: str) -> str:
-    """A word of the first questions that the search finds, the longest first ("" if none is)."""
+def searchable_word(corpus: Corpus, lang: str, index: Index | None = None) -> str:
+    """A word of the first questions that the search finds, the longest first ("" if none is);
+    *index*: the corpus's index when it has one already (a large corpus's store)."""
     from ecoqa.search.engine import search
 
     text = " ".join(corpus.entries[i].question for i in range(min(QUESTIONS_TRIED, len(corpus.entries))))
@@ -45,7 +50,7 @@ def searchable_word(corpus: Corpus, lang: str) -> str:
     )
     for word in words[:12]:
         try:
-            if search(corpus, word, limit=1, lang=lang, snippets=False, explain=False).hits:
+            if search(corpus, word, limit=1, lang=lang, index=index, snippets=False, explain=False).hits:
                 return word
         except EcoqaError:  # a common word the search refuses
             continue

@@ -61,6 +61,15 @@ def data_path(ctx: typer.Context, data: Path | None) -> Path | None:
     return Path(configured) if configured else None
 
 
+def command_prefix(ctx: typer.Context, data: Path | None) -> str:
+    """How a hint names the next command so that it works when pasted: ``ecoqa`` on the bundled
+    corpus, ``ecoqa --data FILE`` on a corpus of the user's own."""
+    import shlex
+
+    path = data_path(ctx, data)
+    return "ecoqa" if path is None else f"ecoqa --data {shlex.quote(str(path))}"
+
+
 def open_corpus(ctx: typer.Context, data: Path | None) -> tuple[Corpus, Index | None]:
     """The corpus, with a persistent index when it is a large user file (see ``ecoqa.store``)."""
     from ecoqa.corpus import load_corpus, read_corpus_bytes_checked
@@ -111,20 +120,23 @@ def _progress() -> Iterator[Callable[[str, int, int], None] | None]:
         write_note_line(f"built the search index in {starts[-1] - starts[0]:.1f} s ({took}); later commands use it.")
 
 
-def topic_ids(corpus: Corpus, names: Sequence[str]) -> list[str]:
-    """The topic id for each name given to --topic; an unknown name is an error with suggestions."""
+def topic_ids(corpus: Corpus, names: Sequence[str], prefix: str) -> list[str]:
+    """The topic id for each name given to --topic; an unknown name is an error with suggestions
+    (*prefix*: how the hint names a command on this corpus, see ``command_prefix``)."""
     from ecoqa.names import closest, find_topic, topic_names
 
     ids = []
     for name in names:
         topic = find_topic(corpus, name)
         if topic is None:
-            raise NotFoundError(f"unknown topic {quoted(name)}; {_hint(closest(name, topic_names(corpus)), 'topics')}")
+            raise NotFoundError(
+                f"unknown topic {quoted(name)}; {_hint(closest(name, topic_names(corpus)), prefix, 'topics')}"
+            )
         ids.append(topic.id)
     return ids
 
 
-def principle_ids(corpus: Corpus, names: Sequence[str]) -> list[str]:
+def principle_ids(corpus: Corpus, names: Sequence[str], prefix: str) -> list[str]:
     from ecoqa.names import closest, find_principle, parse_id, principle_names
 
     ids = []
@@ -135,7 +147,7 @@ def principle_ids(corpus: Corpus, names: Sequence[str]) -> list[str]:
                 valid = f"1-{len(corpus.principles)}" if corpus.principles else "none"
                 raise NotFoundError(f"no principle number {quoted(name)}; valid numbers are {valid}.")
             close = closest(name, principle_names(corpus))
-            raise NotFoundError(f"unknown principle {quoted(name)}; {_hint(close, 'principles')}")
+            raise NotFoundError(f"unknown principle {quoted(name)}; {_hint(close, prefix, 'principles')}")
         ids.append(principle.id)
     return ids
 
@@ -146,14 +158,14 @@ def quoted(name: str) -> str:
     return repr(one_line(name, 60))
 
 
-def _hint(close: Sequence[str], listing: str) -> str:
-    return f"did you mean {' or '.join(close)}?" if close else f"see 'ecoqa {listing}'."
+def _hint(close: Sequence[str], prefix: str, listing: str) -> str:
+    return f"did you mean {' or '.join(close)}?" if close else f"see '{prefix} {listing}'."
 
 
-def selected(corpus: Corpus, topics: Sequence[str], principles: Sequence[str]) -> list[int] | None:
+def selected(corpus: Corpus, topics: Sequence[str], principles: Sequence[str], prefix: str) -> list[int] | None:
     """Positions of entries with every named topic and principle; None when nothing narrows."""
-    topics_named = topic_ids(corpus, topics)
-    principles_named = principle_ids(corpus, principles)
+    topics_named = topic_ids(corpus, topics, prefix)
+    principles_named = principle_ids(corpus, principles, prefix)
     if not topics_named and not principles_named:
         return None
     positions = corpus.on_topics(topics_named) if topics_named else list(range(len(corpus.entries)))
@@ -168,12 +180,12 @@ def filter_words(topics: Sequence[str], principles: Sequence[str]) -> str:
     return " and ".join(parts)
 
 
-def find_entry(corpus: Corpus, raw: str) -> Entry:
+def find_entry(corpus: Corpus, raw: str, prefix: str) -> Entry:
     from ecoqa.names import parse_id
 
     number = parse_id(raw)
     entry = corpus.get(number) if number is not None else None
     if entry is None:
-        hint = f" (to search, use: ecoqa search {quoted(raw)})" if any(c.isalpha() for c in raw) else ""
+        hint = f" (to search, use: {prefix} search {quoted(raw)})" if any(c.isalpha() for c in raw) else ""
         raise NotFoundError(f"no question {quoted(raw)}; valid ids are {corpus.id_range()}.{hint}")
     return entry

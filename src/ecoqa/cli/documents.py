@@ -11,6 +11,7 @@ import typer
 
 from ecoqa.cli.common import (
     chosen_lang,
+    command_prefix,
     data_path,
     filter_words,
     find_entry,
@@ -126,14 +127,15 @@ def export(
       ecoqa export -o qa.html
       ecoqa export 10 12 -f md
       ecoqa export --lang en --topic mkb -o mkb.html
-      ecoqa export -f json -o - | jq '.results | length'
+      ecoqa export -f json -o - | jq '.questions | length'
     """
     corpus = load(ctx, data)
     language = chosen_lang(ctx, lang, corpus)
-    chosen = selected(corpus, topic or [], principle or [])
+    prefix = command_prefix(ctx, data)
+    chosen = selected(corpus, topic or [], principle or [], prefix)
     positions: Sequence[int] = range(len(corpus.entries)) if chosen is None else chosen
     if ids:
-        wanted = [find_entry(corpus, raw).id for raw in ids]
+        wanted = [find_entry(corpus, raw, prefix).id for raw in ids]
         keep = set(positions)
         positions = [p for p in (corpus.position(i) for i in dict.fromkeys(wanted)) if p is not None and p in keep]
     if not positions:
@@ -201,11 +203,11 @@ def _filter_names(corpus: Corpus, topics: Sequence[str], principles: Sequence[st
     from ecoqa.labels import label
 
     names = []
-    topics_named = topic_ids(corpus, topics)
+    topics_named = topic_ids(corpus, topics, "ecoqa")  # checked by ``selected`` already: no hint shown
     if topics_named:
         shown = ", ".join(t.name(lang) for t in (corpus.topic(i) for i in topics_named) if t)
         names.append(label(lang, "topic_filter", names=shown))
-    principles_named = principle_ids(corpus, principles)
+    principles_named = principle_ids(corpus, principles, "ecoqa")
     if principles_named:
         shown = ", ".join(p.name(lang) for p in (corpus.principle(i) for i in principles_named) if p)
         names.append(label(lang, "principle_filter", names=shown))
@@ -341,8 +343,25 @@ def import_(
     assert output is not None
     write_atomic(output, [text], force=force, protected=protected)
     write_note_line(
-        f"wrote {count} question{'s' if count != 1 else ''} to {output}; try: ecoqa --data {output} search WORDS"
+        f"wrote {count} question{'s' if count != 1 else ''} to {output}; try: {_first_try(built.document, output)}"
     )
+
+
+def _first_try(document: dict[str, Any], output: Path) -> str:
+    """A command on the corpus just written that works when pasted: a search for a word of its
+    first questions that the search finds, else the overview."""
+    import json
+    import shlex
+
+    from ecoqa.corpus import parse_corpus
+    from ecoqa.suggest import QUESTIONS_TRIED, searchable_word
+
+    language = document.get("collection", {}).get("language", "en")
+    first = [{k: q[k] for k in ("id", "question", "answer")} for q in document["questions"][:QUESTIONS_TRIED]]
+    sample = {"schema_version": 2, "collection": {"language": language}, "questions": first}
+    word = searchable_word(parse_corpus(json.dumps(sample).encode(), str(output)), language)
+    again = f"ecoqa --data {shlex.quote(str(output))}"
+    return f"{again} search {shlex.quote(word)}" if word else again
 
 
 def _checked_corpus(document: dict[str, Any]) -> str:

@@ -81,8 +81,9 @@ class EcoqaCommand(TyperCommand):
 app = typer.Typer(
     name="ecoqa",
     cls=EcoqaGroup,
-    help="Read, search and share the Q&A of the TNO / InnovationQuarter webinar on innovation ecosystems "
-    "(17 February 2021), in Dutch or English. Without a command: an overview. 'ecoqa 10' shows "
+    help="Read, search and share Q&A in Dutch or English: the bundled Q&A of the TNO / InnovationQuarter "
+    "webinar on innovation ecosystems (17 February 2021), or your own (ecoqa import, then --data FILE). "
+    "Without a command: an overview. 'ecoqa 10' shows "
     "question 10; 'ecoqa WORDS' searches.\n\n" + EXIT_CODES_HELP,
     rich_markup_mode=None,
     pretty_exceptions_show_locals=False,

@@ -9,6 +9,7 @@ import typer
 
 from ecoqa.cli.common import (
     chosen_lang,
+    command_prefix,
     data_path,
     exclusive,
     filter_words,
@@ -68,7 +69,7 @@ def main(
     data: DataOption = None,
     color: ColorOption = None,
 ) -> None:
-    """Explore the webinar Q&A. Without a command: a short overview."""
+    """Explore a Q&A corpus: the bundled webinar, or your own (--data). Without a command: a short overview."""
     ctx.obj = {"lang": lang, "data": data, "color": color}
     if ctx.invoked_subcommand is not None:
         return
@@ -112,7 +113,7 @@ def list_(
     exclusive(json=json_, plain=plain)
     corpus = load(ctx, data)
     language = chosen_lang(ctx, lang, corpus)
-    positions = selected(corpus, topic or [], principle or [])
+    positions = selected(corpus, topic or [], principle or [], command_prefix(ctx, data))
     if positions is not None and not positions:
         raise NoMatchError(f"no question has {filter_words(topic or [], principle or [])}.")
     total = len(corpus.entries) if positions is None else len(positions)
@@ -180,7 +181,7 @@ def show(
     exclusive(json=json_, plain=plain)
     corpus = load(ctx, data)
     language = chosen_lang(ctx, lang, corpus)
-    entries = [find_entry(corpus, raw) for raw in ids]
+    entries = [find_entry(corpus, raw, command_prefix(ctx, data)) for raw in ids]
     with opened_output(color, paging=not no_pager) as out:
         if json_:
             from ecoqa.export import dumps, entry_payload
@@ -236,11 +237,14 @@ def search(
     exclusive(json=json_, plain=plain)
     exclusive(plain=plain, explain=explain)
     text = " ".join(query)
-    if not text.strip():
+    prefix = command_prefix(ctx, data)
+    if not text.strip() and prefix == "ecoqa":
         raise UsageError("empty query; give a word to search for, e.g. 'ecoqa search financing'.")
     corpus, index = open_corpus(ctx, data)
     language = chosen_lang(ctx, lang, corpus)
-    allowed = selected(corpus, topic or [], principle or [])
+    if prefix != "ecoqa":
+        _has_words(text, corpus, index, language, prefix)
+    allowed = selected(corpus, topic or [], principle or [], prefix)
     from ecoqa.search.engine import search as run_search
 
     result = run_search(corpus, text, limit=limit, allowed=allowed, lang=language, index=index, explain=explain)
@@ -252,6 +256,23 @@ def search(
         _emit_hits(out, corpus, result, language, explain=explain, json_=json_, plain=plain, table=table)
     if not result.hits:
         _no_match(corpus, index, text, result, allowed, topic or [], principle or [], language)
+
+
+def _has_words(text: str, corpus: Corpus, index: Index | None, lang: str, prefix: str) -> None:
+    """A query without words on a corpus of the user's own is an error whose example is a word
+    of that corpus the search finds (the bundled corpus's examples would find nothing there)."""
+    from ecoqa.search.analysis import query_words
+
+    if query_words(text):
+        return
+    import shlex
+
+    from ecoqa.suggest import searchable_word
+
+    word = searchable_word(corpus, lang, index)
+    what = "empty query" if not text.strip() else "the query has no words"
+    example = f", e.g. '{prefix} search {shlex.quote(word)}'" if word else ""
+    raise UsageError(f"{what}; give a word to search for{example}.")
 
 
 def _emit_hits(
@@ -368,7 +389,7 @@ def topics(
         )
 
 
-@command(short="List the speakers and the people mentioned.")
+@command(short="List the speakers or contributors and the people mentioned.")
 def speakers(
     ctx: typer.Context,
     lang: LangOption = None,
@@ -379,7 +400,7 @@ def speakers(
     color: ColorOption = None,
     no_pager: PagerOption = False,
 ) -> None:
-    """List the webinar's speakers, then the people the answers mention.
+    """List who speaks (an event's speakers, another collection's contributors), then the people the answers mention.
 
     \b
     Example:
@@ -434,7 +455,7 @@ def principles(
     language = chosen_lang(ctx, lang, corpus)
     chosen = list(corpus.principles)
     if principle is not None:
-        wanted = principle_ids(corpus, [principle])[0]
+        wanted = principle_ids(corpus, [principle], command_prefix(ctx, data))[0]
         chosen = [p for p in corpus.principles if p.id == wanted]
     numbers = {p.id: n for n, p in enumerate(corpus.principles, start=1)}
     from ecoqa import export, render
@@ -455,7 +476,7 @@ def principles(
         )
 
 
-@command(short="Webinar details, audience, contact and counts.")
+@command(short="What the corpus is: title, kind, date, organisers, counts.")
 def info(
     ctx: typer.Context,
     lang: LangOption = None,
@@ -466,7 +487,8 @@ def info(
     color: ColorOption = None,
     no_pager: PagerOption = False,
 ) -> None:
-    """Webinar details, audience, related items, contact and corpus counts.
+    """What the corpus is (title, kind, date, organisers; an event's audience, related items and
+    contact) and its counts.
 
     \b
     Example:

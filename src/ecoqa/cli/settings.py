@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
-from ecoqa.cli.common import chosen_lang, open_corpus, quoted, selected, topic_ids
+from ecoqa.cli.common import chosen_lang, command_prefix, open_corpus, quoted, selected, topic_ids
 from ecoqa.cli.options import DataOption, LangOption, PrincipleOption, TopicOption, command
 from ecoqa.errors import UsageError
 
@@ -36,8 +36,9 @@ def browse(
     language = chosen_lang(ctx, lang, corpus)
     from ecoqa.browse import run as run_browser
 
-    narrowed = selected(corpus, [], principle or [])
-    run_browser(corpus, topic_ids(corpus, topic or []), language, index, narrowed)
+    prefix = command_prefix(ctx, data)
+    narrowed = selected(corpus, [], principle or [], prefix)
+    run_browser(corpus, topic_ids(corpus, topic or [], prefix), language, index, narrowed)
 
 
 @command(short="Show or change settings (language, colour, pager).")
