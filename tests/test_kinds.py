@@ -274,3 +274,17 @@ def test_the_export_help_example_reads_the_json_export_as_it_is(invoke: Any) -> 
     assert "jq '.questions | length'" in invoke("export", "--help").stdout
     exported = json.loads(invoke("export", "-f", "json", "-o", "-").stdout)
     assert len(exported["questions"]) == 24
+
+
+@pytest.mark.parametrize("columns", ["40", "80"])
+def test_suggested_commands_are_whole_on_a_narrow_screen(
+    invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    """A long --data path never cuts a suggested command: each is whole on its line and works."""
+    monkeypatch.chdir(tmp_path)
+    path = english_faq(tmp_path).rename(tmp_path / "innovation-vouchers-faq.json")
+    overview = invoke("--data", path.name, env={"COLUMNS": columns})
+    commands = suggested(overview.stdout)
+    assert len(commands) == 2 and not any("…" in command for command in commands), overview.stdout
+    for command in commands:
+        assert invoke(*shlex.split(command)[1:]).exit_code == 0, command

@@ -241,8 +241,9 @@ class Output:
             console.file = _Trimmed(stdout())  # type: ignore[assignment]
         return console
 
-    def print(self, renderable: RenderableType) -> None:
-        self.console().print(renderable)
+    def print(self, renderable: RenderableType, *, crop: bool = True) -> None:
+        """Draw *renderable*; ``crop=False`` leaves a line wider than the screen whole (the terminal wraps it)."""
+        self.console().print(renderable, crop=crop)
 
     def close(self) -> None:
         """Flush what is buffered; wait for the pager, if one was started."""

@@ -683,8 +683,14 @@ def _name_and_role(speaker: Speaker, lang: str) -> str:
     return f"{speaker.name} ({details})" if details else speaker.name
 
 
-def overview(corpus: Corpus, lang: str, version: str, examples: Sequence[tuple[str, str]]) -> RenderableType:
-    """What this corpus is and three commands to try on it."""
+def overview(
+    corpus: Corpus, lang: str, version: str, examples: Sequence[tuple[str, str]], width: int = 80
+) -> RenderableType:
+    """What this corpus is and three commands to try on it.
+
+    A command is never cut or folded, so that it works when pasted: where the commands do not fit
+    in the panel (a long --data path, a narrow screen), they follow the panel,
+    each whole on a line of its own (print with ``crop=False``: the terminal wraps it, softly)."""
     lines: list[RenderableType] = []
     collection = corpus.collection
     if collection:
@@ -696,15 +702,28 @@ def overview(corpus: Corpus, lang: str, version: str, examples: Sequence[tuple[s
             lines.append(Padding(safe(s.described(lang)), (0, 0, 0, 2)))
     else:
         lines.append(safe(corpus.source, STYLES["title"]))
-    lines += [Text(""), Text(counts(corpus, lang)), Text(""), Text(label(lang, "try"), style=STYLES["label"])]
-    grid = Table.grid(padding=(0, 3))
-    grid.add_column(style=STYLES["command"], no_wrap=True)
-    grid.add_column(style=STYLES["muted"])
-    for command, why in examples:
-        grid.add_row("  " + command, "# " + why)
+    lines += [Text(""), Text(counts(corpus, lang))]
+    tried = Text(label(lang, "try"), style=STYLES["label"])
     footer = Text.assemble((label(lang, "all_commands"), STYLES["muted"]), ("ecoqa --help", STYLES["command"]))
+    inside = width - 4  # the panel's borders and padding
+    longest = max((len(command) for command, _ in examples), default=0)
+    if 2 + longest <= inside:  # the comments squeeze, or go where there is no room for them
+        grid = Table.grid(padding=(0, 3))
+        grid.add_column(style=STYLES["command"], no_wrap=True)
+        grid.add_column(style=STYLES["muted"])
+        for command, why in examples:
+            grid.add_row("  " + command, "# " + why)
+        return _overview_panel(version, [*lines, Text(""), tried, grid, Text(""), footer])
+    below: list[RenderableType] = [tried]
+    for command, why in examples:
+        below.append(Text("  " + command, style=STYLES["command"], no_wrap=True, overflow="ignore"))
+        below.append(Padding(Text("# " + why, style=STYLES["muted"]), (0, 0, 0, 4)))
+    return Group(_overview_panel(version, lines), *below, footer)
+
+
+def _overview_panel(version: str, lines: list[RenderableType]) -> Panel:
     return Panel(
-        Padding(Group(*lines, grid, Text(""), footer), (0, 1)),
+        Padding(Group(*lines), (0, 1)),
         title=_title(f"ecoqa {version}"),
         title_align="left",
         border_style="blue",

@@ -82,7 +82,7 @@ def main(
 
         path = data_path(ctx, data)
         tried = examples(corpus, language, None if path is None else str(path))
-        out.print(overview(corpus, language, ecoqa_version(), tried))
+        out.print(overview(corpus, language, ecoqa_version(), tried, out.width), crop=False)
 
 
 @command("list", short="List questions, by topic or principle.")
