@@ -288,3 +288,14 @@ def test_suggested_commands_are_whole_on_a_narrow_screen(
     assert len(commands) == 2 and not any("…" in command for command in commands), overview.stdout
     for command in commands:
         assert invoke(*shlex.split(command)[1:]).exit_code == 0, command
+
+
+def test_a_merged_corpus_is_in_the_language_most_of_its_questions_are_in(invoke: Any, tmp_path: Path) -> None:
+    """Dutch notes (3 questions) and a Dutch table (2) merged with an English page (3, longer answers)."""
+    samples = Path(__file__).parent / "data" / "import"
+    target = tmp_path / "merged.json"
+    sources = [str(samples / name) for name in ("notes.md", "faq_jsonld.html", "vragen.csv")]
+    assert invoke("import", *sources, "-o", str(target)).exit_code == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["collection"]["language"] == "nl"
+    shown = invoke("--data", str(target), "show", "1")
+    assert "Vraag 1" in shown.stdout and "vertaling" not in shown.stdout  # a Dutch question, no false note

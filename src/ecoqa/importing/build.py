@@ -48,7 +48,7 @@ def build(
     if len(sources) > 1 and any(p.number for _, p in entries):
         notes.append(f"questions renumbered 1 to {len(entries)} in the order of the sources")
     notes.extend(_duplicates(entries, ids))
-    language = lang or meta.language(" ".join(p.question + " " + p.answer for _, p in entries[:2000]))
+    language = lang or _language(sources)
     collection, speakers, described = _collection(sources, title, language)
     merged = len(sources) > 1
     questions = [
@@ -112,6 +112,16 @@ def _joined_terms(first: list[dict[str, Any]], then: list[dict[str, Any]]) -> li
             words = joined.setdefault(term["nl"], [])
             words += [w for w in term.get("en", []) if isinstance(w, str) and w not in words]
     return [{"nl": nl, "en": en} for nl, en in joined.items()]
+
+
+def _language(sources: list[Source]) -> str:
+    """The language most questions are in: each source's own, counted by its questions (merged Dutch
+    notes and a shorter English page make a Dutch corpus, however long the English answers are)."""
+    counts = Counter[str]()
+    for source in sources:
+        pairs = source.found.pairs[:2000]
+        counts[meta.language(" ".join(p.question + " " + p.answer for p in pairs))] += len(source.found.pairs)
+    return "en" if counts["en"] > counts["nl"] else "nl"
 
 
 def _ids(pairs: list[Pair], sources: int) -> list[int]:
