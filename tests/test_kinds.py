@@ -299,3 +299,11 @@ def test_a_merged_corpus_is_in_the_language_most_of_its_questions_are_in(invoke:
     assert json.loads(target.read_text(encoding="utf-8"))["collection"]["language"] == "nl"
     shown = invoke("--data", str(target), "show", "1")
     assert "Vraag 1" in shown.stdout and "vertaling" not in shown.stdout  # a Dutch question, no false note
+
+
+def test_info_rows_of_a_corpus_without_a_title_give_no_file_name_as_its_title(
+    invoke: Any, corpus_file: Any, tmp_path: Path
+) -> None:
+    path = corpus_file(tmp_path / "merged.json", ENGLISH_FAQ, schema_version=2, collection={"language": "en"})
+    rows = dict(line.split("\t", 1) for line in invoke("--data", str(path), "info").stdout.splitlines())
+    assert rows["title"] == "" and rows["file"] == str(path)

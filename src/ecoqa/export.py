@@ -243,7 +243,7 @@ def principle_rows(principles: Sequence[Principle], corpus: Corpus, lang: str) -
 def info_rows(corpus: Corpus, lang: str) -> Iterator[tuple[object, ...]]:
     webinar = corpus.collection
     if webinar:
-        yield "title", corpus.title(lang)
+        yield "title", corpus.own_title(lang)  # a corpus without one has none (its file is the last row)
         if corpus.title_is_derived():
             yield "title_derived", label(lang, "derived_title")
         if webinar.kind and not webinar.is_event:  # an event's rows read as they always did
