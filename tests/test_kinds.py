@@ -307,3 +307,14 @@ def test_info_rows_of_a_corpus_without_a_title_give_no_file_name_as_its_title(
     path = corpus_file(tmp_path / "merged.json", ENGLISH_FAQ, schema_version=2, collection={"language": "en"})
     rows = dict(line.split("\t", 1) for line in invoke("--data", str(path), "info").stdout.splitlines())
     assert rows["title"] == "" and rows["file"] == str(path)
+
+
+def test_browse_in_a_script_points_to_the_commands_on_the_corpus_in_use(
+    invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    data = ["--data", english_faq(tmp_path).name]
+    refused = invoke(*data, "browse")
+    assert refused.exit_code == 2 and "'ecoqa --data faq.json list'" in refused.stderr
+    listed = invoke(*pasted(refused.stderr.split(" or ")[1]))
+    assert listed.exit_code == 0 and "voucher" in listed.stdout

@@ -31,7 +31,8 @@ def browse(
     from ecoqa.output import _is_tty
 
     if not (_is_tty(sys.stdin) and _is_tty(sys.stdout)):
-        raise UsageError("browse needs an interactive terminal; in scripts use 'ecoqa search' or 'ecoqa list'.")
+        prefix = command_prefix(ctx, data)
+        raise UsageError(f"browse needs an interactive terminal; in scripts use '{prefix} search' or '{prefix} list'.")
     corpus, index = open_corpus(ctx, data)
     language = chosen_lang(ctx, lang, corpus)
     from ecoqa.browse import run as run_browser
