@@ -69,7 +69,8 @@ def test_the_overview_counts_in_the_right_number(
     overview = invoke("--data", str(path))
     assert overview.exit_code == 0
     assert re.search(rf"│\s+{expected}\s+│", overview.stdout), overview.stdout
-    assert "vragen" not in overview.stdout and "questions" not in overview.stdout
+    counts = re.split(r"Try:|Probeer:", overview.stdout)[0]
+    assert "vragen" not in counts and "questions" not in counts
 
 
 def suggested(overview: str) -> list[str]:
@@ -318,3 +319,18 @@ def test_browse_in_a_script_points_to_the_commands_on_the_corpus_in_use(
     assert refused.exit_code == 2 and "'ecoqa --data faq.json list'" in refused.stderr
     listed = invoke(*pasted(refused.stderr.split(" or ")[1]))
     assert listed.exit_code == 0 and "voucher" in listed.stdout
+
+
+def test_screens_follow_the_language_while_messages_stay_english(invoke: Any, tmp_path: Path) -> None:
+    """The README's rule: the screens follow lang; the help, stderr messages and what import,
+    validate and config print are in English."""
+    dutch = {"ECOQA_LANG": "nl"}
+    path = english_faq(tmp_path)
+    assert "Vraag 1" in invoke("--data", str(path), "show", "1", env=dutch).stdout
+    assert invoke("--data", str(path), "show", "9", env=dutch).stderr.startswith("ecoqa: no question '9'")
+    assert invoke("validate", str(path), env=dutch).stdout == f"{path}: valid\n"
+    assert invoke("config", env=dutch).stdout.startswith("lang\tnl\t(ECOQA_LANG)")
+    page = tmp_path / "faq.md"
+    page.write_text("# FAQ\n\n## Kan ik later betalen?\n\nJa, binnen 30 dagen.\n", encoding="utf-8")
+    assert "1 question (" in invoke("import", str(page), "--dry-run", env=dutch).stdout
+    assert "Show" in invoke("show", "--help", env=dutch).stdout
