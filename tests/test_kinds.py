@@ -334,3 +334,27 @@ def test_screens_follow_the_language_while_messages_stay_english(invoke: Any, tm
     page.write_text("# FAQ\n\n## Kan ik later betalen?\n\nJa, binnen 30 dagen.\n", encoding="utf-8")
     assert "1 question (" in invoke("import", str(page), "--dry-run", env=dutch).stdout
     assert "Show" in invoke("show", "--help", env=dutch).stdout
+
+
+def test_every_kind_ecoqa_knows_or_import_writes_is_named_in_both_languages() -> None:
+    """A Dutch screen never says "Event": each kind has its own words in the label table."""
+    from ecoqa.importing import meta
+    from ecoqa.labels import LABELS
+    from ecoqa.models import EVENT_KINDS
+
+    written = {name for _, name in meta._KINDS} | {"qa", "event"}
+    assert {f"kind_{kind}" for kind in EVENT_KINDS | written} <= set(LABELS)
+
+
+def test_an_imported_event_is_named_in_the_screen_language(invoke: Any, tmp_path: Path) -> None:
+    page = tmp_path / "sessie.md"
+    page.write_text(
+        "# Kennissessie\n\nVerslag met sprekers Anna de Vries (programmaleider).\n\n"
+        "## Wie is eigenaar?\n\nNiemand in het bijzonder.\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "sessie.json"
+    assert invoke("import", str(page), "-o", str(target)).exit_code == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["collection"]["kind"] == "event"
+    assert "Bijeenkomst “Kennissessie”" in invoke("--data", str(target), "show", "1").stdout
+    assert "Event “Kennissessie”" in invoke("--data", str(target), "show", "1", "--lang", "en").stdout
