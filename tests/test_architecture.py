@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -111,7 +112,7 @@ THIRD_PARTY = {
         "cli.settings",
         "cli.__init__",
     },
-    "rich": {"render", "output", "cli.common", "browse"},
+    "rich": {"render", "output", "browse"},
     "rapidfuzz": {"search.expand", "search.engine", "names"},
     "Stemmer": {"search.analysis"},
     "textual": {"browse"},
@@ -206,6 +207,18 @@ def test_only_import_loads_the_page_parsers(argv: list[str]) -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_one_map_from_errors_to_exit_codes() -> None:
+    """``cli.exits.exit_for`` alone turns an exception into an exit code and its line; the entry
+    point asks it too when the last flush fails (only Ctrl-C before the CLI has loaded is 130 there)."""
+    the_map = SRC / "cli" / "exits.py"
+    for path in SRC.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if path != the_map:
+            assert "cannot write output (" not in text, path
+            assert not re.search(r"ExitCode\.(OK|NO_MATCH|USAGE|INTERNAL|OUTPUT|INTERRUPTED|TERMINATED)\b", text), path
+    assert (SRC / "__main__.py").read_text(encoding="utf-8").count("exit_for(") == 1
 
 
 def _members_of(*protocols: type) -> set[str]:

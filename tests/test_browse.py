@@ -318,6 +318,25 @@ def test_narrow_screens_stack_the_panes() -> None:
     drive(wide, side_by_side, size=(100, 30))
 
 
+def test_the_footer_keeps_every_key_at_40_columns() -> None:
+    """At 40x20 the footer shows tab, ^Q, ^L and Esc side by side, none cut at the screen's edge."""
+    app = BrowseApp(load_corpus(), [], "nl")
+
+    async def steps(pilot: Any) -> None:
+        from itertools import pairwise
+
+        from textual.widgets import Footer
+        from textual.widgets._footer import FooterKey
+
+        keys = [key for key in app.query_one(Footer).query(FooterKey) if key.display]
+        assert {key.key_display for key in keys} >= {"tab", "^Q", "^L", "Esc"}
+        spans = sorted((key.region.x, key.region.right) for key in keys)
+        assert all(right <= 40 for _, right in spans), spans
+        assert all(end <= start for (_, end), (start, _) in pairwise(spans)), spans
+
+    drive(app, steps, size=(40, 20))
+
+
 def test_the_footer_and_the_command_palette_speak_the_interface_language() -> None:
     """A Dutch screen has Dutch keys and commands; Ctrl-L switches them with the rest."""
     app = BrowseApp(load_corpus(), [], "nl")

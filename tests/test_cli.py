@@ -49,6 +49,15 @@ def test_show_10_has_every_section(invoke: Any) -> None:
     assert result.stderr == ""
 
 
+def test_show_says_once_where_the_answers_come_from(invoke: Any) -> None:
+    """Who answered is said once per screen, after the questions, not in an 11-line panel per question."""
+    for ids in (["10"], ["3", "5"]):
+        out = invoke("show", *ids, env={"COLUMNS": "100"}).stdout
+        assert out.count("De pagina zegt niet wie") == 1 and out.count("Bron") == 1, ids
+        source = out[out.index("Bron") :].splitlines()
+        assert len(source) <= 7 and "TNO & InnovationQuarter" in source[0] and "2021-02-17" in source[0], source
+
+
 def test_show_in_english_is_labelled_as_translation(invoke: Any) -> None:
     result = invoke("show", "10", "--lang", "en")
     assert result.exit_code == 0
@@ -152,6 +161,15 @@ def test_several_topics_narrow_the_list(invoke: Any) -> None:
     ]
     assert set(two) < set(one)
     assert two == [9, 13, 22]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_list_at_100_columns_gives_topics_the_room_the_questions_leave(invoke: Any, lang: str) -> None:
+    """The topics column no longer wraps names over three lines while the question column has room."""
+    out = invoke("list", "--table", "--lang", lang, env={"COLUMNS": "100"}).stdout
+    longest = {"nl": "Orchestrating Innovation en leiderschap", "en": "Demand-driven innovation"}[lang]
+    assert longest in out  # a topic name on one line, not one word a line
+    assert len(out.splitlines()) <= 76, len(out.splitlines())  # 107 lines before, topics over 5 lines
 
 
 def test_list_by_principle(invoke: Any) -> None:

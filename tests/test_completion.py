@@ -77,14 +77,24 @@ def test_values_for_fixed_sets_and_settings() -> None:
 
 
 def test_ids_come_from_the_corpus_in_use(corpus_file: Any, tmp_path: Path) -> None:
-    mine = corpus_file(tmp_path / "mine.json", [{"id": n, "question": f"Q{n}?", "answer": "A."} for n in (1, 2, 30)])
+    mine = corpus_file(tmp_path / "mine.json", [{"id": n, "question": f"Q{n}?", "answer": "A."} for n in (30, 1, 2)])
+    listed = ["1   Q1?", "2   Q2?", "30  Q30?"]
     assert len(tab("show", "")) == 24
-    assert tab("--data", str(mine), "show", "") == ["1", "2", "30"]
+    assert tab("--data", str(mine), "show", "") == listed
     assert tab("show", "3", "--data", str(mine), "show", "3") == ["30"]
-    assert tab("show", "", env={"ECOQA_DATA": str(mine)}) == ["1", "2", "30"]
+    assert tab("show", "", env={"ECOQA_DATA": str(mine)}) == listed
     config = tmp_path / "config"
     config.write_text(f"data = {mine}\n")
-    assert tab("show", "", env={"ECOQA_CONFIG": str(config)}) == ["1", "2", "30"]
+    assert tab("show", "", env={"ECOQA_CONFIG": str(config)}) == listed
+
+
+def test_ids_are_listed_with_their_question_in_numeric_order() -> None:
+    """bash lists 'id  question' lines (cut to the screen), 1 2 ... 10, and inserts a lone id bare."""
+    listed = tab("show", "", env={"COLUMNS": "40"})
+    assert [line.split()[0] for line in listed] == [str(n) for n in range(1, 25)]
+    assert listed[0].startswith("1   Wat zijn de belangrijkste") and all(len(line) < 40 for line in listed)
+    assert [line.split()[0] for line in tab("export", "1")] == ["1", *map(str, range(10, 20))]
+    assert tab("show", "24") == ["24"]
 
 
 def test_commands_and_options_still_complete() -> None:
@@ -106,3 +116,151 @@ def test_fish_completes_through_typer_from_the_same_corpus(corpus_file: Any, tmp
     env["_TYPER_COMPLETE_ARGS"] = "ecoqa list --topic mk"
     result = subprocess.run([sys.executable, "-m", "ecoqa"], env=env, capture_output=True, text=True, timeout=60)
     assert result.stdout.splitlines() == ["mkb\tMKB"]
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+@pytest.mark.parametrize("columns", [40, 80, 120])
+def test_bash_lists_ids_in_numeric_order_with_their_question_on_screen(tmp_path: Path, columns: int) -> None:
+    """In a real bash in tmux, TAB TAB after 'ecoqa show ' lists 1..24 in order, each with its question."""
+    import time
+
+    rc = tmp_path / "rc"
+    rc.write_text(
+        f"PS1='$ '\nexport PATH={BIN}{os.pathsep}$PATH ECOQA_CONFIG={tmp_path / 'none'}\n"
+        'eval "$(ecoqa --show-completion bash)"\n'
+    )
+    tmux = ["tmux", "-L", f"ecoqa-test-{os.getpid()}-{columns}", "-f", os.devnull]
+    shell = f"env -i HOME={tmp_path} TERM=xterm PATH={os.environ['PATH']} bash --noprofile --rcfile {rc} -i"
+    subprocess.run([*tmux, "new-session", "-d", "-x", str(columns), "-y", "40", shell], check=True, timeout=30)
+    try:
+        screen = ""
+        for _ in range(600):  # up to a minute on a busy machine
+            screen = subprocess.run([*tmux, "capture-pane", "-p"], capture_output=True, text=True, timeout=30).stdout
+            if screen.startswith("$"):
+                break
+            time.sleep(0.1)
+        subprocess.run([*tmux, "send-keys", "ecoqa show ", "Tab", "Tab"], check=True, timeout=30)
+        for _ in range(600):
+            screen = subprocess.run([*tmux, "capture-pane", "-p"], capture_output=True, text=True, timeout=30).stdout
+            if "\n24 " in screen and screen.rstrip().endswith("$ ecoqa show"):
+                break
+            time.sleep(0.1)
+    finally:
+        subprocess.run([*tmux, "kill-server"], capture_output=True, timeout=30)
+    listed = [line for line in screen.splitlines() if line[:1].isdigit()]
+    assert [line.split()[0] for line in listed] == [str(n) for n in range(1, 25)], screen
+    assert listed[9].startswith("10  Is -naast") and all(len(line) < columns for line in listed), screen
+
+
+def _app_table() -> tuple[dict[str, str], dict[str, list[tuple[list[str], str, bool]]]]:
+    """Commands and their options as Typer sees them: name -> short help; name -> (names, help, repeats)."""
+    import typer
+    from typer.core import TyperOption
+
+    from ecoqa.cli import app
+
+    group = typer.main.get_command(app)
+    root = group.make_context("ecoqa", [], resilient_parsing=True)
+
+    def options(command: Any, ctx: Any) -> list[tuple[list[str], str, bool]]:
+        return [
+            (_help_first([*p.opts, *p.secondary_opts]), " ".join((p.help or "").split()), p.multiple)
+            for p in command.get_params(ctx)
+            if isinstance(p, TyperOption) and not p.hidden
+        ]
+
+    commands, found = {}, {"": options(group, root)}
+    for name in group.list_commands(root):
+        command = group.get_command(root, name)
+        if command is not None and not command.hidden:
+            commands[name] = command.get_short_help_str(limit=300)
+            found[name] = options(command, command.make_context(name, [], parent=root, resilient_parsing=True))
+    return commands, found
+
+
+def _help_first(names: list[str]) -> list[str]:
+    """Click lists the help option's names in a set's order, which changes from run to run."""
+    return ["-h", "--help"] if set(names) == {"-h", "--help"} else names
+
+
+def _table_source(commands: dict[str, str], options: dict[str, list[tuple[list[str], str, bool]]]) -> str:
+    helps: dict[str, str] = {}
+    for rows in options.values():
+        for names, help_, _ in rows:
+            helps.setdefault(names[0], help_)
+    lines = ["COMMANDS: dict[str, str] = {", *(f"    {k!r}: {v!r}," for k, v in commands.items()), "}"]
+    lines += ["OPTIONS: dict[str, str] = {"]
+    lines += [
+        f"    {k!r}: {', '.join(('*' if m else '') + ' '.join(n) for n, _, m in v)!r}," for k, v in options.items()
+    ]
+    lines += ["}", "OPTION_HELP: dict[str, str] = {", *(f"    {k!r}: {v!r}," for k, v in helps.items())]
+    lines += [f"    {c + ' ' + n[0]!r}: {h!r}," for c, v in options.items() for n, h, _ in v if h != helps[n[0]]]
+    return "\n".join([*lines, "}"])
+
+
+def test_the_table_of_commands_and_options_is_the_apps() -> None:
+    """ecoqa.completion answers command and option names from a table; it must be the app's."""
+    from ecoqa import completion
+
+    commands, options = _app_table()
+    source = _table_source(commands, options)
+    assert commands == completion.COMMANDS, f"update the table in ecoqa/completion.py:\n{source}"
+    for command, rows in options.items():
+        expected = tuple(("*" if repeats else "") + " ".join(names) for names, _, repeats in rows)
+        assert tuple(completion.OPTIONS[command].split(", ")) == expected, (
+            f"update the table in ecoqa/completion.py:\n{source}"
+        )
+        for names, help_, _ in rows:
+            shown = completion.OPTION_HELP.get(f"{command} {names[0]}") or completion.OPTION_HELP[names[0]]
+            assert shown == help_, f"update the table in ecoqa/completion.py:\n{source}"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["ecoqa", ""],
+        ["ecoqa", "se"],
+        ["ecoqa", "--lang", "en", "l"],
+        ["ecoqa", "-"],
+        ["ecoqa", "--lang", "en", "--"],
+        ["ecoqa", "list", "-"],
+        ["ecoqa", "list", "--topic", "mkb", "--json", "--"],
+        ["ecoqa", "export", "-f", "md", "-"],
+        ["ecoqa", "import", "x.html", "--"],
+        ["ecoqa", "config", "--"],
+        ["ecoqa", "search", "fin"],
+        ["ecoqa", "list", ""],
+        ["ecoqa", "validate", "d"],
+        ["ecoqa", "export", "-o", ""],
+    ],
+)
+def test_names_answered_without_typer_are_what_typer_answers(words: list[str]) -> None:
+    import typer
+    from typer._completion_classes import BashComplete
+
+    from ecoqa import completion
+    from ecoqa.cli import app
+
+    fast = completion.candidates(completion.Words(words[:-1], words[-1]), {})
+    typer_side = BashComplete(typer.main.get_command(app), {}, "ecoqa", "_ECOQA_COMPLETE")
+    slow = [item.value for item in typer_side.get_completions(words[1:-1], words[-1]) if item.type == "plain"]
+    if "-h" in slow and "--help" in slow:
+        slow = [name for name in slow if name not in ("-h", "--help")] + ["-h", "--help"]
+    assert fast is not None and [value for value, _ in fast] == slow
+
+
+def test_a_tab_loads_neither_typer_nor_rich() -> None:
+    """Every TAB is answered by ecoqa.completion alone: Typer, Click and rich are never imported."""
+    probe = (
+        "import os, sys\n"
+        "from ecoqa.__main__ import _completed\n"
+        "for words in sys.argv[1:]:\n"
+        "    os.environ.update(_ECOQA_COMPLETE='complete_bash', COMP_WORDS=words.replace(' ', '\\n'),"
+        " COMP_CWORD=str(words.count(' ')))\n"
+        "    assert _completed(), words\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'click', 'rich', 'textual')))\n"
+    )
+    cases = ["ecoqa se", "ecoqa list --", "ecoqa show 1", "ecoqa list --topic mk", "ecoqa search fin", "ecoqa "]
+    result = subprocess.run([sys.executable, "-c", probe, *cases], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[]"

@@ -17,7 +17,7 @@ from rich.console import Console
 
 from ecoqa.corpus import load_corpus, parse_corpus
 from ecoqa.models import Corpus, Provenance
-from ecoqa.render import entry_view
+from ecoqa.render import entry_view, source_note
 
 ROOT = Path(__file__).resolve().parents[1]
 MARK = {"nl": "titel afgeleid, niet letterlijk van de pagina", "en": "title derived, not verbatim from the page"}
@@ -54,7 +54,7 @@ def test_exported_documents_mark_the_title(invoke: Any, fmt: str) -> None:
 def test_the_browser_source_panel_marks_the_title() -> None:
     corpus = load_corpus()
     console = Console(width=80, record=True, file=io.StringIO())
-    console.print(entry_view(corpus.entries[0], corpus, "en", ()))
+    console.print(entry_view(corpus.entries[0], corpus, "en", ()), source_note(corpus, "en", corpus.entries[:1]))
     shown = _flat(console.export_text())
     assert f"Orchestrating Innovation ({MARK['en']})" in shown
 

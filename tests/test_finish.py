@@ -172,6 +172,22 @@ def test_config_file_sets_and_shows_the_language(invoke: Any, tmp_path: Path) ->
     assert invoke("config", "lang", env=env).stdout == "lang\tnl\t(default)\n"
 
 
+def test_config_shows_its_file_and_unsetting_twice_says_so(invoke: Any, tmp_path: Path) -> None:
+    """Finding 6 of #28: the path before anything is set; a second --unset is not 'removed' again."""
+    config = tmp_path / "sub" / "config"
+    env = {"ECOQA_CONFIG": str(config)}
+    assert invoke("config", env=env).stdout.splitlines()[-1] == f"file\t{config}\t(not created yet)"
+    invoke("config", "lang", "en", env=env)
+    assert invoke("config", env=env).stdout.splitlines()[-1] == f"file\t{config}\t(exists)"
+    assert invoke("config", "--unset", "lang", env=env).stdout == f"lang removed from {config}\n"
+    assert invoke("config", "--unset", "lang", env=env).stdout == f"lang is not set in {config}\n"
+    alone = invoke("config", "--unset", env=env)
+    assert (
+        alone.exit_code == 2
+        and alone.stderr == "ecoqa: give the setting to remove, e.g. 'ecoqa config --unset lang'.\n"
+    )
+
+
 def test_a_broken_config_file_warns_and_does_not_stop_a_command(invoke: Any, tmp_path: Path) -> None:
     config = tmp_path / "config"
     config.write_text("nonsense\n")

@@ -94,10 +94,9 @@ def test_a_first_build_on_a_terminal_says_how_long_each_phase_took(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from ecoqa import output
-    from ecoqa.cli import common
 
     monkeypatch.setattr(output, "_is_tty", lambda stream: True)
-    with common._progress() as update:
+    with output.index_progress() as update:
         assert update is not None
         update("checking and indexing", 5, 10)
         update("saving the index", 0, 0)

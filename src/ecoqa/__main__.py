@@ -6,6 +6,7 @@ quietly with exit code 130 instead of a traceback.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
@@ -38,9 +39,19 @@ def _flushed(code: int) -> int:
                 stream.flush()
         except (OSError, ValueError) as error:
             _silence(number)
-            if number == 1 and code == 0 and not isinstance(error, BrokenPipeError):  # a reader that left: 0
-                code = 74
-                _say(f"cannot write output ({getattr(error, 'strerror', None) or error}).")
+            if number == 1 and code == 0:
+                code = _mapped(error if isinstance(error, OSError) else OSError(errno.EBADF, str(error)))
+    return code
+
+
+def _mapped(error: OSError) -> int:
+    """The exit code the one map (``ecoqa.cli.exits.exit_for``) gives a failed write, its line said:
+    74 for a full disk or a closed stream, 0 for a reader that left."""
+    from ecoqa.cli.exits import exit_for
+
+    code, message = exit_for(error)
+    if message is not None:
+        _say(message)
     return code
 
 

@@ -15,7 +15,7 @@ from dataclasses import replace
 from itertools import islice
 from typing import Any, ClassVar
 
-from rich.console import RenderableType
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual import events
@@ -28,7 +28,7 @@ from textual.widgets.option_list import Option
 
 from ecoqa.errors import EcoqaError
 from ecoqa.models import Corpus, Entry, Hit
-from ecoqa.render import content_note, entry_view, hit_rows
+from ecoqa.render import content_note, entry_view, hit_rows, source_note
 from ecoqa.search.engine import search
 from ecoqa.search.index import Index, build_index
 from ecoqa.text import one_line
@@ -57,6 +57,11 @@ WORDS = {
         "keys": "Toetsen",
         "keys_help": "De toetsen van dit scherm tonen of verbergen",
         "language_help": "Wisselen naar het Engels",
+        # the footer's keys below ``NARROW`` columns, where the words above do not fit
+        "toggle_lang_short": "EN",
+        "clear_search_short": "Wis",
+        "focus_next_short": "Paneel",
+        "quit_short": "Stop",
     },
     "en": {
         "placeholder": "Type to search (Dutch or English)…",
@@ -75,6 +80,10 @@ WORDS = {
         "keys": "Keys",
         "keys_help": "Show or hide the keys of this screen",
         "language_help": "Switch to Dutch",
+        "toggle_lang_short": "NL",
+        "clear_search_short": "Clear",
+        "focus_next_short": "Pane",
+        "quit_short": "Quit",
     },
 }
 
@@ -152,12 +161,17 @@ class BrowseApp(App[None]):
 
     def relabel_keys(self) -> None:
         """The footer's key descriptions in the interface language: Textual keeps a node's bindings
-        in ``_bindings`` (declared once per class, in English), so each is replaced by its translation."""
+        in ``_bindings`` (declared once per class, in English), so each is replaced by its translation;
+        a narrow screen gets the short ones, so that every key fits in 40 columns."""
         words = WORDS["en" if self.lang == "en" else "nl"]
+        short = "_short" if self.screen.has_class("-narrow") else ""
         for node in (self, self.query_one("#results", Results)):
             table = node._bindings.key_to_bindings
             for key, bindings in table.items():
-                table[key] = [replace(b, description=words.get(b.action, b.description)) for b in bindings]
+                table[key] = [
+                    replace(b, description=words.get(b.action + short, words.get(b.action, b.description)))
+                    for b in bindings
+                ]
         self.refresh_bindings()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
@@ -188,8 +202,7 @@ class BrowseApp(App[None]):
         return [(Text(f"{t.name(self.lang)} ({t.id})"), t.id) for t in self.corpus.topics]  # data as Text
 
     def on_mount(self) -> None:
-        self.relabel_keys()
-        self.fit_layout(self.size.width)
+        self.fit_layout(self.size.width)  # relabels the keys too
         self.refresh_results()
         self.query_one("#query", Input).focus()
 
@@ -197,8 +210,14 @@ class BrowseApp(App[None]):
         self.fit_layout(event.size.width)
 
     def fit_layout(self, width: int) -> None:
-        """Side by side from ``NARROW`` columns; stacked below, where side by side would crush the list."""
-        self.screen.set_class(width < NARROW, "-narrow")
+        """Side by side from ``NARROW`` columns; stacked below, where side by side would crush the list
+        and the footer keeps its keys by dropping its spacing and the command palette's hint."""
+        narrow = width < NARROW
+        self.screen.set_class(narrow, "-narrow")
+        footer = self.query_one(Footer)
+        footer.compact = narrow
+        footer.show_command_palette = not narrow
+        self.relabel_keys()
 
     # ------------------------------------------------------------------ results
 
@@ -264,7 +283,8 @@ class BrowseApp(App[None]):
         width = pane.content_region.width or 80
         related = self.corpus.related_headings(entry)
         marks = self.marks.get(entry.id, ())
-        self.set_detail(entry_view(entry, self.corpus, self.lang, related, width - 1, marks=marks))
+        view = entry_view(entry, self.corpus, self.lang, related, width - 1, marks=marks)
+        self.set_detail(Group(view, source_note(self.corpus, self.lang, [entry], width - 1)))
         pane.scroll_home(animate=False)
 
     def set_detail(self, view: RenderableType) -> None:

@@ -3,8 +3,9 @@
 The completion script sends the words typed so far (``_ECOQA_COMPLETE=complete_bash`` with
 ``COMP_WORDS``/``COMP_CWORD``; zsh sends ``_TYPER_COMPLETE_ARGS``; fish is left to Typer). When the word being
 completed is a value this module knows (an id, a topic, a principle, a language, a colour, a
-format, a setting or its value) it answers from the corpus in use, read as plain JSON; for
-command and option names it answers None and Typer does the rest.
+format, a setting or its value) it answers from the corpus in use, read as plain JSON; command
+and option names come from a table of the app's commands (a test keeps it equal to the app).
+Only what it cannot place (a shortcut such as ``ecoqa 10 --l``) is left to Typer.
 
 The corpus in use is the one a command would read: ``--data FILE`` among the words typed, else
 ``ECOQA_DATA``, else the config file's ``data``, else the bundled corpus. Each candidate is a
@@ -147,12 +148,13 @@ def _as_typed(name: str, typed: str) -> str | None:
 
 
 def ids(document: Mapping[str, Any], typed: str) -> Candidates:
+    """The ids that start with *typed*, in numeric order, each with its question."""
     found = [
-        (str(q.get("id")), " ".join(str(q.get("question", "")).split())[:60])
+        (str(q.get("id")), " ".join(str(q.get("question", "")).split())[:120])
         for q in _records(document, "questions")
         if str(q.get("id")).startswith(typed.strip())
     ]
-    return found[:MAX_IDS]
+    return sorted(found, key=lambda candidate: (len(candidate[0]), candidate[0]))[:MAX_IDS]
 
 
 def named(
@@ -216,6 +218,7 @@ _VALUE_OPTIONS: dict[str, str] = {
     "--limit": "number",
     "-n": "number",
     "--title": "text",
+    "--terms": "files",
 }
 _GROUP_VALUE_OPTIONS = {"--lang", "-l", "--color", "--data"}
 #: command -> what its arguments are
@@ -230,18 +233,22 @@ def candidates(words: Words, environ: Mapping[str, str]) -> Candidates | None:
     typed = _unquoted(words.current) if words.current else ""
     kind = _VALUE_OPTIONS.get(previous)
     if kind is None and words.current.startswith("-"):
-        return None
+        return option_names(words, words.current)
     if kind is None:
         command = words.command()
+        if command is None:
+            return [(name, help_) for name, help_ in COMMANDS.items() if name.startswith(typed)]
         if command == "config":
             return _config_values(words.arguments(), typed)
-        kind = _ARGUMENTS.get(command or "")
-        if kind is None or (kind == "principles" and words.arguments()):
+        if command not in COMMANDS:  # a shortcut ('ecoqa 10 …'): Typer resolves it
             return None
+        kind = _ARGUMENTS.get(command)
+        if kind is None or (kind == "principles" and words.arguments()):
+            return []  # words, files or nothing: the shell offers file names
     if kind in ("languages", "colors", "formats"):
         return fixed({"languages": LANGUAGES, "colors": COLORS, "formats": FORMATS}[kind], typed)
     if kind in ("files", "number", "text"):
-        return None
+        return []
     document = read_document(corpus_path(words, environ))
     return {"ids": ids, "topics": topics, "principles": principles}[kind](document, typed)
 
@@ -254,6 +261,96 @@ def _config_values(arguments: Sequence[str], typed: str) -> Candidates | None:
     if len(arguments) == 1 and allowed:
         return fixed(((value, "") for value in allowed), typed)
     return None
+
+
+def option_names(words: Words, typed: str) -> Candidates | None:
+    """The names of the options of ``ecoqa`` or of its command that start with *typed*, as Click
+    offers them: in their order, without those given already unless they repeat; None when the
+    command is not one of ours (a shortcut such as ``ecoqa 10 --l``: Typer resolves it)."""
+    command = words.command()
+    if command is not None and command not in OPTIONS:
+        return None
+    own = words.before[1:] if command is None else words.before[words.before.index(command) + 1 :]
+    given = {word.partition("=")[0] for word in own if word.startswith("-")}
+    found: Candidates = []
+    for group in OPTIONS[command or ""].split(", "):
+        names = group.lstrip("*").split()
+        if group.startswith("*") or not given.intersection(names):
+            help_ = OPTION_HELP.get(f"{command} {names[0]}") or OPTION_HELP[names[0]]
+            found += [(name, help_) for name in names if name.startswith(typed)]
+    return found
+
+
+# ---------------------------------------------------------------------------- commands and options
+# What Typer would answer for command and option names, so that those TABs need no Typer either.
+# tests/test_completion.py derives this table from the app and prints it when they differ.
+
+COMMANDS: dict[str, str] = {
+    "validate": "Check a corpus file and list every problem.",
+    "export": "Export questions as Markdown, HTML or JSON.",
+    "import": "Make a corpus from Q&A pages, FAQ markup, Markdown or CSV.",
+    "list": "List questions, by topic or principle.",
+    "show": "Show questions with answer, key points and sources.",
+    "search": "Search questions and answers, Dutch or English.",
+    "topics": "List topics with their aliases and questions.",
+    "speakers": "List the speakers or contributors and the people mentioned.",
+    "principles": "List key principles, or show one with its quotes.",
+    "info": "What the corpus is: title, kind, date, organisers, counts.",
+    "browse": "Browse and search in a full-screen app.",
+    "config": "Show or change settings (language, colour, pager).",
+}
+_LISTING = "--lang -l, --json, --plain, --table, --data, --color, --no-pager, -h --help"
+_FILTERS = "*--topic -t, *--principle -p"
+#: command ('' for ecoqa itself) -> its options, in order; '*' marks an option that repeats
+OPTIONS: dict[str, str] = {
+    "": "--version -V, --lang -l, --data, --color, --install-completion, --show-completion, -h --help",
+    "validate": "--json, -h --help",
+    "export": f"--format -f, {_FILTERS}, --lang -l, --output -o, --force, --no-pager, --data, -h --help",
+    "import": "--output -o, --title, --lang, --terms, --force, --dry-run -n, --base-url, --question-column, "
+    "--answer-column, --skip-unreadable, -h --help",
+    "list": f"{_FILTERS}, --limit -n, {_LISTING}",
+    "show": "--lang -l, --json, --plain, --data, --color, --no-pager, -h --help",
+    "search": f"{_FILTERS}, --limit -n, --explain, {_LISTING}",
+    "topics": _LISTING,
+    "speakers": _LISTING,
+    "principles": _LISTING,
+    "info": _LISTING,
+    "browse": f"{_FILTERS}, --lang -l, --data, -h --help",
+    "config": "--unset, -h --help",
+}
+#: option -> its help ('command option' where a command's differs)
+OPTION_HELP: dict[str, str] = {
+    "--version": "Show the version and exit.",
+    "--lang": "Language: nl or en (default: ECOQA_LANG, config, nl).",
+    "--data": "Corpus file to use instead of the bundled one.",
+    "--color": "Color: auto follows the terminal and NO_COLOR (default: ECOQA_COLOR, config, auto).",
+    "--install-completion": "Install completion for the current shell.",
+    "--show-completion": "Show completion for the current shell, to copy it or customize the installation.",
+    "-h": "Show this message and exit.",
+    "--json": "Print JSON on stdout (stable keys, never coloured).",
+    "--format": "markdown (md), html or json; default: from the -o extension, else markdown.",
+    "--topic": "Topic id, label or alias; repeat to narrow.",
+    "--principle": "Principle id, title or number; repeat to narrow.",
+    "--output": "Write here ('-' for stdout).",
+    "--force": "Replace FILE if it exists.",
+    "--no-pager": "Never page long output.",
+    "--title": "Title, if the page has none.",
+    "--terms": "Your own Dutch-English term pairs (a Dutch term, then English words, per row) for search.",
+    "--dry-run": "Show what would be imported; write nothing.",
+    "--base-url": "Resolve relative links against URL (default: the page's address).",
+    "--question-column": "Table column of the questions (name or number).",
+    "--answer-column": "Table column of the answers (name or number).",
+    "--skip-unreadable": "Import the readable sources; name the others on stderr.",
+    "--limit": "Show at most N questions.",
+    "--plain": "Tab-separated lines, no table (the default when piped).",
+    "--table": "A table even when piped.",
+    "--explain": "Show scores, which words matched and how much each counted.",
+    "--unset": "Remove KEY from the config file.",
+    "import --output": "Corpus to write ('-' for stdout).",
+    "import --lang": "Language of the Q&A (default: detected).",
+    "show --plain": "Question and answer as clean text, to paste.",
+    "search --limit": "Show at most N results.",
+}
 
 
 # ---------------------------------------------------------------------------- the shells
@@ -296,8 +393,23 @@ def answer(environ: Mapping[str, str]) -> str | None:
     if found is None:
         return None
     if shell == "complete_bash":
-        return "\n".join(for_bash(value, words.current) for value, _help in found)
+        return "\n".join(_bash(found, words.current, environ.get("COLUMNS", "")))
     return _zsh(found)
+
+
+def _bash(found: Candidates, current: str, columns: str) -> list[str]:
+    """Candidates for bash; numbers (ids) come with what they stand for when bash will list them.
+
+    Bash shows no descriptions of its own, so a list of numbers is offered as 'number  text' lines
+    (as cobra does): the values differ within their digits, so what bash inserts for the common
+    part of the list is never any of the text, and one candidate left is inserted bare.
+    """
+    values = [for_bash(value, current) for value, _help in found]
+    if len(found) < 2 or not all(value.isdigit() and help_ for value, help_ in found):
+        return values
+    width = max(map(len, values))
+    room = int(columns) - 1 if columns.isdigit() and int(columns) > 20 else 79
+    return [f"{value:<{width}}  {help_}"[:room].rstrip() for value, (_v, help_) in zip(values, found, strict=True)]
 
 
 def _zsh(found: Candidates) -> str:

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ecoqa.errors import EcoqaError, OutputError, UsageError
-from ecoqa.files import check_target, is_stream, write_atomic
 
 #: key -> (allowed values or () for any text, default, environment variable)
 SETTINGS: dict[str, tuple[tuple[str, ...], str, str]] = {
@@ -147,6 +146,8 @@ def interface_language(option: str | None, corpus_language: str, warn: Callable[
 
 def save(key: str, value: str | None) -> Path:
     """Set *key* to *value* in the config file (None removes it); written atomically."""
+    from ecoqa.files import check_target, write_atomic  # only here: reading settings stays light
+
     if key not in SETTINGS:
         raise UsageError(f"unknown setting {key!r}; settings are {', '.join(SETTINGS)}.")
     path = config_path()
@@ -170,6 +171,8 @@ def save(key: str, value: str | None) -> Path:
 
 
 def _names_a_stream(path: Path) -> bool:
+    from ecoqa.files import is_stream
+
     try:
         return is_stream(os.stat(path).st_mode)
     except OSError:

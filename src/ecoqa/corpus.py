@@ -48,13 +48,20 @@ def read_corpus_bytes(path: Path, *, hint: str = "--data or ECOQA_DATA") -> byte
     *hint* names where the path came from, so that "file not found" says what to check.
     """
     read_corpus_bytes_checked(path, hint=hint)
+    return read_bounded(path, "a corpus file")
+
+
+def read_bounded(path: Path, what: str) -> bytes:
+    """At most ``MAX_BYTES`` of *path*, read whole; more (a file that grew, or a pipe, whose size
+    only reading tells) is a ``CorpusError`` naming *what* the limit is for. Callers check first
+    what kind of file they accept (a corpus must be a regular file; an import source may be a pipe)."""
     try:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as error:
         raise CorpusError(f"{path}: cannot read ({one_line(error.strerror or str(error))}).") from None
     if len(raw) > MAX_BYTES:
-        raise CorpusError(f"{path}: larger than the {MAX_BYTES // 2**20} MB limit for a corpus file.")
+        raise CorpusError(f"{path}: larger than the {MAX_BYTES // 2**20} MB limit for {what}.")
     return raw
 
 

@@ -280,6 +280,34 @@ class Document(NamedTuple):
     date: str = ""
 
 
+#: a file's extension -> the document written to it when no --format is given
+EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
+
+
+def document(kind: str, entries: Listing, doc: Document) -> Iterator[str] | Iterator[bytes]:
+    """The document of *kind*: markdown, html or json (a corpus file)."""
+    if kind == "html":
+        return to_html(entries, doc)
+    if kind == "json":
+        return corpus_json(entries, doc.corpus)
+    return to_markdown(entries, doc)
+
+
+def selection_labels(
+    corpus: Corpus, lang: str, topics: Sequence[str], principles: Sequence[str], ids: Sequence[int]
+) -> tuple[str, ...]:
+    """What a document says it holds, shown in its title: the topics, principles and questions chosen."""
+    found = []
+    if topics:
+        found.append(label(lang, "topic_filter", names=", ".join(t.name(lang) for t in map(corpus.topic, topics) if t)))
+    if principles:
+        names = ", ".join(p.name(lang) for p in map(corpus.principle, principles) if p)
+        found.append(label(lang, "principle_filter", names=names))
+    if ids:
+        found.append(label(lang, "selection", ids=", ".join(map(str, ids))))
+    return tuple(found)
+
+
 def _title(doc: Document) -> str:
     """The document's title, cleaned: it may be made of a file name or of what the user typed."""
     corpus = doc.corpus
@@ -305,7 +333,7 @@ def _about(doc: Document) -> list[tuple[str, bool]]:
     derived = in_lang(lang, provenance.derived_note, provenance.derived_note_en)
     if derived:
         lines.append((derived, True))
-    first = next(corpus.entries.headings(), None)  # a store reads it in its first batch of headings
+    first = next(iter(corpus.entries.headings()), None)  # a store reads it in its first batch
     if lang != corpus.language and first is not None:  # judged by the first entry: translations come whole
         translated = lang == "en" and bool(first.question_en)
         lines.append((label(lang, "translation" if translated else "no_translation"), True))

@@ -16,7 +16,7 @@ import re
 import shlex
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any
 
@@ -387,3 +387,31 @@ def opened(output: Output) -> Iterator[Output]:
         yield output
     finally:
         output.close()
+
+
+@contextmanager
+def index_progress() -> Iterator[Callable[[str, int, int], None] | None]:
+    """While a large index builds: a progress bar on stderr with the phase it is in, then one line
+    with the time of each phase. Nothing when stderr is not a terminal."""
+    if not _is_tty(sys.stderr):
+        yield None
+        return
+    import time
+
+    from rich.progress import Progress
+
+    phases: dict[str, float] = {}
+    with Progress(console=make_console("auto", stderr=True), transient=True) as bar:
+        task = bar.add_task("indexing", total=None)
+
+        def update(stage: str, done: int, total: int) -> None:
+            phases.setdefault(stage, time.monotonic())
+            bar.update(task, description=stage, completed=done, total=total or None)
+
+        yield update
+    if phases:
+        starts = [*phases.values(), time.monotonic()]
+        took = ", ".join(
+            f"{stage} {end - start:.1f} s" for stage, start, end in zip(phases, starts[:-1], starts[1:], strict=True)
+        )
+        write_note_line(f"built the search index in {starts[-1] - starts[0]:.1f} s ({took}); later commands use it.")

@@ -10,7 +10,7 @@ provenance markers move into the panel so that they wrap instead of being cut.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain
+from itertools import chain, islice
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -110,8 +110,9 @@ def entry_view(
     entry: Entry, corpus: Corpus, lang: str, related: Sequence[Heading], width: int = 80, marks: Sequence[str] = ()
 ) -> RenderableType:
     """Every section of one Q&A as panels; the words in *marks* (a search's matches) highlighted; a
-    translation is marked on its panels (an original shown in another language than *lang* is noted
-    once per screen: ``content_note``)."""
+    translation is marked on its panels. What a screen of questions shares is said once, after
+    them: an original shown in another language than *lang* (``content_note``) and where the Q&A
+    comes from (``source_note``); a question's own source, when it has one, is among its facts."""
     question, answer = entry.text(lang)
     note, short = "", ""
     if entry.translated(lang):
@@ -151,14 +152,6 @@ def entry_view(
     extras = _facts(entry, corpus, lang, related)
     if extras:
         panels.append(extras)
-    panels.append(
-        Panel(
-            source_text(corpus, lang, entry.source),
-            title=_title(label(lang, "source"), "label"),
-            title_align="left",
-            border_style="dim",
-        )
-    )
     return Group(*panels)
 
 
@@ -191,6 +184,8 @@ def _facts(entry: Entry, corpus: Corpus, lang: str, related: Sequence[Heading]) 
         sections.append(("references", _references(entry, lang)))
     if related:
         sections.append(("related", _numbered((r.id, safe(r.text(lang))) for r in related)))
+    if _has_own_source(entry):
+        sections.append(("source", safe(_where(entry.source))))
     if not sections:
         return None
     parts: list[RenderableType] = []
@@ -248,10 +243,13 @@ def content_note(corpus: Corpus, entries: Iterable[Entry], lang: str) -> Text | 
     return Text(label(lang, "no_translation"), style=STYLES["derived"])
 
 
-def source_text(corpus: Corpus, lang: str, own: Source | None = None) -> Text:
-    """Where the Q&A comes from (*own*: the entry's own source, when the corpus records it per
-    question) and what the page says about who answered: 'Webinar “Title”', 'FAQ “Title”'; a title
-    its compilers gave it is no name of the source: shown after a dash, marked."""
+def source_note(corpus: Corpus, lang: str, entries: Iterable[Entry], width: int = 80) -> RenderableType:
+    """Where the shown Q&A comes from and what is known of who answered, said once after the
+    questions: 'Source  Webinar, 2021-02-17, TNO & InnovationQuarter', then the attribution (the
+    label above the rest below ``NARROW`` columns). A
+    title its compilers gave the source is no name of it: shown after a dash, marked. The corpus's
+    description of its source shows only when nothing else names it (for a merged corpus it names
+    every file, and each question with a file of its own names that file among its facts)."""
     collection = corpus.collection
     provenance = corpus.provenance
     title = corpus.own_title(lang)
@@ -263,49 +261,98 @@ def source_text(corpus: Corpus, lang: str, own: Source | None = None) -> Text:
         named = f"“{title}”"
     else:
         named = kind or ("" if derived else corpus.source)
-    line = safe(", ".join(part for part in (named, collection.date if collection else "") if part))
+    organizers = " & ".join(collection.organizers) if collection and collection.organizers else ""
+    if collection and not organizers:
+        organizers = collection.organizer_line
+    line = safe(", ".join(part for part in (named, collection.date if collection else "", organizers) if part))
     if derived:
         line.append(" — " if line.plain else "").append_text(corpus_title(corpus, lang))
-    if collection and collection.organizer_line:
-        line.append("\n").append_text(safe(collection.organizer_line))
-    elif collection and collection.organizers:
-        line.append_text(safe(", " + " & ".join(collection.organizers)))
     whole = in_lang(lang, provenance.source, provenance.source_en)
-    if own is not None and any(own):
-        where = ", ".join(part for part in (f"“{own.title}”" if own.title else "", own.file, own.url, own.date) if part)
-        line.append("\n").append_text(safe(label(lang, "entry_source", where=where)))
-        whole = ""  # it names every source of a merged corpus, not this question's
-    for text in (whole, in_lang(lang, provenance.attribution, provenance.attribution_en)):
-        if text:
-            line.append("\n").append_text(safe(text, STYLES["muted"]))
-    return line
+    if whole and not (kind or title) and not any(_has_own_source(entry) for entry in entries):
+        line.append("\n").append_text(safe(whole, STYLES["muted"]))
+    attribution = in_lang(lang, provenance.attribution, provenance.attribution_en)
+    if attribution:
+        line.append("\n").append_text(safe(attribution, STYLES["muted"]))
+    if width < NARROW:
+        return Text.assemble(Text(label(lang, "source"), style=STYLES["label"]), "\n", line)
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style=STYLES["label"], no_wrap=True)
+    grid.add_column()
+    grid.add_row(label(lang, "source"), line)
+    return grid
+
+
+def _has_own_source(entry: Entry) -> bool:
+    return entry.source is not None and any(entry.source)
+
+
+def _where(own: Source | None) -> str:
+    """A question's own source: its title, file, address and date."""
+    if own is None:
+        return ""
+    return ", ".join(part for part in (f"“{own.title}”" if own.title else "", own.file, own.url, own.date) if part)
 
 
 # ---------------------------------------------------------------------------- lists, streamed
 
 
-def _fixed_columns(width: int, topics: bool, longest_id: int) -> tuple[int, int, int]:
-    """Widths of the id, question and topics columns of a listing at *width*; an id is never cut."""
+#: Rows a listing reads ahead to choose its column widths; later rows stream at those widths.
+SAMPLE_ROWS = 50
+
+
+def _fixed_columns(width: int, longest_id: int, rows: Sequence[tuple[str, str]]) -> tuple[int, int, int]:
+    """Widths of the id, question and topics columns of a listing at *width*: the topics column
+    that makes *rows* (question, topics) take the fewest lines, so that neither column wraps
+    while the other has room; no topics column below ``NARROW``. An id is never cut."""
     id_width = max(5, longest_id)
-    if not topics or width < NARROW:
+    room = width - id_width - 2
+    if not any(topics for _, topics in rows) or width < NARROW:
         return id_width, width - id_width - 1, 0
-    topic_width = max(14, (width - id_width) // 4)
-    return id_width, width - id_width - topic_width - 2, topic_width
+    from rich.cells import cell_len
+
+    sized = [
+        ([cell_len(w) for w in question.split()], [cell_len(w) for w in topics.split()]) for question, topics in rows
+    ]
+    widest = max(sum(words) + len(words) for _, words in sized)  # the topics of a row on one line
+
+    def height(topic_width: int) -> int:
+        return sum(max(_lines(question, room - topic_width), _lines(topics, topic_width)) for question, topics in sized)
+
+    topic_width = min(range(14, max(14, min(room // 2, widest)) + 1), key=height)
+    return id_width, room - topic_width, topic_width
+
+
+def _lines(words: Sequence[int], width: int) -> int:
+    """Lines that words of these sizes take, wrapped at word boundaries to *width* (long words folded)."""
+    lines, used = 1, 0
+    for size in words:
+        if used and used + 1 + size <= width:
+            used += 1 + size
+            continue
+        lines, used = (lines + 1 if used else lines), size
+        while used > width:
+            lines, used = lines + 1, used - width
+    return lines
 
 
 def entry_rows(entries: Iterable[Entry], corpus: Corpus, lang: str, width: int) -> Iterator[RenderableType]:
     """A listing of questions, one renderable per row, so that a long list streams.
 
-    Columns have fixed widths (from *width*), so every row lines up without the whole table
-    being measured first; below ``NARROW`` columns the topics are left out.
+    Columns have fixed widths, chosen from *width* and the first ``SAMPLE_ROWS`` rows, so every
+    row lines up without the whole list being read first; below ``NARROW`` columns the topics
+    are left out.
     """
     entries = iter(entries)
-    first = next(entries, None)
-    if first is None:
+    ahead = list(islice(entries, SAMPLE_ROWS))
+    if not ahead:
         return
-    show_topics = bool(corpus.topics)
+    names = {t.id: t.name(lang) for t in corpus.topics}
+
+    def cells(item: Entry) -> tuple[str, str]:
+        return clean_text(item.text(lang)[0]), clean_text(", ".join(names.get(name, name) for name in item.topics))
+
     longest_id = len(str(max(corpus.ids(), default=0)))
-    id_width, question_width, topic_width = _fixed_columns(width, show_topics, longest_id)
+    id_width, question_width, topic_width = _fixed_columns(width, longest_id, [cells(e) for e in ahead])
     header = Text(label(lang, "question"), style=STYLES["header"])
     if lang == "en" and corpus.language != "en":
         header.append(f"  ({label(lang, 'translation_header')})", style=STYLES["derived"])
@@ -317,16 +364,15 @@ def entry_rows(entries: Iterable[Entry], corpus: Corpus, lang: str, width: int) 
         header,
         Text(label(lang, "topics"), style=STYLES["header"]),
     )
-    names = {t.id: t.name(lang) for t in corpus.topics}
-    for item in chain([first], entries):
-        topics = ", ".join(names.get(name, name) for name in item.topics)
+    for item in chain(ahead, entries):
+        question, topics = cells(item)
         yield _row(
             id_width,
             question_width,
             topic_width,
             Text(str(item.id), style=STYLES["id"]),
-            safe(item.text(lang)[0]),
-            safe(topics, STYLES["topic"]),
+            Text(question),
+            Text(topics, style=STYLES["topic"]),
         )
 
 

@@ -13,22 +13,11 @@ from collections.abc import Sequence
 
 import typer
 
-from ecoqa.cli import documents, reading, settings
-from ecoqa.cli.completion import complete_ids, complete_principles, complete_topics
+from ecoqa.cli import documents, reading, settings  # noqa: F401 - importing them registers the commands
 from ecoqa.cli.exits import ExitCode
 from ecoqa.cli.options import app
 
-__all__ = [
-    "ExitCode",
-    "app",
-    "complete_ids",
-    "complete_principles",
-    "complete_topics",
-    "documents",
-    "reading",
-    "run",
-    "settings",
-]
+__all__ = ["ExitCode", "app", "run"]
 
 
 def run(argv: Sequence[str] | None = None) -> int:

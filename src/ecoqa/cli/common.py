@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -82,42 +81,14 @@ def open_corpus(ctx: typer.Context, data: Path | None) -> tuple[Corpus, Index | 
     if not store.wants_index(path):
         return load_corpus(path), None
     read_corpus_bytes_checked(path)
-    with _progress() as progress:
+    from ecoqa.output import index_progress
+
+    with index_progress() as progress:
         return store.open_indexed(path, str(path), progress, warn=warn)
 
 
 def load(ctx: typer.Context, data: Path | None) -> Corpus:
     return open_corpus(ctx, data)[0]
-
-
-@contextmanager
-def _progress() -> Iterator[Callable[[str, int, int], None] | None]:
-    """While a large index builds: a progress bar on stderr with the phase it is in, then one line
-    with the time of each phase. Nothing when stderr is not a terminal."""
-    from ecoqa.output import _is_tty, make_console, write_note_line
-
-    if not _is_tty(sys.stderr):
-        yield None
-        return
-    import time
-
-    from rich.progress import Progress
-
-    phases: dict[str, float] = {}
-    with Progress(console=make_console("auto", stderr=True), transient=True) as bar:
-        task = bar.add_task("indexing", total=None)
-
-        def update(stage: str, done: int, total: int) -> None:
-            phases.setdefault(stage, time.monotonic())
-            bar.update(task, description=stage, completed=done, total=total or None)
-
-        yield update
-    if phases:
-        starts = [*phases.values(), time.monotonic()]
-        took = ", ".join(
-            f"{stage} {end - start:.1f} s" for stage, start, end in zip(phases, starts[:-1], starts[1:], strict=True)
-        )
-        write_note_line(f"built the search index in {starts[-1] - starts[0]:.1f} s ({took}); later commands use it.")
 
 
 def topic_ids(corpus: Corpus, names: Sequence[str], prefix: str) -> list[str]:

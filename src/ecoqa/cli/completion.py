@@ -9,9 +9,27 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import typer
+from typer import _completion_shared
 
 if TYPE_CHECKING:
     from types import ModuleType
+
+#: The bash script ``--install-completion`` writes: Typer's, passing the screen width (ids are
+#: listed with their question, cut to fit) and keeping ecoqa's order (ids as numbers, not 1 10 11 2).
+BASH_SCRIPT = """
+%(complete_func)s() {
+    local IFS=$'\\n'
+    COMPREPLY=( $( env COMP_WORDS="${COMP_WORDS[*]}" \\
+                   COMP_CWORD=$COMP_CWORD \\
+                   COLUMNS=$COLUMNS \\
+                   %(autocomplete_var)s=complete_bash $1 ) )
+    return 0
+}
+
+complete -o default -o nosort -F %(complete_func)s %(prog_name)s 2>/dev/null \\
+    || complete -o default -F %(complete_func)s %(prog_name)s
+"""
+_completion_shared._completion_scripts["bash"] = BASH_SCRIPT
 
 Candidates = list[tuple[str, str]]
 Finder = Callable[[Mapping[str, Any], str], Candidates]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
@@ -22,12 +22,18 @@ from ecoqa.cli.common import (
 )
 from ecoqa.cli.completion import complete_formats, complete_ids
 from ecoqa.cli.exits import ExitCode, warn
-from ecoqa.cli.options import DataOption, JsonOption, LangOption, PagerOption, PrincipleOption, TopicOption, command
+from ecoqa.cli.options import (
+    DataOption,
+    JsonOption,
+    LangOption,
+    PagerOption,
+    PrincipleOption,
+    TopicOption,
+    argument,
+    command,
+    valued,
+)
 from ecoqa.errors import NoMatchError, UsageError
-
-if TYPE_CHECKING:
-    from ecoqa.models import Corpus
-
 
 #: --format names -> the document written
 FORMATS = {"markdown": "markdown", "md": "markdown", "html": "html", "json": "json"}
@@ -43,9 +49,7 @@ def _known_format(value: str | None) -> str | None:
 
 @command(short="Check a corpus file and list every problem.")
 def validate(
-    path: Annotated[
-        Path, typer.Argument(metavar="FILE", help="Corpus file to check.", show_default=False, readable=False)
-    ],
+    path: Annotated[Path, argument("FILE", "Corpus file to check.", readable=False)],
     json_: JsonOption = False,
 ) -> None:
     """Check a corpus file and list every problem with its location; exit 0 if valid, 3 if not.
@@ -82,39 +86,28 @@ def validate(
         raise typer.Exit(ExitCode.CORPUS)
 
 
-_EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
-
-
 @command(short="Export questions as Markdown, HTML or JSON.")
 def export(
     ctx: typer.Context,
     ids: Annotated[
-        list[str] | None,
-        typer.Argument(
-            metavar="ID...",
-            help="Questions to export (default: all).",
-            autocompletion=complete_ids,
-            show_default=False,
-        ),
+        list[str] | None, argument("ID...", "Questions to export (default: all).", autocompletion=complete_ids)
     ] = None,
     format_: Annotated[
         str | None,
-        typer.Option(
+        valued(
             "--format",
             "-f",
             metavar="FORMAT",
+            help="markdown (md), html or json; default: from the -o extension, else markdown.",
             callback=_known_format,
             autocompletion=complete_formats,
-            show_default=False,
-            help="markdown (md), html or json; default: from the -o extension, else markdown.",
         ),
     ] = None,
     topic: TopicOption = None,
     principle: PrincipleOption = None,
     lang: LangOption = None,
     output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="FILE", show_default=False, help="Write here ('-' for stdout)."),
+        Path | None, valued("--output", "-o", metavar="FILE", help="Write here ('-' for stdout).")
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
     no_pager: PagerOption = False,
@@ -134,33 +127,28 @@ def export(
     prefix = command_prefix(ctx, data)
     chosen = selected(corpus, topic or [], principle or [], prefix)
     positions: Sequence[int] = range(len(corpus.entries)) if chosen is None else chosen
-    if ids:
-        wanted = [find_entry(corpus, raw, prefix).id for raw in ids]
+    chosen_ids = list(dict.fromkeys(find_entry(corpus, raw, prefix).id for raw in ids or []))
+    if chosen_ids:
         keep = set(positions)
-        positions = [p for p in (corpus.position(i) for i in dict.fromkeys(wanted)) if p is not None and p in keep]
+        positions = [p for p in map(corpus.position, chosen_ids) if p is not None and p in keep]
     if not positions:
         raise NoMatchError(f"no question has {filter_words(topic or [], principle or [])}.")
-    target = None if output is None or str(output) == "-" else output
-    kind = _export_format(format_, target)
+    import datetime
+
     from ecoqa import export as documents
     from ecoqa.version import ecoqa_version
 
-    entries = documents.Selection(corpus.entries, positions)
-    filters = _filter_names(corpus, topic or [], principle or [], language)
-    if ids:
-        from ecoqa.labels import label
-
-        filters.append(label(language, "selection", ids=", ".join(map(str, dict.fromkeys(wanted)))))
-    import datetime
-
-    doc = documents.Document(corpus, language, tuple(filters), ecoqa_version(), datetime.date.today().isoformat())
-    chunks: Iterable[str | bytes]
-    if kind == "markdown":
-        chunks = documents.to_markdown(entries, doc)
-    elif kind == "html":
-        chunks = documents.to_html(entries, doc)
-    else:
-        chunks = documents.corpus_json(entries, corpus)
+    target = None if output is None or str(output) == "-" else output
+    kind = format_ or (documents.EXTENSIONS.get(target.suffix.lower(), "markdown") if target else "markdown")
+    labels = documents.selection_labels(
+        corpus,
+        language,
+        topic_ids(corpus, topic or [], prefix),
+        principle_ids(corpus, principle or [], prefix),
+        chosen_ids,
+    )
+    doc = documents.Document(corpus, language, labels, ecoqa_version(), datetime.date.today().isoformat())
+    chunks = documents.document(kind, documents.Selection(corpus.entries, positions), doc)
     if target is None:
         _to_stdout(chunks, paging=not no_pager)
         return
@@ -191,29 +179,6 @@ def _to_stdout(chunks: Iterable[str | bytes], *, paging: bool) -> None:
         write_note_line("to keep this document, write it to a file with -o FILE.")
 
 
-def _export_format(format_: str | None, target: Path | None) -> str:
-    if format_ is not None:
-        return format_
-    if target is not None and target.suffix.lower() in _EXTENSIONS:
-        return _EXTENSIONS[target.suffix.lower()]
-    return "markdown"
-
-
-def _filter_names(corpus: Corpus, topics: Sequence[str], principles: Sequence[str], lang: str) -> list[str]:
-    from ecoqa.labels import label
-
-    names = []
-    topics_named = topic_ids(corpus, topics, "ecoqa")  # checked by ``selected`` already: no hint shown
-    if topics_named:
-        shown = ", ".join(t.name(lang) for t in (corpus.topic(i) for i in topics_named) if t)
-        names.append(label(lang, "topic_filter", names=shown))
-    principles_named = principle_ids(corpus, principles, "ecoqa")
-    if principles_named:
-        shown = ", ".join(p.name(lang) for p in (corpus.principle(i) for i in principles_named) if p)
-        names.append(label(lang, "principle_filter", names=shown))
-    return names
-
-
 class CorpusLanguage(str, Enum):
     nl = "nl"
     en = "en"
@@ -222,31 +187,21 @@ class CorpusLanguage(str, Enum):
 @command("import", short="Make a corpus from Q&A pages, FAQ markup, Markdown or CSV.")
 def import_(
     sources: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="SOURCE...",
-            help="Files to read: HTML or text pages, Markdown, CSV/TSV.",
-            show_default=False,
-            readable=False,  # ecoqa says why it cannot read a file, with exit code 3
-        ),
+        list[Path],  # not readable=True: ecoqa says why it cannot read a file, with exit code 3
+        argument("SOURCE...", "Files to read: HTML or text pages, Markdown, CSV/TSV.", readable=False),
     ],
     output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="FILE", show_default=False, help="Corpus to write ('-' for stdout)."),
+        Path | None, valued("--output", "-o", metavar="FILE", help="Corpus to write ('-' for stdout).")
     ] = None,
-    title: Annotated[
-        str | None, typer.Option("--title", metavar="TEXT", show_default=False, help="Title, if the page has none.")
-    ] = None,
+    title: Annotated[str | None, valued("--title", metavar="TEXT", help="Title, if the page has none.")] = None,
     corpus_lang: Annotated[
-        CorpusLanguage | None,
-        typer.Option("--lang", metavar="nl|en", show_default=False, help="Language of the Q&A (default: detected)."),
+        CorpusLanguage | None, valued("--lang", metavar="nl|en", help="Language of the Q&A (default: detected).")
     ] = None,
     terms: Annotated[
         Path | None,
-        typer.Option(
+        valued(
             "--terms",
             metavar="CSV",
-            show_default=False,
             help="Your own Dutch-English term pairs (a Dutch term, then English words, per row) for search.",
         ),
     ] = None,
@@ -256,27 +211,13 @@ def import_(
     ] = False,
     base_url: Annotated[
         str | None,
-        typer.Option(
-            "--base-url",
-            metavar="URL",
-            show_default=False,
-            help="Resolve relative links against URL (default: the page's address).",
-        ),
+        valued("--base-url", metavar="URL", help="Resolve relative links against URL (default: the page's address)."),
     ] = None,
     question_column: Annotated[
-        str | None,
-        typer.Option(
-            "--question-column",
-            metavar="NAME",
-            show_default=False,
-            help="Table column of the questions (name or number).",
-        ),
+        str | None, valued("--question-column", metavar="NAME", help="Table column of the questions (name or number).")
     ] = None,
     answer_column: Annotated[
-        str | None,
-        typer.Option(
-            "--answer-column", metavar="NAME", show_default=False, help="Table column of the answers (name or number)."
-        ),
+        str | None, valued("--answer-column", metavar="NAME", help="Table column of the answers (name or number).")
     ] = None,
     skip_unreadable: Annotated[
         bool, typer.Option("--skip-unreadable", help="Import the readable sources; name the others on stderr.")
@@ -299,7 +240,7 @@ def import_(
       ecoqa --data mine.json search funding
     """
     from ecoqa.files import check_target
-    from ecoqa.importing.build import build, summary_lines
+    from ecoqa.importing.build import build, corpus_text, summary_lines
     from ecoqa.importing.sources import Options, read_sources
     from ecoqa.importing.table import Choice
     from ecoqa.version import ecoqa_version
@@ -322,7 +263,7 @@ def import_(
         pairs, term_notes = read_terms(terms)
         skipped.extend(term_notes)
     built = build(read, title=title, lang=lang, version=ecoqa_version(), base_url=base_url, terms=pairs)
-    text = _checked_corpus(built.document)
+    text = corpus_text(built.document)
     for note in [*skipped, *built.notes]:
         warn(note)
     from ecoqa.output import stdout, write_note_line
@@ -362,16 +303,3 @@ def _first_try(document: dict[str, Any], output: Path) -> str:
     word = searchable_word(parse_corpus(json.dumps(sample).encode(), str(output)), language)
     again = f"ecoqa --data {shlex.quote(str(output))}"
     return f"{again} search {shlex.quote(word)}" if word else again
-
-
-def _checked_corpus(document: dict[str, Any]) -> str:
-    """The corpus as JSON text, checked by the same schema ``validate`` uses (a failure is our bug)."""
-    import json
-
-    from ecoqa.corpus import check_corpus
-
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    problems = check_corpus(text.encode(), "imported corpus")
-    if problems:
-        raise RuntimeError(f"import made an invalid corpus: {problems[0]}")
-    return text

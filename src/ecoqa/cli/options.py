@@ -121,58 +121,64 @@ def _inherit(kwargs: dict[str, Any]) -> None:
             kwargs[key] = defaults[key]
 
 
+def valued(*names: str, metavar: str, help: str, **more: Any) -> Any:
+    """An option that takes a value: its names, what the value is (``FILE``) and its help; no
+    default shown (the help says it where there is one)."""
+    return typer.Option(*names, metavar=metavar, show_default=False, help=help, **more)
+
+
+def argument(metavar: str, help: str, **more: Any) -> Any:
+    """An argument as the help shows it: ``ID...``, ``FILE``; no default shown."""
+    return typer.Argument(metavar=metavar, help=help, show_default=False, **more)
+
+
 DataOption = Annotated[
     Path | None,
-    typer.Option(
+    valued(
         "--data",
-        envvar="ECOQA_DATA",
-        show_default=False,
-        show_envvar=True,
         metavar="FILE",
-        readable=False,  # ecoqa says why it cannot read a file, with exit code 3
         help="Corpus file to use instead of the bundled one.",
+        envvar="ECOQA_DATA",
+        show_envvar=True,
+        readable=False,  # ecoqa says why it cannot read a file, with exit code 3
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON on stdout (stable keys, never coloured).")]
 LangOption = Annotated[
     str | None,
-    typer.Option(
+    valued(
         "--lang",
         "-l",
-        autocompletion=complete_languages,
         metavar="nl|en",
-        show_default=False,
         help="Language: nl or en (default: ECOQA_LANG, config, nl).",
+        autocompletion=complete_languages,
     ),
 ]
 ColorOption = Annotated[
     str | None,
-    typer.Option(
+    valued(
         "--color",
-        autocompletion=complete_colors,
         metavar="auto|always|never",
-        show_default=False,
         help="Color: auto follows the terminal and NO_COLOR (default: ECOQA_COLOR, config, auto).",
+        autocompletion=complete_colors,
     ),
 ]
 TopicOption = Annotated[
     list[str] | None,
-    typer.Option(
+    valued(
         "--topic",
         "-t",
         metavar="TOPIC",
-        show_default=False,
         help="Topic id, label or alias; repeat to narrow.",
         autocompletion=complete_topics,
     ),
 ]
 PrincipleOption = Annotated[
     list[str] | None,
-    typer.Option(
+    valued(
         "--principle",
         "-p",
         metavar="PRINCIPLE",
-        show_default=False,
         help="Principle id, title or number; repeat to narrow.",
         autocompletion=complete_principles,
     ),

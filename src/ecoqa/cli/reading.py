@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from types import ModuleType
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -35,6 +36,7 @@ from ecoqa.cli.options import (
     TableOption,
     TopicOption,
     app,
+    argument,
     command,
     limit_option,
 )
@@ -121,26 +123,18 @@ def list_(
     chosen = chosen[:limit] if limit else chosen
     entries = _entries_at(corpus, chosen, whole=positions is None)
     with opened_output(color, paging=not no_pager) as out:
-        if json_:
-            from ecoqa.export import list_item, streamed
-
-            for chunk in streamed({"version": 2, "total": total}, "results", (list_item(e) for e in entries)):
-                out.write(chunk)
-        elif rows_as_text(out, plain, table):
-            from ecoqa.export import entry_rows, tsv
-
-            for line in tsv(entry_rows(entries, language)):
-                out.write(line)
-        else:
-            from ecoqa.render import content_note
-            from ecoqa.render import entry_rows as rows
-
-            console = out.console()
-            for row in rows(entries, corpus, language, out.width):
-                console.print(row)
-            note = content_note(corpus, [corpus.entries[p] for p in chosen[:1]], language)
-            if note is not None:
-                console.print(note)
+        _emit(
+            out,
+            _mode(out, json_, plain, table),
+            payload=lambda export: export.streamed(
+                {"version": export.JSON_VERSION, "total": total}, "results", map(export.list_item, entries)
+            ),
+            rows=lambda export: export.entry_rows(entries, language),
+            view=lambda render: _then(
+                render.entry_rows(entries, corpus, language, out.width),
+                render.content_note(corpus, [corpus.entries[p] for p in chosen[:1]], language),
+            ),
+        )
 
 
 def _entries_at(corpus: Corpus, positions: Sequence[int], *, whole: bool) -> Iterator[Entry]:
@@ -160,7 +154,7 @@ def show(
     ctx: typer.Context,
     ids: Annotated[
         list[str],
-        typer.Argument(metavar="ID...", help="Question numbers.", autocompletion=complete_ids, show_default=False),
+        argument("ID...", "Question numbers.", autocompletion=complete_ids),
     ],
     lang: LangOption = None,
     json_: JsonOption = False,
@@ -192,11 +186,12 @@ def show(
 
             out.write("\n".join(plain_entry(e, language) for e in entries))
         else:
-            from ecoqa.render import content_note, entry_view
+            from ecoqa.render import content_note, entry_view, source_note
 
             console = out.console()
             for entry in entries:
                 console.print(entry_view(entry, corpus, language, corpus.related_headings(entry), out.width))
+            console.print(source_note(corpus, language, entries, out.width))
             note = content_note(corpus, entries, language)
             if note is not None:
                 console.print(note)
@@ -205,9 +200,7 @@ def show(
 @command(short="Search questions and answers, Dutch or English.")
 def search(
     ctx: typer.Context,
-    query: Annotated[
-        list[str], typer.Argument(metavar="QUERY...", help="Words to search for, Dutch or English.", show_default=False)
-    ],
+    query: Annotated[list[str], argument("QUERY...", "Words to search for, Dutch or English.")],
     topic: TopicOption = None,
     principle: PrincipleOption = None,
     limit: Annotated[int, limit_option(10, "Show at most N results.")] = 10,
@@ -252,8 +245,26 @@ def search(
         from ecoqa.output import write_note_line
 
         write_note_line(f"no matches for {quoted(text)}; showing results for {quoted(result.corrected)}.")
+    head = {"query": result.query, "total": result.total}
+    tail = {"suggestions": list(result.suggestions), "corrected": result.corrected}
+    hits = result.hits
     with opened_output(color, paging=not no_pager) as out:
-        _emit_hits(out, corpus, result, language, explain=explain, json_=json_, plain=plain, table=table)
+        mode = _mode(out, json_, plain, table)
+        _emit(
+            out,
+            "view" if mode == "rows" and explain else mode,  # --explain is a view, also when piped
+            payload=lambda export: export.streamed(
+                {"version": export.JSON_VERSION, **head},
+                "results",
+                (export.hit_item(h, explain=explain) for h in hits),
+                tail,
+            ),
+            rows=lambda export: export.hit_rows(hits, language),
+            view=lambda render: _then(
+                render.hit_rows(hits, language, explain=explain, shown=len(hits), total=result.total),
+                render.content_note(corpus, [hit.entry for hit in hits], language),
+            ),
+        )
     if not result.hits:
         _no_match(corpus, index, text, result, allowed, topic or [], principle or [], language)
 
@@ -275,39 +286,11 @@ def _has_words(text: str, corpus: Corpus, index: Index | None, lang: str, prefix
     raise UsageError(f"{what}; give a word to search for{example}.")
 
 
-def _emit_hits(
-    out: Output,
-    corpus: Corpus,
-    result: SearchResult,
-    lang: str,
-    *,
-    explain: bool,
-    json_: bool,
-    plain: bool,
-    table: bool,
-) -> None:
-    if json_:
-        from ecoqa.export import JSON_VERSION, hit_item, streamed
-
-        head = {"version": JSON_VERSION, "query": result.query, "total": result.total}
-        tail = {"suggestions": list(result.suggestions), "corrected": result.corrected}
-        for chunk in streamed(head, "results", (hit_item(h, explain=explain) for h in result.hits), tail):
-            out.write(chunk)
-    elif rows_as_text(out, plain, table) and not explain:  # --explain is a view, also when piped
-        from ecoqa.export import hit_rows, tsv
-
-        for line in tsv(hit_rows(result.hits, lang)):
-            out.write(line)
-    elif result.hits:
-        from ecoqa.render import content_note
-        from ecoqa.render import hit_rows as rows
-
-        console = out.console()
-        for row in rows(result.hits, lang, explain=explain, shown=len(result.hits), total=result.total):
-            console.print(row)
-        note = content_note(corpus, [hit.entry for hit in result.hits], lang)
-        if note is not None:
-            console.print(note)
+def _then(renderables: Iterable[Any], note: Any) -> Iterator[Any]:
+    """*renderables*, then *note* when there is one (the screen's one note on untranslated originals)."""
+    yield from renderables
+    if note is not None:
+        yield note
 
 
 def _no_match(
@@ -333,93 +316,102 @@ def _no_match(
     raise NoMatchError(f"no matches for {quoted(text)}; {hint}")
 
 
-def _emit_listing(
+def _mode(out: Output, json_: bool, plain: bool, table: bool) -> str:
+    """How a result is written: 'json', 'rows' (tab-separated; asked, or stdout is no terminal) or 'view'."""
+    exclusive(json=json_, plain=plain)
+    return "json" if json_ else "rows" if rows_as_text(out, plain, table) else "view"
+
+
+def _emit(
     out: Output,
+    mode: str,
     *,
-    json_: bool,
-    rows: bool,
-    payload: Callable[[], dict[str, Any]],
-    text: Callable[[], Iterable[Sequence[object]]],
-    view: Callable[[], Any],
+    payload: Callable[[ModuleType], str | Iterable[str]],
+    rows: Callable[[ModuleType], Iterable[Sequence[object]]],
+    view: Callable[[ModuleType], Iterable[Any]],
 ) -> None:
-    """One listing as JSON, as tab-separated rows, or as a view; export and render load only when used."""
-    if json_:
-        from ecoqa.export import dumps
+    """One result in *mode*: JSON text (whole or in chunks) or tab-separated rows, each made by
+    ``ecoqa.export`` (handed to *payload* and *rows*), or rich renderables from ``ecoqa.render``
+    (handed to *view*) printed as they come. Only the module a mode needs is loaded."""
+    if mode == "view":
+        from ecoqa import render
 
-        out.write(dumps(payload()))
-    elif rows:
-        from ecoqa.export import tsv
+        console = out.console()
+        for renderable in view(render):
+            console.print(renderable)
+        return
+    from ecoqa import export
 
-        for line in tsv(text()):
-            out.write(line)
+    if mode == "json":
+        text = payload(export)
+        for chunk in [text] if isinstance(text, str) else text:
+            out.write(chunk)
     else:
-        out.print(view())
+        for line in export.tsv(rows(export)):
+            out.write(line)
 
 
-@command(short="List topics with their aliases and questions.")
-def topics(
-    ctx: typer.Context,
-    lang: LangOption = None,
-    json_: JsonOption = False,
-    plain: PlainOption = False,
-    table: TableOption = False,
-    data: DataOption = None,
-    color: ColorOption = None,
-    no_pager: PagerOption = False,
-) -> None:
+Part = Callable[[ModuleType, "Corpus", str, int], Any]
+
+
+def _listing(name: str, short: str, doc: str, payload: Part, rows: Part, view: Part) -> None:
+    """Register a command that lists one part of the corpus, with the options every listing has:
+    *payload* (a dict for JSON) and *rows* from ``ecoqa.export``, *view* from ``ecoqa.render``,
+    each given the module, the corpus, the language and the width."""
+
+    def listing(
+        ctx: typer.Context,
+        lang: LangOption = None,
+        json_: JsonOption = False,
+        plain: PlainOption = False,
+        table: TableOption = False,
+        data: DataOption = None,
+        color: ColorOption = None,
+        no_pager: PagerOption = False,
+    ) -> None:
+        exclusive(json=json_, plain=plain)
+        corpus = load(ctx, data)
+        language = chosen_lang(ctx, lang, corpus)
+        with opened_output(color, paging=not no_pager) as out:
+            _emit(
+                out,
+                _mode(out, json_, plain, table),
+                payload=lambda export: export.dumps(payload(export, corpus, language, out.width)),
+                rows=lambda export: rows(export, corpus, language, out.width),
+                view=lambda render: [view(render, corpus, language, out.width)],
+            )
+
+    listing.__name__ = listing.__qualname__ = name
+    listing.__doc__ = doc
+    command(name, short=short)(listing)
+
+
+_listing(
+    "topics",
+    "List topics with their aliases and questions.",
     """List topics with their aliases and questions.
 
     \b
     Example:
       ecoqa topics --lang en
-    """
-    exclusive(json=json_, plain=plain)
-    corpus = load(ctx, data)
-    language = chosen_lang(ctx, lang, corpus)
-    from ecoqa import export, render
-
-    with opened_output(color, paging=not no_pager) as out:
-        _emit_listing(
-            out,
-            json_=json_,
-            rows=rows_as_text(out, plain, table),
-            payload=lambda: export.topics_payload(corpus),
-            text=lambda: export.topic_rows(corpus, language),
-            view=lambda: render.topics_view(corpus, language, out.width),
-        )
-
-
-@command(short="List the speakers or contributors and the people mentioned.")
-def speakers(
-    ctx: typer.Context,
-    lang: LangOption = None,
-    json_: JsonOption = False,
-    plain: PlainOption = False,
-    table: TableOption = False,
-    data: DataOption = None,
-    color: ColorOption = None,
-    no_pager: PagerOption = False,
-) -> None:
+    """,
+    lambda export, corpus, lang, _width: export.topics_payload(corpus),
+    lambda export, corpus, lang, _width: export.topic_rows(corpus, lang),
+    lambda render, corpus, lang, width: render.topics_view(corpus, lang, width),
+)
+_listing(
+    "speakers",
+    "List the speakers or contributors and the people mentioned.",
     """List who speaks (an event's speakers, another collection's contributors), then the people the answers mention.
 
     \b
     Example:
       ecoqa speakers --lang en
-    """
-    exclusive(json=json_, plain=plain)
-    corpus = load(ctx, data)
-    language = chosen_lang(ctx, lang, corpus)
-    from ecoqa import export, render
-
-    with opened_output(color, paging=not no_pager) as out:
-        _emit_listing(
-            out,
-            json_=json_,
-            rows=rows_as_text(out, plain, table),
-            payload=lambda: export.speakers_payload(corpus),
-            text=lambda: export.speaker_rows(corpus, language),
-            view=lambda: render.speakers_view(corpus, language, out.width),
-        )
+    """,
+    lambda export, corpus, lang, _width: export.speakers_payload(corpus),
+    lambda export, corpus, lang, _width: export.speaker_rows(corpus, lang),
+    lambda render, corpus, lang, width: render.speakers_view(corpus, lang, width),
+)
 
 
 @command(short="List key principles, or show one with its quotes.")
@@ -427,12 +419,7 @@ def principles(
     ctx: typer.Context,
     principle: Annotated[
         str | None,
-        typer.Argument(
-            metavar="PRINCIPLE",
-            help="One principle: its number, id or title.",
-            autocompletion=complete_principles,
-            show_default=False,
-        ),
+        argument("PRINCIPLE", "One principle: its number, id or title.", autocompletion=complete_principles),
     ] = None,
     lang: LangOption = None,
     json_: JsonOption = False,
@@ -450,7 +437,6 @@ def principles(
       ecoqa principles 2
       ecoqa principles tijdelijk-eigenaarschap --lang en
     """
-    exclusive(json=json_, plain=plain)
     corpus = load(ctx, data)
     language = chosen_lang(ctx, lang, corpus)
     chosen = list(corpus.principles)
@@ -458,53 +444,34 @@ def principles(
         wanted = principle_ids(corpus, [principle], command_prefix(ctx, data))[0]
         chosen = [p for p in corpus.principles if p.id == wanted]
     numbers = {p.id: n for n, p in enumerate(corpus.principles, start=1)}
-    from ecoqa import export, render
-
     with opened_output(color, paging=not no_pager) as out:
-        _emit_listing(
+        _emit(
             out,
-            json_=json_,
-            rows=rows_as_text(out, plain, table),
-            payload=lambda: {
-                "version": export.JSON_VERSION,
-                "principles": [export.principle_payload(p, numbers[p.id]) for p in chosen],
-            },
-            text=lambda: export.principle_rows(chosen, corpus, language),
-            view=lambda: render.principles_view(
-                chosen, corpus, language, detail=principle is not None, width=out.width
+            _mode(out, json_, plain, table),
+            payload=lambda export: export.dumps(
+                {
+                    "version": export.JSON_VERSION,
+                    "principles": [export.principle_payload(p, numbers[p.id]) for p in chosen],
+                }
             ),
+            rows=lambda export: export.principle_rows(chosen, corpus, language),
+            view=lambda render: [
+                render.principles_view(chosen, corpus, language, detail=principle is not None, width=out.width)
+            ],
         )
 
 
-@command(short="What the corpus is: title, kind, date, organisers, counts.")
-def info(
-    ctx: typer.Context,
-    lang: LangOption = None,
-    json_: JsonOption = False,
-    plain: PlainOption = False,
-    table: TableOption = False,
-    data: DataOption = None,
-    color: ColorOption = None,
-    no_pager: PagerOption = False,
-) -> None:
+_listing(
+    "info",
+    "What the corpus is: title, kind, date, organisers, counts.",
     """What the corpus is (title, kind, date, organisers; an event's audience, related items and
     contact) and its counts.
 
     \b
     Example:
       ecoqa info --lang en
-    """
-    exclusive(json=json_, plain=plain)
-    corpus = load(ctx, data)
-    language = chosen_lang(ctx, lang, corpus)
-    from ecoqa import export, render
-
-    with opened_output(color, paging=not no_pager) as out:
-        _emit_listing(
-            out,
-            json_=json_,
-            rows=rows_as_text(out, plain, table),
-            payload=lambda: export.info_payload(corpus),
-            text=lambda: export.info_rows(corpus, language),
-            view=lambda: render.info_view(corpus, language, out.width),
-        )
+    """,
+    lambda export, corpus, lang, _width: export.info_payload(corpus),
+    lambda export, corpus, lang, _width: export.info_rows(corpus, lang),
+    lambda render, corpus, lang, width: render.info_view(corpus, lang, width),
+)

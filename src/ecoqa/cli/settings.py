@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from ecoqa.cli.common import chosen_lang, command_prefix, open_corpus, quoted, selected, topic_ids
-from ecoqa.cli.options import DataOption, LangOption, PrincipleOption, TopicOption, command
+from ecoqa.cli.options import DataOption, LangOption, PrincipleOption, TopicOption, argument, command
 from ecoqa.errors import UsageError
 
 
@@ -44,8 +44,8 @@ def browse(
 
 @command(short="Show or change settings (language, colour, pager).")
 def config(
-    key: Annotated[str | None, typer.Argument(metavar="KEY", help="lang, color or pager.", show_default=False)] = None,
-    value: Annotated[str | None, typer.Argument(metavar="VALUE", help="The new value.", show_default=False)] = None,
+    key: Annotated[str | None, argument("KEY", "lang, color, pager or data.")] = None,
+    value: Annotated[str | None, argument("VALUE", "The new value.")] = None,
     unset: Annotated[bool, typer.Option("--unset", help="Remove KEY from the config file.")] = False,
 ) -> None:
     """Show settings and where each comes from, or set one in the config file.
@@ -103,7 +103,7 @@ def _shown_path(path: Path) -> str:
 @command("help", short="Help for ecoqa or one command.", hidden=True)
 def help_(
     ctx: typer.Context,
-    name: Annotated[str | None, typer.Argument(metavar="COMMAND", show_default=False)] = None,
+    name: Annotated[str | None, argument("COMMAND", "")] = None,
 ) -> None:
     """Show help for ecoqa, or for one command (as 'ecoqa COMMAND --help')."""
     from ecoqa.output import stdout

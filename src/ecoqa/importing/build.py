@@ -357,3 +357,16 @@ def _cut(line: str, width: int) -> str:
     cut = line[: width - 1]
     space = cut.rfind(" ")
     return (cut[:space] if space > width // 2 else cut).rstrip(" ,;:") + "…"
+
+
+def corpus_text(document: dict[str, Any]) -> str:
+    """The corpus as JSON text, checked by the same schema ``validate`` uses (a failure is our bug)."""
+    import json
+
+    from ecoqa.corpus import check_corpus
+
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    problems = check_corpus(text.encode(), "imported corpus")
+    if problems:
+        raise RuntimeError(f"import made an invalid corpus: {problems[0]}")
+    return text

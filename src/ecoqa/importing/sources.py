@@ -97,21 +97,17 @@ def _source_bytes(path: Path, name: str) -> bytes:
     limit; a directory or a device (``/dev/zero`` would never end) is refused before reading."""
     import stat
 
-    from ecoqa.corpus import MAX_BYTES
+    from ecoqa.corpus import read_bounded
 
     try:
         mode = path.stat().st_mode
-        if stat.S_ISDIR(mode):
-            raise CorpusError(f"{name}: is a directory; give the files in it.")
-        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
-            raise CorpusError(f"{name}: a device, not a web page, Markdown or a table.")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
     except OSError as error:
         raise CorpusError(f"cannot read {name}: {error.strerror or error}.") from None
-    if len(raw) > MAX_BYTES:
-        raise CorpusError(f"{name}: larger than the {MAX_BYTES // 2**20} MB limit for an import source.")
-    return raw
+    if stat.S_ISDIR(mode):
+        raise CorpusError(f"{name}: is a directory; give the files in it.")
+    if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+        raise CorpusError(f"{name}: a device, not a web page, Markdown or a table.")
+    return read_bounded(path, "an import source")
 
 
 def read_sources(paths: list[Path], options: Options, *, skip_unreadable: bool) -> tuple[list[Source], list[str]]:
