@@ -352,13 +352,28 @@ def test_full_cache_disk_leaves_nothing_behind(tmp_path: Path, big: Path) -> Non
     assert leftovers(cache) == [] and not list(cache.glob("*.sqlite3"))
 
 
-def test_a_damaged_index_is_removed_even_when_no_new_one_can_be_saved(tmp_path: Path, big: Path) -> None:
-    """The index is a cache, right or gone: one found damaged when opened is deleted at once, not
-    only replaced by the rebuild, so a full disk does not leave it to be tried (and warned about)
-    on every later run."""
+def another_versions_header(path: Path) -> None:
+    """The index's header as another layout of the store would write it: whole, its checksum right."""
+    from ecoqa.store.layout import crc
+
+    with sqlite3.connect(path) as connection:
+        (body,) = connection.execute("SELECT body FROM meta").fetchone()
+        other = json.dumps(json.loads(body) | {"layout": -1})
+        connection.execute("UPDATE meta SET body = ?, crc = ?", (other, crc((1, other))))
+    connection.close()
+
+
+@pytest.mark.parametrize("damage", ["cut-short", "another-version"])
+def test_an_unusable_index_is_removed_even_when_no_new_one_can_be_saved(tmp_path: Path, big: Path, damage: str) -> None:
+    """The index is a cache, right or gone: one found unusable when opened (unreadable, or a header
+    that is not this ecoqa's) is deleted at once, not only replaced by the rebuild, so a full disk
+    does not leave it to be tried (and warned about) on every later run."""
     cache = tmp_path / "cache"
     path = indexed(big, cache)
-    path.write_bytes(path.read_bytes()[:100])
+    if damage == "cut-short":
+        path.write_bytes(path.read_bytes()[:100])
+    else:
+        another_versions_header(path)
     expected = reference(big, tmp_path, "search", "financiering", "--json")
     full_disk = limit_file_size(64 * 1024)
     result = clean(ecoqa("search", "financiering", "--json", "--data", str(big), cache=cache, preexec=full_disk))
