@@ -139,7 +139,8 @@ class Loop:
         if code not in (0, *EXPECTED[name]) and "hang" not in problems:
             problems.append(f"exit {code}")
         if b"Traceback" in stderr or b"internal error" in stderr:
-            problems.append("traceback")
+            last = stderr.decode(errors="replace").strip().splitlines()[-1:]
+            problems.append(f"traceback ({last[0][:160] if last else ''})")
         if target is not None and target.read_bytes() not in (old, operation.reference):
             problems.append("output neither old nor new")
         after = self.run(operation, cache)
