@@ -17,6 +17,12 @@ Checked for every run:
   give the same output), no temporary file is beside the output or in the cache, and nothing
   but the index in the cache.
 
+A SIGINT during Python's own start-up, before the first line of ecoqa runs (the interpreter
+importing ``site``, ``runpy`` or the console script's ``import re``, or importing ecoqa's files),
+makes Python print a traceback (and exit 1 or by the signal) that no code in ecoqa can prevent:
+such runs are counted apart as "start-up", recognised by a traceback without a frame in ecoqa's
+source. Every other traceback, "Exception ignored" or "internal error" is a failure.
+
 Prints a table of outcomes per operation and signal, and a JSON line with the totals; exits 1
 when any run failed a check.
 """
@@ -27,6 +33,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -136,11 +143,14 @@ class Loop:
             problems.append("processes left running")
             os.killpg(process.pid, signal.SIGKILL)
         code = process.returncode
-        if code not in (0, *EXPECTED[name]) and "hang" not in problems:
-            problems.append(f"exit {code}")
-        if b"Traceback" in stderr or b"internal error" in stderr:
-            last = stderr.decode(errors="replace").strip().splitlines()[-1:]
-            problems.append(f"traceback ({last[0][:160] if last else ''})")
+        if in_python_start_up(stderr):
+            problems.append(START_UP)
+        else:
+            if code not in (0, *EXPECTED[name]) and "hang" not in problems:
+                problems.append(f"exit {code}")
+            if any(sign in stderr for sign in (b"Traceback", b"internal error", b"Exception ignored")):
+                last = stderr.decode(errors="replace").strip().splitlines()[-1:]
+                problems.append(f"traceback ({last[0][:160] if last else ''})")
         if target is not None and target.read_bytes() not in (old, operation.reference):
             problems.append("output neither old nor new")
         after = self.run(operation, cache)
@@ -157,6 +167,16 @@ class Loop:
         beside = [p.name for p in self.folder.iterdir() if p.name.startswith(".")]
         inside = [p.name for p in cache.iterdir() if not (p.suffix == ".sqlite3" or p.name == "files.json")]
         return beside + [f"cache/{n}" for n in inside]
+
+
+START_UP = "start-up"
+#: A frame in one of ecoqa's own source files (not the console script, which is Python's launcher).
+ECOQA_FRAME = re.compile(rb'File "[^"]*/ecoqa/[^"]*\.py", line')
+
+
+def in_python_start_up(stderr: bytes) -> bool:
+    """A traceback printed before any line of ecoqa ran: Python's, not ecoqa's (see the docstring)."""
+    return (b"Traceback" in stderr or b"Fatal Python error" in stderr) and not ECOQA_FRAME.search(stderr)
 
 
 def _group_alive(group: int) -> bool:
@@ -186,26 +206,32 @@ def main() -> int:
             print(f"{operation.name:12} undisturbed {operation.seconds:.2f} s", flush=True)
         runs: Counter[tuple[str, str]] = Counter()
         failed: Counter[tuple[str, str, str]] = Counter()
+        start_up: Counter[tuple[str, str]] = Counter()
         for number in range(1, options.runs + 1):
             operation, name = rng.choice(loop.operations), rng.choice(sorted(SIGNALS))
             runs[(operation.name, name)] += 1
             for problem in loop.once(operation, name, rng):
-                failed[
-                    (operation.name, name, problem.split(" ")[0] if problem.startswith("leftover") else problem)
-                ] += 1
+                if problem == START_UP:
+                    start_up[(operation.name, name)] += 1
+                else:
+                    failed[
+                        (operation.name, name, problem.split(" ")[0] if problem.startswith("leftover") else problem)
+                    ] += 1
                 print(f"run {number}: {operation.name} {name}: {problem}", flush=True)
             if number % 100 == 0:
                 print(f"{number} runs, {sum(failed.values())} problems", flush=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    print(f"\n{'operation':12} {'signal':8} {'runs':>5}  problems")
+    print(f"\n{'operation':12} {'signal':8} {'runs':>5} {'start-up':>8}  problems")
     for (operation_name, name), count in sorted(runs.items()):
         seen = {p: n for (o, s, p), n in failed.items() if (o, s) == (operation_name, name)}
-        print(f"{operation_name:12} {name:8} {count:5}  {', '.join(f'{p} x{n}' for p, n in seen.items()) or '-'}")
+        listed = ", ".join(f"{p} x{n}" for p, n in seen.items()) or "-"
+        print(f"{operation_name:12} {name:8} {count:5} {start_up[(operation_name, name)]:8}  {listed}")
     kinds: Counter[str] = Counter()
     for (_, _, problem), count in failed.items():
         kinds[problem] += count
-    print(json.dumps({"runs": sum(runs.values()), "problems": sum(failed.values()), "by_kind": kinds}))
+    totals = {"runs": sum(runs.values()), "problems": sum(failed.values()), "by_kind": kinds}
+    print(json.dumps(totals | {"python_start_up_tracebacks": sum(start_up.values())}))
     return 1 if failed else 0
 
 

@@ -740,6 +740,46 @@ def test_interrupt_during_a_build_is_quiet(tmp_path: Path, slow: Path) -> None:
     assert stderr == ""
 
 
+def python(code: str, **extra: str) -> subprocess.CompletedProcess[str]:
+    """Run *code* in a fresh Python whose Ctrl-C behaves as a terminal's."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=environment(**extra),
+        preexec_fn=answer_ctrl_c, timeout=60, check=False,
+    )  # fmt: skip
+
+
+def test_ctrl_c_outside_main_ends_by_the_signal_without_a_traceback() -> None:
+    """Ctrl-C after the launcher imported ecoqa.__main__ but outside main()'s try (the console
+    script's own lines, Python's exit) ends the process by SIGINT, silently; other errors still show."""
+    stopped = python("import ecoqa.__main__\nraise KeyboardInterrupt")
+    assert (stopped.returncode, stopped.stderr) == (-signal.SIGINT, "")
+    failed = python("import ecoqa.__main__\nraise ValueError('planted')")
+    assert failed.returncode == 1 and "ValueError: planted" in failed.stderr
+
+
+def test_ctrl_c_lost_in_a_callback_prints_nothing() -> None:
+    """A Ctrl-C that lands in a weakref callback of the import system cannot be raised; Python
+    prints "Exception ignored" and a traceback unless ecoqa says nothing (the command goes on)."""
+    code = (
+        "import ecoqa.__main__, weakref\n"
+        "class Lock: pass\n"
+        "def interrupted(_):\n    raise KeyboardInterrupt\n"
+        "lock = Lock()\nref = weakref.ref(lock, interrupted)\ndel lock\nprint('went on')\n"
+        "class Other: pass\nother = Other()\nref2 = weakref.ref(other, lambda _: 1 / 0)\ndel other\n"
+    )
+    result = python(code)
+    assert (result.returncode, result.stdout) == (0, "went on\n")
+    assert "KeyboardInterrupt" not in result.stderr
+    assert "ZeroDivisionError" in result.stderr  # other errors in callbacks are still shown
+
+
+def test_ctrl_c_while_completion_starts_is_130() -> None:
+    """Ctrl-C during the completion check, the first thing main() does, is inside its try."""
+    code = "import ecoqa.__main__ as m\ndef stop():\n    raise KeyboardInterrupt\nm._completed = stop\nm.main()"
+    result = python(code, _ECOQA_COMPLETE="complete_bash")
+    assert (result.returncode, result.stderr) == (130, "")
+
+
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     """A benchmark corpus (topics, principles with evidence) and an id whose entry cites a principle."""

@@ -1,20 +1,45 @@
 """Run ecoqa as ``python -m ecoqa``; ``main`` is also the ``ecoqa`` console script.
 
 This module imports nothing heavy itself, so that Ctrl-C while the rest loads still ends
-quietly with exit code 130 instead of a traceback.
+quietly with exit code 130 instead of a traceback. A Ctrl-C that lands outside ``main``'s
+``try`` (while the launcher imports this module and calls ``main``, or while Python exits) ends
+the process by the signal, as Ctrl-C does, without a traceback: the hooks below are set when this
+module is imported, which both launchers (the console script and ``python -m``) do first. Only a
+Ctrl-C in Python's own start-up, before any line of ecoqa runs, is beyond them. (No ``from
+__future__ import``: it would load a module before the hooks are set.)
 """
-
-from __future__ import annotations
 
 import errno
 import os
 import sys
+from types import TracebackType
+
+
+def _quiet_interrupt(kind: type[BaseException], value: BaseException, traceback: TracebackType | None, /) -> None:
+    """``sys.excepthook``: an uncaught KeyboardInterrupt prints nothing (Python then ends the
+    process by SIGINT, which the shell shows as 130); anything else is shown as before."""
+    if issubclass(kind, KeyboardInterrupt):
+        return
+    _previous_excepthook(kind, value, traceback)
+
+
+def _ignore_lost_interrupt(unraisable: "sys.UnraisableHookArgs", /) -> None:
+    """``sys.unraisablehook``: a Ctrl-C that lands in code that cannot raise (a weakref callback of
+    the import system, a ``__del__``) is lost to Python; say nothing rather than "Exception ignored"
+    and a traceback. The command goes on and ends as it would have; other errors are shown as before."""
+    if issubclass(unraisable.exc_type, KeyboardInterrupt):
+        return
+    _previous_unraisablehook(unraisable)
+
+
+_previous_excepthook, sys.excepthook = sys.excepthook, _quiet_interrupt
+_previous_unraisablehook, sys.unraisablehook = sys.unraisablehook, _ignore_lost_interrupt
 
 
 def main() -> None:
-    if "_ECOQA_COMPLETE" in os.environ and _completed():
-        return
     try:
+        if "_ECOQA_COMPLETE" in os.environ and _completed():
+            return
         from ecoqa.cli import run
 
         code = run()
