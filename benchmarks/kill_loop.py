@@ -15,7 +15,7 @@ Checked for every run:
 - the output is the old file or the complete new one (byte for byte as an undisturbed run writes it);
 - no leftover: after the next run (an undisturbed run of the same command, which must succeed and
   give the same output), no temporary file is beside the output or in the cache, and nothing
-  but the index in the cache.
+  but the indexes and their map (``ecoqa-*.sqlite3``, ``ecoqa-files.json``) in the cache.
 
 A SIGINT during Python's own start-up, before the first line of ecoqa runs (the interpreter
 importing ``site``, ``runpy`` or the console script's ``import re``, or importing ecoqa's files),
@@ -165,10 +165,12 @@ class Loop:
 
     def leftovers(self, cache: Path) -> list[str]:
         beside = [p.name for p in self.folder.iterdir() if p.name.startswith(".")]
-        inside = [p.name for p in cache.iterdir() if not (p.suffix == ".sqlite3" or p.name == "files.json")]
+        inside = [p.name for p in cache.iterdir() if not CACHE_FILE.fullmatch(p.name)]
         return beside + [f"cache/{n}" for n in inside]
 
 
+#: What the cache holds between runs: indexes and the map of files to them, named by ecoqa.
+CACHE_FILE = re.compile(r"ecoqa-([0-9a-f]{64}\.sqlite3|files\.json)")
 START_UP = "start-up"
 #: A frame in one of ecoqa's own source files (not the console script, which is Python's launcher).
 ECOQA_FRAME = re.compile(rb'File "[^"]*/ecoqa/[^"]*\.py", line')
