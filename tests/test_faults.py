@@ -1285,10 +1285,13 @@ def test_a_killed_writers_temporary_file_is_swept_by_the_next_write(tmp_path: Pa
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([out.name, live.name, mine.name])
 
 
-def test_a_reader_that_left_before_the_last_flush_is_still_success() -> None:
-    """#8's fix keeps the README's rule: a closed pipe (the reader stopped reading) is exit 0, quietly."""
+@pytest.mark.parametrize("args", [["help"], ["--help"], ["--version"], ["search", "--help"], ["-h"], ["export", "-h"]])
+def test_a_reader_that_left_before_the_last_flush_is_still_success(args: list[str]) -> None:
+    """#8's fix keeps the README's rule: a closed pipe (the reader stopped reading) is exit 0,
+    quietly; also for help and the version, which Click writes before any command runs (Typer's
+    own broken-pipe path exits 1)."""
     with subprocess.Popen(
-        [sys.executable, "-m", "ecoqa", "help"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment()
+        [sys.executable, "-m", "ecoqa", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment()
     ) as process:
         assert process.stdout is not None and process.stderr is not None
         process.stdout.close()  # gone before ecoqa writes a byte

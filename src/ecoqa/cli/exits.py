@@ -137,6 +137,19 @@ def ended(call: Callable[[], Any]) -> int:
     return result if isinstance(result, int) else ExitCode.OK
 
 
+@contextmanager
+def reader_gone_is_done() -> Iterator[None]:
+    """Help or the version written into a pipe whose reader left ends as a command's output does:
+    quietly, exit 0 (Typer's own broken-pipe path, which they would reach, exits 1)."""
+    try:
+        yield
+    except OSError as error:
+        if error.errno != errno.EPIPE:
+            raise
+        quiet_pipe()
+        raise typer.Exit(ExitCode.OK) from None
+
+
 def color_setting(option: str | None) -> str:
     """--color, else ECOQA_COLOR or the config file, else auto; a bad setting means auto here."""
     from ecoqa.config import resolve

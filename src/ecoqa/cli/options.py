@@ -18,7 +18,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from ecoqa.cli.completion import complete_colors, complete_languages, complete_principles, complete_topics
-from ecoqa.cli.exits import EXIT_CODES_HELP, ended, handled
+from ecoqa.cli.exits import EXIT_CODES_HELP, ended, handled, reader_gone_is_done
 
 
 class EcoqaGroup(TyperGroup):
@@ -52,6 +52,16 @@ class EcoqaGroup(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        """Parsing ``ecoqa``'s own options runs ``--help`` and ``--version``."""
+        with reader_gone_is_done():
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: Any) -> Any:
+        """Invoking parses the command's options, which runs its ``--help``."""
+        with reader_gone_is_done():
+            return super().invoke(ctx)
 
 
 class EcoqaCommand(TyperCommand):
