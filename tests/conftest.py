@@ -7,6 +7,7 @@ import functools
 import json
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -56,6 +57,31 @@ ROOT = Path(__file__).resolve().parents[1]
 QA_JSON = ROOT / "data" / "qa.json"
 
 HOSTILE_TEXT = "Wat is [inaudible] en [/] en [bold]vet[/bold] :warning: \x1b[31mrood\x1b[0m?"
+
+
+#: Devices of the system that a test run as root could replace by writing "onto" them (#31: an
+#: export with ``-o /dev/null --force`` once made it a regular file); tests use private nodes.
+SYSTEM_DEVICES = (Path("/dev/null"), Path("/dev/zero"), Path("/dev/full"))
+
+
+def not_a_character_device(path: Path) -> str | None:
+    """What is wrong with *path* as a character device (None: it is one)."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError as error:
+        return f"{path}: {error.strerror}"
+    return None if stat.S_ISCHR(mode) else f"{path} is no longer a character device (mode {oct(mode)})"
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """After the whole suite (also with -x or after failures): the system's devices are still
+    devices, or the run fails."""
+    if os.name != "posix":
+        return
+    problems = [p for p in map(not_a_character_device, SYSTEM_DEVICES) if p is not None]
+    if problems:
+        session.config.get_terminal_writer().line("\n" + "\n".join(problems), red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(autouse=True)
