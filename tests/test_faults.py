@@ -1012,7 +1012,12 @@ def test_nothing_installed_with_ecoqa_is_ever_a_target(tmp_path: Path, index: in
     The child cannot grow a file (RLIMIT_FSIZE 0), so a failing test cannot damage the checkout."""
     target = installed_files()[index]
     before = target.read_bytes() if target.exists() else None
-    for args in (["export", "-f", "json", "-o", str(target), "--force"], ["config", "lang", "en"]):
+    source = str(page(tmp_path))
+    for args in (
+        ["export", "-f", "json", "-o", str(target), "--force"],
+        ["import", source, "-o", str(target), "--force"],
+        ["config", "lang", "en"],
+    ):
         extra = {"ECOQA_CONFIG": str(target)} if args[0] == "config" else {}
         result = subprocess.run(
             [sys.executable, "-m", "ecoqa", *args], capture_output=True, text=True, env=environment(None, **extra),
@@ -1070,6 +1075,171 @@ def test_config_folder_that_is_a_file_is_an_output_error(tmp_path: Path) -> None
     assert result.stderr.startswith(f"ecoqa: cannot write {tmp_path / 'f' / 'ecoqa'}")
     assert result.stderr.count("\n") == 1
     assert (tmp_path / "f").read_text() == "x\n"
+
+
+# ------------------------------------------------------------------ every writer onto every kind of file (README)
+# "-o onto a symlink replaces the link's target and keeps the link; onto a device, FIFO or socket it
+# writes straight into it and never replaces it ... ecoqa config writes alike": export, import and
+# config, each onto each kind of file, with and without --force.
+
+EVERY_WRITER = ["export", "export --force", "import", "import --force", "config"]
+
+
+def write_onto(folder: Path, writer: str, name: str) -> subprocess.CompletedProcess[str]:
+    """Run *writer* ('export', 'import --force', 'config') with *name* in *folder* as its output."""
+    command, *force = writer.split()
+    if command == "config":
+        return clean(run_in(folder, "config", "lang", "en", timeout=30, ECOQA_CONFIG=str(folder / name)))
+    return clean(run_in(folder, *WRITERS[command](name, folder), *force, timeout=30))
+
+
+def looks_written(writer: str, document: str) -> bool:
+    """*document* is what *writer* writes: a Markdown export, an imported corpus, the settings."""
+    if writer.startswith("export"):
+        return document.startswith("# ")
+    if writer.startswith("import"):
+        return bool(json.loads(document)["questions"])
+    return "lang = en\n" in document
+
+
+def names(folder: Path) -> set[str]:
+    return {p.name for p in folder.iterdir()}
+
+
+@pytest.mark.parametrize("writer", ["export --force", "import --force", "config"])
+def test_each_writer_to_a_full_disk_leaves_the_old_file_and_no_partial_one(tmp_path: Path, writer: str) -> None:
+    """Files are written atomically: a write that fails half-way (here: the disk is full after 40
+    bytes, RLIMIT_FSIZE) changes nothing and leaves no temporary file."""
+    old = tmp_path / "out"
+    old.write_text("lang = nl\n")
+    page(tmp_path)
+    command, *force = writer.split()
+    args = ["config", "lang", "en"] if command == "config" else [*WRITERS[command]("out", tmp_path), *force]
+    result = subprocess.run(
+        [sys.executable, "-m", "ecoqa", *args], capture_output=True, text=True, cwd=tmp_path, timeout=60,
+        env=environment(None, ECOQA_CONFIG=str(old)), preexec_fn=limit_file_size(40), check=False,
+    )  # fmt: skip
+    assert clean(result).returncode == 74
+    assert result.stderr.count("\n") == 1 and "cannot write" in result.stderr, result.stderr
+    assert old.read_text() == "lang = nl\n"
+    assert names(tmp_path) == {"out", "faq.html"}
+
+
+@needs_root
+@pytest.mark.parametrize("writer", EVERY_WRITER)
+def test_each_writer_onto_a_device_writes_into_it(tmp_path: Path, writer: str) -> None:
+    device = private_device(tmp_path, "null", 3)
+    before = names(tmp_path)
+    result = write_onto(tmp_path, writer, "null")
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISCHR(device.lstat().st_mode) and device.stat().st_rdev == os.makedev(1, 3)
+    assert names(tmp_path) - {"faq.html"} == before
+
+
+@needs_root
+@pytest.mark.parametrize("writer", EVERY_WRITER)
+def test_each_writer_onto_a_full_device_is_an_output_error(tmp_path: Path, writer: str) -> None:
+    device = private_device(tmp_path, "full", 7)
+    before = names(tmp_path)
+    result = write_onto(tmp_path, writer, "full")
+    assert result.returncode == 74
+    assert result.stderr.endswith(": No space left on device.\n") and result.stderr.count("\n") == 1
+    assert stat.S_ISCHR(device.lstat().st_mode)
+    assert names(tmp_path) - {"faq.html"} == before
+
+
+@pytest.mark.parametrize("writer", EVERY_WRITER)
+def test_each_writer_onto_a_fifo_sends_into_it(tmp_path: Path, writer: str) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    before = names(tmp_path)
+    reader, received = read_fifo_in_background(fifo)
+    result = write_onto(tmp_path, writer, "pipe")
+    reader.join(10)
+    assert result.returncode == 0, result.stderr
+    assert looks_written(writer, received[0].decode())
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert names(tmp_path) - {"faq.html"} == before
+
+
+@pytest.mark.parametrize("writer", EVERY_WRITER)
+def test_each_writer_onto_a_socket_sends_into_it(tmp_path: Path, writer: str) -> None:
+    import socket
+
+    path = tmp_path / "sock"
+    received: list[bytes] = []
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(str(path))
+        server.listen(1)
+        server.settimeout(30)
+
+        def serve() -> None:
+            connection, _ = server.accept()
+            with connection:
+                received.append(b"".join(iter(lambda: connection.recv(65536), b"")))
+
+        listener = threading.Thread(target=serve, daemon=True)
+        listener.start()
+        result = write_onto(tmp_path, writer, "sock")
+        listener.join(10)
+    assert result.returncode == 0, result.stderr
+    assert looks_written(writer, received[0].decode())
+    assert stat.S_ISSOCK(path.lstat().st_mode)
+
+
+@pytest.mark.parametrize("dangling", [False, True], ids=["link", "dangling link"])
+@pytest.mark.parametrize("writer", EVERY_WRITER)
+def test_each_writer_onto_a_symlink_writes_its_target(tmp_path: Path, writer: str, dangling: bool) -> None:
+    """Without --force an existing target (or a link, even one to nothing yet) is kept; with it, or
+    for config, the target is written atomically and the link stays a link."""
+    target = tmp_path / "sub" / "real"
+    target.parent.mkdir()
+    if not dangling:
+        target.write_text("lang = nl\n")
+    (tmp_path / "link").symlink_to(Path("sub") / "real")
+    result = write_onto(tmp_path, writer, "link")
+    if writer in ("export", "import"):
+        assert result.returncode == 2 and result.stderr.endswith("exists; pass --force to replace it.\n")
+        assert target.exists() is not dangling and (dangling or target.read_text() == "lang = nl\n")
+        return
+    assert result.returncode == 0, result.stderr
+    assert os.readlink(tmp_path / "link") == str(Path("sub") / "real")
+    assert looks_written(writer, target.read_text())
+    assert names(target.parent) == {"real"}  # no temporary file left beside the target
+
+
+@pytest.mark.parametrize("writer", EVERY_WRITER)
+def test_each_writer_onto_a_directory_is_refused(tmp_path: Path, writer: str) -> None:
+    (tmp_path / "d").mkdir()
+    result = write_onto(tmp_path, writer, "d")
+    assert result.returncode == 2
+    shown = tmp_path / "d" if writer == "config" else "d"  # config names its file in full
+    assert result.stderr == f"ecoqa: {shown} is a directory; give a file name.\n"
+    assert names(tmp_path / "d") == set()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into any folder")
+@pytest.mark.parametrize("writer", EVERY_WRITER)
+def test_each_writer_into_an_unwritable_folder_is_an_output_error(tmp_path: Path, writer: str) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    page(tmp_path)
+    locked.chmod(0o555)
+    try:
+        result = write_onto(tmp_path, writer, "locked/out")
+    finally:
+        locked.chmod(0o755)
+    assert result.returncode == 74
+    assert result.stderr.endswith(": Permission denied.\n") and result.stderr.count("\n") == 1
+    assert names(locked) == set()
+
+
+def test_dev_stdout_as_output_writes_to_the_standard_output(tmp_path: Path) -> None:
+    """The README's example: -o /dev/stdout writes into the process's own output."""
+    result = clean(run_in(tmp_path, "export", "3", "-o", "/dev/stdout"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# ")
+    assert names(tmp_path) == set()
 
 
 @pytest.mark.parametrize("content", [b"\xff\xfe\x00binary", b"lang = en\n\x80\n"])
