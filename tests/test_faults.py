@@ -730,10 +730,11 @@ def running(argument: str) -> list[int]:
 
 @pytest.mark.slow
 def test_interrupt_during_a_build_is_quiet(tmp_path: Path, slow: Path) -> None:
-    """C13: Ctrl-C once ecoqa runs ends with 130 and no traceback (here: while indexing)."""
+    """C13: Ctrl-C once ecoqa runs ends with 130 and no traceback (here: while indexing; once the
+    index's temporary file exists, so the signal cannot come before Python starts or after the end)."""
     cache = tmp_path / "cache"
     process = start_build(slow, cache)
-    time.sleep(1.0)
+    wait_for_temporary_file(cache, process)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130
