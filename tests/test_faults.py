@@ -168,6 +168,34 @@ def test_an_atomic_write_takes_text_and_utf8_bytes_in_order(tmp_path: Path) -> N
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]
 
 
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="signals cannot be blocked here")
+@pytest.mark.parametrize("name", ["SIGINT", "SIGTERM"])
+def test_a_signal_just_after_the_temporary_file_is_made_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    """Ctrl-C or a kill that arrives the moment the temporary file exists, before the code that
+    removes it runs (found by the fault harness, which signals as soon as the file appears): the
+    old file stays and nothing is left beside it."""
+    import tempfile
+
+    from ecoqa import files
+
+    made = tempfile.mkstemp
+
+    def made_then_signalled(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        result = made(*args, **kwargs)
+        signal.raise_signal(getattr(signal, name))
+        return result
+
+    monkeypatch.setattr(files.tempfile, "mkstemp", made_then_signalled)
+    target = tmp_path / "out.md"
+    target.write_text("old\n")
+    with pytest.raises(KeyboardInterrupt if name == "SIGINT" else SystemExit):
+        files.write_atomic(target, ["new\n"], force=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]
+    assert target.read_text() == "old\n"
+
+
 def test_export_dash_means_stdout(tmp_path: Path) -> None:
     """U4: -o - writes to stdout, never a file named '-'."""
     result = subprocess.run(
