@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 QA = ROOT / "data" / "qa.json"
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 ROOT_USER = os.geteuid() == 0
+UNPRIVILEGED = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
 
 Check = Callable[[Path, "Outcome"], list[str]]
 Setup = Callable[[Path], dict[str, str]]
@@ -65,6 +66,12 @@ class Case:
     needs_root: bool = False
     limit_file_size: int | None = None
     env: dict[str, str] = field(default_factory=dict)
+    #: (signal name, glob in the case folder): send the signal once a file matching the glob exists
+    #: (SIGINT to the process group, as Ctrl-C does), so it lands while ecoqa writes, never at start-up
+    signal_when: tuple[str, str] | None = None
+    defect: int | None = None  # the number of the review's defect this case is the command of
+    #: run so that file permissions count, also for root (see UNPRIVILEGED)
+    unprivileged: bool = False
 
 
 # ---------------------------------------------------------------------------------------------- helpers
@@ -490,6 +497,439 @@ def data_safety_cases() -> list[Case]:
     return cases
 
 
+# ---------------------------------------------------------------------------------------------- review-2 defects
+
+_CORPORA: dict[int, bytes] = {}
+
+
+def generated(count: int) -> bytes:
+    """A corpus of *count* questions from ``benchmarks/make_corpus.py`` (600: the review's mid.json)."""
+    if count not in _CORPORA:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from make_corpus import make
+
+        _CORPORA[count] = json.dumps(make(count), ensure_ascii=False).encode()
+    return _CORPORA[count]
+
+
+def with_corpus(name: str, count: int) -> Setup:
+    return setup_files(**{name: generated(count)})
+
+
+def run_ecoqa(folder: Path, *args: str, **extra: str) -> subprocess.CompletedProcess[bytes]:
+    """ecoqa run by a setup (to build an index, to learn the undamaged answer)."""
+    env = base_env(folder) | extra
+    return subprocess.run([*ECOQA, *args], cwd=folder, env=env, capture_output=True, timeout=300, check=False)
+
+
+def kept(*names: str, sizes: dict[str, int] | None = None) -> Check:
+    """The files are still there (with these sizes)."""
+
+    def check(folder: Path, outcome: Outcome) -> list[str]:
+        problems = [f"{name} was removed" for name in names if not (folder / name).exists()]
+        for name, size in (sizes or {}).items():
+            if (folder / name).exists() and (folder / name).stat().st_size != size:
+                problems.append(f"{name} changed size")
+        return problems
+
+    return check
+
+
+def same_answer_as_undamaged(args: list[str]) -> tuple[Callable[[Path], None], Check]:
+    """A setup step that records the answer from a fresh cache, and a check that the case gave it."""
+    answers: dict[str, bytes] = {}
+
+    def record(folder: Path) -> None:
+        answers[str(folder)] = run_ecoqa(folder, *args, ECOQA_CACHE_DIR=str(folder / "fresh-cache")).stdout
+
+    def check(folder: Path, outcome: Outcome) -> list[str]:
+        return [] if outcome.stdout.encode() == answers[str(folder)] else ["answer differs from an undamaged index's"]
+
+    return record, check
+
+
+def no_temporary_anywhere(folder: Path, outcome: Outcome) -> list[str]:
+    return [f"left {p.relative_to(folder)}" for p in folder.rglob("*") if p.name.endswith(".tmp")]
+
+
+def defect_cases() -> list[Case]:
+    """The review's defects that no other category runs, each with the command the review gives."""
+    cases: list[Case] = []
+    search = ["--data", "mid.json", "search", "financiering"]
+
+    def big_user_file(folder: Path) -> dict[str, str]:
+        (folder / "proj").mkdir()
+        with open(folder / "proj" / "projects.sqlite3", "wb") as handle:
+            handle.truncate(1100 * 2**20)  # sparse: 1100 MB that take no disk
+        return {"ECOQA_CACHE_DIR": str(folder / "proj")}
+
+    cases.append(
+        Case(
+            "review-2 defects", "#1 user's 1100 MB projects.sqlite3 in ECOQA_CACHE_DIR", search, (0,),
+            with_setups(with_corpus("mid.json", 600), big_user_file),
+            kept("proj/projects.sqlite3", sizes={"proj/projects.sqlite3": 1100 * 2**20}), defect=1,
+        )
+    )  # fmt: skip
+
+    def small_limit(folder: Path) -> dict[str, str]:
+        (folder / "proj").mkdir()
+        (folder / "proj" / "my.sqlite3").write_bytes(b"\0" * 2 * 2**20)
+        return {"ECOQA_CACHE_DIR": str(folder / "proj"), "ECOQA_CACHE_MB": "1"}
+
+    cases.append(
+        Case(
+            "review-2 defects", "#1 user's my.sqlite3 with ECOQA_CACHE_MB=1", search, (0,),
+            with_setups(with_corpus("mid.json", 600), small_limit), kept("proj/my.sqlite3"), defect=1,
+        )
+    )  # fmt: skip
+
+    def old_temporaries(folder: Path) -> dict[str, str]:
+        (folder / "proj").mkdir()
+        for name in (".notes.tmp", ".draft.sqlite3.tmp", ".0123.sqlite3.abcd.tmp"):
+            path = folder / "proj" / name
+            path.write_text("mine\n")
+            os.utime(path, (0, 0))  # older than any sweep's age limit
+        return {"ECOQA_CACHE_DIR": str(folder / "proj")}
+
+    cases.append(
+        Case(
+            "review-2 defects", "#1 user's old .*.tmp files in ECOQA_CACHE_DIR", search, (0,),
+            with_setups(with_corpus("mid.json", 600), old_temporaries),
+            kept("proj/.notes.tmp", "proj/.draft.sqlite3.tmp", "proj/.0123.sqlite3.abcd.tmp"), defect=1,
+        )
+    )  # fmt: skip
+
+    old = setup_files(**{"out.md": "old\n", "out.html": "old\n"})
+    for name, code in (("SIGTERM", 143), ("SIGINT", 130)):
+        for form in ("md", "html"):
+            out = f"out.{form}"
+            cases.append(
+                Case(
+                    "review-2 defects", f"#2 {name} during export -f {form}",
+                    ["--data", "c.json", "export", "-f", form, "-o", out, "--force"], (code,),
+                    with_setups(with_corpus("c.json", 3000), old),
+                    both(kept(out, sizes={out: 4}), no_temporary_anywhere),
+                    signal_when=(name, f".{out}.*.tmp"), defect=2,
+                )
+            )  # fmt: skip
+        cases.append(
+            Case(
+                "review-2 defects", f"#2 {name} during an index build",
+                ["--data", "c.json", "search", "financiering"], (code,), with_corpus("c.json", 3000),
+                no_temporary_anywhere, signal_when=(name, "home/cache/.*.tmp"), defect=2,
+            )
+        )  # fmt: skip
+
+    def edited_during_build(folder: Path) -> dict[str, str]:
+        path = folder / "c.json"
+        data = generated(6000)
+        path.write_bytes(data)
+        at = data.find(b"innovatie", int(len(data) * 0.85))
+        assert at > 0, "no 'innovatie' in the last 15% of the corpus"
+        env = base_env(folder)
+        build = subprocess.Popen([*ECOQA, "--data", "c.json", "search", "x"], cwd=folder, env=env,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        import time
+
+        time.sleep(1.0)
+        with open(path, "r+b") as handle:
+            handle.seek(at)
+            handle.write(b"zqxwvbnmk")
+        build.wait(300)
+        with open(path, "r+b") as handle:
+            handle.seek(at)
+            handle.write(b"innovatie")
+        return {}
+
+    cases.append(
+        Case(
+            "review-2 defects", "#11 corpus edited during the build, then restored",
+            ["--data", "c.json", "search", "zqxwvbnmk"], (1,), edited_during_build, defect=11,
+        )
+    )  # fmt: skip
+
+    json_search = ["--data", "mid.json", "search", "financiering", "--json"]
+
+    def damaged_vocabulary(folder: Path) -> None:
+        import sqlite3
+
+        run_ecoqa(folder, *json_search)
+        (index,) = (folder / "home" / "cache").glob("*.sqlite3")
+        with sqlite3.connect(index) as db:
+            db.execute(
+                "UPDATE vocabulary SET terms=(SELECT terms FROM vocabulary WHERE surface='samenwerking') "
+                "WHERE surface='financiering'"
+            )
+
+    record, same = same_answer_as_undamaged(json_search)
+    cases.append(
+        Case(
+            "review-2 defects", "#14 vocabulary row swapped in the index", json_search, (0,),
+            with_setups(with_corpus("mid.json", 600), record, damaged_vocabulary), same, defect=14,
+        )
+    )  # fmt: skip
+
+    def index_made_a_fifo(folder: Path) -> None:
+        run_ecoqa(folder, *json_search)
+        (index,) = (folder / "home" / "cache").glob("*.sqlite3")
+        index.unlink()
+        os.mkfifo(index)
+
+    record, same = same_answer_as_undamaged(json_search)
+    cases.append(
+        Case(
+            "review-2 defects", "#16 the index replaced by a FIFO", json_search, (0,),
+            with_setups(with_corpus("mid.json", 600), record, index_made_a_fifo), same, defect=16,
+        )
+    )  # fmt: skip
+    urandom = with_setups(lambda f: device(f, "urandom", 9))
+    cases.append(
+        Case(
+            "review-2 defects", "#12 /dev/urandom as import source", ["import", "urandom", "-o", "o.json"], (3,),
+            urandom, needs_root=True, defect=12,
+        )
+    )  # fmt: skip
+
+    def unreadable(folder: Path) -> dict[str, str]:
+        write(folder, "c.json", QA.read_bytes()).chmod(0)
+        return {}
+
+    for args in (["validate", "c.json"], ["--data", "c.json", "list"]):
+        cases.append(
+            Case("review-2 defects", f"#19 unreadable: {args[0]}", args, (3,), unreadable, defect=19, unprivileged=True)
+        )
+    return cases
+
+
+# ---------------------------------------------------------------------------------------------- writers and readers
+
+#: Each writing command, with its output named T: (name, arguments, environment).
+WRITING = [
+    ("export", ["export", "3", "-o", "T"], {}),
+    ("export --force", ["export", "3", "-o", "T", "--force"], {}),
+    ("import", ["import", "faq.html", "-o", "T"], {}),
+    ("import --force", ["import", "faq.html", "-o", "T", "--force"], {}),
+    ("config", ["config", "lang", "en"], {"ECOQA_CONFIG": "T"}),
+]
+OLD = "lang = nl\n"  # an existing file's content: also a valid config file
+
+
+def writer_case(kind: str, writer: str, args: list[str], env: dict[str, str]) -> Case:
+    forced = "--force" in args or writer == "config"
+    target = "T"
+    received: dict[str, list[bytes]] = {}
+
+    def listen(folder: Path, make: Callable[[Path], None], serve: Callable[[Path, list[bytes]], None]) -> None:
+        make(folder / target)
+        got: list[bytes] = []
+        received[str(folder)] = got
+        threading.Thread(target=serve, args=(folder / target, got), daemon=True).start()
+
+    def read_fifo(path: Path, got: list[bytes]) -> None:
+        got.append(path.read_bytes())
+
+    def make_socket(path: Path) -> None:
+        server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        server.bind(str(path))
+        server.listen(1)
+        sockets[str(path)] = server
+
+    sockets: dict[str, socket.socket] = {}
+
+    def read_socket(path: Path, got: list[bytes]) -> None:
+        connection = sockets[str(path)].accept()[0]
+        got.append(b"".join(iter(lambda: connection.recv(1 << 16), b"")))
+
+    def got_document(folder: Path, outcome: Outcome) -> list[str]:
+        data = b"".join(received.get(str(folder), []))
+        return [] if len(data) > 20 else ["nothing was sent into it"]
+
+    def target_written(folder: Path, outcome: Outcome) -> list[str]:
+        real = folder / "sub" / "real" if kind.endswith("symlink") else folder / target
+        problems = [] if real.exists() and real.read_text(errors="replace") != OLD else ["the target was not written"]
+        if kind.endswith("symlink") and not (folder / target).is_symlink():
+            problems.append("the link was replaced")
+        return problems
+
+    def link_and_target_kept(folder: Path, outcome: Outcome) -> list[str]:
+        real = folder / "sub" / "real"
+        problems = [] if (folder / target).is_symlink() else ["the link was replaced"]
+        if kind == "symlink" and (not real.exists() or real.read_text() != OLD):
+            problems.append("the target was changed without --force")
+        return problems + (["the target was created without --force"] if kind != "symlink" and real.exists() else [])
+
+    record, still = unchanged(target)
+    faq = setup_files(**{"faq.html": FAQ})
+    codes: tuple[int, ...]
+    setup: Setup
+    check: Check
+    if kind == "new file":
+        setup, check, codes = faq, target_written, (0,)
+    elif kind == "regular file":
+        setup = with_setups(faq, setup_files(T=OLD), record)
+        check, codes = (target_written, (0,)) if forced else (still, (2,))
+    elif kind in ("symlink", "dangling symlink"):
+
+        def linked(folder: Path) -> None:
+            (folder / "sub").mkdir()
+            if kind == "symlink":
+                (folder / "sub" / "real").write_text(OLD)
+            (folder / target).symlink_to(Path("sub") / "real")
+
+        setup = with_setups(faq, linked)
+        if forced:
+            check, codes = target_written, (0,)
+        else:
+            check, codes = link_and_target_kept, (2,)
+    elif kind == "fifo":
+        setup = with_setups(faq, lambda f: listen(f, os.mkfifo, read_fifo), record)
+        check, codes = both(still, got_document), (0,)
+    elif kind == "socket":
+        setup = with_setups(faq, lambda f: listen(f, make_socket, read_socket), record)
+        check, codes = both(still, got_document), (0,)
+    elif kind in ("char device", "full device"):
+        minor = 3 if kind == "char device" else 7
+        setup = with_setups(faq, lambda f: device(f, target, minor), record)
+        check, codes = still, ((0,) if minor == 3 else (74,))
+    elif kind == "directory":
+        setup = with_setups(faq, lambda f: (f / target).mkdir(), record)
+        check, codes = still, (2,)
+    elif kind == "unwritable folder":
+
+        def locked(folder: Path) -> None:
+            (folder / "locked").mkdir(mode=0o555)
+
+        setup, check, codes = with_setups(faq, locked), kept(), (74,)
+        target = "locked/T"
+    elif kind == "missing folder":
+        target = "nope/T"
+        setup, check, codes = faq, kept(), ((0,) if writer == "config" else (74,))
+    else:
+        raise ValueError(kind)
+    args = [target if a == "T" else a for a in args]
+    env = {k: target if v == "T" else v for k, v in env.items()}
+
+    def absolute(folder: Path) -> dict[str, str]:
+        return {k: str(folder / v) for k, v in env.items()}
+
+    return Case(
+        "writers", f"{writer} onto {kind}", args, codes, with_setups(setup, absolute),
+        both(check, no_temporary_anywhere), needs_root=kind.endswith("device"),
+        unprivileged=kind == "unwritable folder",
+    )  # fmt: skip
+
+
+WRITE_KINDS = [
+    "new file", "regular file", "symlink", "dangling symlink", "fifo", "socket", "char device", "full device",
+    "directory", "unwritable folder", "missing folder",
+]  # fmt: skip
+
+
+def writer_cases() -> list[Case]:
+    return [writer_case(kind, writer, args, env) for kind in WRITE_KINDS for writer, args, env in WRITING]
+
+
+#: Each reading command, with its input named IN: (name, arguments, environment, documented codes).
+READING = [
+    ("list", ["--data", "IN", "list"], {}, (3,)),
+    ("search", ["--data", "IN", "search", "financiering"], {}, (3,)),
+    ("export", ["--data", "IN", "export", "-f", "md", "-o", "out.md"], {}, (3,)),
+    ("validate", ["validate", "IN"], {}, (3,)),
+    ("import", ["import", "IN", "-o", "out.json"], {}, (3,)),
+    ("config file: list", ["list", "--plain"], {"ECOQA_CONFIG": "IN"}, (0,)),
+    ("config file: config", ["config"], {"ECOQA_CONFIG": "IN"}, (0, 2)),
+]
+
+
+def reader_case(kind: str, reader: str, args: list[str], env: dict[str, str], codes: tuple[int, ...]) -> Case:
+    needs_root = False
+    if kind == "missing":
+        make: Callable[[Path], object] = lambda folder: None  # noqa: E731
+        codes = (0,) if reader.startswith("config file") else codes
+    elif kind == "unreadable":
+        make = lambda folder: write(folder, "IN", QA.read_bytes()).chmod(0)  # noqa: E731
+    elif kind == "fifo":
+        if reader == "import":  # a pipe is a source: read what its writer sends
+
+            def make(folder: Path) -> None:
+                os.mkfifo(folder / "IN")
+                threading.Thread(target=lambda: (folder / "IN").write_text(FAQ), daemon=True).start()
+
+            codes = (0,)
+        else:
+            make = lambda folder: os.mkfifo(folder / "IN")  # noqa: E731
+    elif kind == "device":
+        make, needs_root = (lambda folder: device(folder, "IN", 5)), True
+    elif kind == "directory":
+        make = lambda folder: (folder / "IN").mkdir()  # noqa: E731
+    elif kind == "huge":
+
+        def make(folder: Path) -> None:
+            with open(folder / "IN", "wb") as handle:
+                handle.truncate(201 * 2**20)  # sparse, over the 200 MB limit
+
+    elif kind == "binary":
+        make = lambda folder: write(folder, "IN", os.urandom(65536))  # noqa: E731
+    elif kind == "empty":
+        make = lambda folder: write(folder, "IN", b"")  # noqa: E731
+    else:
+        raise ValueError(kind)
+
+    def absolute(folder: Path) -> dict[str, str]:
+        return {k: str(folder / "IN") for k in env}
+
+    def nothing_written(folder: Path, outcome: Outcome) -> list[str]:
+        if outcome.code == 0:
+            return []
+        return [f"{name} written after an error" for name in ("out.md", "out.json") if (folder / name).exists()]
+
+    def at_most_one_warning(folder: Path, outcome: Outcome) -> list[str]:
+        lines = outcome.stderr.splitlines()
+        if outcome.code != 0 or len(lines) <= 1:
+            return []
+        return [f"{len(lines)} lines on stderr: {outcome.stderr[:200]!r}"]
+
+    return Case(
+        "readers", f"{reader} of {kind} input", args, codes, with_setups(make, absolute),
+        both(nothing_written, at_most_one_warning), needs_root=needs_root, unprivileged=kind == "unreadable",
+    )  # fmt: skip
+
+
+READ_KINDS = ["missing", "unreadable", "fifo", "device", "directory", "huge", "binary", "empty"]
+
+
+def reader_cases() -> list[Case]:
+    return [reader_case(kind, *reading) for kind in READ_KINDS for reading in READING]
+
+
+#: The review's defects found by the cases of the other categories, by case name (see defect_cases).
+DEFECT_OF_CASE = [
+    (3, r"^import: (link|canonical) "),
+    (4, r"^output security: reference URL"),
+    (5, r"^data safety: (export|import) -o (device|fifo|symlink)|^data safety: export -o socket"),
+    (6, r"^data safety: -o .*--force$"),
+    (7, r"^output security: page escapes"),
+    (8, r"^streams: .*(>|2>)/dev/full$"),
+    (9, r"^import: (csv id|list <)"),
+    (10, r"^import: .*(nested|deep)"),
+    (12, r"^import: /dev/zero"),
+    (13, r"^output security: file name"),
+    (15, r"^environment: config (fifo|/dev/zero)"),
+    (17, r"^output security: Markdown shows"),
+    (18, r"^cli input: (show '-1'|search --limit|export -f pdf|list --lang|list --color|unknown option)"),
+    (20, r"^environment: config (folder is a file|binary: config)"),
+    (21, r"^import: utf-16 declared"),
+]
+
+
+def tag_defects(all_cases: list[Case]) -> list[Case]:
+    for case in all_cases:
+        for number, pattern in DEFECT_OF_CASE:
+            if case.defect is None and re.search(pattern, f"{case.category}: {case.name}"):
+                case.defect = number
+    return all_cases
+
+
 # ---------------------------------------------------------------------------------------------- running
 
 ECOQA: list[str] = [sys.executable, "-m", "ecoqa"]
@@ -533,8 +973,11 @@ def _run(case: Case, folder: Path, args: list[str], env: dict[str, str], timeout
             if getattr(case, which) == "closed":
                 os.close(number)
 
+    # Root without the capabilities that skip permission checks: a file mode 0 is unreadable
+    # to it, a folder mode 555 unwritable (a user who is not root sees them so anyway).
+    unprivileged = UNPRIVILEGED if case.unprivileged and ROOT_USER else []
     process = subprocess.Popen(
-        [*ECOQA, *args],
+        [*unprivileged, *ECOQA, *args],
         cwd=folder,
         env=env,
         stdin=subprocess.DEVNULL,
@@ -545,6 +988,12 @@ def _run(case: Case, folder: Path, args: list[str], env: dict[str, str], timeout
     )
     if case.stdout == "head" and process.stdout is not None:
         process.stdout.close()  # the reader is gone before ecoqa writes
+    if case.signal_when is not None:
+        problem = _signal_when_written(process, folder, *case.signal_when, timeout)
+        if problem is not None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            return [problem]
     try:
         out, err = (
             process.communicate(timeout=timeout)
@@ -565,6 +1014,26 @@ def _run(case: Case, folder: Path, args: list[str], env: dict[str, str], timeout
     return judge(case, folder, outcome)
 
 
+def _signal_when_written(
+    process: subprocess.Popen[bytes], folder: Path, name: str, pattern: str, timeout: float
+) -> str | None:
+    """Send *name* once a file matching *pattern* exists; a problem if that never happens."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not list(folder.glob(pattern)):
+        if process.poll() is not None:
+            return f"ended (exit {process.returncode}) before {pattern} appeared: not exercised"
+        if time.monotonic() > deadline:
+            return f"no {pattern} after {timeout:.0f} s"
+        time.sleep(0.002)
+    if name == "SIGINT":
+        os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the whole foreground group
+    else:
+        process.send_signal(getattr(signal, name))
+    return None
+
+
 def judge(case: Case, folder: Path, outcome: Outcome) -> list[str]:
     problems = []
     if outcome.code not in case.codes:
@@ -574,7 +1043,12 @@ def judge(case: Case, folder: Path, outcome: Outcome) -> list[str]:
             problems.append(f"{bad!r} on stderr")
     lines = [line for line in outcome.stderr.splitlines() if not line.startswith("ecoqa: warning: ")]
     listed = case.args[:1] == ["validate"] and outcome.code == 3 and outcome.stdout  # its problems go to stdout
-    if case.stderr == "pipe" and outcome.code not in (0,) and len(lines) != 1 and not listed:
+    ended_by_a_signal = outcome.code in (130, 143)  # Ctrl-C or a kill: quietly, nothing to explain
+    if case.stderr == "pipe" and ended_by_a_signal and lines:
+        problems.append(f"{len(lines)} lines on stderr after a signal, not none: {outcome.stderr[:200]!r}")
+    elif (
+        case.stderr == "pipe" and outcome.code not in (0,) and len(lines) != 1 and not listed and not ended_by_a_signal
+    ):
         problems.append(f"{len(lines)} lines on stderr, not one: {outcome.stderr[:200]!r}")
     for which, text in (("stdout", outcome.stdout), ("stderr", outcome.stderr)):
         found = CONTROL.search(text)
@@ -586,15 +1060,20 @@ def judge(case: Case, folder: Path, outcome: Outcome) -> list[str]:
 
 
 def cases() -> list[Case]:
-    return [
-        *cli_cases(),
-        *corpus_cases(),
-        *stream_cases(),
-        *config_cases(),
-        *import_cases(),
-        *output_security_cases(),
-        *data_safety_cases(),
-    ]
+    return tag_defects(
+        [
+            *cli_cases(),
+            *corpus_cases(),
+            *stream_cases(),
+            *config_cases(),
+            *import_cases(),
+            *output_security_cases(),
+            *data_safety_cases(),
+            *defect_cases(),
+            *writer_cases(),
+            *reader_cases(),
+        ]
+    )
 
 
 def main() -> int:
@@ -609,7 +1088,7 @@ def main() -> int:
         ECOQA[:] = [options.ecoqa]
     chosen = [c for c in cases() if options.only in f"{c.category}: {c.name}" and (ROOT_USER or not c.needs_root)]
     if options.list:
-        print("\n".join(f"{c.category}: {c.name}" for c in chosen))
+        print("\n".join(f"{c.category}: {c.name}" + (f" [#{c.defect}]" if c.defect else "") for c in chosen))
         return 0
     with ThreadPoolExecutor(options.jobs) as pool:
         results = list(pool.map(lambda case: (case, run_case(case, options.timeout)), chosen))
@@ -626,6 +1105,13 @@ def main() -> int:
     for category, (total, failing) in by_category.items():
         print(f"{category:16} {total:6} {failing:8}")
     print(f"{'total':16} {len(results):6} {len(failed):8}")
+    by_defect: dict[int, list[int]] = {number: [0, 0] for number in range(1, 22)}
+    for case, problems in results:
+        if case.defect is not None:
+            by_defect[case.defect][0] += 1
+            by_defect[case.defect][1] += bool(problems)
+    print("\nreview-2 defect: cases (failing)")
+    print("  ".join(f"#{n}: {total} ({failing})" for n, (total, failing) in by_defect.items()))
     return 1 if failed else 0
 
 
