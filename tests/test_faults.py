@@ -1189,6 +1189,7 @@ def test_each_writer_onto_a_fifo_sends_into_it(tmp_path: Path, writer: str) -> N
     assert looks_written(writer, received[0].decode())
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
     assert names(tmp_path) - {"faq.html"} == before
+    assert "--data" not in result.stderr  # a FIFO cannot be read back as a corpus: not suggested
 
 
 @pytest.mark.parametrize("writer", EVERY_WRITER)

@@ -283,9 +283,10 @@ def import_(
 
     assert output is not None
     write_atomic(output, [text], force=force, protected=protected)
-    write_note_line(
-        f"wrote {count} question{'s' if count != 1 else ''} to {output}; try: {_first_try(built.document, output)}"
-    )
+    note = f"wrote {count} question{'s' if count != 1 else ''} to {output}"
+    if output.is_file():  # a device, FIFO or socket cannot be read back as a corpus
+        note += f"; try: {_first_try(built.document, output)}"
+    write_note_line(note)
 
 
 def _first_try(document: dict[str, Any], output: Path) -> str:
