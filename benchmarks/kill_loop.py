@@ -13,9 +13,11 @@ Checked for every run:
 - the exit code: 130 after SIGINT, 143 after SIGTERM (or ended by the signal itself, when it came
   during Python's start-up), killed after SIGKILL, or 0 if it was done;
 - the output is the old file or the complete new one (byte for byte as an undisturbed run writes it);
-- no leftover: after the next run (an undisturbed run of the same command, which must succeed and
-  give the same output), no temporary file is beside the output or in the cache, and nothing
-  but the indexes and their map (``ecoqa-*.sqlite3``, ``ecoqa-files.json``) in the cache.
+- no leftover: after SIGINT or SIGTERM, as soon as ecoqa has ended; after SIGKILL, which leaves
+  no chance to clean up, after the next run (an undisturbed run of the same command, which must
+  succeed and give the same output). A leftover is a temporary file beside the output or in the
+  cache, or anything but the indexes and their map (``ecoqa-*.sqlite3``, ``ecoqa-files.json``)
+  in the cache.
 
 A SIGINT during Python's own start-up, before the first line of ecoqa runs (the interpreter
 importing ``site``, ``runpy`` or the console script's ``import re``, or importing ecoqa's files),
@@ -153,6 +155,8 @@ class Loop:
                 problems.append(f"traceback ({last[0][:160] if last else ''})")
         if target is not None and target.read_bytes() not in (old, operation.reference):
             problems.append("output neither old nor new")
+        if name != "SIGKILL":  # Ctrl-C and kill clean up before ecoqa ends, not the next run
+            problems += [f"left after the signal {n}" for n in self.leftovers(cache)]
         after = self.run(operation, cache)
         if after.returncode != 0:
             problems.append(f"next run exit {after.returncode}")
@@ -216,9 +220,8 @@ def main() -> int:
                 if problem == START_UP:
                     start_up[(operation.name, name)] += 1
                 else:
-                    failed[
-                        (operation.name, name, problem.split(" ")[0] if problem.startswith("leftover") else problem)
-                    ] += 1
+                    kind = problem.rsplit(" ", 1)[0] if problem.startswith(("leftover", "left after")) else problem
+                    failed[(operation.name, name, kind)] += 1
                 print(f"run {number}: {operation.name} {name}: {problem}", flush=True)
             if number % 100 == 0:
                 print(f"{number} runs, {sum(failed.values())} problems", flush=True)
