@@ -190,8 +190,13 @@ def test_a_signal_just_after_the_temporary_file_is_made_leaves_nothing(
     monkeypatch.setattr(files.tempfile, "mkstemp", made_then_signalled)
     target = tmp_path / "out.md"
     target.write_text("old\n")
-    with pytest.raises(KeyboardInterrupt if name == "SIGINT" else SystemExit):
-        files.write_atomic(target, ["new\n"], force=True)
+    # Ctrl-C as in a terminal: a test run started as a background job inherits SIGINT ignored
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt if name == "SIGINT" else SystemExit):
+            files.write_atomic(target, ["new\n"], force=True)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]
     assert target.read_text() == "old\n"
 
