@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ecoqa.errors import OutputError, UsageError, terminate_cleanly
+from ecoqa.errors import OutputError, UsageError, interrupts_deferred, terminate_cleanly
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -165,11 +164,12 @@ def _running(pid: int) -> bool:
 def _write_through_temporary(path: Path, target: Path, chunks: Iterable[str | bytes]) -> None:
     _sweep_stale_temporaries(target)
     temporary: Path | None = None
-    held = _hold_interrupts()  # a Ctrl-C or kill while the file is made waits until it has a name
     try:
-        handle, name = tempfile.mkstemp(dir=target.parent, prefix=_temporary_prefix(target, os.getpid()), suffix=".tmp")
-        temporary = Path(name)
-        _release_interrupts(held)  # from here a signal unwinds through the ``finally`` that removes it
+        with interrupts_deferred():  # a Ctrl-C or kill while the file is made waits until it has a name
+            handle, name = tempfile.mkstemp(
+                dir=target.parent, prefix=_temporary_prefix(target, os.getpid()), suffix=".tmp"
+            )
+            temporary = Path(name)
         with os.fdopen(handle, "wb") as stream:
             stream.writelines(_encoded(chunks))
             stream.flush()
@@ -179,27 +179,9 @@ def _write_through_temporary(path: Path, target: Path, chunks: Iterable[str | by
     except OSError as error:
         raise OutputError(f"cannot write {path}: {error.strerror or error}.") from None
     finally:
-        _release_interrupts(held)
         if temporary is not None:
             with contextlib.suppress(OSError):
                 temporary.unlink()
-
-
-_INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
-
-
-def _hold_interrupts() -> set[int | signal.Signals] | None:
-    """Block SIGINT and SIGTERM in this thread (they stay pending); the mask to restore, or None
-    where signals cannot be blocked (Windows)."""
-    if not hasattr(signal, "pthread_sigmask"):
-        return None
-    return signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)
-
-
-def _release_interrupts(held: set[int | signal.Signals] | None) -> None:
-    """Restore the mask: a signal that came while it was blocked is delivered now."""
-    if held is not None:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _mode_for(target: Path) -> int:

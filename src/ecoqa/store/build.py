@@ -47,11 +47,16 @@ def build_store(path: Path, source: str, key: str, target: Path, progress: Progr
         sweep(target.parent)
         if target.is_dir():
             raise StoreError(f"{target} is a directory")
-        handle, temporary = claimed_temporary(target)
     except OSError as error:
         raise StoreError(error.strerror or str(error)) from None
+    from ecoqa.errors import interrupts_deferred
+
+    claimed: tuple[int, Path] | None = None
     try:
         with terminate_cleanly():
+            with interrupts_deferred():  # a signal while the file is made waits until it can be removed
+                claimed = claimed_temporary(target)
+            temporary = claimed[1]
             language = None
             while True:
                 temporary.write_bytes(b"")
@@ -72,9 +77,10 @@ def build_store(path: Path, source: str, key: str, target: Path, progress: Progr
     except (OSError, sqlite3.Error) as error:
         raise StoreError(str(getattr(error, "strerror", None) or error)) from None
     finally:  # every way out, Ctrl-C and kill included, leaves no temporary file behind
-        remove(temporary)
-        remove(Path(f"{temporary}-journal"))
-        os.close(handle)
+        if claimed is not None:
+            remove(claimed[1])
+            remove(Path(f"{claimed[1]}-journal"))
+            os.close(claimed[0])
 
 
 def _reading(progress: Progress, size: int) -> Callable[[int], None]:
