@@ -321,7 +321,7 @@ OPTIONS: dict[str, str] = {
 #: option -> its help ('command option' where a command's differs)
 OPTION_HELP: dict[str, str] = {
     "--version": "Show the version and exit.",
-    "--lang": "Language: nl or en (default: ECOQA_LANG, config, nl).",
+    "--lang": "Language: nl or en (default: ECOQA_LANG, config, the corpus's language, else en).",
     "--data": "Corpus file to use instead of the bundled one.",
     "--color": "Color: auto follows the terminal and NO_COLOR (default: ECOQA_COLOR, config, auto).",
     "--install-completion": "Install completion for the current shell.",

@@ -160,7 +160,7 @@ LangOption = Annotated[
         "--lang",
         "-l",
         metavar="nl|en",
-        help="Language: nl or en (default: ECOQA_LANG, config, nl).",
+        help="Language: nl or en (default: ECOQA_LANG, config, the corpus's language, else en).",
         autocompletion=complete_languages,
     ),
 ]
