@@ -11,6 +11,7 @@ numbered defect of the second review.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import os
@@ -25,7 +26,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -1035,11 +1036,11 @@ def test_output_onto_a_fifo_writes_into_it(tmp_path: Path, writer: str) -> None:
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_output_onto_a_socket_sends_into_it(tmp_path: Path) -> None:
-    """#5: -o onto a Unix socket connects and sends the document; the socket file stays."""
+@contextlib.contextmanager
+def socket_receiver(path: Path) -> Iterator[list[bytes]]:
+    """A Unix socket listening at PATH; yields the list its one connection's bytes are put in, once done."""
     import socket
 
-    path = tmp_path / "sock"
     received: list[bytes] = []
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
         server.bind(str(path))
@@ -1053,8 +1054,15 @@ def test_output_onto_a_socket_sends_into_it(tmp_path: Path) -> None:
 
         listener = threading.Thread(target=serve, daemon=True)
         listener.start()
-        result = clean(run_in(tmp_path, "export", "3", "-f", "html", "-o", "sock", timeout=30))
+        yield received
         listener.join(10)
+
+
+def test_output_onto_a_socket_sends_into_it(tmp_path: Path) -> None:
+    """#5: -o onto a Unix socket connects and sends the document; the socket file stays."""
+    path = tmp_path / "sock"
+    with socket_receiver(path) as received:
+        result = clean(run_in(tmp_path, "export", "3", "-f", "html", "-o", "sock", timeout=30))
     assert result.returncode == 0, result.stderr
     assert stat.S_ISSOCK(path.lstat().st_mode)
     assert received[0].decode().startswith("<!DOCTYPE html>")
@@ -1241,24 +1249,9 @@ def test_each_writer_onto_a_fifo_sends_into_it(tmp_path: Path, writer: str) -> N
 
 @pytest.mark.parametrize("writer", EVERY_WRITER)
 def test_each_writer_onto_a_socket_sends_into_it(tmp_path: Path, writer: str) -> None:
-    import socket
-
     path = tmp_path / "sock"
-    received: list[bytes] = []
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
-        server.bind(str(path))
-        server.listen(1)
-        server.settimeout(30)
-
-        def serve() -> None:
-            connection, _ = server.accept()
-            with connection:
-                received.append(b"".join(iter(lambda: connection.recv(65536), b"")))
-
-        listener = threading.Thread(target=serve, daemon=True)
-        listener.start()
+    with socket_receiver(path) as received:
         result = write_onto(tmp_path, writer, "sock")
-        listener.join(10)
     assert result.returncode == 0, result.stderr
     assert looks_written(writer, received[0].decode())
     assert stat.S_ISSOCK(path.lstat().st_mode)
