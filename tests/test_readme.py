@@ -1,5 +1,6 @@
-"""The README's examples are real: every ``$ ecoqa …`` line in a console block is run, and what it
-prints (stdout, then stderr, as a terminal shows them) must be what the README shows.
+"""The README's examples are real: every ``$ ecoqa …`` line in a console block of the README (and of
+docs/usage.md, where its details went) is run, and what it prints (stdout, then stderr, as a
+terminal shows them) must be what the page shows.
 
 A block may end with a line ``…``: then only the lines above it are compared. Commands run in a
 temporary folder that holds the sample FAQ page as ``faq.html``, 80 columns wide, without colour,
@@ -25,6 +26,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
 DOCS = ROOT / "docs"
+WITH_EXAMPLES = {README: 6, DOCS / "usage.md": 1}  # each page with runnable examples: how many it has at least
 FAQ_PAGE = ROOT / "tests" / "data" / "import" / "faq_jsonld.html"
 BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
 MORE = "…"
@@ -86,13 +88,14 @@ def matches(output: str, shown: list[str]) -> bool:
     return actual == shown
 
 
-def test_every_readme_example_prints_what_the_readme_shows() -> None:
+@pytest.mark.parametrize("page", list(WITH_EXAMPLES), ids=lambda page: page.name)
+def test_every_readme_example_prints_what_the_readme_shows(page: Path) -> None:
     folder = workspace()
     try:
-        found = list(examples(README.read_text(encoding="utf-8")))
-        assert len(found) >= 7, "the README lost its examples"
+        found = list(examples(page.read_text(encoding="utf-8")))
+        assert len(found) >= WITH_EXAMPLES[page], f"{page.name} lost its examples"
         for command, shown in found:
-            assert matches(run(command, folder), shown), f"README example changed: $ {command}"
+            assert matches(run(command, folder), shown), f"{page.name} example changed: $ {command}"
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -109,9 +112,9 @@ def test_a_changed_example_is_seen() -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def update() -> None:
-    """Rewrite each example's output in the README with what the command prints now."""
-    text = README.read_text(encoding="utf-8")
+def update(page: Path) -> None:
+    """Rewrite each example's output in *page* with what the command prints now."""
+    text = page.read_text(encoding="utf-8")
     folder = workspace()
 
     def fill(block: re.Match[str]) -> str:
@@ -136,7 +139,7 @@ def update() -> None:
         return "```console\n" + "\n".join(out) + "\n```"
 
     try:
-        README.write_text(BLOCK.sub(fill, text), encoding="utf-8")
+        page.write_text(BLOCK.sub(fill, text), encoding="utf-8")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -145,7 +148,8 @@ if __name__ == "__main__":
     if sys.argv[1:] != ["--update"]:
         sys.exit("usage: python tests/test_readme.py --update")
     os.environ.update({k: v for k, v in ENV.items() if v})
-    update()
+    for page in WITH_EXAMPLES:
+        update(page)
     pytest.main([__file__, "-q"])
 
 
@@ -193,17 +197,19 @@ def test_the_quality_table_is_measured() -> None:
 
 
 def readme_words(text: str) -> int:
-    """Words outside code blocks, counted as the project's before-stop hook counts them."""
-    return len(re.findall(r"\w+", re.sub(r"```.*?```", "", text, flags=re.S)))
+    """Words of the whole file, code blocks and examples included, counted as ``wc -w`` counts them
+    (runs of characters between whitespace): a reader reads the examples too."""
+    return len(text.split())
 
 
 def test_the_readme_is_for_users() -> None:
-    """Short enough to read (under 1,800 words), with the internals linked from it and present in docs/."""
+    """Short enough to read (under 1,800 words by ``wc -w``), with the details linked from it and
+    present in docs/."""
     text = README.read_text(encoding="utf-8")
     assert readme_words(text) < 1800
-    assert readme_words("a b\n```sh\nc d e\n```\nf") == 3
+    assert readme_words("a b\n```sh\nc d-e\n```\nf") == 7
     links = set(re.findall(r"\]\((docs/[\w.]+\.md)", text))
-    assert {"docs/search.md", "docs/speed.md", "docs/development.md", "docs/corpus.md"} <= links
+    assert {"docs/usage.md", "docs/search.md", "docs/speed.md", "docs/development.md", "docs/corpus.md"} <= links
     for link in links:
         assert (ROOT / link).is_file(), link
     for internal in ("BM25F", "× floor", "ruff", "mypy"):
@@ -216,3 +222,20 @@ def test_the_setup_commands_are_the_ones_ci_runs() -> None:
     assert "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/ecoqa show 10" in text
     assert "python3 -m venv .venv && .venv/bin/pip install -e '.[dev]' && .venv/bin/python -m pytest" in text
     assert "python -m pytest" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def anchor(heading: str) -> str:
+    """The anchor GitHub gives a Markdown heading."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_links_between_the_readme_and_docs_point_at_sections_that_exist() -> None:
+    """A section moved or renamed breaks no link: every ``page.md#section`` (or ``#section``) link in
+    the README and docs/ names a file and a heading that exist."""
+    assert anchor("Output: terminal, pipe, JSON") == "output-terminal-pipe-json"
+    for page in [README, *sorted(DOCS.glob("*.md"))]:
+        for target, section in re.findall(r"\]\(([\w./-]*\.md|)#([\w-]+)\)", page.read_text(encoding="utf-8")):
+            linked = (page.parent / target).resolve() if target else page
+            assert linked.is_file(), f"{page.name}: {target}"
+            headings = re.findall(r"^#+ (.+)$", linked.read_text(encoding="utf-8"), re.M)
+            assert section in {anchor(h) for h in headings}, f"{page.name}: {target}#{section}"
