@@ -367,3 +367,44 @@ def test_an_english_corpus_in_dutch_notes_the_originals_once(corpus_file: Any, t
         assert "vertaling" not in detail_text(app)
 
     drive(app, steps)
+
+
+def test_a_query_the_search_refuses_says_why() -> None:
+    """A query of only common words gives the search's one-line message in the detail pane, as
+    ``ecoqa search`` gives it on stderr, not an empty list that looks like "no matches"."""
+    app = BrowseApp(load_corpus(), [], "nl")
+
+    async def steps(pilot: Any) -> None:
+        await pilot.press(*"hoe")
+        await pilot.pause()
+        assert shown_ids(app) == []
+        text = " ".join(detail_text(app).split())
+        assert "only common words (hoe)" in text
+        assert "Geen resultaten." not in text
+        await pilot.press("space", *"financiering")
+        await pilot.pause()
+        assert shown_ids(app) and "common words" not in detail_text(app)
+
+    drive(app, steps)
+
+
+def test_a_damaged_index_while_browsing_is_shown(monkeypatch: Any) -> None:
+    """An index found damaged mid-search (removed, run again) is said in one line, not hidden as an
+    empty list."""
+    import ecoqa.browse
+    from ecoqa.errors import IndexDamaged
+
+    def damaged(*args: Any, **kwargs: Any) -> Any:
+        raise IndexDamaged("/cache/ecoqa-x.sqlite3", "bad checksum")
+
+    monkeypatch.setattr(ecoqa.browse, "search", damaged)
+    app = BrowseApp(load_corpus(), [], "en")
+
+    async def steps(pilot: Any) -> None:
+        await pilot.press(*"financing")
+        await pilot.pause()
+        assert shown_ids(app) == []
+        text = " ".join(detail_text(app).split())
+        assert "the search index /cache/ecoqa-x.sqlite3 is damaged (bad checksum)" in text
+
+    drive(app, steps)

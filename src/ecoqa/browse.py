@@ -154,6 +154,7 @@ class BrowseApp(App[None]):
         self.hits: list[Hit] = []  # of the current search; none without a query
         self.marks: dict[int, tuple[str, ...]] = {}  # entry id -> its matched words, to highlight
         self.current: Entry | None = None
+        self.refused: str | None = None  # why the search refused the current query (its one-line message)
         self.detail_view: RenderableType = Text("")
 
     def words(self, key: str, **values: object) -> str:
@@ -229,8 +230,10 @@ class BrowseApp(App[None]):
         return positions
 
     def matching(self, query: str) -> list[Entry]:
-        """The entries to list for *query*; a search keeps its hits (with snippets) in ``hits``."""
+        """The entries to list for *query*; a search keeps its hits (with snippets) in ``hits``, and a
+        query the search refuses (only common words, a damaged index) keeps its message in ``refused``."""
         self.hits = []
+        self.refused = None
         allowed = self.allowed()
         if not query.strip():
             chosen = sorted(allowed) if allowed is not None else range(len(self.corpus.entries))
@@ -239,7 +242,8 @@ class BrowseApp(App[None]):
             self.index = build_index(self.corpus)
         try:
             result = search(self.corpus, query, limit=MAX_ROWS, allowed=allowed, lang=self.lang, index=self.index)
-        except EcoqaError:  # a query with no words shows an empty list, not an error
+        except EcoqaError as error:  # shown where the list's state is shown, as the CLI's one line
+            self.refused = error.message
             return []
         self.hits = list(result.hits)
         return [hit.entry for hit in self.hits]
@@ -259,6 +263,9 @@ class BrowseApp(App[None]):
         if self.shown:
             results.highlighted = 0
             self.show_entry(self.shown[0])
+        elif self.refused is not None:
+            self.current = None
+            self.set_detail(Text(self.refused, style="yellow"))
         else:
             self.current = None
             message = "none_topic" if self.topic and query.strip() else "none" if query.strip() else "empty"
