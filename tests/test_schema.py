@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ecoqa import export, render, schema, store
+from ecoqa import export, overview, render, schema, store
 from ecoqa.corpus import check_corpus, parse_corpus
 from ecoqa.errors import CorpusError
 from ecoqa.models import MAX_ID
@@ -173,14 +173,14 @@ def use_everything(raw: bytes, tmp_path: Path) -> None:
         for row in render.entry_rows(corpus.entries, corpus, lang, 60):
             console.print(row)
         for view in (
-            render.topics_view(corpus, lang, 40),
-            render.topics_view(corpus, lang, 100),
-            render.speakers_view(corpus, lang, 40),
-            render.speakers_view(corpus, lang, 100),
-            render.principles_view(corpus.principles, corpus, lang, detail=False, width=100),
-            render.principles_view(corpus.principles, corpus, lang, detail=True, width=40),
-            render.info_view(corpus, lang, 60),
-            render.overview(corpus, lang, "1", [("ecoqa list", "x")]),
+            overview.topics_view(corpus, lang, 40),
+            overview.topics_view(corpus, lang, 100),
+            overview.speakers_view(corpus, lang, 40),
+            overview.speakers_view(corpus, lang, 100),
+            overview.principles_view(corpus.principles, corpus, lang, detail=False, width=100),
+            overview.principles_view(corpus.principles, corpus, lang, detail=True, width=40),
+            overview.info_view(corpus, lang, 60),
+            overview.overview(corpus, lang, "1", [("ecoqa list", "x")]),
         ):
             console.print(view)
         index = build_index(corpus)

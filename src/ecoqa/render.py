@@ -1,4 +1,5 @@
-"""Turn models into rich renderables. Corpus text only ever enters rich as ``Text``.
+"""Turn models into rich renderables: one entry, and lists of entries and of search hits (the
+corpus as a whole is ``ecoqa.overview``). Corpus text only ever enters rich as ``Text``.
 
 Nothing here prints: the CLI prints what these functions return. Text is cleaned once more
 here, because a renderer must be safe whatever model it is handed. Every interface word comes
@@ -18,8 +19,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ecoqa.labels import counted, kind_name, label
-from ecoqa.models import Corpus, Entry, Heading, Hit, Principle, Related, Source, Speaker, Topic, in_lang
+from ecoqa.labels import kind_name, label
+from ecoqa.models import Corpus, Entry, Heading, Hit, Principle, Source, Topic, in_lang
 from ecoqa.text import blocks, clean_text
 
 #: Every style in one place.
@@ -49,7 +50,7 @@ def safe(value: str, style: str = "") -> Text:
     return Text(clean_text(value), style=style)
 
 
-def _title(text: str, style: str = "title") -> Text:
+def titled(text: str, style: str = "title") -> Text:
     return Text(text, style=STYLES[style])
 
 
@@ -59,7 +60,7 @@ def answer_blocks(text: str, marks: Sequence[str] = ()) -> RenderableType:
     parts: list[RenderableType] = []
     for kind, lines in blocks(text):
         if kind == "list":
-            parts.append(_bullets(_marked(Text(line), marks) for line in lines))
+            parts.append(bullets(_marked(Text(line), marks) for line in lines))
         elif kind == "code":  # never re-wrapped: a line too long for the panel folds at its edge
             parts.append(Text(lines[0], style=STYLES["code"], no_wrap=True, overflow="fold"))
         else:
@@ -75,7 +76,7 @@ def _marked(text: Text, marks: Sequence[str]) -> Text:
     return text
 
 
-def _bullets(items: Iterable[Text]) -> RenderableType:
+def bullets(items: Iterable[Text]) -> RenderableType:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column()
@@ -84,7 +85,7 @@ def _bullets(items: Iterable[Text]) -> RenderableType:
     return grid
 
 
-def _panel(body: RenderableType, title: str, *, note: str = "", short: str = "", width: int = 80) -> Panel:
+def panel(body: RenderableType, title: str, *, note: str = "", short: str = "", width: int = 80) -> Panel:
     """A panel whose provenance note is never cut: a subtitle when it fits, else a line inside."""
     subtitle = None
     if note:
@@ -95,7 +96,7 @@ def _panel(body: RenderableType, title: str, *, note: str = "", short: str = "",
             body = Group(body, Text(note, style=STYLES["derived"]))
     return Panel(
         body,
-        title=_title(title, "label"),
+        title=titled(title, "label"),
         title_align="left",
         subtitle=subtitle,
         subtitle_align="right",
@@ -118,20 +119,20 @@ def entry_view(
     if entry.translated(lang):
         note, short = label(lang, "translation"), label(lang, "translation_short")
     panels: list[RenderableType] = [
-        _panel(
+        panel(
             _marked(safe(question, STYLES["question"]), marks),
             f"{label(lang, 'question')} {entry.id}",
             note=note,
             short=short,
             width=width,
         ),
-        _panel(answer_blocks(answer, marks), label(lang, "answer"), note=note, short=short, width=width),
+        panel(answer_blocks(answer, marks), label(lang, "answer"), note=note, short=short, width=width),
     ]
     points = entry.points(lang)
     if points:
         panels.append(
-            _panel(
-                _bullets(safe(p) for p in points),
+            panel(
+                bullets(safe(p) for p in points),
                 label(lang, "key_points"),
                 note=label(lang, "derived"),
                 short=label(lang, "derived_short"),
@@ -141,7 +142,7 @@ def entry_view(
     principles = [p for p in (corpus.principle(i) for i in entry.principles) if p]
     if principles:
         panels.append(
-            _panel(
+            panel(
                 _principle_lines(principles, entry.id, lang),
                 label(lang, "principles"),
                 note=label(lang, "principle_note"),
@@ -165,7 +166,7 @@ def _principle_lines(principles: Sequence[Principle], entry_id: int, lang: str) 
             line.append("\n")
             line.append_text(safe(f"“{quote}”", STYLES["quote"]))
         rows.append(line)
-    return _bullets(rows)
+    return bullets(rows)
 
 
 def _facts(entry: Entry, corpus: Corpus, lang: str, related: Sequence[Heading]) -> RenderableType | None:
@@ -176,14 +177,14 @@ def _facts(entry: Entry, corpus: Corpus, lang: str, related: Sequence[Heading]) 
     sections: list[tuple[str, RenderableType]] = []
     topics = [t for t in (corpus.topic(t) for t in entry.topics) if t]
     if topics:
-        sections.append(("topics", _joined(_topic_text(t, lang) for t in topics)))
+        sections.append(("topics", joined(_topic_text(t, lang) for t in topics)))
     people = [p for p in (corpus.person(p) for p in entry.people) if p]
     if people:
-        sections.append(("people", _joined(safe(p.name) for p in people)))
+        sections.append(("people", joined(safe(p.name) for p in people)))
     if entry.references:
         sections.append(("references", _references(entry, lang)))
     if related:
-        sections.append(("related", _numbered((r.id, safe(r.text(lang))) for r in related)))
+        sections.append(("related", numbered((r.id, safe(r.text(lang))) for r in related)))
     if _has_own_source(entry):
         sections.append(("source", safe(_where(entry.source))))
     if not sections:
@@ -195,7 +196,7 @@ def _facts(entry: Entry, corpus: Corpus, lang: str, related: Sequence[Heading]) 
     return Panel(Group(*parts), border_style="blue")
 
 
-def _numbered(rows: Iterable[tuple[int, Text]]) -> Table:
+def numbered(rows: Iterable[tuple[int, Text]]) -> Table:
     """Rows of (question id, text) with the text in a hanging indent."""
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style=STYLES["id"], justify="right", no_wrap=True)
@@ -209,7 +210,7 @@ def _topic_text(topic: Topic, lang: str) -> Text:
     return Text.assemble(safe(topic.name(lang)), " (", safe(topic.id, STYLES["topic"]), ")")
 
 
-def _joined(items: Iterable[Text], separator: str = ", ") -> Text:
+def joined(items: Iterable[Text], separator: str = ", ") -> Text:
     return Text(separator).join(list(items))
 
 
@@ -449,331 +450,6 @@ def _cleaned(text: Text) -> Text:
     for piece in text.divide(sorted({s for span in text.spans for s in (span.start, span.end)})):
         out.append_text(Text(clean_text(piece.plain), style=piece.spans[0].style if piece.spans else ""))
     return out
-
-
-# ---------------------------------------------------------------------------- other listings
-
-
-def _nothing(lang: str, key: str) -> Text:
-    return Text(label(lang, key), style=STYLES["muted"])
-
-
-def _table(lang: str, columns: Sequence[tuple[str, str, int]]) -> Table:
-    """A wide table: (label key, style, ratio) per column."""
-    table = Table(expand=True)
-    for key, style, ratio in columns:
-        table.add_column(label(lang, key), style=style or None, ratio=ratio or None, no_wrap=not ratio)
-    return table
-
-
-def _stacked(rows: Iterable[tuple[Text, Sequence[tuple[str, Text]]]], lang: str) -> RenderableType:
-    """Narrow layout: a head line per row, then labelled lines indented below it."""
-    parts: list[RenderableType] = []
-    for head, details in rows:
-        parts.append(head)
-        for key, value in details:
-            if value.plain:
-                line = Text.assemble((label(lang, key) + ": ", STYLES["muted"]), value)
-                parts.append(Padding(line, (0, 0, 0, 2)))
-        parts.append(Text(""))
-    return Group(*parts[:-1])
-
-
-IDS_SHOWN = 20
-"""Question ids a table cell lists; piped and ``--json`` output list every one."""
-
-
-def _id_list(ids: Sequence[int], lang: str, total: int | None = None) -> str:
-    """Question ids for a table cell: all of a few; of many, the first ``IDS_SHOWN`` and how many in all."""
-    total = len(ids) if total is None else total
-    shown = ", ".join(map(str, ids[:IDS_SHOWN]))
-    return shown if total <= IDS_SHOWN else f"{shown}, {label(lang, 'more_ids', total=total)}"
-
-
-def topics_view(corpus: Corpus, lang: str, width: int = 80) -> RenderableType:
-    if not corpus.topics:
-        return _nothing(lang, "none_topics")
-    rows = []
-    for topic in corpus.topics:
-        total = len(corpus.members("topic", topic.id))
-        ids = _id_list(corpus.topic_question_ids(topic.id, IDS_SHOWN), lang, total)
-        aliases = ", ".join(topic.aliases)
-        rows.append((topic, ids, aliases))
-    if width < NARROW:
-        return _stacked(
-            (
-                (
-                    Text.assemble(safe(topic.id, STYLES["topic"]), "  ", safe(topic.name(lang), STYLES["title"])),
-                    [("col_questions", Text(ids)), ("col_aliases", safe(aliases, STYLES["muted"]))],
-                )
-                for topic, ids, aliases in rows
-            ),
-            lang,
-        )
-    table = _table(
-        lang,
-        [
-            ("col_key", STYLES["topic"], 0),
-            ("col_label", "", 2),
-            ("col_questions", "", 2),
-            ("col_aliases", STYLES["muted"], 3),
-        ],
-    )
-    for topic, ids, aliases in rows:
-        table.add_row(safe(topic.id), safe(topic.name(lang)), ids, safe(aliases))
-    return table
-
-
-def speakers_view(corpus: Corpus, lang: str, width: int = 80) -> RenderableType:
-    parts: list[RenderableType] = []
-    narrow = width < NARROW
-    if corpus.speakers:
-        parts.append(_title(label(lang, _speakers_key(corpus))))
-        if narrow:
-            parts.append(
-                _stacked(
-                    (
-                        (
-                            safe(s.name, STYLES["title"]),
-                            [("col_role", safe(s.role_in(lang))), ("col_organization", safe(s.organization))],
-                        )
-                        for s in corpus.speakers
-                    ),
-                    lang,
-                )
-            )
-        else:
-            table = _table(lang, [("col_name", STYLES["title"], 1), ("col_role", "", 1), ("col_organization", "", 1)])
-            for s in corpus.speakers:
-                table.add_row(safe(s.name), safe(s.role_in(lang)), safe(s.organization))
-            parts.append(table)
-    attribution = in_lang(lang, corpus.provenance.attribution, corpus.provenance.attribution_en)
-    if attribution:
-        parts.append(safe(attribution, STYLES["muted"]))
-    if corpus.people:
-        parts.append(Text(""))
-        parts.append(_title(label(lang, "people")))
-        if narrow:
-            parts.append(
-                _stacked(
-                    (
-                        (
-                            safe(p.name, STYLES["title"]),
-                            [
-                                ("col_questions", Text(_id_list(p.questions, lang))),
-                                ("col_note", safe(p.note_in(lang))),
-                            ],
-                        )
-                        for p in corpus.people
-                    ),
-                    lang,
-                )
-            )
-        else:
-            table = _table(
-                lang, [("col_name", STYLES["title"], 2), ("col_questions", STYLES["id"], 1), ("col_note", "", 4)]
-            )
-            for p in corpus.people:
-                table.add_row(safe(p.name), _id_list(p.questions, lang), safe(p.note_in(lang)))
-            parts.append(table)
-    if not parts:
-        return _nothing(lang, "none_speakers" if _speakers_key(corpus) == "speakers" else "none_contributors")
-    return Group(*parts)
-
-
-def principles_view(
-    principles: Sequence[Principle], corpus: Corpus, lang: str, *, detail: bool, width: int = 80
-) -> RenderableType:
-    """The principles as a numbered list (the numbers work as names), or one each with its quotes."""
-    if not principles:
-        return _nothing(lang, "none_principles")
-    numbers = {p.id: n for n, p in enumerate(corpus.principles, start=1)}
-    if not detail:
-        note = Text(label(lang, "derived"), style=STYLES["derived"])
-        if width < NARROW:
-            return Group(
-                _stacked(
-                    (
-                        (
-                            Text.assemble((f"{numbers[p.id]:>2} ", STYLES["id"]), safe(p.name(lang), STYLES["title"])),
-                            [
-                                ("col_key", safe(p.id, STYLES["topic"])),
-                                ("col_questions", Text(_id_list(p.questions, lang))),
-                            ],
-                        )
-                        for p in principles
-                    ),
-                    lang,
-                ),
-                Text(""),
-                note,
-            )
-        table = _table(
-            lang,
-            [
-                ("col_id", STYLES["id"], 0),
-                ("col_title", STYLES["title"], 3),
-                ("col_summary", "", 5),
-                ("col_questions", STYLES["id"], 1),
-            ],
-        )
-        table.caption = note
-        for p in principles:
-            table.add_row(
-                str(numbers[p.id]),
-                Text.assemble(safe(p.name(lang)), "\n", safe(p.id, STYLES["topic"])),
-                safe(p.about(lang)),
-                _id_list(p.questions, lang),
-            )
-        return table
-    panels: list[RenderableType] = []
-    for p in principles:
-        quotes = _numbered((e.question, safe(f"“{e.quote}”", STYLES["quote"])) for e in p.evidence)
-        panels.append(
-            _panel(
-                Group(safe(p.about(lang)), Text(""), Text(label(lang, "evidence"), style=STYLES["label"]), quotes),
-                f"{numbers.get(p.id, '?')}. {p.name(lang)} ({p.id})",
-                note=label(lang, "principle_note"),
-                short=label(lang, "principle_note_short"),
-                width=width,
-            )
-        )
-    return Group(*panels)
-
-
-def info_view(corpus: Corpus, lang: str, width: int = 80) -> RenderableType:
-    """What the corpus is (title, date, organisers …), audience, related items, contact and counts,
-    each a label over its value."""
-    en = lang == "en"
-    rows: list[tuple[str, RenderableType]] = []
-    collection = corpus.collection
-
-    def name(key: str, translated: bool = False) -> str:
-        """Row label; rows shown in English translation say so."""
-        return f"{label(lang, key)} {label(lang, 'translated')}" if translated else label(lang, key)
-
-    if collection:
-        # A title the corpus's compilers gave it (listed as derived) says so.
-        title = in_lang(lang, collection.title, collection.title_en)
-        if title:
-            derived = (f"  ({label(lang, 'derived_title')})", STYLES["derived"]) if corpus.title_is_derived() else ""
-            rows.append((name("title"), Text.assemble(safe(title), derived)))
-        if collection.kind and not collection.is_event:  # an event's panel reads as it always did
-            rows.append((name("kind"), safe(kind_name(lang, collection.kind))))
-        if collection.date:
-            rows.append((name("date"), safe(collection.date)))
-        if collection.organizer_line or collection.organizers:
-            rows.append((name("organizers"), safe(collection.organizer_line or ", ".join(collection.organizers))))
-        speakers = [_name_and_role(s, lang) for s in corpus.speakers]
-        if speakers:
-            rows.append((name(_speakers_key(corpus)), _joined(safe(s) for s in speakers)))
-        summary = in_lang(lang, collection.summary, collection.summary_en)
-        if summary:
-            rows.append((name("summary", en and bool(collection.summary_en)), safe(summary)))
-        recording = collection.recording
-        if recording:
-            text = recording.url or (recording.note_en if en and recording.note_en else recording.note)
-            rows.append((name("recording"), safe(text, "" if recording.url else STYLES["missing"])))
-        audience = in_lang(lang, collection.audience, collection.audience_en)
-        if audience:
-            rows.append((name("audience", en and bool(collection.audience_en)), safe(audience)))
-        interests = collection.interests_en if en and collection.interests_en else collection.interests
-        if interests:
-            rows.append((name("interests", en and bool(collection.interests_en)), _bullets(safe(i) for i in interests)))
-        if collection.related:
-            rows.append((name("related_items"), _bullets(_related(r, lang) for r in collection.related)))
-        if collection.contact:
-            areas = collection.contact.areas_en if en and collection.contact.areas_en else collection.contact.areas
-            rows.append((name("contact"), safe(f"{collection.contact.name} — {', '.join(areas)}")))
-    rows.append((name("corpus"), Text(counts(corpus, lang))))
-    rows.append((name("file"), safe(corpus.source)))
-    parts: list[RenderableType] = []
-    for key, value in rows:
-        parts += [Text(key, style=STYLES["label"]), Padding(value, (0, 0, 0, 2))]
-    note = in_lang(lang, corpus.provenance.derived_note, corpus.provenance.derived_note_en)
-    if note:
-        parts += [Text(""), safe(note, STYLES["derived"])]
-    return Panel(Group(*parts), title=_title("ecoqa info"), title_align="left", border_style="blue")
-
-
-def _related(item: Related, lang: str) -> Text:
-    kind = in_lang(lang, item.kind, item.kind_en)
-    text = Text.assemble(
-        safe(in_lang(lang, item.title, item.title_en), STYLES["title"]),
-        Text(f" ({kind}{', ' + item.date if item.date else ''})", style=STYLES["muted"]),
-        "\n",
-        safe(in_lang(lang, item.summary, item.summary_en)),
-    )
-    if not item.url:
-        text.append(f"\n[{label(lang, 'no_link')}]", style=STYLES["missing"])
-    return text
-
-
-def _speakers_key(corpus: Corpus) -> str:
-    """Those who speak at an event are its speakers; elsewhere they are the collection's contributors."""
-    return "speakers" if corpus.collection and corpus.collection.is_event else "contributors"
-
-
-def counts(corpus: Corpus, lang: str) -> str:
-    """'24 vragen, 16 onderwerpen, …': the questions, and whatever else the corpus has."""
-    parts = [counted(lang, "n_questions", len(corpus.entries))]
-    for key, items in (("n_topics", corpus.topics), ("n_principles", corpus.principles), ("n_people", corpus.people)):
-        if items:
-            parts.append(counted(lang, key, len(items)))
-    return ", ".join(parts)
-
-
-def _name_and_role(speaker: Speaker, lang: str) -> str:
-    """ "Name (role, organisation)", or just the name when the corpus gives neither."""
-    details = ", ".join(part for part in (speaker.role_in(lang), speaker.organization) if part)
-    return f"{speaker.name} ({details})" if details else speaker.name
-
-
-def overview(
-    corpus: Corpus, lang: str, version: str, examples: Sequence[tuple[str, str]], width: int = 80
-) -> RenderableType:
-    """What this corpus is and three commands to try on it.
-
-    A command is never cut or folded, so that it works when pasted: where the commands do not fit
-    in the panel (a long --data path, a narrow screen), they follow the panel,
-    each whole on a line of its own (print with ``crop=False``: the terminal wraps it, softly)."""
-    lines: list[RenderableType] = []
-    collection = corpus.collection
-    if collection:
-        details = "  ".join(d for d in (collection.date, " & ".join(collection.organizers)) if d)
-        lines.append(Text.assemble(corpus_title(corpus, lang, STYLES["title"]), f"  {details}" if details else ""))
-        if collection.kind and not collection.is_event:
-            lines.append(Padding(safe(kind_name(lang, collection.kind)), (0, 0, 0, 2)))
-        for s in corpus.speakers:  # wrapped lines keep their indent
-            lines.append(Padding(safe(s.described(lang)), (0, 0, 0, 2)))
-    else:
-        lines.append(safe(corpus.source, STYLES["title"]))
-    lines += [Text(""), Text(counts(corpus, lang))]
-    tried = Text(label(lang, "try"), style=STYLES["label"])
-    footer = Text.assemble((label(lang, "all_commands"), STYLES["muted"]), ("ecoqa --help", STYLES["command"]))
-    inside = width - 4  # the panel's borders and padding
-    longest = max((len(command) for command, _ in examples), default=0)
-    if 2 + longest <= inside:  # the comments squeeze, or go where there is no room for them
-        grid = Table.grid(padding=(0, 3))
-        grid.add_column(style=STYLES["command"], no_wrap=True)
-        grid.add_column(style=STYLES["muted"])
-        for command, why in examples:
-            grid.add_row("  " + command, "# " + why)
-        return _overview_panel(version, [*lines, Text(""), tried, grid, Text(""), footer])
-    below: list[RenderableType] = [tried]
-    for command, why in examples:
-        below.append(Text("  " + command, style=STYLES["command"], no_wrap=True, overflow="ignore"))
-        below.append(Padding(Text("# " + why, style=STYLES["muted"]), (0, 0, 0, 4)))
-    return Group(_overview_panel(version, lines), *below, footer)
-
-
-def _overview_panel(version: str, lines: list[RenderableType]) -> Panel:
-    return Panel(
-        Padding(Group(*lines), (0, 1)),
-        title=_title(f"ecoqa {version}"),
-        title_align="left",
-        border_style="blue",
-    )
 
 
 def error_line(message: str) -> Text:

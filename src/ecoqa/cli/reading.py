@@ -78,7 +78,7 @@ def main(
     with handled(color), opened_output(color) as out:
         corpus = load(ctx, data)
         language = chosen_lang(ctx, lang, corpus)
-        from ecoqa.render import overview
+        from ecoqa.overview import overview
         from ecoqa.suggest import examples
         from ecoqa.version import ecoqa_version
 
@@ -329,15 +329,17 @@ def _emit(
     payload: Callable[[ModuleType], str | Iterable[str]],
     rows: Callable[[ModuleType], Iterable[Sequence[object]]],
     view: Callable[[ModuleType], Iterable[Any]],
+    views: str = "render",
 ) -> None:
     """One result in *mode*: JSON text (whole or in chunks) or tab-separated rows, each made by
     ``ecoqa.export`` (handed to *payload* and *rows*), or rich renderables from ``ecoqa.render``
-    (handed to *view*) printed as they come. Only the module a mode needs is loaded."""
+    or ``ecoqa.overview`` (*views*, handed to *view*) printed as they come. Only the module a
+    mode needs is loaded."""
     if mode == "view":
-        from ecoqa import render
+        import importlib
 
         console = out.console()
-        for renderable in view(render):
+        for renderable in view(importlib.import_module(f"ecoqa.{views}")):
             console.print(renderable)
         return
     from ecoqa import export
@@ -356,7 +358,7 @@ Part = Callable[[ModuleType, "Corpus", str, int], Any]
 
 def _listing(name: str, short: str, doc: str, payload: Part, rows: Part, view: Part) -> None:
     """Register a command that lists one part of the corpus, with the options every listing has:
-    *payload* (a dict for JSON) and *rows* from ``ecoqa.export``, *view* from ``ecoqa.render``,
+    *payload* (a dict for JSON) and *rows* from ``ecoqa.export``, *view* from ``ecoqa.overview``,
     each given the module, the corpus, the language and the width."""
 
     def listing(
@@ -378,7 +380,8 @@ def _listing(name: str, short: str, doc: str, payload: Part, rows: Part, view: P
                 _mode(out, json_, plain, table),
                 payload=lambda export: export.dumps(payload(export, corpus, language, out.width)),
                 rows=lambda export: rows(export, corpus, language, out.width),
-                view=lambda render: [view(render, corpus, language, out.width)],
+                view=lambda overview: [view(overview, corpus, language, out.width)],
+                views="overview",
             )
 
     listing.__name__ = listing.__qualname__ = name
@@ -397,7 +400,7 @@ _listing(
     """,
     lambda export, corpus, lang, _width: export.topics_payload(corpus),
     lambda export, corpus, lang, _width: export.topic_rows(corpus, lang),
-    lambda render, corpus, lang, width: render.topics_view(corpus, lang, width),
+    lambda overview, corpus, lang, width: overview.topics_view(corpus, lang, width),
 )
 _listing(
     "speakers",
@@ -410,7 +413,7 @@ _listing(
     """,
     lambda export, corpus, lang, _width: export.speakers_payload(corpus),
     lambda export, corpus, lang, _width: export.speaker_rows(corpus, lang),
-    lambda render, corpus, lang, width: render.speakers_view(corpus, lang, width),
+    lambda overview, corpus, lang, width: overview.speakers_view(corpus, lang, width),
 )
 
 
@@ -455,9 +458,10 @@ def principles(
                 }
             ),
             rows=lambda export: export.principle_rows(chosen, corpus, language),
-            view=lambda render: [
-                render.principles_view(chosen, corpus, language, detail=principle is not None, width=out.width)
+            view=lambda overview: [
+                overview.principles_view(chosen, corpus, language, detail=principle is not None, width=out.width)
             ],
+            views="overview",
         )
 
 
@@ -473,5 +477,5 @@ _listing(
     """,
     lambda export, corpus, lang, _width: export.info_payload(corpus),
     lambda export, corpus, lang, _width: export.info_rows(corpus, lang),
-    lambda render, corpus, lang, width: render.info_view(corpus, lang, width),
+    lambda overview, corpus, lang, width: overview.info_view(corpus, lang, width),
 )
