@@ -225,7 +225,7 @@ class BrowseApp(App[None]):
     def allowed(self) -> set[int] | None:
         positions = self.fixed
         if self.topic is not None:
-            topical = set(self.corpus.members("topic", self.topic))
+            topical = set(self.corpus.entries.members("topic", self.topic))
             positions = topical if positions is None else positions & topical
         return positions
 

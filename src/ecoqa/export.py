@@ -381,7 +381,7 @@ class _Written:
     def related(self, entry: Entry) -> list[tuple[int, str, bool]]:
         """(id, escaped text, included?) for *entry*'s related questions; a question this document
         does not include is read (its heading only) and named without a link."""
-        corpus, kept, ids = self.doc.corpus, self.headings, self.doc.corpus.ids()
+        corpus, kept, ids = self.doc.corpus, self.headings, self.doc.corpus.entries.ids()
         found = []
         for position in corpus.related_positions(entry):
             number = ids[position]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from typing import Any, NamedTuple, Protocol, TypeVar, overload
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from ecoqa.related import RELATED_SHOWN, Sharing, sharing_keys
 
@@ -273,11 +273,7 @@ class Entries(Protocol):
 
     def __len__(self) -> int: ...
 
-    @overload
     def __getitem__(self, position: int) -> Entry: ...
-
-    @overload
-    def __getitem__(self, position: slice) -> Sequence[Entry]: ...
 
     def __iter__(self) -> Iterator[Entry]: ...
 
@@ -412,13 +408,6 @@ class Corpus:
         shown = ", ".join(d for d in details if d)
         return f"{self.title(lang)} ({shown})" if shown else self.title(lang)
 
-    def ids(self) -> Sequence[int]:
-        """Entry id per position."""
-        return self.entries.ids()
-
-    def position(self, entry_id: int) -> int | None:
-        return self.entries.position(entry_id)
-
     def get(self, entry_id: int) -> Entry | None:
         position = self.entries.position(entry_id)
         return None if position is None else self.entries[position]
@@ -440,20 +429,16 @@ class Corpus:
             self._tables[id(items)] = kept
         return kept[1]
 
-    def members(self, kind: str, key: str) -> Sequence[int]:
-        """Positions of the entries that carry topic (``kind="topic"``) or principle *key*, in order."""
-        return self.entries.members(kind, key)
-
     def topic_question_ids(self, topic_id: str, limit: int | None = None) -> list[int]:
         """The ids of the questions on a topic, in order (the first *limit* of them)."""
-        ids = self.ids()
-        return [ids[p] for p in self.members("topic", topic_id)[:limit]]
+        ids = self.entries.ids()
+        return [ids[p] for p in self.entries.members("topic", topic_id)[:limit]]
 
     def on_topics(self, topic_ids: Sequence[str]) -> list[int]:
         """Positions of the entries carrying every topic in *topic_ids* (all positions for none)."""
         if not topic_ids:
             return list(range(len(self.entries)))
-        sets = sorted((self.members("topic", t) for t in dict.fromkeys(topic_ids)), key=len)
+        sets = sorted((self.entries.members("topic", t) for t in dict.fromkeys(topic_ids)), key=len)
         rest = [set(s) for s in sets[1:]]
         return [p for p in sets[0] if all(p in s for s in rest)]
 
@@ -467,7 +452,7 @@ class Corpus:
 
     def related_ids(self, entry: Entry, limit: int = RELATED_SHOWN) -> list[int]:
         """The ids of ``related(entry)``, without reading anything of theirs."""
-        ids = self.ids()
+        ids = self.entries.ids()
         return [ids[p] for p in self.related_positions(entry, limit)]
 
     def related_positions(self, entry: Entry, limit: int = RELATED_SHOWN) -> list[int]:
@@ -476,14 +461,14 @@ class Corpus:
         position = self.entries.position(entry.id) if kept is not None else None
         if kept is None or position is None:
             if self._sharing is None:
-                self._sharing = Sharing(len(self.entries), self.ids(), self.members)
+                self._sharing = Sharing(len(self.entries), self.entries.ids(), self.entries.members)
             return self._sharing.related(entry.id, sharing_keys(entry.topics, entry.principles), limit)
         start, size = position * RELATED_SHOWN, len(self.entries)  # -1 pads; a position out of range is never used
         return [p for p in kept[start : start + limit] if 0 <= p < size]
 
     def id_range(self) -> str:
         """The valid ids as the user should read them, e.g. "1-24"."""
-        ids = sorted(self.ids())
+        ids = sorted(self.entries.ids())
         if not ids:
             return "none"
         if ids[-1] - ids[0] + 1 == len(ids):

@@ -60,7 +60,7 @@ def topics_view(corpus: Corpus, lang: str, width: int = 80) -> RenderableType:
         return _nothing(lang, "none_topics")
     rows = []
     for topic in corpus.topics:
-        total = len(corpus.members("topic", topic.id))
+        total = len(corpus.entries.members("topic", topic.id))
         ids = _id_list(corpus.topic_question_ids(topic.id, IDS_SHOWN), lang, total)
         aliases = ", ".join(topic.aliases)
         rows.append((topic, ids, aliases))

@@ -352,7 +352,7 @@ def entry_rows(entries: Iterable[Entry], corpus: Corpus, lang: str, width: int) 
     def cells(item: Entry) -> tuple[str, str]:
         return clean_text(item.text(lang)[0]), clean_text(", ".join(names.get(name, name) for name in item.topics))
 
-    longest_id = len(str(max(corpus.ids(), default=0)))
+    longest_id = len(str(max(corpus.entries.ids(), default=0)))
     id_width, question_width, topic_width = _fixed_columns(width, longest_id, [cells(e) for e in ahead])
     header = Text(label(lang, "question"), style=STYLES["header"])
     if lang == "en" and corpus.language != "en":

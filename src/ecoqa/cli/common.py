@@ -141,7 +141,7 @@ def selected(corpus: Corpus, topics: Sequence[str], principles: Sequence[str], p
         return None
     positions = corpus.on_topics(topics_named) if topics_named else list(range(len(corpus.entries)))
     for principle in principles_named:
-        members = set(corpus.members("principle", principle))
+        members = set(corpus.entries.members("principle", principle))
         positions = [p for p in positions if p in members]
     return positions
 

@@ -130,7 +130,7 @@ def export(
     chosen_ids = list(dict.fromkeys(find_entry(corpus, raw, prefix).id for raw in ids or []))
     if chosen_ids:
         keep = set(positions)
-        positions = [p for p in map(corpus.position, chosen_ids) if p is not None and p in keep]
+        positions = [p for p in map(corpus.entries.position, chosen_ids) if p is not None and p in keep]
     if not positions:
         raise NoMatchError(f"no question has {filter_words(topic or [], principle or [])}.")
     import datetime

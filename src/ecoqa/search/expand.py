@@ -71,7 +71,7 @@ def _prefix(index: Index, word: str) -> list[Variant]:
         return []
     words = [surface for surface in index.starting_with(word) if surface != word]
     index.surface_terms.prefetch(words)
-    words.sort(key=lambda s: -index.surface_df(s))
+    words.sort(key=lambda s: -index.surface_terms.df(s))  # the commonest first
     return _variants_for(index, words[:PREFIX_CAP], "prefix")
 
 

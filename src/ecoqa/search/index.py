@@ -187,10 +187,6 @@ class Index:
         posting = self.postings.get(term)
         return len(posting[0]) if posting else 0
 
-    def surface_df(self, surface: str) -> int:
-        """How many entries the commonest term of a surface word occurs in (orders prefix matches)."""
-        return self.surface_terms.df(surface)
-
     def idf(self, term: str) -> float:
         df = self.df(term)
         return math.log(1 + (self.size - df + 0.5) / (df + 0.5))

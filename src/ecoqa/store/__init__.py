@@ -71,11 +71,8 @@ def _no_warning(message: str) -> None:
 def open_indexed(
     path: Path, source: str, progress: Progress | None = None, warn: Warn = _no_warning
 ) -> tuple[Corpus, Index]:
-    """The corpus at *path* and its index, from the cache, or built (streaming) and stored first.
-
-    This is the one place that decides whether the index is used: an index that cannot be
-    opened or fails the checks made when opening it is said once, removed and rebuilt; an index
-    that cannot be saved leaves the command to answer from memory. A file seen before is found
+    """The corpus at *path* and its index, from the cache, or built (streaming) and stored first:
+    the one place that decides whether the index is used (see above). A file seen before is found
     by its identity without being read; a new or changed file is hashed, and indexed if no index
     of that content exists yet. A file that changes while it is read is an error: the index
     would hold neither the old content nor the new.

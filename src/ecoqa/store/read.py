@@ -34,9 +34,7 @@ HEADINGS_KEPT = 20_000  # headings a long export keeps for its related lines (a 
 
 
 class Store:
-    """The open index, read-only. Every row is checked against its checksum where it is read;
-    damage found after the command began ends it (``IndexDamaged``), the file removed so that
-    the next command rebuilds it. Nothing is healed in the middle of a command."""
+    """The open index, read-only: every row checked, damage ending the command (see above)."""
 
     def __init__(self, path: Path) -> None:
         import sqlite3
@@ -290,7 +288,7 @@ def _whole(text: str) -> str:
     return text
 
 
-class _LazyEntries(Sequence[Entry]):
+class _LazyEntries:
     """Entries fetched by position when shown (the store's implementation of ``models.Entries``)."""
 
     def __init__(self, store: Store, ids: Sequence[int], ascending: bool) -> None:
@@ -341,15 +339,7 @@ class _LazyEntries(Sequence[Entry]):
             self.related = kept
         return self.related
 
-    @overload
-    def __getitem__(self, position: int) -> Entry: ...
-
-    @overload
-    def __getitem__(self, position: slice) -> Sequence[Entry]: ...
-
-    def __getitem__(self, position: int | slice) -> Entry | Sequence[Entry]:
-        if isinstance(position, slice):
-            return [self[i] for i in range(*position.indices(self.size))]
+    def __getitem__(self, position: int) -> Entry:
         if position < 0:
             position += self.size
         if not 0 <= position < self.size:
