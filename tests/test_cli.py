@@ -426,3 +426,27 @@ def test_an_empty_json_result_is_an_empty_list(invoke: Any) -> None:
         == '{"version": 2, "query": "xyzzy", "total": 0, "results": [], "suggestions": [], "corrected": ""}\n'
     )
     assert json.loads(invoke("search", "toyota", "--json").stdout)["results"][0]["id"] == 2
+
+
+def test_validate_json_gives_the_file_its_verdict_and_every_problem(invoke: Any, tmp_path: Path) -> None:
+    """``validate --json`` (in its --help): each problem with its place, exit 3; a valid file, exit 0."""
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"questions": [{"id": 1, "question": "q"}, {"id": 1, "question": "q", "answer": "a"}]}))
+    result = invoke("validate", "--json", str(bad))
+    assert result.exit_code == ExitCode.CORPUS and result.stderr == ""
+    report = json.loads(result.stdout)
+    assert (report["version"], report["file"], report["valid"]) == (2, str(bad), False)
+    assert [problem["where"] for problem in report["problems"]] == [
+        f"{bad}: questions[0] (id 1)",
+        f"{bad}: questions[1] (id 1)",
+    ]
+    assert "answer" in report["problems"][0]["message"] and "duplicate id 1" in report["problems"][1]["message"]
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps({"questions": [{"id": 1, "question": "q", "answer": "a"}]}))
+    result = invoke("validate", "--json", str(good))
+    assert result.exit_code == 0 and json.loads(result.stdout) == {
+        "version": 2,
+        "file": str(good),
+        "valid": True,
+        "problems": [],
+    }
