@@ -350,3 +350,25 @@ def test_numbered_items_inside_wrapped_answers_are_not_the_next_questions(tmp_pa
         "The fetcher crashes with a segmentation fault.",
     ]
     assert found[1][1].endswith("If you find something different, check through points 1-3 above.")
+
+
+def test_headings_labelled_q_are_questions_even_when_they_state_a_problem(tmp_path: Path) -> None:
+    """``### Q: …`` headings (Magisk, video.js): the label marks the question, whether or not it asks."""
+    text = (
+        "# Frequently Asked Questions\n\n"
+        "### Q: I installed a module and it broke my device. Help!\n\nBoot into safe mode first.\n\n"
+        "Then remove the module.\n\n"
+        "### Q: Why is the app detecting root?\n\nHiding root is left to modules.\n\n"
+        "### Q: The app shows Installed = N/A after an update.\n\nRemove the hidden stub app.\n\n"
+        "### Q: After hiding the app its icon is broken.\n\nCreate a shortcut from the app.\n\n"
+        "### Q: How to use it in the emulator?\n\nRun the build script with the emulator target.\n"
+    )
+    found = questions_of(tmp_path, "faq.md", text)
+    assert [q for q, _ in found] == [
+        "I installed a module and it broke my device. Help!",
+        "Why is the app detecting root?",
+        "The app shows Installed = N/A after an update.",
+        "After hiding the app its icon is broken.",
+        "How to use it in the emulator?",
+    ]
+    assert found[0][1] == "Boot into safe mode first.\n\nThen remove the module."

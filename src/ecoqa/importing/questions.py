@@ -48,8 +48,11 @@ def question_text(text: str) -> tuple[str, int | None]:
 
 
 def likelihood(text: str, *, asking_page: bool) -> float:
-    """How likely a heading or line is a question: it asks, it starts with a question word, else the page decides."""
-    if asks(text):
+    """How likely a heading or line is a question: it asks or carries a question label (``Q:``,
+    ``Vraag 3:``; a labelled problem stated as a sentence is a question too), it starts with a
+    question word, else the page decides."""
+    label = QUESTION_LABEL.match(text)
+    if asks(text) or (label and label.group("rest")):
         return 0.95
     if QUESTION_WORD.match(question_text(text)[0]):
         return 0.85
