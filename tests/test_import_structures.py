@@ -372,3 +372,27 @@ def test_headings_labelled_q_are_questions_even_when_they_state_a_problem(tmp_pa
         "How to use it in the emulator?",
     ]
     assert found[0][1] == "Boot into safe mode first.\n\nThen remove the module."
+
+
+def test_a_bold_question_line_with_its_answer_on_the_next_line(tmp_path: Path) -> None:
+    """``**Question?**`` then the answer on the next line, no blank line between (app support pages,
+    README FAQs): the bold line is the question, under topic headings that are sections."""
+    text = (
+        "# Support\n\n## Frequently Asked Questions\n\n### General\n\n"
+        "**Do I need an account to use the app?**\nNo. It works without a login.\n\n"
+        "**Which permissions does the app need?**\n- **Camera** to scan menus.\n- **Microphone** to record.\n\n"
+        "You can change them later.\n\n"
+        "### Billing\n\n**How do refunds work?**\nPurchases are handled by Apple.\n\n"
+        "**Will I lose my cards if I reinstall?**\nYes. They are stored on your device.\n\n"
+        "## Contact Support\n\nWrite to us.\n"
+    )
+    found = questions_of(tmp_path, "support.md", text)
+    assert [q for q, _ in found] == [
+        "Do I need an account to use the app?",
+        "Which permissions does the app need?",
+        "How do refunds work?",
+        "Will I lose my cards if I reinstall?",
+    ]
+    assert found[0][1] == "No. It works without a login."
+    assert found[1][1].endswith("You can change them later.")
+    assert found[3][1] == "Yes. They are stored on your device."

@@ -15,7 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ecoqa.importing.blocks import Block, Link, line_block
-from ecoqa.importing.questions import ANSWER_LABEL, BOLD, QUESTION_LABEL, bold_heading
+from ecoqa.importing.questions import ANSWER_LABEL, BOLD, QUESTION_LABEL, asks, bold_heading
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -97,8 +97,16 @@ def _html_blocks(html: str) -> list[Block]:
 
 
 def _inline_blocks(token: Token, heading: int, lists: list[list[int]]) -> list[Block]:
-    """An inline run as blocks: one per hard break, and one per line that starts with a label."""
+    """An inline run as blocks: one per hard break, and one per line that starts with a label.
+
+    A bold line that asks, with text on the lines under it (no blank line between), is a question
+    written as a bold heading with its answer below: ``**Can I share results?**`` then the answer.
+    """
     lines, links, bold = _lines(token)
+    lead: list[Block] = []
+    if not heading and not lists and len(lines) > 1 and bold[0] and not all(bold) and asks(lines[0]):
+        lead = [Block("heading", " ".join(lines[0].split()), level=BOLD)]
+        lines = lines[1:]
     blocks: list[Block] = []
     current: list[str] = []
     for line in [*lines, None]:
@@ -108,9 +116,9 @@ def _inline_blocks(token: Token, heading: int, lists: list[list[int]]) -> list[B
             current = []
         if line is not None and line != "\f":
             current.append(line)
-    if bold and len(blocks) == 1 and not heading and not lists and bold_heading(blocks[0].text):
+    if all(bold) and len(blocks) == 1 and not lead and not heading and not lists and bold_heading(blocks[0].text):
         return [Block("heading", blocks[0].text, level=BOLD, links=blocks[0].links)]
-    return blocks
+    return [*lead, *blocks]
 
 
 def _block(text: str, heading: int, lists: list[list[int]], links: tuple[Link, ...]) -> Block:
@@ -126,29 +134,32 @@ def _block(text: str, heading: int, lists: list[list[int]], links: tuple[Link, .
     return Block(block.kind, block.text, number=block.number, shape=f"p:{block.shape}", path=block.path, links=links)
 
 
-def _lines(token: Token) -> tuple[list[str], list[Link], bool]:
+def _lines(token: Token) -> tuple[list[str], list[Link], list[bool]]:
     """The inline text split at soft breaks (kept as lines) and hard breaks ("\\f"), its links, and
-    whether all of its text is bold."""
+    for each kept line whether all of its text is bold."""
     lines: list[str] = [""]
+    plain: list[bool] = [False]  # per line: some text outside bold
     links: list[Link] = []
     link: tuple[str, int] | None = None  # (href, where its text starts in the last line)
     strong = 0
-    plain = False  # some text outside bold
     for child in token.children or []:
         if child.type in ("text", "code_inline"):
             lines[-1] += child.content
-            plain = plain or (not strong and bool(child.content.strip()))
+            plain[-1] = plain[-1] or (not strong and bool(child.content.strip()))
         elif child.type == "softbreak":
             lines.append("")
+            plain.append(False)
         elif child.type == "html_inline":
             tag = _TAG_NAME.match(child.content)
             if tag and tag.group(1).lower() == "br":
                 lines.extend(["\f", ""])
+                plain.extend([False, False])
             elif not tag or tag.group(1).lower() not in _HTML_ELEMENTS:  # "<project name>": text, not a tag
                 lines[-1] += child.content
-                plain = plain or not strong
+                plain[-1] = plain[-1] or not strong
         elif child.type == "hardbreak":
             lines.extend(["\f", ""])
+            plain.extend([False, False])
         elif child.type == "strong_open":
             strong += 1
         elif child.type == "strong_close":
@@ -160,5 +171,5 @@ def _lines(token: Token) -> tuple[list[str], list[Link], bool]:
             if text and link[0] and not link[0].startswith("#"):
                 links.append(Link(text, link[0]))
             link = None
-    kept = [line for line in lines if line.strip()]
-    return kept, links, bool(kept) and not plain
+    kept = [(line, not text_outside) for line, text_outside in zip(lines, plain, strict=True) if line.strip()]
+    return [line for line, _ in kept], links, [bold for _, bold in kept]
