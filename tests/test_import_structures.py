@@ -396,3 +396,19 @@ def test_a_bold_question_line_with_its_answer_on_the_next_line(tmp_path: Path) -
     assert found[0][1] == "No. It works without a login."
     assert found[1][1].endswith("You can change them later.")
     assert found[3][1] == "Yes. They are stored on your device."
+
+
+def test_an_answer_label_under_a_bold_labelled_question_is_dropped(tmp_path: Path) -> None:
+    """``**Q: …?**`` then ``A: …`` on the next line: both labels are markup, not text."""
+    text = (
+        "## Frequently Asked Questions\n\n### General\n\n"
+        "**Q: How do I get started?**\nA: Download the app and follow the setup.\n\n"
+        "**Q: Is my data secure?**\nA: Yes. It stays on your device.\n\n"
+        "## Data Management\n\n**Q: How do I delete my data?**\nA: Clear the app's data in settings.\n"
+    )
+    found = questions_of(tmp_path, "support.md", text)
+    assert found == [
+        ("How do I get started?", "Download the app and follow the setup."),
+        ("Is my data secure?", "Yes. It stays on your device."),
+        ("How do I delete my data?", "Clear the app's data in settings."),
+    ]

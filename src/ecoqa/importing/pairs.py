@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ecoqa.importing.blocks import Block, Link, compose
 from ecoqa.importing.candidates import Candidate
-from ecoqa.importing.questions import ANSWER_LABEL, heading_rank, question_text
+from ecoqa.importing.questions import ANSWER_LABEL, QUESTION_LABEL, heading_rank, question_text
 from ecoqa.importing.structure import choose
 from ecoqa.text import fold
 
@@ -74,8 +74,8 @@ def _cut(blocks: Sequence[Block], candidate: Candidate) -> Found:
     spans = _shared(candidate)
     for n, (start, (begin, end)) in enumerate(zip(candidate.starts, spans, strict=True)):
         body = list(blocks[begin:end])
-        if start.answer_from and body:
-            body = _without_answer_label(body)
+        if body and (start.answer_from or QUESTION_LABEL.match(blocks[start.at].text)):
+            body = _without_answer_label(body)  # "A:" under a question labelled "Q:" is a label too
         if n == len(candidate.starts) - 1:
             body, found.closing = _until_furniture(body, inner_ranks)
         kept_headings += sum(1 for b in body if b.kind == "heading")
