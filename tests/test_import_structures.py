@@ -412,3 +412,26 @@ def test_an_answer_label_under_a_bold_labelled_question_is_dropped(tmp_path: Pat
         ("Is my data secure?", "Yes. It stays on your device."),
         ("How do I delete my data?", "Clear the app's data in settings."),
     ]
+
+
+def test_a_text_faq_of_bullet_questions_keeps_the_lists_inside_its_answers(tmp_path: Path) -> None:
+    """``* question`` lines flush left, answers with indented `` - `` lists: the last item of an
+    answer's list, followed by more answer text, is not a question."""
+    text = (
+        "* Does it have a mailing list?\n\nNo, ask on the developers' list.\n\n"
+        "* How do I suggest a feature?\n\nSend mail with your suggestion.\n\n"
+        "Some requested features can't be done:\n"
+        " - Count deleted messages separately.\n"
+        " - Reset the count when a mailer starts.\n\n"
+        "Features that are really hard:\n - Other dock sizes\n\n"
+        "* How do I submit a patch?\n\nAs for the window manager.\n\n"
+        "* This FAQ is wrong.\n\nSend mail to the list.\n"
+    )
+    found = questions_of(tmp_path, "FAQ.txt", text)
+    assert [q for q, _ in found] == [
+        "Does it have a mailing list?",
+        "How do I suggest a feature?",
+        "How do I submit a patch?",
+        "This FAQ is wrong.",
+    ]
+    assert found[1][1].endswith("- Other dock sizes")

@@ -110,8 +110,8 @@ def line_block(line: str, *, text_headings: bool) -> Block | None:
             written=numbered.written if dotted else "",
         )
     item = bullet_text(text)
-    if item is not None:
-        return Block("item", item)
+    if item is not None:  # its indent and mark tell a list of questions from a list inside an answer
+        return Block("item", item, shape=f"{len(line) - len(line.lstrip())}:{text[0]}")
     if text_headings and looks_like_heading(text):
         return Block("heading", text)  # level 0: guessed, not marked up
     return Block("paragraph", text)

@@ -290,12 +290,19 @@ def _asking_paragraphs(blocks: Sequence[Block]) -> Candidate:
 
 
 def _items_with_text(blocks: Sequence[Block], asking_page: bool) -> Candidate:
-    """List items each followed by paragraphs of their own: a question per bullet, its answer below."""
+    """List items each followed by paragraphs of their own: a question per bullet, its answer below.
+
+    The questions are one list, marked alike (``* `` flush left in a text FAQ); the last item of a
+    list inside an answer (indented ``-``) is followed by text too, but it is answer text.
+    """
     starts = [
         _start(b, at, BOLD, asking_page)
         for at, b in enumerate(blocks)
         if b.kind == "item" and at + 1 < len(blocks) and blocks[at + 1].kind != "item" and is_text(blocks[at + 1])
     ]
+    if starts:
+        mark = Counter(blocks[s.at].shape for s in starts).most_common(1)[0][0]
+        starts = [s for s in starts if blocks[s.at].shape == mark]
     return Candidate("list items followed by text", starts if len(starts) >= 2 else [])
 
 
