@@ -435,3 +435,26 @@ def test_a_text_faq_of_bullet_questions_keeps_the_lists_inside_its_answers(tmp_p
         "This FAQ is wrong.",
     ]
     assert found[1][1].endswith("- Other dock sizes")
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "faq.rst",
+            "FAQ\n===\n\nWhat is it?\n-----------\n\nA library.\n\nHow do I install it?\n--------------------\n\n"
+            "Use pip.\n\nWhy the name?\n-------------\n\nIt was free.\n\nMore Questions?\n---------------\n\n"
+            "**Check these resources:**\n\n- The cookbook\n- GitHub issues\n",
+        ),
+        (
+            "faq.md",
+            "# FAQ\n\n## What is it?\n\nA library.\n\n## How do I install it?\n\nUse pip.\n\n"
+            "## Why the name?\n\nIt was free.\n\n## Nog vragen?\n\nMail ons gerust.\n",
+        ),
+    ],
+)
+def test_a_closing_call_to_get_in_touch_is_not_a_question(tmp_path: Path, name: str, text: str) -> None:
+    """ "More Questions?", "Nog vragen?" after the last answer ask the reader to get in touch."""
+    found = questions_of(tmp_path, name, text)
+    assert [q for q, _ in found] == ["What is it?", "How do I install it?", "Why the name?"]
+    assert found[-1][1] == "It was free."

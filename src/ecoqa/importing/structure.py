@@ -33,8 +33,35 @@ def choose(blocks: Sequence[Block]) -> Candidate | None:
         begin, end = section
         inside = _best(blocks[begin:end])
         if inside is not None and len(inside.starts) >= 2:
-            return _with_questions_outside(blocks, _shifted(inside, begin), begin, end)
-    return _best(blocks)
+            return _without_closing_call(blocks, _with_questions_outside(blocks, _shifted(inside, begin), begin, end))
+    best = _best(blocks)
+    return _without_closing_call(blocks, best) if best is not None else None
+
+
+#: A closing call to get in touch, written as a question ("More questions?", "Nog vragen?",
+#: "Still need help?", "Staat uw vraag er niet bij?"): it asks the reader, it is not one of the questions.
+_CLOSING_CALL = re.compile(
+    r"^(?:(?:any|more|other|further|still|have|got|do you|nog|een|andere|meer|overige|heeft|heb|hebt|u|je)\s+)*"
+    r"(?:questions?|vragen|vraag)\W*$"
+    r"|^still need help\b|^need (?:more )?help\b|^(?:didn.t|did not|can.t|cannot) find (?:your|an|the) answer"
+    r"|^(?:staat|zit) (?:uw|je|jouw) vraag (?:er )?niet (?:bij|tussen)|^(?:geen|niet het) antwoord gevonden"
+    r"|^vraag niet gevonden",
+    re.I,
+)
+
+
+def _without_closing_call(blocks: Sequence[Block], candidate: Candidate) -> Candidate:
+    """The candidate without a closing call to get in touch after its last question: that heading
+    ends the answer above it (a section), and what it says is not an answer."""
+    starts = list(candidate.starts)
+    while len(starts) > 2 and _CLOSING_CALL.match(" ".join(fold(starts[-1].question).split())):
+        starts.pop()
+    if len(starts) == len(candidate.starts):
+        return candidate
+    dropped = frozenset(s.at for s in candidate.starts[len(starts) :])
+    trimmed = Candidate(candidate.name, starts, candidate.sections | dropped, candidate.score)
+    trimmed.spans = spans(blocks, trimmed)
+    return trimmed
 
 
 def _with_questions_outside(blocks: Sequence[Block], chosen: Candidate, begin: int, end: int) -> Candidate:
