@@ -458,3 +458,26 @@ def test_a_closing_call_to_get_in_touch_is_not_a_question(tmp_path: Path, name: 
     found = questions_of(tmp_path, name, text)
     assert [q for q, _ in found] == ["What is it?", "How do I install it?", "Why the name?"]
     assert found[-1][1] == "It was free."
+
+
+def test_a_spreadsheet_answer_in_the_row_below_its_question(tmp_path: Path) -> None:
+    """A row with an empty question cell goes with the row above: the answer of a question whose
+    answer cell slid a row down, or more of the answer above (a merged cell exported as rows)."""
+    text = (
+        "Question\tAnswer\n"
+        "How do I stake?\tOpen the pool page.\n"
+        "Is there a disadvantage to unstaking?\n"
+        " \n"
+        " \tAllocation rights are forfeited.\n"
+        "How long is vesting?\tSix months.\n"
+        "\tTokens unlock monthly after that.\n"
+        "What is the fee?\n"
+        "Who runs it?\tThe foundation.\n"
+    )
+    found = questions_of(tmp_path, "faq.tsv", text)
+    assert found == [
+        ("How do I stake?", "Open the pool page."),
+        ("Is there a disadvantage to unstaking?", "Allocation rights are forfeited."),
+        ("How long is vesting?", "Six months.\n\nTokens unlock monthly after that."),
+        ("Who runs it?", "The foundation."),
+    ]

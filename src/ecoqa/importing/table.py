@@ -15,7 +15,7 @@ import csv
 import io
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ecoqa.errors import CorpusError
 from ecoqa.importing.blocks import Block, Link
@@ -198,12 +198,32 @@ def read_table(text: str, choice: Choice | None = None) -> tuple[Found, list[str
     if len(languages) > 1:
         chosen = next((lang for lang in languages if header[columns["question"]].lower().endswith(lang)), languages[0])
         warnings.append(f"columns in {', '.join(languages)}: read the '{chosen}' ones (choose with --lang)")
+    pairs = _pairs(body, columns, len(rows) - len(body) + 1, warnings)
+    return Found(pairs, form=form), warnings, ", ".join(header[:12])
+
+
+def _pairs(body: list[list[str]], columns: dict[str, int], first_line: int, warnings: list[str]) -> list[Pair]:
+    """A pair per row. A row with an answer and an empty question cell goes with the row above: it
+    is the answer of a question left without one (its cell moved a row down), or else more of the
+    answer above it (a merged cell exported as rows)."""
     pairs: list[Pair] = []
-    first_line = len(rows) - len(body) + 1
+    waiting: tuple[int, dict[str, str]] | None = None  # a row whose question has no answer yet
     for line, row in enumerate(body, start=first_line):
         cell = {name: row[at].strip() if at < len(row) else "" for name, at in columns.items()}
+        if not cell["question"] and cell["answer"] and waiting is not None:
+            cell = {**waiting[1], "answer": cell["answer"]}
+        elif not cell["question"] and cell["answer"] and pairs:
+            more, links = cell_text(cell["answer"])
+            pairs[-1] = replace(
+                pairs[-1], answer=f"{pairs[-1].answer}\n\n{more}", references=pairs[-1].references + links
+            )
+            continue
+        elif waiting is not None:
+            warnings.append(f"row {waiting[0]}: no answer; skipped")
+        waiting = (line, cell) if cell["question"] and not cell["answer"] else None
         if not cell["question"] or not cell["answer"]:
-            warnings.append(f"row {line}: no {'question' if not cell['question'] else 'answer'}; skipped")
+            if waiting is None:
+                warnings.append(f"row {line}: no question; skipped")
             continue
         number = _whole_number(cell.get("id", ""))
         topics = tuple(t.strip() for t in re.split(r"[;,|]", cell.get("topics", "")) if t.strip())
@@ -211,7 +231,9 @@ def read_table(text: str, choice: Choice | None = None) -> tuple[Found, list[str
         question = " ".join(cell_text(cell["question"])[0].split())
         if question and answer:
             pairs.append(Pair(question, answer, number, topics=topics, references=links))
-    return Found(pairs, form=form), warnings, ", ".join(header[:12])
+    if waiting is not None:
+        warnings.append(f"row {waiting[0]}: no answer; skipped")
+    return pairs
 
 
 def _unnamed_columns(rows: list[list[str]]) -> tuple[dict[str, int], list[list[str]]] | None:
