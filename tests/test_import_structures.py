@@ -481,3 +481,22 @@ def test_a_spreadsheet_answer_in_the_row_below_its_question(tmp_path: Path) -> N
         ("How long is vesting?", "Six months.\n\nTokens unlock monthly after that."),
         ("Who runs it?", "The foundation."),
     ]
+
+
+def test_naming_one_languages_question_column_reads_its_answer_column(tmp_path: Path) -> None:
+    """``--question-column q_de`` in a table of q_en/q_de/a_en/a_de columns reads ``a_de``: any
+    language, not only the corpus languages ``--lang`` takes."""
+    from ecoqa.importing.sources import Options
+    from ecoqa.importing.table import Choice
+
+    source = tmp_path / "faq.csv"
+    source.write_text(
+        "id,q_en,q_de,a_en,a_de\n"
+        "1,Is it free?,Ist es kostenlos?,Yes.,Ja.\n"
+        "2,Who made it?,Wer hat es gemacht?,We did.,Wir.\n",
+        encoding="utf-8",
+    )
+    for named in (Choice(question="q_de"), Choice(answer="a_de")):
+        found = read_source(source, Options(named, None)).found.pairs
+        german = [("Ist es kostenlos?", "Ja."), ("Wer hat es gemacht?", "Wir.")]
+        assert [(p.question, p.answer) for p in found] == german

@@ -71,7 +71,12 @@ def _key(name: str) -> str:
 
 
 def header_columns(header: list[str], choice: Choice | None = None) -> tuple[dict[str, int], list[str]]:
-    """Which column holds what, and the languages of suffixed question/answer columns found."""
+    """Which column holds what, and the languages of suffixed question/answer columns found.
+
+    Of language-suffixed columns (``q_en``/``a_en``, ``question_fr``/``answer_fr``) the language
+    chosen with ``--lang`` is read, else the first; naming one language's question (or answer)
+    column with ``--question-column`` reads the same language's other column too, in any language.
+    """
     choice = choice or Choice()
     keys = [_key(name) for name in header]
     found: dict[str, int] = {}
@@ -79,25 +84,36 @@ def header_columns(header: list[str], choice: Choice | None = None) -> tuple[dic
         at = next((at for at, key in enumerate(keys) if key in names), None)
         if at is not None:
             found[column] = at
+    by_lang = _suffixed_columns(keys)
     languages: list[str] = []
     if "question" not in found or "answer" not in found:
-        by_lang: dict[str, dict[str, int]] = {}
-        for at, key in enumerate(keys):
-            suffixed = _SUFFIX.match(key)
-            if not suffixed:
-                continue
-            for column in ("question", "answer"):
-                if suffixed.group("base") in COLUMNS[column]:
-                    by_lang.setdefault(suffixed.group("lang"), {}).setdefault(column, at)
         languages = [lang for lang, cols in by_lang.items() if len(cols) == 2]
         if languages:
             lang = choice.lang if choice.lang in languages else languages[0]
             found.update(by_lang[lang])
-    for column in ("question", "answer"):
-        named = getattr(choice, column)
-        if named is not None:
-            found[column] = _named_column(header, named, column)
+    named = {
+        column: getattr(choice, column) for column in ("question", "answer") if getattr(choice, column) is not None
+    }
+    for column, name in named.items():
+        found[column] = _named_column(header, name, column)
+        suffixed = _SUFFIX.match(keys[found[column]])
+        other = "answer" if column == "question" else "question"
+        if suffixed and other not in named and other in by_lang.get(suffixed.group("lang"), {}):
+            found[other] = by_lang[suffixed.group("lang")][other]
     return found, languages
+
+
+def _suffixed_columns(keys: list[str]) -> dict[str, dict[str, int]]:
+    """Question and answer columns by the language their name ends in: ``q_de`` -> {"de": {"question": at}}."""
+    by_lang: dict[str, dict[str, int]] = {}
+    for at, key in enumerate(keys):
+        suffixed = _SUFFIX.match(key)
+        if not suffixed:
+            continue
+        for column in ("question", "answer"):
+            if suffixed.group("base") in COLUMNS[column]:
+                by_lang.setdefault(suffixed.group("lang"), {}).setdefault(column, at)
+    return by_lang
 
 
 def _named_column(header: list[str], name: str, column: str) -> int:
