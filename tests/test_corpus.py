@@ -32,6 +32,23 @@ def test_bundled_corpus_is_valid() -> None:
     assert check_corpus(corpus_module.bundled_corpus().read_bytes(), "qa.json") == []
 
 
+def test_the_bundled_corpus_is_found_by_path_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An installed wheel's copy, or a checkout's data/qa.json (an editable install), is found as a
+    plain path: importlib.resources, whose first use costs more than reading the corpus, is asked
+    only when neither exists (zipped installs)."""
+    import importlib.resources
+
+    from ecoqa import bundled
+
+    def asked(*args: Any) -> Any:
+        raise AssertionError("importlib.resources was asked")
+
+    monkeypatch.setattr(importlib.resources, "files", asked)
+    beside = Path(bundled.__file__).with_name("data") / "qa.json"
+    expected = beside if beside.is_file() else Path(__file__).resolve().parents[1] / "data" / "qa.json"
+    assert Path(str(bundled.bundled_corpus())) == expected.resolve()
+
+
 def test_bare_list_and_minimal_schema() -> None:
     corpus = parse_corpus(json.dumps([GOOD]).encode(), "c.json")
     assert corpus.entries[0].question == "Vraag?"

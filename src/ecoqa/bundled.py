@@ -12,16 +12,23 @@ if TYPE_CHECKING:
 
 
 def bundled_corpus() -> Traversable:
-    """The corpus shipped with ecoqa: the packaged copy, else the checkout's ``data/qa.json``."""
-    beside = Path(__file__).with_name("data") / "qa.json"  # an installed wheel, found without importlib
+    """The corpus shipped with ecoqa: the packaged copy, else the checkout's ``data/qa.json``.
+
+    Both plain paths are tried before ``importlib.resources``, whose first use costs a command
+    more than reading the corpus does: the wheel's copy beside this file, then, in a checkout
+    (an editable install: ``src/ecoqa/``), the repository root's. ``importlib.resources`` is left
+    for zipped or unusual installs.
+    """
+    here = Path(__file__).resolve().parent
+    beside = here / "data" / "qa.json"  # an installed wheel
     if beside.is_file():
         return beside
+    checkout = here.parents[1] / "data" / "qa.json"
+    if here.parent.name == "src" and checkout.is_file():
+        return checkout
     from importlib import resources
 
-    packaged = resources.files("ecoqa").joinpath("data/qa.json")  # zipped or unusual installs
+    packaged = resources.files("ecoqa").joinpath("data/qa.json")
     if packaged.is_file():
         return packaged
-    checkout = Path(__file__).resolve().parents[2] / "data" / "qa.json"
-    if checkout.is_file():
-        return checkout
     raise CorpusError("Bundled corpus not found; reinstall ecoqa or pass --data FILE.")
