@@ -48,10 +48,20 @@ _hypothesis.set_hypothesis_home_dir(os.path.join(_CACHE, "hypothesis"))
 
 # Typer's test runner turns the app into a Click command on every invoke, a third of what a short
 # command costs in a test; the app does not change during a run, so it is turned into one once.
+# ecoqa's app becomes the group the console script runs (``click_app``: commands made when used).
 import typer.main  # noqa: E402
 import typer.testing  # noqa: E402
 
-typer.testing._get_command = functools.cache(typer.main.get_command)  # type: ignore[attr-defined]
+from ecoqa.cli.options import app as _ecoqa_app  # noqa: E402
+from ecoqa.cli.options import click_app as _click_app  # noqa: E402
+
+
+@functools.cache
+def _command_of(typer_app: typer.Typer) -> object:
+    return _click_app() if typer_app is _ecoqa_app else typer.main.get_command(typer_app)
+
+
+typer.testing._get_command = _command_of  # type: ignore[attr-defined]
 
 ROOT = Path(__file__).resolve().parents[1]
 QA_JSON = ROOT / "data" / "qa.json"

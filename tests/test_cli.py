@@ -450,3 +450,36 @@ def test_validate_json_gives_the_file_its_verdict_and_every_problem(invoke: Any,
         "valid": True,
         "problems": [],
     }
+
+
+def test_a_run_makes_only_the_click_command_it_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    """``ecoqa show 10`` (and its shortcut ``ecoqa 10``) makes the click command of ``show`` alone:
+    making every command cost start-up more than showing the question."""
+    from ecoqa.cli.options import click_app
+
+    for args in (["show", "10", "--json"], ["10", "--json"]):
+        group = click_app()
+        assert group.main(args, prog_name="ecoqa", standalone_mode=False) == 0
+        assert json.loads(capsys.readouterr().out)["results"][0]["id"] == 10
+        assert group.commands.made() == {"show"}
+
+
+def test_commands_made_when_used_are_the_commands_typer_makes() -> None:
+    """The lazily made group has the same commands in the same order, each with the same
+    parameters and help, and the same --help, as Typer's own."""
+    import typer
+
+    from ecoqa.cli import app
+    from ecoqa.cli.options import click_app
+
+    eager, lazy = typer.main.get_command(app), click_app()
+    assert list(lazy.commands) == list(eager.commands) and len(lazy.commands) == len(eager.commands) > 10
+
+    def described(command: Any) -> list[tuple[Any, ...]]:
+        return [(p.name, p.opts, p.secondary_opts, getattr(p, "help", None), p.required) for p in command.params]
+
+    for name, command in eager.commands.items():  # type: ignore[attr-defined]
+        assert described(lazy.commands[name]) == described(command), name
+        assert lazy.commands[name].help == command.help, name
+    assert described(lazy) == described(eager)
+    assert lazy.get_help(lazy.make_context("ecoqa", [])) == eager.get_help(eager.make_context("ecoqa", []))

@@ -11,11 +11,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-import typer
-
 from ecoqa.cli import documents, reading, settings  # noqa: F401 - importing them registers the commands
 from ecoqa.cli.exits import ExitCode
-from ecoqa.cli.options import app
+from ecoqa.cli.options import app, click_app
 
 __all__ = ["ExitCode", "app", "run"]
 
@@ -26,5 +24,5 @@ def run(argv: Sequence[str] | None = None) -> int:
         from ecoqa.output import ClosedStream
 
         sys.stdout = ClosedStream()
-    code: int = typer.main.get_command(app).main(args=argv, prog_name="ecoqa", standalone_mode=False)
+    code: int = click_app().main(args=argv, prog_name="ecoqa", standalone_mode=False)
     return code

@@ -7,10 +7,11 @@ command that follows.
 
 from __future__ import annotations
 
+import copy
 import functools
 import itertools
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -52,6 +53,10 @@ class EcoqaGroup(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        """The names in the order they were registered, without making the commands (``Commands``)."""
+        return list(self.commands)
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
         """Parsing ``ecoqa``'s own options runs ``--help`` and ``--version``."""
@@ -104,6 +109,58 @@ app = typer.Typer(
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Commands(MutableMapping[str, Any]):
+    """The app's commands by name, each made into its click command the first time it is asked for.
+
+    A run uses one command; making every one (Typer reads each parameter from its function's
+    signature and annotations) cost a command at start-up more than showing a question does.
+    ``--help``, "did you mean" and completion ask for them all and get them all.
+    """
+
+    def __init__(self, registered: Sequence[Any], make: Callable[[Any], Any]) -> None:
+        name = typer.main.get_command_name
+        self._registered = {info.name or name(info.callback.__name__): info for info in registered}
+        self._make = make
+        self._made: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._made:
+            self._made[name] = self._make(self._registered[name])
+        return self._made[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._made[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        if name not in self:
+            raise KeyError(name)
+        self._registered.pop(name, None)
+        self._made.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys([*self._registered, *self._made]))
+
+    def __len__(self) -> int:
+        return len(self._registered.keys() | self._made.keys())
+
+    def made(self) -> set[str]:
+        return set(self._made)
+
+
+def click_app() -> Any:
+    """``app`` as the click group that runs it, with its commands made when first used (``Commands``)."""
+    bare = copy.copy(app)  # the app's own options and callback, none of its commands
+    bare.registered_commands = []
+    group = typer.main.get_command(bare)
+    make = functools.partial(
+        typer.main.get_command_from_info,
+        pretty_exceptions_short=app.pretty_exceptions_short,
+        rich_markup_mode=app.rich_markup_mode,
+    )
+    group.commands = Commands(app.registered_commands, make)  # type: ignore[attr-defined]
+    return group
 
 
 def command(name: str | None = None, *, short: str, hidden: bool = False) -> Callable[[F], F]:
