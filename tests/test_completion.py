@@ -152,6 +152,63 @@ def test_bash_lists_ids_in_numeric_order_with_their_question_on_screen(tmp_path:
     assert listed[9].startswith("10  Is -naast") and all(len(line) < columns for line in listed), screen
 
 
+def test_zsh_is_asked_to_keep_the_order_of_the_ids() -> None:
+    """zsh evaluates the answer: the ids go to ``_describe -V`` (an unsorted group) in numeric order,
+    each with its question; ``_arguments`` would sort them as text (1 10 11 ... 2)."""
+    from ecoqa import completion
+
+    answer = completion.answer({"_ECOQA_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "ecoqa show "})
+    assert answer is not None and answer.endswith("; _describe -V -t values value _ecoqa_values")
+    import shlex
+
+    values = [row.split(":")[0] for row in shlex.split(answer.split("_ecoqa_values=(")[1].split(");")[0])]
+    assert values == [str(n) for n in range(1, 25)]
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None or shutil.which("zsh") is None, reason="needs tmux and zsh")
+def test_zsh_lists_ids_in_numeric_order_and_completes_a_multi_word_topic(tmp_path: Path) -> None:
+    """In a real zsh in tmux, with the script Typer installs: TAB after 'ecoqa show ' lists 1..24 in
+    order, each with its question; a multi-word topic and a label with a quote complete whole."""
+    import time
+
+    (tmp_path / ".zshrc").write_text(
+        f"PS1='$ '\nexport PATH={BIN}{os.pathsep}$PATH ECOQA_CONFIG={tmp_path / 'none'}\n"
+        "autoload -Uz compinit && compinit -u\n"
+        'eval "$(ecoqa --show-completion zsh)"\n'
+    )
+    tmux = ["tmux", "-L", f"ecoqa-test-zsh-{os.getpid()}", "-f", os.devnull]
+    shell = f"env -i HOME={tmp_path} ZDOTDIR={tmp_path} TERM=xterm PATH={os.environ['PATH']} zsh -i"
+    subprocess.run([*tmux, "new-session", "-d", "-x", "100", "-y", "40", shell], check=True, timeout=30)
+
+    def screen_when(done: Any) -> str:
+        screen = ""
+        for _ in range(600):  # up to a minute on a busy machine
+            screen = subprocess.run([*tmux, "capture-pane", "-p"], capture_output=True, text=True, timeout=30).stdout
+            if done(screen):
+                break
+            time.sleep(0.1)
+        return screen
+
+    def typed(*keys: str) -> None:
+        subprocess.run([*tmux, "send-keys", *keys], check=True, timeout=30)
+
+    try:
+        screen_when(lambda screen: screen.startswith("$"))
+        typed("ecoqa show ", "Tab")
+        listed = screen_when(lambda screen: "\n24 " in screen)
+        typed("C-u", "ecoqa list --topic Kennis\\ e", "Tab")
+        topic = screen_when(lambda screen: "valorisatie" in screen)
+        typed("C-u", "ecoqa list --topic 'Regio", "Tab")
+        quoted = screen_when(lambda screen: "grenzen" in screen)
+    finally:
+        subprocess.run([*tmux, "kill-server"], capture_output=True, timeout=30)
+    rows = [line for line in listed.splitlines() if line[:1].isdigit()]
+    assert [line.split()[0] for line in rows] == [str(n) for n in range(1, 25)], listed
+    assert rows[9].startswith("10  -- Is -naast"), listed
+    assert "$ ecoqa list --topic Kennis\\ en\\ valorisatie" in topic, topic
+    assert "$ ecoqa list --topic 'Regio'\\''s en grenzen'" in quoted, quoted
+
+
 def _app_table() -> tuple[dict[str, str], dict[str, list[tuple[list[str], str, bool]]]]:
     """Commands and their options as Typer sees them: name -> short help; name -> (names, help, repeats)."""
     import typer

@@ -413,12 +413,16 @@ def _bash(found: Candidates, current: str, columns: str) -> list[str]:
 
 
 def _zsh(found: Candidates) -> str:
-    def escape(text: str) -> str:
-        return text.replace('"', '""').replace("'", "''").replace("$", "\\$").replace("`", "\\`").replace(":", r"\\:")
+    """Candidates for zsh, which evaluates what it is given: ``_describe -V`` keeps their order
+    (ids as numbers, 1 2 … 10, as bash gets them), where ``_arguments`` would sort them as text."""
+
+    def quoted(text: str) -> str:
+        return "'" + text.replace("'", "'\\''") + "'"
 
     if not found:
         return "_files"
-    rows = "\n".join(
-        f'"{escape(value)}":"{escape(help_)}"' if help_ else f'"{escape(value)}"' for value, help_ in found
+    rows = " ".join(
+        quoted(value.replace("\\", "\\\\").replace(":", "\\:") + (f":{help_}" if help_ else ""))
+        for value, help_ in found
     )
-    return f"_arguments '*: :(({rows}))'"
+    return f"local -a _ecoqa_values; _ecoqa_values=({rows}); _describe -V -t values value _ecoqa_values"
