@@ -209,7 +209,11 @@ def test_zsh_lists_ids_in_numeric_order_and_completes_a_multi_word_topic(tmp_pat
     assert "$ ecoqa list --topic 'Regio'\\''s en grenzen'" in quoted, quoted
 
 
-def _app_table() -> tuple[dict[str, str], dict[str, list[tuple[list[str], str, bool]]]]:
+TABLE = Path(__file__).resolve().parents[1] / "src" / "ecoqa" / "completion_table.py"
+OptionRow = tuple[tuple[str, ...], str, bool]
+
+
+def _app_table() -> tuple[dict[str, str], dict[str, tuple[OptionRow, ...]]]:
     """Commands and their options as Typer sees them: name -> short help; name -> (names, help, repeats)."""
     import typer
     from typer.core import TyperOption
@@ -219,12 +223,12 @@ def _app_table() -> tuple[dict[str, str], dict[str, list[tuple[list[str], str, b
     group = typer.main.get_command(app)
     root = group.make_context("ecoqa", [], resilient_parsing=True)
 
-    def options(command: Any, ctx: Any) -> list[tuple[list[str], str, bool]]:
-        return [
+    def options(command: Any, ctx: Any) -> tuple[OptionRow, ...]:
+        return tuple(
             (_help_first([*p.opts, *p.secondary_opts]), " ".join((p.help or "").split()), p.multiple)
             for p in command.get_params(ctx)
             if isinstance(p, TyperOption) and not p.hidden
-        ]
+        )
 
     commands, found = {}, {"": options(group, root)}
     for name in group.list_commands(root):
@@ -235,41 +239,44 @@ def _app_table() -> tuple[dict[str, str], dict[str, list[tuple[list[str], str, b
     return commands, found
 
 
-def _help_first(names: list[str]) -> list[str]:
+def _help_first(names: list[str]) -> tuple[str, ...]:
     """Click lists the help option's names in a set's order, which changes from run to run."""
-    return ["-h", "--help"] if set(names) == {"-h", "--help"} else names
+    return ("-h", "--help") if set(names) == {"-h", "--help"} else tuple(names)
 
 
-def _table_source(commands: dict[str, str], options: dict[str, list[tuple[list[str], str, bool]]]) -> str:
-    helps: dict[str, str] = {}
-    for rows in options.values():
-        for names, help_, _ in rows:
-            helps.setdefault(names[0], help_)
-    lines = ["COMMANDS: dict[str, str] = {", *(f"    {k!r}: {v!r}," for k, v in commands.items()), "}"]
-    lines += ["OPTIONS: dict[str, str] = {"]
-    lines += [
-        f"    {k!r}: {', '.join(('*' if m else '') + ' '.join(n) for n, _, m in v)!r}," for k, v in options.items()
-    ]
-    lines += ["}", "OPTION_HELP: dict[str, str] = {", *(f"    {k!r}: {v!r}," for k, v in helps.items())]
-    lines += [f"    {c + ' ' + n[0]!r}: {h!r}," for c, v in options.items() for n, h, _ in v if h != helps[n[0]]]
-    return "\n".join([*lines, "}"])
+def _table_source() -> str:
+    """ecoqa/completion_table.py as the app makes it now (``ruff format`` then lays it out)."""
+    commands, options = _app_table()
+    rows = [f"    {name!r}: ({', '.join(repr(row) for row in found)},)," for name, found in options.items()]
+    return "\n".join(
+        [
+            '"""Command and option names with their help, for shell completion before Typer loads.',
+            "",
+            "Generated from the Typer app by ``python tests/test_completion.py --update``; not edited by hand:",
+            "tests/test_completion.py fails when it is not what the app says.",
+            '"""',
+            "",
+            "COMMANDS: dict[str, str] = {",
+            *(f"    {name!r}: {help_!r}," for name, help_ in commands.items()),
+            "}",
+            "#: command ('' for ecoqa itself) -> its options, in order: (names, help, whether it repeats)",
+            "OPTIONS: dict[str, tuple[tuple[tuple[str, ...], str, bool], ...]] = {",
+            *rows,
+            "}",
+            "",
+        ]
+    )
 
 
-def test_the_table_of_commands_and_options_is_the_apps() -> None:
-    """ecoqa.completion answers command and option names from a table; it must be the app's."""
-    from ecoqa import completion
+def test_the_completion_table_is_generated_from_the_app() -> None:
+    """ecoqa.completion answers command and option names (with their help) from a table made from the
+    app: one source for each help text, the Typer declaration."""
+    from ecoqa import completion_table
 
     commands, options = _app_table()
-    source = _table_source(commands, options)
-    assert commands == completion.COMMANDS, f"update the table in ecoqa/completion.py:\n{source}"
-    for command, rows in options.items():
-        expected = tuple(("*" if repeats else "") + " ".join(names) for names, _, repeats in rows)
-        assert tuple(completion.OPTIONS[command].split(", ")) == expected, (
-            f"update the table in ecoqa/completion.py:\n{source}"
-        )
-        for names, help_, _ in rows:
-            shown = completion.OPTION_HELP.get(f"{command} {names[0]}") or completion.OPTION_HELP[names[0]]
-            assert shown == help_, f"update the table in ecoqa/completion.py:\n{source}"
+    update = "the app changed: run 'python tests/test_completion.py --update'"
+    assert commands == completion_table.COMMANDS, update
+    assert options == completion_table.OPTIONS, update
 
 
 @pytest.mark.parametrize(
@@ -321,3 +328,11 @@ def test_a_tab_loads_neither_typer_nor_rich() -> None:
     result = subprocess.run([sys.executable, "-c", probe, *cases], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] != ["--update"]:
+        sys.exit("usage: python tests/test_completion.py --update")
+    TABLE.write_text(_table_source(), encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "ruff", "format", "-q", str(TABLE)], check=True)
+    print(f"wrote {TABLE}")

@@ -4,7 +4,7 @@ The completion script sends the words typed so far (``_ECOQA_COMPLETE=complete_b
 ``COMP_WORDS``/``COMP_CWORD``; zsh sends ``_TYPER_COMPLETE_ARGS``; fish is left to Typer). When the word being
 completed is a value this module knows (an id, a topic, a principle, a language, a colour, a
 format, a setting or its value) it answers from the corpus in use, read as plain JSON; command
-and option names come from a table of the app's commands (a test keeps it equal to the app).
+and option names, with their help, come from ``ecoqa.completion_table``, generated from the app.
 Only what it cannot place (a shortcut such as ``ecoqa 10 --l``) is left to Typer.
 
 The corpus in use is the one a command would read: ``--data FILE`` among the words typed, else
@@ -20,6 +20,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+from ecoqa.completion_table import COMMANDS, OPTIONS
 
 #: Larger corpus files are not read for completion: a TAB must not wait for them.
 MAX_BYTES = 16 * 1024 * 1024
@@ -273,84 +275,10 @@ def option_names(words: Words, typed: str) -> Candidates | None:
     own = words.before[1:] if command is None else words.before[words.before.index(command) + 1 :]
     given = {word.partition("=")[0] for word in own if word.startswith("-")}
     found: Candidates = []
-    for group in OPTIONS[command or ""].split(", "):
-        names = group.lstrip("*").split()
-        if group.startswith("*") or not given.intersection(names):
-            help_ = OPTION_HELP.get(f"{command} {names[0]}") or OPTION_HELP[names[0]]
+    for names, help_, repeats in OPTIONS[command or ""]:
+        if repeats or not given.intersection(names):
             found += [(name, help_) for name in names if name.startswith(typed)]
     return found
-
-
-# ---------------------------------------------------------------------------- commands and options
-# What Typer would answer for command and option names, so that those TABs need no Typer either.
-# tests/test_completion.py derives this table from the app and prints it when they differ.
-
-COMMANDS: dict[str, str] = {
-    "validate": "Check a corpus file and list every problem.",
-    "export": "Export questions as Markdown, HTML or JSON.",
-    "import": "Make a corpus from Q&A pages, FAQ markup, Markdown or CSV.",
-    "list": "List questions, by topic or principle.",
-    "show": "Show questions with answer, key points and sources.",
-    "search": "Search questions and answers, Dutch or English.",
-    "topics": "List topics with their aliases and questions.",
-    "speakers": "List the speakers or contributors and the people mentioned.",
-    "principles": "List key principles, or show one with its quotes.",
-    "info": "What the corpus is: title, kind, date, organisers, counts.",
-    "browse": "Browse and search in a full-screen app.",
-    "config": "Show or change settings (language, colour, pager).",
-}
-_LISTING = "--lang -l, --json, --plain, --table, --data, --color, --no-pager, -h --help"
-_FILTERS = "*--topic -t, *--principle -p"
-#: command ('' for ecoqa itself) -> its options, in order; '*' marks an option that repeats
-OPTIONS: dict[str, str] = {
-    "": "--version -V, --lang -l, --data, --color, --install-completion, --show-completion, -h --help",
-    "validate": "--json, -h --help",
-    "export": f"--format -f, {_FILTERS}, --lang -l, --output -o, --force, --no-pager, --data, -h --help",
-    "import": "--output -o, --title, --lang, --terms, --force, --dry-run -n, --base-url, --question-column, "
-    "--answer-column, --skip-unreadable, -h --help",
-    "list": f"{_FILTERS}, --limit -n, {_LISTING}",
-    "show": "--lang -l, --json, --plain, --data, --color, --no-pager, -h --help",
-    "search": f"{_FILTERS}, --limit -n, --explain, {_LISTING}",
-    "topics": _LISTING,
-    "speakers": _LISTING,
-    "principles": _LISTING,
-    "info": _LISTING,
-    "browse": f"{_FILTERS}, --lang -l, --data, -h --help",
-    "config": "--unset, -h --help",
-}
-#: option -> its help ('command option' where a command's differs)
-OPTION_HELP: dict[str, str] = {
-    "--version": "Show the version and exit.",
-    "--lang": "Language: nl or en (default: ECOQA_LANG, config, the corpus's language, else en).",
-    "--data": "Corpus file to use instead of the bundled one.",
-    "--color": "Color: auto follows the terminal and NO_COLOR (default: ECOQA_COLOR, config, auto).",
-    "--install-completion": "Install completion for the current shell.",
-    "--show-completion": "Show completion for the current shell, to copy it or customize the installation.",
-    "-h": "Show this message and exit.",
-    "--json": "Print JSON on stdout (stable keys, never coloured).",
-    "--format": "markdown (md), html or json; default: from the -o extension, else markdown.",
-    "--topic": "Topic id, label or alias; repeat to narrow.",
-    "--principle": "Principle id, title or number; repeat to narrow.",
-    "--output": "Write here ('-' for stdout).",
-    "--force": "Replace FILE if it exists.",
-    "--no-pager": "Never page long output.",
-    "--title": "Title, if the page has none.",
-    "--terms": "Your own Dutch-English term pairs (a Dutch term, then English words, per row) for search.",
-    "--dry-run": "Show what would be imported; write nothing.",
-    "--base-url": "Resolve relative links against URL (default: the page's address).",
-    "--question-column": "Table column of the questions (name or number).",
-    "--answer-column": "Table column of the answers (name or number).",
-    "--skip-unreadable": "Import the readable sources; name the others on stderr.",
-    "--limit": "Show at most N questions.",
-    "--plain": "Tab-separated lines, no table (the default when piped).",
-    "--table": "A table even when piped.",
-    "--explain": "Show scores, which words matched and how much each counted.",
-    "--unset": "Remove KEY from the config file.",
-    "import --output": "Corpus to write ('-' for stdout).",
-    "import --lang": "Language of the Q&A (default: detected).",
-    "show --plain": "Question and answer as clean text, to paste.",
-    "search --limit": "Show at most N results.",
-}
 
 
 # ---------------------------------------------------------------------------- the shells
