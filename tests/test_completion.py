@@ -196,17 +196,19 @@ def test_zsh_lists_ids_in_numeric_order_and_completes_a_multi_word_topic(tmp_pat
         screen_when(lambda screen: screen.startswith("$"))
         typed("ecoqa show ", "Tab")
         listed = screen_when(lambda screen: "\n24 " in screen)
+        whole = "$ ecoqa list --topic Kennis\\ en\\ valorisatie"
         typed("C-u", "ecoqa list --topic Kennis\\ e", "Tab")
-        topic = screen_when(lambda screen: "valorisatie" in screen)
+        topic = screen_when(lambda screen: whole in screen)
+        quote = "$ ecoqa list --topic 'Regio'\\''s en grenzen'"
         typed("C-u", "ecoqa list --topic 'Regio", "Tab")
-        quoted = screen_when(lambda screen: "grenzen" in screen)
+        quoted = screen_when(lambda screen: quote in screen)
     finally:
         subprocess.run([*tmux, "kill-server"], capture_output=True, timeout=30)
     rows = [line for line in listed.splitlines() if line[:1].isdigit()]
     assert [line.split()[0] for line in rows] == [str(n) for n in range(1, 25)], listed
     assert rows[9].startswith("10  -- Is -naast"), listed
-    assert "$ ecoqa list --topic Kennis\\ en\\ valorisatie" in topic, topic
-    assert "$ ecoqa list --topic 'Regio'\\''s en grenzen'" in quoted, quoted
+    assert whole in topic, topic
+    assert quote in quoted, quoted
 
 
 TABLE = Path(__file__).resolve().parents[1] / "src" / "ecoqa" / "completion_table.py"
