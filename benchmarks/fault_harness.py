@@ -5,7 +5,7 @@ usage: python benchmarks/fault_harness.py [--ecoqa PATH] [--jobs 2] [--only TEXT
 A reconstruction of the fault harness of ``reviews/reliability-review-2.md`` from its description
 (its own script is kept outside the repository): each case runs ecoqa as a subprocess in a fresh
 folder with its own HOME, config and cache, with a timeout, two at a time. The contract checked for
-every case, from the README's "Exit codes" table and the sentences after it:
+every case, from the README's "Exit codes" table and docs/usage.md's "Writing files":
 
 - the documented exit code (each case lists the ones that are right for it);
 - on failure one line on stderr (warnings aside), never a traceback, "internal error" (70) or

@@ -1161,7 +1161,7 @@ def test_config_folder_that_is_a_file_is_an_output_error(tmp_path: Path) -> None
     assert (tmp_path / "f").read_text() == "x\n"
 
 
-# ------------------------------------------------------------------ every writer onto every kind of file (README)
+# ----------------------------------------------------------------- every writer onto every kind of file (docs/usage.md)
 # "-o onto a symlink replaces the link's target and keeps the link; onto a device, FIFO or socket it
 # writes straight into it and never replaces it ... ecoqa config writes alike": export, import and
 # config, each onto each kind of file, with and without --force.
@@ -1305,7 +1305,7 @@ def test_each_writer_into_an_unwritable_folder_is_an_output_error(tmp_path: Path
 
 
 def test_dev_stdout_as_output_writes_to_the_standard_output(tmp_path: Path) -> None:
-    """The README's example: -o /dev/stdout writes into the process's own output."""
+    """docs/usage.md's example (Writing files): -o /dev/stdout writes into the process's own output."""
     result = clean(run_in(tmp_path, "export", "3", "-o", "/dev/stdout"))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# ")
