@@ -500,3 +500,26 @@ def test_naming_one_languages_question_column_reads_its_answer_column(tmp_path: 
         found = read_source(source, Options(named, None)).found.pairs
         german = [("Ist es kostenlos?", "Ja."), ("Wer hat es gemacht?", "Wir.")]
         assert [(p.question, p.answer) for p in found] == german
+
+
+@pytest.mark.parametrize("name", ["faq.md", "FAQ.mediawiki"])
+def test_a_problem_stated_after_the_last_question_is_a_question(tmp_path: Path, name: str) -> None:
+    """The last entry of a FAQ may state a problem instead of asking; a sentence-long heading after
+    the last question is an entry, while a closing section's few words ("Contact") stay a section."""
+    head = "# " if name.endswith(".md") else "=="
+    tail = "" if name.endswith(".md") else "=="
+    text = "".join(
+        f"{head}{q}{tail}\n\n{a}\n\n"
+        for q, a in [
+            ("What is a session?", "A visit to your site."),
+            ("What is a lead?", "A session that ended in a call."),
+            ("Can I show a local number?", "Yes, per region."),
+            ("My sessions do not match the number of sessions in Analytics.", "Analytics counts unique visitors."),
+            ("Stay up to date with the latest changes to the service", "Sign up for our newsletter."),
+            ("Contact", "Mail us."),
+        ]
+    )
+    found = questions_of(tmp_path, name, text)
+    assert [q for q, _ in found][-1] == "My sessions do not match the number of sessions in Analytics."
+    assert found[-1][1] == "Analytics counts unique visitors."
+    assert len(found) == 4

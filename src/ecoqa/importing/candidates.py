@@ -146,11 +146,17 @@ def _leaf_headings(blocks: Sequence[Block], headed: list[int], title: int | None
     return Candidate("the deepest headings", starts, sections)
 
 
+#: Words in a heading after the last question that make it a problem stated as a sentence, not a closing section.
+_STATED_WORDS = 7
+
+
 def _asking_headings(blocks: Sequence[Block], headed: list[int], title: int | None) -> Candidate:
     """Headings that ask, at whatever level; their rank's other headings among them are questions too.
 
     A heading of that rank before the first question or after the last is an introduction or a
-    closing section (it ends the answer above it) unless it starts with a question word.
+    closing section (it ends the answer above it) unless it starts with a question word, or,
+    after the last, states a problem in a sentence as questions do ("There are missing icons on
+    the interface"; a closing section is named in a few words: "Contact", "See also").
     """
     asking = [at for at in headed if asks(blocks[at].text)]
     if len(asking) < 2:
@@ -159,7 +165,8 @@ def _asking_headings(blocks: Sequence[Block], headed: list[int], title: int | No
     chosen = set(asking)
     for at in headed:
         among = asking[0] < at < asking[-1]
-        if blocks[at].level == rank and (among or QUESTION_WORD.match(question_text(blocks[at].text)[0])):
+        stated = at > asking[-1] and len(question_text(blocks[at].text)[0].split()) >= _STATED_WORDS
+        if blocks[at].level == rank and (among or stated or QUESTION_WORD.match(question_text(blocks[at].text)[0])):
             chosen.add(at)
     starts = [_start(blocks[at], at, min(rank, blocks[at].level), True) for at in sorted(chosen)]
     sections = frozenset(

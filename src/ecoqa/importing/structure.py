@@ -39,19 +39,22 @@ def choose(blocks: Sequence[Block]) -> Candidate | None:
 
 
 #: A closing call to get in touch, written as a question ("More questions?", "Nog vragen?",
-#: "Still need help?", "Staat uw vraag er niet bij?"): it asks the reader, it is not one of the questions.
+#: "Still need help?", "Staat uw vraag er niet bij?"), or to subscribe ("Blijf op de hoogte …",
+#: "Sign up for our newsletter"): it addresses the reader, it is not one of the questions.
 _CLOSING_CALL = re.compile(
     r"^(?:(?:any|more|other|further|still|have|got|do you|nog|een|andere|meer|overige|heeft|heb|hebt|u|je)\s+)*"
     r"(?:questions?|vragen|vraag)\W*$"
     r"|^still need help\b|^need (?:more )?help\b|^(?:didn.t|did not|can.t|cannot) find (?:your|an|the) answer"
     r"|^(?:staat|zit) (?:uw|je|jouw) vraag (?:er )?niet (?:bij|tussen)|^(?:geen|niet het) antwoord gevonden"
-    r"|^vraag niet gevonden",
+    r"|^vraag niet gevonden"
+    r"|^(?:blijf|stay)\b.{0,40}\b(?:hoogte|up to date|informed|tuned|in touch)\b"
+    r"|^(?:subscribe|sign up|schrijf je in|abonneer|meld je aan)\b|\b(?:newsletter|nieuwsbrief)\b",
     re.I,
 )
 
 
 def _without_closing_call(blocks: Sequence[Block], candidate: Candidate) -> Candidate:
-    """The candidate without a closing call to get in touch after its last question: that heading
+    """The candidate without a closing call to get in touch or subscribe after its last question: that heading
     ends the answer above it (a section), and what it says is not an answer."""
     starts = list(candidate.starts)
     while len(starts) > 2 and _CLOSING_CALL.match(" ".join(fold(starts[-1].question).split())):
