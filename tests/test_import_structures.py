@@ -523,3 +523,20 @@ def test_a_problem_stated_after_the_last_question_is_a_question(tmp_path: Path, 
     assert [q for q, _ in found][-1] == "My sessions do not match the number of sessions in Analytics."
     assert found[-1][1] == "Analytics counts unique visitors."
     assert len(found) == 4
+
+
+def test_lines_that_ask_and_answer_themselves(tmp_path: Path) -> None:
+    """``Question? - Answer`` on one line, line after line: each is a question and its answer."""
+    text = (
+        "What is application hosting? - We host your own apps on dedicated instances.\n---\n"
+        "When will my server be ready? - Servers are created instantly.\n---\n"
+        "What uptime do I get? - We offer 99.99% uptime on hardware and network.\n---\n"
+        "Do you charge for stopped servers? - Yes. Stopped servers still use resources.\n"
+    )
+    found = questions_of(tmp_path, "faq.txt", text)
+    assert found == [
+        ("What is application hosting?", "We host your own apps on dedicated instances."),
+        ("When will my server be ready?", "Servers are created instantly."),
+        ("What uptime do I get?", "We offer 99.99% uptime on hardware and network."),
+        ("Do you charge for stopped servers?", "Yes. Stopped servers still use resources."),
+    ]

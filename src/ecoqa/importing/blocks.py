@@ -165,6 +165,30 @@ def _unwrapped(lines: list[str]) -> list[str]:
     return joined
 
 
+#: A line that asks and answers itself: "What uptime do I get? - We offer 99.99% uptime."
+_ASKED_AND_ANSWERED = re.compile(r"^(?P<question>[^?]{3,300}\?)\s+[-–—:]\s+(?P<answer>\S.*)$")
+
+
+def asked_and_answered(blocks: list[Block]) -> list[Block]:
+    """Lines that each ask and answer (``Question? - Answer``), when most of the page's paragraphs
+    are such lines, as a question and its answer; one such line among other text stays as it is."""
+    lines = [b.kind in ("paragraph", "item") and bool(_ASKED_AND_ANSWERED.match(b.text)) for b in blocks]
+    paragraphs = sum(1 for b in blocks if b.kind in ("paragraph", "item"))
+    if sum(lines) < 3 or sum(lines) * 2 < paragraphs:
+        return blocks
+    split: list[Block] = []
+    for block, asked in zip(blocks, lines, strict=True):
+        found = _ASKED_AND_ANSWERED.match(block.text) if asked else None
+        if found is None:
+            split.append(block)
+            continue
+        split += [
+            Block("paragraph", found.group("question")),
+            Block("paragraph", found.group("answer"), links=block.links),
+        ]
+    return split
+
+
 def compose(blocks: list[Block]) -> str:
     """Blocks as corpus text: paragraphs apart by a blank line, list items as ``- `` lines, code fenced.
 

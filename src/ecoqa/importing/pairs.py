@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ecoqa.importing.blocks import Block, Link, compose
+from ecoqa.importing.blocks import Block, Link, asked_and_answered, compose
 from ecoqa.importing.candidates import Candidate
 from ecoqa.importing.questions import ANSWER_LABEL, QUESTION_LABEL, heading_rank, question_text
 from ecoqa.importing.structure import choose
@@ -51,6 +51,7 @@ class Found:
 
 def recognise(blocks: Sequence[Block]) -> Found:
     """The questions of the structure that explains the page best, or an empty ``Found``."""
+    blocks = asked_and_answered(list(blocks))
     candidate = choose(blocks)
     if candidate is None:
         return Found([])

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ecoqa.errors import CorpusError
-from ecoqa.importing.blocks import Block, text_blocks
+from ecoqa.importing.blocks import Block, asked_and_answered, text_blocks
 from ecoqa.importing.decode import decode, looks_binary
 from ecoqa.importing.pairs import Found, recognise
 from ecoqa.importing.table import Choice
@@ -199,6 +199,9 @@ def _recognised(text: str, kind: str, name: str, options: Options) -> Source:
         found, warnings, _ = read_table(text, options.choice)
         return Source(name, kind, found, warnings=[f"{name}: {w}" for w in warnings])
     blocks, title = _blocks(text, kind)
+    blocks = asked_and_answered(
+        blocks
+    )  # as recognise reads them, so the title is looked for above the same first question
     found = recognise(blocks)
     return Source(name, kind, found, title=title or _top_title(blocks, found))
 
