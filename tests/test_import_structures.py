@@ -540,3 +540,27 @@ def test_lines_that_ask_and_answer_themselves(tmp_path: Path) -> None:
         ("What uptime do I get?", "We offer 99.99% uptime on hardware and network."),
         ("Do you charge for stopped servers?", "Yes. Stopped servers still use resources."),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Support\n\n## Common questions\n\n"
+        "- **How does the photo scan work?** The photo is sent to our server for an estimate.\n"
+        "- **Where is my data stored?** In Supabase, in the USA.\n"
+        "- **How do I delete my account?** Settings, then Account, then Delete.\n\n"
+        "## Legal\n\n- [Privacy Policy](https://example.org/privacy)\n",
+        "# FAQ\n\n1. **How does the photo scan work?**\n   The photo is sent to our server for an estimate.\n"
+        "2. **Where is my data stored?**\n   In Supabase, in the USA.\n"
+        "3. **How do I delete my account?**\n   Settings, then Account, then Delete.\n",
+    ],
+)
+def test_list_items_that_open_with_a_bold_question(tmp_path: Path, text: str) -> None:
+    """``- **Question?** answer`` and ``1. **Question?**`` with the answer on the next line: a FAQ
+    written as a list, each item a bold question and its answer."""
+    found = questions_of(tmp_path, "support.md", text)
+    assert found == [
+        ("How does the photo scan work?", "The photo is sent to our server for an estimate."),
+        ("Where is my data stored?", "In Supabase, in the USA."),
+        ("How do I delete my account?", "Settings, then Account, then Delete."),
+    ]

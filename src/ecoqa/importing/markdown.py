@@ -99,14 +99,17 @@ def _html_blocks(html: str) -> list[Block]:
 def _inline_blocks(token: Token, heading: int, lists: list[list[int]]) -> list[Block]:
     """An inline run as blocks: one per hard break, and one per line that starts with a label.
 
-    A bold line that asks, with text on the lines under it (no blank line between), is a question
-    written as a bold heading with its answer below: ``**Can I share results?**`` then the answer.
+    Bold text that asks, opening a paragraph or a list item with more text after it (on the same
+    line or the next), is a question with its answer: ``**Can I share results?**`` then the answer,
+    or ``- **How do I cancel?** Open Settings …``. It becomes a bold heading, the rest its answer.
     """
-    lines, links, bold = _lines(token)
-    lead: list[Block] = []
-    if not heading and not lists and len(lines) > 1 and bold[0] and not all(bold) and asks(lines[0]):
-        lead = [Block("heading", " ".join(lines[0].split()), level=BOLD)]
-        lines = lines[1:]
+    lines, links, bold, lead = _lines(token)
+    asked: list[Block] = []
+    opens = bool(lead.strip()) and bool(lines) and lines[0].startswith(lead) and asks(lead)
+    if not heading and opens and len(" ".join(lines).strip()) > len(lead.strip()):
+        asked = [Block("heading", " ".join(lead.split()), level=BOLD)]
+        rest = lines[0][len(lead) :].strip()
+        lines, bold, lists = [*([rest] if rest else []), *lines[1:]], [False], []
     blocks: list[Block] = []
     current: list[str] = []
     for line in [*lines, None]:
@@ -116,9 +119,9 @@ def _inline_blocks(token: Token, heading: int, lists: list[list[int]]) -> list[B
             current = []
         if line is not None and line != "\f":
             current.append(line)
-    if all(bold) and len(blocks) == 1 and not lead and not heading and not lists and bold_heading(blocks[0].text):
+    if all(bold) and len(blocks) == 1 and not asked and not heading and not lists and bold_heading(blocks[0].text):
         return [Block("heading", blocks[0].text, level=BOLD, links=blocks[0].links)]
-    return [*lead, *blocks]
+    return [*asked, *blocks]
 
 
 def _block(text: str, heading: int, lists: list[list[int]], links: tuple[Link, ...]) -> Block:
@@ -134,42 +137,54 @@ def _block(text: str, heading: int, lists: list[list[int]], links: tuple[Link, .
     return Block(block.kind, block.text, number=block.number, shape=f"p:{block.shape}", path=block.path, links=links)
 
 
-def _lines(token: Token) -> tuple[list[str], list[Link], list[bool]]:
-    """The inline text split at soft breaks (kept as lines) and hard breaks ("\\f"), its links, and
-    for each kept line whether all of its text is bold."""
+def _lines(token: Token) -> tuple[list[str], list[Link], list[bool], str]:
+    """The inline text split at soft breaks (kept as lines) and hard breaks ("\\f"), its links, for
+    each kept line whether all of its text is bold, and the bold text that opens the first line."""
     lines: list[str] = [""]
     plain: list[bool] = [False]  # per line: some text outside bold
     links: list[Link] = []
     link: tuple[str, int] | None = None  # (href, where its text starts in the last line)
     strong = 0
+    lead = ""  # bold text at the start of the first line, before any plain text
+    leading = True
     for child in token.children or []:
         if child.type in ("text", "code_inline"):
+            if leading and (strong or not child.content.strip()):
+                lead += child.content
+            else:
+                leading = False
             lines[-1] += child.content
             plain[-1] = plain[-1] or (not strong and bool(child.content.strip()))
         elif child.type == "softbreak":
             lines.append("")
             plain.append(False)
+            leading = False
         elif child.type == "html_inline":
             tag = _TAG_NAME.match(child.content)
             if tag and tag.group(1).lower() == "br":
                 lines.extend(["\f", ""])
                 plain.extend([False, False])
+                leading = False
             elif not tag or tag.group(1).lower() not in _HTML_ELEMENTS:  # "<project name>": text, not a tag
                 lines[-1] += child.content
                 plain[-1] = plain[-1] or not strong
+                leading = leading and bool(strong)
+                lead += child.content if leading else ""
         elif child.type == "hardbreak":
             lines.extend(["\f", ""])
             plain.extend([False, False])
+            leading = False
         elif child.type == "strong_open":
             strong += 1
         elif child.type == "strong_close":
             strong -= 1
         elif child.type == "link_open":
             link = (str(child.attrGet("href") or ""), len(lines[-1]))
+            leading = False
         elif child.type == "link_close" and link:
             text = " ".join(lines[-1][link[1] :].split())
             if text and link[0] and not link[0].startswith("#"):
                 links.append(Link(text, link[0]))
             link = None
     kept = [(line, not text_outside) for line, text_outside in zip(lines, plain, strict=True) if line.strip()]
-    return [line for line, _ in kept], links, [bold for _, bold in kept]
+    return [line for line, _ in kept], links, [bold for _, bold in kept], lead if lines[0].strip() else ""
