@@ -564,3 +564,18 @@ def test_list_items_that_open_with_a_bold_question(tmp_path: Path, text: str) ->
         ("Where is my data stored?", "In Supabase, in the USA."),
         ("How do I delete my account?", "Settings, then Account, then Delete."),
     ]
+
+
+def test_numbered_labels_q1_a1(tmp_path: Path) -> None:
+    """``Q1.`` / ``A1.``: both labels carry the number; neither stays in the text."""
+    text = (
+        "FREQUENTLY ASKED QUESTIONS\n\nQ1. How do I install it?\nA1. Run the installer.\n\n"
+        "Q2. Does it work offline?\nA2. Yes, after the first start.\n\n"
+        "Q3. Where are settings stored?\nA3. In your home folder.\n"
+    )
+    found = questions_of(tmp_path, "faq.txt", text)
+    assert found == [
+        ("How do I install it?", "Run the installer."),
+        ("Does it work offline?", "Yes, after the first start."),
+        ("Where are settings stored?", "In your home folder."),
+    ]
