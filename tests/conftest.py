@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import ast
 import atexit
+import contextlib
 import functools
+import inspect
 import json
 import os
 import shutil
 import stat
+import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -177,3 +181,151 @@ def tiny_corpus(tmp_path: Path) -> Path:
 def qa() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(QA_JSON.read_text(encoding="utf-8"))
     return data
+
+
+# ------------------------------------------------------------------ the process/signal/timer tests
+# A test that starts processes, sends or handles signals, or waits on timers, threads, FIFOs or
+# sockets is the kind that can fail under load; such tests carry the ``process`` marker, given here
+# by a rule rather than by hand, so ``pytest -m process`` (and ``benchmarks/flake_loop.py``, which
+# repeats them with the other core busy) selects every one, including tests written later. The rule:
+# the test function, a fixture it uses or a function of the test suite that either of them names
+# (followed through the suite's own helpers) refers to one of these modules or functions.
+PROCESS_MODULES = frozenset({"subprocess", "signal", "threading", "_thread", "socket", "pty", "multiprocessing"})
+_OS_PROCESS_FUNCTIONS = frozenset({"fork", "forkpty", "kill", "killpg", "mkfifo", "mknod", "posix_spawn", "system"})
+PROCESS_FUNCTIONS = {"os": _OS_PROCESS_FUNCTIONS, "posix": _OS_PROCESS_FUNCTIONS, "time": frozenset({"sleep"})}
+TESTS = Path(__file__).resolve().parent
+
+
+@functools.cache
+def _function_nodes(filename: str) -> dict[int, ast.FunctionDef | ast.AsyncFunctionDef]:
+    """Every function of a file by the line its code object starts on (its first decorator's)."""
+    tree = ast.parse(Path(filename).read_text(encoding="utf-8"))
+    return {
+        min([node.lineno, *(d.lineno for d in node.decorator_list)]): node
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+    }
+
+
+def _suite_function(value: object) -> Any:
+    """*value* unwrapped if it is a function written in the test suite, else None."""
+    if not callable(value):
+        return None
+    function = inspect.unwrap(value)  # type: ignore[arg-type]
+    code = getattr(function, "__code__", None)
+    return function if code is not None and Path(code.co_filename).parent == TESTS else None
+
+
+def _is_process_thing(value: object, attribute: str | None = None) -> bool:
+    """A module of PROCESS_MODULES or anything of one, or one of PROCESS_FUNCTIONS (as
+    ``module.attribute``, or imported by name: ``from time import sleep``)."""
+    if inspect.ismodule(value):
+        module, name = value.__name__, attribute
+    else:
+        module, name = getattr(value, "__module__", None), getattr(value, "__name__", None)
+    return module in PROCESS_MODULES or name in PROCESS_FUNCTIONS.get(module or "", ())
+
+
+def _uses_processes(function: Any, seen: set[Any]) -> bool:
+    """Whether *function*, or a suite function it names, refers to a process module or function."""
+    if function in seen:
+        return False
+    seen.add(function)
+    node = _function_nodes(function.__code__.co_filename).get(function.__code__.co_firstlineno)
+    if node is None:
+        return False
+    scope = function.__globals__
+    for child in ast.walk(node):
+        if isinstance(child, (ast.Import, ast.ImportFrom)):
+            modules = [child.module or ""] if isinstance(child, ast.ImportFrom) else [a.name for a in child.names]
+            if any(module.partition(".")[0] in PROCESS_MODULES for module in modules):
+                return True
+        elif isinstance(child, ast.Attribute) and isinstance(child.value, ast.Name):
+            if _is_process_thing(scope.get(child.value.id), child.attr):
+                return True
+        elif isinstance(child, ast.Name) and child.id in scope:
+            value = scope[child.id]
+            if not inspect.ismodule(value) and _is_process_thing(value):  # a module: by its attributes above
+                return True
+            helper = _suite_function(value)
+            if helper is not None and _uses_processes(helper, seen):
+                return True
+    return False
+
+
+def starts_processes(item: pytest.Item) -> bool:
+    """Whether the test, or a fixture of the suite it uses, starts processes, signals or timers."""
+    if not isinstance(item, pytest.Function):
+        return False
+    seen: set[Any] = set()
+    fixtures = [definitions[-1].func for definitions in item._fixtureinfo.name2fixturedefs.values() if definitions]
+    candidates = [item.function, *fixtures]
+    return any(
+        function is not None and _uses_processes(function, seen) for function in map(_suite_function, candidates)
+    )
+
+
+_collected: list[pytest.Item] = []
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Runs before ``-k`` and ``-m`` select, so ``-m process`` sees the marker."""
+    _collected[:] = items
+    for item in items:
+        if starts_processes(item):
+            item.add_marker(pytest.mark.process)
+
+
+@pytest.fixture
+def collected_tests() -> list[pytest.Item]:
+    """Every test collected in this run, before ``-k`` or ``-m`` left some out."""
+    return _collected
+
+
+# What the rule above must not miss is also watched while each test runs: a test without the
+# marker that starts a process, sends a signal or opens a socket fails, naming what it did, so the
+# rule cannot quietly fall behind the tests (threads, sleeps and FIFOs raise no audit event).
+WATCHED_EVENTS = frozenset(
+    {"subprocess.Popen", "os.fork", "os.forkpty", "os.posix_spawn", "os.spawn", "os.system", "os.exec"}
+    | {"os.kill", "os.killpg", "pty.spawn", "socket.bind", "socket.connect"}
+)
+_unmarked_events: list[str] | None = None  # a list while a test without the marker runs
+
+
+def _watch(event: str, arguments: tuple[Any, ...]) -> None:
+    if _unmarked_events is not None and event in WATCHED_EVENTS:
+        if event in ("os.kill", "os.killpg") and arguments[1] == 0:
+            return  # signal 0 only asks whether a process is alive (ecoqa's sweeping does)
+        _unmarked_events.append(event)
+
+
+sys.addaudithook(_watch)
+
+
+@contextlib.contextmanager
+def _watching(item: pytest.Item) -> Iterator[None]:
+    global _unmarked_events
+    _unmarked_events = None if item.get_closest_marker("process") else []
+    try:
+        yield
+    finally:
+        seen, _unmarked_events = _unmarked_events, None
+    if seen:
+        pytest.fail(
+            f"{item.nodeid} did {', '.join(sorted(set(seen)))} but has no 'process' marker: "
+            "extend the rule in tests/conftest.py (starts_processes) so that it finds this test",
+            pytrace=False,
+        )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item: pytest.Item) -> Iterator[None]:
+    """Fixtures a test sets up are watched too (finalizers are not: a module's last test may run them)."""
+    with _watching(item):
+        return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    with _watching(item):
+        return (yield)
