@@ -257,12 +257,15 @@ def starts_processes(item: pytest.Item) -> bool:
     """Whether the test, or a fixture of the suite it uses, starts processes, signals or timers."""
     if not isinstance(item, pytest.Function):
         return False
-    seen: set[Any] = set()
     fixtures = [definitions[-1].func for definitions in item._fixtureinfo.name2fixturedefs.values() if definitions]
-    candidates = [item.function, *fixtures]
-    return any(
-        function is not None and _uses_processes(function, seen) for function in map(_suite_function, candidates)
-    )
+    return _any_uses_processes(tuple(filter(None, map(_suite_function, [item.function, *fixtures]))))
+
+
+@functools.cache
+def _any_uses_processes(functions: tuple[Any, ...]) -> bool:
+    """Once for all the cases of a parametrised test."""
+    seen: set[Any] = set()
+    return any(_uses_processes(function, seen) for function in functions)
 
 
 _collected: list[pytest.Item] = []
