@@ -131,10 +131,15 @@ def no_internal_error(result: Any) -> Any:
 
 @pytest.fixture
 def invoke(runner: Any) -> Callable[..., Any]:
-    """Run ecoqa with arguments; stdout and stderr stay apart; an internal error fails the test."""
-    from ecoqa.cli import app
+    """Run ecoqa with arguments; stdout and stderr stay apart; an internal error fails the test.
+    Each run starts as a new process would: what ecoqa keeps for the one command of a process
+    (the config file it read, the warnings it gave) is forgotten first."""
+    from ecoqa import config
+    from ecoqa.cli import app, exits
 
     def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Any:
+        config._read.cache_clear()
+        exits.warn.__defaults__[0].clear()  # type: ignore[index]
         return no_internal_error(runner.invoke(app, list(args), env=env, input=input))
 
     return run

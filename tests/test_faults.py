@@ -1,9 +1,12 @@
-"""Faults a user's machine can throw at ecoqa, run as real processes (the reliability review's cases).
+"""Faults a user's machine can throw at ecoqa (the reliability reviews' cases).
 
-Kills and interrupts during an index build, concurrent builds, damaged, truncated, read-only and
-directory-shaped index files, full disks (``RLIMIT_FSIZE`` in the child), closed and full output
-streams, and export onto its own corpus; checks of arguments and messages, where the process is
-not what is tested, run in-process. Each test names the defect it guards as the project's
+Kills and interrupts during an index build or export, concurrent builds, damaged, truncated,
+read-only and directory-shaped index files, full disks, closed and full output streams, special
+files as outputs and inputs, and export onto its own corpus. Where the process is what is tested
+(signals, full disks through ``RLIMIT_FSIZE`` in the child, closed or full streams, concurrent
+processes, reads that could hang or never end) ecoqa runs as a real process (``ecoqa``,
+``run_in``); answers, files and messages are checked in-process (``here``), which costs a tenth
+of a process's start. Each test names the defect it guards as the project's
 reliability reviews number them (kept with the project's reviews, not in this repository): W = wrong
 result or data loss, C = crash, L = leak, H = hang, U = unclear message; "review 2: #N" is a
 numbered defect of the second review.
@@ -93,6 +96,12 @@ def ecoqa(
     )
 
 
+def here(invoke: Any, *args: str, cache: Path | None = None, **extra: str) -> Any:
+    """ecoqa run in this process (``invoke``: an internal error fails the test), with *cache* as
+    its index cache and *extra* in its environment."""
+    return invoke(*args, env=({"ECOQA_CACHE_DIR": str(cache)} if cache is not None else {}) | extra)
+
+
 def clean(result: subprocess.CompletedProcess[str]) -> subprocess.CompletedProcess[str]:
     """No bug of ours: never exit 70, an "internal error" line or a traceback."""
     assert result.returncode != 70, result.stderr
@@ -119,31 +128,31 @@ def leftovers(cache: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("spelling", ["same", "dot", "symlink"])
-def test_export_never_overwrites_the_corpus_it_reads(tmp_path: Path, spelling: str) -> None:
+def test_export_never_overwrites_the_corpus_it_reads(
+    invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spelling: str
+) -> None:
     """W1: export -o onto its own corpus, however spelled, is refused and the corpus stays."""
     corpus = make_corpus(tmp_path / "c.json", 5)
     before = corpus.read_bytes()
     target = {"same": str(corpus), "dot": "./c.json", "symlink": "link.json"}[spelling]
     (tmp_path / "link.json").symlink_to(corpus)
-    result = subprocess.run(
-        [sys.executable, "-m", "ecoqa", "export", "--data", str(corpus), "-o", target, "--force"],
-        capture_output=True, text=True, env=environment(), cwd=tmp_path, timeout=60, check=False,
-    )  # fmt: skip
-    assert result.returncode == 2
+    monkeypatch.chdir(tmp_path)
+    result = here(invoke, "export", "--data", str(corpus), "-o", target, "--force")
+    assert result.exit_code == 2
     assert result.stderr.endswith("is the corpus being read; write the output to another file.\n")
     assert corpus.read_bytes() == before
 
 
-def test_export_keeps_an_existing_file_unless_forced(tmp_path: Path) -> None:
+def test_export_keeps_an_existing_file_unless_forced(invoke: Any, tmp_path: Path) -> None:
     """W7: an unrelated file is not replaced by surprise."""
     notes = tmp_path / "n.md"
     notes.write_text("notes\n")
-    refused = clean(ecoqa("export", "-o", str(notes)))
-    assert refused.returncode == 2
+    refused = here(invoke, "export", "-o", str(notes))
+    assert refused.exit_code == 2
     assert refused.stderr == f"ecoqa: {notes} exists; pass --force to replace it.\n"
     assert notes.read_text() == "notes\n"
-    forced = clean(ecoqa("export", "-o", str(notes), "--force"))
-    assert forced.returncode == 0
+    forced = here(invoke, "export", "-o", str(notes), "--force")
+    assert forced.exit_code == 0
     assert notes.read_text().startswith("# Orchestrating Innovation")
     assert forced.stderr == f"ecoqa: wrote 24 questions (markdown) to {notes}\n"
 
@@ -244,13 +253,11 @@ def test_a_signal_just_after_the_index_file_is_made_leaves_nothing(
     assert [p.name for p in (tmp_path / "cache").iterdir()] == []
 
 
-def test_export_dash_means_stdout(tmp_path: Path) -> None:
+def test_export_dash_means_stdout(invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """U4: -o - writes to stdout, never a file named '-'."""
-    result = subprocess.run(
-        [sys.executable, "-m", "ecoqa", "export", "-f", "json", "-o", "-"],
-        capture_output=True, text=True, env=environment(), cwd=tmp_path, timeout=60, check=False,
-    )  # fmt: skip
-    assert result.returncode == 0
+    monkeypatch.chdir(tmp_path)
+    result = here(invoke, "export", "-f", "json", "-o", "-")
+    assert result.exit_code == 0
     assert len(json.loads(result.stdout)["questions"]) == 24
     assert not (tmp_path / "-").exists()
 
@@ -258,35 +265,38 @@ def test_export_dash_means_stdout(tmp_path: Path) -> None:
 # ------------------------------------------------------------------ the index gives right answers (W3, W6, C4)
 
 
-def test_undeclared_topics_survive_the_index(tmp_path: Path, big: Path) -> None:
+def test_undeclared_topics_survive_the_index(invoke: Any, tmp_path: Path, big: Path) -> None:
     """W3: topics used but not declared are there on the run that builds and on every later run."""
     cache = tmp_path / "cache"
-    runs = [clean(ecoqa("topics", "--json", "--data", str(big), cache=cache)) for _ in range(2)]
+    runs = [here(invoke, "topics", "--json", "--data", str(big), cache=cache) for _ in range(2)]
+    assert index_file(cache)
     assert runs[0].stdout == runs[1].stdout
     assert {t["id"] for t in json.loads(runs[1].stdout)["topics"]} == {"geld", "kennis", "regio", "zorg"}
-    listed = clean(ecoqa("list", "--topic", "geld", "--plain", "--data", str(big), cache=cache))
-    assert listed.returncode == 0 and listed.stdout
+    listed = here(invoke, "list", "--topic", "geld", "--plain", "--data", str(big), cache=cache)
+    assert listed.exit_code == 0 and listed.stdout
 
 
 _REFERENCES: dict[tuple[Path, tuple[str, ...]], str] = {}
 
 
-def reference(big: Path, tmp_path: Path, *args: str) -> str:
+def reference(invoke: Any, big: Path, tmp_path: Path, *args: str) -> str:
     """Output of a command answered without any index (a fresh cache that is never written); run
     once per corpus and command, as every test compares with the same answer."""
     if (big, args) not in _REFERENCES:
         blocked = tmp_path / "blocker"
         blocked.write_text("a file, so no cache folder can be made under it")
-        _REFERENCES[big, args] = clean(ecoqa(*args, "--data", str(big), cache=blocked / "cache")).stdout
+        answer = here(invoke, *args, "--data", str(big), cache=blocked / "cache")
+        assert answer.stderr.startswith("ecoqa: warning: cannot save the search index"), answer.stderr
+        _REFERENCES[big, args] = answer.stdout
     return _REFERENCES[big, args]
 
 
-def indexed(corpus: Path, cache: Path) -> Path:
-    """*cache* as a first run leaves it: the index of *corpus*, which the test then damages. A real
-    run builds it once per corpus; each test gets a copy. Returns the index file."""
+def indexed(invoke: Any, corpus: Path, cache: Path) -> Path:
+    """*cache* as a first run leaves it: the index of *corpus*, which the test then damages. A
+    first run builds it once per corpus; each test gets a copy. Returns the index file."""
     built = corpus.parent / "built-cache"
     if not built.exists():
-        clean(ecoqa("search", "x", "--data", str(corpus), cache=built))
+        here(invoke, "search", "x", "--data", str(corpus), cache=built)
     shutil.copytree(built, cache)
     return index_file(cache)
 
@@ -296,74 +306,74 @@ def index_file(cache: Path) -> Path:
     return path
 
 
-def damage_said_and_gone(result: subprocess.CompletedProcess[str], cache: Path) -> None:
+def damage_said_and_gone(result: Any, cache: Path) -> None:
     """Damage met after the command began: it ends with one line and exit 75, the index removed."""
-    assert result.returncode == 75, (result.returncode, result.stderr)
+    assert result.exit_code == 75, (result.exit_code, result.stderr)
     assert result.stderr.count("\n") == 1 and "is damaged" in result.stderr, result.stderr
     assert "run the command again" in result.stderr
     assert not list(cache.glob("*.sqlite3"))
 
 
-def test_rows_deleted_from_the_index_are_noticed(tmp_path: Path, big: Path) -> None:
+def test_rows_deleted_from_the_index_are_noticed(invoke: Any, tmp_path: Path, big: Path) -> None:
     """W6: a store that opens but lost rows is never served as a smaller corpus: the command
     that meets the gap ends with one line (exit 75) and the index goes; run again, it is rebuilt."""
     cache = tmp_path / "cache"
-    expected = reference(big, tmp_path, "list", "--json")
-    with sqlite3.connect(indexed(big, cache)) as connection:
+    expected = reference(invoke, big, tmp_path, "list", "--json")
+    with sqlite3.connect(indexed(invoke, big, cache)) as connection:
         connection.execute("DELETE FROM entries WHERE position BETWEEN 10 AND 20")
     connection.close()
-    damage_said_and_gone(clean(ecoqa("list", "--json", "--data", str(big), cache=cache)), cache)
-    result = clean(ecoqa("list", "--json", "--data", str(big), cache=cache))
-    assert (result.returncode, result.stdout, result.stderr) == (0, expected, "")
-    shown = clean(ecoqa("show", "17", "--json", "--data", str(big), cache=cache))
+    damage_said_and_gone(here(invoke, "list", "--json", "--data", str(big), cache=cache), cache)
+    result = here(invoke, "list", "--json", "--data", str(big), cache=cache)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
+    shown = here(invoke, "show", "17", "--json", "--data", str(big), cache=cache)
     assert json.loads(shown.stdout)["results"][0]["id"] == 17
 
 
-def test_postings_deleted_from_the_index_are_noticed(tmp_path: Path, big: Path) -> None:
+def test_postings_deleted_from_the_index_are_noticed(invoke: Any, tmp_path: Path, big: Path) -> None:
     cache = tmp_path / "cache"
-    expected = reference(big, tmp_path, "search", "financiering", "--json")
-    with sqlite3.connect(indexed(big, cache)) as connection:
+    expected = reference(invoke, big, tmp_path, "search", "financiering", "--json")
+    with sqlite3.connect(indexed(invoke, big, cache)) as connection:
         connection.execute("DELETE FROM postings WHERE surface LIKE 'financier%'")
     connection.close()
-    damage_said_and_gone(clean(ecoqa("search", "financiering", "--json", "--data", str(big), cache=cache)), cache)
-    result = clean(ecoqa("search", "financiering", "--json", "--data", str(big), cache=cache))
-    assert (result.returncode, result.stdout) == (0, expected)
+    damage_said_and_gone(here(invoke, "search", "financiering", "--json", "--data", str(big), cache=cache), cache)
+    result = here(invoke, "search", "financiering", "--json", "--data", str(big), cache=cache)
+    assert (result.exit_code, result.stdout) == (0, expected)
 
 
 @pytest.mark.parametrize("trial", range(8))
-def test_random_damage_never_gives_a_wrong_answer(tmp_path: Path, big: Path, trial: int) -> None:
+def test_random_damage_never_gives_a_wrong_answer(invoke: Any, tmp_path: Path, big: Path, trial: int) -> None:
     """C4: corruption past the header is found by SQLite or by the rows' checksums: a command
     either answers right, or ends with one line (exit 75) and the index gone, and then answers
     right when run again. Never a wrong answer."""
     cache = tmp_path / "cache"
-    expected = {args: reference(big, tmp_path, *args) for args in (("search", "financiering", "--json"),
-                                                                     ("show", "17", "--json"))}  # fmt: skip
-    path = indexed(big, cache)
+    expected = {args: reference(invoke, big, tmp_path, *args) for args in (("search", "financiering", "--json"),
+                                                                             ("show", "17", "--json"))}  # fmt: skip
+    path = indexed(invoke, big, cache)
     rng = random.Random(trial)
     with path.open("r+b") as handle:
         handle.seek(rng.randrange(4096, path.stat().st_size - 64))
         handle.write(bytes(rng.randrange(256) for _ in range(64)))
     for args, output in expected.items():
-        result = clean(ecoqa(*args, "--data", str(big), cache=cache))
-        if result.returncode == 75:
+        result = here(invoke, *args, "--data", str(big), cache=cache)
+        if result.exit_code == 75:
             damage_said_and_gone(result, cache)
-            result = clean(ecoqa(*args, "--data", str(big), cache=cache))
-        assert result.returncode == 0
+            result = here(invoke, *args, "--data", str(big), cache=cache)
+        assert result.exit_code == 0
         assert result.stdout == output
 
 
 @pytest.mark.parametrize("damage", ["truncate-0", "truncate-100", "garbage", "half"])
-def test_truncated_or_garbage_index_is_rebuilt(tmp_path: Path, big: Path, damage: str) -> None:
+def test_truncated_or_garbage_index_is_rebuilt(invoke: Any, tmp_path: Path, big: Path, damage: str) -> None:
     cache = tmp_path / "cache"
-    expected = reference(big, tmp_path, "search", "financiering", "--json")
-    path = indexed(big, cache)
+    expected = reference(invoke, big, tmp_path, "search", "financiering", "--json")
+    path = indexed(invoke, big, cache)
     data = path.read_bytes()
     path.write_bytes(
         {"truncate-0": b"", "truncate-100": data[:100], "garbage": b"not sqlite" * 100, "half": data[: len(data) // 2]}[
             damage
         ]
     )
-    result = clean(ecoqa("search", "financiering", "--json", "--data", str(big), cache=cache))
+    result = here(invoke, "search", "financiering", "--json", "--data", str(big), cache=cache)
     assert result.stdout == expected
     assert index_file(cache).read_bytes().startswith(b"SQLite format 3")
 
@@ -371,20 +381,20 @@ def test_truncated_or_garbage_index_is_rebuilt(tmp_path: Path, big: Path, damage
 # ------------------------------------------------------------------ unwritable and full caches (C1, C2, C5, L2)
 
 
-def test_cache_that_cannot_be_created_costs_speed_not_correctness(tmp_path: Path, big: Path) -> None:
+def test_cache_that_cannot_be_created_costs_speed_not_correctness(invoke: Any, tmp_path: Path, big: Path) -> None:
     """C1: the cache folder cannot be made or written: one warning, the right answer, exit 0."""
-    expected = reference(big, tmp_path, "search", "financiering", "--json")
+    expected = reference(invoke, big, tmp_path, "search", "financiering", "--json")
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    result = clean(ecoqa("search", "financiering", "--json", "--data", str(big), cache=blocker / "cache"))
-    assert result.returncode == 0
+    result = here(invoke, "search", "financiering", "--json", "--data", str(big), cache=blocker / "cache")
+    assert result.exit_code == 0
     assert result.stdout == expected
     assert result.stderr.startswith("ecoqa: warning: cannot save the search index in ")
     assert result.stderr.count("\n") == 1
 
 
 @pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("setpriv"), reason="needs root to become another user")
-def test_read_only_cache_as_another_user(tmp_path: Path, big: Path) -> None:
+def test_read_only_cache_as_another_user(invoke: Any, tmp_path: Path, big: Path) -> None:
     """C1, C5: a cache owned by someone else, also with a damaged index in it."""
     import tempfile
 
@@ -399,7 +409,7 @@ def test_read_only_cache_as_another_user(tmp_path: Path, big: Path) -> None:
         path = index_file(cache)
         path.write_bytes(path.read_bytes()[:100])
         os.chmod(path, 0o644)
-        expected = reference(corpus, tmp_path, "search", "financiering", "--json")
+        expected = reference(invoke, corpus, tmp_path, "search", "financiering", "--json")
         as_nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable]
         if subprocess.run([*as_nobody, "-c", "import ecoqa"], capture_output=True, timeout=60).returncode:
             pytest.skip("this interpreter cannot run as another user")
@@ -415,10 +425,10 @@ def test_read_only_cache_as_another_user(tmp_path: Path, big: Path) -> None:
         shutil.rmtree(shared, ignore_errors=True)
 
 
-def test_full_cache_disk_leaves_nothing_behind(tmp_path: Path, big: Path) -> None:
+def test_full_cache_disk_leaves_nothing_behind(invoke: Any, tmp_path: Path, big: Path) -> None:
     """C2: a full disk while writing the index: a warning, the answer, no temporary file left."""
     cache = tmp_path / "cache"
-    expected = reference(big, tmp_path, "search", "financiering", "--json")
+    expected = reference(invoke, big, tmp_path, "search", "financiering", "--json")
     result = clean(
         ecoqa("search", "financiering", "--json", "--data", str(big), cache=cache, preexec=limit_file_size(64 * 1024))
     )
@@ -440,17 +450,19 @@ def another_versions_header(path: Path) -> None:
 
 
 @pytest.mark.parametrize("damage", ["cut-short", "another-version"])
-def test_an_unusable_index_is_removed_even_when_no_new_one_can_be_saved(tmp_path: Path, big: Path, damage: str) -> None:
+def test_an_unusable_index_is_removed_even_when_no_new_one_can_be_saved(
+    invoke: Any, tmp_path: Path, big: Path, damage: str
+) -> None:
     """The index is a cache, right or gone: one found unusable when opened (unreadable, or a header
     that is not this ecoqa's) is deleted at once, not only replaced by the rebuild, so a full disk
     does not leave it to be tried (and warned about) on every later run."""
     cache = tmp_path / "cache"
-    path = indexed(big, cache)
+    path = indexed(invoke, big, cache)
     if damage == "cut-short":
         path.write_bytes(path.read_bytes()[:100])
     else:
         another_versions_header(path)
-    expected = reference(big, tmp_path, "search", "financiering", "--json")
+    expected = reference(invoke, big, tmp_path, "search", "financiering", "--json")
     full_disk = limit_file_size(64 * 1024)
     result = clean(ecoqa("search", "financiering", "--json", "--data", str(big), cache=cache, preexec=full_disk))
     assert (result.returncode, result.stdout) == (0, expected)
@@ -458,15 +470,15 @@ def test_an_unusable_index_is_removed_even_when_no_new_one_can_be_saved(tmp_path
     assert not list(cache.glob("*.sqlite3")) and leftovers(cache) == []
 
 
-def test_index_path_that_is_a_directory(tmp_path: Path, big: Path) -> None:
+def test_index_path_that_is_a_directory(invoke: Any, tmp_path: Path, big: Path) -> None:
     """L2: one warning per run, no temporary files piling up."""
     from ecoqa import store
 
     cache = tmp_path / "cache"
     store.index_path(cache, store.cache_key(big.read_bytes())).mkdir(parents=True)
     for _ in range(2):
-        result = clean(ecoqa("search", "financiering", "--data", str(big), cache=cache))
-        assert result.returncode == 0
+        result = here(invoke, "search", "financiering", "--data", str(big), cache=cache)
+        assert result.exit_code == 0
         assert result.stderr.count("\n") == 1 and "is a directory" in result.stderr
     assert leftovers(cache) == []
 
@@ -518,7 +530,7 @@ def test_interrupted_build_cleans_up(tmp_path: Path, slow: Path, name: str, code
 
 
 @pytest.mark.slow
-def test_killed_build_is_swept_by_the_next_build(tmp_path: Path, slow: Path) -> None:
+def test_killed_build_is_swept_by_the_next_build(invoke: Any, tmp_path: Path, slow: Path) -> None:
     """L1: SIGKILL cannot clean up; the next build sees that no process holds the leftover's lock
     and removes it at once (however young it is)."""
     cache = tmp_path / "cache"
@@ -528,7 +540,7 @@ def test_killed_build_is_swept_by_the_next_build(tmp_path: Path, slow: Path) -> 
     process.communicate(timeout=60)
     assert leftovers(cache)
     whole = tmp_path / "whole"
-    indexed(slow, whole)  # as an uninterrupted first build left it
+    indexed(invoke, slow, whole)  # as an uninterrupted first build left it
     expected = clean(ecoqa("search", "financiering", "--json", "--data", str(slow), cache=whole)).stdout
     result = clean(ecoqa("search", "financiering", "--json", "--data", str(slow), cache=cache))
     assert result.stdout == expected
@@ -549,12 +561,12 @@ def test_concurrent_first_builds_agree(tmp_path: Path, big: Path) -> None:
 # ------------------------------------------------------------------ cache housekeeping (L3, L4)
 
 
-def test_least_recently_used_indexes_are_evicted(tmp_path: Path) -> None:
+def test_least_recently_used_indexes_are_evicted(invoke: Any, tmp_path: Path) -> None:
     """L3: each edit of a corpus adds an index; past the limit the oldest go."""
     cache = tmp_path / "cache"
     corpora = [make_corpus(tmp_path / f"c{i}.json", 1500, seed=10 + i) for i in range(3)]
     for corpus in corpora:
-        clean(ecoqa("search", "fonds", "--data", str(corpus), cache=cache, ECOQA_CACHE_MB="1"))
+        here(invoke, "search", "fonds", "--data", str(corpus), cache=cache, ECOQA_CACHE_MB="1")
         time.sleep(0.01)
     from ecoqa import store
 
@@ -562,14 +574,14 @@ def test_least_recently_used_indexes_are_evicted(tmp_path: Path) -> None:
     assert kept == [store.index_path(cache, store.cache_key(corpora[-1].read_bytes())).name]
 
 
-def test_cache_path_with_uri_characters_is_reused(tmp_path: Path, big: Path) -> None:
+def test_cache_path_with_uri_characters_is_reused(invoke: Any, tmp_path: Path, big: Path) -> None:
     """L4: '#', '?' and '%' in the cache path: the index is found again, no stray file appears."""
     cache = tmp_path / "c#1?x=%41"
-    clean(ecoqa("search", "fonds", "--data", str(big), cache=cache))
+    here(invoke, "search", "fonds", "--data", str(big), cache=cache)
     path = index_file(cache)
     before = path.stat().st_mtime_ns
     time.sleep(0.01)
-    again = clean(ecoqa("search", "fonds", "--data", str(big), cache=cache))
+    again = here(invoke, "search", "fonds", "--data", str(big), cache=cache)
     assert again.stderr == ""
     assert index_file(cache) == path
     assert path.stat().st_mtime_ns >= before  # touched for eviction, not rewritten
@@ -580,44 +592,45 @@ def test_cache_path_with_uri_characters_is_reused(tmp_path: Path, big: Path) -> 
 
 
 @pytest.mark.parametrize("value", [2**31, 2**63, 10**30])
-def test_ids_beyond_what_every_layer_holds_are_refused_by_validate(tmp_path: Path, value: int) -> None:
+def test_ids_beyond_what_every_layer_holds_are_refused_by_validate(invoke: Any, tmp_path: Path, value: int) -> None:
     """C6: validate and every command agree; no id passes validation that a layer cannot hold."""
     path = tmp_path / "c.json"
     path.write_text(json.dumps({"questions": [{"id": value, "question": "q financiering?", "answer": "a"}]}))
-    checked = clean(ecoqa("validate", str(path)))
-    assert checked.returncode == 3
+    checked = here(invoke, "validate", str(path))
+    assert checked.exit_code == 3
     assert checked.stdout == f"{path}: questions[0].id: must be a whole number from 0 to 2147483647\n"
-    assert clean(ecoqa("search", "financiering", "--data", str(path))).returncode == 3
+    assert here(invoke, "search", "financiering", "--data", str(path)).exit_code == 3
 
 
-def test_the_largest_id_works_through_the_index(tmp_path: Path) -> None:
+def test_the_largest_id_works_through_the_index(invoke: Any, tmp_path: Path) -> None:
     path = tmp_path / "c.json"
     doc = {"questions": [{"id": 2**31 - 1, "question": "q financiering?", "answer": "a" * 300_000}]}
     path.write_text(json.dumps(doc))
     cache = tmp_path / "cache"
     for _ in range(2):
-        result = clean(ecoqa("search", "financiering", "--json", "--data", str(path), cache=cache))
+        result = here(invoke, "search", "financiering", "--json", "--data", str(path), cache=cache)
         assert [r["id"] for r in json.loads(result.stdout)["results"]] == [2**31 - 1]
+    assert index_file(cache)
 
 
-def test_id_with_thousands_of_digits(tmp_path: Path) -> None:
+def test_id_with_thousands_of_digits(invoke: Any, tmp_path: Path) -> None:
     """C7: more digits than Python converts: a corpus error, not a crash."""
     path = tmp_path / "c.json"
     path.write_text('{"questions":[{"id":' + "1" * 5000 + ',"question":"a?","answer":"b"}]}')
-    result = clean(ecoqa("validate", str(path)))
-    assert result.returncode == 3
+    result = here(invoke, "validate", str(path))
+    assert result.exit_code == 3
     assert result.stdout == f"{path}: a number has too many digits; a corpus has ids up to 2147483647.\n"
 
 
-def test_lone_surrogate_in_a_topic_id_through_the_index(tmp_path: Path) -> None:
+def test_lone_surrogate_in_a_topic_id_through_the_index(invoke: Any, tmp_path: Path) -> None:
     """C8: text is cleaned at load, ids included, so the index can store it."""
     path = tmp_path / "c.json"
     path.write_text('{"questions":[{"id":1,"question":"q?","answer":"a","topics":["\\ud800x"]}]}' + " " * 262_144)
     cache = tmp_path / "cache"
     for _ in range(2):
-        result = clean(ecoqa("list", "--plain", "--data", str(path), cache=cache))
-        assert result.returncode == 0 and result.stdout == "1\tq?\n"
-    assert leftovers(cache) == []
+        result = here(invoke, "list", "--plain", "--data", str(path), cache=cache)
+        assert result.exit_code == 0 and result.stdout == "1\tq?\n"
+    assert index_file(cache) and leftovers(cache) == []
 
 
 @pytest.mark.parametrize(
@@ -644,11 +657,14 @@ def close_fd(number: int) -> Callable[[], None]:
 
 
 @pytest.mark.parametrize(
-    "args", [["list"], ["list", "--json"], ["search", "financing"], ["show", "3"], ["export"], ["--version"],
-             ["--help"], ["info"], ["validate", str(ROOT / "data" / "qa.json")]]
+    "args", [["list"], ["list", "--json"], ["search", "financing"], ["show", "3"], ["show", "3", "--json"],
+             ["export"], ["--version"], ["--help"], ["info"], ["topics"], ["config"],
+             ["validate", str(ROOT / "data" / "qa.json")]]
 )  # fmt: skip
 def test_full_stdout_is_an_output_error(args: list[str]) -> None:
-    """C10: stdout on /dev/full: one line, exit 74, never 'internal error' or a traceback."""
+    """C10, review 2: #8: stdout on /dev/full: one line, exit 74, never 'internal error' or a
+    traceback; with Python's usual buffered stdout the last flush fails at exit: still 74, never
+    120 with "Exception ignored"."""
     with open("/dev/full", "w") as full:
         result = subprocess.run(
             [sys.executable, "-m", "ecoqa", *args],
@@ -679,9 +695,10 @@ def test_closed_stderr_still_answers(tmp_path: Path, big: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "code"), [(["show", "99"], 2), (["list", "--data", "/nonexistent"], 3),
-                                            (["list", "--bogus"], 2), (["search", "zzzzqqq"], 1)])  # fmt: skip
+                                            (["list", "--bogus"], 2), (["search", "zzzzqqq"], 1),
+                                            (["search", "x", "--limit", "0"], 2)])  # fmt: skip
 def test_exit_codes_hold_when_stderr_is_full(args: list[str], code: int) -> None:
-    """U3: an error that cannot be written still ends with its own exit code."""
+    """U3, review 2: #8: an error that cannot be written still ends with its own exit code, not 120."""
     with open("/dev/full", "w") as full:
         result = subprocess.run(
             [sys.executable, "-m", "ecoqa", *args],
@@ -726,26 +743,26 @@ def test_long_queries_end(invoke: Any) -> None:
         assert result.exit_code in (0, 1)
 
 
-def test_unknown_topic_among_many(tmp_path: Path) -> None:
+def test_unknown_topic_among_many(invoke: Any, tmp_path: Path) -> None:
     """H3: a 100 KB topic name among 10,000 topics: a clean 'unknown topic'."""
     path = tmp_path / "t.json"
     topics = [{"id": f"t{i}", "label": f"label {i}", "aliases": [f"alias{i}"]} for i in range(10_000)]
     path.write_text(json.dumps({"topics": topics, "questions": [{"id": 1, "question": "q", "answer": "a"}]}))
-    result = clean(ecoqa("list", "--topic", "x" * 100_000, "--data", str(path)))
-    assert result.returncode == 2
+    result = here(invoke, "list", "--topic", "x" * 100_000, "--data", str(path))
+    assert result.exit_code == 2
     assert result.stderr.startswith("ecoqa: unknown topic 'xxxx")
 
 
 # ------------------------------------------------------------------ messages (U1, U2)
 
 
-def test_symlink_loop_is_named(tmp_path: Path) -> None:
+def test_symlink_loop_is_named(invoke: Any, tmp_path: Path) -> None:
     """U1: a link loop is not 'file not found'."""
     (tmp_path / "a").symlink_to(tmp_path / "b")
     (tmp_path / "b").symlink_to(tmp_path / "a")
     for args in (["list", "--data", str(tmp_path / "a")], ["validate", str(tmp_path / "a")]):
-        result = clean(ecoqa(*args))
-        assert result.returncode == 3
+        result = here(invoke, *args)
+        assert result.exit_code == 3
         assert (
             result.stderr
             == f"ecoqa: {tmp_path / 'a'}: too many levels of symbolic links (a link that points to itself?).\n"
@@ -753,23 +770,25 @@ def test_symlink_loop_is_named(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
-def test_unreadable_corpus_is_a_corpus_error(tmp_path: Path) -> None:
+def test_unreadable_corpus_is_a_corpus_error(invoke: Any, tmp_path: Path) -> None:
     """U2: exit 3 as documented, not Click's usage error."""
     path = make_corpus(tmp_path / "c.json", 3)
     path.chmod(0)
-    result = clean(ecoqa("list", "--data", str(path)))
-    assert result.returncode == 3
+    result = here(invoke, "list", "--data", str(path))
+    assert result.exit_code == 3
     assert result.stderr == f"ecoqa: {path}: cannot read (Permission denied).\n"
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("name", "code"), [("SIGINT", 130), ("SIGTERM", 143)])
-def test_a_signal_during_a_large_export_ends_it_quietly(tmp_path: Path, slow: Path, name: str, code: int) -> None:
+def test_a_signal_during_a_large_export_ends_it_quietly(
+    invoke: Any, tmp_path: Path, slow: Path, name: str, code: int
+) -> None:
     """Ctrl-C (to the whole process group, as a terminal sends it) or a kill while a large export
     is written: the signal's exit code, nothing on stderr, no partial or temporary file, and no
     process left running."""
     cache, target = tmp_path / "cache", tmp_path / "out.md"
-    indexed(slow, cache)  # the index exists, as a first run left it
+    indexed(invoke, slow, cache)  # the index exists, as a first run left it
     process = subprocess.Popen(
         [sys.executable, "-m", "ecoqa", "export", "-f", "md", "--data", str(slow), "-o", str(target)],
         stderr=subprocess.PIPE, text=True, env=environment(cache), start_new_session=True,
@@ -898,7 +917,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     ],
 )
 def test_parts_read_only_when_needed_are_checked_too(
-    tmp_path: Path, generated: tuple[Path, int], sql: str, args: tuple[str, ...]
+    invoke: Any, tmp_path: Path, generated: tuple[Path, int], sql: str, args: tuple[str, ...]
 ) -> None:
     """Headings, evidence quotes, related questions and the word list are read after opening: damage there is noticed
     as well, ends the command with one line (exit 75) and removes the index; run again, the answer is identical to
@@ -906,14 +925,14 @@ def test_parts_read_only_when_needed_are_checked_too(
     corpus, cited = generated
     args = tuple(str(cited) if a == "CITED" else a for a in args)
     cache = tmp_path / "cache"
-    expected = reference(corpus, tmp_path, *args)
+    expected = reference(invoke, corpus, tmp_path, *args)
     assert expected
-    with sqlite3.connect(indexed(corpus, cache)) as connection:
+    with sqlite3.connect(indexed(invoke, corpus, cache)) as connection:
         assert connection.execute(sql).rowcount > 0
     connection.close()
-    damage_said_and_gone(clean(ecoqa(*args, "--data", str(corpus), cache=cache)), cache)
-    result = clean(ecoqa(*args, "--data", str(corpus), cache=cache))
-    assert (result.returncode, result.stdout, result.stderr) == (0, expected, "")
+    damage_said_and_gone(here(invoke, *args, "--data", str(corpus), cache=cache), cache)
+    result = here(invoke, *args, "--data", str(corpus), cache=cache)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
 
 
 @pytest.mark.parametrize(
@@ -926,24 +945,28 @@ def test_parts_read_only_when_needed_are_checked_too(
     ],
     ids=["json", "json-one-topic", "markdown-en", "show-json"],
 )
-def test_a_store_answers_as_memory_does(tmp_path: Path, generated: tuple[Path, int], args: tuple[str, ...]) -> None:
+def test_a_store_answers_as_memory_does(
+    invoke: Any, tmp_path: Path, generated: tuple[Path, int], args: tuple[str, ...]
+) -> None:
     """Entries copied from the store as the JSON text it keeps, and related questions counted when
     it was built, give byte for byte what a run without any index gives."""
     corpus, cited = generated
     args = tuple(str(cited) if a == "CITED" else a for a in args)
     cache = tmp_path / "cache"
-    expected = reference(corpus, tmp_path, *args)
+    expected = reference(invoke, corpus, tmp_path, *args)
     if args[:3] == ("export", "-f", "json"):  # a corpus file: the entries as the store keeps them
         assert '"questions": [' in expected
     else:
         assert '"related"' in expected or "Related questions" in expected
-    indexed(corpus, cache)
-    result = clean(ecoqa(*args, "--data", str(corpus), cache=cache))
-    assert (result.returncode, result.stderr) == (0, "")
+    indexed(invoke, corpus, cache)
+    result = here(invoke, *args, "--data", str(corpus), cache=cache)
+    assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == expected
 
 
-def test_kept_related_positions_out_of_range_are_never_used(tmp_path: Path, generated: tuple[Path, int]) -> None:
+def test_kept_related_positions_out_of_range_are_never_used(
+    invoke: Any, tmp_path: Path, generated: tuple[Path, int]
+) -> None:
     """Related positions that pass the checksum but point past the corpus (a file made by hand)
     are left out, never looked up: no crash, no wrong entry."""
     from array import array
@@ -952,14 +975,14 @@ def test_kept_related_positions_out_of_range_are_never_used(tmp_path: Path, gene
 
     corpus, cited = generated
     cache = tmp_path / "cache"
-    with sqlite3.connect(indexed(corpus, cache)) as connection:
+    with sqlite3.connect(indexed(invoke, corpus, cache)) as connection:
         (data,) = connection.execute("SELECT data FROM blobs WHERE name = 'related'").fetchone()
         far = (array("i", [10**9]) * (len(data) // 4)).tobytes()
         connection.execute("UPDATE blobs SET data = ?, crc = ? WHERE name = 'related'", (far, crc(("related", far))))
     connection.close()
     for args in (("show", str(cited), "--json"), ("show", *map(str, range(1, 40)), "--json")):
-        result = clean(ecoqa(*args, "--data", str(corpus), cache=cache))
-        assert (result.returncode, result.stderr) == (0, "")
+        result = here(invoke, *args, "--data", str(corpus), cache=cache)
+        assert (result.exit_code, result.stderr) == (0, "")
         lists = re.findall(r'"related": \[[^\]]*\]', result.stdout)
         assert lists and set(lists) == {'"related": []'}
 
@@ -983,6 +1006,13 @@ def run_in(folder: Path, *args: str, timeout: float = 60, **extra: str) -> subpr
     )  # fmt: skip
 
 
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The test's own folder as the current directory, where names given to ``-o`` are made."""
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 def page(folder: Path) -> Path:
     path = folder / "faq.html"
     path.write_text("<h2>1. Hoe werkt het?</h2><p>Zo.</p><h2>2. Waarom?</h2><p>Daarom.</p>\n", encoding="utf-8")
@@ -995,20 +1025,6 @@ WRITERS = {
 }
 
 
-@needs_root
-@pytest.mark.parametrize("force", [[], ["--force"]])
-@pytest.mark.parametrize("writer", sorted(WRITERS))
-def test_output_onto_a_device_writes_into_it(tmp_path: Path, writer: str, force: list[str]) -> None:
-    """#5: -o onto a character device writes into it; it stays a device, nothing is created beside it."""
-    device = private_device(tmp_path, "null", 3)
-    args = WRITERS[writer]("null", tmp_path)
-    before = {p.name for p in tmp_path.iterdir()}
-    result = clean(run_in(tmp_path, *args, *force))
-    assert result.returncode == 0, result.stderr
-    assert stat.S_ISCHR(device.lstat().st_mode)
-    assert {p.name for p in tmp_path.iterdir()} == before
-
-
 def read_fifo_in_background(fifo: Path) -> tuple[threading.Thread, list[bytes]]:
     received: list[bytes] = []
 
@@ -1019,21 +1035,6 @@ def read_fifo_in_background(fifo: Path) -> tuple[threading.Thread, list[bytes]]:
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
     return reader, received
-
-
-@pytest.mark.parametrize("writer", sorted(WRITERS))
-def test_output_onto_a_fifo_writes_into_it(tmp_path: Path, writer: str) -> None:
-    """#5: -o onto a FIFO sends the document down it; the FIFO stays, no temporary file, no rename."""
-    fifo = tmp_path / "pipe"
-    os.mkfifo(fifo)
-    reader, received = read_fifo_in_background(fifo)
-    result = clean(run_in(tmp_path, *WRITERS[writer]("pipe", tmp_path), timeout=30))
-    reader.join(10)
-    assert result.returncode == 0, result.stderr
-    assert stat.S_ISFIFO(fifo.lstat().st_mode)
-    document = received[0].decode()
-    assert document.startswith("# ") if writer == "export" else json.loads(document)["questions"]
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
 @contextlib.contextmanager
@@ -1056,30 +1057,6 @@ def socket_receiver(path: Path) -> Iterator[list[bytes]]:
         listener.start()
         yield received
         listener.join(10)
-
-
-def test_output_onto_a_socket_sends_into_it(tmp_path: Path) -> None:
-    """#5: -o onto a Unix socket connects and sends the document; the socket file stays."""
-    path = tmp_path / "sock"
-    with socket_receiver(path) as received:
-        result = clean(run_in(tmp_path, "export", "3", "-f", "html", "-o", "sock", timeout=30))
-    assert result.returncode == 0, result.stderr
-    assert stat.S_ISSOCK(path.lstat().st_mode)
-    assert received[0].decode().startswith("<!DOCTYPE html>")
-
-
-@pytest.mark.parametrize("writer", sorted(WRITERS))
-def test_output_onto_a_symlink_replaces_its_target_and_keeps_the_link(tmp_path: Path, writer: str) -> None:
-    """#5: the link's target is written atomically; the link stays a link to it."""
-    (tmp_path / "real").write_text("old\n")
-    (tmp_path / "link").symlink_to("real")
-    refused = clean(run_in(tmp_path, *WRITERS[writer]("link", tmp_path)))
-    assert refused.returncode == 2 and (tmp_path / "real").read_text() == "old\n"
-    result = clean(run_in(tmp_path, *WRITERS[writer]("link", tmp_path), "--force"))
-    assert result.returncode == 0, result.stderr
-    assert os.readlink(tmp_path / "link") == "real"
-    assert (tmp_path / "real").read_text() != "old\n"
-    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
 def installed_files() -> list[Path]:
@@ -1123,21 +1100,21 @@ def test_an_installed_file_is_refused_before_anything_is_written(tmp_path: Path)
     assert check_target(tmp_path / "mine.json", force=True) == tmp_path / "mine.json"
 
 
-def test_config_onto_a_fifo_is_written_into_and_read_never(tmp_path: Path) -> None:
+def test_config_onto_a_fifo_is_written_into_and_read_never(invoke: Any, tmp_path: Path) -> None:
     """#15: a FIFO as the config file: reading commands warn and use the defaults (no hang);
     ecoqa config writes into it without replacing it."""
     fifo = tmp_path / "config"
     os.mkfifo(fifo)
-    listed = clean(run_in(tmp_path, "list", "--plain", timeout=30, ECOQA_CONFIG=str(fifo)))
-    assert listed.returncode == 0
+    listed = here(invoke, "list", "--plain", ECOQA_CONFIG=str(fifo))
+    assert listed.exit_code == 0
     assert listed.stderr == (
         f"ecoqa: warning: {fifo}: the config file is not a regular file (a device or pipe cannot be one); "
         "using the defaults.\n"
     )
     reader, received = read_fifo_in_background(fifo)
-    saved = clean(run_in(tmp_path, "config", "lang", "en", timeout=30, ECOQA_CONFIG=str(fifo)))
+    saved = here(invoke, "config", "lang", "en", ECOQA_CONFIG=str(fifo))
     reader.join(10)
-    assert saved.returncode == 0, saved.stderr
+    assert saved.exit_code == 0, saved.stderr
     assert b"lang = en\n" in received[0]
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
@@ -1151,11 +1128,11 @@ def test_an_endless_device_as_config_file_is_refused(tmp_path: Path) -> None:
     assert result.stderr.count("\n") == 1 and "not a regular file" in result.stderr
 
 
-def test_config_folder_that_is_a_file_is_an_output_error(tmp_path: Path) -> None:
+def test_config_folder_that_is_a_file_is_an_output_error(invoke: Any, tmp_path: Path) -> None:
     """#20: the config cannot be written: exit 74, one line; the file in the way is kept."""
     (tmp_path / "f").write_text("x\n")
-    result = clean(run_in(tmp_path, "config", "lang", "en", ECOQA_CONFIG="", XDG_CONFIG_HOME=str(tmp_path / "f")))
-    assert result.returncode == 74
+    result = here(invoke, "config", "lang", "en", ECOQA_CONFIG="", XDG_CONFIG_HOME=str(tmp_path / "f"))
+    assert result.exit_code == 74
     assert result.stderr.startswith(f"ecoqa: cannot write {tmp_path / 'f' / 'ecoqa'}")
     assert result.stderr.count("\n") == 1
     assert (tmp_path / "f").read_text() == "x\n"
@@ -1169,12 +1146,13 @@ def test_config_folder_that_is_a_file_is_an_output_error(tmp_path: Path) -> None
 EVERY_WRITER = ["export", "export --force", "import", "import --force", "config"]
 
 
-def write_onto(folder: Path, writer: str, name: str) -> subprocess.CompletedProcess[str]:
-    """Run *writer* ('export', 'import --force', 'config') with *name* in *folder* as its output."""
+def write_onto(invoke: Any, folder: Path, writer: str, name: str) -> Any:
+    """Run *writer* ('export', 'import --force', 'config') in *folder*, the current directory, with
+    *name* in it as its output."""
     command, *force = writer.split()
     if command == "config":
-        return clean(run_in(folder, "config", "lang", "en", timeout=30, ECOQA_CONFIG=str(folder / name)))
-    return clean(run_in(folder, *WRITERS[command](name, folder), *force, timeout=30))
+        return here(invoke, "config", "lang", "en", ECOQA_CONFIG=str(folder / name))
+    return here(invoke, *WRITERS[command](name, folder), *force)
 
 
 def looks_written(writer: str, document: str) -> bool:
@@ -1211,95 +1189,95 @@ def test_each_writer_to_a_full_disk_leaves_the_old_file_and_no_partial_one(tmp_p
 
 @needs_root
 @pytest.mark.parametrize("writer", EVERY_WRITER)
-def test_each_writer_onto_a_device_writes_into_it(tmp_path: Path, writer: str) -> None:
-    device = private_device(tmp_path, "null", 3)
-    before = names(tmp_path)
-    result = write_onto(tmp_path, writer, "null")
-    assert result.returncode == 0, result.stderr
+def test_each_writer_onto_a_device_writes_into_it(invoke: Any, folder: Path, writer: str) -> None:
+    device = private_device(folder, "null", 3)
+    before = names(folder)
+    result = write_onto(invoke, folder, writer, "null")
+    assert result.exit_code == 0, result.stderr
     assert stat.S_ISCHR(device.lstat().st_mode) and device.stat().st_rdev == os.makedev(1, 3)
-    assert names(tmp_path) - {"faq.html"} == before
+    assert names(folder) - {"faq.html"} == before
 
 
 @needs_root
 @pytest.mark.parametrize("writer", EVERY_WRITER)
-def test_each_writer_onto_a_full_device_is_an_output_error(tmp_path: Path, writer: str) -> None:
-    device = private_device(tmp_path, "full", 7)
-    before = names(tmp_path)
-    result = write_onto(tmp_path, writer, "full")
-    assert result.returncode == 74
+def test_each_writer_onto_a_full_device_is_an_output_error(invoke: Any, folder: Path, writer: str) -> None:
+    device = private_device(folder, "full", 7)
+    before = names(folder)
+    result = write_onto(invoke, folder, writer, "full")
+    assert result.exit_code == 74
     assert result.stderr.endswith(": No space left on device.\n") and result.stderr.count("\n") == 1
     assert stat.S_ISCHR(device.lstat().st_mode)
-    assert names(tmp_path) - {"faq.html"} == before
+    assert names(folder) - {"faq.html"} == before
 
 
 @pytest.mark.parametrize("writer", EVERY_WRITER)
-def test_each_writer_onto_a_fifo_sends_into_it(tmp_path: Path, writer: str) -> None:
-    fifo = tmp_path / "pipe"
+def test_each_writer_onto_a_fifo_sends_into_it(invoke: Any, folder: Path, writer: str) -> None:
+    fifo = folder / "pipe"
     os.mkfifo(fifo)
-    before = names(tmp_path)
+    before = names(folder)
     reader, received = read_fifo_in_background(fifo)
-    result = write_onto(tmp_path, writer, "pipe")
+    result = write_onto(invoke, folder, writer, "pipe")
     reader.join(10)
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     assert looks_written(writer, received[0].decode())
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
-    assert names(tmp_path) - {"faq.html"} == before
+    assert names(folder) - {"faq.html"} == before
     assert "--data" not in result.stderr  # a FIFO cannot be read back as a corpus: not suggested
 
 
 @pytest.mark.parametrize("writer", EVERY_WRITER)
-def test_each_writer_onto_a_socket_sends_into_it(tmp_path: Path, writer: str) -> None:
-    path = tmp_path / "sock"
+def test_each_writer_onto_a_socket_sends_into_it(invoke: Any, folder: Path, writer: str) -> None:
+    path = folder / "sock"
     with socket_receiver(path) as received:
-        result = write_onto(tmp_path, writer, "sock")
-    assert result.returncode == 0, result.stderr
+        result = write_onto(invoke, folder, writer, "sock")
+    assert result.exit_code == 0, result.stderr
     assert looks_written(writer, received[0].decode())
     assert stat.S_ISSOCK(path.lstat().st_mode)
 
 
 @pytest.mark.parametrize("dangling", [False, True], ids=["link", "dangling link"])
 @pytest.mark.parametrize("writer", EVERY_WRITER)
-def test_each_writer_onto_a_symlink_writes_its_target(tmp_path: Path, writer: str, dangling: bool) -> None:
+def test_each_writer_onto_a_symlink_writes_its_target(invoke: Any, folder: Path, writer: str, dangling: bool) -> None:
     """Without --force an existing target (or a link, even one to nothing yet) is kept; with it, or
     for config, the target is written atomically and the link stays a link."""
-    target = tmp_path / "sub" / "real"
+    target = folder / "sub" / "real"
     target.parent.mkdir()
     if not dangling:
         target.write_text("lang = nl\n")
-    (tmp_path / "link").symlink_to(Path("sub") / "real")
-    result = write_onto(tmp_path, writer, "link")
+    (folder / "link").symlink_to(Path("sub") / "real")
+    result = write_onto(invoke, folder, writer, "link")
     if writer in ("export", "import"):
-        assert result.returncode == 2 and result.stderr.endswith("exists; pass --force to replace it.\n")
+        assert result.exit_code == 2 and result.stderr.endswith("exists; pass --force to replace it.\n")
         assert target.exists() is not dangling and (dangling or target.read_text() == "lang = nl\n")
         return
-    assert result.returncode == 0, result.stderr
-    assert os.readlink(tmp_path / "link") == str(Path("sub") / "real")
+    assert result.exit_code == 0, result.stderr
+    assert os.readlink(folder / "link") == str(Path("sub") / "real")
     assert looks_written(writer, target.read_text())
     assert names(target.parent) == {"real"}  # no temporary file left beside the target
 
 
 @pytest.mark.parametrize("writer", EVERY_WRITER)
-def test_each_writer_onto_a_directory_is_refused(tmp_path: Path, writer: str) -> None:
-    (tmp_path / "d").mkdir()
-    result = write_onto(tmp_path, writer, "d")
-    assert result.returncode == 2
-    shown = tmp_path / "d" if writer == "config" else "d"  # config names its file in full
+def test_each_writer_onto_a_directory_is_refused(invoke: Any, folder: Path, writer: str) -> None:
+    (folder / "d").mkdir()
+    result = write_onto(invoke, folder, writer, "d")
+    assert result.exit_code == 2
+    shown = folder / "d" if writer == "config" else "d"  # config names its file in full
     assert result.stderr == f"ecoqa: {shown} is a directory; give a file name.\n"
-    assert names(tmp_path / "d") == set()
+    assert names(folder / "d") == set()
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into any folder")
 @pytest.mark.parametrize("writer", EVERY_WRITER)
-def test_each_writer_into_an_unwritable_folder_is_an_output_error(tmp_path: Path, writer: str) -> None:
-    locked = tmp_path / "locked"
+def test_each_writer_into_an_unwritable_folder_is_an_output_error(invoke: Any, folder: Path, writer: str) -> None:
+    locked = folder / "locked"
     locked.mkdir()
-    page(tmp_path)
+    page(folder)
     locked.chmod(0o555)
     try:
-        result = write_onto(tmp_path, writer, "locked/out")
+        result = write_onto(invoke, folder, writer, "locked/out")
     finally:
         locked.chmod(0o755)
-    assert result.returncode == 74
+    assert result.exit_code == 74
     assert result.stderr.endswith(": Permission denied.\n") and result.stderr.count("\n") == 1
     assert names(locked) == set()
 
@@ -1313,49 +1291,15 @@ def test_dev_stdout_as_output_writes_to_the_standard_output(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize("content", [b"\xff\xfe\x00binary", b"lang = en\n\x80\n"])
-def test_a_config_file_that_is_not_text_is_a_usage_error(tmp_path: Path, content: bytes) -> None:
+def test_a_config_file_that_is_not_text_is_a_usage_error(invoke: Any, tmp_path: Path, content: bytes) -> None:
     """#20: a config file that is not UTF-8 is a bad setting (exit 2) for ecoqa config, a warning elsewhere."""
     config = tmp_path / "config"
     config.write_bytes(content)
-    shown = clean(run_in(tmp_path, "config", ECOQA_CONFIG=str(config)))
-    assert shown.returncode == 2
+    shown = here(invoke, "config", ECOQA_CONFIG=str(config))
+    assert shown.exit_code == 2
     assert shown.stderr.startswith(f"ecoqa: {config}: the config file is not valid UTF-8 (byte ")
-    listed = clean(run_in(tmp_path, "list", "--plain", ECOQA_CONFIG=str(config)))
-    assert listed.returncode == 0 and listed.stderr.startswith("ecoqa: warning: ")
-
-
-# ------------------------------------------------------------------ full streams (review 2: #8)
-
-
-@needs_root
-@pytest.mark.parametrize(
-    "args", [["list"], ["search", "financiering"], ["topics"], ["--version"], ["--help"], ["config"],
-             ["export", "-f", "md"], ["show", "3", "--json"], ["validate", str(ROOT / "data" / "qa.json")]]
-)  # fmt: skip
-def test_a_full_stdout_gives_74_and_one_line_when_buffered(tmp_path: Path, args: list[str]) -> None:
-    """#8: with Python's usual buffered stdout the last flush fails at exit: still 74, one line,
-    never 120 with "Exception ignored"."""
-    full = private_device(tmp_path, "full", 7)
-    with open(full, "w") as stream:
-        result = subprocess.run(
-            [sys.executable, "-m", "ecoqa", *args], stdout=stream, stderr=subprocess.PIPE, text=True,
-            env=environment(), cwd=tmp_path, timeout=60, check=False,
-        )  # fmt: skip
-    assert result.returncode == 74, result.stderr
-    assert result.stderr == "ecoqa: cannot write output (No space left on device).\n"
-
-
-@needs_root
-@pytest.mark.parametrize(("args", "code"), [(["show", "99"], 2), (["search", "x", "--limit", "0"], 2)])
-def test_a_full_stderr_keeps_the_exit_code(tmp_path: Path, args: list[str], code: int) -> None:
-    """#8: an error line that cannot be written still ends with its own code, not 120."""
-    full = private_device(tmp_path, "full", 7)
-    with open(full, "w") as stream:
-        result = subprocess.run(
-            [sys.executable, "-m", "ecoqa", *args], stdout=subprocess.PIPE, stderr=stream,
-            env=environment(), cwd=tmp_path, timeout=60, check=False,
-        )  # fmt: skip
-    assert result.returncode == code
+    listed = here(invoke, "list", "--plain", ECOQA_CONFIG=str(config))
+    assert listed.exit_code == 0 and listed.stderr.startswith("ecoqa: warning: ")
 
 
 # ------------------------------------------------------------------ pages import (review 2: #3, #9, #10, #12, #21)
@@ -1428,12 +1372,12 @@ def test_deeply_nested_pages_import(invoke: Any, tmp_path: Path, tag: str, depth
 
 
 @pytest.mark.parametrize("page", ["<div>" * 100_000 + "<h2>1. Hoe?</h2><p>Zo.</p>", "<ol><li>" * 100_000 + "Hoe?"])
-def test_pages_nested_beyond_reason_are_refused_quickly(tmp_path: Path, page: str) -> None:
+def test_pages_nested_beyond_reason_are_refused_quickly(invoke: Any, folder: Path, page: str) -> None:
     """#10: 100,000 nested elements: exit 3 with one line, before the parser's quadratic time (was
     minutes, or exit 70)."""
-    (tmp_path / "deep.html").write_text(page)
-    result = clean(run_in(tmp_path, "import", "deep.html", "--dry-run", timeout=60))
-    assert result.returncode == 3
+    (folder / "deep.html").write_text(page)
+    result = here(invoke, "import", "deep.html", "--dry-run")
+    assert result.exit_code == 3
     assert result.stderr == "ecoqa: deep.html: elements nested more than 1,500 deep; not a page ecoqa can read.\n"
 
 
@@ -1456,9 +1400,9 @@ def test_an_endless_device_as_import_source_is_refused(tmp_path: Path, name: str
     assert not (tmp_path / "out.json").exists()
 
 
-def test_a_pipe_is_still_an_import_source(tmp_path: Path) -> None:
+def test_a_pipe_is_still_an_import_source(invoke: Any, folder: Path) -> None:
     """#12: refusing devices keeps ``ecoqa import <(curl …)`` working: a pipe is read."""
-    fifo = tmp_path / "feed"
+    fifo = folder / "feed"
     os.mkfifo(fifo)
 
     def feed() -> None:
@@ -1467,9 +1411,9 @@ def test_a_pipe_is_still_an_import_source(tmp_path: Path) -> None:
 
     writer = threading.Thread(target=feed, daemon=True)
     writer.start()
-    result = clean(run_in(tmp_path, "import", "feed", "--dry-run", timeout=30))
+    result = here(invoke, "import", "feed", "--dry-run")
     writer.join(10)
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     assert "2 questions" in result.stdout
 
 
@@ -1509,7 +1453,7 @@ def test_validate_asks_ecoqa_not_click_whether_a_file_is_readable(
     assert result.stderr == f"ecoqa: {path}: cannot read (Permission denied).\n"
 
 
-def test_a_killed_writers_temporary_file_is_swept_by_the_next_write(tmp_path: Path) -> None:
+def test_a_killed_writers_temporary_file_is_swept_by_the_next_write(invoke: Any, tmp_path: Path) -> None:
     """Kill loop: an export killed with SIGKILL leaves its temporary file; the next write to the
     same file removes it (its process is gone) and leaves alone a user's look-alike and a live one."""
     out = tmp_path / "out.md"
@@ -1520,8 +1464,8 @@ def test_a_killed_writers_temporary_file_is_swept_by_the_next_write(tmp_path: Pa
     live.write_text("being written")
     mine = tmp_path / ".out.md.notes.tmp"
     mine.write_text("a user's own")
-    result = clean(ecoqa("export", "3", "-o", str(out), "--force"))
-    assert result.returncode == 0
+    result = here(invoke, "export", "3", "-o", str(out), "--force")
+    assert result.exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([out.name, live.name, mine.name])
 
 
@@ -1541,13 +1485,15 @@ def test_a_reader_that_left_before_the_last_flush_is_still_success(args: list[st
 
 
 @pytest.mark.parametrize("kind", ["fifo", "device", "link-to-fifo"])
-def test_an_index_file_that_is_not_a_regular_file_never_hangs(tmp_path: Path, big: Path, kind: str) -> None:
+def test_an_index_file_that_is_not_a_regular_file_never_hangs(
+    invoke: Any, tmp_path: Path, big: Path, kind: str
+) -> None:
     """A FIFO or a device where the index should be (planted in the cache) is never opened: one
     warning, a rebuild, the right answer; the FIFO or device is never written into."""
     from ecoqa import store
 
     cache = tmp_path / "cache"
-    expected = reference(big, tmp_path, "search", "financiering", "--json")
+    expected = reference(invoke, big, tmp_path, "search", "financiering", "--json")
     path = store.index_path(cache, store.cache_key(big.read_bytes()))
     cache.mkdir()
     if kind == "device":

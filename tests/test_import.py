@@ -712,35 +712,62 @@ def _md(tmp_path: Path, text: str, name: str = "faq.md") -> Path:
     return source
 
 
-def test_sections_above_questions_are_topics_and_sub_headings_stay_in_answers(invoke: Invoke, tmp_path: Path) -> None:
-    source = _md(
-        tmp_path,
+#: Markdown pages whose headings are sections, questions, or parts of an answer: the page's name,
+#: its text, the questions with their answers, and each question's topics (None: not checked).
+SECTIONED_PAGES = {
+    "sections-above-questions-are-topics-sub-headings-stay-in-answers": (
+        "faq.md",
         "# Tool FAQ\n\nIntro.\n\n# Installing\n\nThis section is about installing.\n\n"
         "## How do I install it?\n\nRun the installer.\n\n### On Windows\n\nUse the MSI.\n\n"
         "## Why does the install fail\n\nUsually a proxy.\n\n# Using\n\n## Can I script it?\n\nYes.\n",
-    )
-    document = imported(invoke, tmp_path, source)
-    assert pairs(document) == [
-        (1, "How do I install it?", "Run the installer.\n\nOn Windows\n\nUse the MSI."),
-        (2, "Why does the install fail", "Usually a proxy."),
-        (3, "Can I script it?", "Yes."),
-    ]
-    assert [q["topics"] for q in document["questions"]] == [["installing"], ["installing"], ["using"]]
+        [
+            (1, "How do I install it?", "Run the installer.\n\nOn Windows\n\nUse the MSI."),
+            (2, "Why does the install fail", "Usually a proxy."),
+            (3, "Can I script it?", "Yes."),
+        ],
+        [["installing"], ["installing"], ["using"]],
+    ),
+    "question-headings-among-section-headings": (  # an interview: the headings around the questions
+        "faq.md",
+        "# Interview\n\nIntro.\n\n## The team\n\nFive people.\n\n## How did you start?\n\nBy chance.\n\n"
+        "### First steps\n\nSmall ones.\n\n## What do you use?\n\nRust.\n\n### Aside: and for tests?\n\nCargo.\n\n"
+        "### Editors\n\nMany.\n\n## Conclusion\n\nIt works.\n",
+        [
+            (1, "How did you start?", "By chance.\n\nFirst steps\n\nSmall ones."),
+            (2, "What do you use?", "Rust."),
+            (3, "Aside: and for tests?", "Cargo.\n\nEditors\n\nMany."),
+        ],
+        None,
+    ),
+    "troubleshooting-headings-without-question-marks": (
+        "faq.md",
+        "# Troubleshooting\n\nCommon problems.\n\n## Connection issues\n\nMost come from the network.\n\n"
+        "### Device not found\n\nPlug it in.\n\n### Device unauthorized\n\nAccept the prompt.\n\n"
+        "## Crashes on start\n\nUpdate the driver.\n\n## Display\n\n### Black screen\n\nWake the device.\n",
+        [
+            (1, "Device not found", "Plug it in."),
+            (2, "Device unauthorized", "Accept the prompt."),
+            (3, "Crashes on start", "Update the driver."),
+            (4, "Black screen", "Wake the device."),
+        ],
+        None,
+    ),
+}
 
 
-def test_a_small_list_inside_one_answer_does_not_outrank_the_page(invoke: Invoke, tmp_path: Path) -> None:
-    questions = "".join(
-        f"<h3>Why is feature {n} designed this way?</h3><p>Because of reason {n}, explained at some length here.</p>"
-        for n in range(1, 9)
-    )
-    terms = "<dl><dt>Java</dt><dd>Classes.</dd><dt>Rust</dt><dd>Traits.</dd></dl>"
-    source = tmp_path / "faq.html"
-    source.write_text(f"<h2>Design</h2>{questions[:200]}{terms}{questions[200:]}", encoding="utf-8")
-    document = imported(invoke, tmp_path, source)
-    assert [q["question"] for q in document["questions"]] == [
-        f"Why is feature {n} designed this way?" for n in range(1, 9)
-    ]
-    assert "Java\n\nClasses." in document["questions"][1]["answer"]
+@pytest.mark.parametrize(("name", "text", "expected", "topics"), SECTIONED_PAGES.values(), ids=SECTIONED_PAGES)
+def test_headings_of_sections_questions_and_answers_are_told_apart(
+    invoke: Invoke,
+    tmp_path: Path,
+    name: str,
+    text: str,
+    expected: list[tuple[int, str, str]],
+    topics: list[list[str]] | None,
+) -> None:
+    document = imported(invoke, tmp_path, _md(tmp_path, text, name))
+    assert pairs(document) == expected
+    if topics is not None:
+        assert [q["topics"] for q in document["questions"]] == topics
 
 
 def test_dotted_numbers_are_questions_under_numbered_sections(invoke: Invoke, tmp_path: Path) -> None:
@@ -760,36 +787,19 @@ def test_dotted_numbers_are_questions_under_numbered_sections(invoke: Invoke, tm
     assert "summary" not in document["collection"]  # the table of contents is furniture
 
 
-def test_question_headings_among_section_headings(invoke: Invoke, tmp_path: Path) -> None:
-    """An interview: questions ask; the headings around them are sections or belong to the answers."""
-    source = _md(
-        tmp_path,
-        "# Interview\n\nIntro.\n\n## The team\n\nFive people.\n\n## How did you start?\n\nBy chance.\n\n"
-        "### First steps\n\nSmall ones.\n\n## What do you use?\n\nRust.\n\n### Aside: and for tests?\n\nCargo.\n\n"
-        "### Editors\n\nMany.\n\n## Conclusion\n\nIt works.\n",
+def test_a_small_list_inside_one_answer_does_not_outrank_the_page(invoke: Invoke, tmp_path: Path) -> None:
+    questions = "".join(
+        f"<h3>Why is feature {n} designed this way?</h3><p>Because of reason {n}, explained at some length here.</p>"
+        for n in range(1, 9)
     )
-    document = imported(invoke, tmp_path, source)
-    assert pairs(document) == [
-        (1, "How did you start?", "By chance.\n\nFirst steps\n\nSmall ones."),
-        (2, "What do you use?", "Rust."),
-        (3, "Aside: and for tests?", "Cargo.\n\nEditors\n\nMany."),
-    ]
-
-
-def test_troubleshooting_headings_without_question_marks(invoke: Invoke, tmp_path: Path) -> None:
-    source = _md(
-        tmp_path,
-        "# Troubleshooting\n\nCommon problems.\n\n## Connection issues\n\nMost come from the network.\n\n"
-        "### Device not found\n\nPlug it in.\n\n### Device unauthorized\n\nAccept the prompt.\n\n"
-        "## Crashes on start\n\nUpdate the driver.\n\n## Display\n\n### Black screen\n\nWake the device.\n",
-    )
+    terms = "<dl><dt>Java</dt><dd>Classes.</dd><dt>Rust</dt><dd>Traits.</dd></dl>"
+    source = tmp_path / "faq.html"
+    source.write_text(f"<h2>Design</h2>{questions[:200]}{terms}{questions[200:]}", encoding="utf-8")
     document = imported(invoke, tmp_path, source)
     assert [q["question"] for q in document["questions"]] == [
-        "Device not found",
-        "Device unauthorized",
-        "Crashes on start",
-        "Black screen",
+        f"Why is feature {n} designed this way?" for n in range(1, 9)
     ]
+    assert "Java\n\nClasses." in document["questions"][1]["answer"]
 
 
 def test_bold_lines_as_questions_end_at_a_bold_line_that_does_not_ask(invoke: Invoke, tmp_path: Path) -> None:

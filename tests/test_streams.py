@@ -1,4 +1,5 @@
-"""ecoqa as a subprocess: pipes, encodings, colour environments, completion, tracebacks."""
+"""ecoqa as a subprocess where the process is what is tested: real pipes (closed early, their
+encodings), completion as a shell starts it, tracebacks; colour environments in-process."""
 
 from __future__ import annotations
 
@@ -24,6 +25,12 @@ def env(**extra: str) -> dict[str, str]:
         if k not in ("FORCE_COLOR", "NO_COLOR", "TERM", "COLUMNS", "ECOQA_DATA", "_TYPER_FORCE_DISABLE_TERMINAL")
     }
     return base | {"COLUMNS": "80"} | extra
+
+
+def piped(**extra: str) -> dict[str, str | None]:
+    """For an in-process run: the environment of a command piped to another (the terminal
+    settings the test suite fixes unset), plus *extra*."""
+    return {"TERM": None, "_TYPER_FORCE_DISABLE_TERMINAL": None, "COLUMNS": "80"} | extra
 
 
 def ecoqa(*args: str, cwd: Path | None = None, **extra: str) -> subprocess.CompletedProcess[bytes]:
@@ -91,34 +98,46 @@ def test_piped_output_has_no_escape_codes() -> None:
         ({}, [], False),
     ],
 )
-def test_colour_environment(variables: dict[str, str], args: list[str], coloured: bool) -> None:
-    result = ecoqa("show", "10", *args, **variables)
-    assert result.returncode == 0
-    has_colour = COLOUR.search(result.stdout) is not None
+def test_colour_environment(invoke: Any, variables: dict[str, str], args: list[str], coloured: bool) -> None:
+    result = invoke("show", "10", *args, env=piped(**variables))
+    assert result.exit_code == 0
+    has_colour = COLOUR.search(result.stdout.encode()) is not None
     assert has_colour == coloured
 
 
 @pytest.mark.parametrize(
     "variables", [{"FORCE_COLOR": "1"}, {"FORCE_COLOR": "0"}, {"NO_COLOR": "1", "TTY_COMPATIBLE": "1"}]
 )
-def test_json_is_pure_whatever_the_colour_environment(variables: dict[str, str]) -> None:
+def test_json_is_pure_whatever_the_colour_environment(invoke: Any, variables: dict[str, str]) -> None:
     for args in (["search", "financing", "--json"], ["list", "--json"], ["show", "1", "--json"], ["info", "--json"]):
-        result = ecoqa(*args, **variables)
-        assert ESC.encode() not in result.stdout
+        result = invoke(*args, env=piped(**variables))
+        assert ESC not in result.stdout
         json.loads(result.stdout)
+
+
+NARROW = {"questions": [{"id": 1, "question": "jíj ‘ja’ €5 → ✓ 💡?", "answer": "ĳ … “x”"}]}
+NARROW_COMMANDS = (["show", "1"], ["list"], ["search", "jij"], ["list", "--plain"], ["show", "1", "--json"])
+EXPORTED = {"questions": [{"id": 1, "question": "Wie betaalt één € 5?", "answer": "ĳ “x” 💡"}]}
+
+
+def narrow(encoding: str, *args: str) -> Any:
+    """ecoqa in-process with standard streams in *encoding*, as ``PYTHONIOENCODING`` or a Windows
+    console gives a process (the test below runs one such real process)."""
+    from typer.testing import CliRunner
+
+    from ecoqa.cli import app
+
+    return CliRunner(charset=encoding).invoke(app, list(args))
 
 
 @pytest.mark.parametrize("encoding", ["cp1252", "cp437", "ascii", "latin-1"])
 def test_narrow_output_encodings_never_crash(tmp_path: Path, encoding: str) -> None:
     path = tmp_path / "e.json"
-    path.write_text(
-        json.dumps({"questions": [{"id": 1, "question": "jíj ‘ja’ €5 → ✓ 💡?", "answer": "ĳ … “x”"}]}), encoding="utf-8"
-    )
-    for args in (["show", "1"], ["list"], ["search", "jij"], ["list", "--plain"], ["show", "1", "--json"]):
-        result = ecoqa(*args, "--data", str(path), PYTHONIOENCODING=encoding)
-        assert result.returncode == 0, (args, result.stderr)
-        assert b"Traceback" not in result.stderr
-    assert ecoqa("show", "12", PYTHONIOENCODING=encoding).returncode == 0
+    path.write_text(json.dumps(NARROW), encoding="utf-8")
+    for args in [*([*command, "--data", str(path)] for command in NARROW_COMMANDS), ["show", "12"]]:
+        result = narrow(encoding, *args)
+        assert result.exit_code == 0, (args, result.stderr, result.exception)
+        assert "Traceback" not in result.stderr
 
 
 @pytest.mark.parametrize("encoding", ["ascii", "cp1252"])
@@ -127,14 +146,30 @@ def test_an_exported_document_is_utf8_whatever_the_output_encoding(tmp_path: Pat
     """A Markdown or HTML document piped or redirected is UTF-8 (the page declares it), never
     the locale's encoding with its question marks; the same bytes as an export to a file."""
     path = tmp_path / "e.json"
-    path.write_text(json.dumps({"questions": [{"id": 1, "question": "Wie betaalt één € 5?", "answer": "ĳ “x” 💡"}]}))
-    result = ecoqa("export", "-f", kind, "--data", str(path), PYTHONIOENCODING=encoding)
-    assert result.returncode == 0, result.stderr
-    assert "Wie betaalt één € 5?".encode() in result.stdout and "ĳ “x” 💡".encode() in result.stdout
+    path.write_text(json.dumps(EXPORTED))
+    result = narrow(encoding, "export", "-f", kind, "--data", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert "Wie betaalt één € 5?".encode() in result.stdout_bytes and "ĳ “x” 💡".encode() in result.stdout_bytes
     written = tmp_path / f"out.{kind}"
-    assert ecoqa("export", "-f", kind, "--data", str(path), "-o", str(written)).returncode == 0
-    again = ecoqa("export", "-f", kind, "--data", str(path), PYTHONIOENCODING=encoding)
-    assert again.stdout == written.read_bytes()
+    assert narrow("utf-8", "export", "-f", kind, "--data", str(path), "-o", str(written)).exit_code == 0
+    assert result.stdout_bytes == written.read_bytes()
+
+
+def test_a_real_pipe_in_a_narrow_encoding(tmp_path: Path) -> None:
+    """The two tests above in a real process whose ``PYTHONIOENCODING`` makes its pipes ASCII:
+    no crash, and a document still goes out as UTF-8, the bytes an export to a file has."""
+    path = tmp_path / "e.json"
+    path.write_text(json.dumps(NARROW), encoding="utf-8")
+    for args in NARROW_COMMANDS[:2]:
+        result = ecoqa(*args, "--data", str(path), PYTHONIOENCODING="ascii")
+        assert result.returncode == 0, (args, result.stderr)
+        assert b"Traceback" not in result.stderr
+    path.write_text(json.dumps(EXPORTED))
+    written = tmp_path / "out.md"
+    assert ecoqa("export", "--data", str(path), "-o", str(written)).returncode == 0
+    result = ecoqa("export", "--data", str(path), PYTHONIOENCODING="ascii")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == written.read_bytes() and "ĳ “x” 💡".encode() in result.stdout
 
 
 def test_error_goes_to_stderr_without_traceback(tmp_path: Path) -> None:
