@@ -579,3 +579,22 @@ def test_numbered_labels_q1_a1(tmp_path: Path) -> None:
         ("Does it work offline?", "Yes, after the first start."),
         ("Where are settings stored?", "In your home folder."),
     ]
+
+
+def test_html_list_items_that_open_with_a_bold_question(tmp_path: Path) -> None:
+    """``<li><strong>Question?</strong> answer</li>``, as ``<p>`` with a bold question already is."""
+    items = "".join(
+        f"<li><strong>{q}</strong> {a}</li>"
+        for q, a in [
+            ("How do I install it?", "Run the installer and follow the steps."),
+            ("Does it work offline?", "Yes, after the first start."),
+            ("Where are settings stored?", "In your home folder."),
+        ]
+    )
+    page = f"<!DOCTYPE html><html><body><h1>FAQ</h1><ul>{items}</ul><footer><p>© Example</p></footer></body></html>"
+    found = questions_of(tmp_path, "faq.html", page)
+    assert found == [
+        ("How do I install it?", "Run the installer and follow the steps."),
+        ("Does it work offline?", "Yes, after the first start."),
+        ("Where are settings stored?", "In your home folder."),
+    ]

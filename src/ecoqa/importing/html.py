@@ -173,17 +173,18 @@ class _Reader:
 
     def _flush(self) -> None:
         lead, self.lead = self.lead, 0
-        if lead and self.context[-1][0] == "paragraph" and self.bold < len("".join("".join(self.words).split())):
+        kind, level, number, shape = self.context[-1]
+        opened = kind in ("paragraph", "item", "numbered")
+        if lead and opened and self.bold < len("".join("".join(self.words).split())):
             asked = " ".join("".join(self.words[:lead]).split())
-            if asks(asked):  # "<p><b>Question?</b> The answer ...</p>": a bold question, then its answer
+            if asks(asked):  # "<p><b>Question?</b> The answer ...</p>", "<li><b>…?</b> …</li>": question, answer
                 self.blocks.append(Block("heading", asked, level=BOLD))
-                self.words, self.bold = self.words[lead:], 0
+                self.words, self.bold, kind = self.words[lead:], 0, "paragraph"
         text = " ".join("".join(self.words).split())
         bold, self.bold = self.bold, 0
         self.words = []
         if not text:
             return
-        kind, level, number, shape = self.context[-1]
         links, self.links = tuple(self.links), []
         if kind == "paragraph" and bold == len("".join(text.split())) and bold_heading(text):
             block = Block("heading", text, level=BOLD, links=links)  # a line all in bold: a heading
