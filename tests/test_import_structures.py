@@ -598,3 +598,18 @@ def test_html_list_items_that_open_with_a_bold_question(tmp_path: Path) -> None:
         ("Does it work offline?", "Yes, after the first start."),
         ("Where are settings stored?", "In your home folder."),
     ]
+
+
+def test_question_and_answer_labels_with_an_answer_wrapped_once(tmp_path: Path) -> None:
+    """``Question:``/``Answer:`` lines; one answer goes on over a second line in lower case."""
+    text = (
+        "Question: How do I install it?\nAnswer: Run the installer and follow the\nsteps in the wizard.\n\n"
+        "Question: Does it work offline?\nAnswer: Yes, after the first start.\n\n"
+        "Question: Where are settings stored?\nAnswer: In your home folder.\n"
+    )
+    found = questions_of(tmp_path, "faq.txt", text)
+    assert found == [
+        ("How do I install it?", "Run the installer and follow the steps in the wizard."),
+        ("Does it work offline?", "Yes, after the first start."),
+        ("Where are settings stored?", "In your home folder."),
+    ]

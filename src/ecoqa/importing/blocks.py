@@ -121,9 +121,23 @@ def text_blocks(text: str, *, text_headings: bool = True) -> list[Block]:
     """A page saved as text: one paragraph per line (as browsers save pages), or hard-wrapped
     paragraphs separated by blank lines, which are joined first."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if _hard_wrapped(lines):
-        lines = _unwrapped(lines)
+    lines = _unwrapped(lines) if _hard_wrapped(lines) else _continued(lines)
     return [block for block in (line_block(line, text_headings=text_headings) for line in lines) if block]
+
+
+def _continued(lines: list[str]) -> list[str]:
+    """Lines joined where one stops mid-sentence and the next goes on in lower case: a paragraph
+    wrapped once in a page that is not wrapped throughout ("… follow the" / "steps in the wizard.")."""
+    joined: list[str] = []
+    for line in lines:
+        text = line.strip()
+        before = joined[-1].strip() if joined else ""
+        goes_on = text[:1].islower() and not (numbering(text) or bullet_text(text) is not None)
+        if before and goes_on and not _SENTENCE_END.search(before) and not _RULE.match(before):
+            joined[-1] = f"{joined[-1].rstrip()} {text}"
+        else:
+            joined.append(line)
+    return joined
 
 
 def _hard_wrapped(lines: list[str]) -> bool:

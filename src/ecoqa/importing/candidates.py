@@ -286,7 +286,7 @@ def _labelled(blocks: Sequence[Block]) -> Candidate:
 def _asking_paragraphs(blocks: Sequence[Block]) -> Candidate:
     """Paragraphs or list items that ask, each followed by an answer that does not."""
     starts = [
-        Start(at, b.text, None, BOLD, 0.9)
+        Start(at, question_text(b.text)[0] if b.kind != "numbered" else b.text, None, BOLD, 0.9)
         for at, b in enumerate(blocks)
         if b.kind in ("paragraph", "numbered", "item")
         and asks(b.text)
