@@ -613,3 +613,27 @@ def test_question_and_answer_labels_with_an_answer_wrapped_once(tmp_path: Path) 
         ("Does it work offline?", "Yes, after the first start."),
         ("Where are settings stored?", "In your home folder."),
     ]
+
+
+def test_a_markdown_pipe_table_of_questions_and_one_inside_an_answer(tmp_path: Path) -> None:
+    """A pipe table whose header names questions and answers holds the questions; a table inside
+    an answer stays in it, a row per line, not its raw pipes and dashes."""
+    qa = (
+        "# FAQ\n\n| Question | Answer |\n| --- | --- |\n| How do I install it? | Run the installer. |\n"
+        "| Is it free | Yes, under the MIT licence. |\n| Where are settings stored? | In your home folder. |\n"
+    )
+    assert questions_of(tmp_path, "faq.md", qa) == [
+        ("How do I install it?", "Run the installer."),
+        ("Is it free", "Yes, under the MIT licence."),
+        ("Where are settings stored?", "In your home folder."),
+    ]
+    inside = (
+        "# FAQ\n\n## Why is my game slow?\n\nBuild with --release:\n\n"
+        "| Configuration | Bunnies |\n| --- | --- |\n| Debug | 3200 |\n| Release | 230000 |\n\n"
+        "## Why the name?\n\nIt was playing when I typed cargo new.\n"
+    )
+    found = questions_of(tmp_path, "faq.md", inside)
+    assert found[0] == (
+        "Why is my game slow?",
+        "Build with --release:\n\nConfiguration | Bunnies\n\nDebug | 3200\n\nRelease | 230000",
+    )

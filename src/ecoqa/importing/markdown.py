@@ -55,7 +55,7 @@ def _parser() -> MarkdownIt:
     """One CommonMark parser for the whole import: making one costs more than parsing a table cell."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark")
+    return MarkdownIt("commonmark").enable("table")
 
 
 def markdown_blocks(text: str) -> list[Block]:
@@ -65,8 +65,18 @@ def markdown_blocks(text: str) -> list[Block]:
     lists: list[list[int]] = []  # per open list: [ordered, next number]
     item_open = False
     heading = 0
+    rows: list[list[str]] | None = None  # the cells of a pipe table being read
     for token in tokens:
-        if token.type in ("bullet_list_open", "ordered_list_open"):
+        if token.type == "table_open":
+            rows = []
+        elif token.type == "table_close" and rows is not None:
+            blocks.extend(_table_blocks(rows))
+            rows = None
+        elif token.type == "tr_open" and rows is not None:
+            rows.append([])
+        elif token.type == "inline" and rows is not None:
+            rows[-1].append(" ".join(" ".join(_lines(token)[0]).split()))
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
             start = token.attrGet("start")
             lists.append([token.type == "ordered_list_open", int(start) if start else 1])
         elif token.type in ("bullet_list_close", "ordered_list_close"):
@@ -84,6 +94,30 @@ def markdown_blocks(text: str) -> list[Block]:
             blocks.append(Block("code", token.content.rstrip("\n")))
         elif token.type == "html_block":
             blocks.extend(_html_blocks(token.content))
+    return blocks
+
+
+def _table_blocks(rows: list[list[str]]) -> list[Block]:
+    """A pipe table. A table of questions and answers (its header names them, or most cells of its
+    first column ask) gives a bold question per row with its answer under it; any other table
+    keeps a row per line ("Debug | 3200"), as text of the answer it stands in."""
+    from ecoqa.importing.table import header_columns
+
+    if len(rows) < 2 or len(rows[0]) < 2:
+        return [Block("paragraph", " | ".join(row)) for row in rows if any(row)]
+    header, body = rows[0], rows[1:]
+    columns, _ = header_columns(header)
+    question, answer = columns.get("question"), columns.get("answer")
+    if question is None or answer is None:
+        asking = sum(1 for row in body if row and asks(row[0]))
+        if asking * 2 < len(body):
+            return [Block("paragraph", " | ".join(row)) for row in rows if any(row)]
+        question = 0
+        answer = max(range(1, len(header)), key=lambda at: sum(len(row[at]) for row in body if at < len(row)))
+    blocks: list[Block] = []
+    for row in body:
+        if max(question, answer) < len(row) and row[question] and row[answer]:
+            blocks += [Block("heading", row[question], level=BOLD), Block("paragraph", row[answer])]
     return blocks
 
 
