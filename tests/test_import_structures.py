@@ -637,3 +637,51 @@ def test_a_markdown_pipe_table_of_questions_and_one_inside_an_answer(tmp_path: P
         "Why is my game slow?",
         "Build with --release:\n\nConfiguration | Bunnies\n\nDebug | 3200\n\nRelease | 230000",
     )
+
+
+def test_a_restructuredtext_definition_list_of_questions(tmp_path: Path) -> None:
+    """reStructuredText definition lists (a line, its text indented under it): a FAQ's questions,
+    or terms inside an answer, which stay its text with their own paragraphs and code."""
+    faq = (
+        "FAQ\n===\n\nHow do I install it?\n    Run the installer and follow the steps.\n\n"
+        "Does it work offline?\n    Yes, after the first start.\n\n"
+        "Where are settings stored?\n    In your home folder.\n\n    ..\n       a comment, not text\n"
+    )
+    assert questions_of(tmp_path, "faq.rst", faq) == [
+        ("How do I install it?", "Run the installer and follow the steps."),
+        ("Does it work offline?", "Yes, after the first start."),
+        ("Where are settings stored?", "In your home folder."),
+    ]
+    inside = (
+        "FAQ\n===\n\nHow do I find bad hardware?\n--------------------------\n\n"
+        "Checking drives\n  Use smartctl::\n\n      # smartctl -a /dev/sda\n\n  Then run fsck.\n\n"
+        ".. note:: Be careful how you set\n   the environment.\n\n"
+        "Why the name?\n-------------\n\nIt was free.\n"
+    )
+    found = questions_of(tmp_path, "faq.rst", inside)
+    assert found[0] == (
+        "How do I find bad hardware?",
+        "Checking drives\n\nUse smartctl:\n\n```\n# smartctl -a /dev/sda\n```\n\nThen run fsck.\n\n"
+        "Be careful how you set the environment.",
+    )
+
+
+def test_html_questions_marked_by_their_class(tmp_path: Path) -> None:
+    """``<div class="faq-question">`` above ``<div class="faq-answer">``: the class marks the
+    question as ``<dt>`` would, whether or not it ends in "?"."""
+    entries = "".join(
+        f'<div class="faq"><div class="faq-question">{q}</div><div class="faq-answer">{a}</div></div>'
+        for q, a in [
+            ("Hoe installeer ik het?", "Start het installatieprogramma."),
+            ("Werkt het offline?", "Ja, na de eerste start."),
+            ("Kan ik het delen met collega's", "Ja, via de deelknop."),
+        ]
+    )
+    page = (
+        f"<!DOCTYPE html><html><body><h1>Veelgestelde vragen</h1>{entries}<footer><p>© 2024</p></footer></body></html>"
+    )
+    assert questions_of(tmp_path, "vragen.html", page) == [
+        ("Hoe installeer ik het?", "Start het installatieprogramma."),
+        ("Werkt het offline?", "Ja, na de eerste start."),
+        ("Kan ik het delen met collega's", "Ja, via de deelknop."),
+    ]

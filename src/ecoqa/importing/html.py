@@ -116,7 +116,7 @@ class _Reader:
                 self._code(child)
             elif tag in _HEADINGS:
                 self._inside(child, ("heading", _HEADINGS[tag], 0, ""))
-            elif tag in ("dt", "summary"):
+            elif tag in ("dt", "summary") or (tag in _BLOCK and _question_class(child)):
                 self._inside(child, ("term", 0, 0, ""))
             elif tag == "li":
                 self._item(child)
@@ -251,6 +251,18 @@ def _accordion(node: LexborNode) -> bool:
     """A button that shows a question (an accordion's), not one that works the page ("Menu", "OK")."""
     text = " ".join((node.text() or "").split())
     return asks(text) or len(text.split()) >= 4
+
+
+#: A class that names an element a question: "question", "faq-question", "faq__q", "vraag", "question-title".
+_QUESTION_CLASS = re.compile(
+    r"^(?:[\w-]*[-_])?(?:question|vraag|q)(?:[-_]+(?:title|text|header|heading|toggle))?$", re.I
+)
+
+
+def _question_class(node: LexborNode) -> bool:
+    """An element its page marks as a question by its class, as ``<dt>`` marks a term (``<div
+    class="faq-question">`` above ``<div class="faq-answer">``): whether or not the question asks."""
+    return any(_QUESTION_CLASS.match(name) for name in (node.attributes.get("class") or "").split())
 
 
 def _icon(node: LexborNode) -> bool:

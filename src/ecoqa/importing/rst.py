@@ -79,8 +79,12 @@ class _Reader:
         if directive:
             return self._directive(at, directive)
         indent = _indent(line)
+        if line.strip() == ".." or line.strip().startswith(".. "):  # a comment or a link target: not text
+            return self._indented_end(at + 1, indent) if at + 1 < len(self.lines) else at + 1
         bullet = _BULLET.match(line.strip())
         enumerated = _ENUMERATED.match(line.strip())
+        if not (bullet or enumerated) and self._defines(at, indent):
+            return self._definition(at, indent)
         end = self._paragraph_end(at, indent, listed=bool(bullet or enumerated))
         text = " ".join(part.strip() for part in self.lines[at:end])
         literal = text.endswith("::")
@@ -96,6 +100,31 @@ class _Reader:
             self._add("paragraph", text)
         if literal:
             return self._literal(end, indent)
+        return end
+
+    def _defines(self, at: int, indent: int) -> bool:
+        """A definition list item: one line, the next one right under it indented deeper (not a
+        comment, nor a ``Q:``/``A:`` line whose wrapped text hangs under its label)."""
+        after = at + 1
+        term = self.lines[at].strip()
+        if term.startswith("..") or QUESTION_LABEL.match(term) or ANSWER_LABEL.match(term):
+            return False
+        return (
+            after < len(self.lines)
+            and bool(self.lines[after].strip())
+            and _indent(self.lines[after]) > indent
+            and not self.lines[at].rstrip().endswith("::")
+            and not (after + 1 < len(self.lines) and _ADORNMENT.match(self.lines[after + 1]))
+        )
+
+    def _definition(self, at: int, indent: int) -> int:
+        """``Term`` and its indented definition: a term (a question, in a FAQ) and the text under it."""
+        end = self._indented_end(at + 1, indent)
+        self._add("term", self.lines[at].strip())
+        inner = _Reader(_dedented(self.lines[at + 1 : end]))
+        inner.styles = self.styles
+        inner.read()
+        self.blocks.extend(inner.blocks)
         return end
 
     def _title(self, at: int) -> int | None:
@@ -127,9 +156,13 @@ class _Reader:
             if code.strip():
                 self.blocks.append(Block("code", code))
         elif name in _TEXT_DIRECTIVES:
+            body = _without_options(body)
             if found.group("arg") and name not in ("versionadded", "versionchanged", "only", "container"):
-                self._add("paragraph", found.group("arg"))
-            inner = _Reader(_without_options(body))
+                if body and body[0].strip():  # ".. note:: Be careful how you set" goes on on the next line
+                    body = [f"{found.group('arg').strip()} {body[0].strip()}", *body[1:]]
+                else:
+                    self._add("paragraph", found.group("arg"))
+            inner = _Reader(body)
             inner.styles = self.styles
             inner.read()
             self.blocks.extend(inner.blocks)
@@ -195,6 +228,8 @@ class _Reader:
             )
         elif kind == "numbered":
             self.blocks.append(Block("numbered", plain, number=number, shape="rst", links=links))
+        elif kind == "term":
+            self.blocks.append(Block("term", plain, links=links))
         else:
             self.blocks.append(Block("item", plain, links=links))
 
