@@ -374,8 +374,43 @@ class IndexBuilder:
                 self.triples[term] = array(self.packing.typecode, sorted(flat))  # back in entry order
 
     def postings(self) -> Iterator[tuple[str, array[int], array[float]]]:
-        """Each term's postings, one at a time; the counts behind them are freed as they go."""
-        return _weighted_postings(self.triples, self.lengths, self.size, self.packing)
+        """Each term's postings, one at a time, as BM25F pseudo term frequencies per entry; the
+        packed (entry, field, count) integers behind them are freed as they go.
+
+        Each (entry, field) gets its factor weight / length norm once; a term's entries come in
+        order, so fields of one entry add up to one pseudo frequency.
+        """
+        triples, lengths, total = self.triples, self.lengths, self.size
+        width = len(FIELDS)
+        averages = [max(sum(lengths[f::width]) / max(total, 1), 1.0) for f in range(width)]
+        factors = array(
+            "d",
+            (
+                spec.weight / (1 - spec.b + spec.b * lengths[doc * width + f] / averages[f])
+                for doc in range(total)
+                for f, spec in enumerate(FIELDS)
+            ),
+        )
+        doc_shift, field_shift, count_mask, _ = self.packing
+        for term in sorted(triples):  # in key order: the store appends to its B-tree instead of splitting pages
+            flat = triples.pop(term)
+            docs: array[int] = array("i")
+            tfs: array[float] = array("f")
+            last = -1
+            value = 0.0
+            for packed in flat:
+                doc = packed >> doc_shift
+                weighted = factors[doc * width + ((packed >> field_shift) & 15)] * (packed & count_mask)
+                if doc == last:
+                    value += weighted
+                else:
+                    if last >= 0:
+                        docs.append(last)
+                        tfs.append(value)
+                    last, value = doc, weighted
+            docs.append(last)
+            tfs.append(value)
+            yield term, docs, tfs
 
     def finish(
         self, topics: Sequence[Topic], principles: Sequence[Principle], glossary: Sequence[GlossaryTerm]
@@ -395,46 +430,6 @@ class IndexBuilder:
             max_alias_words=max((len(k) for k in aliases), default=1),
             language=self.language,
         )
-
-
-def _weighted_postings(
-    triples: dict[str, array[int]], lengths: array[int], total: int, packing: Packing
-) -> Iterator[tuple[str, array[int], array[float]]]:
-    """Turn packed (entry, field, count) integers into BM25F pseudo term frequencies per entry.
-
-    Each (entry, field) gets its factor weight / length norm once; a term's entries come in
-    order, so fields of one entry add up to one pseudo frequency.
-    """
-    width = len(FIELDS)
-    averages = [max(sum(lengths[f::width]) / max(total, 1), 1.0) for f in range(width)]
-    factors = array(
-        "d",
-        (
-            spec.weight / (1 - spec.b + spec.b * lengths[doc * width + f] / averages[f])
-            for doc in range(total)
-            for f, spec in enumerate(FIELDS)
-        ),
-    )
-    doc_shift, field_shift, count_mask, _ = packing
-    for term in sorted(triples):  # in key order: the store appends to its B-tree instead of splitting pages
-        flat = triples.pop(term)
-        docs: array[int] = array("i")
-        tfs: array[float] = array("f")
-        last = -1
-        value = 0.0
-        for packed in flat:
-            doc = packed >> doc_shift
-            weighted = factors[doc * width + ((packed >> field_shift) & 15)] * (packed & count_mask)
-            if doc == last:
-                value += weighted
-            else:
-                if last >= 0:
-                    docs.append(last)
-                    tfs.append(value)
-                last, value = doc, weighted
-        docs.append(last)
-        tfs.append(value)
-        yield term, docs, tfs
 
 
 def _first_line_from(blob: str, key: str) -> int:
