@@ -381,15 +381,6 @@ def _wait(pager: subprocess.Popen[str]) -> None:
 
 
 @contextmanager
-def opened(output: Output) -> Iterator[Output]:
-    """Use *output* for one command, then flush it and wait for the pager."""
-    try:
-        yield output
-    finally:
-        output.close()
-
-
-@contextmanager
 def index_progress() -> Iterator[Callable[[str, int, int], None] | None]:
     """While a large index builds: a progress bar on stderr with the phase it is in, then one line
     with the time of each phase. Nothing when stderr is not a terminal."""
