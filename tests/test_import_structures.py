@@ -685,3 +685,16 @@ def test_html_questions_marked_by_their_class(tmp_path: Path) -> None:
         ("Werkt het offline?", "Ja, na de eerste start."),
         ("Kan ik het delen met collega's", "Ja, via de deelknop."),
     ]
+
+
+def test_asciidoc_block_titles_over_their_answers(tmp_path: Path) -> None:
+    """AsciiDoc ``.Block title`` lines, each over the paragraph it names, under a ``= Title``."""
+    text = (
+        "= FAQ\n\n.How do I install it?\nRun the installer and follow the steps.\n\n"
+        ".Does it work offline?\nYes, after the first start.\n\n.Where are settings stored?\nIn your home folder.\n"
+    )
+    assert questions_of(tmp_path, "faq.adoc", text) == [
+        ("How do I install it?", "Run the installer and follow the steps."),
+        ("Does it work offline?", "Yes, after the first start."),
+        ("Where are settings stored?", "In your home folder."),
+    ]

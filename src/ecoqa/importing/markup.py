@@ -20,6 +20,7 @@ _ADOC_LINK = re.compile(
     r"(?:link:)?(?P<url>(?:https?://|mailto:)[^\s\[]+)\[(?P<text>[^\]]*)\]|link:(?P<path>[^\s\[]+)\[(?P<label>[^\]]*)\]"
 )
 _ADOC_XREF = re.compile(r"<<[^,>]+,\s*([^>]+)>>|<<([^>]+)>>|xref:[^\[]+\[([^\]]*)\]")
+_ADOC_BLOCK_TITLE = re.compile(r"(?m)^\.([^\s.].*)$")
 _ADOC_TERM = re.compile(r"^(?P<term>\S.*?)(?::{2,4}|;;)\s*(?P<rest>.*)$")
 _WIKI_HEADING = re.compile(r"^(={1,6})[ \t]*([^=\s].*?)[ \t]*\1[ \t]*$")
 _WIKI_SIGNS = re.compile(
@@ -42,6 +43,8 @@ def looks_like(text: str) -> str | None:
         return "org"
     if len(re.findall(r"(?m)^={2,6} \S", text)) >= 2 or re.search(r"(?m)^\[(?:source|NOTE|TIP)[,\]]", text):
         return "asciidoc"
+    if re.match(r"\s*= \S.*(?<!=)\n", text) and len(_ADOC_BLOCK_TITLE.findall(text)) >= 2:
+        return "asciidoc"  # a document title ("= FAQ") over block titles (".How do I …?")
     return None
 
 
@@ -136,6 +139,10 @@ def _asciidoc(lines: list[str]) -> tuple[str, str | None]:
             out.extend(["", f"<dl><dt>{html.escape(_adoc_inline(term.group('term')))}</dt></dl>", ""])
             if term.group("rest"):
                 out.append(_adoc_inline(term.group("rest")))
+            continue
+        titled = _ADOC_BLOCK_TITLE.match(line)
+        if titled:  # a block title: the title of the paragraph under it (a question, in a FAQ)
+            out.extend(["", f"**{_adoc_inline(titled.group(1).strip())}**"])
             continue
         listed = re.match(r"^(\*+|\.+)\s+(\S.*)$", stripped)
         if listed:
