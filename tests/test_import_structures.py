@@ -698,3 +698,46 @@ def test_asciidoc_block_titles_over_their_answers(tmp_path: Path) -> None:
         ("Does it work offline?", "Yes, after the first start."),
         ("Where are settings stored?", "In your home folder."),
     ]
+
+
+def test_excels_separator_line_names_the_delimiter(tmp_path: Path) -> None:
+    """Excel writes ``sep=;`` above the header of a CSV it exports: it is not a row."""
+    source = tmp_path / "vragen.csv"
+    source.write_bytes(
+        b"sep=;\r\nVraag;Antwoord\r\nHoe installeer ik het?;Start het programma.\r\nWerkt het offline?;Ja.\r\n"
+    )
+    found = read_source(source).found.pairs
+    assert [(p.question, p.answer) for p in found] == [
+        ("Hoe installeer ik het?", "Start het programma."),
+        ("Werkt het offline?", "Ja."),
+    ]
+
+
+def test_org_description_lists_of_questions(tmp_path: Path) -> None:
+    """Org ``- Question? :: answer`` description items."""
+    text = (
+        "#+TITLE: FAQ\n\n- How do I install it? :: Run the installer.\n"
+        "- Does it work offline? :: Yes, after the first start.\n- Where are settings stored? :: In your home folder.\n"
+    )
+    assert questions_of(tmp_path, "faq.org", text) == [
+        ("How do I install it?", "Run the installer."),
+        ("Does it work offline?", "Yes, after the first start."),
+        ("Where are settings stored?", "In your home folder."),
+    ]
+
+
+def test_mkdocs_admonitions_as_questions_and_as_answer_text(tmp_path: Path) -> None:
+    """MkDocs ``??? question "Title"`` blocks hold a question and its answer; the indented body of
+    any admonition (``??? example``) is text, not the code block CommonMark would make of it."""
+    text = (
+        "# FAQ\n\n"
+        '??? question "How do I install it?"\n    Run the installer.\n\n'
+        '??? question "Does it work offline?"\n    Yes, after the first start.\n\n'
+        '??? question "Where are settings stored?"\n    In your home folder.\n\n'
+        "    ??? example\n        For example `~/.config/tool`.\n"
+    )
+    assert questions_of(tmp_path, "faq.md", text) == [
+        ("How do I install it?", "Run the installer."),
+        ("Does it work offline?", "Yes, after the first start."),
+        ("Where are settings stored?", "In your home folder.\n\nFor example ~/.config/tool."),
+    ]

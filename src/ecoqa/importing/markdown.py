@@ -58,9 +58,43 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
+#: An MkDocs/Python-Markdown admonition: "!!! note", '??? question "How do I …?"' over an indented body.
+_ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$')
+
+
+def _admonitions(text: str) -> str:
+    """Admonitions as what they show: their title as a bold line, their body as text (indented four
+    spaces under the marker, which CommonMark would take for code)."""
+    if "!!!" not in text and "???" not in text:
+        return text
+    for _ in range(4):  # an admonition inside one comes out at the next pass
+        text, before = _admonitions_once(text), text
+        if text == before:
+            break
+    return text
+
+
+def _admonitions_once(text: str) -> str:
+    lines = text.split("\n")
+    out: list[str] = []
+    body = ""  # the indent of the admonition body being read
+    for line in lines:
+        if body and (not line.strip() or line.startswith(body)):
+            out.append(line[len(body) :] if line.strip() else line)
+            continue
+        body = ""
+        found = _ADMONITION.match(line)
+        if found is None:
+            out.append(line)
+            continue
+        body = found.group("indent") + "    "
+        out.extend([f"**{found.group('title')}**" if found.group("title") else "", ""])
+    return "\n".join(out)
+
+
 def markdown_blocks(text: str) -> list[Block]:
     """The blocks of a Markdown document (front matter already taken off)."""
-    tokens = _parser().parse(_MARKER_LINE.sub("", text))
+    tokens = _parser().parse(_admonitions(_MARKER_LINE.sub("", text)))
     blocks: list[Block] = []
     lists: list[list[int]] = []  # per open list: [ordered, next number]
     item_open = False

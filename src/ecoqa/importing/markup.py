@@ -20,6 +20,7 @@ _ADOC_LINK = re.compile(
     r"(?:link:)?(?P<url>(?:https?://|mailto:)[^\s\[]+)\[(?P<text>[^\]]*)\]|link:(?P<path>[^\s\[]+)\[(?P<label>[^\]]*)\]"
 )
 _ADOC_XREF = re.compile(r"<<[^,>]+,\s*([^>]+)>>|<<([^>]+)>>|xref:[^\[]+\[([^\]]*)\]")
+_ORG_DESCRIPTION = re.compile(r"^\s*[-+] (?P<term>\S.*?) :: (?P<rest>.*)$")
 _ADOC_BLOCK_TITLE = re.compile(r"(?m)^\.([^\s.].*)$")
 _ADOC_TERM = re.compile(r"^(?P<term>\S.*?)(?::{2,4}|;;)\s*(?P<rest>.*)$")
 _WIKI_HEADING = re.compile(r"^(={1,6})[ \t]*([^=\s].*?)[ \t]*\1[ \t]*$")
@@ -89,6 +90,11 @@ def _org(lines: list[str]) -> tuple[str, str | None]:
         heading = _ORG_HEADING.match(line)
         if heading and line.startswith("*"):
             out.extend(["", "#" * min(len(heading.group(1)), 6) + " " + _org_inline(heading.group(2)), ""])
+            continue
+        described = _ORG_DESCRIPTION.match(line)
+        if described:  # "- Term :: its description": a term (a question, in a FAQ) and its text
+            term = html.escape(_org_inline(described.group("term")))
+            out.extend(["", f"<dl><dt>{term}</dt></dl>", "", _org_inline(described.group("rest")), ""])
             continue
         out.append(_org_inline(re.sub(r"^\+ ", "- ", stripped)))
     return "\n".join(out), title

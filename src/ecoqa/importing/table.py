@@ -127,8 +127,19 @@ def _named_column(header: list[str], name: str, column: str) -> int:
     )
 
 
+#: Excel's first line naming the delimiter of the rows below it: "sep=;".
+_EXCEL_SEPARATOR = re.compile(r"\A\ufeff?sep=(?P<delimiter>[^\r\n])[ \t]*(?:\r\n|\r|\n)")
+
+
+def _without_separator_line(text: str) -> tuple[str, str | None]:
+    """The table without Excel's ``sep=;`` line, and the delimiter it names."""
+    found = _EXCEL_SEPARATOR.match(text)
+    return (text[found.end() :], found.group("delimiter")) if found else (text, None)
+
+
 def dialect_of(text: str) -> csv.Dialect | type[csv.Dialect] | None:
     """The dialect of a delimited table (Excel quoting always), else None."""
+    text, named = _without_separator_line(text)
     sample = text[:65536].replace("\r\n", "\n").replace("\r", "\n")  # any line ending
     first = sample.split("\n", 1)[0]
     if not any(d in first for d in _DELIMITERS):
@@ -143,6 +154,7 @@ def dialect_of(text: str) -> csv.Dialect | type[csv.Dialect] | None:
         delimiter = max(_DELIMITERS, key=first.count)
     if steady and len(lines) > 1:  # every line split alike: that delimiter, the most often used one
         delimiter = max(steady, key=first.count)
+    delimiter = named or delimiter
 
     class Excel(csv.excel):
         pass
@@ -158,6 +170,7 @@ def sniff(text: str) -> str | None:
     dialect = dialect_of(text)
     if dialect is None:
         return None
+    text = _without_separator_line(text)[0]
     try:
         rows = list(_rows(text[:65536], dialect))
     except csv.Error:
@@ -189,6 +202,7 @@ def read_table(text: str, choice: Choice | None = None) -> tuple[Found, list[str
     A file the csv module cannot read yields no pairs, and the reason in place of the header.
     """
     dialect = dialect_of(text) or csv.excel
+    text = _without_separator_line(text)[0]
     try:
         rows = _rows(text, dialect)
     except csv.Error as error:
