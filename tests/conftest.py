@@ -115,6 +115,13 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 @pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An English interface (ECOQA_LANG=en), for tests about what a message says rather than its
+    language (the bundled corpus is Dutch, and ecoqa speaks a corpus's own language by default)."""
+    monkeypatch.setenv("ECOQA_LANG", "en")
+
+
+@pytest.fixture
 def runner() -> Any:
     from typer.testing import CliRunner
 

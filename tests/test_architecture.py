@@ -16,14 +16,17 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "ecoqa"
 INTERNAL = {
     "models": {"related"},
     "related": set(),
-    "errors": set(),
+    "errors": {"messages"},
+    # what ecoqa says to users: English templates said in the command's language, Dutch from the catalogue
+    "messages": {"catalogue"},
+    "catalogue": set(),
     "text": set(),
     "labels": set(),
     "version": set(),
-    "schema": {"models", "text"},
+    "schema": {"messages", "models", "text"},
     "names": {"models", "text"},
     "files": {"errors"},
-    "corpus": {"errors", "models", "text", "schema", "bundled"},
+    "corpus": {"messages", "errors", "models", "text", "schema", "bundled"},
     # search, by concern: analysis <- index <- expand <- rank, snippets <- engine (the search itself);
     # the package's __init__ imports nothing, so a command that reads only the index loads only it
     "search.__init__": set(),
@@ -49,22 +52,45 @@ INTERNAL = {
     "overview": {"models", "labels", "render"},
     "export": {"models", "text", "labels", "schema"},
     "suggest": {"errors", "models", "labels", "search"},
-    "config": {"errors", "files"},
-    "output": {"errors", "render", "config", "text"},
+    "config": {"messages", "errors", "files"},
+    "output": {"messages", "errors", "render", "config", "text"},
     # the store, by concern: layout <- cache (the folder) <- build, read <- __init__ (which decides, when a command
     # opens the index, whether it is used)
     "store.layout": set(),
     "store.cache": {"errors", "text", "version", "search", "store.layout"},
     "store.build": {"errors", "models", "related", "schema", "corpus", "search", "text", "store.cache", "store.layout"},
-    "store.read": {"errors", "models", "related", "schema", "search", "store.cache", "store.layout"},
-    "store.__init__": {"errors", "models", "corpus", "search", "text", "store.build", "store.cache", "store.read"},
+    "store.read": {"messages", "errors", "models", "related", "schema", "search", "store.cache", "store.layout"},
+    "store.__init__": {
+        "messages",
+        "errors",
+        "models",
+        "corpus",
+        "search",
+        "text",
+        "store.build",
+        "store.cache",
+        "store.read",
+    },
     "browse": {"errors", "models", "render", "search", "text"},
     # the command line: exit codes and options innermost, the commands on top
-    "cli.exits": {"errors", "config", "output", "text"},
+    "cli.exits": {"messages", "errors", "config", "output", "text"},
     "cli.completion": {"completion"},
     "cli.options": {"cli", "names"},
-    "cli.common": {"cli", "errors", "models", "corpus", "config", "names", "output", "search", "store", "text"},
+    "cli.common": {
+        "messages",
+        "cli",
+        "errors",
+        "models",
+        "corpus",
+        "config",
+        "names",
+        "output",
+        "search",
+        "store",
+        "text",
+    },
     "cli.reading": {
+        "messages",
         "cli",
         "errors",
         "models",
@@ -79,6 +105,7 @@ INTERNAL = {
     },
     "cli.documents": {
         "cli",
+        "messages",
         "errors",
         "models",
         "corpus",
@@ -92,7 +119,7 @@ INTERNAL = {
         "text",
         "version",
     },
-    "cli.settings": {"cli", "errors", "config", "browse", "output", "text"},
+    "cli.settings": {"messages", "cli", "errors", "config", "browse", "output", "text"},
     "cli.__init__": {"cli", "output"},
     "__main__": {"cli", "errors", "completion"},
     "__init__": set(),
@@ -109,8 +136,8 @@ INTERNAL = {
     "importing.meta": set(),
     "importing.html": {"importing", "text", "errors"},
     "importing.markdown": {"importing"},
-    "importing.table": {"importing", "text", "errors"},
-    "importing.sources": {"importing", "errors", "text", "corpus"},
+    "importing.table": {"importing", "text", "errors", "messages"},
+    "importing.sources": {"importing", "errors", "messages", "text", "corpus"},
     "importing.build": {"importing", "errors", "models", "text", "corpus", "schema"},
     "importing.terms": {"importing", "errors"},
 }
@@ -230,7 +257,7 @@ def test_one_map_from_errors_to_exit_codes() -> None:
     the_map = SRC / "cli" / "exits.py"
     for path in SRC.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
-        if path != the_map:
+        if path not in (the_map, SRC / "catalogue.py"):  # the catalogue holds the line's Dutch
             assert "cannot write output (" not in text, path
             assert not re.search(r"ExitCode\.(OK|NO_MATCH|USAGE|INTERNAL|OUTPUT|INTERRUPTED|TERMINATED)\b", text), path
     assert (SRC / "__main__.py").read_text(encoding="utf-8").count("exit_for(") == 1

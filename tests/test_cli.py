@@ -123,6 +123,7 @@ def test_show_json(invoke: Any, qa: dict[str, Any]) -> None:
         ),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_error_messages_and_exit_codes(invoke: Any, args: list[str], code: int, message: str) -> None:
     result = invoke(*args)
     assert result.exit_code == code
@@ -225,6 +226,7 @@ def test_search_explain(invoke: Any) -> None:
     assert "typo1" in kinds
 
 
+@pytest.mark.usefixtures("english")
 def test_search_no_match_json_is_empty_list(invoke: Any) -> None:
     result = invoke("search", "zzzzqqq", "--json")
     assert result.exit_code == 1
@@ -232,12 +234,14 @@ def test_search_no_match_json_is_empty_list(invoke: Any) -> None:
     assert result.stderr.startswith("ecoqa: no matches")
 
 
+@pytest.mark.usefixtures("english")
 def test_search_suggests_close_words(invoke: Any) -> None:
     result = invoke("search", "primr")
     assert result.exit_code == 1
     assert result.stderr == "ecoqa: no matches for 'primr'; did you mean: primair?\n"
 
 
+@pytest.mark.usefixtures("english")
 def test_search_recovers_from_a_confident_correction(invoke: Any) -> None:
     result = invoke("search", "imleementaation", "--plain")
     assert result.exit_code == 0

@@ -42,6 +42,9 @@ WORDS = (
 ).split()
 
 
+pytestmark = pytest.mark.usefixtures("english")  # these tests read what messages say
+
+
 def make_corpus(path: Path, count: int, seed: int = 1, *, declared: bool = False) -> Path:
     """A user corpus of *count* entries whose topics are used but (by default) not declared."""
     rng = random.Random(seed)

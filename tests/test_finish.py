@@ -188,6 +188,7 @@ def test_config_shows_its_file_and_unsetting_twice_says_so(invoke: Any, tmp_path
     )
 
 
+@pytest.mark.usefixtures("english")
 def test_a_broken_config_file_warns_and_does_not_stop_a_command(invoke: Any, tmp_path: Path) -> None:
     config = tmp_path / "config"
     config.write_text("nonsense\n")
@@ -255,6 +256,7 @@ def test_search_says_how_many_it_left_out(invoke: Any) -> None:
     assert "meer met --limit" not in everything
 
 
+@pytest.mark.usefixtures("english")
 def test_an_empty_list_says_why_and_exits_1(invoke: Any) -> None:
     result = invoke("list", "--topic", "mkb", "--topic", "financiering")
     assert result.exit_code == 1
@@ -262,6 +264,7 @@ def test_an_empty_list_says_why_and_exits_1(invoke: Any) -> None:
     assert result.stderr == "ecoqa: no question has topic mkb and topic financiering.\n"
 
 
+@pytest.mark.usefixtures("english")
 def test_a_topic_filter_that_empties_the_search_says_so(invoke: Any) -> None:
     result = invoke("search", "financiering", "--topic", "mkb")
     assert result.exit_code == 1
@@ -270,6 +273,7 @@ def test_a_topic_filter_that_empties_the_search_says_so(invoke: Any) -> None:
     assert "did you mean" not in result.stderr
 
 
+@pytest.mark.usefixtures("english")
 def test_conflicting_flags_are_refused(invoke: Any) -> None:
     for args, message in (
         (["search", "x", "--json", "--plain"], "--json and --plain cannot be combined; choose one."),
@@ -297,6 +301,7 @@ def test_conflicting_flags_are_refused(invoke: Any) -> None:
         (["list", "--principle", "valuecase"], "ecoqa: unknown principle 'valuecase'; did you mean value-case?\n"),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_did_you_mean_for_topics_and_principles(invoke: Any, args: list[str], message: str) -> None:
     result = invoke(*args)
     assert result.exit_code == 2
@@ -323,6 +328,7 @@ def test_shortcuts(invoke: Any) -> None:
     assert "ecoqa search" in invoke("help", "search").stdout
 
 
+@pytest.mark.usefixtures("english")
 def test_show_a_word_suggests_search(invoke: Any) -> None:
     result = invoke("show", "financing")
     assert result.stderr == (

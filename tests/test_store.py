@@ -90,6 +90,7 @@ def test_a_first_build_reports_its_phases_and_how_far_it_is(cache: Path, raw: by
     assert [done for done, _ in reading] == sorted(done for done, _ in reading)
 
 
+@pytest.mark.usefixtures("english")
 def test_a_first_build_on_a_terminal_says_how_long_each_phase_took(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ecoqa.errors import EcoqaError, OutputError, UsageError
+from ecoqa.messages import clause, msg
 
 #: key -> (allowed values or () for any text, default, environment variable)
 SETTINGS: dict[str, tuple[tuple[str, ...], str, str]] = {
@@ -51,7 +52,9 @@ def normalise(key: str, value: str) -> str:
     elif allowed:
         text = text.casefold()
     if allowed and text not in allowed:
-        raise UsageError(f"{key} must be one of {', '.join(allowed)}, not {value!r}.")
+        raise UsageError(
+            "{key} must be one of {allowed}, not {value}.", key=key, allowed=", ".join(allowed), value=repr(value)
+        )
     return text
 
 
@@ -78,7 +81,10 @@ def _read(path: Path) -> dict[str, str]:
         key, sep, value = line.partition("=")
         key = key.strip()
         if not sep or key not in SETTINGS:
-            raise UsageError(f"{path}:{number}: expected 'key = value' with a key out of {', '.join(SETTINGS)}.")
+            keys = ", ".join(SETTINGS)
+            raise UsageError(
+                "{path}:{line}: expected 'key = value' with a key out of {keys}.", path=path, line=number, keys=keys
+            )
         found[key] = normalise(key, value)
     return found
 
@@ -93,19 +99,26 @@ def _config_text(path: Path) -> str | None:
 
     try:
         if not stat.S_ISREG(path.stat().st_mode):
-            raise UsageError(f"{path}: the config file is not a regular file (a device or pipe cannot be one).")
+            raise UsageError(
+                "{path}: the config file is not a regular file (a device or pipe cannot be one).", path=path
+            )
         with path.open("rb") as handle:
             raw = handle.read(MAX_CONFIG_BYTES + 1)
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as error:
-        raise UsageError(f"{path}: cannot read the config file ({error.strerror or error}).") from None
+        raise UsageError(
+            "{path}: cannot read the config file ({reason}).", path=path, reason=error.strerror or error
+        ) from None
     if len(raw) > MAX_CONFIG_BYTES:
-        raise UsageError(f"{path}: the config file is larger than {MAX_CONFIG_BYTES // 1024} KB; it cannot be one.")
+        limit = MAX_CONFIG_BYTES // 1024
+        raise UsageError("{path}: the config file is larger than {limit} KB; it cannot be one.", path=path, limit=limit)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise UsageError(f"{path}: the config file is not valid UTF-8 (byte {error.start + 1}).") from None
+        raise UsageError(
+            "{path}: the config file is not valid UTF-8 (byte {byte}).", path=path, byte=error.start + 1
+        ) from None
 
 
 def resolve(key: str, option: str | None = None, warn: Callable[[str], None] | None = None) -> Setting:
@@ -124,7 +137,7 @@ def resolve(key: str, option: str | None = None, warn: Callable[[str], None] | N
     except EcoqaError as error:
         if warn is None:
             raise
-        warn(f"{error.message.rstrip('.')}; using the defaults.")
+        warn(msg("{problem}; using the defaults.", problem=clause(error.message)))
         stored = {}
     if key in stored:
         return Setting(key, stored[key], str(config_path()))
@@ -149,7 +162,7 @@ def save(key: str, value: str | None) -> Path:
     from ecoqa.files import check_target, write_atomic  # only here: reading settings stays light
 
     if key not in SETTINGS:
-        raise UsageError(f"unknown setting {key!r}; settings are {', '.join(SETTINGS)}.")
+        raise UsageError("unknown setting {key}; settings are {keys}.", key=repr(key), keys=", ".join(SETTINGS))
     path = config_path()
     check_target(path, force=True)  # a file installed with ecoqa, a directory: refused before reading
     stored = {} if _names_a_stream(path) else read_file(path)  # a FIFO or device: written into, never read
@@ -164,7 +177,7 @@ def save(key: str, value: str | None) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise OutputError(f"cannot write {path}: {error.strerror or error}.") from None
+        raise OutputError("cannot write {path}: {reason}.", path=path, reason=error.strerror or error) from None
     write_atomic(path, lines, force=True)
     _read.cache_clear()
     return path

@@ -17,6 +17,7 @@ from typing import Any
 
 from ecoqa.bundled import bundled_corpus as bundled_corpus
 from ecoqa.errors import CorpusError
+from ecoqa.messages import Message, msg
 from ecoqa.models import Corpus, Entry
 from ecoqa.schema import SECTIONS, Checker, Document, NonFinite, Pairs, Problem, convert, kind_of
 from ecoqa.text import clean_text, one_line
@@ -48,10 +49,10 @@ def read_corpus_bytes(path: Path, *, hint: str = "--data or ECOQA_DATA") -> byte
     *hint* names where the path came from, so that "file not found" says what to check.
     """
     read_corpus_bytes_checked(path, hint=hint)
-    return read_bounded(path, "a corpus file")
+    return read_bounded(path, msg("a corpus file"))
 
 
-def read_bounded(path: Path, what: str) -> bytes:
+def read_bounded(path: Path, what: Message) -> bytes:
     """At most ``MAX_BYTES`` of *path*, read whole; more (a file that grew, or a pipe, whose size
     only reading tells) is a ``CorpusError`` naming *what* the limit is for. Callers check first
     what kind of file they accept (a corpus must be a regular file; an import source may be a pipe)."""
@@ -59,9 +60,13 @@ def read_bounded(path: Path, what: str) -> bytes:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        raise CorpusError(f"{path}: cannot read ({one_line(error.strerror or str(error))}).") from None
+        raise CorpusError(
+            "{path}: cannot read ({reason}).", path=path, reason=one_line(error.strerror or str(error))
+        ) from None
     if len(raw) > MAX_BYTES:
-        raise CorpusError(f"{path}: larger than the {MAX_BYTES // 2**20} MB limit for {what}.")
+        raise CorpusError(
+            "{path}: larger than the {limit} MB limit for {what}.", path=path, limit=MAX_BYTES // 2**20, what=what
+        )
     return raw
 
 
@@ -75,22 +80,25 @@ def read_corpus_bytes_checked(path: Path, *, hint: str = "--data or ECOQA_DATA")
     import stat
 
     if stat.S_ISDIR(status.st_mode):
-        raise CorpusError(f"{name}: is a directory, not a corpus file.")
+        raise CorpusError("{path}: is a directory, not a corpus file.", path=name)
     if not stat.S_ISREG(status.st_mode):
-        raise CorpusError(f"{name}: not a regular file (a device or pipe cannot be a corpus).")
+        raise CorpusError("{path}: not a regular file (a device or pipe cannot be a corpus).", path=name)
     if status.st_size > MAX_BYTES:
-        raise CorpusError(f"{name}: larger than the {MAX_BYTES // 2**20} MB limit for a corpus file.")
+        limit = MAX_BYTES // 2**20
+        raise CorpusError(
+            "{path}: larger than the {limit} MB limit for {what}.", path=name, limit=limit, what=msg("a corpus file")
+        )
     if not os.access(path, os.R_OK):
-        raise CorpusError(f"{name}: cannot read (Permission denied).")
+        raise CorpusError("{path}: cannot read ({reason}).", path=name, reason=msg("Permission denied"))
     return status
 
 
-def _stat_problem(name: str, error: OSError, hint: str) -> str:
+def _stat_problem(name: str, error: OSError, hint: str) -> Message:
     if error.errno == errno.ENOENT:
-        return f"{name}: file not found; check the path given with {hint}."
+        return msg("{path}: file not found; check the path given with {option}.", path=name, option=msg(hint))
     if error.errno == errno.ELOOP:
-        return f"{name}: too many levels of symbolic links (a link that points to itself?)."
-    return f"{name}: cannot read ({one_line(error.strerror or str(error))})."
+        return msg("{path}: too many levels of symbolic links (a link that points to itself?).", path=name)
+    return msg("{path}: cannot read ({reason}).", path=name, reason=one_line(error.strerror or str(error)))
 
 
 def load_corpus(path: Path | None = None) -> Corpus:
@@ -105,18 +113,26 @@ def load_corpus(path: Path | None = None) -> Corpus:
 
 #: Python's JSON messages that end in "at" (it would add where): said whole, where is file:line:column.
 _JSON_MESSAGES = {
-    "Unterminated string starting at": "a string is never closed",
-    "Invalid control character at": "a control character inside a string (write a line break as \\n, a tab as \\t)",
+    "Unterminated string starting at": msg("a string is never closed"),
+    "Invalid control character at": msg(
+        "a control character inside a string (write a line break as \\n, a tab as \\t)"
+    ),
 }
 
 
 def syntax_error(source: str, line: int, column: int, message: str, at_end: bool) -> CorpusError:
     """A JSON syntax error as ``file:line:column: what``; an error at the end of the file, or a
     string that runs into it, says the file may be cut off (a partial download or copy)."""
-    what = _JSON_MESSAGES.get(message, message)
+    what = _JSON_MESSAGES.get(message) or msg(message)  # Python's words, in the catalogue as JSON_SYNTAX
     if at_end or message.startswith("Unterminated string"):
-        what += "; the file ends before its JSON does (is it cut off?)"
-    return CorpusError(f"{source}:{line}:{column}: {what}")
+        return CorpusError(
+            "{source}:{line}:{column}: {what}; the file ends before its JSON does (is it cut off?)",
+            source=source,
+            line=line,
+            column=column,
+            what=what,
+        )
+    return CorpusError("{source}:{line}:{column}: {what}", source=source, line=line, column=column, what=what)
 
 
 def decode_json(raw: bytes, source: str) -> Any:
@@ -126,9 +142,13 @@ def decode_json(raw: bytes, source: str) -> Any:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise CorpusError(f"{source}: not valid UTF-8 (byte {error.start}); save the file as UTF-8.") from None
+        raise CorpusError(
+            "{source}: not valid UTF-8 (byte {byte}); save the file as UTF-8.", source=source, byte=error.start
+        ) from None
     if not text.strip():
-        raise CorpusError(f"{source}: the file is empty; a corpus is a JSON object with a 'questions' list.")
+        raise CorpusError(
+            "{source}: the file is empty; a corpus is a JSON object with a 'questions' list.", source=source
+        )
     try:
         return json.loads(text, object_pairs_hook=_object_with_duplicates, parse_constant=_non_finite)
     except json.JSONDecodeError as error:
@@ -141,9 +161,9 @@ def _not_decoded(source: str, error: RecursionError | ValueError) -> CorpusError
     """What the decoder could not make of valid JSON syntax: nesting too deep for Python, or a number
     with more digits than Python converts (4,300)."""
     if isinstance(error, RecursionError):
-        return CorpusError(f"{source}: JSON nested too deeply to be a corpus.")
-    detail = "a number has too many digits" if "digits" in str(error) else one_line(str(error), 120)
-    return CorpusError(f"{source}: {detail}; a corpus has ids up to 2147483647.")
+        return CorpusError("{source}: JSON nested too deeply to be a corpus.", source=source)
+    detail = msg("a number has too many digits") if "digits" in str(error) else one_line(str(error), 120)
+    return CorpusError("{source}: {detail}; a corpus has ids up to 2147483647.", source=source, detail=detail)
 
 
 # ---------------------------------------------------------------------------- checking
@@ -162,9 +182,23 @@ def corpus_from_document(doc: Any, source: str) -> Corpus:
     """A decoded document to a ``Corpus``, or a ``CorpusError`` naming the first problem."""
     corpus, problems = convert(doc, source)
     if corpus is None:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise CorpusError(f"{one_line(str(problems[0]))}{more}; run 'ecoqa validate {source}' for the full list.")
+        raise too_many_problems(problems, source)
     return corpus
+
+
+def too_many_problems(problems: Sequence[Problem], source: str) -> CorpusError:
+    """The error for a corpus with *problems*: the first, how many more, and how to see them all."""
+    if not problems:
+        return CorpusError("{source}: not a corpus; run 'ecoqa validate {source}' for the full list.", source=source)
+    first = problems[0].said()
+    if len(problems) > 1:
+        return CorpusError(
+            "{problem} (and {more} more); run 'ecoqa validate {source}' for the full list.",
+            problem=first,
+            more=len(problems) - 1,
+            source=source,
+        )
+    return CorpusError("{problem}; run 'ecoqa validate {source}' for the full list.", problem=first, source=source)
 
 
 def parse_corpus(raw: bytes, source: str) -> Corpus:
@@ -219,7 +253,9 @@ class JsonStream:
             text = self.decoder.decode(chunk, final=not chunk)
         except UnicodeDecodeError as error:
             raise CorpusError(
-                f"{self.source}: not valid UTF-8 (byte {self.bytes_read + error.start}); save the file as UTF-8."
+                "{source}: not valid UTF-8 (byte {byte}); save the file as UTF-8.",
+                source=self.source,
+                byte=self.bytes_read + error.start,
             ) from None
         self.bytes_read += len(chunk)
         if self.read is not None:
@@ -279,7 +315,9 @@ class JsonStream:
         questions, ("question", item) for each question, ("list", None) for a bare list of questions."""
         first = self._skip_space()
         if not first:
-            raise CorpusError(f"{self.source}: the file is empty; a corpus is a JSON object with a 'questions' list.")
+            raise CorpusError(
+                "{source}: the file is empty; a corpus is a JSON object with a 'questions' list.", source=self.source
+            )
         if first == "[":
             yield "list", None
             yield from self._questions()
@@ -359,7 +397,9 @@ def check_stream(
                     if entry is not None and on_entry is not None:
                         on_entry(entry, value)
     except OSError as error:
-        raise CorpusError(f"{source}: cannot read ({one_line(error.strerror or str(error))}).") from None
+        raise CorpusError(
+            "{path}: cannot read ({reason}).", path=source, reason=one_line(error.strerror or str(error))
+        ) from None
     if not questions and not checker.head.problems:
         checker.head.add(None, "missing required field 'questions' (a list of {id, question, answer})")
     parts, problems = checker.finish(answers or (lambda ids: _answers_of(path, source, ids)))
@@ -368,9 +408,9 @@ def check_stream(
 
 def _section(checker: Checker, name: str, value: Any) -> None:
     if name == "":
-        checker.head.add(None, f"must be an object, not {kind_of(value)}")
+        checker.head.add(None, msg("must be an object, not {kind}", kind=kind_of(value)))
     elif name == "questions":
-        checker.head.add("questions", f"must be a list of objects, not {kind_of(value)}")
+        checker.head.add("questions", msg("must be a list of objects, not {kind}", kind=kind_of(value)))
     elif name in SECTIONS:
         checker.section(name, value)
 

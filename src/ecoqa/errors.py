@@ -5,13 +5,19 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
+from ecoqa.messages import Message, msg
+
 
 class EcoqaError(Exception):
-    """An error whose message is written for the user: one line, saying what to try next."""
+    """An error whose message is written for the user: one line, saying what to try next.
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    It is given as English with ``{placeholders}`` and their values (a ``Message``), so that it is
+    said in the command's language when printed; ``message`` is its English text."""
+
+    def __init__(self, message: str, /, **values: object) -> None:
+        said = message if isinstance(message, Message) and not values else Message(message, **values)
+        super().__init__(said)
+        self.message: Message = said
 
 
 class CorpusError(EcoqaError):
@@ -39,7 +45,13 @@ class IndexDamaged(EcoqaError):
     the same command, run again, rebuilds it."""
 
     def __init__(self, path: object, reason: str) -> None:
-        super().__init__(f"the search index {path} is damaged ({reason}); it has been removed: run the command again.")
+        super().__init__(
+            msg(
+                "the search index {path} is damaged ({reason}); it has been removed: run the command again.",
+                path=path,
+                reason=reason,
+            )
+        )
         self.reason = reason
 
 

@@ -33,19 +33,19 @@ def check_target(path: Path, *, force: bool, protected: Iterable[Path] = ()) -> 
     """The file to write for *path* (symlinks followed), or a usage error saying why not."""
     for source in protected:
         if same_file(path, source):
-            raise UsageError(f"{path} is the corpus being read; write the output to another file.")
+            raise UsageError("{path} is the corpus being read; write the output to another file.", path=path)
     target = Path(os.path.realpath(path))
     if installed_with_ecoqa(target):
-        raise UsageError(f"{path} belongs to the installed ecoqa; write the output to another file.")
+        raise UsageError("{path} belongs to the installed ecoqa; write the output to another file.", path=path)
     mode = _mode_of(path)
     if mode is not None and stat.S_ISDIR(mode):
-        raise UsageError(f"{path} is a directory; give a file name.")
+        raise UsageError("{path} is a directory; give a file name.", path=path)
     if mode is not None and stat.S_ISBLK(mode):
-        raise UsageError(f"{path} is a block device; give a file name.")
+        raise UsageError("{path} is a block device; give a file name.", path=path)
     if mode is not None and is_stream(mode):
         return Path(path)
     if os.path.lexists(path) and not force:
-        raise UsageError(f"{path} exists; pass --force to replace it.")
+        raise UsageError("{path} exists; pass --force to replace it.", path=path)
     return target
 
 
@@ -116,10 +116,10 @@ def _write_into_stream(path: Path, mode: int, chunks: Iterable[str | bytes]) -> 
         handle = os.open(path, os.O_WRONLY | os.O_NOCTTY | os.O_CLOEXEC)  # never O_CREAT, never O_TRUNC
         with os.fdopen(handle, "wb") as stream:
             if stat.S_ISREG(os.fstat(stream.fileno()).st_mode):  # replaced by a file since it was checked
-                raise UsageError(f"{path} changed into a file while ecoqa was writing; nothing was written.")
+                raise UsageError("{path} changed into a file while ecoqa was writing; nothing was written.", path=path)
             stream.writelines(_encoded(chunks))
     except OSError as error:
-        raise OutputError(f"cannot write {path}: {error.strerror or error}.") from None
+        raise OutputError("cannot write {path}: {reason}.", path=path, reason=error.strerror or error) from None
 
 
 def _send_to_socket(path: Path, chunks: Iterable[str | bytes]) -> None:
@@ -177,7 +177,7 @@ def _write_through_temporary(path: Path, target: Path, chunks: Iterable[str | by
         os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except OSError as error:
-        raise OutputError(f"cannot write {path}: {error.strerror or error}.") from None
+        raise OutputError("cannot write {path}: {reason}.", path=path, reason=error.strerror or error) from None
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):

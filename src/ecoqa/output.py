@@ -113,14 +113,16 @@ def write_error_line(text: str, color: str = "auto") -> None:
         pass
 
 
-def write_note_line(text: str) -> None:
-    """One plain line on stderr saying what a command did (as clig.dev asks), never coloured as an error."""
+def write_note_line(text: str, /, **values: object) -> None:
+    """One plain line on stderr saying what a command did (as clig.dev asks), never coloured as an error;
+    *text* is English with ``{placeholders}`` for *values*, said in the command's language."""
     if sys.stderr is None:
         return
     try:
+        from ecoqa.messages import say
         from ecoqa.text import one_line
 
-        sys.stderr.write(f"ecoqa: {one_line(text, None)}\n")  # names in it may hold escape sequences
+        sys.stderr.write(f"ecoqa: {one_line(say(text, **values), None)}\n")  # names in it may hold escape sequences
         sys.stderr.flush()
     except OSError:
         pass
@@ -405,4 +407,7 @@ def index_progress() -> Iterator[Callable[[str, int, int], None] | None]:
         took = ", ".join(
             f"{stage} {end - start:.1f} s" for stage, start, end in zip(phases, starts[:-1], starts[1:], strict=True)
         )
-        write_note_line(f"built the search index in {starts[-1] - starts[0]:.1f} s ({took}); later commands use it.")
+        seconds = f"{starts[-1] - starts[0]:.1f}"
+        write_note_line(
+            "built the search index in {seconds} s ({took}); later commands use it.", seconds=seconds, took=took
+        )

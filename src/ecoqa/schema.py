@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ecoqa.messages import Message, msg
 from ecoqa.models import (
     MAX_ID,
     Collection,
@@ -48,6 +49,10 @@ class Problem(NamedTuple):
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message
+
+    def said(self) -> Message:
+        """The problem as a message, to be said in the command's language."""
+        return msg("{where}: {problem}", where=self.where, problem=self.message) if self.where else msg(self.message)
 
 
 class Pairs(dict[str, Any]):
@@ -91,20 +96,20 @@ class Report:
 INVALID: Any = object()  # a value that failed its check; the document will not be built
 
 
-def kind_of(value: Any) -> str:
+def kind_of(value: Any) -> Message:
     if isinstance(value, NonFinite):
-        return "NaN/Infinity"
+        return msg("NaN/Infinity")
     names = {
-        dict: "an object",
-        Pairs: "an object",
-        list: "a list",
-        str: "a string",
-        bool: "a boolean",
-        int: "a number",
-        float: "a number",
-        type(None): "null",
+        dict: msg("an object"),
+        Pairs: msg("an object"),
+        list: msg("a list"),
+        str: msg("a string"),
+        bool: msg("a boolean"),
+        int: msg("a number"),
+        float: msg("a number"),
+        type(None): msg("null"),
     }
-    return names.get(type(value), "a " + type(value).__name__)
+    return names.get(type(value)) or msg("a {type}", type=type(value).__name__)
 
 
 # ---------------------------------------------------------------------------- kinds of value
@@ -135,10 +140,10 @@ class Text(Node):
 
     def convert(self, value: Any, where: Where, report: Report) -> Any:
         if not isinstance(value, str):
-            report.add(where, f"must be a string, not {kind_of(value)}")
+            report.add(where, msg("must be a string, not {kind}", kind=kind_of(value)))
             return INVALID
         if self.nonempty and not value.strip():
-            report.add(where, "must not be empty")
+            report.add(where, msg("must not be empty"))
             return INVALID
         return clean_text(value)
 
@@ -166,10 +171,10 @@ class Url(Node):
         if value is None:
             return None
         if not isinstance(value, str):
-            report.add(where, f"must be a string or null, not {kind_of(value)}")
+            report.add(where, msg("must be a string or null, not {kind}", kind=kind_of(value)))
             return INVALID
         if not value.startswith(("http://", "https://")) or not all("!" <= c <= "~" for c in value):
-            report.add(where, "must be an http:// or https:// address without spaces or control characters")
+            report.add(where, msg("must be an http:// or https:// address without spaces or control characters"))
             return INVALID
         return value
 
@@ -180,7 +185,7 @@ class Url(Node):
 class Flag(Node):
     def convert(self, value: Any, where: Where, report: Report) -> Any:
         if not isinstance(value, bool):
-            report.add(where, f"must be true or false, not {kind_of(value)}")
+            report.add(where, msg("must be true or false, not {kind}", kind=kind_of(value)))
             return INVALID
         return value
 
@@ -195,11 +200,11 @@ class Id(Node):
 
     def convert(self, value: Any, where: Where, report: Report) -> Any:
         if isinstance(value, NonFinite):
-            report.add(where, "NaN and Infinity are not allowed")
+            report.add(where, msg("NaN and Infinity are not allowed"))
         elif not isinstance(value, int) or isinstance(value, bool):
-            report.add(where, f"must be a whole number, not {kind_of(value)}")
+            report.add(where, msg("must be a whole number, not {kind}", kind=kind_of(value)))
         elif not 0 <= value <= MAX_ID:
-            report.add(where, f"must be a whole number from 0 to {MAX_ID}")
+            report.add(where, msg("must be a whole number from 0 to {max}", max=MAX_ID))
         else:
             return value
         return INVALID
@@ -211,7 +216,10 @@ class Id(Node):
 class Version(Node):
     def convert(self, value: Any, where: Where, report: Report) -> Any:
         if value not in READ_VERSIONS or isinstance(value, bool):
-            report.add(where, f"unsupported value {one_line(repr(value), 40)}; this ecoqa reads versions 1 and 2")
+            report.add(
+                where,
+                msg("unsupported value {value}; this ecoqa reads versions 1 and 2", value=one_line(repr(value), 40)),
+            )
             return INVALID
         return value
 
@@ -245,7 +253,9 @@ class Many(Node):
 
     def convert(self, value: Any, where: Where, report: Report) -> Any:
         if not isinstance(value, list):
-            report.add(where, f"must be a list of {self.item.plural}, not {kind_of(value)}")
+            report.add(
+                where, msg("must be a list of {items}, not {kind}", items=msg(self.item.plural), kind=kind_of(value))
+            )
             return INVALID
         built = []
         for number, item in enumerate(value):
@@ -295,20 +305,20 @@ class Obj(Node):
 
     def convert(self, value: Any, where: Where, report: Report) -> Any:
         if not isinstance(value, dict):
-            report.add(where, f"must be an object, not {kind_of(value)}")
+            report.add(where, msg("must be an object, not {kind}", kind=kind_of(value)))
             return INVALID
         before = len(report.problems)
         for key in getattr(value, "duplicates", ()):
-            report.add(where, f"duplicate key {json.dumps(one_line(key, 60))}")
+            report.add(where, msg("duplicate key {key}", key=json.dumps(one_line(key, 60))))
         for key in value:
             if key not in self.fields:
-                report.add(where, f"unknown field {json.dumps(one_line(key, 60))}{_close_field(key, self.fields)}")
+                report.add(where, _unknown_field(key, self.fields))
         built: dict[str, Any] = {}
         for key, spec in self.fields.items():
             if key in value:
                 built[spec.attribute or key] = spec.node.convert(value[key], Where(where, key), report)
             elif spec.required:
-                report.add(where, f"missing required field '{key}'")
+                report.add(where, msg("missing required field '{key}'", key=key))
             elif spec.default is not None:
                 built[spec.attribute or key] = spec.default
         if len(report.problems) > before:
@@ -338,11 +348,14 @@ class Obj(Node):
         }
 
 
-def _close_field(key: str, fields: dict[str, Field]) -> str:
+def _unknown_field(key: str, fields: dict[str, Field]) -> Message:
     import difflib
 
+    name = json.dumps(one_line(key, 60))
     close = difflib.get_close_matches(key, list(fields), n=1, cutoff=0.75)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    if close:
+        return msg("unknown field {name}; did you mean '{close}'?", name=name, close=close[0])
+    return msg("unknown field {name}", name=name)
 
 
 # ---------------------------------------------------------------------------- the table
@@ -620,9 +633,9 @@ class Checker:
     def key(self, key: str, seen_before: bool) -> None:
         """A top-level key, in file order."""
         if seen_before:
-            self.head.add(None, f"duplicate key {json.dumps(one_line(key, 60))}")
+            self.head.add(None, msg("duplicate key {key}", key=json.dumps(one_line(key, 60))))
         elif key not in DOCUMENT.fields:
-            self.head.add(None, f"unknown field {json.dumps(one_line(key, 60))}{_close_field(key, DOCUMENT.fields)}")
+            self.head.add(None, _unknown_field(key, DOCUMENT.fields))
 
     def section(self, key: str, value: Any) -> None:
         self.sections[key] = value
@@ -658,7 +671,14 @@ class Checker:
         problems = self.head.problems + sections.problems + self.body.problems
         tail = Report(self.source)
         for at, entry_id in self.duplicates:
-            tail.add(at, f"duplicate id {entry_id}, first used at {_question_at(self.first[entry_id], entry_id)}")
+            tail.add(
+                at,
+                msg(
+                    "duplicate id {id}, first used at {where}",
+                    id=entry_id,
+                    where=_question_at(self.first[entry_id], entry_id),
+                ),
+            )
         if not problems and parts is not INVALID:
             _check_version(parts, tail)
             self._cross_check(parts, tail, answers)
@@ -680,16 +700,21 @@ class Checker:
                 for index, value in enumerate(ref[column]):  # type: ignore[arg-type]
                     if value not in known:
                         where = _question_at(ref[0], ref[1])
-                        report.add(f"{where}.{key}[{index}]", f"unknown {what} {json.dumps(one_line(value, 60))}")
+                        report.add(
+                            f"{where}.{key}[{index}]",
+                            msg("unknown {what} {name}", what=msg(what), name=json.dumps(one_line(value, 60))),
+                        )
         cited = sorted({e.question for p in parts.principles or () for e in p.evidence if e.question in self.first})
         found = answers(cited) if cited else {}
         for number, principle in enumerate(parts.principles or ()):
             for index, evidence in enumerate(principle.evidence):
                 at = f"principles[{number}].evidence[{index}]"
                 if evidence.question not in self.first:
-                    report.add(f"{at}.question", f"no question with id {evidence.question}")
+                    report.add(f"{at}.question", msg("no question with id {id}", id=evidence.question))
                 elif evidence.quote not in found.get(evidence.question, ""):
-                    report.add(f"{at}.quote", f"not found verbatim in the answer of question {evidence.question}")
+                    report.add(
+                        f"{at}.quote", msg("not found verbatim in the answer of question {id}", id=evidence.question)
+                    )
         listings: tuple[tuple[str, Sequence[Person | Organization]], ...] = (
             ("people", parts.people or ()),
             ("organizations", parts.organizations),
@@ -698,7 +723,7 @@ class Checker:
             for number, item in enumerate(listed):
                 for index, question in enumerate(item.questions):
                     if question not in self.first:
-                        report.add(f"{key}[{number}].questions[{index}]", f"no question with id {question}")
+                        report.add(f"{key}[{number}].questions[{index}]", msg("no question with id {id}", id=question))
 
     def corpus(self, parts: Document, entries: tuple[Entry, ...] | list[Entry], source: str) -> Corpus:
         """The corpus of a checked document; topics used but not declared get their id as label."""
@@ -714,7 +739,7 @@ def convert(doc: Any, source: str) -> tuple[Corpus | None, list[Problem]]:
     if isinstance(doc, list):  # a bare list of questions
         doc = {"questions": doc}
     if not isinstance(doc, dict):
-        checker.head.add(None, f"must be an object, not {kind_of(doc)}")
+        checker.head.add(None, msg("must be an object, not {kind}", kind=kind_of(doc)))
         return None, checker.head.problems
     for key in getattr(doc, "duplicates", ()):
         checker.key(key, True)
@@ -726,11 +751,11 @@ def convert(doc: Any, source: str) -> tuple[Corpus | None, list[Problem]]:
     questions = doc.get("questions")
     entries: list[Entry] = []
     if "questions" not in doc:
-        checker.head.add(None, "missing required field 'questions' (a list of {id, question, answer})")
+        checker.head.add(None, msg("missing required field 'questions' (a list of {id, question, answer})"))
     elif not isinstance(questions, list):
-        checker.head.add("questions", f"must be a list of objects, not {kind_of(questions)}")
+        checker.head.add("questions", msg("must be a list of objects, not {kind}", kind=kind_of(questions)))
     elif not questions:
-        checker.head.add("questions", "the list is empty; a corpus needs at least one question")
+        checker.head.add("questions", msg("the list is empty; a corpus needs at least one question"))
     else:
         entries = [e for e in map(checker.question, questions) if e is not None]
     answers = {e.id: e.answer for e in entries}
@@ -743,11 +768,11 @@ def convert(doc: Any, source: str) -> tuple[Corpus | None, list[Problem]]:
 def _check_version(parts: Document, report: Report) -> None:
     """Version 1 describes the corpus in "webinar", version 2 in "collection"; never both."""
     if parts.collection is not None and parts.webinar is not None:
-        report.add("webinar", "version 2 describes the corpus in 'collection' only; remove 'webinar'")
+        report.add("webinar", msg("version 2 describes the corpus in 'collection' only; remove 'webinar'"))
     elif parts.webinar is not None and parts.schema_version == 2:
-        report.add("webinar", "version 2 calls this block 'collection' (with a 'kind'); rename it")
+        report.add("webinar", msg("version 2 calls this block 'collection' (with a 'kind'); rename it"))
     elif parts.collection is not None and parts.schema_version == 1:
-        report.add("collection", "'collection' needs schema_version 2")
+        report.add("collection", msg("'collection' needs schema_version 2"))
 
 
 def upgrade(doc: dict[str, Any]) -> dict[str, Any]:
@@ -775,24 +800,28 @@ def _renamed_paths(paths: Any) -> Any:
     ]
 
 
-def version_note(path: Path) -> str:
-    """For a valid corpus file of version 1: how to bring it to version 2 ("" for any other)."""
+def version_note(path: Path) -> Message | None:
+    """For a valid corpus file of version 1: how to bring it to version 2 (None for any other)."""
     try:
         doc = json.loads(path.read_bytes())
     except (OSError, ValueError):
-        return ""
+        return None
     if isinstance(doc, dict) and (doc.get("schema_version") == 1 or "webinar" in doc):
-        return (
-            f" (version 1; it reads as before; 'ecoqa --data {path} export -f json -o NEW.json' writes it as version 2)"
+        return msg(
+            " (version 1; it reads as before; 'ecoqa --data {path} export -f json -o NEW.json' writes it as version 2)",
+            path=path,
         )
-    return ""
+    return None
 
 
 def _named(where: str, items: Sequence[Any], what: str, report: Report) -> set[str]:
     ids: set[str] = set()
     for number, item in enumerate(items):
         if item.id in ids:
-            report.add(f"{where}[{number}].id", f"duplicate {what} id {json.dumps(one_line(item.id, 60))}")
+            report.add(
+                f"{where}[{number}].id",
+                msg("duplicate {what} id {id}", what=msg(what), id=json.dumps(one_line(item.id, 60))),
+            )
         ids.add(item.id)
     return ids
 

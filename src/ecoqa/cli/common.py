@@ -11,6 +11,7 @@ import typer
 
 from ecoqa.cli.exits import warn
 from ecoqa.errors import NotFoundError, UsageError
+from ecoqa.messages import Message, joined, msg
 
 if TYPE_CHECKING:
     from ecoqa.models import Corpus, Entry
@@ -34,14 +35,17 @@ def chosen_lang(ctx: typer.Context, lang: str | None, corpus: Corpus) -> str:
     """--lang on the command, else on ``ecoqa`` itself, else ECOQA_LANG, the config file, else the
     corpus's own language where ecoqa speaks it, else English."""
     from ecoqa.config import interface_language
+    from ecoqa.messages import settle
 
-    return interface_language(lang, corpus.language, warn)
+    language = interface_language(lang, corpus.language, warn)
+    settle(language)
+    return language
 
 
 def exclusive(**flags: bool) -> None:
     given = [name for name, on in flags.items() if on]
     if len(given) > 1:
-        raise UsageError(f"--{given[0]} and --{given[1]} cannot be combined; choose one.")
+        raise UsageError("--{one} and --{other} cannot be combined; choose one.", one=given[0], other=given[1])
 
 
 def rows_as_text(output: Output, plain: bool, table: bool) -> bool:
@@ -100,9 +104,8 @@ def topic_ids(corpus: Corpus, names: Sequence[str], prefix: str) -> list[str]:
     for name in names:
         topic = find_topic(corpus, name)
         if topic is None:
-            raise NotFoundError(
-                f"unknown topic {quoted(name)}; {_hint(closest(name, topic_names(corpus)), prefix, 'topics')}"
-            )
+            hint = _hint(closest(name, topic_names(corpus)), prefix, "topics")
+            raise NotFoundError("unknown topic {name}; {hint}", name=quoted(name), hint=hint)
         ids.append(topic.id)
     return ids
 
@@ -115,10 +118,14 @@ def principle_ids(corpus: Corpus, names: Sequence[str], prefix: str) -> list[str
         principle = find_principle(corpus, name)
         if principle is None:
             if parse_id(name) is not None:
-                valid = f"1-{len(corpus.principles)}" if corpus.principles else "none"
-                raise NotFoundError(f"no principle number {quoted(name)}; valid numbers are {valid}.")
+                valid = f"1-{len(corpus.principles)}" if corpus.principles else msg("none")
+                raise NotFoundError(
+                    "no principle number {name}; valid numbers are {valid}.", name=quoted(name), valid=valid
+                )
             close = closest(name, principle_names(corpus))
-            raise NotFoundError(f"unknown principle {quoted(name)}; {_hint(close, prefix, 'principles')}")
+            raise NotFoundError(
+                "unknown principle {name}; {hint}", name=quoted(name), hint=_hint(close, prefix, "principles")
+            )
         ids.append(principle.id)
     return ids
 
@@ -129,8 +136,10 @@ def quoted(name: str) -> str:
     return repr(one_line(name, 60))
 
 
-def _hint(close: Sequence[str], prefix: str, listing: str) -> str:
-    return f"did you mean {' or '.join(close)}?" if close else f"see '{prefix} {listing}'."
+def _hint(close: Sequence[str], prefix: str, listing: str) -> Message:
+    if close:
+        return msg("did you mean {names}?", names=joined(close, " or "))
+    return msg("see '{prefix} {listing}'.", prefix=prefix, listing=listing)
 
 
 def selected(corpus: Corpus, topics: Sequence[str], principles: Sequence[str], prefix: str) -> list[int] | None:
@@ -146,9 +155,9 @@ def selected(corpus: Corpus, topics: Sequence[str], principles: Sequence[str], p
     return positions
 
 
-def filter_words(topics: Sequence[str], principles: Sequence[str]) -> str:
-    parts = [f"topic {t}" for t in topics] + [f"principle {p}" for p in principles]
-    return " and ".join(parts)
+def filter_words(topics: Sequence[str], principles: Sequence[str]) -> Message:
+    parts = [msg("topic {name}", name=t) for t in topics] + [msg("principle {name}", name=p) for p in principles]
+    return joined(parts, " and ")
 
 
 def find_entry(corpus: Corpus, raw: str, prefix: str) -> Entry:
@@ -157,6 +166,12 @@ def find_entry(corpus: Corpus, raw: str, prefix: str) -> Entry:
     number = parse_id(raw)
     entry = corpus.get(number) if number is not None else None
     if entry is None:
-        hint = f" (to search, use: {prefix} search {quoted(raw)})" if any(c.isalpha() for c in raw) else ""
-        raise NotFoundError(f"no question {quoted(raw)}; valid ids are {corpus.id_range()}.{hint}")
+        if any(c.isalpha() for c in raw):
+            raise NotFoundError(
+                "no question {id}; valid ids are {ids}. (to search, use: {prefix} search {id})",
+                id=quoted(raw),
+                ids=corpus.id_range(),
+                prefix=prefix,
+            )
+        raise NotFoundError("no question {id}; valid ids are {ids}.", id=quoted(raw), ids=corpus.id_range())
     return entry

@@ -34,6 +34,8 @@ from ecoqa.cli.options import (
     valued,
 )
 from ecoqa.errors import NoMatchError, UsageError
+from ecoqa.messages import Message, say
+from ecoqa.messages import count as count_of
 
 #: --format names -> the document written
 FORMATS = {"markdown": "markdown", "md": "markdown", "html": "html", "json": "json"}
@@ -77,9 +79,10 @@ def validate(
         from ecoqa.schema import version_note
         from ecoqa.text import one_line
 
-        out.write("".join(one_line(str(p), 500) + "\n" for p in problems) or f"{one_line(str(path), None)}: valid\n")
-        note = "" if problems else version_note(path)
-        if note:
+        valid = say("{path}: valid", path=one_line(str(path), None))
+        out.write("".join(one_line(say(p.said()), 500) + "\n" for p in problems) or valid + "\n")
+        note = None if problems else version_note(path)
+        if note is not None:
             warn(note)
     out.flush()
     if problems:
@@ -132,7 +135,7 @@ def export(
         keep = set(positions)
         positions = [p for p in map(corpus.entries.position, chosen_ids) if p is not None and p in keep]
     if not positions:
-        raise NoMatchError(f"no question has {filter_words(topic or [], principle or [])}.")
+        raise NoMatchError("no question has {filter}.", filter=filter_words(topic or [], principle or []))
     import datetime
 
     from ecoqa import export as documents
@@ -158,8 +161,12 @@ def export(
     write_atomic(target, chunks, force=force, protected=protected)
     from ecoqa.output import write_note_line
 
-    count = f"{len(positions)} question{'s' if len(positions) != 1 else ''}"
-    write_note_line(f"wrote {count} ({kind}) to {target}")
+    count = questions_counted(len(positions))
+    write_note_line("wrote {count} ({format}) to {path}", count=count, format=kind, path=target)
+
+
+def questions_counted(n: int) -> Message:
+    return count_of(n, "{n} question", "{n} questions")
 
 
 def _to_stdout(chunks: Iterable[str | bytes], *, paging: bool) -> None:
@@ -249,7 +256,7 @@ def import_(
     if output is None and not dry_run:
         raise UsageError("say where to write the corpus with -o FILE ('-' for stdout), or look first with --dry-run.")
     if base_url is not None and not base_url.lower().startswith(("http://", "https://")):
-        raise UsageError(f"--base-url takes a web address (http:// or https://), not '{base_url}'.")
+        raise UsageError("--base-url takes a web address (http:// or https://), not '{url}'.", url=base_url)
     protected = [*sources, *([terms] if terms else [])]
     if output is not None and not to_stdout and not dry_run:
         check_target(output, force=force, protected=protected)
@@ -283,10 +290,13 @@ def import_(
 
     assert output is not None
     write_atomic(output, [text], force=force, protected=protected)
-    note = f"wrote {count} question{'s' if count != 1 else ''} to {output}"
     if output.is_file():  # a device, FIFO or socket cannot be read back as a corpus
-        note += f"; try: {_first_try(built.document, output)}"
-    write_note_line(note)
+        try_line = _first_try(built.document, output)
+        write_note_line(
+            "wrote {count} to {path}; try: {command}", count=questions_counted(count), path=output, command=try_line
+        )
+    else:
+        write_note_line("wrote {count} to {path}", count=questions_counted(count), path=output)
 
 
 def _first_try(document: dict[str, Any], output: Path) -> str:

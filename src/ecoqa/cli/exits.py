@@ -17,6 +17,7 @@ from typing import Any
 import typer
 
 from ecoqa.errors import CorpusError, EcoqaError, IndexDamaged, NoMatchError, OutputError
+from ecoqa.messages import Message, msg
 
 
 @unique
@@ -57,7 +58,7 @@ def exit_for(error: BaseException) -> tuple[int, str | None]:
     if isinstance(error, OSError) and (isinstance(error, BrokenPipeError) or error.errno == errno.EPIPE):
         return ExitCode.OK, None  # the reader of a pipe stopped reading
     if isinstance(error, OSError):  # a write to stdout failed (full disk, I/O error)
-        return ExitCode.OUTPUT, f"cannot write output ({error.strerror or error})."
+        return ExitCode.OUTPUT, msg("cannot write output ({reason}).", reason=error.strerror or error)
     if interrupted(error) or isinstance(error, typer.Abort):  # Ctrl-C, also wrapped in another error
         return ExitCode.INTERRUPTED, None
     usage = _usage_line(error)
@@ -65,15 +66,17 @@ def exit_for(error: BaseException) -> tuple[int, str | None]:
         return usage
     from ecoqa.text import one_line
 
-    message = (
-        f"internal error ({type(error).__name__}: {one_line(str(error), 200)}); "
-        "set ECOQA_DEBUG=1 for details and please report it."
+    message = msg(
+        "internal error ({kind}: {error}); set ECOQA_DEBUG=1 for details and please report it.",
+        kind=type(error).__name__,
+        error=one_line(str(error), 200),
     )
     return ExitCode.INTERNAL, message
 
 
 def _usage_line(error: BaseException) -> tuple[int, str] | None:
-    """Click's usage errors as one line that says where the help is (Click's own take three)."""
+    """Click's usage errors as one line that says where the help is (Click's own take three). Like
+    --help, the parser speaks English: its own words are Click's."""
     from typer._click.exceptions import ClickException, NoSuchOption, UsageError
 
     if not isinstance(error, ClickException):
@@ -84,7 +87,7 @@ def _usage_line(error: BaseException) -> tuple[int, str] | None:
         message = f"{error.option_name} goes after the command, e.g. 'ecoqa show 10 {error.option_name}'"
     if context is not None:
         message += f"; see '{context.command_path} --help'"
-    return error.exit_code, message + "."
+    return error.exit_code, message + "."  # not a Message: Click's words, in English
 
 
 def _a_command_option(context: Any, option: str) -> bool:
@@ -107,17 +110,21 @@ def _report(error: BaseException, color: str | None) -> int:
     if code == ExitCode.OK:
         quiet_pipe()
     if message is not None:
+        from ecoqa.messages import say
         from ecoqa.output import write_error_line
 
-        write_error_line(message, color_setting(color))
+        write_error_line(say(message), color_setting(color))
     return code
 
 
 @contextmanager
-def handled(color: str | None = None) -> Iterator[None]:
-    """A command's errors become one line on stderr (in its --color) and a documented exit code."""
+def handled(color: str | None = None, lang: str | None = None) -> Iterator[None]:
+    """A command's errors become one line on stderr (in its --color and language) and a documented exit code."""
+    from ecoqa.messages import begin
     from ecoqa.output import prepare_streams
 
+    begin(lambda: early_language(lang))
+    _warned.clear()
     prepare_streams()
     try:
         yield
@@ -130,6 +137,9 @@ def handled(color: str | None = None) -> Iterator[None]:
 def ended(call: Callable[[], Any]) -> int:
     """Run the command line through *call* and return its exit code; what fails outside a command
     (a usage error, help written to a full disk) is mapped as a command's errors are."""
+    from ecoqa.messages import begin
+
+    begin(lambda: early_language(None))
     try:
         result = call()
     except (Exception, KeyboardInterrupt) as error:
@@ -150,6 +160,20 @@ def reader_gone_is_done() -> Iterator[None]:
         raise typer.Exit(ExitCode.OK) from None
 
 
+def early_language(option: str | None) -> str:
+    """The language of what is said before a command knows its corpus: --lang, ECOQA_LANG or the
+    config file's ``lang``, else English; a config file that cannot be read is not asked."""
+    from ecoqa.config import resolve
+
+    for origin in (option, None):
+        try:
+            setting = resolve("lang", origin)
+        except EcoqaError:  # a bad --lang or ECOQA_LANG, an unreadable config file: ask the next
+            continue
+        return setting.value if setting.origin != "default" else "en"
+    return "en"
+
+
 def color_setting(option: str | None) -> str:
     """--color, else ECOQA_COLOR or the config file, else auto; a bad setting means auto here."""
     from ecoqa.config import resolve
@@ -160,13 +184,20 @@ def color_setting(option: str | None) -> str:
         return "auto"
 
 
-def warn(message: str, _said: set[str] = set()) -> None:  # noqa: B006 - one process, one command
-    """One warning line on stderr, each message once."""
+#: the warnings the running command has given (each is given once)
+_warned: set[str] = set()
+
+
+def warn(message: str, /, **values: object) -> None:
+    """One warning line on stderr (*message*: English with ``{placeholders}`` for *values*), each once
+    per command, in the language of the first time."""
+    from ecoqa.messages import say
     from ecoqa.output import write_error_line
 
-    if message not in _said:
-        _said.add(message)
-        write_error_line("warning: " + message)
+    said = message if isinstance(message, Message) and not values else Message(message, **values)
+    if said not in _warned:
+        _warned.add(said)
+        write_error_line(say("warning: {message}", message=said))
 
 
 def quiet_pipe() -> None:

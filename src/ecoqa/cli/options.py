@@ -170,7 +170,7 @@ def command(name: str | None = None, *, short: str, hidden: bool = False) -> Cal
         @functools.wraps(function)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             _inherit(kwargs)
-            with handled(kwargs.get("color")):
+            with handled(kwargs.get("color"), kwargs.get("lang")):
                 return function(*args, **kwargs)
 
         app.command(name, cls=EcoqaCommand, short_help=short, hidden=hidden)(wrapper)

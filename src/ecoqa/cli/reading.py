@@ -41,6 +41,7 @@ from ecoqa.cli.options import (
     limit_option,
 )
 from ecoqa.errors import NoMatchError, UsageError
+from ecoqa.messages import msg
 
 if TYPE_CHECKING:
     from ecoqa.models import Corpus, Entry
@@ -75,7 +76,7 @@ def main(
     ctx.obj = {"lang": lang, "data": data, "color": color}
     if ctx.invoked_subcommand is not None:
         return
-    with handled(color), opened_output(color) as out:
+    with handled(color, lang), opened_output(color) as out:
         corpus = load(ctx, data)
         language = chosen_lang(ctx, lang, corpus)
         from ecoqa.overview import overview
@@ -117,7 +118,7 @@ def list_(
     language = chosen_lang(ctx, lang, corpus)
     positions = selected(corpus, topic or [], principle or [], command_prefix(ctx, data))
     if positions is not None and not positions:
-        raise NoMatchError(f"no question has {filter_words(topic or [], principle or [])}.")
+        raise NoMatchError("no question has {filter}.", filter=filter_words(topic or [], principle or []))
     total = len(corpus.entries) if positions is None else len(positions)
     chosen: Sequence[int] = range(total) if positions is None else positions
     chosen = chosen[:limit] if limit else chosen
@@ -244,7 +245,11 @@ def search(
     if result.corrected:
         from ecoqa.output import write_note_line
 
-        write_note_line(f"no matches for {quoted(text)}; showing results for {quoted(result.corrected)}.")
+        write_note_line(
+            "no matches for {query}; showing results for {corrected}.",
+            query=quoted(text),
+            corrected=quoted(result.corrected),
+        )
     head = {"query": result.query, "total": result.total}
     tail = {"suggestions": list(result.suggestions), "corrected": result.corrected}
     hits = result.hits
@@ -281,9 +286,11 @@ def _has_words(text: str, corpus: Corpus, index: Index | None, lang: str, prefix
     from ecoqa.suggest import searchable_word
 
     word = searchable_word(corpus, lang, index)
-    what = "empty query" if not text.strip() else "the query has no words"
-    example = f", e.g. '{prefix} search {shlex.quote(word)}'" if word else ""
-    raise UsageError(f"{what}; give a word to search for{example}.")
+    what = msg("empty query") if not text.strip() else msg("the query has no words")
+    if word:
+        example = f"{prefix} search {shlex.quote(word)}"
+        raise UsageError("{what}; give a word to search for, e.g. '{example}'.", what=what, example=example)
+    raise UsageError("{what}; give a word to search for.", what=what)
 
 
 def _then(renderables: Iterable[Any], note: Any) -> Iterator[Any]:
@@ -309,11 +316,15 @@ def _no_match(
         unfiltered = run_search(corpus, text, limit=1, lang=lang, index=index, snippets=False)
         if unfiltered.total:
             raise NoMatchError(
-                f"no matches for {quoted(text)} with {filter_words(topics, principles)}; "
-                f"{unfiltered.total} without the filter."
+                "no matches for {query} with {filter}; {total} without the filter.",
+                query=quoted(text),
+                filter=filter_words(topics, principles),
+                total=unfiltered.total,
             )
-    hint = f"did you mean: {', '.join(result.suggestions)}?" if result.suggestions else "try other words."
-    raise NoMatchError(f"no matches for {quoted(text)}; {hint}")
+    if result.suggestions:
+        suggested = ", ".join(result.suggestions)
+        raise NoMatchError("no matches for {query}; did you mean: {words}?", query=quoted(text), words=suggested)
+    raise NoMatchError("no matches for {query}; try other words.", query=quoted(text))
 
 
 def _mode(out: Output, json_: bool, plain: bool, table: bool) -> str:

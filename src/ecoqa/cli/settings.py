@@ -12,6 +12,7 @@ from typer.core import TyperGroup
 from ecoqa.cli.common import chosen_lang, command_prefix, open_corpus, quoted, selected, topic_ids
 from ecoqa.cli.options import DataOption, LangOption, PrincipleOption, TopicOption, argument, command
 from ecoqa.errors import UsageError
+from ecoqa.messages import say
 
 
 @command(short="Browse and search in a full-screen app.")
@@ -32,7 +33,9 @@ def browse(
 
     if not (_is_tty(sys.stdin) and _is_tty(sys.stdout)):
         prefix = command_prefix(ctx, data)
-        raise UsageError(f"browse needs an interactive terminal; in scripts use '{prefix} search' or '{prefix} list'.")
+        raise UsageError(
+            "browse needs an interactive terminal; in scripts use '{prefix} search' or '{prefix} list'.", prefix=prefix
+        )
     corpus, index = open_corpus(ctx, data)
     language = chosen_lang(ctx, lang, corpus)
     from ecoqa.browse import run as run_browser
@@ -60,22 +63,26 @@ def config(
     from ecoqa.output import stdout
 
     if key is not None and key not in settings.SETTINGS:
-        raise UsageError(f"unknown setting {quoted(key)}; settings are {', '.join(settings.SETTINGS)}.")
+        raise UsageError(
+            "unknown setting {key}; settings are {keys}.", key=quoted(key), keys=", ".join(settings.SETTINGS)
+        )
     if unset:
         _unset(key)
         return
     if value is not None:
         if key is None:
             raise UsageError("give a setting to change, e.g. 'ecoqa config lang en'.")
-        stdout().write(f"{key} saved in {_shown_path(settings.save(key, value))}\n")
+        stdout().write(say("{key} saved in {path}", key=key, path=_shown_path(settings.save(key, value))) + "\n")
         return
     out = stdout()
     for name in [key] if key else list(settings.SETTINGS):
         found = settings.resolve(name)
-        out.write(f"{name}\t{found.value or '-'}\t({found.origin})\n")
+        origin = say(found.origin) if found.origin in ("default", "option") else found.origin
+        out.write(f"{name}\t{found.value or '-'}\t({origin})\n")
     if key is None:  # where the file is, also before anything was set (as 'gh config' does)
         path = settings.config_path()
-        out.write(f"file\t{_shown_path(path)}\t({'exists' if path.is_file() else 'not created yet'})\n")
+        state = say("exists") if path.is_file() else say("not created yet")
+        out.write(f"file\t{_shown_path(path)}\t({state})\n")
     out.flush()
 
 
@@ -88,9 +95,9 @@ def _unset(key: str | None) -> None:
         raise UsageError("give the setting to remove, e.g. 'ecoqa config --unset lang'.")
     path = settings.config_path()
     if key not in settings.read_file():
-        stdout().write(f"{key} is not set in {_shown_path(path)}\n")
+        stdout().write(say("{key} is not set in {path}", key=key, path=_shown_path(path)) + "\n")
         return
-    stdout().write(f"{key} removed from {_shown_path(settings.save(key, None))}\n")
+    stdout().write(say("{key} removed from {path}", key=key, path=_shown_path(settings.save(key, None))) + "\n")
 
 
 def _shown_path(path: Path) -> str:
@@ -116,6 +123,6 @@ def help_(
         return
     target = group.get_command(root, name)
     if target is None:
-        raise UsageError(f"no command {quoted(name)}; see 'ecoqa --help'.")
+        raise UsageError("no command {name}; see 'ecoqa --help'.", name=quoted(name))
     with type(root)(target, info_name=name, parent=root) as sub:
         stdout().write(target.get_help(sub) + "\n")

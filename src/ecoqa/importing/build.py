@@ -79,18 +79,17 @@ def build(
 
 def _from_corpus(sources: list[Source], title: str | None, terms: list[dict[str, Any]]) -> Built:
     """An ecoqa corpus file, checked and written as the current version (a version-1 file upgrades)."""
-    from ecoqa.corpus import check_corpus
+    from ecoqa.corpus import check_corpus, too_many_problems
     from ecoqa.schema import upgrade
 
     if len(sources) > 1:
         name = next(s.name for s in sources if s.corpus is not None)
-        raise CorpusError(f"{name}: an ecoqa corpus is imported alone, not merged with other sources.")
+        raise CorpusError("{name}: an ecoqa corpus is imported alone, not merged with other sources.", name=name)
     source = sources[0]
     assert source.corpus is not None
     problems = check_corpus(json.dumps(source.corpus).encode(), source.name)
     if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise CorpusError(f"{problems[0]}{more}; run 'ecoqa validate {source.name}' for the full list.")
+        raise too_many_problems(problems, source.name)
     document = upgrade(source.corpus)
     notes = list(source.warnings)
     if document is not source.corpus:

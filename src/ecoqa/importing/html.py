@@ -298,7 +298,11 @@ class HtmlPage:
         from selectolax.lexbor import LexborHTMLParser
 
         if nesting(text) > MAX_DEPTH:
-            raise CorpusError(f"{name}: elements nested more than {MAX_DEPTH:,} deep; not a page ecoqa can read.")
+            raise CorpusError(
+                "{name}: elements nested more than {depth} deep; not a page ecoqa can read.",
+                name=name,
+                depth=f"{MAX_DEPTH:,}",
+            )
         self.tree = LexborHTMLParser(text)
         self.url = self._meta("link[rel=canonical]", "href") or self._meta('meta[property="og:url"]', "content")
         base = self._meta("base[href]", "href")

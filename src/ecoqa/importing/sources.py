@@ -14,21 +14,22 @@ from ecoqa.importing.blocks import Block, asked_and_answered, text_blocks
 from ecoqa.importing.decode import decode, looks_binary
 from ecoqa.importing.pairs import Found, recognise
 from ecoqa.importing.table import Choice
+from ecoqa.messages import Message, clause, count, joined, msg
 from ecoqa.text import one_line
 
 KINDS = {
-    "html": "HTML page",
-    "markdown": "Markdown document",
-    "rst": "reStructuredText document",
-    "org": "Org document",
-    "asciidoc": "AsciiDoc document",
-    "pod": "POD document",
-    "mediawiki": "MediaWiki page",
-    "table": "CSV/TSV table",
-    "text": "text page",
-    "corpus": "ecoqa corpus",
+    "html": msg("HTML page"),
+    "markdown": msg("Markdown document"),
+    "rst": msg("reStructuredText document"),
+    "org": msg("Org document"),
+    "asciidoc": msg("AsciiDoc document"),
+    "pod": msg("POD document"),
+    "mediawiki": msg("MediaWiki page"),
+    "table": msg("CSV/TSV table"),
+    "text": msg("text page"),
+    "corpus": msg("ecoqa corpus"),
 }
-RECOGNISED = (
+RECOGNISED = msg(
     "questions as headings, numbered (1., 1), 1.1) or labelled (Vraag:/Antwoord:, Q:/A:), lines ending in '?', "
     "schema.org FAQPage/QAPage markup, <dl>/<details> lists, or a CSV/TSV table with question and answer columns"
 )
@@ -61,7 +62,11 @@ def read_source(path: Path, options: Options | None = None) -> Source:
     name = str(path)
     raw = _source_bytes(path, name)
     if looks_binary(raw):
-        raise CorpusError(f"{name}: a binary file, not a web page, Markdown or a table; ecoqa recognises {RECOGNISED}.")
+        raise CorpusError(
+            "{name}: a binary file, not a web page, Markdown or a table; ecoqa recognises {recognised}.",
+            name=name,
+            recognised=RECOGNISED,
+        )
     text, warnings = decode(raw, name)
     document = _corpus_document(text)
     if document is not None:
@@ -72,8 +77,11 @@ def read_source(path: Path, options: Options | None = None) -> Source:
     source.warnings[:0] = warnings
     if not source.found.pairs:
         raise CorpusError(
-            f"{name}: no questions and answers found in this {KINDS[kind]} ({_seen(text, kind, options)}); "
-            f"ecoqa recognises {RECOGNISED}."
+            "{name}: no questions and answers found in this {kind} ({seen}); ecoqa recognises {recognised}.",
+            name=name,
+            kind=KINDS[kind],
+            seen=_seen(text, kind, options),
+            recognised=RECOGNISED,
         )
     for question in source.found.skipped:
         source.warnings.append(f"{name}: question without an answer skipped: {question[:60]}")
@@ -102,12 +110,12 @@ def _source_bytes(path: Path, name: str) -> bytes:
     try:
         mode = path.stat().st_mode
     except OSError as error:
-        raise CorpusError(f"cannot read {name}: {error.strerror or error}.") from None
+        raise CorpusError("cannot read {path}: {reason}.", path=name, reason=error.strerror or error) from None
     if stat.S_ISDIR(mode):
-        raise CorpusError(f"{name}: is a directory; give the files in it.")
+        raise CorpusError("{name}: is a directory; give the files in it.", name=name)
     if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
-        raise CorpusError(f"{name}: a device, not a web page, Markdown or a table.")
-    return read_bounded(path, "an import source")
+        raise CorpusError("{name}: a device, not a web page, Markdown or a table.", name=name)
+    return read_bounded(path, msg("an import source"))
 
 
 def read_sources(paths: list[Path], options: Options, *, skip_unreadable: bool) -> tuple[list[Source], list[str]]:
@@ -120,11 +128,14 @@ def read_sources(paths: list[Path], options: Options, *, skip_unreadable: bool) 
             sources.append(read_source(path, options))
         except CorpusError as error:
             if not skip_unreadable:
-                hint = "; pass --skip-unreadable to import the others" if len(paths) > 1 else ""
-                raise CorpusError(f"{error.message.rstrip('.')}{hint}.") from None
-            skipped.append(f"skipped: {error.message}")
+                if len(paths) > 1:
+                    raise CorpusError(
+                        "{problem}; pass --skip-unreadable to import the others.", problem=clause(error.message)
+                    ) from None
+                raise
+            skipped.append(msg("skipped: {problem}", problem=error.message))
     if not sources:
-        raise CorpusError(f"none of the {len(paths)} sources could be read; nothing written.")
+        raise CorpusError("none of the {n} sources could be read; nothing written.", n=len(paths))
     return sources, skipped
 
 
@@ -232,20 +243,23 @@ def _top_title(blocks: list[Block], found: Found) -> str | None:
     return min(headings, key=lambda b: b.level).text if headings else None
 
 
-def _seen(text: str, kind: str, options: Options) -> str:
+def _seen(text: str, kind: str, options: Options) -> Message:
     """What a source without Q&A holds, so the user can tell what went wrong."""
     if kind == "table":
         from ecoqa.importing.table import COLUMNS, read_table
 
         _, _, header = read_table(text, options.choice)
         if header.startswith("unreadable"):
-            return one_line(header, 120)
+            reason = header.removeprefix("unreadable as CSV (").removesuffix(")")
+            return msg("unreadable as CSV ({reason})", reason=one_line(reason, 120))
         if not header.strip():
-            return "it is empty"
-        return (
-            f"its columns are: {one_line(header, 120)}; a question column is named "
-            f"{'/'.join(COLUMNS['question'][:7])} (or with a language, as q_en, vraag_nl), an answer column "
-            f"{'/'.join(COLUMNS['answer'][:7])}; or name them with --question-column and --answer-column"
+            return msg("it is empty")
+        return msg(
+            "its columns are: {header}; a question column is named {questions} (or with a language, as q_en, "
+            "vraag_nl), an answer column {answers}; or name them with --question-column and --answer-column",
+            header=one_line(header, 120),
+            questions="/".join(COLUMNS["question"][:7]),
+            answers="/".join(COLUMNS["answer"][:7]),
         )
     if kind == "html":
         from ecoqa.importing.html import HtmlPage
@@ -254,7 +268,13 @@ def _seen(text: str, kind: str, options: Options) -> str:
     else:
         blocks = _blocks(text, kind)[0]
     if not blocks:
-        return "no text"
+        return msg("no text")
     counts = Counter(b.kind for b in blocks)
-    names = {"heading": "heading", "paragraph": "paragraph", "item": "list item", "numbered": "numbered item"}
-    return "found " + ", ".join(f"{n} {names.get(k, k)}{'s' if n != 1 else ''}" for k, n in counts.most_common())
+    names = {
+        "heading": ("{n} heading", "{n} headings"),
+        "paragraph": ("{n} paragraph", "{n} paragraphs"),
+        "item": ("{n} list item", "{n} list items"),
+        "numbered": ("{n} numbered item", "{n} numbered items"),
+    }
+    found = [count(n, *names.get(k, (f"{{n}} {k}", f"{{n}} {k}s"))) for k, n in counts.most_common()]
+    return msg("found {blocks}", blocks=joined(found, ", "))

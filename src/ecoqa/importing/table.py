@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from ecoqa.errors import CorpusError
 from ecoqa.importing.blocks import Block, Link
 from ecoqa.importing.pairs import Found, Pair
+from ecoqa.messages import msg
 from ecoqa.text import fold
 
 #: Header names, folded, for each column ecoqa reads.
@@ -123,7 +124,10 @@ def _named_column(header: list[str], name: str, column: str) -> int:
     if name.isdigit() and 1 <= int(name) <= len(header):
         return int(name) - 1
     raise CorpusError(
-        f"no column '{name}' for --{column}-column; the header has: {', '.join(header[:12]) or 'nothing'}."
+        "no column '{name}' for --{column}-column; the header has: {header}.",
+        name=name,
+        column=column,
+        header=", ".join(header[:12]) or msg("nothing"),
     )
 
 

@@ -24,9 +24,9 @@ def read_terms(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise CorpusError(f"cannot read {path}: {error.strerror or error}.") from None
+        raise CorpusError("cannot read {path}: {reason}.", path=path, reason=error.strerror or error) from None
     if looks_binary(raw):
-        raise CorpusError(f"{path}: a binary file; a term list is a table of Dutch and English terms.")
+        raise CorpusError("{path}: a binary file; a term list is a table of Dutch and English terms.", path=path)
     text, warnings = decode(raw, str(path))
     rows = [row for row in csv.reader(text.splitlines(), _dialect(text)) if any(cell.strip() for cell in row)]
     if rows and rows[0][0].strip().casefold() in _DUTCH and len(rows[0]) > 1:
@@ -40,7 +40,7 @@ def read_terms(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
             continue
         terms.append({"nl": dutch, "en": english})
     if not terms:
-        raise CorpusError(f"{path}: no term pairs found; write one Dutch term and its English words per row.")
+        raise CorpusError("{path}: no term pairs found; write one Dutch term and its English words per row.", path=path)
     return terms, warnings
 
 

@@ -57,7 +57,8 @@ def search(
         raise UsageError("the query has no words to search for; try a word such as 'financiering'.")
     if all(w in STOP_WORDS for w in words):
         raise UsageError(
-            f"the query has only common words ({', '.join(words[:5])}); add a word that says what you look for."
+            "the query has only common words ({words}); add a word that says what you look for.",
+            words=", ".join(words[:5]),
         )
     index = index or build_index(corpus)
     explain_hits = snippets and explain

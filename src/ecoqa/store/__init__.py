@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from ecoqa.corpus import corpus_from_document, decode_json, read_corpus_bytes
 from ecoqa.errors import CorpusError, IndexDamaged, StoreError
+from ecoqa.messages import msg, reason_of
 from ecoqa.models import Corpus
 from ecoqa.store.build import Progress, build_store
 from ecoqa.store.cache import (
@@ -81,7 +82,9 @@ def open_indexed(
     try:
         identity = file_identity(path)
     except OSError as error:
-        raise CorpusError(f"{path}: cannot read ({one_line(error.strerror or str(error))}).") from None
+        raise CorpusError(
+            "{path}: cannot read ({reason}).", path=path, reason=one_line(error.strerror or str(error))
+        ) from None
     content = known_files(directory).get(identity)
     if content is not None:
         found = _open_key(directory, key_of(content), source, warn)
@@ -96,7 +99,12 @@ def open_indexed(
             build_store(path, source, key, target, progress)
         except StoreError as error:
             warn(
-                f"cannot save the search index in {directory} ({error}); searching without it costs time, not results."
+                msg(
+                    "cannot save the search index in {folder} ({reason}); "
+                    "searching without it costs time, not results.",
+                    folder=directory,
+                    reason=reason_of(error),
+                )
             )
             return _in_memory(path, source, progress)
         _unchanged_since(path, identity, target)
@@ -116,7 +124,7 @@ def _unchanged_since(path: Path, identity: str, built: Path) -> None:
         unchanged = False
     if not unchanged:
         remove(built)
-        raise CorpusError(f"{path}: the file changed while ecoqa read it; run the command again.")
+        raise CorpusError("{path}: the file changed while ecoqa read it; run the command again.", path=path)
 
 
 def load_indexed(
@@ -138,14 +146,14 @@ def _open_key(directory: Path, key: str, source: str, warn: Warn) -> tuple[Corpu
     if not os.path.lexists(path) or path.is_dir():
         return None
     if not regular(path):  # SQLite would wait on a FIFO, or read a device
-        warn(f"the search index {path} is not a regular file; rebuilding it.")
+        warn(msg("the search index {path} is not a regular file; rebuilding it.", path=path))
         remove(path)
         return None
     try:
         found = open_store(path, key, source)
     except (StoreError, IndexDamaged, ValueError, KeyError, TypeError) as error:  # the last: a header made by hand
-        reason = error.reason if isinstance(error, IndexDamaged) else str(error)
-        warn(f"the search index {path} is unusable ({reason}); rebuilding it.")
+        reason = error.reason if isinstance(error, IndexDamaged) else reason_of(error)
+        warn(msg("the search index {path} is unusable ({reason}); rebuilding it.", path=path, reason=reason))
         remove(path)
         return None
     touch(path)

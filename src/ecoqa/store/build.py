@@ -12,14 +12,13 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ecoqa.corpus import check_stream
-from ecoqa.errors import CorpusError, StoreError, terminate_cleanly
+from ecoqa.corpus import check_stream, too_many_problems
+from ecoqa.errors import StoreError, terminate_cleanly
 from ecoqa.models import Corpus, Entry, compact_json, plain
 from ecoqa.related import RELATED_SHOWN, Sharing, sharing_keys
 from ecoqa.schema import QUESTION
 from ecoqa.store.cache import claimed_temporary, remove, sweep
 from ecoqa.store.layout import EVIDENCE, RELATED, SCHEMA, STORE_LAYOUT, sealed
-from ecoqa.text import one_line
 
 if TYPE_CHECKING:
     import sqlite3
@@ -114,9 +113,7 @@ def fill(
     read = None if progress is None else _reading(progress, size)
     checker, parts, problems = check_stream(path, source, filling.take, filling.answers, checker, read)
     if problems or parts is None:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        first = one_line(str(problems[0])) if problems else f"{source}: not a corpus"
-        raise CorpusError(f"{first}{more}; run 'ecoqa validate {source}' for the full list.")
+        raise too_many_problems(problems, source)
     filling.flush()
     corpus = checker.corpus(parts, (), source)
     wanted = original_language(corpus.language)

@@ -112,7 +112,9 @@ def content_hash(path: Path) -> str:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)
     except OSError as error:
-        raise CorpusError(f"{path}: cannot read ({one_line(error.strerror or str(error))}).") from None
+        raise CorpusError(
+            "{path}: cannot read ({reason}).", path=path, reason=one_line(error.strerror or str(error))
+        ) from None
     return digest.hexdigest()
 
 

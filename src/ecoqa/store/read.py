@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, NoReturn, TypeVar, overload
 
 from ecoqa.errors import IndexDamaged, StoreError
+from ecoqa.messages import msg
 from ecoqa.models import Corpus, Entry, Evidence, Heading, Posting
 from ecoqa.related import RELATED_SHOWN
 from ecoqa.schema import DOCUMENT, QUESTION, corpus_of
@@ -95,7 +96,7 @@ def open_store(path: Path, key: str, source: str) -> tuple[Corpus, Index]:
     rows = store.rows("SELECT * FROM meta")
     meta = store.parsed(json.loads, rows[0][1]) if len(rows) == 1 else None
     if not isinstance(meta, dict) or meta.get("key") != key or meta.get("layout") != STORE_LAYOUT:
-        raise StoreError("it belongs to another corpus or version")
+        raise StoreError(msg("it belongs to another corpus or version"))
     size = int(meta["size"])
     # one subquery each: SQLite answers a lone MIN or MAX from the key, MIN and MAX together by a scan
     ends = store.query("SELECT " + ", ".join(f"(SELECT {m}(position) FROM {t})" for t in TEXTS for m in ("MIN", "MAX")))
@@ -120,7 +121,7 @@ def open_store(path: Path, key: str, source: str) -> tuple[Corpus, Index]:
     try:  # checked when the store was built, and guarded by its checksum since
         parts = DOCUMENT.rebuild({**meta["header"], "questions": []})
     except (TypeError, KeyError, AttributeError):
-        raise StoreError("its header does not match this ecoqa") from None
+        raise StoreError(msg("its header does not match this ecoqa")) from None
     principles = tuple(p._replace(evidence=_LazyEvidence(store, p.id)) for p in parts.principles or ())
     return corpus_of(parts._replace(principles=principles), entries, source), index
 

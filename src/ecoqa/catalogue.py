@@ -1,0 +1,333 @@
+"""The Dutch of every message ecoqa writes for a user, keyed by its English template (see ``messages``).
+
+Each Dutch text has the same ``{placeholders}`` as its English key (tests check both). Names of files,
+options, commands and settings stay as typed: ``--force``, ``ecoqa validate``, ``lang``.
+"""
+
+from __future__ import annotations
+
+#: English template -> Dutch template
+DUTCH: dict[str, str] = {
+    # ---------------------------------------------------------------- the command line
+    "warning: {message}": "waarschuwing: {message}",
+    "internal error ({kind}: {error}); set ECOQA_DEBUG=1 for details and please report it.": (
+        "interne fout ({kind}: {error}); zet ECOQA_DEBUG=1 voor details en meld het alstublieft."
+    ),
+    "cannot write output ({reason}).": "kan de uitvoer niet schrijven ({reason}).",
+    "cannot write output: standard output is closed.": "kan de uitvoer niet schrijven: standaarduitvoer is gesloten.",
+    "--{one} and --{other} cannot be combined; choose one.": "--{one} en --{other} gaan niet samen; kies er één.",
+    "browse needs an interactive terminal; in scripts use '{prefix} search' or '{prefix} list'.": (
+        "browse heeft een interactieve terminal nodig; gebruik in scripts '{prefix} search' of '{prefix} list'."
+    ),
+    "no command {name}; see 'ecoqa --help'.": "geen opdracht {name}; zie 'ecoqa --help'.",
+    # ids, topics, principles
+    "no question {id}; valid ids are {ids}.": "geen vraag {id}; geldige nummers zijn {ids}.",
+    "no question {id}; valid ids are {ids}. (to search, use: {prefix} search {id})": (
+        "geen vraag {id}; geldige nummers zijn {ids}. (zoeken doet u met: {prefix} search {id})"
+    ),
+    "unknown topic {name}; {hint}": "onbekend onderwerp {name}; {hint}",
+    "unknown principle {name}; {hint}": "onbekend principe {name}; {hint}",
+    "no principle number {name}; valid numbers are {valid}.": (
+        "geen principe nummer {name}; geldige nummers zijn {valid}."
+    ),
+    "none": "geen",
+    "did you mean {names}?": "bedoelt u {names}?",
+    " or ": " of ",
+    " and ": " en ",
+    "see '{prefix} {listing}'.": "zie '{prefix} {listing}'.",
+    "topic {name}": "onderwerp {name}",
+    "principle {name}": "principe {name}",
+    "no question has {filter}.": "geen enkele vraag heeft {filter}.",
+    # search
+    "empty query": "lege zoekvraag",
+    "the query has no words": "de zoekvraag bevat geen woorden",
+    "{what}; give a word to search for.": "{what}; geef een woord om op te zoeken.",
+    "{what}; give a word to search for, e.g. '{example}'.": (
+        "{what}; geef een woord om op te zoeken, bijv. '{example}'."
+    ),
+    "empty query; give a word to search for, e.g. 'ecoqa search financing'.": (
+        "lege zoekvraag; geef een woord om op te zoeken, bijv. 'ecoqa search financiering'."
+    ),
+    "the query has no words to search for; try a word such as 'financiering'.": (
+        "de zoekvraag bevat geen woorden om op te zoeken; probeer een woord als 'financiering'."
+    ),
+    "the query has only common words ({words}); add a word that says what you look for.": (
+        "de zoekvraag bevat alleen veelvoorkomende woorden ({words}); voeg een woord toe dat zegt wat u zoekt."
+    ),
+    "no matches for {query}; try other words.": "niets gevonden voor {query}; probeer andere woorden.",
+    "no matches for {query}; did you mean: {words}?": "niets gevonden voor {query}; bedoelt u: {words}?",
+    "no matches for {query} with {filter}; {total} without the filter.": (
+        "niets gevonden voor {query} met {filter}; {total} zonder dat filter."
+    ),
+    "no matches for {query}; showing results for {corrected}.": (
+        "niets gevonden voor {query}; dit zijn de resultaten voor {corrected}."
+    ),
+    "built the search index in {seconds} s ({took}); later commands use it.": (
+        "zoekindex gebouwd in {seconds} s ({took}); volgende opdrachten gebruiken hem."
+    ),
+    # export, import: what was written
+    "{n} question": "{n} vraag",
+    "{n} questions": "{n} vragen",
+    "wrote {count} ({format}) to {path}": "{count} ({format}) geschreven naar {path}",
+    "wrote {count} to {path}": "{count} geschreven naar {path}",
+    "wrote {count} to {path}; try: {command}": "{count} geschreven naar {path}; probeer: {command}",
+    "to keep this document, write it to a file with -o FILE.": (
+        "wilt u dit document bewaren, schrijf het dan naar een bestand met -o BESTAND."
+    ),
+    "say where to write the corpus with -o FILE ('-' for stdout), or look first with --dry-run.": (
+        "geef met -o BESTAND aan waar het corpus heen moet ('-' voor stdout), of kijk eerst met --dry-run."
+    ),
+    "--base-url takes a web address (http:// or https://), not '{url}'.": (
+        "--base-url verwacht een webadres (http:// of https://), niet '{url}'."
+    ),
+    # config
+    "{key} saved in {path}": "{key} bewaard in {path}",
+    "{key} removed from {path}": "{key} verwijderd uit {path}",
+    "{key} is not set in {path}": "{key} staat niet in {path}",
+    "exists": "bestaat",
+    "not created yet": "nog niet aangemaakt",
+    "default": "standaard",
+    "option": "optie",
+    "unknown setting {key}; settings are {keys}.": "onbekende instelling {key}; de instellingen zijn {keys}.",
+    "give a setting to change, e.g. 'ecoqa config lang en'.": (
+        "geef een instelling om te wijzigen, bijv. 'ecoqa config lang en'."
+    ),
+    "give the setting to remove, e.g. 'ecoqa config --unset lang'.": (
+        "geef de instelling om te verwijderen, bijv. 'ecoqa config --unset lang'."
+    ),
+    "{key} must be one of {allowed}, not {value}.": "{key} moet een van {allowed} zijn, niet {value}.",
+    "{path}:{line}: expected 'key = value' with a key out of {keys}.": (
+        "{path}:{line}: verwacht 'sleutel = waarde' met een sleutel uit {keys}."
+    ),
+    "{path}: the config file is not a regular file (a device or pipe cannot be one).": (
+        "{path}: het configuratiebestand is geen gewoon bestand (een apparaat of pipe kan dat niet zijn)."
+    ),
+    "{path}: cannot read the config file ({reason}).": "{path}: kan het configuratiebestand niet lezen ({reason}).",
+    "{path}: the config file is larger than {limit} KB; it cannot be one.": (
+        "{path}: het configuratiebestand is groter dan {limit} KB; dat kan er geen zijn."
+    ),
+    "{path}: the config file is not valid UTF-8 (byte {byte}).": (
+        "{path}: het configuratiebestand is geen geldige UTF-8 (byte {byte})."
+    ),
+    "{problem}; using the defaults.": "{problem}; de standaardinstellingen worden gebruikt.",
+    # files written
+    "cannot write {path}: {reason}.": "kan {path} niet schrijven: {reason}.",
+    "{path} is the corpus being read; write the output to another file.": (
+        "{path} is het corpus dat gelezen wordt; schrijf de uitvoer naar een ander bestand."
+    ),
+    "{path} belongs to the installed ecoqa; write the output to another file.": (
+        "{path} hoort bij de geïnstalleerde ecoqa; schrijf de uitvoer naar een ander bestand."
+    ),
+    "{path} is a directory; give a file name.": "{path} is een map; geef een bestandsnaam.",
+    "{path} is a block device; give a file name.": "{path} is een blokapparaat; geef een bestandsnaam.",
+    "{path} exists; pass --force to replace it.": "{path} bestaat al; geef --force om het te vervangen.",
+    "{path} changed into a file while ecoqa was writing; nothing was written.": (
+        "{path} werd een bestand terwijl ecoqa schreef; er is niets geschreven."
+    ),
+    # ---------------------------------------------------------------- reading a corpus
+    "Bundled corpus not found; reinstall ecoqa or pass --data FILE.": (
+        "Meegeleverd corpus niet gevonden; installeer ecoqa opnieuw of geef --data BESTAND."
+    ),
+    "{path}: cannot read ({reason}).": "{path}: kan niet lezen ({reason}).",
+    "Permission denied": "geen toestemming",
+    "a corpus file": "een corpusbestand",
+    "{path}: larger than the {limit} MB limit for {what}.": "{path}: groter dan de grens van {limit} MB voor {what}.",
+    "{path}: is a directory, not a corpus file.": "{path}: is een map, geen corpusbestand.",
+    "{path}: not a regular file (a device or pipe cannot be a corpus).": (
+        "{path}: geen gewoon bestand (een apparaat of pipe kan geen corpus zijn)."
+    ),
+    "{path}: file not found; check the path given with {option}.": (
+        "{path}: bestand niet gevonden; controleer het pad dat u gaf met {option}."
+    ),
+    "--data or ECOQA_DATA": "--data of ECOQA_DATA",
+    "the command line": "de opdrachtregel",
+    "{path}: too many levels of symbolic links (a link that points to itself?).": (
+        "{path}: te veel niveaus van symbolische links (een link die naar zichzelf wijst?)."
+    ),
+    "{path}: the file changed while ecoqa read it; run the command again.": (
+        "{path}: het bestand veranderde terwijl ecoqa het las; voer de opdracht opnieuw uit."
+    ),
+    "{source}: not valid UTF-8 (byte {byte}); save the file as UTF-8.": (
+        "{source}: geen geldige UTF-8 (byte {byte}); sla het bestand op als UTF-8."
+    ),
+    "{source}: the file is empty; a corpus is a JSON object with a 'questions' list.": (
+        "{source}: het bestand is leeg; een corpus is een JSON-object met een lijst 'questions'."
+    ),
+    "{source}: JSON nested too deeply to be a corpus.": "{source}: JSON te diep genest voor een corpus.",
+    "a number has too many digits": "een getal heeft te veel cijfers",
+    "{source}: {detail}; a corpus has ids up to 2147483647.": (
+        "{source}: {detail}; een corpus heeft ids tot 2147483647."
+    ),
+    "{source}:{line}:{column}: {what}": "{source}:{line}:{column}: {what}",
+    "{source}:{line}:{column}: {what}; the file ends before its JSON does (is it cut off?)": (
+        "{source}:{line}:{column}: {what}; het bestand houdt op voordat de JSON af is (is het afgebroken?)"
+    ),
+    "a string is never closed": "een string wordt nergens gesloten",
+    "a control character inside a string (write a line break as \\n, a tab as \\t)": (
+        "een stuurteken in een string (schrijf een regeleinde als \\n, een tab als \\t)"
+    ),
+    # Python's own JSON messages (see corpus.syntax_error)
+    "Expecting value": "waarde verwacht",
+    "Expecting ',' delimiter": "scheidingsteken ',' verwacht",
+    "Expecting ':' delimiter": "scheidingsteken ':' verwacht",
+    "Expecting property name enclosed in double quotes": "veldnaam tussen dubbele aanhalingstekens verwacht",
+    "Extra data": "meer gegevens na het einde",
+    "Invalid \\escape": "ongeldige \\escape",
+    "Invalid \\uXXXX escape": "ongeldige \\uXXXX-escape",
+    "Illegal trailing comma before end of object": "komma voor het einde van een object niet toegestaan",
+    "Illegal trailing comma before end of array": "komma voor het einde van een lijst niet toegestaan",
+    "{problem}; run 'ecoqa validate {source}' for the full list.": (
+        "{problem}; voer 'ecoqa validate {source}' uit voor de hele lijst."
+    ),
+    "{problem} (and {more} more); run 'ecoqa validate {source}' for the full list.": (
+        "{problem} (en nog {more}); voer 'ecoqa validate {source}' uit voor de hele lijst."
+    ),
+    "{source}: not a corpus; run 'ecoqa validate {source}' for the full list.": (
+        "{source}: geen corpus; voer 'ecoqa validate {source}' uit voor de hele lijst."
+    ),
+    # the search index (a cache)
+    "the search index {path} is damaged ({reason}); it has been removed: run the command again.": (
+        "de zoekindex {path} is beschadigd ({reason}); hij is verwijderd: voer de opdracht opnieuw uit."
+    ),
+    "the search index {path} is not a regular file; rebuilding it.": (
+        "de zoekindex {path} is geen gewoon bestand; hij wordt opnieuw gebouwd."
+    ),
+    "the search index {path} is unusable ({reason}); rebuilding it.": (
+        "de zoekindex {path} is onbruikbaar ({reason}); hij wordt opnieuw gebouwd."
+    ),
+    "cannot save the search index in {folder} ({reason}); searching without it costs time, not results.": (
+        "kan de zoekindex niet bewaren in {folder} ({reason}); zoeken zonder kost tijd, geen resultaten."
+    ),
+    "it belongs to another corpus or version": "hij hoort bij een ander corpus of een andere versie",
+    "its header does not match this ecoqa": "zijn kop past niet bij deze ecoqa",
+    # ---------------------------------------------------------------- import
+    "cannot read {path}: {reason}.": "kan {path} niet lezen: {reason}.",
+    "{name}: an ecoqa corpus is imported alone, not merged with other sources.": (
+        "{name}: een ecoqa-corpus wordt alleen geïmporteerd, niet samengevoegd met andere bronnen."
+    ),
+    "{name}: elements nested more than {depth} deep; not a page ecoqa can read.": (
+        "{name}: elementen meer dan {depth} diep genest; geen pagina die ecoqa kan lezen."
+    ),
+    "{name}: a binary file, not a web page, Markdown or a table; ecoqa recognises {recognised}.": (
+        "{name}: een binair bestand, geen webpagina, Markdown of tabel; ecoqa herkent {recognised}."
+    ),
+    "{name}: no questions and answers found in this {kind} ({seen}); ecoqa recognises {recognised}.": (
+        "{name}: geen vragen en antwoorden gevonden in dit bestand ({kind}; {seen}); ecoqa herkent {recognised}."
+    ),
+    "questions as headings, numbered (1., 1), 1.1) or labelled (Vraag:/Antwoord:, Q:/A:), lines ending in '?', "
+    "schema.org FAQPage/QAPage markup, <dl>/<details> lists, or a CSV/TSV table with question and answer columns": (
+        "vragen als kopjes, genummerd (1., 1), 1.1) of met een label (Vraag:/Antwoord:, Q:/A:), regels die op '?'"
+        " eindigen, schema.org-opmaak FAQPage/QAPage, <dl>/<details>-lijsten, of een CSV/TSV-tabel met kolommen"
+        " voor vraag en antwoord"
+    ),
+    "HTML page": "HTML-pagina",
+    "Markdown document": "Markdown-document",
+    "reStructuredText document": "reStructuredText-document",
+    "Org document": "Org-document",
+    "AsciiDoc document": "AsciiDoc-document",
+    "POD document": "POD-document",
+    "MediaWiki page": "MediaWiki-pagina",
+    "CSV/TSV table": "CSV/TSV-tabel",
+    "text page": "tekstpagina",
+    "ecoqa corpus": "ecoqa-corpus",
+    "found {blocks}": "gevonden: {blocks}",
+    "{n} heading": "{n} kopje",
+    "{n} headings": "{n} kopjes",
+    "{n} paragraph": "{n} alinea",
+    "{n} paragraphs": "{n} alinea's",
+    "{n} list item": "{n} opsommingsteken",
+    "{n} list items": "{n} opsommingstekens",
+    "{n} numbered item": "{n} genummerd punt",
+    "{n} numbered items": "{n} genummerde punten",
+    ", ": ", ",
+    "no text": "geen tekst",
+    "it is empty": "hij is leeg",
+    "unreadable as CSV ({reason})": "onleesbaar als CSV ({reason})",
+    "its columns are: {header}; a question column is named {questions} (or with a language, as q_en, vraag_nl), "
+    "an answer column {answers}; or name them with --question-column and --answer-column": (
+        "de kolommen zijn: {header}; een vraagkolom heet {questions} (of met een taal, zoals q_en, vraag_nl), een"
+        " antwoordkolom {answers}; of noem ze met --question-column en --answer-column"
+    ),
+    "{name}: is a directory; give the files in it.": "{name}: is een map; geef de bestanden erin.",
+    "{name}: a device, not a web page, Markdown or a table.": (
+        "{name}: een apparaat, geen webpagina, Markdown of tabel."
+    ),
+    "an import source": "een importbron",
+    "none of the {n} sources could be read; nothing written.": (
+        "geen van de {n} bronnen kon worden gelezen; er is niets geschreven."
+    ),
+    "skipped: {problem}": "overgeslagen: {problem}",
+    "{problem}; pass --skip-unreadable to import the others.": (
+        "{problem}; geef --skip-unreadable om de andere te importeren."
+    ),
+    "no column '{name}' for --{column}-column; the header has: {header}.": (
+        "geen kolom '{name}' voor --{column}-column; de kop bevat: {header}."
+    ),
+    "nothing": "niets",
+    "{path}: a binary file; a term list is a table of Dutch and English terms.": (
+        "{path}: een binair bestand; een termenlijst is een tabel met Nederlandse en Engelse termen."
+    ),
+    "{path}: no term pairs found; write one Dutch term and its English words per row.": (
+        "{path}: geen termparen gevonden; schrijf per regel een Nederlandse term en de Engelse woorden ervoor."
+    ),
+    # ---------------------------------------------------------------- validate: problems in a corpus
+    "{path}: valid": "{path}: geldig",
+    "{where}: {problem}": "{where}: {problem}",
+    " (version 1; it reads as before; 'ecoqa --data {path} export -f json -o NEW.json' writes it as version 2)": (
+        " (versie 1; het wordt gelezen als voorheen; 'ecoqa --data {path} export -f json -o NIEUW.json'"
+        " schrijft het als versie 2)"
+    ),
+    "must be a string, not {kind}": "moet een string zijn, niet {kind}",
+    "must not be empty": "mag niet leeg zijn",
+    "must be a string or null, not {kind}": "moet een string of null zijn, niet {kind}",
+    "must be an http:// or https:// address without spaces or control characters": (
+        "moet een http://- of https://-adres zijn zonder spaties of stuurtekens"
+    ),
+    "must be true or false, not {kind}": "moet true of false zijn, niet {kind}",
+    "NaN and Infinity are not allowed": "NaN en Infinity zijn niet toegestaan",
+    "must be a whole number, not {kind}": "moet een geheel getal zijn, niet {kind}",
+    "must be a whole number from 0 to {max}": "moet een geheel getal van 0 tot {max} zijn",
+    "unsupported value {value}; this ecoqa reads versions 1 and 2": (
+        "niet-ondersteunde waarde {value}; deze ecoqa leest versie 1 en 2"
+    ),
+    "must be a list of {items}, not {kind}": "moet een lijst van {items} zijn, niet {kind}",
+    "must be an object, not {kind}": "moet een object zijn, niet {kind}",
+    "must be a list of objects, not {kind}": "moet een lijst van objecten zijn, niet {kind}",
+    "duplicate key {key}": "dubbele sleutel {key}",
+    "unknown field {name}": "onbekend veld {name}",
+    "unknown field {name}; did you mean '{close}'?": "onbekend veld {name}; bedoelt u '{close}'?",
+    "missing required field '{key}'": "verplicht veld '{key}' ontbreekt",
+    "missing required field 'questions' (a list of {id, question, answer})": (
+        "verplicht veld 'questions' ontbreekt (een lijst van {id, question, answer})"
+    ),
+    "the list is empty; a corpus needs at least one question": "de lijst is leeg; een corpus heeft minstens één vraag",
+    "duplicate id {id}, first used at {where}": "dubbel id {id}, eerder gebruikt bij {where}",
+    "duplicate {what} id {id}": "{what}-id {id} komt dubbel voor",
+    "unknown {what} {name}": "{what} {name} bestaat niet",
+    "no question with id {id}": "geen vraag met id {id}",
+    "not found verbatim in the answer of question {id}": "niet letterlijk gevonden in het antwoord op vraag {id}",
+    "version 2 describes the corpus in 'collection' only; remove 'webinar'": (
+        "versie 2 beschrijft het corpus alleen in 'collection'; verwijder 'webinar'"
+    ),
+    "version 2 calls this block 'collection' (with a 'kind'); rename it": (
+        "versie 2 noemt dit blok 'collection' (met een 'kind'); hernoem het"
+    ),
+    "'collection' needs schema_version 2": "'collection' vraagt om schema_version 2",
+    # kinds of JSON value, and what a corpus lists
+    "an object": "een object",
+    "a list": "een lijst",
+    "a string": "een string",
+    "a boolean": "een boolean",
+    "a number": "een getal",
+    "null": "null",
+    "NaN/Infinity": "NaN/Infinity",
+    "a {type}": "een {type}",
+    "values": "waarden",
+    "strings": "strings",
+    "whole numbers": "gehele getallen",
+    "objects": "objecten",
+    "topic": "onderwerp",
+    "principle": "principe",
+    "person": "persoon",
+    "speaker": "spreker",
+}

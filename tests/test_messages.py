@@ -1,0 +1,189 @@
+"""Messages in the interface language: one catalogue, every message through it, said when printed."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ecoqa.catalogue import DUTCH
+from ecoqa.messages import Message, clause, count, joined, msg
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "ecoqa"
+
+#: what takes a message as its first argument (English with {placeholders}, said when printed)
+ERRORS = {"EcoqaError", "CorpusError", "UsageError", "NotFoundError", "NoMatchError", "OutputError", "IndexDamaged"}
+SAYERS = ERRORS | {"msg", "Message", "say", "warn", "write_note_line", "clause"}
+
+
+def placeholders(template: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(template) if field is not None}
+
+
+def test_every_message_has_dutch_with_the_same_placeholders() -> None:
+    assert len(DUTCH) > 100
+    for english, dutch in DUTCH.items():
+        assert dutch.strip(), english
+        assert placeholders(english) == placeholders(dutch), english
+
+
+def message_sites(root: Path = SRC) -> tuple[dict[str, str], list[str]]:
+    """Every literal message template in src/ecoqa (template -> where), and every site that builds
+    a message's text itself (an f-string, ``+``, ``%`` or ``.format``), which no catalogue can translate."""
+    templates: dict[str, str] = {}
+    built: list[str] = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
+            where = f"{path.relative_to(root)}:{node.lineno}"
+            if name == "count" and len(node.args) == 3:
+                arguments = node.args[1:]
+            elif name in SAYERS and node.args:
+                arguments = node.args[:1]
+            elif name == "write" and node.args:  # a sentence written to stdout is said too
+                arguments = [a for a in node.args[:1] if _a_sentence(a)]
+                built += [f"{where} write" for _ in arguments]
+                continue
+            else:
+                continue
+            for argument in arguments:
+                if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                    templates.setdefault(argument.value, where)
+                elif _built_text(argument):
+                    built.append(f"{where} {name}")
+    return templates, built
+
+
+def _built_text(node: ast.expr) -> bool:
+    if isinstance(node, ast.JoinedStr):
+        return True
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)):
+        return True
+    return isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "format"
+
+
+def _a_sentence(node: ast.expr) -> bool:
+    """Literal text of two words or more, which a reader reads (not a tab-separated row)."""
+    parts = [node] if isinstance(node, ast.Constant) else node.values if isinstance(node, ast.JoinedStr) else []
+    text = "".join(p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str))
+    return re.search(r"[A-Za-z]{2,} [A-Za-z]{2,}", text) is not None
+
+
+def test_every_message_goes_through_the_catalogue() -> None:
+    """A message added in English only (an f-string, or a template the catalogue lacks) fails here."""
+    templates, built = message_sites()
+    assert len(templates) > 100  # the scan sees the messages (it cannot pass by finding none)
+    assert built == []
+    missing = {template: where for template, where in templates.items() if template not in DUTCH}
+    assert missing == {}
+
+
+def test_the_scan_finds_a_message_that_bypasses_the_catalogue(tmp_path: Path) -> None:
+    (tmp_path / "new.py").write_text(
+        "def f(path):\n    raise UsageError(f'{path} is gone.')\n\ndef g(out):\n    out.write('all done now')\n"
+        "\ndef h():\n    warn('an English-only warning')\n",
+        encoding="utf-8",
+    )
+    templates, built = message_sites(tmp_path)
+    assert [site.split()[1] for site in built] == ["UsageError", "write"]
+    assert set(templates) == {"an English-only warning"} and "an English-only warning" not in DUTCH
+
+
+def test_a_message_is_said_in_either_language_with_its_parts() -> None:
+    message = msg(
+        "no question has {filter}.",
+        filter=joined([msg("topic {name}", name="mkb"), msg("principle {name}", name="p1")], " and "),
+    )
+    assert message == "no question has topic mkb and principle p1."
+    assert message.said("nl") == "geen enkele vraag heeft onderwerp mkb en principe p1."
+    assert message.said("en") == str(message)
+    part = clause(msg("{path} exists; pass --force to replace it.", path="x"))
+    assert msg("{problem}; using the defaults.", problem=part).said("nl") == (
+        "x bestaat al; geef --force om het te vervangen; de standaardinstellingen worden gebruikt."
+    )
+    assert count(1, "{n} question", "{n} questions").said("nl") == "1 vraag"
+    assert count(3, "{n} question", "{n} questions").said("nl") == "3 vragen"
+    assert Message("a text ecoqa does not know").said("nl") == "a text ecoqa does not know"
+
+
+#: (arguments, English start, Dutch start) of each command's stderr line
+LINES = [
+    (
+        ["show", "99"],
+        "ecoqa: no question '99'; valid ids are 1-24.",
+        "ecoqa: geen vraag '99'; geldige nummers zijn 1-24.",
+    ),
+    (["search", "xyzzyq"], "ecoqa: no matches for 'xyzzyq'; try other", "ecoqa: niets gevonden voor 'xyzzyq'; probeer"),
+    (["list", "--topic", "nope"], "ecoqa: unknown topic 'nope'", "ecoqa: onbekend onderwerp 'nope'"),
+    (["search", "de", "het"], "ecoqa: the query has only common words", "ecoqa: de zoekvraag bevat alleen"),
+    (["list", "--principle", "99"], "ecoqa: no principle number '99'", "ecoqa: geen principe nummer '99'"),
+]
+
+
+@pytest.mark.parametrize(("args", "english", "dutch"), LINES)
+def test_a_command_says_its_error_in_the_interface_language(
+    invoke: Any, args: list[str], english: str, dutch: str
+) -> None:
+    """--lang, ECOQA_LANG, else the corpus's own language (the bundled corpus is Dutch)."""
+    assert invoke(*args).stderr.startswith(dutch)
+    assert invoke(*args, "--lang", "nl").stderr.startswith(dutch)
+    assert invoke(*args, "--lang", "en").stderr.startswith(english)
+    assert invoke(*args, env={"ECOQA_LANG": "en"}).stderr.startswith(english)
+    assert invoke("--lang", "en", *args).stderr.startswith(english)
+
+
+def test_an_english_corpus_speaks_english_unless_told(invoke: Any, tiny_corpus: Path) -> None:
+    import json
+
+    document = json.loads(tiny_corpus.read_text(encoding="utf-8"))
+    english = tiny_corpus.with_name("en.json")
+    english.write_text(json.dumps({**document, "schema_version": 2, "collection": {"language": "en"}}), "utf-8")
+    assert invoke("--data", str(english), "show", "99").stderr.startswith("ecoqa: no question '99'")
+    assert invoke("--data", str(english), "show", "99", "--lang", "nl").stderr.startswith("ecoqa: geen vraag '99'")
+
+
+def test_messages_before_the_corpus_is_known(invoke: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    """A corpus that cannot be read: --lang, ECOQA_LANG or the config file, else English."""
+    missing = str(tmp_path / "nothing.json")
+    assert invoke("--data", missing, "show", "1").stderr.startswith("ecoqa: ") and "file not found" in (
+        invoke("--data", missing, "show", "1").stderr
+    )
+    assert "bestand niet gevonden" in invoke("--data", missing, "show", "1", "--lang", "nl").stderr
+    assert "bestand niet gevonden" in invoke("--data", missing, "show", "1", env={"ECOQA_LANG": "nl"}).stderr
+    config = tmp_path / "config"
+    config.write_text("lang = nl\n", encoding="utf-8")
+    monkeypatch.setenv("ECOQA_CONFIG", str(config))
+    assert "bestand niet gevonden" in invoke("--data", missing, "show", "1").stderr
+
+
+def test_an_unreadable_config_file_is_said_in_english_or_the_language_set(
+    invoke: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    config = tmp_path / "config"
+    config.write_text("lang = nl\nthis is no setting\n", encoding="utf-8")
+    monkeypatch.setenv("ECOQA_CONFIG", str(config))
+    result = invoke("topics")
+    first = result.stderr.splitlines()[0]
+    assert first.startswith("ecoqa: warning: ") and "expected 'key = value'" in first
+    dutch = invoke("topics", "--lang", "nl").stderr.splitlines()[0]
+    assert dutch.startswith("ecoqa: waarschuwing: ") and "verwacht 'sleutel = waarde'" in dutch
+
+
+def test_what_validate_config_and_export_print_follows_the_language(invoke: Any, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"questions": [{"id": 1, "question": "q", "answr": "a"}]}', encoding="utf-8")
+    dutch, english = {"ECOQA_LANG": "nl"}, {"ECOQA_LANG": "en"}
+    assert "onbekend veld \"answr\"; bedoelt u 'answer'?" in invoke("validate", str(bad), env=dutch).stdout
+    assert "unknown field \"answr\"; did you mean 'answer'?" in invoke("validate", str(bad), env=english).stdout
+    assert "(standaard)" in invoke("config", env=dutch).stdout
+    assert "(default)" in invoke("config", env=english).stdout
+    target = tmp_path / "out.md"
+    assert invoke("export", "1", "-o", str(target)).stderr == f"ecoqa: 1 vraag (markdown) geschreven naar {target}\n"
+    refused = invoke("export", "1", "-o", str(target), "--lang", "en")
+    assert refused.stderr == f"ecoqa: {target} exists; pass --force to replace it.\n"
