@@ -21,7 +21,7 @@ INTERNAL = {
     "messages": {"catalogue"},
     "catalogue": set(),
     "text": set(),
-    "labels": set(),
+    "labels": {"models"},
     "version": set(),
     "schema": {"messages", "models", "text"},
     "names": {"models", "text"},
@@ -125,9 +125,9 @@ INTERNAL = {
     "__init__": set(),
     # ecoqa import: its own package, used by the CLI only, reading the bundled term table from corpus
     "importing.__init__": set(),
-    "importing.decode": set(),
+    "importing.decode": {"messages"},
     "importing.blocks": {"text"},
-    "importing.pairs": {"importing", "text"},
+    "importing.pairs": {"importing", "messages", "text"},
     "importing.structure": {"importing", "text"},
     "importing.candidates": {"importing"},
     "importing.questions": {"importing"},
@@ -138,8 +138,8 @@ INTERNAL = {
     "importing.markdown": {"importing"},
     "importing.table": {"importing", "text", "errors", "messages"},
     "importing.sources": {"importing", "errors", "messages", "text", "corpus"},
-    "importing.build": {"importing", "errors", "models", "text", "corpus", "schema"},
-    "importing.terms": {"importing", "errors"},
+    "importing.build": {"importing", "errors", "messages", "models", "text", "corpus", "schema"},
+    "importing.terms": {"importing", "errors", "messages"},
 }
 #: third-party package -> modules that may import it (the same rule as ruff's banned-api)
 THIRD_PARTY = {

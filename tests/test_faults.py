@@ -720,7 +720,7 @@ def test_odd_column_counts_still_print(invoke: Any, columns: str) -> None:
         ["info", "--table"],
         ["topics"],
     ):
-        result = invoke(*args, env={"COLUMNS": columns})
+        result = invoke(*args, env={"COLUMNS": columns, "ECOQA_LANG": "nl"})
         assert result.exit_code == 0
         assert "Waar kunnen we" in result.stdout or "Vraag" in result.stdout or "ecoqa" in result.stdout
 

@@ -187,3 +187,44 @@ def test_what_validate_config_and_export_print_follows_the_language(invoke: Any,
     assert invoke("export", "1", "-o", str(target)).stderr == f"ecoqa: 1 vraag (markdown) geschreven naar {target}\n"
     refused = invoke("export", "1", "-o", str(target), "--lang", "en")
     assert refused.stderr == f"ecoqa: {target} exists; pass --force to replace it.\n"
+
+
+def three_pages(folder: Path, titles: tuple[str, str, str]) -> list[str]:
+    names = []
+    for number, (title, word) in enumerate(zip(titles, ("alpha", "beta", "gamma"), strict=True)):
+        page = folder / f"{word}.md"
+        page.write_text(f"# {title}\n\n## What is {word}?\n\n{word.title()} is letter {number + 1}.\n", "utf-8")
+        names.append(str(page))
+    return names
+
+
+def test_a_merged_corpus_without_a_title_is_named_by_its_sources(invoke: Any, tmp_path: Path) -> None:
+    """Neither the output's file name nor one source's title: the title all sources share, else
+    "3 sources" in the interface language; the dry run says how to give one."""
+    pages = three_pages(tmp_path, ("Alpha FAQ", "Beta notes", "Gamma"))
+    dry = invoke("import", *pages, "--dry-run", env={"ECOQA_LANG": "nl"}).stdout
+    assert "geen titel die de bronnen delen: het overzicht noemt het '3 bronnen'; geef er een met --title" in dry
+    target = tmp_path / "merged.json"
+    assert invoke("import", *pages, "-o", str(target)).exit_code == 0
+    assert "3 sources" in invoke("--data", str(target), "--lang", "en").stdout
+    assert "3 bronnen" in invoke("--data", str(target), "--lang", "nl").stdout
+    assert "merged.json" not in invoke("--data", str(target)).stdout.split("Try:")[0].split("Probeer:")[0]
+    assert invoke("--data", str(target), "export", "-f", "md").stdout.startswith("# 3 sources\n")
+    shared = three_pages(tmp_path, ("Our FAQ", "Our FAQ", "Our FAQ"))
+    assert invoke("import", *shared, "-o", str(target), "--force").exit_code == 0
+    assert "Our FAQ" in invoke("--data", str(target)).stdout
+
+
+def test_import_says_its_dry_run_notes_and_summary_in_the_interface_language(invoke: Any, tmp_path: Path) -> None:
+    page = tmp_path / "faq.md"
+    page.write_text("# FAQ\n\n## Can I pay later?\n\nYes, within 30 days.\n", encoding="utf-8")
+    dutch = invoke("import", str(page), "--dry-run", env={"ECOQA_LANG": "nl"})
+    assert "Markdown-document, 1 vraag (" in dutch.stdout and "weggelaten: 1 kopje boven" in dutch.stdout
+    assert "1 question (" in invoke("import", str(page), "--dry-run").stdout  # nothing set: English
+    target = tmp_path / "faq.json"
+    written = invoke("import", str(page), "-o", str(target), env={"ECOQA_LANG": "nl"})
+    assert written.stderr.startswith(f"ecoqa: 1 vraag geschreven naar {target}; probeer: ecoqa --data ")
+    nothing = tmp_path / "empty.md"
+    nothing.write_text("Just a line of text.\n", encoding="utf-8")
+    refused = invoke("import", str(nothing), "--dry-run", env={"ECOQA_LANG": "nl"})
+    assert refused.exit_code == 3 and "geen vragen en antwoorden gevonden" in refused.stderr

@@ -270,6 +270,60 @@ DUTCH: dict[str, str] = {
     "{path}: no term pairs found; write one Dutch term and its English words per row.": (
         "{path}: geen termparen gevonden; schrijf per regel een Nederlandse term en de Engelse woorden ervoor."
     ),
+    "{n} source": "{n} bron",
+    "{n} sources": "{n} bronnen",
+    "questions renumbered 1 to {n} in the order of the sources": (
+        "vragen opnieuw genummerd van 1 tot {n} in de volgorde van de bronnen"
+    ),
+    "{name}: {links} could not be resolved (the page does not say its address); "
+    "pass --base-url URL to keep them as references": (
+        "{name}: {links} niet op te lossen (de pagina noemt haar adres niet); geef --base-url URL om ze als"
+        " verwijzingen te bewaren"
+    ),
+    "{n} relative link": "{n} relatieve link",
+    "{n} relative links": "{n} relatieve links",
+    "{name}: version 1 written as version 2 ('webinar' is now 'collection')": (
+        "{name}: versie 1 geschreven als versie 2 ('webinar' heet nu 'collection')"
+    ),
+    "no title the sources share: the overview calls it '{named}'; give one with --title TEXT": (
+        "geen titel die de bronnen delen: het overzicht noemt het '{named}'; geef er een met --title TEKST"
+    ),
+    "no title in the source: give one with --title TEXT (the overview shows it)": (
+        "geen titel in de bron: geef er een met --title TEKST (het overzicht toont hem)"
+    ),
+    "question {id} ({name}) repeats question {first} ({where})": "vraag {id} ({name}) herhaalt vraag {first} ({where})",
+    "{name}: {kind}, {questions}": "{name}: {kind}, {questions}",
+    "left out: {note}": "weggelaten: {note}",
+    "{name}: not UTF-8; read as {encoding} (detected). Check accented letters in the output.": (
+        "{name}: geen UTF-8; gelezen als {encoding} (herkend). Controleer letters met accenten in het resultaat."
+    ),
+    "{headings} above the first question: the title and introduction": (
+        "{headings} boven de eerste vraag: de titel en inleiding"
+    ),
+    "{headings} between questions taken as sections (topics), not questions": (
+        "{headings} tussen de vragen gelezen als secties (onderwerpen), niet als vragen"
+    ),
+    "{headings} kept inside answers": "{headings} binnen de antwoorden gehouden",
+    "{n} sub-heading": "{n} tussenkopje",
+    "{n} sub-headings": "{n} tussenkopjes",
+    "{name}: question without an answer skipped: {question}": (
+        "{name}: vraag zonder antwoord overgeslagen: {question}"
+    ),
+    "{name}: {warning}": "{name}: {warning}",
+    "columns in {languages}: read the '{chosen}' ones (choose with --lang)": (
+        "kolommen in {languages}: de '{chosen}'-kolommen gelezen (kies met --lang)"
+    ),
+    "no column names: read column {question} as the questions and column {answer} as the answers "
+    "(name others with --question-column/--answer-column)": (
+        "geen kolomnamen: kolom {question} gelezen als de vragen en kolom {answer} als de antwoorden"
+        " (noem andere met --question-column/--answer-column)"
+    ),
+    "no question": "geen vraag",
+    "no answer": "geen antwoord",
+    "row {line}: {missing}; skipped": "rij {line}: {missing}; overgeslagen",
+    "{path}: row {number} has no Dutch term or no English word; skipped": (
+        "{path}: rij {number} heeft geen Nederlandse term of geen Engels woord; overgeslagen"
+    ),
     # ---------------------------------------------------------------- validate: problems in a corpus
     "{path}: valid": "{path}: geldig",
     "{where}: {problem}": "{where}: {problem}",

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple, Protocol
 
-from ecoqa.labels import label
+from ecoqa.labels import corpus_name, label
 from ecoqa.models import Corpus, Entries, Entry, Heading, Hit, Principle, Reference, compact_json, in_lang, plain
 from ecoqa.text import blocks, clean_text, fenced, flatten, one_line
 
@@ -311,7 +311,7 @@ def selection_labels(
 def _title(doc: Document) -> str:
     """The document's title, cleaned: it may be made of a file name or of what the user typed."""
     corpus = doc.corpus
-    title = corpus.event(doc.lang)
+    title = corpus.event(doc.lang) if corpus.source_count() < 2 else corpus_name(doc.lang, corpus)
     if corpus.title_is_derived():
         title = f"{title} [{label(doc.lang, 'derived_title')}]"
     return clean_text(f"{title} — {'; '.join(doc.filters)}" if doc.filters else title)

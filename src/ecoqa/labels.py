@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ecoqa.models import Corpus
+
 #: key -> (Dutch, English)
 LABELS: dict[str, tuple[str, str]] = {
     # sections of one Q&A
@@ -93,6 +98,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "n_questions": ("{n} vraag|{n} vragen", "{n} question|{n} questions"),
     "n_topics": ("{n} onderwerp|{n} onderwerpen", "{n} topic|{n} topics"),
     "n_principles": ("{n} principe|{n} principes", "{n} principle|{n} principles"),
+    "n_sources": ("{n} bron|{n} bronnen", "{n} source|{n} sources"),
     "n_people": ("{n} genoemde persoon|{n} genoemde personen", "{n} person mentioned|{n} people mentioned"),
     "shown_of": ("{shown} van {total}; meer met --limit", "{shown} of {total}; see more with --limit"),
     "try": ("Probeer:", "Try:"),
@@ -119,6 +125,16 @@ def counted(lang: str, key: str, n: int) -> str:
     """A count with its noun in the right number: "1 vraag", "2 vragen"."""
     one, many = label(lang, key).split("|")
     return (one if n == 1 else many).format(n=n)
+
+
+def corpus_name(lang: str, corpus: Corpus) -> str:
+    """What a corpus is called: its own title; a corpus merged from several sources without one,
+    "3 sources"; else the name of its file."""
+    own = corpus.own_title(lang)
+    if own:
+        return own
+    sources = corpus.source_count()
+    return counted(lang, "n_sources", sources) if sources > 1 else corpus.title(lang)
 
 
 def kind_name(lang: str, kind: str) -> str:

@@ -392,6 +392,17 @@ class Corpus:
         """The corpus's name: its own title, else the name of the file it was read from."""
         return self.own_title(lang) or self.source.rsplit("/", 1)[-1] or "ecoqa corpus"
 
+    def source_count(self) -> int:
+        """How many source files the entries came from: 1 unless the first and the last entry name
+        different files, as in a merged import, whose sources are numbered in order. Counted for
+        entries held in memory; a corpus large enough for the store is not read for it (1)."""
+        if not isinstance(self.entries, InMemory) or not self.entries:
+            return 1
+        first, last = self.entries[0].source, self.entries[-1].source
+        if first is None or last is None or first.file == last.file:
+            return 1
+        return len({entry.source.file for entry in self.entries if entry.source is not None})
+
     def title_is_derived(self) -> bool:
         """Whether the provenance lists the corpus's own title (``<block>.title``) as derived: a name
         its compilers gave it, not its source's words, so every place that shows it says so."""

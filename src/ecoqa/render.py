@@ -19,7 +19,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ecoqa.labels import kind_name, label
+from ecoqa.labels import corpus_name, kind_name, label
 from ecoqa.models import Corpus, Entry, Heading, Hit, Principle, Source, Topic, in_lang
 from ecoqa.text import blocks, clean_text
 
@@ -231,7 +231,7 @@ def _references(entry: Entry, lang: str) -> Text:
 
 def corpus_title(corpus: Corpus, lang: str, style: str = "") -> Text:
     """The corpus's title, followed by the derived mark when its compilers gave it (not its source)."""
-    title = safe(corpus.title(lang), style)
+    title = safe(corpus_name(lang, corpus), style)
     if corpus.title_is_derived():
         title.append(f" ({label(lang, 'derived_title')})", style=STYLES["derived"])
     return title

@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urljoin, urlsplit
 
+from ecoqa import messages
 from ecoqa.errors import CorpusError
 from ecoqa.importing import meta
 from ecoqa.importing.blocks import compose, looks_like_heading
 from ecoqa.importing.pairs import Pair
 from ecoqa.importing.sources import KINDS, Source
+from ecoqa.messages import msg, say
 from ecoqa.models import MAX_ID
 from ecoqa.text import clean_text, fold, one_line
 
@@ -46,7 +48,7 @@ def build(
     entries = [(s, pair) for s in sources for pair in s.found.pairs]
     ids = _ids([pair for _, pair in entries], len(sources))
     if len(sources) > 1 and any(p.number for _, p in entries):
-        notes.append(f"questions renumbered 1 to {len(entries)} in the order of the sources")
+        notes.append(msg("questions renumbered 1 to {n} in the order of the sources", n=len(entries)))
     notes.extend(_duplicates(entries, ids))
     language = lang or _language(sources)
     collection, speakers, described = _collection(sources, title, language)
@@ -57,8 +59,12 @@ def build(
     ]
     for name, count in unresolved.items():
         notes.append(
-            f"{name}: {count} relative link{'s' if count != 1 else ''} could not be resolved (the page does not "
-            "say its address); pass --base-url URL to keep them as references"
+            msg(
+                "{name}: {links} could not be resolved (the page does not say its address); "
+                "pass --base-url URL to keep them as references",
+                name=name,
+                links=messages.count(count, "{n} relative link", "{n} relative links"),
+            )
         )
     document: dict[str, Any] = {
         "schema_version": 2,
@@ -93,7 +99,7 @@ def _from_corpus(sources: list[Source], title: str | None, terms: list[dict[str,
     document = upgrade(source.corpus)
     notes = list(source.warnings)
     if document is not source.corpus:
-        notes.append(f"{source.name}: version 1 written as version 2 ('webinar' is now 'collection')")
+        notes.append(msg("{name}: version 1 written as version 2 ('webinar' is now 'collection')", name=source.name))
     if title:
         document["collection"] = {**document.get("collection", {}), "title": title}
     glossary = _joined_terms(terms, document.get("glossary", []))
@@ -134,12 +140,20 @@ def _ids(pairs: list[Pair], sources: int) -> list[int]:
 
 def _duplicates(entries: list[tuple[Source, Pair]], ids: list[int]) -> list[str]:
     seen: dict[str, tuple[int, str]] = {}
-    notes = []
+    notes: list[str] = []
     for entry_id, (source, pair) in zip(ids, entries, strict=True):
         key = " ".join(re.findall(r"\w+", fold(pair.question)))
         if key in seen:
             first, where = seen[key]
-            notes.append(f"question {entry_id} ({source.name}) repeats question {first} ({where})")
+            notes.append(
+                msg(
+                    "question {id} ({name}) repeats question {first} ({where})",
+                    id=entry_id,
+                    name=source.name,
+                    first=first,
+                    where=where,
+                )
+            )
         else:
             seen[key] = (entry_id, source.name)
     return notes
@@ -244,6 +258,9 @@ def _collection(
     elif one and one.title:
         collection["title"] = one.title
         described.verbatim.append("collection.title (the page's title)")
+    elif one is None and sources[0].title and all(s.title == sources[0].title for s in sources):
+        collection["title"] = sources[0].title
+        described.verbatim.append("collection.title (the title every source gives)")
     collection["language"] = language
     if one is None:
         return collection, [], described
@@ -335,17 +352,25 @@ def summary_lines(sources: list[Source], built: Built, width: int = 100) -> list
         form = source.found.form
         count = len(source.found.pairs) if source.corpus is None else len(built.document["questions"])
         where = f" ({form})" if form else ""
-        lines.append(f"{source.name}: {KINDS[source.kind]}, {count} question{'s' if count != 1 else ''}{where}")
-        lines.extend(f"  left out: {note}" for note in source.found.left_out)
+        found = messages.count(count, "{n} question", "{n} questions")
+        lines.append(
+            say("{name}: {kind}, {questions}", name=source.name, kind=KINDS[source.kind], questions=found) + where
+        )
+        lines.extend("  " + say("left out: {note}", note=note) for note in source.found.left_out)
         for _, question in zip(range(count), questions, strict=False):
             lines.append(_cut(f"  {question['id']}. {one_line(question['question'], None)}", width))
     collection = built.document.get("collection", {})
     facts = [f"{key} {collection[key]}" for key in ("kind", "title", "date", "language") if key in collection]
     if built.document.get("speakers"):
         facts.append("speakers " + ", ".join(s["name"] for s in built.document["speakers"]))
-    lines.append("collection: " + "; ".join(facts))
-    if "title" not in collection:
-        lines.append("no title in the source: give one with --title TEXT (the overview shows it)")
+    lines.append("collection: " + "; ".join(facts))  # the corpus file's own field names
+    if "title" not in collection and len(sources) > 1:
+        named = messages.count(len(sources), "{n} source", "{n} sources")
+        lines.append(
+            say("no title the sources share: the overview calls it '{named}'; give one with --title TEXT", named=named)
+        )
+    elif "title" not in collection:
+        lines.append(say("no title in the source: give one with --title TEXT (the overview shows it)"))
     return [clean_text(line).replace("\n", " ") for line in lines]  # a page's escape sequences made visible
 
 

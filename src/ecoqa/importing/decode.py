@@ -10,6 +10,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from ecoqa.messages import msg
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: its BOM starts the same way
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -71,4 +73,10 @@ def _detected(raw: bytes, name: str) -> tuple[str, list[str]]:
     except (LookupError, UnicodeDecodeError):
         encoding = "cp1252"
         text = raw.decode(encoding, errors="replace")
-    return text, [f"{name}: not UTF-8; read as {encoding} (detected). Check accented letters in the output."]
+    return text, [
+        msg(
+            "{name}: not UTF-8; read as {encoding} (detected). Check accented letters in the output.",
+            name=name,
+            encoding=encoding,
+        )
+    ]

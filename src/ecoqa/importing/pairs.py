@@ -18,6 +18,7 @@ from ecoqa.importing.blocks import Block, Link, asked_and_answered, compose
 from ecoqa.importing.candidates import Candidate
 from ecoqa.importing.questions import ANSWER_LABEL, QUESTION_LABEL, heading_rank, question_text
 from ecoqa.importing.structure import choose
+from ecoqa.messages import Message, count, msg
 from ecoqa.text import fold
 
 CREDIT = re.compile(
@@ -46,7 +47,7 @@ class Found:
     closing: str | None = None
     first: int = 0  # where the first question is among the blocks
     skipped: list[str] = field(default_factory=list)  # questions without an answer
-    left_out: list[str] = field(default_factory=list)  # what was not taken, and why (for the dry run)
+    left_out: list[Message] = field(default_factory=list)  # what was not taken, and why (for the dry run)
 
 
 def recognise(blocks: Sequence[Block]) -> Found:
@@ -158,7 +159,7 @@ def _add(found: Found, question: str, number: int | None, body: list[Block], top
     found.pairs.append(Pair(question, answer, number, topics=topics, references=links))
 
 
-def _left_out(blocks: Sequence[Block], candidate: Candidate, kept: int) -> list[str]:
+def _left_out(blocks: Sequence[Block], candidate: Candidate, kept: int) -> list[Message]:
     """What the chosen structure did not take as questions, in words a person can check."""
     notes = []
     first = candidate.starts[0].at
@@ -166,13 +167,11 @@ def _left_out(blocks: Sequence[Block], candidate: Candidate, kept: int) -> list[
     before = [b for b in blocks[:first] if b.kind == "heading" and fold(b.text) not in asked]
     sections = [at for at in candidate.sections if at > first]
     if before:
-        notes.append(_count(len(before), "heading") + " above the first question: the title and introduction")
+        headings = count(len(before), "{n} heading", "{n} headings")
+        notes.append(msg("{headings} above the first question: the title and introduction", headings=headings))
     if sections:
-        notes.append(_count(len(sections), "heading") + " between questions taken as sections (topics), not questions")
+        headings = count(len(sections), "{n} heading", "{n} headings")
+        notes.append(msg("{headings} between questions taken as sections (topics), not questions", headings=headings))
     if kept:
-        notes.append(_count(kept, "sub-heading") + " kept inside answers")
+        notes.append(msg("{headings} kept inside answers", headings=count(kept, "{n} sub-heading", "{n} sub-headings")))
     return notes
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"

@@ -84,7 +84,9 @@ def read_source(path: Path, options: Options | None = None) -> Source:
             recognised=RECOGNISED,
         )
     for question in source.found.skipped:
-        source.warnings.append(f"{name}: question without an answer skipped: {question[:60]}")
+        source.warnings.append(
+            msg("{name}: question without an answer skipped: {question}", name=name, question=question[:60])
+        )
     return source
 
 
@@ -208,7 +210,7 @@ def _recognised(text: str, kind: str, name: str, options: Options) -> Source:
         from ecoqa.importing.table import read_table
 
         found, warnings, _ = read_table(text, options.choice)
-        return Source(name, kind, found, warnings=[f"{name}: {w}" for w in warnings])
+        return Source(name, kind, found, warnings=[msg("{name}: {warning}", name=name, warning=w) for w in warnings])
     blocks, title = _blocks(text, kind)
     blocks = asked_and_answered(
         blocks

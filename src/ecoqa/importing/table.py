@@ -226,12 +226,22 @@ def read_table(text: str, choice: Choice | None = None) -> tuple[Found, list[str
         form = "a table without names: the column that asks, and the longest one"
         if len(header) > 2:
             warnings.append(
-                f"no column names: read column {columns['question'] + 1} as the questions and column "
-                f"{columns['answer'] + 1} as the answers (name others with --question-column/--answer-column)"
+                msg(
+                    "no column names: read column {question} as the questions and column {answer} as the answers "
+                    "(name others with --question-column/--answer-column)",
+                    question=columns["question"] + 1,
+                    answer=columns["answer"] + 1,
+                )
             )
     if len(languages) > 1:
         chosen = next((lang for lang in languages if header[columns["question"]].lower().endswith(lang)), languages[0])
-        warnings.append(f"columns in {', '.join(languages)}: read the '{chosen}' ones (choose with --lang)")
+        warnings.append(
+            msg(
+                "columns in {languages}: read the '{chosen}' ones (choose with --lang)",
+                languages=", ".join(languages),
+                chosen=chosen,
+            )
+        )
     pairs = _pairs(body, columns, len(rows) - len(body) + 1, warnings)
     return Found(pairs, form=form), warnings, ", ".join(header[:12])
 
@@ -253,11 +263,11 @@ def _pairs(body: list[list[str]], columns: dict[str, int], first_line: int, warn
             )
             continue
         elif waiting is not None:
-            warnings.append(f"row {waiting[0]}: no answer; skipped")
+            warnings.append(msg("row {line}: {missing}; skipped", line=waiting[0], missing=msg("no answer")))
         waiting = (line, cell) if cell["question"] and not cell["answer"] else None
         if not cell["question"] or not cell["answer"]:
             if waiting is None:
-                warnings.append(f"row {line}: no question; skipped")
+                warnings.append(msg("row {line}: {missing}; skipped", line=line, missing=msg("no question")))
             continue
         number = _whole_number(cell.get("id", ""))
         topics = tuple(t.strip() for t in re.split(r"[;,|]", cell.get("topics", "")) if t.strip())
@@ -266,7 +276,7 @@ def _pairs(body: list[list[str]], columns: dict[str, int], first_line: int, warn
         if question and answer:
             pairs.append(Pair(question, answer, number, topics=topics, references=links))
     if waiting is not None:
-        warnings.append(f"row {waiting[0]}: no answer; skipped")
+        warnings.append(msg("row {line}: {missing}; skipped", line=waiting[0], missing=msg("no answer")))
     return pairs
 
 

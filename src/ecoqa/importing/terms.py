@@ -14,6 +14,7 @@ from typing import Any
 
 from ecoqa.errors import CorpusError
 from ecoqa.importing.decode import decode, looks_binary
+from ecoqa.messages import msg
 
 _DUTCH = {"nl", "dutch", "nederlands", "nl term", "dutch term"}
 _ENGLISH = {"en", "english", "engels", "en terms", "english terms"}
@@ -36,7 +37,9 @@ def read_terms(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
         dutch = " ".join(row[0].split()) if row else ""
         english = [w for cell in row[1:] for w in (" ".join(p.split()) for p in re.split(r"[;|]", cell)) if w]
         if not dutch or not english:
-            warnings.append(f"{path}: row {number} has no Dutch term or no English word; skipped")
+            warnings.append(
+                msg("{path}: row {number} has no Dutch term or no English word; skipped", path=path, number=number)
+            )
             continue
         terms.append({"nl": dutch, "en": english})
     if not terms:
