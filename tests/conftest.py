@@ -146,7 +146,7 @@ def invoke(runner: Any) -> Callable[..., Any]:
 
     def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Any:
         config._read.cache_clear()
-        exits.warn.__defaults__[0].clear()  # type: ignore[index]
+        exits._warned.clear()  # the warnings given by the last run
         return no_internal_error(runner.invoke(app, list(args), env=env, input=input))
 
     return run
