@@ -88,6 +88,12 @@ def begin(early: Callable[[], str]) -> None:
     _early[:] = [early]
 
 
+def forget() -> None:
+    """The command has ended: what is said next (library use, the next command) starts unsettled."""
+    _settled.clear()
+    _early.clear()
+
+
 def spoken() -> str:
     """The language to say things in: the one settled for the command, else the early one, else English."""
     if not _settled:

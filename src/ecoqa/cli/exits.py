@@ -120,7 +120,7 @@ def _report(error: BaseException, color: str | None) -> int:
 @contextmanager
 def handled(color: str | None = None, lang: str | None = None) -> Iterator[None]:
     """A command's errors become one line on stderr (in its --color and language) and a documented exit code."""
-    from ecoqa.messages import begin
+    from ecoqa.messages import begin, forget
     from ecoqa.output import prepare_streams
 
     begin(lambda: early_language(lang))
@@ -132,18 +132,22 @@ def handled(color: str | None = None, lang: str | None = None) -> Iterator[None]
         raise
     except (Exception, KeyboardInterrupt) as error:
         raise typer.Exit(_report(error, color)) from None
+    finally:
+        forget()
 
 
 def ended(call: Callable[[], Any]) -> int:
     """Run the command line through *call* and return its exit code; what fails outside a command
     (a usage error, help written to a full disk) is mapped as a command's errors are."""
-    from ecoqa.messages import begin
+    from ecoqa.messages import begin, forget
 
     begin(lambda: early_language(None))
     try:
         result = call()
     except (Exception, KeyboardInterrupt) as error:
         return _report(error, None)
+    finally:
+        forget()
     return result if isinstance(result, int) else ExitCode.OK
 
 
