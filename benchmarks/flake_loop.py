@@ -1,10 +1,12 @@
 """Run the tests that start processes, send signals or use timers again and again, under load.
 
-usage: python benchmarks/flake_loop.py [--runs 20] [--busy 1] [--logs FOLDER] [-- PYTEST ARGS]
+usage: python benchmarks/flake_loop.py [--runs 20] [--busy auto|N] [--logs FOLDER] [-- PYTEST ARGS]
 
 Each run is ``python -m pytest -m process -x`` (the ``process`` marker is given by the rule in
-``tests/conftest.py``) while ``--busy`` endless loops at the lowest priority keep the other core
-busy, as a loaded machine would. Stops at the first failing run, whose output is kept in
+``tests/conftest.py``) while the other cores are busy, as on a loaded machine: with ``--busy auto``
+(the default) an endless loop at the lowest priority runs beside a run that starts while the load
+average is below the number of cores (other work keeps them busy otherwise); ``--busy N`` always
+runs N loops. Stops at the first failing run, whose output is kept in
 ``--logs``, and prints how many runs passed in a row, the time of each, the load average and the
 commit; exits 1 when a run failed. Extra arguments after ``--`` go to pytest (e.g. ``-k signal``).
 
@@ -26,6 +28,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BUSY_LOOP = "while True: pass"
+
+
+def loops_wanted(busy: str) -> int:
+    """How many endless loops the next run needs beside it (see ``--busy``)."""
+    if busy != "auto":
+        return int(busy)
+    return 1 if os.getloadavg()[0] < (os.cpu_count() or 1) else 0
 
 
 @contextlib.contextmanager
@@ -59,7 +68,7 @@ def last_line(text: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=20)
-    parser.add_argument("--busy", type=int, default=1, help="endless loops beside the tests (default 1)")
+    parser.add_argument("--busy", default="auto", help="endless loops beside the tests: auto (default) or a number")
     parser.add_argument("--logs", type=Path, default=None, help="folder for each run's output (default: temporary)")
     parser.add_argument("pytest_args", nargs="*", help="after --: more pytest arguments")
     options = parser.parse_args()
@@ -70,17 +79,22 @@ def main() -> int:
     print(f"commit {commit()}, {options.runs} runs of: {' '.join(command[1:])}; logs in {logs}", flush=True)
     passed = 0
     times: list[float] = []
-    with busy_loops(options.busy):
-        for run in range(1, options.runs + 1):
-            start = time.monotonic()
+    for run in range(1, options.runs + 1):
+        loops, before = loops_wanted(options.busy), load()
+        start = time.monotonic()
+        with busy_loops(loops):
             result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
-            times.append(time.monotonic() - start)
-            (logs / f"run{run}.log").write_text(result.stdout + result.stderr, encoding="utf-8")
-            print(f"run {run}: exit {result.returncode}, {times[-1]:.0f} s, load {load()}: {last_line(result.stdout)}")
-            if result.returncode != 0:
-                print(f"run {run} failed; its output: {logs / f'run{run}.log'}")
-                break
-            passed += 1
+        times.append(time.monotonic() - start)
+        (logs / f"run{run}.log").write_text(result.stdout + result.stderr, encoding="utf-8")
+        print(
+            f"run {run}: exit {result.returncode}, {times[-1]:.0f} s, load {before} -> {load()}, "
+            f"{loops} busy loop(s): {last_line(result.stdout)}",
+            flush=True,
+        )
+        if result.returncode != 0:
+            print(f"run {run} failed; its output: {logs / f'run{run}.log'}")
+            break
+        passed += 1
     mean = sum(times) / len(times) if times else 0.0
     print(f"{passed} of {options.runs} runs passed in a row; {mean:.0f} s per run on average")
     return 0 if passed == options.runs else 1
