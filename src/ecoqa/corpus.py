@@ -19,7 +19,8 @@ from ecoqa.bundled import bundled_corpus as bundled_corpus
 from ecoqa.errors import CorpusError
 from ecoqa.messages import Message, msg
 from ecoqa.models import Corpus, Entry
-from ecoqa.schema import SECTIONS, Checker, Document, NonFinite, Pairs, Problem, convert, kind_of
+from ecoqa.schema import SECTIONS, Checker, Document, convert
+from ecoqa.shapes import NonFinite, Pairs, Problem, kind_of
 from ecoqa.text import clean_text, one_line
 
 #: Files larger than this are refused before reading, with a message that names the limit.
