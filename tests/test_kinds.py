@@ -151,6 +151,23 @@ def test_validate_says_how_to_upgrade_a_version_1_file(invoke: Any, tmp_path: Pa
     assert json.loads(upgraded.read_text(encoding="utf-8"))["schema_version"] == 2
 
 
+def test_validate_reads_a_large_file_once_and_never_whole(invoke: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    """A file large enough to be checked as a stream is never read whole, not even for the note on
+    version 1 (that read held a 200 MB file in memory several times over, after the streamed check)."""
+    from ecoqa.corpus import STREAM_BYTES
+
+    answer = "Small firms in the region can apply. " * 20
+    many = [{"id": n, "question": f"Question {n}?", "answer": answer} for n in range(1, 900)]
+    path = english_faq(tmp_path)
+    path.write_text(json.dumps({**json.loads(path.read_text(encoding="utf-8")), "questions": many}), encoding="utf-8")
+    assert path.stat().st_size >= STREAM_BYTES
+    whole = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read whole") if self == path else whole(self))
+    result = invoke("validate", str(path))
+    assert result.exit_code == 0 and result.stdout == f"{path}: valid\n"
+    assert "version 1" in result.stderr and "export -f json" in result.stderr
+
+
 @pytest.mark.parametrize("command", [["list", "--table"], ["search", "voucher", "--table"]])
 def test_lists_note_another_language_once(invoke: Any, tmp_path: Path, command: list[str]) -> None:
     data = ["--data", str(english_faq(tmp_path))]

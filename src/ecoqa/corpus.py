@@ -172,11 +172,16 @@ def _not_decoded(source: str, error: RecursionError | ValueError) -> CorpusError
 
 def check_corpus(raw: bytes, source: str) -> list[Problem]:
     """Every problem in corpus bytes; a syntax error is the only problem when the JSON is broken."""
+    return _checked(raw, source)[0]
+
+
+def _checked(raw: bytes, source: str) -> tuple[list[Problem], dict[str, Any]]:
+    """``check_corpus``, and the document's top-level values ({} when it is no JSON object)."""
     try:
         doc = decode_json(raw, source)
     except CorpusError as error:
-        return [Problem("", error.message)]
-    return convert(doc, source)[1]
+        return [Problem("", error.message)], {}
+    return convert(doc, source)[1], doc if isinstance(doc, dict) else {}
 
 
 def corpus_from_document(doc: Any, source: str) -> Corpus:
@@ -430,14 +435,21 @@ def _answers_of(path: Path, source: str, ids: Sequence[int]) -> dict[int, str]:
 
 def check_file(path: Path) -> list[Problem]:
     """Every problem in a corpus file: small files at once, large ones as a stream (bounded memory)."""
+    return checked_file(path)[0]
+
+
+def checked_file(path: Path) -> tuple[list[Problem], dict[str, Any]]:
+    """``check_file``, and the file's top-level values but the questions (``schema.version_note``
+    asks them), from the same one reading of the file."""
     try:
         large = path.stat().st_size >= STREAM_BYTES
     except OSError:
         large = False
     if not large:
-        return check_corpus(read_corpus_bytes(path, hint="the command line"), str(path))
+        return _checked(read_corpus_bytes(path, hint="the command line"), str(path))
     read_corpus_bytes_checked(path, hint="the command line")
     try:
-        return check_stream(path, str(path))[2]
+        checker, _, problems = check_stream(path, str(path))
     except CorpusError as error:
-        return [Problem("", error.message)]
+        return [Problem("", error.message)], {}
+    return problems, checker.sections

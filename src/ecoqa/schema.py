@@ -9,7 +9,7 @@ indexed and exported. ``json_schema()`` publishes the same table as a JSON Schem
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -515,13 +515,10 @@ def _renamed_paths(paths: Any) -> Any:
     ]
 
 
-def version_note(path: Path) -> Message | None:
-    """For a valid corpus file of version 1: how to bring it to version 2 (None for any other)."""
-    try:
-        doc = json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        return None
-    if isinstance(doc, dict) and (doc.get("schema_version") == 1 or "webinar" in doc):
+def version_note(top: Mapping[str, Any], path: Path) -> Message | None:
+    """For a valid corpus file of version 1 (*top*: its top-level values, ``corpus.checked_file``):
+    how to bring it to version 2 (None for any other)."""
+    if top.get("schema_version") == 1 or "webinar" in top:
         return msg(
             " (version 1; it reads as before; 'ecoqa --data {path} export -f json -o NEW.json' writes it as version 2)",
             path=path,

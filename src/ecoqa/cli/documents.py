@@ -60,10 +60,10 @@ def validate(
     Example:
       ecoqa validate my-corpus.json
     """
-    from ecoqa.corpus import check_file
+    from ecoqa.corpus import checked_file
     from ecoqa.output import stdout
 
-    problems = check_file(path)
+    problems, top = checked_file(path)
     out = stdout()
     if json_:
         from ecoqa.export import JSON_VERSION, dumps
@@ -81,7 +81,7 @@ def validate(
 
         valid = say("{path}: valid", path=one_line(str(path), None))
         out.write("".join(one_line(say(p.said()), 500) + "\n" for p in problems) or valid + "\n")
-        note = None if problems else version_note(path)
+        note = None if problems else version_note(top, path)
         if note is not None:
             warn(note)
     out.flush()
