@@ -89,9 +89,6 @@ DUTCH: dict[str, str] = {
     "default": "standaard",
     "option": "optie",
     "unknown setting {key}; settings are {keys}.": "onbekende instelling {key}; de instellingen zijn {keys}.",
-    "give a setting to change, e.g. 'ecoqa config lang en'.": (
-        "geef een instelling om te wijzigen, bijv. 'ecoqa config lang en'."
-    ),
     "give the setting to remove, e.g. 'ecoqa config --unset lang'.": (
         "geef de instelling om te verwijderen, bijv. 'ecoqa config --unset lang'."
     ),

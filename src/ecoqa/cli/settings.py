@@ -69,9 +69,7 @@ def config(
     if unset:
         _unset(key)
         return
-    if value is not None:
-        if key is None:
-            raise UsageError("give a setting to change, e.g. 'ecoqa config lang en'.")
+    if key is not None and value is not None:  # Click gives KEY before VALUE: never a VALUE alone
         stdout().write(say("{key} saved in {path}", key=key, path=_shown_path(settings.save(key, value))) + "\n")
         return
     out = stdout()
