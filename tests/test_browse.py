@@ -408,3 +408,35 @@ def test_a_damaged_index_while_browsing_is_shown(monkeypatch: Any) -> None:
         assert "the search index /cache/ecoqa-x.sqlite3 is damaged (bad checksum)" in text
 
     drive(app, steps)
+
+
+def test_the_search_box_names_the_languages_the_corpus_is_searched_in() -> None:
+    """A Dutch corpus is found with Dutch or English words (its term table); an English one with English."""
+    import json
+
+    from ecoqa.corpus import parse_corpus
+
+    english = {
+        "schema_version": 2,
+        "collection": {"kind": "faq", "language": "en"},
+        "questions": [{"id": 1, "question": "Can I pay later?", "answer": "Yes, within 30 days."}],
+    }
+    hints = {}
+    for name, corpus, lang in (
+        ("bundled nl", load_corpus(), "nl"),
+        ("bundled en", load_corpus(), "en"),
+        ("faq en", parse_corpus(json.dumps(english).encode(), "faq.json"), "en"),
+        ("faq nl", parse_corpus(json.dumps(english).encode(), "faq.json"), "nl"),
+    ):
+        app = BrowseApp(corpus, [], lang)
+
+        async def steps(pilot: Any, name: str = name, app: BrowseApp = app) -> None:
+            hints[name] = app.query_one("#query", Input).placeholder
+
+        drive(app, steps)
+    assert hints == {
+        "bundled nl": "Typ om te zoeken (Nederlands of Engels)…",
+        "bundled en": "Type to search (Dutch or English)…",
+        "faq en": "Type to search (English)…",
+        "faq nl": "Typ om te zoeken (Engels)…",
+    }

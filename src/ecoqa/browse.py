@@ -40,7 +40,10 @@ NARROW = 60
 
 WORDS = {
     "nl": {
-        "placeholder": "Typ om te zoeken (Nederlands of Engels)…",
+        "placeholder": "Typ om te zoeken…",
+        # what the search understands: a corpus's own language, and English through the term table
+        "searched_nl": "Typ om te zoeken (Nederlands of Engels)…",
+        "searched_en": "Typ om te zoeken (Engels)…",
         "all_topics": "Alle onderwerpen",
         "shown": "{shown} van {total} vragen",
         "none": "Geen resultaten.",
@@ -64,7 +67,9 @@ WORDS = {
         "quit_short": "Stop",
     },
     "en": {
-        "placeholder": "Type to search (Dutch or English)…",
+        "placeholder": "Type to search…",
+        "searched_nl": "Type to search (Dutch or English)…",
+        "searched_en": "Type to search (English)…",
         "all_topics": "All topics",
         "shown": "{shown} of {total} questions",
         "none": "No matches.",
@@ -160,6 +165,12 @@ class BrowseApp(App[None]):
     def words(self, key: str, **values: object) -> str:
         return WORDS["en" if self.lang == "en" else "nl"][key].format(**values)
 
+    def placeholder(self) -> str:
+        """The search box's hint, naming the languages a query may be in: a Dutch corpus is also
+        found with English words (its term table), an English one with English words."""
+        language = self.corpus.language
+        return self.words(f"searched_{language}" if language in ("nl", "en") else "placeholder")
+
     def relabel_keys(self) -> None:
         """The footer's key descriptions in the interface language: Textual keeps a node's bindings
         in ``_bindings`` (declared once per class, in English), so each is replaced by its translation;
@@ -186,7 +197,7 @@ class BrowseApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="bar"):
-            yield Input(placeholder=self.words("placeholder"), id="query", select_on_focus=False)
+            yield Input(placeholder=self.placeholder(), id="query", select_on_focus=False)
             yield Select(
                 self.topic_options(),
                 prompt=self.words("all_topics"),
@@ -358,7 +369,7 @@ class BrowseApp(App[None]):
         self.lang = "en" if self.lang == "nl" else "nl"
         self.relabel_keys()
         selected = self.current
-        self.query_one("#query", Input).placeholder = self.words("placeholder")
+        self.query_one("#query", Input).placeholder = self.placeholder()
         topic = self.query_one("#topic", Select)
         with self.prevent(Select.Changed):
             topic.set_options(self.topic_options())
