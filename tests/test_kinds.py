@@ -373,3 +373,18 @@ def test_an_imported_event_is_named_in_the_screen_language(invoke: Any, tmp_path
     assert json.loads(target.read_text(encoding="utf-8"))["collection"]["kind"] == "event"
     assert "Bijeenkomst “Kennissessie”" in invoke("--data", str(target), "show", "1").stdout
     assert "Event “Kennissessie”" in invoke("--data", str(target), "show", "1", "--lang", "en").stdout
+
+
+def test_term_pairs_are_added_to_a_corpus_by_importing_it_again_not_read_from_beside_it(
+    invoke: Any, tmp_path: Path
+) -> None:
+    """docs/usage.md: --data reads the corpus file alone; a term file beside it is not read, and
+    importing the corpus again with --terms adds the pairs."""
+    path = english_faq(tmp_path)
+    (tmp_path / f"{path.stem}.terms.csv").write_text("nl,en\nvoucher,coupon;token\n", encoding="utf-8")
+    assert invoke("--data", str(path), "search", "coupon").exit_code == 1
+    again = tmp_path / "again.json"
+    terms = str(tmp_path / f"{path.stem}.terms.csv")
+    assert invoke("import", str(path), "--terms", terms, "-o", str(again)).exit_code == 0
+    found = invoke("--data", str(again), "search", "coupon", "--json")
+    assert found.exit_code == 0 and json.loads(found.stdout)["results"]

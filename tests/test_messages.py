@@ -228,3 +228,22 @@ def test_import_says_its_dry_run_notes_and_summary_in_the_interface_language(inv
     nothing.write_text("Just a line of text.\n", encoding="utf-8")
     refused = invoke("import", str(nothing), "--dry-run", env={"ECOQA_LANG": "nl"})
     assert refused.exit_code == 3 and "geen vragen en antwoorden gevonden" in refused.stderr
+
+
+def test_the_index_note_says_its_stages_in_the_language_of_the_command(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ecoqa import messages, output
+
+    monkeypatch.setattr(output, "_is_tty", lambda stream: True)
+    messages.settle("nl")
+    try:
+        with output.index_progress() as update:
+            assert update is not None
+            update("checking and indexing", 5, 10)
+            update("saving the index", 0, 0)
+    finally:
+        messages.forget()
+    note = capsys.readouterr().err.splitlines()[-1]
+    assert note.startswith("ecoqa: zoekindex gebouwd in ")
+    assert "controleren en indexeren " in note and "index bewaren " in note and "index " in note

@@ -65,6 +65,11 @@ DUTCH: dict[str, str] = {
     "built the search index in {seconds} s ({took}); later commands use it.": (
         "zoekindex gebouwd in {seconds} s ({took}); volgende opdrachten gebruiken hem."
     ),
+    # the stages of building the index (progress bar, and the note after it)
+    "indexing": "indexeren",
+    "validating": "controleren",
+    "checking and indexing": "controleren en indexeren",
+    "saving the index": "index bewaren",
     # export, import: what was written
     "{n} question": "{n} vraag",
     "{n} questions": "{n} vragen",

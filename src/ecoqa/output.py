@@ -393,19 +393,22 @@ def index_progress() -> Iterator[Callable[[str, int, int], None] | None]:
 
     from rich.progress import Progress
 
+    from ecoqa.messages import say
+
     phases: dict[str, float] = {}
     with Progress(console=make_console("auto", stderr=True), transient=True) as bar:
-        task = bar.add_task("indexing", total=None)
+        task = bar.add_task(say("indexing"), total=None)
 
-        def update(stage: str, done: int, total: int) -> None:
+        def update(stage: str, done: int, total: int) -> None:  # stage: English, said in the catalogue's words
             phases.setdefault(stage, time.monotonic())
-            bar.update(task, description=stage, completed=done, total=total or None)
+            bar.update(task, description=say(stage), completed=done, total=total or None)
 
         yield update
     if phases:
         starts = [*phases.values(), time.monotonic()]
         took = ", ".join(
-            f"{stage} {end - start:.1f} s" for stage, start, end in zip(phases, starts[:-1], starts[1:], strict=True)
+            f"{say(stage)} {end - start:.1f} s"
+            for stage, start, end in zip(phases, starts[:-1], starts[1:], strict=True)
         )
         seconds = f"{starts[-1] - starts[0]:.1f}"
         write_note_line(
