@@ -130,7 +130,7 @@ INTERNAL = {
     "importing.blocks": {"text"},
     "importing.pairs": {"importing", "messages", "text"},
     "importing.structure": {"importing", "text"},
-    "importing.candidates": {"importing"},
+    "importing.candidates": {"importing", "messages"},
     "importing.questions": {"importing"},
     "importing.rst": {"importing"},
     "importing.markup": set(),

@@ -247,3 +247,20 @@ def test_the_index_note_says_its_stages_in_the_language_of_the_command(
     note = capsys.readouterr().err.splitlines()[-1]
     assert note.startswith("ecoqa: zoekindex gebouwd in ")
     assert "controleren en indexeren " in note and "index bewaren " in note and "index " in note
+
+
+def test_config_says_a_new_language_in_that_language(invoke: Any) -> None:
+    assert invoke("config", "lang", "nl").stdout.startswith("lang bewaard in ")
+    assert invoke("config", "lang", "en").stdout.startswith("lang saved in ")
+    assert invoke("config", "color", "never").stdout.startswith("color saved in ")
+
+
+def test_a_dry_run_names_the_structure_in_the_interface_language(invoke: Any, tmp_path: Path) -> None:
+    """The corpus's provenance keeps the English words; the dry run says them in the interface language."""
+    page = tmp_path / "faq.md"
+    page.write_text("# FAQ\n\n## Can I pay later?\n\nYes, within 30 days.\n", encoding="utf-8")
+    assert "1 vraag (kopjes van niveau 2)" in invoke("import", str(page), "--dry-run", env={"ECOQA_LANG": "nl"}).stdout
+    assert "1 question (level-2 headings)" in invoke("import", str(page), "--dry-run").stdout
+    target = tmp_path / "faq.json"
+    assert invoke("import", str(page), "-o", str(target), env={"ECOQA_LANG": "nl"}).exit_code == 0
+    assert "(level-2 headings)" in target.read_text(encoding="utf-8")

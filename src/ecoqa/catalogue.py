@@ -233,6 +233,20 @@ DUTCH: dict[str, str] = {
     "text page": "tekstpagina",
     "ecoqa corpus": "ecoqa-corpus",
     "found {blocks}": "gevonden: {blocks}",
+    # the structure a source's questions were found in (the dry run; the corpus's provenance keeps the English)
+    "level-{rank} headings": "kopjes van niveau {rank}",
+    "the question the title asks": "de vraag die de titel stelt",
+    "the deepest headings": "de diepste kopjes",
+    "headings ending in '?'": "kopjes die op '?' eindigen",
+    "numbered questions": "genummerde vragen",
+    "labelled questions": "vragen met een label",
+    "paragraphs ending in '?'": "alinea's die op '?' eindigen",
+    "list items followed by text": "opsommingstekens met tekst erna",
+    "question-and-answer lists (<dl>, <details>)": "lijsten van vragen en antwoorden (<dl>, <details>)",
+    "a table with question and answer columns": "een tabel met kolommen voor vraag en antwoord",
+    "a table without names: the column that asks, and the longest one": (
+        "een tabel zonder kolomnamen: de kolom die vraagt, en de langste"
+    ),
     "{n} heading": "{n} kopje",
     "{n} headings": "{n} kopjes",
     "{n} paragraph": "{n} alinea",

@@ -12,7 +12,7 @@ from typer.core import TyperGroup
 from ecoqa.cli.common import chosen_lang, command_prefix, open_corpus, quoted, selected, topic_ids
 from ecoqa.cli.options import DataOption, LangOption, PrincipleOption, TopicOption, argument, command
 from ecoqa.errors import UsageError
-from ecoqa.messages import say
+from ecoqa.messages import say, settle
 
 
 @command(short="Browse and search in a full-screen app.")
@@ -70,7 +70,10 @@ def config(
         _unset(key)
         return
     if key is not None and value is not None:  # Click gives KEY before VALUE: never a VALUE alone
-        stdout().write(say("{key} saved in {path}", key=key, path=_shown_path(settings.save(key, value))) + "\n")
+        saved = _shown_path(settings.save(key, value))
+        if key == "lang":  # said in the language just chosen
+            settle(settings.normalise(key, value))
+        stdout().write(say("{key} saved in {path}", key=key, path=saved) + "\n")
         return
     out = stdout()
     for name in [key] if key else list(settings.SETTINGS):

@@ -351,7 +351,7 @@ def summary_lines(sources: list[Source], built: Built, width: int = 100) -> list
     for source in sources:
         form = source.found.form
         count = len(source.found.pairs) if source.corpus is None else len(built.document["questions"])
-        where = f" ({form})" if form else ""
+        where = f" ({say(form)})" if form else ""
         found = messages.count(count, "{n} question", "{n} questions")
         lines.append(
             say("{name}: {kind}, {questions}", name=source.name, kind=KINDS[source.kind], questions=found) + where

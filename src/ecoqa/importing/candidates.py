@@ -25,6 +25,7 @@ from ecoqa.importing.questions import (
     likelihood,
     question_text,
 )
+from ecoqa.messages import msg
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def candidates(blocks: Sequence[Block], title: int | None) -> Iterator[Candidate
     yield _terms(blocks, asking_page)
     if title is not None and asks(blocks[title].text) and opens_text(blocks, title):
         # a page that answers the one question its title asks; its sub-headings belong to the answer
-        yield Candidate("the question the title asks", [_start(blocks[title], title, blocks[title].level, True)])
+        yield Candidate(msg("the question the title asks"), [_start(blocks[title], title, blocks[title].level, True)])
 
 
 def _asking(blocks: Sequence[Block], headed: list[int]) -> bool:
@@ -130,7 +131,7 @@ def _heading_levels(
     """Every heading of one rank is a question; higher ones are sections, lower ones belong to answers."""
     for rank in sorted({blocks[at].level for at in headed}):
         starts = [_start(blocks[at], at, rank, asking_page) for at in headed if blocks[at].level == rank]
-        yield Candidate(f"level-{rank} headings", starts, _sections_above(blocks, title, rank))
+        yield Candidate(msg("level-{rank} headings", rank=rank), starts, _sections_above(blocks, title, rank))
 
 
 def _leaf_headings(blocks: Sequence[Block], headed: list[int], title: int | None, asking_page: bool) -> Candidate:
@@ -143,7 +144,7 @@ def _leaf_headings(blocks: Sequence[Block], headed: list[int], title: int | None
         if asks(blocks[at].text) or not any(heading_rank(blocks[n]) > rank for n in range(at + 1, end)):
             starts.append(_start(blocks[at], at, rank, asking_page))
     sections = frozenset(at for at, b in enumerate(blocks) if heading_rank(b) and at != title) - {s.at for s in starts}
-    return Candidate("the deepest headings", starts, sections)
+    return Candidate(msg("the deepest headings"), starts, sections)
 
 
 #: Words in a heading after the last question that make it a problem stated as a sentence, not a closing section.
@@ -160,7 +161,7 @@ def _asking_headings(blocks: Sequence[Block], headed: list[int], title: int | No
     """
     asking = [at for at in headed if asks(blocks[at].text)]
     if len(asking) < 2:
-        return Candidate("headings ending in '?'", [])
+        return Candidate(msg("headings ending in '?'"), [])
     rank = Counter(blocks[at].level for at in asking).most_common(1)[0][0]
     chosen = set(asking)
     for at in headed:
@@ -172,7 +173,7 @@ def _asking_headings(blocks: Sequence[Block], headed: list[int], title: int | No
     sections = frozenset(
         at for at, b in enumerate(blocks) if 0 < heading_rank(b) <= rank and at not in chosen and at != title
     )
-    return Candidate("headings ending in '?'", starts, sections)
+    return Candidate(msg("headings ending in '?'"), starts, sections)
 
 
 def _numbered(blocks: Sequence[Block], asking_page: bool) -> Iterator[Candidate]:
@@ -193,7 +194,7 @@ def _numbered(blocks: Sequence[Block], asking_page: bool) -> Iterator[Candidate]
         sections = _numbered_sections(blocks, chain)
         stop = heading_rank(blocks[chain[0]])
         starts = [_start(blocks[at], at, stop, asking_page, floor=0.85) for at in chain]
-        yield Candidate("numbered questions", starts, sections)
+        yield Candidate(msg("numbered questions"), starts, sections)
 
 
 def _path(block: Block) -> tuple[int, ...]:
@@ -256,7 +257,7 @@ def _labelled(blocks: Sequence[Block]) -> Candidate:
     """``Vraag:`` starts a question (which may go on over the next lines), ``Antwoord:`` its answer;
     headings between them are sections."""
     if not any(ANSWER_LABEL.match(b.text) for b in blocks):
-        return Candidate("labelled questions", [])
+        return Candidate(msg("labelled questions"), [])
     starts: list[Start] = []
     at = 0
     while at < len(blocks):
@@ -280,7 +281,7 @@ def _labelled(blocks: Sequence[Block]) -> Candidate:
             starts.append(Start(at, question[0], number, 0, 0.9, answer_from=at + 1))
         at = answer
     sections = frozenset(at for at, b in enumerate(blocks) if heading_rank(b))  # they end the answer above
-    return Candidate("labelled questions", starts, sections)
+    return Candidate(msg("labelled questions"), starts, sections)
 
 
 def _asking_paragraphs(blocks: Sequence[Block]) -> Candidate:
@@ -293,7 +294,7 @@ def _asking_paragraphs(blocks: Sequence[Block]) -> Candidate:
         and _content_after(blocks, at)
         and not asks(blocks[at + 1].text)
     ]
-    return Candidate("paragraphs ending in '?'", starts if len(starts) >= 2 else [])
+    return Candidate(msg("paragraphs ending in '?'"), starts if len(starts) >= 2 else [])
 
 
 def _items_with_text(blocks: Sequence[Block], asking_page: bool) -> Candidate:
@@ -310,11 +311,11 @@ def _items_with_text(blocks: Sequence[Block], asking_page: bool) -> Candidate:
     if starts:
         mark = Counter(blocks[s.at].shape for s in starts).most_common(1)[0][0]
         starts = [s for s in starts if blocks[s.at].shape == mark]
-    return Candidate("list items followed by text", starts if len(starts) >= 2 else [])
+    return Candidate(msg("list items followed by text"), starts if len(starts) >= 2 else [])
 
 
 def _terms(blocks: Sequence[Block], asking_page: bool) -> Candidate:
     """Terms of ``<dl>``/``<details>`` lists and AsciiDoc ``Question?::`` lists; headings between are sections."""
     starts = [_start(b, at, 0, asking_page) for at, b in enumerate(blocks) if b.kind == "term"]
     sections = frozenset(at for at, b in enumerate(blocks) if heading_rank(b))
-    return Candidate("question-and-answer lists (<dl>, <details>)", starts, sections)
+    return Candidate(msg("question-and-answer lists (<dl>, <details>)"), starts, sections)

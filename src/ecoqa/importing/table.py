@@ -216,14 +216,14 @@ def read_table(text: str, choice: Choice | None = None) -> tuple[Found, list[str
     header = rows[0]
     columns, languages = header_columns(header, choice)
     body = rows[1:]
-    form = "a table with question and answer columns"
+    form: str = msg("a table with question and answer columns")
     warnings: list[str] = []
     if "question" not in columns or "answer" not in columns:
         inferred = _unnamed_columns(rows)
         if inferred is None:
             return Found([]), [], ", ".join(header[:12])
         columns, body = inferred
-        form = "a table without names: the column that asks, and the longest one"
+        form = msg("a table without names: the column that asks, and the longest one")
         if len(header) > 2:
             warnings.append(
                 msg(
