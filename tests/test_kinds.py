@@ -122,6 +122,21 @@ def test_a_merged_corpus_shows_each_question_its_own_source(invoke: Any, corpus_
     assert "2024-01-12" in invoke("--data", str(path), "show", "1").stdout.split("Bron", 1)[1]
 
 
+def test_an_imported_corpus_without_a_title_is_never_called_after_the_file_ecoqa_wrote(
+    invoke: Any, tmp_path: Path
+) -> None:
+    """Three sources merged without --title: each question names its own source, and the note under
+    the panels neither says 'Source  merged.json' nor shows an empty 'Source'."""
+    samples = Path(__file__).parent / "data" / "import"
+    target = tmp_path / "merged.json"
+    sources = [str(samples / name) for name in ("notes.md", "vragen.csv", "faq_microdata.html")]
+    assert invoke("import", *sources, "-o", str(target)).exit_code == 0
+    for lang in ("nl", "en"):
+        shown = invoke("--data", str(target), "--lang", lang, "show", "4")
+        assert "vragen.csv" in shown.stdout and "merged.json" not in shown.stdout, shown.stdout
+        assert not re.search(r"^(Bron|Source)\s*$", shown.stdout, re.MULTILINE), shown.stdout
+
+
 def test_the_html_export_of_an_english_corpus_is_english(invoke: Any, tmp_path: Path) -> None:
     page = invoke("--data", str(english_faq(tmp_path)), "export", "-f", "html").stdout
     assert '<html lang="en">' in page and "Over dit document" not in page and "Inhoud" not in page

@@ -250,7 +250,10 @@ def source_note(corpus: Corpus, lang: str, entries: Iterable[Entry], width: int 
     label above the rest below ``NARROW`` columns). A
     title its compilers gave the source is no name of it: shown after a dash, marked. The corpus's
     description of its source shows only when nothing else names it (for a merged corpus it names
-    every file, and each question with a file of its own names that file among its facts)."""
+    every file, and each question with a file of its own names that file among its facts). The
+    corpus's file name stands in for a name only when no question shown has a source of its own:
+    a merged or imported corpus is never called after the file ecoqa wrote; with nothing to say,
+    nothing is shown."""
     collection = corpus.collection
     provenance = corpus.provenance
     title = corpus.own_title(lang)
@@ -260,8 +263,10 @@ def source_note(corpus: Corpus, lang: str, entries: Iterable[Entry], width: int 
         named = f"{kind} “{title}”"
     elif title and not derived:
         named = f"“{title}”"
+    elif kind or derived or any(_has_own_source(entry) for entry in entries):
+        named = kind
     else:
-        named = kind or ("" if derived else corpus.source)
+        named = corpus.source
     organizers = " & ".join(collection.organizers) if collection and collection.organizers else ""
     if collection and not organizers:
         organizers = collection.organizer_line
@@ -274,6 +279,8 @@ def source_note(corpus: Corpus, lang: str, entries: Iterable[Entry], width: int 
     attribution = in_lang(lang, provenance.attribution, provenance.attribution_en)
     if attribution:
         line.append("\n").append_text(safe(attribution, STYLES["muted"]))
+    if not line.plain:
+        return Group()
     if width < NARROW:
         return Text.assemble(Text(label(lang, "source"), style=STYLES["label"]), "\n", line)
     grid = Table.grid(padding=(0, 2))
