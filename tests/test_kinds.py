@@ -95,6 +95,26 @@ def test_every_suggested_command_works_when_pasted(
         assert invoke(*words[1:]).exit_code == 0, command
 
 
+@pytest.mark.parametrize("columns", ["40", "80", "120"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("name", ["faq", "bundled"])
+def test_each_suggested_command_s_comment_is_whole_on_one_line(
+    invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columns: str, lang: str, name: str
+) -> None:
+    """A comment is never folded under the commands (at 80 columns '# searches questions and' over
+    'answers') nor squeezed away (at 40): beside its command where it fits, else on the line under it."""
+    monkeypatch.chdir(tmp_path)
+    data = ["--data", english_faq(tmp_path).name] if name == "faq" else []
+    lines = [line.strip("│ ") for line in invoke(*data, "--lang", lang, env={"COLUMNS": columns}).stdout.splitlines()]
+    start = next(i for i, line in enumerate(lines) if line in ("Try:", "Probeer:"))
+    end = next(i for i, line in enumerate(lines) if "ecoqa --help" in line)
+    tried = [line for line in lines[start + 1 : end] if line]
+    assert sum(line.startswith("ecoqa ") for line in tried) >= 2, lines
+    assert sum("#" in line for line in tried) == sum(line.startswith("ecoqa ") for line in tried), tried
+    if columns != "40":  # at 40 columns a long comment folds, under its own '#'
+        assert all(line.startswith(("ecoqa ", "# ")) for line in tried), tried
+
+
 def test_the_overview_shows_the_corpus_title_not_its_file_name(invoke: Any, tmp_path: Path) -> None:
     overview = invoke("--data", str(english_faq(tmp_path)))
     head = overview.stdout.split("Try")[0]

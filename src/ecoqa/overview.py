@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.panel import Panel
@@ -316,15 +317,22 @@ def overview(
     lines += [Text(""), Text(counts(corpus, lang))]
     tried = Text(label(lang, "try"), style=STYLES["label"])
     footer = Text.assemble((label(lang, "all_commands"), STYLES["muted"]), ("ecoqa --help", STYLES["command"]))
-    inside = width - 4  # the panel's borders and padding
+    inside = width - 6  # the panel's borders, its padding and the lines' own
     longest = max((len(command) for command, _ in examples), default=0)
-    if 2 + longest <= inside:  # the comments squeeze, or go where there is no room for them
+    widest = max((cell_len("# " + why) for _, why in examples), default=0)
+    if 2 + longest + 3 + widest <= inside:  # each comment beside its command, on one line
         grid = Table.grid(padding=(0, 3))
         grid.add_column(style=STYLES["command"], no_wrap=True)
         grid.add_column(style=STYLES["muted"])
         for command, why in examples:
             grid.add_row("  " + command, "# " + why)
         return _overview_panel(version, [*lines, Text(""), tried, grid, Text(""), footer])
+    if 2 + longest <= inside:  # a comment that would fold goes whole on the line under its command
+        rows: list[RenderableType] = []
+        for command, why in examples:
+            rows.append(Text("  " + command, style=STYLES["command"], no_wrap=True))
+            rows.append(Padding(Text("# " + why, style=STYLES["muted"]), (0, 0, 0, 4)))
+        return _overview_panel(version, [*lines, Text(""), tried, *rows, Text(""), footer])
     below: list[RenderableType] = [tried]
     for command, why in examples:
         below.append(Text("  " + command, style=STYLES["command"], no_wrap=True, overflow="ignore"))
