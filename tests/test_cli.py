@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -285,6 +286,14 @@ def test_info(invoke: Any) -> None:
     assert "Lotte de Groen, MSc" in out
     assert "Twee tips om de focus binnen een ecosysteem in balans te houden" in out
     assert json.loads(invoke("info", "--json").stdout)["counts"]["questions"] == 24
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_info_row_labels_are_all_lower_case(invoke: Any, lang: str) -> None:
+    """'sprekers' as 'titel' and 'datum' beside it, not 'Sprekers'."""
+    panel = invoke("--lang", lang, "info", "--table", env={"COLUMNS": "100"}).stdout
+    labels = [line.strip("│ ") for line in panel.splitlines() if re.match(r"│ \S+( \S+)? +│", line)]  # not the note
+    assert len(labels) >= 5 and all(text[0].islower() for text in labels), labels
 
 
 def test_data_option_and_environment(invoke: Any, tiny_corpus: Path) -> None:

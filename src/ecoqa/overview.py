@@ -232,7 +232,7 @@ def info_view(corpus: Corpus, lang: str, width: int = 80) -> RenderableType:
             rows.append((name("organizers"), safe(collection.organizer_line or ", ".join(collection.organizers))))
         speakers = [_name_and_role(s, lang) for s in corpus.speakers]
         if speakers:
-            rows.append((name(_speakers_key(corpus)), joined(safe(s) for s in speakers)))
+            rows.append((name(_speakers_key(corpus)).lower(), joined(safe(s) for s in speakers)))  # as its neighbours
         summary = in_lang(lang, collection.summary, collection.summary_en)
         if summary:
             rows.append((name("summary", en and bool(collection.summary_en)), safe(summary)))
