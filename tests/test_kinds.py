@@ -157,6 +157,26 @@ def test_an_imported_corpus_without_a_title_is_never_called_after_the_file_ecoqa
         assert not re.search(r"^(Bron|Source)\s*$", shown.stdout, re.MULTILINE), shown.stdout
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["principles", "1"], "this corpus has no principles"),
+        (["list", "--principle", "1"], "this corpus has no principles"),
+        (["list", "--topic", "vouchers"], "this corpus has no topics"),
+        (["--lang", "nl", "list", "--topic", "vouchers"], "dit corpus heeft geen onderwerpen"),
+    ],
+)
+def test_asking_a_corpus_without_topics_or_principles_for_one_says_it_has_none(
+    invoke: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], said: str
+) -> None:
+    """Not 'valid numbers are none', nor a pointer to a listing that says the same: what it has."""
+    monkeypatch.chdir(tmp_path)
+    result = invoke("--data", english_faq(tmp_path).name, *args)
+    assert result.exit_code == 2 and said in result.stderr, result.stderr
+    hint = result.stderr.split("'")[1]
+    assert invoke(*shlex.split(hint)[1:]).exit_code == 0, hint
+
+
 def test_the_html_export_of_an_english_corpus_is_english(invoke: Any, tmp_path: Path) -> None:
     page = invoke("--data", str(english_faq(tmp_path)), "export", "-f", "html").stdout
     assert '<html lang="en">' in page and "Over dit document" not in page and "Inhoud" not in page

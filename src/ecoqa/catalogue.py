@@ -26,11 +26,12 @@ DUTCH: dict[str, str] = {
         "geen vraag {id}; geldige nummers zijn {ids}. (zoeken doet u met: {prefix} search {id})"
     ),
     "unknown topic {name}; {hint}": "onbekend onderwerp {name}; {hint}",
+    "this corpus has no topics; {hint}": "dit corpus heeft geen onderwerpen; {hint}",
+    "this corpus has no principles; {hint}": "dit corpus heeft geen principes; {hint}",
     "unknown principle {name}; {hint}": "onbekend principe {name}; {hint}",
     "no principle number {name}; valid numbers are {valid}.": (
         "geen principe nummer {name}; geldige nummers zijn {valid}."
     ),
-    "none": "geen",
     "did you mean {names}?": "bedoelt u {names}?",
     " or ": " of ",
     " and ": " en ",

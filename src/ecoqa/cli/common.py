@@ -100,6 +100,8 @@ def topic_ids(corpus: Corpus, names: Sequence[str], prefix: str) -> list[str]:
     (*prefix*: how the hint names a command on this corpus, see ``command_prefix``)."""
     from ecoqa.names import closest, find_topic, topic_names
 
+    if names and not corpus.topics:
+        raise NotFoundError("this corpus has no topics; {hint}", hint=_hint((), prefix, "list"))
     ids = []
     for name in names:
         topic = find_topic(corpus, name)
@@ -113,12 +115,14 @@ def topic_ids(corpus: Corpus, names: Sequence[str], prefix: str) -> list[str]:
 def principle_ids(corpus: Corpus, names: Sequence[str], prefix: str) -> list[str]:
     from ecoqa.names import closest, find_principle, parse_id, principle_names
 
+    if names and not corpus.principles:
+        raise NotFoundError("this corpus has no principles; {hint}", hint=_hint((), prefix, "list"))
     ids = []
     for name in names:
         principle = find_principle(corpus, name)
         if principle is None:
             if parse_id(name) is not None:
-                valid = f"1-{len(corpus.principles)}" if corpus.principles else msg("none")
+                valid = f"1-{len(corpus.principles)}"
                 raise NotFoundError(
                     "no principle number {name}; valid numbers are {valid}.", name=quoted(name), valid=valid
                 )
