@@ -122,7 +122,7 @@ LINES = [
     (["search", "xyzzyq"], "ecoqa: no matches for 'xyzzyq'; try other", "ecoqa: niets gevonden voor 'xyzzyq'; probeer"),
     (["list", "--topic", "nope"], "ecoqa: unknown topic 'nope'", "ecoqa: onbekend onderwerp 'nope'"),
     (["search", "de", "het"], "ecoqa: the query has only common words", "ecoqa: de zoekvraag bevat alleen"),
-    (["list", "--principle", "99"], "ecoqa: no principle number '99'", "ecoqa: geen principe nummer '99'"),
+    (["list", "--principle", "99"], "ecoqa: no principle number '99'", "ecoqa: geen principe met nummer '99'"),
 ]
 
 

@@ -30,7 +30,7 @@ DUTCH: dict[str, str] = {
     "this corpus has no principles; {hint}": "dit corpus heeft geen principes; {hint}",
     "unknown principle {name}; {hint}": "onbekend principe {name}; {hint}",
     "no principle number {name}; valid numbers are {valid}.": (
-        "geen principe nummer {name}; geldige nummers zijn {valid}."
+        "geen principe met nummer {name}; geldige nummers zijn {valid}."
     ),
     "did you mean {names}?": "bedoelt u {names}?",
     " or ": " of ",
@@ -107,7 +107,7 @@ DUTCH: dict[str, str] = {
     ),
     "{path}: cannot read the config file ({reason}).": "{path}: kan het configuratiebestand niet lezen ({reason}).",
     "{path}: the config file is larger than {limit} KB; it cannot be one.": (
-        "{path}: het configuratiebestand is groter dan {limit} KB; dat kan er geen zijn."
+        "{path}: het bestand is groter dan {limit} KB; zo groot is een configuratiebestand nooit."
     ),
     "{path}: the config file is not valid UTF-8 (byte {byte}).": (
         "{path}: het configuratiebestand is geen geldige UTF-8 (byte {byte})."
@@ -131,7 +131,7 @@ DUTCH: dict[str, str] = {
     "Bundled corpus not found; reinstall ecoqa or pass --data FILE.": (
         "Meegeleverd corpus niet gevonden; installeer ecoqa opnieuw of geef --data BESTAND."
     ),
-    "{path}: cannot read ({reason}).": "{path}: kan niet lezen ({reason}).",
+    "{path}: cannot read ({reason}).": "{path}: niet te lezen ({reason}).",
     "Permission denied": "geen toestemming",
     "a corpus file": "een corpusbestand",
     "{path}: larger than the {limit} MB limit for {what}.": "{path}: groter dan de grens van {limit} MB voor {what}.",
@@ -199,7 +199,7 @@ DUTCH: dict[str, str] = {
         "de zoekindex {path} is onbruikbaar ({reason}); hij wordt opnieuw gebouwd."
     ),
     "cannot save the search index in {folder} ({reason}); searching without it costs time, not results.": (
-        "kan de zoekindex niet bewaren in {folder} ({reason}); zoeken zonder kost tijd, geen resultaten."
+        "kan de zoekindex niet bewaren in {folder} ({reason}); zoeken zonder index kost tijd, maar geen resultaten."
     ),
     "it belongs to another corpus or version": "hij hoort bij een ander corpus of een andere versie",
     "its header does not match this ecoqa": "zijn kop past niet bij deze ecoqa",
@@ -242,7 +242,7 @@ DUTCH: dict[str, str] = {
     "numbered questions": "genummerde vragen",
     "labelled questions": "vragen met een label",
     "paragraphs ending in '?'": "alinea's die op '?' eindigen",
-    "list items followed by text": "opsommingstekens met tekst erna",
+    "list items followed by text": "lijstpunten met tekst erna",
     "question-and-answer lists (<dl>, <details>)": "lijsten van vragen en antwoorden (<dl>, <details>)",
     "a table with question and answer columns": "een tabel met kolommen voor vraag en antwoord",
     "a table without names: the column that asks, and the longest one": (
@@ -252,8 +252,8 @@ DUTCH: dict[str, str] = {
     "{n} headings": "{n} kopjes",
     "{n} paragraph": "{n} alinea",
     "{n} paragraphs": "{n} alinea's",
-    "{n} list item": "{n} opsommingsteken",
-    "{n} list items": "{n} opsommingstekens",
+    "{n} list item": "{n} lijstpunt",
+    "{n} list items": "{n} lijstpunten",
     "{n} numbered item": "{n} genummerd punt",
     "{n} numbered items": "{n} genummerde punten",
     ", ": ", ",
