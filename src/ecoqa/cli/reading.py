@@ -113,7 +113,7 @@ def list_(
       ecoqa list --principle tijdelijk-eigenaarschap --json
       ecoqa list | grep -i ondernemerschap
     """
-    exclusive(json=json_, plain=plain)
+    exclusive(json=json_, plain=plain, table=table)
     corpus = load(ctx, data)
     language = chosen_lang(ctx, lang, corpus)
     positions = selected(corpus, topic or [], principle or [], command_prefix(ctx, data))
@@ -228,7 +228,7 @@ def search(
       ecoqa search SMEs --lang en --limit 3
       ecoqa search fonds --topic overheid --json
     """
-    exclusive(json=json_, plain=plain)
+    exclusive(json=json_, plain=plain, table=table)
     exclusive(plain=plain, explain=explain)
     text = " ".join(query)
     prefix = command_prefix(ctx, data)
@@ -329,7 +329,7 @@ def _no_match(
 
 def _mode(out: Output, json_: bool, plain: bool, table: bool) -> str:
     """How a result is written: 'json', 'rows' (tab-separated; asked, or stdout is no terminal) or 'view'."""
-    exclusive(json=json_, plain=plain)
+    exclusive(json=json_, plain=plain, table=table)
     return "json" if json_ else "rows" if rows_as_text(out, plain, table) else "view"
 
 
@@ -382,7 +382,7 @@ def _listing(name: str, short: str, doc: str, payload: Part, rows: Part, view: P
         color: ColorOption = None,
         no_pager: PagerOption = False,
     ) -> None:
-        exclusive(json=json_, plain=plain)
+        exclusive(json=json_, plain=plain, table=table)
         corpus = load(ctx, data)
         language = chosen_lang(ctx, lang, corpus)
         with opened_output(color, paging=not no_pager) as out:
