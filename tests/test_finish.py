@@ -188,6 +188,16 @@ def test_config_shows_its_file_and_unsetting_twice_says_so(invoke: Any, tmp_path
     )
 
 
+def test_config_shows_a_setting_with_escapes_made_visible(invoke: Any, tmp_path: Path) -> None:
+    """A pager set in the config file or the environment is shown without its escape sequences."""
+    config = tmp_path / "config"
+    config.write_bytes(b"pager = \x1b]0;pwned\x07\n")
+    shown = invoke("config", env={"ECOQA_CONFIG": str(config)}).stdout
+    assert "\x1b" not in shown and "pager\t\\x1b]0;pwned\\x07\t(" in shown
+    from_env = invoke("config", "pager", env={"ECOQA_PAGER": "less \x1b[2J"}).stdout
+    assert from_env == "pager\tless \\x1b[2J\t(ECOQA_PAGER)\n"
+
+
 @pytest.mark.usefixtures("english")
 def test_a_broken_config_file_warns_and_does_not_stop_a_command(invoke: Any, tmp_path: Path) -> None:
     config = tmp_path / "config"
@@ -279,6 +289,10 @@ def test_conflicting_flags_are_refused(invoke: Any) -> None:
         (["search", "x", "--json", "--plain"], "--json and --plain cannot be combined; choose one."),
         (["search", "x", "--plain", "--explain"], "--plain and --explain cannot be combined; choose one."),
         (["list", "--plain", "--table"], "--plain and --table cannot be combined; choose one."),
+        (["list", "--json", "--table"], "--json and --table cannot be combined; choose one."),
+        (["search", "x", "--json", "--table"], "--json and --table cannot be combined; choose one."),
+        (["info", "--json", "--table"], "--json and --table cannot be combined; choose one."),
+        (["principles", "--json", "--table"], "--json and --table cannot be combined; choose one."),
     ):
         result = invoke(*args)
         assert result.exit_code == 2

@@ -78,8 +78,9 @@ def config(
     out = stdout()
     for name in [key] if key else list(settings.SETTINGS):
         found = settings.resolve(name)
-        origin = say(found.origin) if found.origin in ("default", "option") else found.origin
-        out.write(f"{name}\t{found.value or '-'}\t({origin})\n")
+        origin = say(found.origin) if found.origin in ("default", "option") else _shown_path(found.origin)
+        shown = _shown_path(found.value) if found.value else "-"  # a value or origin may hold escapes
+        out.write(f"{name}\t{shown}\t({origin})\n")
     if key is None:  # where the file is, also before anything was set (as 'gh config' does)
         path = settings.config_path()
         state = say("exists") if path.is_file() else say("not created yet")
@@ -101,8 +102,8 @@ def _unset(key: str | None) -> None:
     stdout().write(say("{key} removed from {path}", key=key, path=_shown_path(settings.save(key, None))) + "\n")
 
 
-def _shown_path(path: Path) -> str:
-    """A path on one line, its control characters made visible (a name may hold escape sequences)."""
+def _shown_path(path: Path | str) -> str:
+    """A path or setting on one line, its control characters made visible (it may hold escape sequences)."""
     from ecoqa.text import one_line
 
     return one_line(str(path), None)
