@@ -1122,6 +1122,16 @@ def test_config_onto_a_fifo_is_written_into_and_read_never(invoke: Any, tmp_path
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
+def test_config_onto_a_fifo_nobody_reads_is_an_output_error(invoke: Any, tmp_path: Path) -> None:
+    """Writing the config into a FIFO without a reader would wait for ever: exit 74, one line."""
+    fifo = tmp_path / "config"
+    os.mkfifo(fifo)
+    saved = here(invoke, "config", "lang", "en", ECOQA_CONFIG=str(fifo))
+    assert saved.exit_code == 74
+    assert saved.stderr == f"ecoqa: cannot write {fifo}: no program is reading that pipe.\n"
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
 @needs_root
 def test_an_endless_device_as_config_file_is_refused(tmp_path: Path) -> None:
     """#15: a device of zeros as the config file: one warning, the defaults, no runaway read."""

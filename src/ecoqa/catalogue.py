@@ -115,6 +115,9 @@ DUTCH: dict[str, str] = {
     "{problem}; using the defaults.": "{problem}; de standaardinstellingen worden gebruikt.",
     # files written
     "cannot write {path}: {reason}.": "kan {path} niet schrijven: {reason}.",
+    "cannot write {path}: no program is reading that pipe.": (
+        "kan {path} niet schrijven: geen programma leest die pipe."
+    ),
     "{path} is the corpus being read; write the output to another file.": (
         "{path} is het corpus dat gelezen wordt; schrijf de uitvoer naar een ander bestand."
     ),

@@ -9,7 +9,8 @@ built-in default. The file holds ``key = value`` lines; ``ECOQA_CONFIG`` points 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -178,9 +179,40 @@ def save(key: str, value: str | None) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OutputError("cannot write {path}: {reason}.", path=path, reason=error.strerror or error) from None
-    write_atomic(path, lines, force=True)
+    with _reader_of_pipe_held(path):
+        write_atomic(path, lines, force=True)
     _read.cache_clear()
     return path
+
+
+@contextmanager
+def _reader_of_pipe_held(path: Path, seconds: float = 2.0) -> Iterator[None]:
+    """For a FIFO as config file: wait up to *seconds* for a program that reads it, and keep a
+    write end open meanwhile (its reader sees no end before the settings); with none, refuse,
+    as writing would block ``ecoqa config`` for ever. Anything else: nothing to do."""
+    import errno
+    import stat
+    import time
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if not stat.S_ISFIFO(os.stat(path).st_mode):
+                yield
+                return
+            held = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+            break
+        except OSError as error:
+            if error.errno != errno.ENXIO:
+                yield  # missing, unreadable ...: the write says why
+                return
+            if time.monotonic() > deadline:
+                raise OutputError("cannot write {path}: no program is reading that pipe.", path=path) from None
+            time.sleep(0.02)
+    try:
+        yield
+    finally:
+        os.close(held)
 
 
 def _names_a_stream(path: Path) -> bool:
