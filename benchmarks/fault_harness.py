@@ -35,10 +35,13 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 ROOT = Path(__file__).resolve().parents[1]
 QA = ROOT / "data" / "qa.json"
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: ecoqa's own colour and hyperlinks, allowed where a case asks for colour
+OWN_ESCAPES = re.compile(r"\x1b\[[0-9;:]*m|\x1b\]8;[^\x07\x1b]*(?:\x07|\x1b\\)")
 ROOT_USER = os.geteuid() == 0
 UNPRIVILEGED = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
 
@@ -61,8 +64,13 @@ class Case:
     codes: tuple[int, ...]
     setup: Setup | None = None
     check: Check | None = None
-    stdout: str = "pipe"  # pipe, full (a device of our own like /dev/full), closed, head (reader stops at once)
+    #: pipe, full (a device of our own like /dev/full), closed, head (reader stops at once),
+    #: head-line (reader stops after a line, as ``| head -1``), head-byte (after a byte, ``| head -c 1``)
+    stdout: str = "pipe"
     stderr: str = "pipe"  # pipe, full, closed
+    stdin: str = "devnull"  # devnull, closed
+    colour: bool = False  # ecoqa's own colour (SGR) and hyperlinks are expected on stdout
+    unset: tuple[str, ...] = ()  # environment variables removed (no HOME)
     needs_root: bool = False
     limit_file_size: int | None = None
     env: dict[str, str] = field(default_factory=dict)
@@ -935,6 +943,432 @@ def tag_defects(all_cases: list[Case]) -> list[Case]:
     return all_cases
 
 
+# ---------------------------------------------------------------------------------------------- the widened matrix
+# Per category of the review, the inputs it lists, tried across every command that takes them; a
+# share of the cases runs with the interface in English and a share in Dutch (``--lang`` first).
+
+LANGS = ("en", "nl")
+
+
+def in_language(number: int, args: list[str]) -> tuple[str, list[str]]:
+    """*args* with the interface language of case *number* (alternating en, nl) put first."""
+    lang = LANGS[number % 2]
+    return lang, ["--lang", lang, *args]
+
+
+#: Commands that take question ids, with the id written as V.
+ID_COMMANDS = [["show", "V"], ["show", "3", "V"], ["show", "V", "--json"], ["export", "V"], ["V"], ["principles", "V"]]
+ID_VALUES = ["²", "١", str(2**63), "-1", "0", "1.5", "abc", "", "9" * 5000, "1e3", " 3", "3,4", "0x3", "+3", "٣"]
+#: Commands that take a limit, with the limit written as V.
+LIMIT_COMMANDS = [["list", "-n", "V"], ["search", "financiering", "-n", "V"], ["list", "--limit", "V", "--json"],
+                  ["search", "financiering", "--limit=V", "--json"]]  # fmt: skip
+LIMIT_VALUES = ["0", "-1", str(10**12), "abc", "1.5", "", "9" * 30, " 2", "²"]
+#: Commands with their option values as V: the review's unknown --lang, --color and --format, and more.
+OPTION_COMMANDS = {
+    "--lang": [["list"], ["show", "3"], ["search", "x"], ["topics"], ["speakers"], ["principles"], ["info"],
+               ["export", "3"], ["import", "faq.html", "--dry-run"]],
+    "--color": [["list"], ["show", "3"], ["search", "financiering"], ["topics"], ["principles"], ["info"]],
+    "-f": [["export", "3"], ["export", "3", "-o", "out.md"]],
+    "--topic": [["list"], ["search", "financiering"], ["export"]],
+    "--principle": [["list"], ["search", "financiering"], ["export"]],
+}  # fmt: skip
+OPTION_VALUES = {
+    "--lang": ["xx", "", "EN", "nl-BE", "english", "\x1b[31m"],
+    "--color": ["pink", "", "ALWAYS", "1"],
+    "-f": ["pdf", "", "MD", "markdown ", "../x"],
+    "--topic": ["nope", "", "%", "\x1b]0;x\x07"],
+    "--principle": ["99", "0", "-1", "nope", ""],
+}
+#: Options repeated or in conflict: (arguments, documented codes).
+CONFLICTS = [
+    (["list", "--json", "--plain"], (2,)), (["list", "--plain", "--table"], (2,)),
+    (["list", "--json", "--table"], (2,)), (["show", "3", "--json", "--plain"], (2,)),
+    (["search", "x", "--json", "--plain"], (2,)), (["topics", "--json", "--plain"], (2,)),
+    (["info", "--json", "--table"], (2,)), (["--lang", "en", "--lang", "nl", "list"], (0,)),
+    (["list", "--lang", "en", "--lang", "nl"], (0,)),
+    (["--data", "missing.json", "--data", "missing2.json", "list"], (3,)),
+    (["export", "3", "-o", "a.md", "-o", "b.md"], (0, 2)), (["export", "3", "-f", "md", "-f", "html"], (0, 2)),
+    (["export", "3", "-f", "json", "-o", "x.md"], (0, 2)),
+    (["import", "faq.html", "--dry-run", "-o", "o.json"], (0, 2)), (["show", "3", "3"], (0,)),
+    (["export", "3", "3", "-f", "json"], (0,)), (["list", "-t", "mkb", "-t", "nope"], (2,)),
+    (["--color", "never", "--color", "always", "list"], (0,)), (["list", "-n", "1", "-n", "2"], (0,)),
+    (["import", "faq.html", "--lang", "nl", "--lang", "xx", "--dry-run"], (2,)), (["config", "lang"], (0, 2)),
+    (["config", "lang", "en", "extra"], (2,)), (["config", "--unset"], (2,)), (["config", "nope", "x"], (2,)),
+    (["config", "--unset", "nope"], (2,)), (["config", "color", "pink"], (2,)), (["validate"], (2,)),
+    (["validate", "missing.json"], (3,)), (["validate", str(QA), "missing.json"], (0, 2, 3)),
+    (["import", "--dry-run"], (2,)), (["import", "faq.html"], (0, 2)),
+    (["import", "q.csv", "--question-column", "99", "--dry-run"], (2, 3)),
+    (["import", "q.csv", "--answer-column", "", "--dry-run"], (0, 2, 3)),
+    (["import", "faq.html", "--terms", "missing.csv", "--dry-run"], (2, 3)),
+    (["import", "faq.html", "--base-url", "javascript:alert(1)", "--dry-run"], (0, 2)),
+    (["import", "faq.html", "--base-url", "", "--dry-run"], (0, 2)),
+    (["import", "faq.html", "--title", "\x1b]0;x\x07", "--dry-run"], (0, 2)),
+    (["search"], (2,)), (["search", "--", "-x"], (0, 1, 2)), (["show"], (0, 2)), (["export", "-o"], (2,)),
+    (["browse"], (0, 2)), (["browse", "--lang", "xx"], (2,)), (["help", "nope"], (0, 2)), (["-h", "nope"], (0, 2)),
+]  # fmt: skip
+ALL_COMMANDS = ["list", "show", "search", "topics", "speakers", "principles", "info", "export", "import", "validate",
+                "config", "browse", "help"]  # fmt: skip
+
+
+def no_output_file(folder: Path, outcome: Outcome) -> list[str]:
+    """A refused command writes nothing into the folder."""
+    if outcome.code == 0:
+        return []
+    given = ("home", "faq.html", "q.csv")
+    made = [p.name for p in folder.iterdir() if p.name not in given and not p.name.startswith("full-")]
+    return [f"wrote {made} after exit {outcome.code}"] if made else []
+
+
+def cli_matrix_cases() -> list[Case]:
+    faq = setup_files(**{"faq.html": FAQ, "q.csv": "vraag,antwoord\nHoe werkt het?,Zo.\nWaarom?,Daarom.\n"})
+    rows: list[tuple[str, list[str], tuple[int, ...]]] = []
+    for command in ID_COMMANDS:
+        for value in ID_VALUES:
+            args = [value if a == "V" else a for a in command]
+            codes = (0, 1, 2) if command == ["V"] else (0, 2)  # 'ecoqa WORDS' searches
+            rows.append((f"{' '.join(command)} V={value!r:.14}", args, codes))
+    for command in LIMIT_COMMANDS:
+        for value in LIMIT_VALUES:
+            args = [a.replace("V", value) if "V" in a else a for a in command]
+            rows.append((f"{' '.join(command)} V={value!r:.14}", args, (0, 2)))
+    for option, commands in OPTION_COMMANDS.items():
+        for command in commands:
+            for value in OPTION_VALUES[option]:
+                rows.append((f"{' '.join(command)} {option} {value!r:.14}", [*command, option, value], (0, 2)))
+    for args, codes in CONFLICTS:
+        rows.append((" ".join(args).replace(str(QA), "qa.json")[:60], args, codes))
+    for command in ALL_COMMANDS:
+        for bogus in ("--bogus", "-Z", "--json=1"):
+            rows.append((f"{command} {bogus}", [command, bogus], (2,)))
+    cases = []
+    for number, (name, args, codes) in enumerate(rows):
+        lang, args = in_language(number, args)
+        colour = "--color" in args  # ecoqa's own colour where it is asked for
+        cases.append(Case("cli input", f"[{lang}] {name}", args, codes, faq, no_output_file, colour=colour))
+    return cases
+
+
+#: Extra ways the review ran every command's streams: (suffix, Case fields).
+STREAM_MODES = [
+    ("2>&-", {"stderr": "closed"}),
+    ("| head -1", {"stdout": "head-line"}),
+    ("| head -c 1", {"stdout": "head-byte"}),
+    ("<&-", {"stdin": "closed"}),
+    ("<&- 2>&- >/dev/full", {"stdin": "closed", "stderr": "closed", "stdout": "full"}),
+]
+
+
+def stream_matrix_cases() -> list[Case]:
+    cases = []
+    number = 0
+    for args in COMMANDS:
+        ok = (1,) if "zzqqxx" in args else (2,) if args[-1] in ("99", "0", "nope") else (0,)
+        setup = setup_files(**{"faq.html": FAQ})
+        name = " ".join(a if a != str(QA) else "qa.json" for a in args)
+        for suffix, fields in STREAM_MODES:
+            codes = ok
+            if fields.get("stdout", "").startswith("head"):
+                codes = (*ok, 0)
+            elif fields.get("stdout") == "full":
+                codes = ok if ok != (0,) else (74,)
+            lang, with_lang = in_language(number, list(args))
+            number += 1
+            case = Case("streams", f"[{lang}] {name} {suffix}", with_lang, codes, setup,
+                        needs_root=fields.get("stdout") == "full")  # fmt: skip
+            for key, value in fields.items():
+                setattr(case, key, value)
+            cases.append(case)
+    # stdin as the source of an import, closed or empty
+    for mode in ("closed", "devnull"):
+        cases.append(Case("streams", f"import - <{mode}", ["import", "-", "-o", "o.json"], (2, 3), stdin=mode))
+        cases.append(Case("streams", f"validate - <{mode}", ["validate", "-"], (2, 3), stdin=mode))
+    return cases
+
+
+#: The review's environments, each tried with every command of ENV_COMMANDS: (name, variables, codes).
+ENVIRONMENTS: list[tuple[str, dict[str, str | None], tuple[int, ...]]] = [
+    *[(f"COLUMNS={v}", {"COLUMNS": v}, (0,)) for v in ("0", "-5", "100000", "abc", "", "1")],
+    *[(f"LINES={v}", {"LINES": v}, (0,)) for v in ("0", "-5", "100000", "abc")],
+    *[(f"TERM={v}", {"TERM": v}, (0,)) for v in ("dumb", "", "xterm-256color", "no-such-terminal")],
+    *[(f"LANG={v}", {"LANG": v, "LC_ALL": v}, (0,)) for v in ("C", "POSIX", "tr_TR.UTF-8", "", "nl_NL.ISO-8859-1")],
+    *[(f"PYTHONIOENCODING={v}", {"PYTHONIOENCODING": v}, (0, 74)) for v in ("ascii", "latin-1", "utf-8:strict")],
+    ("NO_COLOR=1", {"NO_COLOR": "1"}, (0,)), ("NO_COLOR=", {"NO_COLOR": ""}, (0,)),
+    *[(f"FORCE_COLOR={v}", {"FORCE_COLOR": v}, (0,)) for v in ("1", "0", "", "3")],
+    ("NO_COLOR and FORCE_COLOR", {"NO_COLOR": "1", "FORCE_COLOR": "1"}, (0,)),
+    ("no HOME", {"HOME": None, "XDG_CONFIG_HOME": None}, (0,)),
+    ("HOME missing", {"HOME": "/nonexistent/home", "XDG_CONFIG_HOME": None}, (0,)),
+    ("HOME a file", {"HOME": "FILE", "XDG_CONFIG_HOME": None}, (0,)),
+    *[(f"ECOQA_LANG={v}", {"ECOQA_LANG": v}, (0, 2)) for v in ("xx", "", "EN", " nl ", "\x1b[31m")],
+    *[(f"ECOQA_COLOR={v}", {"ECOQA_COLOR": v}, (0, 2)) for v in ("pink", "", "ALWAYS")],
+    *[(f"ECOQA_PAGER={v}", {"ECOQA_PAGER": v}, (0,)) for v in ("", "no-such-pager", "false", "cat")],
+    *[(f"PAGER={v}", {"PAGER": v}, (0,)) for v in ("", "no-such-pager", "sh -c 'exit 3'")],
+    *[(f"ECOQA_CACHE_MB={v}", {"ECOQA_CACHE_MB": v}, (0, 2)) for v in ("abc", "-1", "0", "1e99")],
+    ("ECOQA_CACHE_DIR a file", {"ECOQA_CACHE_DIR": "FILE"}, (0,)),
+    ("ECOQA_CACHE_DIR /proc", {"ECOQA_CACHE_DIR": "/proc"}, (0,)),
+    ("ECOQA_DATA empty", {"ECOQA_DATA": ""}, (0,)),
+    ("ECOQA_DATA missing", {"ECOQA_DATA": "missing.json"}, (3,)),
+    ("ECOQA_DEBUG=1", {"ECOQA_DEBUG": "1"}, (0,)),
+]  # fmt: skip
+ENV_COMMANDS = [["list"], ["show", "3"], ["--data", "mid.json", "search", "financiering"], ["info"], ["export", "3"],
+                ["topics", "--table"], ["config"]]  # fmt: skip
+
+
+def environment_matrix_cases() -> list[Case]:
+    cases = []
+    number = 0
+    for name, variables, codes in ENVIRONMENTS:
+        for command in ENV_COMMANDS:
+            if "ECOQA_DATA" in variables and "--data" in command:
+                continue
+            own_codes = codes
+            if command == ["config"] and codes == (3,):
+                own_codes = (0, 3)
+
+            def setup(folder: Path, variables: dict[str, str | None] = variables) -> dict[str, str]:
+                write(folder, "mid.json", generated(600))
+                write(folder, "FILE", "not a folder\n")
+                return {k: str(folder / "FILE") if v == "FILE" else v for k, v in variables.items() if v is not None}
+
+            lang, args = in_language(number, command)
+            number += 1
+            dropped = tuple(k for k, v in variables.items() if v is None)
+            colour = True  # the bundled corpus holds no escapes: only ecoqa's own colour can appear
+            cases.append(Case("environment", f"[{lang}] {name}: {' '.join(command)}", args, own_codes, setup,
+                              unset=dropped, colour=colour))  # fmt: skip
+    return cases
+
+
+#: Hostile config files: (name, bytes). Every command still runs (0, a warning at most); `config` may refuse (2).
+HOSTILE_CONFIGS: dict[str, bytes] = {
+    "unknown key": b"nope = 1\n", "bad lang": b"lang = xx\n", "bad color": b"color = pink\n",
+    "no equals": b"lang en\n", "section header": b"[ecoqa]\nlang = en\n", "duplicate keys": b"lang = en\nlang = nl\n",
+    "BOM": b"\xef\xbb\xbflang = en\n", "CRLF": b"lang = en\r\ncolor = never\r\n", "NUL byte": b"lang = e\x00n\n",
+    "invalid UTF-8": b"lang = \xff\n", "UTF-16": "lang = en\n".encode("utf-16"), "binary": bytes(range(256)),
+    "long line": b"pager = " + b"x" * 60_000 + b"\n", "65 KB": b"# x\n" * 17_000, "empty": b"",
+    "only comments": b"# lang = en\n", "escape in value": b"pager = \x1b]0;pwned\x07\n",
+    "escape in key": b"\x1b[31mlang = en\n", "data missing": b"data = missing.json\n",
+    "data a folder": b"data = .\n", "pager missing": b"pager = no-such-pager\n", "quoted": b'lang = "en"\n',
+    "toml table": b"lang = { x = 1 }\n",
+}  # fmt: skip
+CONFIG_KINDS = ["symlink loop", "dangling symlink", "unreadable", "directory", "fifo", "socket"]
+
+
+def file_of(raw: bytes, name: str = "config") -> Callable[[Path], object]:
+    return lambda folder: write(folder, name, raw)
+
+
+def config_matrix_cases() -> list[Case]:
+    cases = []
+    number = 0
+    commands = [
+        (["list", "--plain"], (0,)),
+        (["show", "3"], (0,)),
+        (["config"], (0, 2)),
+        (["config", "lang", "en"], (0, 2, 74)),
+    ]  # 74: a link to nowhere, a socket or FIFO nobody reads
+    makers: dict[str, Callable[[Path], object]] = {name: file_of(raw) for name, raw in HOSTILE_CONFIGS.items()}
+    makers["symlink loop"] = lambda folder: (folder / "config").symlink_to("config")
+    makers["dangling symlink"] = lambda folder: (folder / "config").symlink_to("nowhere/config")
+    makers["unreadable"] = lambda folder: write(folder, "config", b"lang = en\n").chmod(0)
+    makers["directory"] = lambda folder: (folder / "config").mkdir()
+    makers["fifo"] = lambda folder: os.mkfifo(folder / "config")
+    makers["socket"] = lambda folder: socket.socket(socket.AF_UNIX).bind(str(folder / "config"))
+    for name, make in makers.items():
+        for command, codes in commands:
+            if name in ("data missing", "data a folder") and command[0] != "config":
+                codes = (3,)
+            env = with_setups(make, lambda f: {"ECOQA_CONFIG": str(f / "config")})
+            lang, args = in_language(number, command)
+            number += 1
+            cases.append(Case("environment", f"[{lang}] config file {name}: {' '.join(command)}", args, codes, env,
+                              unprivileged=name == "unreadable"))  # fmt: skip
+    hostile_path = with_setups(lambda f: write(f, "c\x1b]0;pwned\x07", b"nope\n"),
+                               lambda f: {"ECOQA_CONFIG": str(f / "c\x1b]0;pwned\x07")})  # fmt: skip
+    for command in (["list"], ["config"]):
+        cases.append(Case("environment", f"config path with escapes: {command[0]}", command, (0, 2), hostile_path))
+    return cases
+
+
+#: Payloads for every text field (see poisoned): escapes, OSC 8 and 52, C1, bidi, rich markup, HTML and JS.
+PAYLOADS = ["\x1b[31mrood", "\x1b]8;;http://evil\x07klik\x1b]8;;\x07", "\x1b]52;c;cHduZWQ=\x07", "\x9b31m",
+            "\u202eesrever", "[bold]x[/] [link=http://evil]l[/]", "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>", '"><svg onload=alert(1)>', "javascript:alert(1)"]  # fmt: skip
+#: Fields kept as they are: ids, references to ids, dates, codes and URLs (URLs are tried in output_security_cases).
+NOT_TEXT = {"id", "kind", "language", "date", "url", "schema_version", "topics", "principles", "people", "file"}
+
+
+def poisoned(payload: str) -> bytes:
+    """The bundled corpus with *payload* added to every text field (question ids in quotes kept)."""
+
+    def walk(value: object, key: str | None = None) -> object:
+        if isinstance(value, dict):
+            return {k: v if k in NOT_TEXT or (k == "question" and isinstance(v, int)) else walk(v, k)
+                    for k, v in value.items()}  # fmt: skip
+        if isinstance(value, list):
+            return [walk(v, key) for v in value]
+        return f"{value} {payload}" if isinstance(value, str) else value
+
+    return json.dumps(walk(json.loads(QA.read_bytes())), ensure_ascii=False).encode()
+
+
+#: Every view of the data: (name, arguments, colour on).
+VIEWS = [
+    ("show", ["show", "3"], False), ("show colour", ["show", "3", "--color", "always"], True),
+    ("show --plain", ["show", "3", "--plain"], False), ("show --json", ["show", "3", "--json"], False),
+    ("list TSV", ["list", "--plain"], False), ("list table colour", ["list", "--table", "--color", "always"], True),
+    ("list --json", ["list", "--json"], False), ("search", ["search", "vraagsturing"], False),
+    ("search colour explain", ["search", "vraagsturing", "--explain", "--color", "always", "--table"], True),
+    ("topics", ["topics", "--table"], False), ("principles", ["principles"], False),
+    ("principle 1", ["principles", "1"], False), ("info", ["info", "--table"], False),
+    ("info colour", ["info", "--table", "--color", "always"], True), ("speakers", ["speakers"], False),
+    ("overview", [], False), ("export md", ["export", "-f", "md", "-o", "out.md"], False),
+    ("export html", ["export", "-f", "html", "-o", "out.html"], False),
+    ("export json -", ["export", "-f", "json"], False),
+]  # fmt: skip
+
+
+def html_inert(folder: Path, outcome: Outcome) -> list[str]:
+    """The HTML export holds no element or attribute that runs script, from any payload."""
+    from html.parser import HTMLParser
+
+    found: list[str] = []
+
+    class Finder(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in ("script", "img", "svg", "iframe"):
+                found.append(f"live <{tag}> in out.html")
+            for name, value in attrs:
+                if name.startswith("on") or (value or "").strip().lower().startswith("javascript:"):
+                    found.append(f"live {name}={value!r:.30} in out.html")
+
+    path = folder / "out.html"
+    if not path.exists():
+        return ["out.html not written"]
+    Finder().feed(path.read_text(encoding="utf-8"))
+    return found
+
+
+def payload_absent(payload: str) -> Check:
+    """The payload's escape sequences do not reach stdout raw (also where ecoqa itself colours)."""
+    raw = [part for part in ("\x1b[31m", "\x1b]8;;http://evil", "\x1b]52", "\x9b", "\u202e") if part in payload]
+
+    def check(folder: Path, outcome: Outcome) -> list[str]:
+        return [f"payload {part!r} raw on stdout" for part in raw if part in outcome.stdout]
+
+    return check
+
+
+def output_matrix_cases() -> list[Case]:
+    cases = []
+    number = 0
+    for payload in PAYLOADS:
+        data = (lambda raw: setup_files(**{"h.json": raw}))(poisoned(payload))
+        for name, args, colour in VIEWS:
+            check = payload_absent(payload)
+            if name == "export md":
+                check = both(check, renders_inert("out.md"))
+            elif name == "export html":
+                check = both(check, html_inert)
+            lang, full = in_language(number, ["--data", "h.json", *args])
+            number += 1
+            cases.append(Case("output security", f"[{lang}] {payload[:10]!r} {name}", full, (0,), data, check,
+                              colour=colour))  # fmt: skip
+    return cases
+
+
+#: -o spellings of the corpus being read, with C the corpus's name: (name, -o value, extra setup).
+SPELLINGS = [
+    ("by name", "c.json"), ("./", "./c.json"), ("..", "../{}/c.json"), ("sub/..", "sub/../c.json"),
+    ("absolute", "ABS/c.json"), ("symlink to it", "link.json"), ("hard link to it", "hard.json"),
+    ("/proc/self/cwd", "/proc/self/cwd/c.json"), ("double slash", ".//c.json"),
+]  # fmt: skip
+
+
+def data_safety_matrix_cases() -> list[Case]:
+    cases = []
+
+    def own(folder: Path) -> dict[str, str]:
+        write(folder, "c.json", QA.read_bytes())
+        (folder / "sub").mkdir()
+        (folder / "link.json").symlink_to("c.json")
+        os.link(folder / "c.json", folder / "hard.json")
+        write(folder, "faq.html", FAQ)
+        return {}
+
+    for name, spelling in SPELLINGS:
+        for how, prefix in (("--data", ["--data", "c.json"]), ("ECOQA_DATA", [])):
+            for force in ([], ["--force"]):
+                record, check = unchanged("c.json")
+                by_env = (lambda f: {"ECOQA_DATA": str(f / "c.json")}) if not prefix else (lambda f: {})
+                setup = with_setups(own, record, by_env)
+                args = [*prefix, "export", "-f", "json", "-o", spelling, *force]
+                cases.append(Case("data safety", f"export -o corpus {name} via {how} {' '.join(force)}", args, (2,),
+                                  setup, both(check, no_temporary_anywhere)))  # fmt: skip
+        record, check = unchanged("faq.html")
+        target = spelling
+        renamed = (("c.json", "faq.html"), ("link.json", "faq-link.html"), ("hard.json", "faq-hard.html"))
+        for corpus_name, page in renamed:
+            target = target.replace(corpus_name, page)
+
+        def inputs(folder: Path) -> dict[str, str]:
+            write(folder, "faq.html", FAQ)
+            (folder / "sub").mkdir()
+            (folder / "faq-link.html").symlink_to("faq.html")
+            os.link(folder / "faq.html", folder / "faq-hard.html")
+            return {}
+
+        cases.append(Case("data safety", f"import -o its input {name} --force",
+                          ["import", "faq.html", "-o", target, "--force"], (2,), with_setups(inputs, record),
+                          both(check, no_temporary_anywhere)))  # fmt: skip
+
+    def moded(folder: Path) -> dict[str, str]:
+        write(folder, "out.md", "old\n").chmod(0o640)
+        return {}
+
+    def mode_kept(folder: Path, outcome: Outcome) -> list[str]:
+        mode = stat.S_IMODE((folder / "out.md").stat().st_mode)
+        return [] if mode == 0o640 else [f"mode {oct(mode)}, was 0o640"]
+
+    cases.append(Case("data safety", "export --force keeps the mode", ["export", "3", "-o", "out.md", "--force"], (0,),
+                      moded, mode_kept))  # fmt: skip
+    cases.append(Case("data safety", "import --force keeps the mode", ["import", "faq.html", "-o", "out.md", "--force"],
+                      (0,), with_setups(moded, setup_files(**{"faq.html": FAQ})), mode_kept))  # fmt: skip
+
+    def racing(folder: Path) -> dict[str, str]:
+        write(folder, "c.json", generated(3000))
+        env = base_env(folder)
+        racer = subprocess.Popen([*ECOQA, "--data", "c.json", "export", "-f", "json", "-o", "out.json", "--force"],
+                                 cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+        RACERS[str(folder)] = racer
+        return {}
+
+    def one_whole(folder: Path, outcome: Outcome) -> list[str]:
+        RACERS.pop(str(folder)).wait(120)
+        try:
+            count = len(json.loads((folder / "out.json").read_bytes())["questions"])
+        except (ValueError, KeyError, OSError) as error:
+            return [f"out.json not one whole document ({error})"]
+        return [] if count == 3000 else [f"out.json holds {count} questions"]
+
+    cases.append(Case("data safety", "two exports to one file", ["--data", "c.json", "export", "-f", "json", "-o",
+                      "out.json", "--force"], (0,), racing, both(one_whole, no_temporary_anywhere)))  # fmt: skip
+    for name, kind in (("dangling link", "dangling"), ("link into a missing folder", "missing")):
+
+        def dangling(folder: Path, kind: str = kind) -> dict[str, str]:
+            (folder / "out.md").symlink_to("gone.md" if kind == "dangling" else "nope/gone.md")
+            return {}
+
+        def link_stays(folder: Path, outcome: Outcome) -> list[str]:
+            return [] if (folder / "out.md").is_symlink() else ["the link was replaced"]
+
+        cases.append(Case("data safety", f"export -o {name}", ["export", "3", "-o", "out.md"], (0, 2, 74), dangling,
+                          both(link_stays, no_temporary_anywhere)))  # fmt: skip
+    return cases
+
+
+RACERS: dict[str, subprocess.Popen[bytes]] = {}
+
+
 # ---------------------------------------------------------------------------------------------- running
 
 ECOQA: list[str] = [sys.executable, "-m", "ecoqa"]
@@ -954,7 +1388,9 @@ def run_case(case: Case, timeout: float) -> list[str]:
         env = base_env(folder) | case.env
         if case.setup is not None:
             env |= case.setup(folder)
-        args = [a.replace("{}", folder.name) for a in case.args]
+        for name in case.unset:
+            env.pop(name, None)
+        args = [a.replace("{}", folder.name).replace("ABS/", f"{folder}/") for a in case.args]
         return [f"{case.category}: {case.name}: {p}" for p in _run(case, folder, args, env, timeout)]
 
 
@@ -969,7 +1405,7 @@ def _run(case: Case, folder: Path, args: list[str], env: dict[str, str], timeout
             streams[which] = full
         else:
             streams[which] = subprocess.PIPE
-    closing = {"stdout": 1, "stderr": 2}
+    closing = {"stdin": 0, "stdout": 1, "stderr": 2}
 
     def prepare() -> None:
         if case.limit_file_size is not None:
@@ -985,7 +1421,7 @@ def _run(case: Case, folder: Path, args: list[str], env: dict[str, str], timeout
         [*unprivileged, *ECOQA, *args],
         cwd=folder,
         env=env,
-        stdin=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,  # closed in prepare for stdin="closed"
         start_new_session=True,
         stdout=streams["stdout"],
         stderr=streams["stderr"],
@@ -993,6 +1429,8 @@ def _run(case: Case, folder: Path, args: list[str], env: dict[str, str], timeout
     )
     if case.stdout == "head" and process.stdout is not None:
         process.stdout.close()  # the reader is gone before ecoqa writes
+    elif case.stdout in ("head-line", "head-byte") and process.stdout is not None:
+        _read_then_stop(process.stdout, case.stdout, timeout)
     if case.signal_when is not None:
         problem = _signal_when_written(process, folder, *case.signal_when, timeout)
         if problem is not None:
@@ -1002,7 +1440,7 @@ def _run(case: Case, folder: Path, args: list[str], env: dict[str, str], timeout
     try:
         out, err = (
             process.communicate(timeout=timeout)
-            if case.stdout != "head"
+            if not case.stdout.startswith("head")
             else (b"", process.communicate(timeout=timeout)[1])
         )
     except subprocess.TimeoutExpired:
@@ -1017,6 +1455,14 @@ def _run(case: Case, folder: Path, args: list[str], env: dict[str, str], timeout
             os.close(handle)
     outcome = Outcome(process.returncode, (out or b"").decode(errors="replace"), (err or b"").decode(errors="replace"))
     return judge(case, folder, outcome)
+
+
+def _read_then_stop(stream: IO[bytes], how: str, timeout: float) -> None:
+    """Read a line or a byte, as ``head -1`` or ``head -c 1`` does, then close the pipe."""
+    reader = threading.Thread(target=stream.readline if how == "head-line" else lambda: stream.read(1), daemon=True)
+    reader.start()
+    reader.join(timeout)
+    stream.close()
 
 
 def _signal_when_written(
@@ -1056,6 +1502,8 @@ def judge(case: Case, folder: Path, outcome: Outcome) -> list[str]:
     ):
         problems.append(f"{len(lines)} lines on stderr, not one: {outcome.stderr[:200]!r}")
     for which, text in (("stdout", outcome.stdout), ("stderr", outcome.stderr)):
+        if case.colour:
+            text = OWN_ESCAPES.sub("", text)
         found = CONTROL.search(text)
         if found:
             problems.append(f"raw control character {found.group()!r} on {which}")
@@ -1077,6 +1525,12 @@ def cases() -> list[Case]:
             *defect_cases(),
             *writer_cases(),
             *reader_cases(),
+            *cli_matrix_cases(),
+            *stream_matrix_cases(),
+            *environment_matrix_cases(),
+            *config_matrix_cases(),
+            *output_matrix_cases(),
+            *data_safety_matrix_cases(),
         ]
     )
 
