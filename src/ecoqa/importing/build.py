@@ -53,8 +53,9 @@ def build(
     language = lang or _language(sources)
     collection, speakers, described = _collection(sources, title, language)
     merged = len(sources) > 1
+    topic_ids = meta.unique_ids(t for _, p in entries for t in p.topics)
     questions = [
-        _question(entry_id, source, pair, base_url or source.base, unresolved, merged=merged)
+        _question(entry_id, source, pair, base_url or source.base, unresolved, topic_ids, merged=merged)
         for entry_id, (source, pair) in zip(ids, entries, strict=True)
     ]
     for name, count in unresolved.items():
@@ -73,9 +74,8 @@ def build(
     }
     if speakers:
         document["speakers"] = speakers
-    topics = dict.fromkeys(t for _, p in entries for t in p.topics)
-    if topics:
-        document["topics"] = [{"id": meta.slug(t), "label": t} for t in topics]
+    if topic_ids:
+        document["topics"] = [{"id": topic_id, "label": label} for label, topic_id in topic_ids.items()]
     glossary = _joined_terms(list(terms), _glossary(questions) if language == "nl" else [])
     if glossary:
         document["glossary"] = glossary
@@ -160,12 +160,19 @@ def _duplicates(entries: list[tuple[Source, Pair]], ids: list[int]) -> list[str]
 
 
 def _question(
-    entry_id: int, source: Source, pair: Pair, base: str | None, unresolved: Counter[str], *, merged: bool
+    entry_id: int,
+    source: Source,
+    pair: Pair,
+    base: str | None,
+    unresolved: Counter[str],
+    topic_ids: dict[str, str],
+    *,
+    merged: bool,
 ) -> dict[str, Any]:
     """One question with its own source; in a merged corpus, with that source's own title and date."""
     question: dict[str, Any] = {"id": entry_id, "question": pair.question, "answer": pair.answer}
     if pair.topics:
-        question["topics"] = [meta.slug(t) for t in dict.fromkeys(pair.topics)]
+        question["topics"] = [topic_ids[t] for t in dict.fromkeys(pair.topics)]
     references = {}
     for link in pair.references:
         url = resolve(link.url, base)
@@ -284,9 +291,13 @@ def _collection(
         collection["summary"] = summary
         described.verbatim.append("collection.summary")
     speakers = []
+    found_speakers: dict[str, str | None] = {}
     for name, role in meta.find_speakers(intro_text):
+        found_speakers.setdefault(name, role)  # a name said twice is one speaker
+    speaker_ids = meta.unique_ids(found_speakers)
+    for name, role in found_speakers.items():
         role_only, organisation = meta.split_role(role, organisers)
-        speaker = {"id": meta.slug(name), "name": name}
+        speaker = {"id": speaker_ids[name], "name": name}
         if role_only:
             speaker["role"] = role_only
         if organisation:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _MONTHS = {
     **dict.fromkeys(("januari", "january", "jan"), 1),
@@ -125,8 +126,29 @@ def split_role(role: str | None, organisations: list[str]) -> tuple[str | None, 
 
 
 def slug(text: str) -> str:
+    """An id from a label: Latin letters without accents, else the label's own letters ("使用问题")."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "x"
+    latin = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    if latin:
+        return latin
+    return "-".join(re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())) or "x"
+
+
+def unique_ids(labels: Iterable[str]) -> dict[str, str]:
+    """Each label's id, in order; labels whose slugs are the same get -2, -3 ... so ids never collide."""
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for label in labels:
+        if label in ids:
+            continue
+        base = candidate = slug(label)
+        number = 1
+        while candidate in taken:
+            number += 1
+            candidate = f"{base}-{number}"
+        ids[label] = candidate
+        taken.add(candidate)
+    return ids
 
 
 _NL = frozenset("de het een en van is dat niet op te met voor zijn ook als wat hoe bij".split())

@@ -1,0 +1,51 @@
+"""``ecoqa import``: shapes met in the fifth held-out set that many documents share: section titles
+in scripts without Latin letters, spreadsheet columns named by what they hold rather than
+"question"/"answer", a question whose answer carries the wrong label."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Invoke = Callable[..., Any]
+
+
+def imported(invoke: Invoke, tmp_path: Path, name: str, text: str, *extra: str) -> dict[str, Any]:
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    target = tmp_path / "out.json"
+    result = invoke("import", str(source), "-o", str(target), *extra)
+    assert result.exit_code == 0, result.stderr
+    return dict(json.loads(target.read_text(encoding="utf-8")))
+
+
+def test_sections_titled_without_latin_letters_become_distinct_topics(invoke: Invoke, tmp_path: Path) -> None:
+    text = (
+        "# 常见问题\n\n## 使用问题\n\n### Q: 如何切换界面？\n\n**A:** 运行 `sshm config language zh`。\n\n"
+        "### Q: 如何更新？\n\n**A:** 运行 `sshm config update`。\n\n"
+        "## 故障排查\n\n### Q: 显示乱码？\n\n**A:** 使用 Windows Terminal。\n"
+    )
+    document = imported(invoke, tmp_path, "faq.md", text)
+    topics = document["topics"]
+    assert [t["label"] for t in topics] == ["使用问题", "故障排查"]
+    assert len({t["id"] for t in topics}) == 2
+    by_label = {t["label"]: t["id"] for t in topics}
+    assert [q["topics"] for q in document["questions"]] == [
+        [by_label["使用问题"]],
+        [by_label["使用问题"]],
+        [by_label["故障排查"]],
+    ]
+
+
+def test_sections_whose_titles_fold_to_the_same_letters_stay_apart(invoke: Invoke, tmp_path: Path) -> None:
+    text = (
+        "# FAQ\n\n## Général\n\n### Is it free?\n\nYes.\n\n### Is it open?\n\nYes, MIT.\n\n"
+        "## General\n\n### Who made it?\n\nA team.\n\n### Since when?\n\n2020.\n"
+    )
+    document = imported(invoke, tmp_path, "faq.md", text)
+    ids = [t["id"] for t in document["topics"]]
+    assert len(ids) == len(set(ids)) == 2
+    assert document["questions"][0]["topics"] != document["questions"][2]["topics"]
+
