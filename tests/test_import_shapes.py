@@ -49,3 +49,18 @@ def test_sections_whose_titles_fold_to_the_same_letters_stay_apart(invoke: Invok
     assert len(ids) == len(set(ids)) == 2
     assert document["questions"][0]["topics"] != document["questions"][2]["topics"]
 
+
+def test_an_answer_label_alone_in_bold_opens_the_answer_below_it(invoke: Invoke, tmp_path: Path) -> None:
+    text = (
+        "# FAQ\n\n## Usage\n\n### Q: How do I switch the language?\n\n**A:**\n\n"
+        "```bash\nsshm config language zh\n```\n\nOr set `SSHM_LANG` for one run.\n\n---\n\n"
+        "### Q: How do I update?\n\n**A:**\n\n```bash\nsshm config update\n```\n\n---\n\n"
+        "### Q: What if a key was deleted?\n\n**A:** Every change is backed up first.\n"
+    )
+    document = imported(invoke, tmp_path, "faq.md", text)
+    found = [(q["question"], q["answer"]) for q in document["questions"]]
+    assert [q for q, _ in found] == ["How do I switch the language?", "How do I update?", "What if a key was deleted?"]
+    assert found[0][1].startswith("```\nsshm config language zh\n```")
+    assert found[0][1].endswith("for one run.")
+    assert found[1][1] == "```\nsshm config update\n```"
+

@@ -187,7 +187,8 @@ def _inline_blocks(token: Token, heading: int, lists: list[list[int]]) -> list[B
             current = []
         if line is not None and line != "\f":
             current.append(line)
-    if all(bold) and len(blocks) == 1 and not asked and not heading and not lists and bold_heading(blocks[0].text):
+    alone = len(blocks) == 1 and not asked and not heading and not lists
+    if all(bold) and alone and bold_heading(blocks[0].text) and not ANSWER_LABEL.match(blocks[0].text):
         return [Block("heading", blocks[0].text, level=BOLD, links=blocks[0].links)]
     return [*asked, *blocks]
 
