@@ -64,3 +64,47 @@ def test_an_answer_label_alone_in_bold_opens_the_answer_below_it(invoke: Invoke,
     assert found[0][1].endswith("for one run.")
     assert found[1][1] == "```\nsshm config update\n```"
 
+
+def test_a_header_that_says_answer_among_other_words_names_the_answer_column(invoke: Invoke, tmp_path: Path) -> None:
+    text = (
+        "\ufeffID;Categorie;Onderwerp;Toelichting;Antwoord of oplossing\r\n"
+        "1;Tickets;Hoe maak ik een ticket aan?;Pagina 7;Open Helpdesk en klik op nieuw.\r\n"
+        "2;Tickets;Heropenen van een afgehandeld ticket;Pagina 8;Klik op Retour behandelaar.\r\n"
+    )
+    document = imported(invoke, tmp_path, "fac.csv", text)
+    assert [(q["question"], q["answer"]) for q in document["questions"]] == [
+        ("Hoe maak ik een ticket aan?", "Open Helpdesk en klik op nieuw."),
+        ("Heropenen van een afgehandeld ticket", "Klik op Retour behandelaar."),
+    ]
+
+
+def test_a_question_id_column_is_not_the_question_column(invoke: Invoke, tmp_path: Path) -> None:
+    text = "Question ID,Question text,Answer text\n17,Is it free?,Yes.\n18,Who made it?,A team.\n"
+    document = imported(invoke, tmp_path, "faq.csv", text)
+    assert [(q["question"], q["answer"]) for q in document["questions"]] == [
+        ("Is it free?", "Yes."),
+        ("Who made it?", "A team."),
+    ]
+
+
+def test_with_only_the_answer_column_named_the_questions_are_the_longest_varied_column(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    text = (
+        "name,desc,answer\n"
+        "midi键盘,在 REAPER 设置 midi 键盘,https://zhuanlan.zhihu.com/p/64069221\n"
+        '导出MP4,REAPER 如何导出 MP4,"在Format下拉列表里选择ffmpeg格式\n此方法仅当版本号大于6.09时有效"\n'
+        "怎么下载,REAPER安装包要怎么下载,官网下载页面：http://reaper.fm/download.php\n"
+    )
+    source = tmp_path / "faq.csv"
+    source.write_text(text, encoding="utf-8")
+    result = invoke("import", str(source), "-o", str(tmp_path / "out.json"))
+    assert result.exit_code == 0, result.stderr
+    assert "'desc'" in result.stderr and "--question-column" in result.stderr
+    document = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert [q["question"] for q in document["questions"]] == [
+        "在 REAPER 设置 midi 键盘",
+        "REAPER 如何导出 MP4",
+        "REAPER安装包要怎么下载",
+    ]
+

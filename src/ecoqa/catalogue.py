@@ -333,6 +333,9 @@ DUTCH: dict[str, str] = {
     "columns in {languages}: read the '{chosen}' ones (choose with --lang)": (
         "kolommen in {languages}: de '{chosen}'-kolommen gelezen (kies met --lang)"
     ),
+    "no question column named: read '{name}' as the questions (name another with --question-column)": (
+        "geen vragenkolom genoemd: '{name}' gelezen als de vragen (noem een andere met --question-column)"
+    ),
     "no column names: read column {question} as the questions and column {answer} as the answers "
     "(name others with --question-column/--answer-column)": (
         "geen kolomnamen: kolom {question} gelezen als de vragen en kolom {answer} als de antwoorden"

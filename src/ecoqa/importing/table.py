@@ -71,8 +71,13 @@ def _key(name: str) -> str:
     return fold(name).strip().strip(":").strip()
 
 
-def header_columns(header: list[str], choice: Choice | None = None) -> tuple[dict[str, int], list[str]]:
+def header_columns(
+    header: list[str], choice: Choice | None = None, *, in_words: bool = True
+) -> tuple[dict[str, int], list[str]]:
     """Which column holds what, and the languages of suffixed question/answer columns found.
+
+    *in_words*: a name among other words ("Antwoord of oplossing") counts too; telling a table from
+    text by its first line takes exact names only.
 
     Of language-suffixed columns (``q_en``/``a_en``, ``question_fr``/``answer_fr``) the language
     chosen with ``--lang`` is read, else the first; naming one language's question (or answer)
@@ -85,6 +90,11 @@ def header_columns(header: list[str], choice: Choice | None = None) -> tuple[dic
         at = next((at for at, key in enumerate(keys) if key in names), None)
         if at is not None:
             found[column] = at
+    for column in ("question", "answer") if in_words else ():
+        if column not in found:
+            at = _column_named_in_words(keys, column, set(found.values()))
+            if at is not None:
+                found[column] = at
     by_lang = _suffixed_columns(keys)
     languages: list[str] = []
     if "question" not in found or "answer" not in found:
@@ -102,6 +112,50 @@ def header_columns(header: list[str], choice: Choice | None = None) -> tuple[dic
         if suffixed and other not in named and other in by_lang.get(suffixed.group("lang"), {}):
             found[other] = by_lang[suffixed.group("lang")][other]
     return found, languages
+
+
+def _column_named_in_words(keys: list[str], column: str, taken: set[int]) -> int | None:
+    """A header that says what it holds among other words: "Antwoord of oplossing", "Answer text",
+    "Vraag van de klant". Only whole words of four letters or more count ("a", "q" and "faq" do
+    not), in a name of at most four words, and a column already taken is not taken again."""
+    names = {name for name in COLUMNS[column] if len(name) >= 4 and name != "faq"}
+    for at, key in enumerate(keys):
+        words = re.findall(r"\w+", key)
+        named = len(words) <= 4 and len(key) <= 40  # a column's name, not a sentence that says "answer"
+        if at not in taken and named and names & set(words) and not set(words) & set(COLUMNS["id"]):
+            return at  # and not "Question ID"
+    return None
+
+
+def _question_column_by_shape(body: list[list[str]], columns: dict[str, int], width: int) -> int | None:
+    """With the answers' column named and none named for the questions: of the other columns, the
+    one whose cells most often ask, else the one with the longest cells that differ from row to row
+    (a question is a sentence; keywords, categories and page numbers are short or repeat)."""
+    taken = set(columns.values())
+    candidates = [at for at in range(width) if at not in taken]
+    rows = [row for row in body if len(row) >= width]
+    if not candidates or not rows:
+        return None
+
+    def cells(at: int) -> list[str]:
+        return [row[at].strip() for row in rows if row[at].strip()]
+
+    def varied(at: int) -> bool:
+        values = cells(at)
+        return len(values) * 2 >= len(rows) and len(set(values)) * 4 >= len(values) * 3
+
+    def asking(at: int) -> int:
+        return sum(1 for cell in cells(at) if cell.rstrip().endswith(("?", "？")))
+
+    def length(at: int) -> float:
+        values = cells(at)
+        return sum(len(v) for v in values) / len(values) if values else 0.0
+
+    textual = [at for at in candidates if varied(at) and any(not _whole_number(c) for c in cells(at))]
+    if not textual:
+        return None
+    best = max(textual, key=lambda at: (asking(at) * 2 >= len(rows), length(at)))
+    return best
 
 
 def _suffixed_columns(keys: list[str]) -> dict[str, dict[str, int]]:
@@ -181,7 +235,7 @@ def sniff(text: str) -> str | None:
         return None
     if len(rows) < 2:
         return None
-    columns, _ = header_columns(rows[0])
+    columns, _ = header_columns(rows[0], in_words=False)
     if "question" in columns and "answer" in columns:
         return "named"
     widths = {len(row) for row in rows[:-1]}  # the last row of a sample may be cut off
@@ -218,6 +272,17 @@ def read_table(text: str, choice: Choice | None = None) -> tuple[Found, list[str
     body = rows[1:]
     form: str = msg("a table with question and answer columns")
     warnings: list[str] = []
+    if "answer" in columns and "question" not in columns:
+        width = Counter(len(row) for row in rows).most_common(1)[0][0]
+        at = _question_column_by_shape(body, columns, width)
+        if at is not None:
+            columns = {**columns, "question": at}
+            warnings.append(
+                msg(
+                    "no question column named: read '{name}' as the questions (name another with --question-column)",
+                    name=header[at],
+                )
+            )
     if "question" not in columns or "answer" not in columns:
         inferred = _unnamed_columns(rows)
         if inferred is None:
