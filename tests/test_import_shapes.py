@@ -108,3 +108,26 @@ def test_with_only_the_answer_column_named_the_questions_are_the_longest_varied_
         "REAPER安装包要怎么下载",
     ]
 
+
+def test_questions_labelled_one_after_another_share_the_answer_below_them(invoke: Invoke, tmp_path: Path) -> None:
+    text = (
+        "Frequently Asked Questions\n==========================\n\n"
+        "Q1: Where are the logs?\n\nA1: In the logs folder of your home.\n\n\n"
+        "Q2a: How do I add a shortcut on Windows?\nQ2b: How do I remove the program from Windows?\n\n"
+        "A2: Open the Java Control Panel and find the program in the cache viewer.\n"
+        "Install Shortcuts adds it to the desktop; Delete removes it.\n\n\n"
+        "Q3: Which ports does it use?\n\nA3: Port 3307, then 3306.\n"
+    )
+    document = imported(invoke, tmp_path, "FAQ.txt", text)
+    found = [(q["question"], q["answer"]) for q in document["questions"]]
+    assert [q for q, _ in found] == [
+        "Where are the logs?",
+        "How do I add a shortcut on Windows?",
+        "How do I remove the program from Windows?",
+        "Which ports does it use?",
+    ]
+    assert found[1][1] == found[2][1]
+    assert found[1][1].startswith("Open the Java Control Panel")
+    assert found[1][1].endswith("Delete removes it.")
+    assert found[3][1] == "Port 3307, then 3306."
+

@@ -40,11 +40,14 @@ class Block:
         return replace(self, text=text)
 
 
-#: ``Vraag 3:``, ``Q:``, ``Question:`` before a question; ``Antwoord:``, ``A:`` before its answer.
+#: ``Vraag 3:``, ``Q:``, ``Q3a:``, ``Question:`` before a question; ``Antwoord:``, ``A:`` before its answer.
 QUESTION_LABEL = re.compile(
-    r"^(?:(?:vraag|question)(?:\s+(?P<n>\d{1,4}))?\s*[:.)]|(?:q|v)(?P<m>\d{1,4})?\s*[:.)])\s*(?P<rest>.*)$", re.I
+    r"^(?:(?:vraag|question)(?:\s+(?P<n>\d{1,4}))?\s*[:.)]|(?:q|v)(?:(?P<m>\d{1,4})[a-z]?)?\s*[:.)])\s*(?P<rest>.*)$",
+    re.I,
 )
-ANSWER_LABEL = re.compile(r"^(?:(?:antwoord|answer)(?:\s+\d{1,4})?\s*[:.)]|a\d{0,4}\s*[:.)])\s*(?P<rest>.*)$", re.I)
+ANSWER_LABEL = re.compile(
+    r"^(?:(?:antwoord|answer)(?:\s+\d{1,4})?\s*[:.)]|a(?:\d{1,4}[a-z]?)?\s*[:.)])\s*(?P<rest>.*)$", re.I
+)
 _RULE = re.compile(r"^([=*_~#+-])\1{2,}$")
 _NUMBERED = re.compile(r"^(?P<prefix>(?:\d{1,5}[.)]\s+)+)(?P<rest>\S.*)$")
 _DOTTED = re.compile(r"^(?P<prefix>\d{1,3}(?:\.\d{1,3}){1,3})\.?\s+(?P<rest>\S.*)$")

@@ -274,14 +274,27 @@ def _labelled(blocks: Sequence[Block]) -> Candidate:
             question.append(blocks[answer].text)
             answer += 1
         number = int(given) if given else None
+        shared = _shared_answer(blocks, answer) if question and asks(question[-1]) else None
         if answer < len(blocks) and ANSWER_LABEL.match(blocks[answer].text):
             starts.append(Start(at, " ".join(question), number, 0, 0.95, answer_from=answer))
+        elif shared is not None:  # "Q3a: … ?" "Q3b: … ?" then one "A3:" for both
+            starts.append(Start(at, " ".join(question), number, 0, 0.95, answer_from=shared))
         elif len(question) > 1 and asks(question[0]) and not any(map(asks, question[1:])):
             # asked, then answered without the label the other answers have
             starts.append(Start(at, question[0], number, 0, 0.9, answer_from=at + 1))
         at = answer
     sections = frozenset(at for at, b in enumerate(blocks) if heading_rank(b))  # they end the answer above
     return Candidate(msg("labelled questions"), starts, sections)
+
+
+def _shared_answer(blocks: Sequence[Block], at: int) -> int | None:
+    """Where the answer label is that a run of asking question labels from *at* shares, if any."""
+    while at < len(blocks):
+        asked = QUESTION_LABEL.match(blocks[at].text)
+        if not asked or not asks(asked.group("rest")):
+            break
+        at += 1
+    return at if at < len(blocks) and ANSWER_LABEL.match(blocks[at].text) else None
 
 
 def _asking_paragraphs(blocks: Sequence[Block]) -> Candidate:

@@ -136,7 +136,7 @@ def spans(blocks: Sequence[Block], candidate: Candidate) -> list[tuple[int, int]
     positions = sorted({s.at for s in candidate.starts} | candidate.sections)
     result = []
     for start in candidate.starts:
-        later = bisect.bisect_right(positions, start.at)
+        later = bisect.bisect_right(positions, max(start.at, start.answer_from - 1))  # questions sharing an answer
         end = positions[later] if later < len(positions) else len(blocks)
         if start.stop:
             end = next(
