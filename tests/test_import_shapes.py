@@ -131,3 +131,29 @@ def test_questions_labelled_one_after_another_share_the_answer_below_them(invoke
     assert found[1][1].endswith("Delete removes it.")
     assert found[3][1] == "Port 3307, then 3306."
 
+
+def test_markup_that_shortens_an_answer_does_not_cut_what_the_page_shows(invoke: Invoke, tmp_path: Path) -> None:
+    faq = [
+        ("Is er parkeergelegenheid?", "Ja, ruim en gratis.", " Vraag bij de receptie naar een kaart."),
+        ("Mogen wij eigen catering meenemen?", "Ja, de keuken is inbegrepen.", ""),
+        ("Kan ik de zalen bekijken?", "Heel graag zelfs!", " Klik op 'Plan een bezichtiging' voor een afspraak."),
+    ]
+    marked = {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": [
+            {"@type": "Question", "name": q, "acceptedAnswer": {"@type": "Answer", "text": a}} for q, a, _ in faq
+        ],
+    }
+    shown = "".join(f"<h3>{q}</h3><p>{a}{more}</p>" for q, a, more in faq)
+    page = (
+        f'<html lang="nl"><head><script type="application/ld+json">{json.dumps(marked)}</script></head>'
+        f"<body><h1>Veelgestelde vragen</h1>{shown}</body></html>"
+    )
+    document = imported(invoke, tmp_path, "faq.html", page)
+    assert [q["answer"] for q in document["questions"]] == [
+        "Ja, ruim en gratis. Vraag bij de receptie naar een kaart.",
+        "Ja, de keuken is inbegrepen.",
+        "Heel graag zelfs! Klik op 'Plan een bezichtiging' voor een afspraak.",
+    ]
+

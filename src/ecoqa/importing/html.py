@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
@@ -333,12 +334,14 @@ class HtmlPage:
         """Structured data (JSON-LD, then microdata), and the questions the page shows besides.
 
         Markup that lists fewer questions than the page shows does not hide the others: the page's
-        own questions that the markup does not list follow those it does.
+        own questions that the markup does not list follow those it does. Nor does markup that
+        shortens an answer cut what the page shows under the same question.
         """
         structured = self._json_ld() or self._microdata()
         page = recognise(self.blocks())
         if structured is None or self._one_question_page():
             return structured or page
+        structured.pairs[:] = _with_answers_shown_whole(structured.pairs, page.pairs)
         marked = {_words(p.question) for p in structured.pairs}
         shown = [
             p for p in page.pairs if _words(p.question) not in marked and likelihood(p.question, asking_page=True) > 0.5
@@ -387,6 +390,20 @@ class HtmlPage:
             if question and text:
                 pairs.append(Pair(question, text, references=links))
         return Found(pairs, form="schema.org FAQPage/QAPage (microdata)") if pairs else None
+
+
+def _with_answers_shown_whole(marked: list[Pair], shown: list[Pair]) -> list[Pair]:
+    """The marked-up pairs, each with the page's own answer to its question when that answer holds
+    the marked-up one and says more (markup often keeps only the first sentences)."""
+    on_page = {_words(p.question): p for p in shown}
+    whole = []
+    for pair in marked:
+        page = on_page.get(_words(pair.question))
+        said, told = _words(pair.answer), _words(page.answer) if page else ""
+        if page is not None and said and said in told and len(told) > len(said):
+            pair = replace(pair, answer=page.answer, references=page.references)
+        whole.append(pair)
+    return whole
 
 
 def _json(text: str) -> Any:
