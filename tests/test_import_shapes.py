@@ -157,3 +157,23 @@ def test_markup_that_shortens_an_answer_does_not_cut_what_the_page_shows(invoke:
         "Heel graag zelfs! Klik op 'Plan een bezichtiging' voor een afspraak.",
     ]
 
+
+def test_short_lines_indented_under_an_answer_are_its_points_not_headings(invoke: Invoke, tmp_path: Path) -> None:
+    text = (
+        "Source Release Frequently Asked Questions\n\nBy Jason\n------------------\n\n\n"
+        "Q. How do i make it less laggy?\n\n"
+        "A. The biggest cause of lag is the client sending the update info to the server every frame!\n"
+        "   This floods the upload stream and causes the client's connection to slow right down.\n\n\n"
+        "Q. What could use improvements?\n\n"
+        "A. The gamescript section could be better. Lots of variables could be added to weapons\n"
+        "   to allow for more features and functionality.\n\n"
+        "   Smarter AI\n\n"
+        "   New front end GUI\n\n"
+        "   Dedicated server\n\n"
+        "   Optimize projectile system. Processing all the projectiles is the main bottleneck."
+    )
+    document = imported(invoke, tmp_path, "FAQ.txt", text)
+    found = [(q["question"], q["answer"]) for q in document["questions"]]
+    assert [q for q, _ in found] == ["How do i make it less laggy?", "What could use improvements?"]
+    assert "Smarter AI" in found[1][1] and "Dedicated server" in found[1][1]
+    assert found[1][1].endswith("the main bottleneck.")

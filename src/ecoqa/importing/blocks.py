@@ -92,8 +92,12 @@ def looks_like_heading(text: str) -> bool:
     return 0 < len(text.split()) <= HEADING_WORDS and not _SENTENCE_END.search(text)
 
 
-def line_block(line: str, *, text_headings: bool) -> Block | None:
-    """The block one line of text stands for; None for a blank line."""
+def line_block(line: str, *, text_headings: bool, margin: int | None = None) -> Block | None:
+    """The block one line of text stands for; None for a blank line.
+
+    *margin*: the indent of the page's outermost text. A short line indented past it is part of the
+    text it is indented with (an answer's list of short points), not a heading guessed from its length.
+    """
     text = " ".join(line.split())
     if not text or _RULE.match(text):
         return None  # blank, or a rule drawn under a title or between sections
@@ -115,7 +119,8 @@ def line_block(line: str, *, text_headings: bool) -> Block | None:
     item = bullet_text(text)
     if item is not None:  # its indent and mark tell a list of questions from a list inside an answer
         return Block("item", item, shape=f"{len(line) - len(line.lstrip())}:{text[0]}")
-    if text_headings and looks_like_heading(text):
+    indented = margin is not None and len(line) - len(line.lstrip()) > margin
+    if text_headings and not indented and looks_like_heading(text):
         return Block("heading", text)  # level 0: guessed, not marked up
     return Block("paragraph", text)
 
@@ -125,7 +130,10 @@ def text_blocks(text: str, *, text_headings: bool = True) -> list[Block]:
     paragraphs separated by blank lines, which are joined first."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = _unwrapped(lines) if _hard_wrapped(lines) else _continued(lines)
-    return [block for block in (line_block(line, text_headings=text_headings) for line in lines) if block]
+    margin = min((len(line) - len(line.lstrip()) for line in lines if line.strip()), default=0)
+    return [
+        block for block in (line_block(line, text_headings=text_headings, margin=margin) for line in lines) if block
+    ]
 
 
 def _continued(lines: list[str]) -> list[str]:
@@ -175,7 +183,7 @@ def _unwrapped(lines: list[str]) -> list[str]:
             if not text:
                 joined.append("")
         else:
-            current.append(text)
+            current.append(text if current else line.rstrip())  # a paragraph keeps its first line's indent
         if current and text.endswith("?") and QUESTION_LABEL.match(current[0].strip()):
             joined.append(" ".join(current))
             current = []
