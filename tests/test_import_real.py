@@ -1,6 +1,6 @@
 """``ecoqa import`` on real Q&A documents written by others, scored against truth made by reading them.
 
-Five sets: tests/data/import/real, then tests/data/import/heldout, heldout2, heldout3 and heldout4, each
+Six sets: tests/data/import/real, then tests/data/import/heldout, heldout2, heldout3, heldout4 and heldout5, each
 collected after the importer was tuned on the ones before it and scored before any change for it.
 Their figures are floors that may only rise, and a rule added to the importer must name a
 structure many documents share.
@@ -23,7 +23,8 @@ HELDOUT = ROOT / "tests" / "data" / "import" / "heldout"
 HELDOUT2 = ROOT / "tests" / "data" / "import" / "heldout2"
 HELDOUT3 = ROOT / "tests" / "data" / "import" / "heldout3"
 HELDOUT4 = ROOT / "tests" / "data" / "import" / "heldout4"
-SETS = (REAL, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4)
+HELDOUT5 = ROOT / "tests" / "data" / "import" / "heldout5"
+SETS = (REAL, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5)
 
 # One fixture imports all the documents; on a busy machine that can outlast the suite's 120 s default.
 pytestmark = [pytest.mark.timeout(600), pytest.mark.slow]
@@ -36,6 +37,7 @@ FLOORS = {
     HELDOUT2: (0.98, 0.99, 0.98),
     HELDOUT3: (0.99, 0.99, 0.99),
     HELDOUT4: (0.99, 0.99, 0.98),
+    HELDOUT5: (0.99, 0.99, 0.99),
 }
 
 
