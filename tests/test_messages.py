@@ -189,6 +189,20 @@ def test_what_validate_config_and_export_print_follows_the_language(invoke: Any,
     assert refused.stderr == f"ecoqa: {target} exists; pass --force to replace it.\n"
 
 
+@pytest.mark.parametrize("command", [["config", "color", "never"], ["config"], ["config", "--unset", "pager"]])
+def test_a_command_without_its_own_lang_option_speaks_the_one_given_to_ecoqa(
+    invoke: Any, command: list[str], monkeypatch: Any, tmp_path: Path
+) -> None:
+    """'ecoqa --lang en config ...' answers in English though the config file says lang = nl."""
+    config = tmp_path / "config"
+    config.write_text("lang = nl\n", encoding="utf-8")
+    monkeypatch.setenv("ECOQA_CONFIG", str(config))
+    english = invoke("--lang", "en", *command)
+    assert english.exit_code == 0 and re.search(r"saved in|\(default\)|is not set in", english.stdout), english.stdout
+    assert not re.search(r"bewaard|standaard|staat niet", english.stdout), english.stdout
+    assert "onbekende instelling" in invoke("--lang", "nl", "config", "bogus", env={"ECOQA_LANG": "en"}).stderr
+
+
 def three_pages(folder: Path, titles: tuple[str, str, str]) -> list[str]:
     names = []
     for number, (title, word) in enumerate(zip(titles, ("alpha", "beta", "gamma"), strict=True)):

@@ -170,7 +170,7 @@ def command(name: str | None = None, *, short: str, hidden: bool = False) -> Cal
         @functools.wraps(function)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             _inherit(kwargs)
-            with handled(kwargs.get("color"), kwargs.get("lang")):
+            with handled(_given(kwargs, "color"), _given(kwargs, "lang")):
                 return function(*args, **kwargs)
 
         app.command(name, cls=EcoqaCommand, short_help=short, hidden=hidden)(wrapper)
@@ -186,6 +186,17 @@ def _inherit(kwargs: dict[str, Any]) -> None:
     for key in ("lang", "data", "color"):
         if key in kwargs and kwargs[key] is None and defaults.get(key) is not None:
             kwargs[key] = defaults[key]
+
+
+def _given(kwargs: dict[str, Any], key: str) -> Any:
+    """The command's own option *key*, else the one given to ``ecoqa`` itself: a command without a
+    --lang of its own (config, help) still speaks the language of ``ecoqa --lang en config``."""
+    if kwargs.get(key) is not None:
+        return kwargs[key]
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    return ((ctx.find_root().obj or {}) if ctx is not None else {}).get(key)
 
 
 def valued(*names: str, metavar: str, help: str, **more: Any) -> Any:
