@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from textual.command import CommandInput
 from textual.widgets import Input, OptionList, Select
 
 from ecoqa.browse import BrowseApp
@@ -440,3 +441,17 @@ def test_the_search_box_names_the_languages_the_corpus_is_searched_in() -> None:
         "faq en": "Type to search (English)…",
         "faq nl": "Typ om te zoeken (Engels)…",
     }
+
+
+def test_the_command_palette_s_search_box_and_footer_key_speak_the_interface_language() -> None:
+    """Ctrl-P on a Dutch screen: not Textual's 'Search for commands…' and '^p palette'."""
+    app = BrowseApp(load_corpus(), [], "nl")
+
+    async def steps(pilot: Any) -> None:
+        described = {binding.action: binding.description for _, binding in app._bindings}
+        assert described["command_palette"] == "opdrachten"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.query_one(CommandInput).placeholder == "Zoek een opdracht…"
+
+    drive(app, steps, size=(80, 24))

@@ -21,6 +21,7 @@ from rich.text import Text
 from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Select, Static
@@ -60,6 +61,8 @@ WORDS = {
         "keys": "Toetsen",
         "keys_help": "De toetsen van dit scherm tonen of verbergen",
         "language_help": "Wisselen naar het Engels",
+        "command_palette": "opdrachten",
+        "palette_placeholder": "Zoek een opdracht…",
         # the footer's keys below ``NARROW`` columns, where the words above do not fit
         "toggle_lang_short": "EN",
         "clear_search_short": "Wis",
@@ -85,6 +88,8 @@ WORDS = {
         "keys": "Keys",
         "keys_help": "Show or hide the keys of this screen",
         "language_help": "Switch to Dutch",
+        "command_palette": "palette",
+        "palette_placeholder": "Search for commands…",
         "toggle_lang_short": "NL",
         "clear_search_short": "Clear",
         "focus_next_short": "Pane",
@@ -185,6 +190,11 @@ class BrowseApp(App[None]):
                     for b in bindings
                 ]
         self.refresh_bindings()
+
+    def action_command_palette(self) -> None:
+        """Textual's command palette (Ctrl-P), its search box hinting in the interface language."""
+        if self.use_command_palette and not any(isinstance(s, CommandPalette) for s in self.screen_stack):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=self.words("palette_placeholder")))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The command palette (Ctrl-P) in the interface language: quit, keys, language."""
