@@ -182,6 +182,15 @@ def test_the_html_export_of_an_english_corpus_is_english(invoke: Any, tmp_path: 
     assert '<html lang="en">' in page and "Over dit document" not in page and "Inhoud" not in page
 
 
+def test_a_dutch_html_export_of_an_english_corpus_marks_the_english_originals(invoke: Any, tmp_path: Path) -> None:
+    """The page is Dutch (its labels); each question and answer shown in English says so, so that a
+    screen reader or a translator reads it as English."""
+    page = invoke("--data", str(english_faq(tmp_path)), "--lang", "nl", "export", "-f", "html").stdout
+    assert '<html lang="nl">' in page and "Bron" in page
+    assert '<h2>1. <span lang="en">Who can apply for a voucher?</span></h2>' in page
+    assert '<div lang="en"><p>Small firms in the region can apply.</p></div>' in page
+
+
 @pytest.mark.parametrize("selection", [[], ["--topic", "mkb"], ["3", "12"]])
 def test_a_json_export_is_a_corpus_that_exports_the_same(invoke: Any, tmp_path: Path, selection: list[str]) -> None:
     first = tmp_path / "first.json"

@@ -594,7 +594,14 @@ def _html_parts(entries: Listing, doc: Document) -> Iterator[str]:
 def _html_entry(entry: Entry, written: _Written) -> str:
     lang = written.doc.lang
     question, answer = entry.text(lang)
-    body = [f'<section id="q{entry.id}"><h2>{entry.id}. {_h(question)}</h2>', _html_answer(answer)]
+    original = written.doc.corpus.language
+    if entry.translated(lang) or original == lang or original not in ("nl", "en"):
+        body = [f'<section id="q{entry.id}"><h2>{entry.id}. {_h(question)}</h2>', _html_answer(answer)]
+    else:  # the original in another language than the page's: marked, so it is read out in its own
+        body = [
+            f'<section id="q{entry.id}"><h2>{entry.id}. <span lang="{original}">{_h(question)}</span></h2>',
+            f'<div lang="{original}">{_html_answer(answer)}</div>',
+        ]
     if entry.translated(lang):
         body.append(f'<p class="derived">{_html_label(lang, "translation")}</p>')
     points = entry.points(lang)
