@@ -191,6 +191,22 @@ def test_a_dutch_html_export_of_an_english_corpus_marks_the_english_originals(in
     assert '<div lang="en"><p>Small firms in the region can apply.</p></div>' in page
 
 
+@pytest.mark.parametrize(
+    "args", [["info", "--plain"], ["info", "--table"], ["export", "-f", "markdown"], ["export", "-f", "html"]]
+)
+def test_an_english_screen_of_the_bundled_webinar_says_who_organised_it_in_english(
+    invoke: Any, args: list[str]
+) -> None:
+    """Not the page's Dutch sentence 'Dit webinar werd georganiseerd door ...' among English lines."""
+    shown = invoke("--lang", "en", *args).stdout
+    assert "TNO" in shown and "georganiseerd" not in shown and "samenwerking" not in shown
+
+
+def test_the_dutch_export_says_once_who_organised_the_webinar(invoke: Any) -> None:
+    about = invoke("export", "-f", "markdown").stdout.split("## Inhoud")[0]
+    assert about.count("georganiseerd door TNO in samenwerking met InnovationQuarter") == 1, about
+
+
 @pytest.mark.parametrize("selection", [[], ["--topic", "mkb"], ["3", "12"]])
 def test_a_json_export_is_a_corpus_that_exports_the_same(invoke: Any, tmp_path: Path, selection: list[str]) -> None:
     first = tmp_path / "first.json"

@@ -249,7 +249,7 @@ def info_rows(corpus: Corpus, lang: str) -> Iterator[tuple[object, ...]]:
         if webinar.kind and not webinar.is_event:  # an event's rows read as they always did
             yield "kind", webinar.kind
         yield "date", webinar.date
-        yield "organizers", webinar.organizer_line or ", ".join(webinar.organizers)
+        yield "organizers", webinar.organizers_in(lang, corpus.language)
         yield "summary", in_lang(lang, webinar.summary, webinar.summary_en)
     yield "questions", len(corpus.entries)
     yield "topics", len(corpus.topics)
@@ -325,8 +325,9 @@ def _about(doc: Document) -> list[tuple[str, bool]]:
     source = in_lang(lang, provenance.source, provenance.source_en)
     if source:
         lines.append((source, False))
-    if webinar and webinar.organizer_line:
-        lines.append((webinar.organizer_line, False))
+    said = webinar.organizers_in(lang, corpus.language) if webinar else ""
+    if webinar and said and said == webinar.organizer_line and not _names_all(source, webinar.organizers):
+        lines.append((said, False))  # the page's own sentence in its language, unless the line above says it
     attribution = in_lang(lang, provenance.attribution, provenance.attribution_en)
     if attribution:
         lines.append((attribution, False))
@@ -340,6 +341,10 @@ def _about(doc: Document) -> list[tuple[str, bool]]:
     if doc.version:
         lines.append((label(lang, "generated", version=doc.version, date=doc.date), False))
     return lines
+
+
+def _names_all(text: str, names: Sequence[str]) -> bool:
+    return bool(names) and all(name in text for name in names)
 
 
 _Line = Callable[[Heading, str], str]  # a contents line, from a heading and its escaped text

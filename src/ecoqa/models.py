@@ -238,6 +238,13 @@ class Collection(NamedTuple):
     def is_event(self) -> bool:
         return self.kind.casefold() in EVENT_KINDS
 
+    def organizers_in(self, lang: str, written_in: str) -> str:
+        """Who organised it, for a screen in *lang*: the page's own sentence where the page is in
+        that language (*written_in*), else their names ('TNO & InnovationQuarter'), so that an
+        English screen gets no Dutch sentence."""
+        names = " & ".join(self.organizers)
+        return self.organizer_line if self.organizer_line and (lang == written_in or not names) else names
+
 
 class GlossaryTerm(NamedTuple):
     """A Dutch term and its English translations, used to expand English queries."""

@@ -229,7 +229,7 @@ def info_view(corpus: Corpus, lang: str, width: int = 80) -> RenderableType:
         if collection.date:
             rows.append((name("date"), safe(collection.date)))
         if collection.organizer_line or collection.organizers:
-            rows.append((name("organizers"), safe(collection.organizer_line or ", ".join(collection.organizers))))
+            rows.append((name("organizers"), safe(collection.organizers_in(lang, corpus.language))))
         speakers = [_name_and_role(s, lang) for s in corpus.speakers]
         if speakers:
             rows.append((name(_speakers_key(corpus)).lower(), joined(safe(s) for s in speakers)))  # as its neighbours
