@@ -394,6 +394,16 @@ def test_narrow_terminal_stays_within_40_columns(invoke: Any, args: list[str]) -
     assert max(len(line) for line in result.stdout.splitlines()) <= 40
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_word_wider_than_a_narrow_screen_folds_and_is_never_cut(invoke: Any, lang: str) -> None:
+    """At 40 columns question 1's principle id '(voortbouwen-op-bestaand-ecosysteem)' is longer than
+    its panel: it folds onto the next line, whole, instead of ending in '…'."""
+    shown = invoke("--lang", lang, "show", "1", env={"COLUMNS": "40"}).stdout
+    assert "…" not in shown
+    joined = "".join(line.strip("│ ") for line in shown.splitlines())
+    assert "(voortbouwen-op-bestaand-ecosysteem)" in joined
+
+
 def test_browse_refuses_without_a_terminal(invoke: Any) -> None:
     result = invoke("browse")
     assert result.exit_code == 2

@@ -79,7 +79,7 @@ def _marked(text: Text, marks: Sequence[str]) -> Text:
 def bullets(items: Iterable[Text]) -> RenderableType:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
-    grid.add_column()
+    grid.add_column(overflow="fold")  # a word wider than the screen (a principle's id) folds, never cut to '…'
     for item in items:
         grid.add_row(Text("-"), item)
     return grid
