@@ -221,7 +221,7 @@ def test_search_limit_and_topic(invoke: Any) -> None:
 
 def test_search_explain(invoke: Any) -> None:
     result = invoke("search", "SMEs", "--explain", "--table")
-    assert "smes → topic mkb (alias ×0.9)" in result.stdout
+    assert "smes → onderwerp mkb (alias ×0.9)" in result.stdout  # a Dutch screen names the topic in Dutch
     payload = json.loads(invoke("search", "consorium", "--explain", "--json").stdout)
     kinds = {m["kind"] for m in payload["results"][0]["matches"]}
     assert "typo1" in kinds
@@ -402,6 +402,30 @@ def test_a_word_wider_than_a_narrow_screen_folds_and_is_never_cut(invoke: Any, l
     assert "…" not in shown
     joined = "".join(line.strip("│ ") for line in shown.splitlines())
     assert "(voortbouwen-op-bestaand-ecosysteem)" in joined
+
+
+def test_explain_speaks_the_interface_language_and_json_keeps_the_kinds(invoke: Any) -> None:
+    """A Dutch screen: 'onderwerp financiering', '1 tikfout'; not 'topic' or 'typo1' among Dutch lines."""
+    dutch = invoke("search", "finacing", "--explain", "--table", env={"COLUMNS": "100"}).stdout
+    assert "onderwerp financiering" in dutch and "topic " not in dutch and "typo" not in dutch, dutch
+    english = invoke("search", "finacing", "--explain", "--table", "--lang", "en", env={"COLUMNS": "100"}).stdout
+    assert "topic financiering" in english and "onderwerp" not in english, english
+    kinds = {
+        m["kind"]
+        for r in json.loads(invoke("search", "finacing", "--explain", "--json").stdout)["results"]
+        for m in r["matches"]
+    }
+    assert kinds and kinds <= {
+        "exact",
+        "alias",
+        "loose alias",
+        "prefix",
+        "typo1",
+        "typo2",
+        "family",
+        "compound",
+        "part",
+    }
 
 
 def test_browse_refuses_without_a_terminal(invoke: Any) -> None:

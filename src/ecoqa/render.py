@@ -19,8 +19,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ecoqa.labels import corpus_name, kind_name, label
-from ecoqa.models import Corpus, Entry, Heading, Hit, Principle, Source, Topic, in_lang
+from ecoqa.labels import LABELS, corpus_name, kind_name, label
+from ecoqa.models import Corpus, Entry, Heading, Hit, Match, Principle, Source, Topic, in_lang
 from ecoqa.text import blocks, clean_text
 
 #: Every style in one place.
@@ -434,13 +434,21 @@ def _hit_text(hit: Hit, lang: str, explain: bool) -> Text:
         cell.append(f"\nscore {hit.score:.2f}", style=STYLES["score"])
         for match in hit.matches:
             cell.append("\n")
+            term, kind = _explained_in(lang, match)
             cell.append_text(
-                safe(
-                    f"  {match.query} → {match.term} ({match.kind} ×{match.weight:g}) +{match.score:.2f}",
-                    STYLES["muted"],
-                )
+                safe(f"  {match.query} → {term} ({kind} ×{match.weight:g}) +{match.score:.2f}", STYLES["muted"])
             )
     return cell
+
+
+def _explained_in(lang: str, match: Match) -> tuple[str, str]:
+    """The matched term and how it matched, in the interface language: 'topic financiering (alias)'
+    on an English screen, 'onderwerp financiering (synoniem)' on a Dutch one."""
+    term = match.term
+    if term.startswith("topic "):  # how the search names a topic's id among the terms
+        term = f"{label(lang, 'match_topic')} {term[len('topic ') :]}"
+    key = f"match_{match.kind}"
+    return term, label(lang, key) if key in LABELS else match.kind
 
 
 def highlighted(text: str, spans: Sequence[tuple[int, int]]) -> Text:
