@@ -619,3 +619,11 @@ def test_sqlite_failing_in_the_middle_of_a_command_ends_it_with_one_line(
     again = invoke(*args, "--data", str(path))
     assert (again.exit_code, again.stdout, again.stderr) == (0, expected.stdout, "")
     assert built.exists()
+
+
+@pytest.mark.parametrize("content", [b"[" * 100_000, b'{"a": ' * 100_000, b"\xff\x00", b"[]"])
+def test_a_damaged_file_map_is_forgotten_not_a_crash(tmp_path: Path, content: bytes) -> None:
+    """The cache's map of known files nested too deep (RecursionError in the JSON decoder, exit 70 before),
+    not JSON or not a map: read as empty, so the corpus is hashed again."""
+    (tmp_path / "ecoqa-files.json").write_bytes(content)
+    assert housekeeping.known_files(tmp_path) == {}

@@ -125,7 +125,7 @@ def known_files(directory: Path) -> dict[str, str]:
             return {}
         found = json.loads(path.read_text(encoding="utf-8"))
         return found if isinstance(found, dict) else {}
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # unreadable, not JSON, nested too deep: forgotten
         return {}
 
 
