@@ -1014,8 +1014,7 @@ def no_output_file(folder: Path, outcome: Outcome) -> list[str]:
     """A refused command writes nothing into the folder."""
     if outcome.code == 0:
         return []
-    given = ("home", "faq.html", "q.csv")
-    made = [p.name for p in folder.iterdir() if p.name not in given and not p.name.startswith("full-")]
+    made = [p.name for p in folder.iterdir() if p.name not in BEFORE.get(str(folder), set())]
     return [f"wrote {made} after exit {outcome.code}"] if made else []
 
 
@@ -1368,10 +1367,203 @@ def data_safety_matrix_cases() -> list[Case]:
 
 RACERS: dict[str, subprocess.Popen[bytes]] = {}
 
+#: Question fields with wrong values (category 2): each written into one question of a corpus.
+QUESTION_FIELDS = ["id", "question", "answer", "question_en", "answer_en", "key_points", "topics", "principles",
+                   "people", "references", "source"]  # fmt: skip
+WRONG_VALUES: list[object] = [None, "", 0, -1, [], {}, True, 1.5, [None], "\u0000", "x" * 10_000_000]
+
+
+def wrong_corpus(field_name: str, value: object, large: bool) -> bytes:
+    """A corpus whose first question's *field_name* is *value*; *large*: over 256 KB (read as a stream)."""
+    questions: list[dict[str, object]] = [{"id": 1, "question": "Hoe werkt het?", "answer": "Zo."}]
+    questions[0][field_name] = value
+    if large:
+        questions += [{"id": n, "question": f"Vraag {n}?", "answer": "Antwoord. " * 40} for n in range(2, 800)]
+    return corpus(questions).encode()
+
+
+#: Whole-file damage (category 2): name -> bytes.
+ONE: list[dict[str, object]] = [{"id": 1, "question": "a?", "answer": "b"}]  # the smallest valid questions
+BAD_FILES: dict[str, bytes] = {
+    "BOM": b"\xef\xbb\xbf" + corpus(ONE).encode(),
+    "UTF-32": corpus(ONE).encode("utf-32"),
+    "duplicate keys": b'{"questions": [{"id": 1, "id": 2, "question": "a?", "answer": "b"}]}',
+    "Infinity": b'{"questions": [{"id": Infinity, "question": "a?", "answer": "b"}]}',
+    "a list": b"[]", "a string": b'"questions"', "null": b"null", "only whitespace": b"   \n",
+    "nested objects": b'{"questions": ' + b'{"a": ' * 100_000 + b"1" + b"}" * 100_001,
+    "no questions": b'{"questions": []}', "questions an object": b'{"questions": {}}',
+    "trailing garbage": corpus(ONE).encode() + b"garbage",
+    "lone surrogate": b'{"questions": [{"id": 1, "question": "\\ud800?", "answer": "b"}]}',
+    "unknown section": corpus(ONE, bogus=1).encode(),
+    "topics wrong": corpus([{"id": 1, "question": "a?", "answer": "b", "topics": ["x"]}], topics=[{"id": 5}]).encode(),
+    "schema_version 99": json.dumps({"schema_version": 99, "questions": ONE}).encode(),
+}  # fmt: skip
+
+
+def corpus_matrix_cases() -> list[Case]:
+    cases = []
+    number = 0
+    rows: list[tuple[str, bytes, list[list[str]]]] = []
+    for field_name in QUESTION_FIELDS:
+        for value in WRONG_VALUES:
+            shown = repr(value)[:12]
+            if field_name in ("question", "answer") and value == "\u0000":
+                continue  # a NUL is text; shown made visible
+            rows.append((f"{field_name}={shown}", wrong_corpus(field_name, value, False), [["list"], ["validate"]]))
+            rows.append((f"{field_name}={shown} in 256 KB", wrong_corpus(field_name, value, True), [["list"]]))
+    for name, raw in BAD_FILES.items():
+        rows.append((name, raw, [["list"], ["validate"], ["search", "x"]]))
+    for name, raw, commands in rows:
+        for command in commands:
+            args = ["validate", "c.json"] if command == ["validate"] else ["--data", "c.json", *command]
+            lang, args = in_language(number, args)
+            number += 1
+            cases.append(Case("hostile corpus", f"[{lang}] {name}: {command[0]}", args, (0, 1, 3),
+                              with_setups(file_of(raw, "c.json"))))  # fmt: skip
+    return cases
+
+
+def index_damage(kind: str) -> Callable[[Path], None]:
+    """A setup that builds the index of mid.json, then damages it (or its map) in the way *kind* names."""
+    import sqlite3
+
+    def damage(folder: Path) -> None:
+        run_ecoqa(folder, "--data", "mid.json", "search", "financiering", "--json")
+        cache = folder / "home" / "cache"
+        (index,) = cache.glob("ecoqa-*.sqlite3")
+        files = cache / "ecoqa-files.json"
+        size = index.stat().st_size
+        if kind == "zero bytes":
+            index.write_bytes(b"")
+        elif kind.startswith("truncated "):
+            os.truncate(index, int(size * float(kind.split()[1])))
+        elif kind.startswith("garbage at "):
+            with open(index, "r+b") as handle:
+                handle.seek(int(size * float(kind.split()[2])))
+                handle.write(os.urandom(4096))
+        elif kind == "a directory":
+            index.unlink()
+            index.mkdir()
+        elif kind == "a symlink to nowhere":
+            index.unlink()
+            index.symlink_to("nowhere")
+        elif kind == "unreadable":
+            index.chmod(0)
+        elif kind.startswith("drop table "):
+            with sqlite3.connect(index) as db:
+                db.execute(f"DROP TABLE {kind.split()[2]}")
+        elif kind.startswith("empty table "):
+            with sqlite3.connect(index) as db:
+                db.execute(f"DELETE FROM {kind.split()[2]}")
+        elif kind.startswith("map ") and kind != "map a directory":
+            files.write_bytes({"map empty": b"", "map garbage": b"\xff\x00garbage", "map a list": b"[]",
+                               "map wrong types": b'{"x": 5}', "map deep": b"[" * 100_000}[kind])  # fmt: skip
+        elif kind == "map a directory":
+            files.unlink()
+            files.mkdir()
+        elif kind == "cache a file":
+            for path in cache.iterdir():
+                path.unlink() if not path.is_dir() else None
+            cache.rmdir()
+            cache.write_text("not a folder\n")
+        else:
+            raise ValueError(kind)
+
+    return damage
+
+
+INDEX_DAMAGE = ["zero bytes", "truncated 0.5", "truncated 0.01", "truncated 0.99", "garbage at 0", "garbage at 0.3",
+                "garbage at 0.7", "a directory", "a symlink to nowhere", "unreadable", "map empty", "map garbage",
+                "map a list", "map wrong types", "map deep", "map a directory", "cache a file"]  # fmt: skip
+
+
+def index_matrix_cases() -> list[Case]:
+    cases = []
+    args = ["--data", "mid.json", "search", "financiering", "--json"]
+    for number, kind in enumerate(INDEX_DAMAGE):
+        lang, with_lang = in_language(number, args)
+        record, same = same_answer_as_undamaged(with_lang)
+        cases.append(Case("index", f"[{lang}] {kind}", with_lang, (0, 75),
+                          with_setups(with_corpus("mid.json", 600), record, index_damage(kind)), same,
+                          unprivileged=kind == "unreadable"))  # fmt: skip
+    return cases
+
+
+#: Import sources (category 6): name -> (file name, bytes, documented codes).
+IMPORT_SOURCES: dict[str, tuple[str, bytes, tuple[int, ...]]] = {
+    "PNG": ("p.png", b"\x89PNG\r\n\x1a\n" + os.urandom(2000), (3,)),
+    "gzip named .html": ("p.html", b"\x1f\x8b\x08\x00" + os.urandom(2000), (3,)),
+    "PDF": ("p.pdf", b"%PDF-1.4\n" + os.urandom(2000), (3,)),
+    "script and style": (
+        "p.html",
+        b"<script>var a='<h2>1. Nee?</h2>'</script><style>h2{}</style>" + FAQ.encode(),
+        (0,),
+    ),
+    "JSON-LD broken": (
+        "p.html",
+        b'<script type="application/ld+json">{"@type": "FAQPage", </script>' + FAQ.encode(),
+        (0,),
+    ),
+    "JSON-LD wrong types": (
+        "p.html",
+        b'<script type="application/ld+json">{"@type": "FAQPage", "mainEntity": 5}</script>' + FAQ.encode(),
+        (0, 3),
+    ),
+    "JSON-LD answer null": (
+        "p.html",
+        b'<script type="application/ld+json">{"@type": "FAQPage", "mainEntity": '
+        b'[{"@type": "Question", "name": "Hoe?", "acceptedAnswer": null}]}</script>',
+        (0, 3),
+    ),
+    "CSV formula": ("q.csv", b"vraag,antwoord\n=cmd|' /C calc'!A0?,+1+1\n@SUM(1)?,-2\n", (0, 3)),
+    "CSV 10 MB field": ("q.csv", b"vraag,antwoord\nHoe?," + b"x" * 10_000_000 + b"\nWaarom?,Daarom.\n", (0, 3)),
+    "CSV unbalanced quote": ("q.csv", b'vraag,antwoord\n"Hoe?,Zo.\nWaarom?,Daarom.\n', (0, 3)),
+    "CSV NUL": ("q.csv", b"vraag,antwoord\nHoe\x00?,Zo.\nWaarom?,Daarom.\n", (0, 3)),
+    "CSV latin-1": ("q.csv", "vraag,antwoord\nHoe café?,Zo.\nWaarom?,Daarom.\n".encode("latin-1"), (0, 3)),
+    "CSV UTF-16": ("q.csv", "vraag,antwoord\nHoe?,Zo.\nWaarom?,Daarom.\n".encode("utf-16"), (0, 3)),
+    "Markdown 100,000 headings": (
+        "p.md",
+        b"".join(b"## Vraag %d?\n\nAntwoord.\n\n" % n for n in range(100_000)),
+        (0, 3),
+    ),
+    "Markdown only headings": ("p.md", b"# a\n## b\n### c\n" * 1000, (0, 3)),
+    "data: and relative links": (
+        "p.html",
+        b'<h2>1. Hoe?</h2><p><a href="data:text/html,<script>x</script>">a</a> '
+        b'<a href="../x">b</a> <a href="//evil/x">c</a></p>' + FAQ.encode(),
+        (0,),
+    ),
+    "mixed encodings": ("p.html", b"<h2>1. Hoe caf\xe9?</h2><p>Zo \xc3\xa9.</p>" + FAQ.encode(), (0,)),
+    "meta charset bogus": ("p.html", b'<meta charset="x-bogus">' + FAQ.encode(), (0,)),
+    "empty page": ("p.html", b"", (3,)),
+    "NUL page": ("p.html", b"\x00" * 5000, (3,)),
+    "title escapes": ("p.html", b"<title>\x1b]0;pwned\x07</title>" + FAQ.encode(), (0,)),
+    "unknown extension": ("p.xyz", FAQ.encode(), (0, 3)),
+    "no extension": ("p", FAQ.encode(), (0, 3)),
+}
+
+
+def import_matrix_cases() -> list[Case]:
+    cases = []
+    number = 0
+    for name, (file_name, raw, codes) in IMPORT_SOURCES.items():
+        for mode in (["--dry-run"], ["-o", "out.json"]):
+            lang, args = in_language(number, ["import", file_name, *mode])
+            number += 1
+            cases.append(Case("import", f"[{lang}] {name} {mode[0]}", args, codes, with_setups(file_of(raw, file_name)),
+                              no_output_file))  # fmt: skip
+    page = with_setups(file_of(FAQ.encode(), "faq.html"))
+    for target, codes in (("nope/out.json", (74,)), ("out.json/", (0, 2, 74)), (".", (2,)), ("", (2,))):
+        lang, args = in_language(number, ["import", "faq.html", "-o", target])
+        number += 1
+        cases.append(Case("import", f"[{lang}] -o {target!r}", args, codes, page, no_output_file))  # fmt: skip
+    return cases
+
 
 # ---------------------------------------------------------------------------------------------- running
 
 ECOQA: list[str] = [sys.executable, "-m", "ecoqa"]
+BEFORE: dict[str, set[str]] = {}  # case folder -> the names in it before ecoqa ran
 
 
 def base_env(folder: Path) -> dict[str, str]:
@@ -1390,6 +1582,7 @@ def run_case(case: Case, timeout: float) -> list[str]:
             env |= case.setup(folder)
         for name in case.unset:
             env.pop(name, None)
+        BEFORE[str(folder)] = {p.name for p in folder.iterdir()}
         args = [a.replace("{}", folder.name).replace("ABS/", f"{folder}/") for a in case.args]
         return [f"{case.category}: {case.name}: {p}" for p in _run(case, folder, args, env, timeout)]
 
@@ -1531,6 +1724,9 @@ def cases() -> list[Case]:
             *config_matrix_cases(),
             *output_matrix_cases(),
             *data_safety_matrix_cases(),
+            *corpus_matrix_cases(),
+            *index_matrix_cases(),
+            *import_matrix_cases(),
         ]
     )
 
