@@ -1412,13 +1412,13 @@ def corpus_matrix_cases() -> list[Case]:
             rows.append((f"{field_name}={shown}", wrong_corpus(field_name, value, False), [["list"], ["validate"]]))
             rows.append((f"{field_name}={shown} in 256 KB", wrong_corpus(field_name, value, True), [["list"]]))
     for name, raw in BAD_FILES.items():
-        rows.append((name, raw, [["list"], ["validate"], ["search", "x"]]))
+        rows.append((name, raw, [["list"], ["validate"], ["search", "vraag"]]))
     for name, raw, commands in rows:
         for command in commands:
             args = ["validate", "c.json"] if command == ["validate"] else ["--data", "c.json", *command]
             lang, args = in_language(number, args)
             number += 1
-            cases.append(Case("hostile corpus", f"[{lang}] {name}: {command[0]}", args, (0, 1, 3),
+            cases.append(Case("hostile corpus", f"[{lang}] {name}: {command[0]}", args, (0, 1, 2, 3),
                               with_setups(file_of(raw, "c.json"))))  # fmt: skip
     return cases
 
@@ -1686,7 +1686,8 @@ def judge(case: Case, folder: Path, outcome: Outcome) -> list[str]:
         if bad in outcome.stderr:
             problems.append(f"{bad!r} on stderr")
     lines = [line for line in outcome.stderr.splitlines() if not line.startswith("ecoqa: warning: ")]
-    listed = case.args[:1] == ["validate"] and outcome.code == 3 and outcome.stdout  # its problems go to stdout
+    validating = "validate" in case.args[:3]  # also after --lang X
+    listed = validating and outcome.code == 3 and outcome.stdout  # its problems go to stdout
     ended_by_a_signal = outcome.code in (130, 143)  # Ctrl-C or a kill: quietly, nothing to explain
     if case.stderr == "pipe" and ended_by_a_signal and lines:
         problems.append(f"{len(lines)} lines on stderr after a signal, not none: {outcome.stderr[:200]!r}")
