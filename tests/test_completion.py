@@ -30,7 +30,9 @@ def installed_script() -> str:
     """What ``ecoqa --show-completion bash`` prints, the script a user installs: asked for once."""
     path = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
     command = ["ecoqa", "--show-completion", "bash"]
-    return subprocess.run(command, capture_output=True, text=True, env=path, timeout=60, check=True).stdout
+    result = subprocess.run(command, capture_output=True, text=True, env=path, timeout=60)
+    assert result.returncode == 0, f"exit {result.returncode}; stderr: {result.stderr!r}"
+    return result.stdout
 
 
 def tab(*words: str, env: dict[str, str] | None = None) -> list[str]:
