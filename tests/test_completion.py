@@ -27,9 +27,13 @@ printf '%s\n' "${COMPREPLY[@]}"
 
 @functools.cache
 def installed_script() -> str:
-    """What ``ecoqa --show-completion bash`` prints, the script a user installs: asked for once."""
+    """What ``ecoqa --show-completion`` prints in bash, the script a user installs: asked for once.
+
+    Typer's option is a flag that names the shell it runs in (by its parent processes), so it is
+    asked from a bash, as a user would, not from whatever started the tests.
+    """
     path = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
-    command = ["ecoqa", "--show-completion", "bash"]
+    command = ["bash", "-c", "ecoqa --show-completion; exit $?"]  # two commands: bash stays the parent
     result = subprocess.run(command, capture_output=True, text=True, env=path, timeout=60)
     assert result.returncode == 0, f"exit {result.returncode}; stderr: {result.stderr!r}"
     return result.stdout
