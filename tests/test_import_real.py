@@ -1,7 +1,8 @@
 """``ecoqa import`` on real Q&A documents written by others, scored against truth made by reading them.
 
-Six sets: tests/data/import/real, then tests/data/import/heldout, heldout2, heldout3, heldout4 and heldout5, each
-collected after the importer was tuned on the ones before it and scored before any change for it.
+Seven sets: tests/data/import/real, then tests/data/import/heldout, heldout2, heldout3, heldout4, heldout5 and
+sheets6 (spreadsheets only), each collected after the importer was tuned on the ones before it and scored
+before any change for it.
 Their figures are floors that may only rise, and a rule added to the importer must name a
 structure many documents share.
 """
@@ -24,7 +25,8 @@ HELDOUT2 = ROOT / "tests" / "data" / "import" / "heldout2"
 HELDOUT3 = ROOT / "tests" / "data" / "import" / "heldout3"
 HELDOUT4 = ROOT / "tests" / "data" / "import" / "heldout4"
 HELDOUT5 = ROOT / "tests" / "data" / "import" / "heldout5"
-SETS = (REAL, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5)
+SHEETS6 = ROOT / "tests" / "data" / "import" / "sheets6"
+SETS = (REAL, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, SHEETS6)
 
 # One fixture imports all the documents; on a busy machine that can outlast the suite's 120 s default.
 pytestmark = [pytest.mark.timeout(600), pytest.mark.slow]
@@ -38,6 +40,7 @@ FLOORS = {
     HELDOUT3: (0.99, 0.99, 0.99),
     HELDOUT4: (0.99, 0.99, 0.98),
     HELDOUT5: (0.99, 0.99, 0.99),
+    SHEETS6: (0.94, 0.99, 0.99),
 }
 
 

@@ -86,6 +86,13 @@ DUTCH: dict[str, str] = {
     "--base-url takes a web address (http:// or https://), not '{url}'.": (
         "--base-url verwacht een webadres (http:// of https://), niet '{url}'."
     ),
+    "{option} names a column of a CSV/TSV table, and no source is one ({sources}).": (
+        "{option} noemt een kolom van een CSV/TSV-tabel, en geen van de bronnen is er een ({sources})."
+    ),
+    "{name}: {kind}": "{name}: {kind}",
+    "--lang takes a language code such as nl, en or de, not '{value}'.": (
+        "--lang verwacht een taalcode zoals nl, en of de, niet '{value}'."
+    ),
     # config
     "{key} saved in {path}": "{key} bewaard in {path}",
     "{key} removed from {path}": "{key} verwijderd uit {path}",
@@ -343,7 +350,7 @@ DUTCH: dict[str, str] = {
     ),
     "no question": "geen vraag",
     "no answer": "geen antwoord",
-    "row {line}: {missing}; skipped": "rij {line}: {missing}; overgeslagen",
+    "line {line}: {missing}; skipped": "regel {line}: {missing}; overgeslagen",
     "{path}: row {number} has no Dutch term or no English word; skipped": (
         "{path}: rij {number} heeft geen Nederlandse term of geen Engels woord; overgeslagen"
     ),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -186,9 +186,17 @@ def _to_stdout(chunks: Iterable[str | bytes], *, paging: bool) -> None:
         write_note_line("to keep this document, write it to a file with -o FILE.")
 
 
-class CorpusLanguage(str, Enum):
-    nl = "nl"
-    en = "en"
+#: A language tag as BCP 47 writes it: "nl", "en", "de", "pt-BR", "zh-Hant".
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+def _language_tag(value: str | None) -> str | None:
+    """--lang of import: any language's code (the Q&A may be in any language), lower-cased."""
+    if value is None:
+        return None
+    if not _LANGUAGE_TAG.fullmatch(value.strip()):
+        raise UsageError("--lang takes a language code such as nl, en or de, not '{value}'.", value=value)
+    return value.strip().lower()
 
 
 @command("import", short="Make a corpus from Q&A pages, FAQ markup, Markdown or CSV.")
@@ -202,7 +210,8 @@ def import_(
     ] = None,
     title: Annotated[str | None, valued("--title", metavar="TEXT", help="Title, if the page has none.")] = None,
     corpus_lang: Annotated[
-        CorpusLanguage | None, valued("--lang", metavar="nl|en", help="Language of the Q&A (default: detected).")
+        str | None,
+        valued("--lang", metavar="CODE", help="Language of the Q&A: nl, en, de, fr... (default: detected)."),
     ] = None,
     terms: Annotated[
         Path | None,
@@ -248,7 +257,7 @@ def import_(
     """
     from ecoqa.files import check_target
     from ecoqa.importing.build import build, corpus_text, summary_lines
-    from ecoqa.importing.sources import Options, read_sources
+    from ecoqa.importing.sources import Options, check_columns_used, read_sources
     from ecoqa.importing.table import Choice
     from ecoqa.version import ecoqa_version
 
@@ -260,9 +269,10 @@ def import_(
     protected = [*sources, *([terms] if terms else [])]
     if output is not None and not to_stdout and not dry_run:
         check_target(output, force=force, protected=protected)
-    lang = corpus_lang.value if corpus_lang else None
+    lang = _language_tag(corpus_lang)
     options = Options(Choice(question_column, answer_column, lang), base_url)
     read, skipped = read_sources(sources, options, skip_unreadable=skip_unreadable)
+    check_columns_used(read, options)
     pairs: list[dict[str, Any]] = []
     if terms is not None:
         from ecoqa.importing.terms import read_terms

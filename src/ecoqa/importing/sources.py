@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ecoqa.errors import CorpusError
+from ecoqa.errors import CorpusError, UsageError
 from ecoqa.importing.blocks import Block, asked_and_answered, text_blocks
 from ecoqa.importing.decode import decode, looks_binary
 from ecoqa.importing.pairs import Found, recognise
@@ -73,6 +73,8 @@ def read_source(path: Path, options: Options | None = None) -> Source:
         return Source(name, "corpus", Found([]), warnings=warnings, corpus=document)
     options = options or Options()
     kind = detect(text, path.suffix.lower())
+    if kind != "table" and _columns_named(options) and _delimited(text):
+        kind = "table"  # the user names its columns: a table, whatever else it might also be read as
     source = _recognised(text, kind, name, options)
     source.warnings[:0] = warnings
     if not source.found.pairs:
@@ -88,6 +90,29 @@ def read_source(path: Path, options: Options | None = None) -> Source:
             msg("{name}: question without an answer skipped: {question}", name=name, question=question[:60])
         )
     return source
+
+
+def _columns_named(options: Options) -> bool:
+    return options.choice.question is not None or options.choice.answer is not None
+
+
+def _delimited(text: str) -> bool:
+    from ecoqa.importing.table import dialect_of
+
+    return dialect_of(text) is not None
+
+
+def check_columns_used(sources: list[Source], options: Options) -> None:
+    """--question-column/--answer-column name a table's columns: with no table among the sources
+    they would be ignored without a word, so that is a usage error."""
+    if not _columns_named(options) or any(source.kind in ("table", "corpus") for source in sources):
+        return
+    option = "--question-column" if options.choice.question is not None else "--answer-column"
+    raise UsageError(
+        "{option} names a column of a CSV/TSV table, and no source is one ({sources}).",
+        option=option,
+        sources=joined([msg("{name}: {kind}", name=s.name, kind=KINDS[s.kind]) for s in sources[:3]], ", "),
+    )
 
 
 def _corpus_document(text: str) -> dict[str, Any] | None:

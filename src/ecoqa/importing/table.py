@@ -99,9 +99,12 @@ def header_columns(
     languages: list[str] = []
     if "question" not in found or "answer" not in found:
         languages = [lang for lang, cols in by_lang.items() if len(cols) == 2]
+        wanted = {"question", "answer"} - set(found)
+        if not languages:  # one column per language, the other shared: question_en, question_ur, answer
+            languages = [lang for lang, cols in by_lang.items() if wanted <= set(cols)]
         if languages:
             lang = choice.lang if choice.lang in languages else languages[0]
-            found.update(by_lang[lang])
+            found.update(by_lang[lang] if len(by_lang[lang]) == 2 else {c: by_lang[lang][c] for c in wanted})
     named = {
         column: getattr(choice, column) for column in ("question", "answer") if getattr(choice, column) is not None
     }
@@ -245,7 +248,22 @@ def sniff(text: str) -> str | None:
 
 
 def _rows(text: str, dialect: csv.Dialect | type[csv.Dialect]) -> list[list[str]]:
-    return [row for row in csv.reader(io.StringIO(text, newline=""), dialect) if any(c.strip() for c in row)]
+    return [row for _, row in _numbered_rows(text, dialect)]
+
+
+def _numbered_rows(
+    text: str, dialect: csv.Dialect | type[csv.Dialect], first_line: int = 1
+) -> list[tuple[int, list[str]]]:
+    """The rows that hold something, each with the line of the file it starts on (a quoted cell
+    may span lines; blank rows are left out but still counted)."""
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    numbered: list[tuple[int, list[str]]] = []
+    start = 1
+    for row in reader:
+        if any(c.strip() for c in row):
+            numbered.append((start + first_line - 1, row))
+        start = reader.line_num + 1
+    return numbered
 
 
 def _two_columns(rows: list[list[str]]) -> bool:
@@ -260,11 +278,13 @@ def read_table(text: str, choice: Choice | None = None) -> tuple[Found, list[str
     A file the csv module cannot read yields no pairs, and the reason in place of the header.
     """
     dialect = dialect_of(text) or csv.excel
-    text = _without_separator_line(text)[0]
+    table = _without_separator_line(text)[0]
+    first_line = 1 if len(table) == len(text) else 2  # Excel's sep= line is line 1
     try:
-        rows = _rows(text, dialect)
+        numbered = _numbered_rows(table, dialect, first_line)
     except csv.Error as error:
         return Found([]), [], f"unreadable as CSV ({error})"
+    rows = [row for _, row in numbered]
     if not rows:
         return Found([]), [], ""
     header = rows[0]
@@ -307,18 +327,22 @@ def read_table(text: str, choice: Choice | None = None) -> tuple[Found, list[str
                 chosen=chosen,
             )
         )
-    pairs = _pairs(body, columns, len(rows) - len(body) + 1, warnings)
+    lines = [line for line, _ in numbered[len(rows) - len(body) :]]
+    pairs = _pairs(body, columns, lines, warnings)
     return Found(pairs, form=form), warnings, ", ".join(header[:12])
 
 
-def _pairs(body: list[list[str]], columns: dict[str, int], first_line: int, warnings: list[str]) -> list[Pair]:
-    """A pair per row. A row with an answer and an empty question cell goes with the row above: it
-    is the answer of a question left without one (its cell moved a row down), or else more of the
-    answer above it (a merged cell exported as rows)."""
+def _pairs(body: list[list[str]], columns: dict[str, int], lines: list[int], warnings: list[str]) -> list[Pair]:
+    """A pair per row (*lines*: the line of the file each row starts on, for messages). A row with
+    an answer and an empty question cell goes with the row above: it is the answer of a question
+    left without one (its cell moved a row down), or else more of the answer above it (a merged
+    cell exported as rows). A question cell without a letter (a page or step number) is empty."""
     pairs: list[Pair] = []
     waiting: tuple[int, dict[str, str]] | None = None  # a row whose question has no answer yet
-    for line, row in enumerate(body, start=first_line):
+    for line, row in zip(lines, body, strict=True):
         cell = {name: row[at].strip() if at < len(row) else "" for name, at in columns.items()}
+        if not any(c.isalpha() for c in cell["question"]):
+            cell["question"] = ""
         if not cell["question"] and cell["answer"] and waiting is not None:
             cell = {**waiting[1], "answer": cell["answer"]}
         elif not cell["question"] and cell["answer"] and pairs:
@@ -328,11 +352,11 @@ def _pairs(body: list[list[str]], columns: dict[str, int], first_line: int, warn
             )
             continue
         elif waiting is not None:
-            warnings.append(msg("row {line}: {missing}; skipped", line=waiting[0], missing=msg("no answer")))
+            warnings.append(msg("line {line}: {missing}; skipped", line=waiting[0], missing=msg("no answer")))
         waiting = (line, cell) if cell["question"] and not cell["answer"] else None
         if not cell["question"] or not cell["answer"]:
             if waiting is None:
-                warnings.append(msg("row {line}: {missing}; skipped", line=line, missing=msg("no question")))
+                warnings.append(msg("line {line}: {missing}; skipped", line=line, missing=msg("no question")))
             continue
         number = _whole_number(cell.get("id", ""))
         topics = tuple(t.strip() for t in re.split(r"[;,|]", cell.get("topics", "")) if t.strip())
@@ -341,7 +365,7 @@ def _pairs(body: list[list[str]], columns: dict[str, int], first_line: int, warn
         if question and answer:
             pairs.append(Pair(question, answer, number, topics=topics, references=links))
     if waiting is not None:
-        warnings.append(msg("row {line}: {missing}; skipped", line=waiting[0], missing=msg("no answer")))
+        warnings.append(msg("line {line}: {missing}; skipped", line=waiting[0], missing=msg("no answer")))
     return pairs
 
 
