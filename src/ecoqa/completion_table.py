@@ -51,7 +51,7 @@ OPTIONS: dict[str, tuple[tuple[tuple[str, ...], str, bool], ...]] = {
     "import": (
         (("--output", "-o"), "Corpus to write ('-' for stdout).", False),
         (("--title",), "Title, if the page has none.", False),
-        (("--lang",), "Language of the Q&A (default: detected).", False),
+        (("--lang",), "Language of the Q&A: nl, en, de, fr... (default: detected).", False),
         (
             ("--terms",),
             "Your own Dutch-English term pairs (a Dutch term, then English words, per row) for search.",
