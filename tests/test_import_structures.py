@@ -741,3 +741,24 @@ def test_mkdocs_admonitions_as_questions_and_as_answer_text(tmp_path: Path) -> N
         ("Does it work offline?", "Yes, after the first start."),
         ("Where are settings stored?", "In your home folder.\n\nFor example ~/.config/tool."),
     ]
+
+
+def test_a_wrapper_named_like_navigation_that_holds_the_main_content_is_read(tmp_path: Path) -> None:
+    """Documentation themes wrap the whole page in classes such as ``wy-nav-content``: the
+    wrapper holds ``role="main"``, so it is the page, not navigation; the sidebar that lists
+    the questions again is navigation."""
+    sidebar = (
+        '<nav class="wy-nav-side"><ul><li><a href="#a">Why the name?</a></li>'
+        '<li><a href="#b">Is it fast?</a></li></ul></nav>'
+    )
+    page = (
+        f"<!DOCTYPE html><html><body>{sidebar}"
+        '<section class="wy-nav-content-wrap"><div class="wy-nav-content"><div role="main" class="document">'
+        "<h1>FAQ</h1><h2>Why the name?</h2><p>It is a small personal cloud.</p>"
+        "<h2>Is it fast?</h2><p>Yes, on every backend.</p>"
+        "</div><footer><p>© 2016 Mozilla Services.</p></footer></div></section></body></html>"
+    )
+    assert questions_of(tmp_path, "faq.html", page) == [
+        ("Why the name?", "It is a small personal cloud."),
+        ("Is it fast?", "Yes, on every backend."),
+    ]

@@ -35,6 +35,8 @@ _FURNITURE = re.compile(
 )
 #: Icon fonts draw a glyph from a word ("expand_more", "chevron_right"): the word is not text.
 _ICON = re.compile(r"(?:^|\s)(?:material-(?:icons|symbols)[\w-]*|glyphicon[\w-]*|fa[srlbd]?|bi|icons?)(?:$|\s)")
+#: The page's own content: an element holding one of these is never furniture.
+_MAIN_CONTENT = "main, article, [role=main]"
 _BLOCK = frozenset(
     "p div section article main blockquote table tbody thead tfoot tr td th figure figcaption address "
     "center body html ul ol dl dd details hr".split()
@@ -281,7 +283,10 @@ def _furniture(node: LexborNode) -> bool:
     if role in ("navigation", "banner", "contentinfo", "search", "complementary"):
         return True
     names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
-    return bool(names.strip()) and bool(_FURNITURE.search(names))
+    if not names.strip() or not _FURNITURE.search(names):
+        return False
+    # A theme's wrapper may carry such a name ("wy-nav-content") around the page itself.
+    return node.css_first(_MAIN_CONTENT) is None
 
 
 def fragment_blocks(html: str) -> list[Block]:
