@@ -762,3 +762,16 @@ def test_a_wrapper_named_like_navigation_that_holds_the_main_content_is_read(tmp
         ("Why the name?", "It is a small personal cloud."),
         ("Is it fast?", "Yes, on every backend."),
     ]
+
+
+def test_a_wiki_pre_block_opened_and_closed_on_one_line_ends_there(tmp_path: Path) -> None:
+    """``<pre>mn --help</pre>`` is one line of code; the questions after it stay questions."""
+    text = (
+        "== How do I see the options? ==\n<pre>mn --help</pre>\n\n"
+        "== Where are the logs? ==\nIn [[Logging|the log folder]], '''always'''.\n\n"
+        "== Can I run it remotely? ==\nYes, over ssh.\n"
+    )
+    found = questions_of(tmp_path, "FAQ.mediawiki", text)
+    assert [q for q, _ in found] == ["How do I see the options?", "Where are the logs?", "Can I run it remotely?"]
+    assert "mn --help" in found[0][1] and "logs" not in found[0][1]
+

@@ -239,7 +239,11 @@ def _mediawiki(lines: list[str]) -> str:
             out.append("")  # a wiki list ends at the next line of text; Markdown would run on
         out.extend(converted)
         if code_opens:
-            code = [line.strip()[5:]]
+            opened, closed, _ = line.strip()[5:].partition("</pre>")
+            if closed:  # <pre>one line</pre>
+                out.extend(["", "```", opened, "```", ""])
+            else:
+                code = [opened]
     if spaced:
         out.extend(["", "```", *spaced, "```"])
     return "\n".join(out)
