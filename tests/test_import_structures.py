@@ -775,3 +775,17 @@ def test_a_wiki_pre_block_opened_and_closed_on_one_line_ends_there(tmp_path: Pat
     assert [q for q, _ in found] == ["How do I see the options?", "Where are the logs?", "Can I run it remotely?"]
     assert "mn --help" in found[0][1] and "logs" not in found[0][1]
 
+
+def test_an_empty_anchor_on_a_headings_line_leaves_the_heading(tmp_path: Path) -> None:
+    """``<a id="x"></a> ### Question`` (a link target written before the heading, as wikis
+    converted from Markdown and hand-made tables of contents do) is the heading ``Question``."""
+    text = (
+        "# FAQ\n\n<a id=password></a> ### What is the password?\n\nIt is `mininet`.\n\n"
+        '<a name="x11"></a>### Why does X11 not work?\n\nCheck your ssh settings.\n\n'
+        "### How do I start?\n\nRun the walkthrough.\n"
+    )
+    assert questions_of(tmp_path, "faq.md", text) == [
+        ("What is the password?", "It is mininet."),
+        ("Why does X11 not work?", "Check your ssh settings."),
+        ("How do I start?", "Run the walkthrough."),
+    ]

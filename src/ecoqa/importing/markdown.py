@@ -26,6 +26,11 @@ _FRONT_MATTER = re.compile(
 )
 _TITLE = re.compile(r"""^title\s*[:=]\s*["']?(?P<title>.*?)["']?\s*$""", re.M)
 _MARKER_LINE = re.compile(r"(?m)^[ \t]*(?:\{:[^}\n]*\}|\[TOC\]|\[\[_TOC_\]\]|:::+.*)[ \t]*$")
+#: An empty link target written on a heading's line (``<a id="x"></a> ### Question``): the
+#: heading is the line's content, the anchor only where a link lands.
+ANCHOR_BEFORE_HEADING = re.compile(
+    r"""(?mi)^[ \t]*<a\s+(?:id|name)\s*=\s*["']?[^"'>\s]*["']?\s*>\s*</a>[ \t]*(?=#{1,6}[ \t])"""
+)
 _TAG_NAME = re.compile(r"</?([a-zA-Z][a-zA-Z0-9-]*)")
 #: Element names of HTML: inline tags with other names ("<project name>", "cargo <command>") are
 #: placeholders written in angle brackets, kept as text.
@@ -94,7 +99,8 @@ def _admonitions_once(text: str) -> str:
 
 def markdown_blocks(text: str) -> list[Block]:
     """The blocks of a Markdown document (front matter already taken off)."""
-    tokens = _parser().parse(_admonitions(_MARKER_LINE.sub("", text)))
+    text = ANCHOR_BEFORE_HEADING.sub("", _MARKER_LINE.sub("", text))
+    tokens = _parser().parse(_admonitions(text))
     blocks: list[Block] = []
     lists: list[list[int]] = []  # per open list: [ordered, next number]
     item_open = False

@@ -175,7 +175,7 @@ _HTML_SIGNS = re.compile(
 
 def detect(text: str, suffix: str) -> str:
     """The kind of a source, by its content; the extension decides only what the content leaves open."""
-    from ecoqa.importing.markdown import front_matter
+    from ecoqa.importing.markdown import ANCHOR_BEFORE_HEADING, front_matter
     from ecoqa.importing.markup import looks_like
     from ecoqa.importing.rst import looks_like_rst
     from ecoqa.importing.table import sniff
@@ -183,10 +183,10 @@ def detect(text: str, suffix: str) -> str:
     head = text.lstrip()[:4096].lower()
     if head.startswith(("<!doctype html", "<html", "<?xml")):
         return "html"
-    markdown = len(_MARKDOWN_SIGNS.findall(text[:200_000]))
+    sample = ANCHOR_BEFORE_HEADING.sub("", text[:200_000])  # a heading's link target is not HTML
+    markdown = len(_MARKDOWN_SIGNS.findall(sample))
     if front_matter(text)[0] is not None or text.lstrip("\ufeff").startswith(("---\n", "+++\n")):
         markdown += 10
-    sample = text[:200_000]
     html = len(_HTML_SIGNS.findall(sample))
     html = html if html * 300 >= len(sample) else 0  # a page of markup, not text that mentions a tag
     table = sniff(text)
