@@ -789,3 +789,24 @@ def test_an_empty_anchor_on_a_headings_line_leaves_the_heading(tmp_path: Path) -
         ("Why does X11 not work?", "Check your ssh settings."),
         ("How do I start?", "Run the walkthrough."),
     ]
+
+
+def test_sub_headings_that_do_not_ask_under_an_entry_with_its_own_text_are_its_answer(tmp_path: Path) -> None:
+    """On a page whose questions ask, an entry that states a topic ("Tearing") opens with text
+    of its own and goes on per platform under sub-headings: those belong to its answer."""
+    text = (
+        "== Does it have a GUI? ==\nNo, but there is an on-screen controller.\n\n"
+        "== Tearing ==\n'''Tearing''' is a line across the video.\n\n=== Windows ===\nTry [[Backends|another]].\n\n"
+        "=== X11/Intel ===\nEnable a compositor.\n\n"
+        "== Can I play playlists? ==\nYes, pass the playlist address.\n\n"
+        "== Why is there no DVD menu? ==\nNobody maintained it.\n"
+    )
+    found = questions_of(tmp_path, "FAQ.mediawiki", text)
+    assert [q for q, _ in found] == [
+        "Does it have a GUI?",
+        "Tearing",
+        "Can I play playlists?",
+        "Why is there no DVD menu?",
+    ]
+    assert found[1][1].startswith("Tearing is a line across the video.")
+    assert found[1][1].endswith("Enable a compositor.")

@@ -136,14 +136,26 @@ def _heading_levels(
 
 def _leaf_headings(blocks: Sequence[Block], headed: list[int], title: int | None, asking_page: bool) -> Candidate:
     """The deepest heading of each branch, with text under it: a troubleshooting page's problems; and
-    a heading that asks, with text of its own above its follow-up questions."""
+    a heading that asks, with text of its own above its follow-up questions. On a page whose
+    questions ask, sub-headings deeper than any heading that asks, under a heading with text of
+    its own, belong to its answer ("Tearing", then "Windows", "X11/Intel"): that heading is the entry."""
     starts = []
+    inside: set[int] = set()  # sub-headings of an entry's answer
+    asking_ranks = {heading_rank(blocks[at]) for at in headed if asks(blocks[at].text)}
+    question_level = max(asking_ranks) if asking_page and asking_ranks else 0
     for at in headed:
+        if at in inside:
+            continue
         rank = blocks[at].level
         end = next((n for n in range(at + 1, len(blocks)) if 0 < heading_rank(blocks[n]) <= rank), len(blocks))
-        if asks(blocks[at].text) or not any(heading_rank(blocks[n]) > rank for n in range(at + 1, end)):
+        below = [n for n in range(at + 1, end) if heading_rank(blocks[n]) > rank]
+        if question_level and below and all(heading_rank(blocks[n]) > question_level for n in below):
+            inside.update(below)
             starts.append(_start(blocks[at], at, rank, asking_page))
-    sections = frozenset(at for at, b in enumerate(blocks) if heading_rank(b) and at != title) - {s.at for s in starts}
+        elif asks(blocks[at].text) or not below:
+            starts.append(_start(blocks[at], at, rank, asking_page))
+    headings = frozenset(at for at, b in enumerate(blocks) if heading_rank(b) and at != title)
+    sections = headings - {s.at for s in starts} - inside
     return Candidate(msg("the deepest headings"), starts, sections)
 
 
