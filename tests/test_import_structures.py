@@ -810,3 +810,28 @@ def test_sub_headings_that_do_not_ask_under_an_entry_with_its_own_text_are_its_a
     ]
     assert found[1][1].startswith("Tearing is a line across the video.")
     assert found[1][1].endswith("Enable a compositor.")
+
+
+@pytest.mark.parametrize(
+    ("first", "kept"),
+    [
+        ("* =listing directory failed but access-file worked= error on macOS", True),
+        ("* About these answers and how we keep them up to date", False),
+    ],
+)
+def test_a_problem_stated_before_the_first_question_is_a_question(tmp_path: Path, first: str, kept: bool) -> None:
+    """A first heading that says, in a sentence, what fails is an entry like the questions after
+    it; a first heading that introduces the page is not."""
+    text = (
+        f"{first}\n\nInstall GNU ls and point the listing program at it.\n\n"
+        "* How to hide the parent directory?\n\nSet the layout.\n\n"
+        "* How to kill all session buffers on quit?\n\nSet reuse to nil.\n\n"
+        "* Why do I have duplicate icon columns?\n\nDisable the other icon package.\n"
+    )
+    asked = [
+        "How to hide the parent directory?",
+        "How to kill all session buffers on quit?",
+        "Why do I have duplicate icon columns?",
+    ]
+    expected = ["listing directory failed but access-file worked error on macOS", *asked] if kept else asked
+    assert [q for q, _ in questions_of(tmp_path, "FAQ.org", text)] == expected

@@ -9,6 +9,7 @@ followed by their answer, ``<dl>``/``<details>`` terms, a title that asks.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -161,15 +162,23 @@ def _leaf_headings(blocks: Sequence[Block], headed: list[int], title: int | None
 
 #: Words in a heading after the last question that make it a problem stated as a sentence, not a closing section.
 _STATED_WORDS = 7
+#: What a heading stating a problem says: something fails, is wrong or is not there.
+_PROBLEM = re.compile(
+    r"\b(?:not|never|cannot|can't|won't|doesn't|don't|isn't|error|errors|fails?|failed|failing|broken|wrong|"
+    r"missing|crash(?:es|ed)?|werkt niet|fout|foutmelding)\b",
+    re.I,
+)
 
 
 def _asking_headings(blocks: Sequence[Block], headed: list[int], title: int | None) -> Candidate:
     """Headings that ask, at whatever level; their rank's other headings among them are questions too.
 
     A heading of that rank before the first question or after the last is an introduction or a
-    closing section (it ends the answer above it) unless it starts with a question word, or,
-    after the last, states a problem in a sentence as questions do ("There are missing icons on
-    the interface"; a closing section is named in a few words: "Contact", "See also").
+    closing section (it ends the answer above it) unless it starts with a question word, or
+    states a problem in a sentence as questions do: after the last, any sentence ("There are
+    missing icons on the interface"; a closing section is named in a few words: "Contact", "See
+    also"); before the first, a sentence saying what fails ("listing directory failed … error on
+    macOS"; an introduction does not).
     """
     asking = [at for at in headed if asks(blocks[at].text)]
     if len(asking) < 2:
@@ -178,7 +187,9 @@ def _asking_headings(blocks: Sequence[Block], headed: list[int], title: int | No
     chosen = set(asking)
     for at in headed:
         among = asking[0] < at < asking[-1]
-        stated = at > asking[-1] and len(question_text(blocks[at].text)[0].split()) >= _STATED_WORDS
+        words = question_text(blocks[at].text)[0]
+        sentence = len(words.split()) >= _STATED_WORDS
+        stated = sentence and (at > asking[-1] or (at < asking[0] and bool(_PROBLEM.search(words))))
         if blocks[at].level == rank and (among or stated or QUESTION_WORD.match(question_text(blocks[at].text)[0])):
             chosen.add(at)
     starts = [_start(blocks[at], at, min(rank, blocks[at].level), True) for at in sorted(chosen)]
