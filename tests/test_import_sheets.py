@@ -8,10 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from ecoqa.importing.sources import Options, read_source
 from ecoqa.importing.table import Choice
 
 Invoke = Callable[..., Any]
+DATA = Path(__file__).resolve().parent / "data" / "import"
 
 SUFFIXED = (
     "id,category,question_en,question_ur,question_ur_variants,answer,keywords\n"
@@ -76,6 +79,18 @@ def test_a_column_option_without_a_table_is_said_not_ignored(invoke: Invoke, tmp
     assert not target.exists()
 
 
+def test_columns_named_by_number_in_a_table_without_a_header(tmp_path: Path) -> None:
+    """``--question-column 1 --answer-column 2`` for a file without a header: its first row is a
+    row of data (its text is as long as the others), not column names."""
+    source = tmp_path / "faq.txt"
+    source.write_text(
+        "Opening hours\tEvery day from nine in the morning to five in the afternoon.\n"
+        "Prices\tTen euros a day, five for children under twelve.\n",
+        encoding="utf-8",
+    )
+    assert [q for q, _ in pairs_of(source, Choice(question="1", answer="2"))] == ["Opening hours", "Prices"]
+
+
 def test_a_column_option_reads_a_delimited_file_as_a_table(tmp_path: Path) -> None:
     """A file of topics and texts under unknown column names is not recognised as a table by
     itself (no cell asks), but naming its columns says it is one."""
@@ -118,3 +133,111 @@ def test_a_row_whose_question_cell_is_only_a_number_continues_the_answer_above(t
         ("Hoe maak ik een ticket aan?", "1. Open het menu.\n\n6. Vul de toelichting in."),
         ("Waar vind ik mijn tickets?", "Onder Overzicht."),
     ]
+
+
+def test_a_table_of_topics_and_texts_without_a_header(tmp_path: Path) -> None:
+    """No header and no question marks: a column of short titles beside much longer text is a
+    table of topics and their answers, its first row included (it is as long as the others)."""
+    source = tmp_path / "faq.tsv"
+    source.write_text(
+        "小金井将棋研究会とは\t小金井将棋研究会は、プロ棋士の指導を受けさらに強くなることを目指して活動しています。\n"
+        "参加費用\t大会への参加、指導対局の有無により参加費用が変わります。[規定]をクリック。\n"
+        "参加資格\t原則初段以上。初参加の方も歓迎いたします。初段、二段の方も歓迎いたします。\n"
+        "指導対局\t午後３時３０分より行います。所用のある方はお申し出ください。",
+        encoding="utf-8",
+    )
+    found = read_source(source).found
+    assert [p.question for p in found.pairs] == ["小金井将棋研究会とは", "参加費用", "参加資格", "指導対局"]
+    assert found.pairs[3].answer == "午後３時３０分より行います。所用のある方はお申し出ください。"
+    assert "short titles" in found.form
+
+
+def test_problems_with_an_explanation_and_a_solution_column(tmp_path: Path) -> None:
+    """A header that names a section and two text columns ("Explanation:", "Solution:") in a
+    language ecoqa has no names for: the short first column holds the problems, and the answer is
+    the explanation, when there is one, then the solution."""
+    source = tmp_path / "sorular.csv"
+    source.write_bytes(
+        "Uygulamaya Giriş Öncesi;Açıklama:;Çözüm:\r\n"
+        "Kullanıcı Bulunamadı.;Sistemde kayıtlı telefon numaranızın bulunmamasından kaynaklanmaktadır.;"
+        "Konuyla ilgili insan kaynaklarınızla görüşmeniz gerekmektedir. Bilgilerinizin güncel olduğundan eminseniz "
+        "lütfen Passgage ekibiyle iletişime geçiniz.\r\n"
+        "Şifre yenileme yaparken sms gelmiyor.;;Öncelikle smslerin spam klasörüne düşmediğinden emin olunuz. Eğer "
+        "konuyla ilgili sorun devam ediyorsa Passgage ekibiyle iletişime geçiniz.\r\n"
+        "Geçersiz Qr hatası almaktayım.;Passgage harici bir QR'a okutma işlemi yapıldığında karşılaşılmaktadır.;"
+        "Okutmayı denediğiniz QR'ın bir Passgage QR'ı olduğundan emin olunuz.\r\n"
+        "Vardiyamı göremiyorum.;;Onaylanmamış vardiyalar çalışanlar tarafından görüntülenememektedir. Vardiyaların "
+        "onaylanması gerekmektedir.\r\n".encode()
+    )
+    source_read = read_source(source)
+    assert pairs_of(source) == [
+        (
+            "Kullanıcı Bulunamadı.",
+            "Sistemde kayıtlı telefon numaranızın bulunmamasından kaynaklanmaktadır.\n\n"
+            "Konuyla ilgili insan kaynaklarınızla görüşmeniz gerekmektedir. Bilgilerinizin güncel olduğundan "
+            "eminseniz lütfen Passgage ekibiyle iletişime geçiniz.",
+        ),
+        (
+            "Şifre yenileme yaparken sms gelmiyor.",
+            "Öncelikle smslerin spam klasörüne düşmediğinden emin olunuz. Eğer konuyla ilgili sorun devam ediyorsa "
+            "Passgage ekibiyle iletişime geçiniz.",
+        ),
+        (
+            "Geçersiz Qr hatası almaktayım.",
+            "Passgage harici bir QR'a okutma işlemi yapıldığında karşılaşılmaktadır.\n\n"
+            "Okutmayı denediğiniz QR'ın bir Passgage QR'ı olduğundan emin olunuz.",
+        ),
+        (
+            "Vardiyamı göremiyorum.",
+            "Onaylanmamış vardiyalar çalışanlar tarafından görüntülenememektedir. Vardiyaların onaylanması "
+            "gerekmektedir.",
+        ),
+    ]
+    assert any("columns 2 and 3 as the answers" in warning for warning in source_read.warnings)
+
+
+@pytest.mark.parametrize(
+    ("source", "language"),
+    [
+        ("sheets6/uber-de-text.csv", "de"),
+        ("sheets6/coach-civique-faq.csv", "fr"),
+        ("sheets6/studenti-faq.csv", "ro"),
+        ("sheets6/prueba-chatbot-faq.csv", "es"),
+        ("heldout5/reabot-faq.csv", "zh"),
+        ("heldout3/iwasaki-faq-bot-faq.csv", "ja"),
+        ("heldout3/pingpai-faq.tsv", "ko"),
+        ("heldout/faq-as-service-faq.csv", "und"),  # Russian: Cyrillic is not told apart, so not said
+        ("sheets6/ctu-faq.tsv", "und"),  # Vietnamese: no list of its words, so not said
+        ("sheets6/safex-faqs.csv", "en"),
+        ("heldout5/ipal-fac.csv", "nl"),
+    ],
+)
+def test_the_corpus_records_the_language_it_can_tell_and_never_a_wrong_one(
+    invoke: Invoke, source: str, language: str
+) -> None:
+    """A German, Chinese or Russian corpus was recorded as English or Dutch; now a language ecoqa
+    can tell is recorded, and one it cannot is "und" (undetermined)."""
+    result = invoke("import", str(DATA / source), "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["collection"]["language"] == language
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Frage;Antwort", "question;réponse", "Pregunta;Respuesta", "domanda;risposta", "Pergunta;Resposta"],
+)
+def test_question_and_answer_headers_in_other_languages(tmp_path: Path, header: str) -> None:
+    source = tmp_path / "faq.csv"
+    source.write_text(f"{header}\nWie geht das?;So geht das.\nGibt es das?;Ja.\n", encoding="utf-8")
+    assert [q for q, _ in pairs_of(source)] == ["Wie geht das?", "Gibt es das?"]
+
+
+def test_language_suffixed_columns_of_any_language_and_word(tmp_path: Path) -> None:
+    """``frage_de``/``antwort_de`` beside ``question_fr``/``reponse_fr``: --lang chooses."""
+    source = tmp_path / "faq.csv"
+    source.write_text(
+        "nr;frage_de;antwort_de;question_fr;reponse_fr\n1;Ist es kostenlos?;Ja.;Est-ce gratuit ?;Oui.\n",
+        encoding="utf-8",
+    )
+    assert pairs_of(source, Choice(lang="fr")) == [("Est-ce gratuit ?", "Oui.")]
+    assert pairs_of(source, Choice(lang="de")) == [("Ist es kostenlos?", "Ja.")]

@@ -258,6 +258,9 @@ DUTCH: dict[str, str] = {
     "a table without names: the column that asks, and the longest one": (
         "een tabel zonder kolomnamen: de kolom die vraagt, en de langste"
     ),
+    "a table without names: a column of short titles, and the longest one": (
+        "een tabel zonder kolomnamen: een kolom korte titels, en de langste"
+    ),
     "{n} heading": "{n} kopje",
     "{n} headings": "{n} kopjes",
     "{n} paragraph": "{n} alinea",
@@ -342,6 +345,11 @@ DUTCH: dict[str, str] = {
     ),
     "no question column named: read '{name}' as the questions (name another with --question-column)": (
         "geen vragenkolom genoemd: '{name}' gelezen als de vragen (noem een andere met --question-column)"
+    ),
+    "no column names: read column {question} as the questions and columns {lead} and {answer} "
+    "as the answers (name others with --question-column/--answer-column)": (
+        "geen kolomnamen: kolom {question} gelezen als de vragen en kolommen {lead} en {answer} als de antwoorden"
+        " (noem andere met --question-column/--answer-column)"
     ),
     "no column names: read column {question} as the questions and column {answer} as the answers "
     "(name others with --question-column/--answer-column)": (

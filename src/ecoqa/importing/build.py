@@ -126,7 +126,9 @@ def _language(sources: list[Source]) -> str:
     for source in sources:
         pairs = source.found.pairs[:2000]
         counts[meta.language(" ".join(p.question + " " + p.answer for p in pairs))] += len(source.found.pairs)
-    return "en" if counts["en"] > counts["nl"] else "nl"
+    if not counts:
+        return meta.UNDETERMINED
+    return max(counts, key=lambda code: (counts[code], code == "nl"))  # a tie: Dutch, as ecoqa began
 
 
 def _ids(pairs: list[Pair], sources: int) -> list[int]:

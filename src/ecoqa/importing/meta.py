@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 
 _MONTHS = {
@@ -153,11 +154,51 @@ def unique_ids(labels: Iterable[str]) -> dict[str, str]:
 
 _NL = frozenset("de het een en van is dat niet op te met voor zijn ook als wat hoe bij".split())
 _EN = frozenset("the a an and of is that not on to with for are also as what how at".split())
+#: The commonest words of languages written in Latin letters. Dutch and English are the corpus
+#: languages; the others are there so that a French or German text is not taken for either.
+_COMMON_WORDS = {
+    "nl": _NL,
+    "en": _EN,
+    "de": frozenset("der die das und ist nicht ein eine zu mit für auf sie es den dem wie auch wird kann ich".split()),
+    "fr": frozenset("le la les et est un une des du pour pas que qui dans sur vous il au avec ce".split()),
+    "es": frozenset("el la los las y es un una del que en por para con no se su como lo".split()),
+    "it": frozenset("il lo la gli le e è un una di del della che per non con si come anche sono".split()),
+    "pt": frozenset("o os as e é um uma do da que em para com não se como mais por".split()),
+    "ro": frozenset("și în la de pe cu nu este un o care pentru sau mai se ce să".split()),
+}
+#: in how many of the lists each word is (a word several languages share says less of each)
+_SHARED = Counter(word for words in _COMMON_WORDS.values() for word in words)
+#: Scripts that name their language: (code, letter ranges, at least 1/share of all letters).
+_SCRIPTS = (
+    ("ja", ((0x3040, 0x30FF),), 10),  # kana: Japanese also writes Chinese characters
+    ("ko", ((0xAC00, 0xD7AF), (0x1100, 0x11FF)), 4),
+    ("zh", ((0x4E00, 0x9FFF), (0x3400, 0x4DBF)), 4),
+    ("th", ((0x0E00, 0x0E7F),), 2),
+)
+#: What a corpus records when its language cannot be told (BCP 47's "undetermined").
+UNDETERMINED = "und"
 
 
 def language(text: str) -> str:
-    """ "nl" or "en", by which language's most common words the text uses more."""
-    words = re.findall(r"[a-z]+", text.lower()[:200_000])
-    dutch = sum(1 for w in words if w in _NL)
-    english = sum(1 for w in words if w in _EN)
-    return "en" if english > dutch else "nl"
+    """The language of *text* as a code: "nl" or "en" by which language's common words it uses
+    more; a few other languages by their common words or script ("de", "fr", "zh", "ja" ...);
+    "und" (undetermined) when it is none of those, never a guess."""
+    sample = text[:200_000]
+    letters = [ord(ch) for ch in sample if ch.isalpha()]
+    if not letters:
+        return UNDETERMINED
+    for code, ranges, share in _SCRIPTS:
+        if sum(1 for o in letters if any(low <= o <= high for low, high in ranges)) * share >= len(letters):
+            return code
+    if sum(1 for o in letters if o < 0x250 or 0x1E00 <= o <= 0x1EFF) * 2 < len(letters):
+        return UNDETERMINED  # Cyrillic, Greek, Arabic ...: not told apart here
+    words = re.findall(r"[^\W\d_]+", sample.lower())
+    hits = {code: sum(1 / _SHARED[w] for w in words if w in common) for code, common in _COMMON_WORDS.items()}
+    if len(words) >= 40:  # enough text that its language shows several of its common words
+        hits = {code: n if len(set(words) & _COMMON_WORDS[code]) >= 3 else 0.0 for code, n in hits.items()}
+    best, second = sorted(hits, key=lambda code: hits[code], reverse=True)[:2]
+    if not hits[best] or hits[best] * 25 < len(words):
+        return UNDETERMINED  # too few of any list's words: a language not listed
+    if {best, second} == {"nl", "en"}:
+        return "en" if hits["en"] > hits["nl"] else "nl"
+    return best if hits[best] >= 1.5 * hits[second] else UNDETERMINED

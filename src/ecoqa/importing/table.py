@@ -1,8 +1,9 @@
 """Spreadsheets saved as CSV or TSV: a question and an answer column, found by name or by shape.
 
 Columns are found by their header names in English and Dutch (``question``/``vraag``/``query``/
-``q``/``title``, ``answer``/``antwoord``/``response``/``a``/``body``), with a language suffix
-(``q_en``, ``question_nl``) chosen by ``--lang``; ``--question-column``/``--answer-column`` name
+``q``/``title``, ``answer``/``antwoord``/``response``/``a``/``body``) and the words for question and
+answer in German, French, Spanish, Italian and Portuguese, with a language suffix in any language
+(``q_en``, ``question_fr``, ``antwort_de``) chosen by ``--lang``; ``--question-column``/``--answer-column`` name
 them when the header uses other words. A table of two columns without a header is read as
 question, answer. Cells are read as people type them: a line break is a soft wrap, a blank line
 a new paragraph, ``- `` lines a list, Markdown links and HTML (``<a>``, ``<br>``, ``<ul>``) for
@@ -36,8 +37,37 @@ COLUMNS = {
         "onderwerp",
         "faq",
         "vraagstelling",
+        # the same word in German, French, Spanish, Italian and Portuguese (accents folded)
+        "frage",
+        "fragen",
+        "pregunta",
+        "preguntas",
+        "domanda",
+        "domande",
+        "pergunta",
+        "perguntas",
     ),
-    "answer": ("answer", "answers", "antwoord", "antwoorden", "response", "a", "body", "reply", "antwoordtekst"),
+    "answer": (
+        "answer",
+        "answers",
+        "antwoord",
+        "antwoorden",
+        "response",
+        "a",
+        "body",
+        "reply",
+        "antwoordtekst",
+        "antwort",
+        "antworten",
+        "reponse",
+        "reponses",
+        "respuesta",
+        "respuestas",
+        "risposta",
+        "risposte",
+        "resposta",
+        "respostas",
+    ),
     "topics": (
         "topics",
         "topic",
@@ -290,6 +320,8 @@ def read_table(text: str, choice: Choice | None = None) -> tuple[Found, list[str
     header = rows[0]
     columns, languages = header_columns(header, choice)
     body = rows[1:]
+    if _numbered_choice(choice) and "answer" in columns and _first_row_is_data(rows, columns["answer"]):
+        body = rows  # columns named by number in a table without a header
     form: str = msg("a table with question and answer columns")
     warnings: list[str] = []
     if "answer" in columns and "question" not in columns:
@@ -307,9 +339,23 @@ def read_table(text: str, choice: Choice | None = None) -> tuple[Found, list[str
         inferred = _unnamed_columns(rows)
         if inferred is None:
             return Found([]), [], ", ".join(header[:12])
-        columns, body = inferred
-        form = msg("a table without names: the column that asks, and the longest one")
-        if len(header) > 2:
+        columns, body, asked = inferred
+        form = (
+            msg("a table without names: the column that asks, and the longest one")
+            if asked
+            else msg("a table without names: a column of short titles, and the longest one")
+        )
+        if "lead" in columns:
+            warnings.append(
+                msg(
+                    "no column names: read column {question} as the questions and columns {lead} and {answer} "
+                    "as the answers (name others with --question-column/--answer-column)",
+                    question=columns["question"] + 1,
+                    lead=columns["lead"] + 1,
+                    answer=columns["answer"] + 1,
+                )
+            )
+        elif len(header) > 2:
             warnings.append(
                 msg(
                     "no column names: read column {question} as the questions and column {answer} as the answers "
@@ -341,6 +387,8 @@ def _pairs(body: list[list[str]], columns: dict[str, int], lines: list[int], war
     waiting: tuple[int, dict[str, str]] | None = None  # a row whose question has no answer yet
     for line, row in zip(lines, body, strict=True):
         cell = {name: row[at].strip() if at < len(row) else "" for name, at in columns.items()}
+        if cell.get("lead"):  # the answer's first part, in a column of its own
+            cell["answer"] = f"{cell['lead']}\n\n{cell['answer']}" if cell["answer"] else cell["lead"]
         if not any(c.isalpha() for c in cell["question"]):
             cell["question"] = ""
         if not cell["question"] and cell["answer"] and waiting is not None:
@@ -369,22 +417,84 @@ def _pairs(body: list[list[str]], columns: dict[str, int], lines: list[int], war
     return pairs
 
 
-def _unnamed_columns(rows: list[list[str]]) -> tuple[dict[str, int], list[list[str]]] | None:
+def _unnamed_columns(rows: list[list[str]]) -> tuple[dict[str, int], list[list[str]], bool] | None:
     """A table whose header names no question column: the column whose cells mostly ask holds the
-    questions, the column with the longest text the answers; a first row that does not ask is a header."""
+    questions (a first row that does not ask is a header), else a column of short titles (topics,
+    problems stated) beside much longer text; the column with the longest text holds the answers.
+    The last value says whether the questions were found by asking (else they are titles)."""
     width = Counter(len(row) for row in rows).most_common(1)[0][0]
     if width < 2:
         return None
     body = [row for row in rows if len(row) >= width]
-    asking = [sum(1 for row in body if row[at].rstrip().endswith("?")) for at in range(width)]
+    asking = [sum(1 for row in body if row[at].rstrip().endswith(("?", "？"))) for at in range(width)]
+    length = [_mean_length(body, at) for at in range(width)]
     question = max(range(width), key=lambda at: asking[at])
-    if asking[question] * 2 < len(body):
-        return None
-    length = [sum(len(row[at]) for row in body) for at in range(width)]
+    asked = asking[question] * 2 >= len(body)
+    if not asked:
+        titles = _title_column(body, width, length)
+        if titles is None:
+            return None
+        question = titles
     answer = max((at for at in range(width) if at != question), key=lambda at: length[at])
+    columns = {"question": question, "answer": answer}
+    lead = _answer_lead_column(body, columns, length)
+    if lead is not None:
+        columns["lead"] = lead
     first = rows[0]
-    skip = len(first) > question and not first[question].rstrip().endswith("?")
-    return {"question": question, "answer": answer}, rows[1:] if skip else rows
+    if asked:
+        skip = len(first) > question and not first[question].rstrip().endswith(("?", "？"))
+    else:
+        skip = not _first_row_is_data(rows, answer)
+    return columns, rows[1:] if skip else rows, asked
+
+
+def _numbered_choice(choice: Choice | None) -> bool:
+    """Whether the user named the columns by their numbers only (``--question-column 1``), as for a
+    table without a header."""
+    named = [name for name in (choice.question, choice.answer) if name is not None] if choice else []
+    return bool(named) and all(name.isdigit() for name in named)
+
+
+def _mean_length(rows: list[list[str]], at: int) -> float:
+    """The mean length of a column's filled cells."""
+    cells = [row[at].strip() for row in rows if at < len(row) and row[at].strip()]
+    return sum(len(cell) for cell in cells) / len(cells) if cells else 0.0
+
+
+def _title_column(body: list[list[str]], width: int, length: list[float]) -> int | None:
+    """The leftmost column of titles: filled in nine rows of ten, each different, with letters, short
+    (60 characters on average at most) and a third of the longest column's length at most. A table
+    of topics and texts ("Opening hours | We are open ...") or of problems and their solutions."""
+    if len(body) < 3:
+        return None
+    longest = max(length)
+    for at in range(width):
+        cells = [row[at].strip() for row in body if row[at].strip()]
+        filled = len(cells) * 10 >= len(body) * 9
+        different = len(set(cells)) * 10 >= len(cells) * 9
+        worded = all(any(c.isalpha() for c in cell) for cell in cells)
+        if filled and different and worded and length[at] <= 60 and length[at] * 3 <= longest:
+            return at
+    return None
+
+
+def _answer_lead_column(body: list[list[str]], columns: dict[str, int], length: list[float]) -> int | None:
+    """A column of text between the questions and the answers, as long as half the answers or
+    more, filled in a third of the rows or more: the first part of the answer ("Explanation" before
+    "Solution", "Cause" before "Fix")."""
+    question, answer = columns["question"], columns["answer"]
+    for at in range(question + 1, answer):
+        filled = sum(1 for row in body if row[at].strip()) * 3 >= len(body)
+        if filled and length[at] >= 40 and length[at] * 2 >= length[answer]:
+            return at
+    return None
+
+
+def _first_row_is_data(rows: list[list[str]], answer: int) -> bool:
+    """Whether a table's first row is a row of data rather than its header: its answer cell is a
+    sentence (more than three words, or over 40 characters), not a column's name of a word or two."""
+    first = rows[0][answer].strip() if answer < len(rows[0]) else ""
+    return len(first) > 40 or len(first.split()) > 3
 
 
 def cell_text(cell: str) -> tuple[str, tuple[Link, ...]]:
