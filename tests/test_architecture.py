@@ -72,7 +72,7 @@ INTERNAL = {
         "store.cache",
         "store.read",
     },
-    "browse": {"errors", "models", "render", "search", "text"},
+    "browse": {"errors", "labels", "models", "render", "search", "text"},
     # the command line: exit codes and options innermost, the commands on top
     "cli.exits": {"messages", "errors", "config", "output", "text"},
     "cli.completion": {"completion"},

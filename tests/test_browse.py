@@ -455,3 +455,35 @@ def test_the_command_palette_s_search_box_and_footer_key_speak_the_interface_lan
         assert app.screen.query_one(CommandInput).placeholder == "Zoek een opdracht…"
 
     drive(app, steps, size=(80, 24))
+
+
+def header_line(app: BrowseApp) -> str:
+    """The header's one line as the terminal shows it (the title and the sub-title)."""
+    from textual.widgets._header import HeaderTitle
+
+    title = app.screen.query_one(HeaderTitle)
+    return "".join(segment.text for segment in title.render_line(0)).strip()
+
+
+def test_a_long_header_is_cut_at_a_word(corpus_file: Any, tmp_path: Any) -> None:
+    """At 80 columns the note on an English corpus shown in Dutch does not fit the header: its short
+    form does, not the long one cut mid-word ("… geen Nederlandse vertali…"); at 200 it is whole,
+    and where not even the short one fits it ends at a whole word with "…"."""
+    path = corpus_file(
+        tmp_path / "faq.json", [{"id": 1, "question": "Who?", "answer": "Us."}], webinar={"language": "en"}
+    )
+    app = BrowseApp(load_corpus(path), [], "nl")
+
+    async def steps(pilot: Any) -> None:
+        assert header_line(app) == "ecoqa browse — 1 van 1 vragen · nl · origineel, niet vertaald"
+        await pilot.resize_terminal(200, 24)
+        await pilot.pause()
+        assert header_line(app).endswith("geen Nederlandse vertaling in dit corpus; het origineel wordt getoond")
+        await pilot.resize_terminal(62, 24)
+        await pilot.pause()
+        line = header_line(app)
+        words = ["1", "van", "vragen", "nl", "origineel", "niet", "vertaald"]
+        assert line.endswith("…") and line.rstrip("…").split()[-1].rstrip(",") in words, line
+
+    drive(app, steps, size=(80, 24))
+

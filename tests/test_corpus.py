@@ -220,3 +220,14 @@ def test_related_questions_share_the_most_topics_and_principles_then_the_lowest_
 
     for entry in corpus.entries:
         assert [e.id for e in corpus.related(entry)] == by_hand(entry), entry.id
+
+
+def test_cut_at_word_keeps_whole_words_and_counts_wide_characters() -> None:
+    from ecoqa.text import cut_at_word
+
+    assert cut_at_word("geen Nederlandse vertaling", 26) == "geen Nederlandse vertaling"
+    assert cut_at_word("geen Nederlandse vertaling", 25) == "geen Nederlandse…"
+    assert cut_at_word("geen Nederlandse vertaling", 17) == "geen Nederlandse…"
+    assert cut_at_word("one; two", 7) == "one…"  # no dangling punctuation before the "…"
+    assert cut_at_word("Nederlandse", 6) == "Neder…"  # one word wider than the room: cut where it ends
+    assert cut_at_word("日本語の質問 です", 9) == "日本語の…"  # wide characters take two columns

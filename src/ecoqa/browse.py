@@ -23,21 +23,26 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Select, Static
+from textual.widgets._header import HeaderTitle
 from textual.widgets.option_list import Option
 
 from ecoqa.errors import EcoqaError
+from ecoqa.labels import label
 from ecoqa.models import Corpus, Entry, Hit
 from ecoqa.render import content_note, entry_view, hit_rows, source_note
 from ecoqa.search.engine import search
 from ecoqa.search.index import Index, build_index
-from ecoqa.text import one_line
+from ecoqa.text import cells, cut_at_word, one_line
 
 #: Rows shown in the result list; more would only slow the list down on large corpora.
 MAX_ROWS = 300
 #: Narrower screens get the search box, the list and the detail one above the other.
 NARROW = 60
+#: Columns of the header that are not its title: Textual's icon (8) on the left, clock space (10) on the right.
+HEADER_SIDES = 18
 
 WORDS = {
     "nl": {
@@ -166,6 +171,8 @@ class BrowseApp(App[None]):
         self.current: Entry | None = None
         self.refused: str | None = None  # why the search refused the current query (its one-line message)
         self.detail_view: RenderableType = Text("")
+        self.screen_width: int | None = None  # the screen's, as last laid out
+        self.sub_titles: tuple[str, ...] = ("",)  # the header's sub-title, long and short forms
 
     def words(self, key: str, **values: object) -> str:
         return WORDS["en" if self.lang == "en" else "nl"][key].format(**values)
@@ -190,6 +197,21 @@ class BrowseApp(App[None]):
                     for b in bindings
                 ]
         self.refresh_bindings()
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's line: the sub-title's longest form that fits (the note on untranslated text
+        has a short one), else cut after a whole word with "…" (Textual would cut it mid-word); the
+        title stays whole."""
+        room = (self.screen_width or self.size.width) - HEADER_SIDES - cells(f"{title} — ")
+        if sub_title == self.sub_titles[0]:  # the longest of its forms: the first that fits, else the shortest
+            sub_title = next((said for said in self.sub_titles if cells(said) <= room), self.sub_titles[-1])
+        return super().format_title(title, cut_at_word(sub_title, room) if room > 1 else "")
+
+    def refit_title(self) -> None:
+        """Lay the header's line out again for the screen's new width (Textual does so only when
+        the title or sub-title changes)."""
+        for header_title in self.screen.query(HeaderTitle):
+            header_title.update(self.format_title(self.title, self.sub_title))
 
     def action_command_palette(self) -> None:
         """Textual's command palette (Ctrl-P), its search box hinting in the interface language."""
@@ -234,12 +256,14 @@ class BrowseApp(App[None]):
     def fit_layout(self, width: int) -> None:
         """Side by side from ``NARROW`` columns; stacked below, where side by side would crush the list
         and the footer keeps its keys by dropping its spacing and the command palette's hint."""
+        self.screen_width = width
         narrow = width < NARROW
         self.screen.set_class(narrow, "-narrow")
         footer = self.query_one(Footer)
         footer.compact = narrow
         footer.show_command_palette = not narrow
         self.relabel_keys()
+        self.refit_title()
 
     # ------------------------------------------------------------------ results
 
@@ -274,7 +298,10 @@ class BrowseApp(App[None]):
         self.shown = self.matching(query)
         note = content_note(self.corpus, self.shown[:1], self.lang)
         shown = self.words("shown", shown=len(self.shown), total=len(self.corpus.entries))
-        self.sub_title = f"{shown} · {self.lang}" + (f" · {note.plain}" if note is not None else "")
+        short = label(self.lang, "no_translation_short")
+        notes = (f" · {note.plain}", f" · {short}") if note is not None else ("",)
+        self.sub_titles = tuple(f"{shown} · {self.lang}{said}" for said in notes)
+        self.sub_title = self.sub_titles[0]
         self.marks = {hit.entry.id: matched_words(hit) for hit in self.hits}
         results = self.query_one("#results", OptionList)
         if self.hits:

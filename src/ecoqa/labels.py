@@ -31,6 +31,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "geen Nederlandse vertaling in dit corpus; het origineel wordt getoond",
         "no English translation in this corpus; the original is shown",
     ),
+    "no_translation_short": ("origineel, niet vertaald", "original, not translated"),
     "principle_note": (
         "principes afgeleid; citaten letterlijk",
         "principles derived; quotes verbatim from the Dutch answer",

@@ -42,6 +42,28 @@ def flatten(value: str, limit: int | None = 300) -> str:
     return flat if limit is None or len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+def cells(value: str) -> int:
+    """How many terminal columns *value* takes: wide (East Asian) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in value)
+
+
+def cut_at_word(value: str, width: int) -> str:
+    """*value* whole when it fits *width* columns, else cut after its last whole word that fits,
+    with "…" (a single word wider than the room is cut where the room ends)."""
+    if cells(value) <= width:
+        return value
+    room = width - 1
+    kept = ""
+    for char in value:
+        if cells(kept + char) > room:
+            break
+        kept += char
+    space = kept.rfind(" ") if value[len(kept)] != " " else len(kept)
+    if space > 0:
+        kept = kept[:space]
+    return kept.rstrip(" ,;:·—-") + "…"
+
+
 # Combining marks left by NFKD: diacritics, extended, supplement, for symbols, half marks.
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
