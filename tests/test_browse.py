@@ -487,3 +487,24 @@ def test_a_long_header_is_cut_at_a_word(corpus_file: Any, tmp_path: Any) -> None
 
     drive(app, steps, size=(80, 24))
 
+
+def test_a_corpus_without_topics_has_no_topic_selector(corpus_file: Any, tmp_path: Any) -> None:
+    """An empty 'All topics' selector offers nothing to choose: it is not shown, and the search box
+    takes the row; a corpus with topics keeps it."""
+    path = corpus_file(tmp_path / "faq.json", [{"id": 1, "question": "Who?", "answer": "Us."}])
+    app = BrowseApp(load_corpus(path), [], "en")
+
+    async def steps(pilot: Any) -> None:
+        assert not app.query_one("#topic", Select).display
+        assert app.query_one("#query", Input).size.width > 100
+        await pilot.press("ctrl+l")  # switching the language does not bring it back
+        await pilot.pause()
+        assert not app.query_one("#topic", Select).display
+
+    drive(app, steps)
+    bundled = BrowseApp(load_corpus(), [], "en")
+
+    async def shown(pilot: Any) -> None:
+        assert bundled.query_one("#topic", Select).display
+
+    drive(bundled, shown)

@@ -230,12 +230,14 @@ class BrowseApp(App[None]):
         yield Header()
         with Horizontal(id="bar"):
             yield Input(placeholder=self.placeholder(), id="query", select_on_focus=False)
-            yield Select(
+            topic = Select(
                 self.topic_options(),
                 prompt=self.words("all_topics"),
                 id="topic",
                 value=self.topic if self.topic else Select.NULL,
             )
+            topic.display = bool(self.corpus.topics)  # a corpus without topics has nothing to choose
+            yield topic
         with Horizontal(id="main"):
             yield Results(id="results")
             with VerticalScroll(id="detail-pane"):
