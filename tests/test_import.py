@@ -669,6 +669,22 @@ def test_show_and_export_print_code_as_written(invoke: Invoke, tmp_path: Path) -
     assert "<pre><code>ls -la \\\n  /tmp\n\n# word" in invoke(*data, "export", "--format", "html").stdout
 
 
+def test_a_code_line_wider_than_the_panel_folds_whole(invoke: Invoke, tmp_path: Path) -> None:
+    """A code line too long for the panel goes on below it after "↪", every character kept and the
+    line breaks too, at 100 and at 40 columns (it was cropped at the panel's edge: the end of a
+    command was lost)."""
+    long_line = "curl -X POST https://example.org/" + "a1b2c3d4" * 15 + " --fail --END"
+    source = tmp_path / "code.md"
+    source.write_text(f"# Tips\n\n## How?\n\n```\n{long_line}\n\tshort\n```\n", encoding="utf-8")
+    imported(invoke, tmp_path, source)
+    for columns in ("100", "40"):
+        shown = invoke("--data", str(tmp_path / "out.json"), "show", "1", env={"COLUMNS": columns}).stdout
+        rows = [row.strip("│ ").removeprefix("↪ ") for row in shown.splitlines() if row.startswith("│")]
+        assert long_line.replace(" ", "") in "".join(rows).replace(" ", ""), shown
+        assert "short" in rows and all(len(row) <= int(columns) for row in shown.splitlines()), shown
+        assert sum(row.lstrip("│ ").startswith("↪") for row in shown.splitlines()) >= 1
+
+
 def test_the_answer_format_reads_fenced_code_blocks() -> None:
     from ecoqa.text import blocks, fenced
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, islice
 
-from rich.console import Group, RenderableType
+from rich.cells import cell_len, chop_cells
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
@@ -61,12 +63,40 @@ def answer_blocks(text: str, marks: Sequence[str] = ()) -> RenderableType:
     for kind, lines in blocks(text):
         if kind == "list":
             parts.append(bullets(_marked(Text(line), marks) for line in lines))
-        elif kind == "code":  # never re-wrapped: a line too long for the panel folds at its edge
-            parts.append(Text(lines[0], style=STYLES["code"], no_wrap=True, overflow="fold"))
+        elif kind == "code":
+            parts.append(CodeBlock(lines[0]))
         else:
             parts.append(_marked(Text(lines[0]), marks))
         parts.append(Text(""))
     return Group(*parts[:-1])
+
+
+#: Starts the rest of a code line too long for its panel, on the rows below it.
+FOLDED = "↪ "
+
+
+class CodeBlock:
+    """An answer's code as written: never re-wrapped at words, every line break and indent kept; a
+    line wider than the room folds at its edge and goes on below after a "↪" (cropping it would hide
+    the end of a command)."""
+
+    def __init__(self, code: str) -> None:
+        self.lines = code.split("\n")
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = max(options.max_width, len(FOLDED) + 1)
+        for line in self.lines:
+            yield from self.rows(line.expandtabs(8), width)
+
+    def rows(self, line: str, width: int) -> Iterator[Text]:
+        first, *rest = chop_cells(line, width) or [""]
+        yield Text(first, style=STYLES["code"], no_wrap=True, end="\n")
+        for piece in chop_cells("".join(rest), width - len(FOLDED)):
+            yield Text.assemble((FOLDED, STYLES["muted"]), (piece, STYLES["code"]), no_wrap=True)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((cell_len(line.expandtabs(8)) for line in self.lines), default=0)
+        return Measurement(min(len(FOLDED) + 1, widest), widest).clamp(max_width=options.max_width)
 
 
 def _marked(text: Text, marks: Sequence[str]) -> Text:
