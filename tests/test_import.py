@@ -84,9 +84,11 @@ def test_the_question_source_records_the_file_and_the_page_address(invoke: Invok
         "file": "faq_jsonld.html",
         "url": "https://www.example.org/innovation-vouchers/faq",
         "title": "Innovation vouchers: frequently asked questions",
+        "language": "en",
     }
     assert sources[:3] == [page] * 3
-    assert sources[3:] == [{"file": "seed_page.txt", "date": "2021-02-17"}] * 24  # its own date, not lent
+    seed = {"file": "seed_page.txt", "date": "2021-02-17", "language": "nl"}
+    assert sources[3:] == [seed] * 24  # its own date and language, not lent
     assert [q["id"] for q in document["questions"]] == list(range(1, 28))
     # a merged corpus takes no source's title, date, organisers or speakers for all its questions
     assert document["collection"] == {"language": document["collection"]["language"]}

@@ -399,6 +399,37 @@ def test_a_merged_corpus_is_in_the_language_most_of_its_questions_are_in(invoke:
     assert "Vraag 1" in shown.stdout and "vertaling" not in shown.stdout  # a Dutch question, no false note
 
 
+def test_each_question_of_a_merged_corpus_keeps_its_own_language(invoke: Any, tmp_path: Path) -> None:
+    """Dutch notes (3 questions) merged with a longer English FAQ (4): an English corpus whose Dutch
+    questions are still Dutch. A Dutch screen shows them with no note that they lack a Dutch
+    translation (the English ones get it); an English screen notes them as originals, the HTML export
+    marks them lang="nl", and the JSON export keeps each question's language."""
+    english = tmp_path / "faq.md"
+    english.write_text(
+        "# FAQ\n\n"
+        + "".join(
+            f"## What is the answer to question {n}?\n\nThe answer is that it depends on the case.\n\n"
+            for n in range(4)
+        ),
+        encoding="utf-8",
+    )
+    target = tmp_path / "merged.json"
+    notes = Path(__file__).parent / "data" / "import" / "notes.md"
+    assert invoke("import", str(notes), str(english), "-o", str(target)).exit_code == 0
+    document = json.loads(target.read_text(encoding="utf-8"))
+    assert document["collection"]["language"] == "en"
+    assert [q["source"]["language"] for q in document["questions"]] == ["nl"] * 3 + ["en"] * 4
+    data = ("--data", str(target))
+    assert "vertaling" not in invoke(*data, "--lang", "nl", "show", "1").stdout  # Dutch, on a Dutch screen
+    assert "geen Nederlandse vertaling" in invoke(*data, "--lang", "nl", "show", "4").stdout
+    assert "no English translation" in invoke(*data, "show", "1").stdout
+    assert "translation" not in invoke(*data, "show", "4").stdout
+    page = invoke(*data, "export", "-f", "html", "1", "4").stdout
+    assert '<div lang="nl">' in page and '<div lang="en">' not in page
+    again = invoke("--data", str(target), "export", "-f", "json").stdout
+    assert [q["source"]["language"] for q in json.loads(again)["questions"]] == ["nl"] * 3 + ["en"] * 4
+
+
 def test_info_rows_of_a_corpus_without_a_title_give_no_file_name_as_its_title(
     invoke: Any, corpus_file: Any, tmp_path: Path
 ) -> None:

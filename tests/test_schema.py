@@ -94,7 +94,7 @@ FULL: dict[str, Any] = {
             "principles": ["p1"],
             "people": ["p"],
             "references": [{"name": "r", "kind": "k", "url": None, "link_missing": True, "note": "n", "note_en": "n"}],
-            "source": {"file": "f.html", "url": None, "date": "2021-02-17", "title": "Pagina"},
+            "source": {"file": "f.html", "url": None, "date": "2021-02-17", "title": "Pagina", "language": "nl"},
         },
         {"id": 2, "question": "Tweede?", "answer": "Ook geld en fonds."},
     ],

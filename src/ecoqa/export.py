@@ -599,7 +599,7 @@ def _html_parts(entries: Listing, doc: Document) -> Iterator[str]:
 def _html_entry(entry: Entry, written: _Written) -> str:
     lang = written.doc.lang
     question, answer = entry.text(lang)
-    original = written.doc.corpus.language
+    original = written.doc.corpus.language_of(entry)
     if entry.translated(lang) or original == lang or original not in ("nl", "en"):
         body = [f'<section id="q{entry.id}"><h2>{entry.id}. {_h(question)}</h2>', _html_answer(answer)]
     else:  # the original in another language than the page's: marked, so it is read out in its own

@@ -38,15 +38,18 @@ class Reference(NamedTuple):
 
 
 class Source(NamedTuple):
-    """Where one entry came from: a file, the page's address, and the date and title that source gives.
+    """Where one entry came from: a file, the page's address, and the date, title and language that
+    source gives.
 
-    A merged corpus keeps these per entry, so that no source lends its date or title to another's questions.
+    A merged corpus keeps these per entry, so that no source lends its date, title or language to
+    another's questions.
     """
 
     file: str = ""
     url: str | None = None
     date: str = ""
     title: str = ""
+    language: str = ""
 
 
 class Entry(NamedTuple):
@@ -389,6 +392,11 @@ class Corpus:
     def language(self) -> str:
         """The language the corpus is written in, as it says ("" when it does not say)."""
         return self.collection.language if self.collection else ""
+
+    def language_of(self, entry: Entry) -> str:
+        """The language *entry* is written in: its own source's in a merged corpus, else the corpus's."""
+        own = entry.source.language if entry.source else ""
+        return own or self.language
 
     def own_title(self, lang: str) -> str:
         """The title the corpus gives itself ("" when it gives none)."""

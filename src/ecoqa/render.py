@@ -269,7 +269,7 @@ def corpus_title(corpus: Corpus, lang: str, style: str = "") -> Text:
 
 def content_note(corpus: Corpus, entries: Iterable[Entry], lang: str) -> Text | None:
     """The one note a screen gets when it shows originals in another language than *lang* asks for."""
-    if corpus.language == lang or all(entry.translated(lang) for entry in entries):
+    if all(corpus.language_of(entry) == lang or entry.translated(lang) for entry in entries):
         return None
     return Text(label(lang, "no_translation"), style=STYLES["derived"])
 

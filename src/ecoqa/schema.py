@@ -93,7 +93,7 @@ REFERENCE = Obj(
 )
 SOURCE = Obj(
     "source",
-    [Field("file", TEXT), Field("url", Url()), Field("date", TEXT), Field("title", TEXT)],
+    [Field("file", TEXT), Field("url", Url()), Field("date", TEXT), Field("title", TEXT), Field("language", TEXT)],
     Source,
 )
 QUESTION = Obj(

@@ -190,6 +190,7 @@ def _question(
         date = meta.find_date(_intro_text(source))
         own.update({"date": date} if date else {})
         own.update({"title": source.title} if source.title else {})
+        own["language"] = _language([source])
     question["source"] = own
     return question
 
