@@ -668,7 +668,10 @@ def test_show_and_export_print_code_as_written(invoke: Invoke, tmp_path: Path) -
     assert "# word word" in invoke(*data, "show", "1", "--plain").stdout
     markdown = invoke(*data, "export", "--format", "md").stdout
     assert "\n```\nls -la \\\n  /tmp\n\n# word" in markdown  # not escaped, not re-flowed
-    assert "<pre><code>ls -la \\\n  /tmp\n\n# word" in invoke(*data, "export", "--format", "html").stdout
+    page = invoke(*data, "export", "--format", "html").stdout
+    assert "<pre><code>ls -la \\\n  /tmp\n\n# word" in page
+    # a line wider than the page scrolls in its own box on a phone, not the page out of the screen
+    assert "pre{overflow-x:auto;" in page
 
 
 def test_a_code_line_wider_than_the_panel_folds_whole(invoke: Invoke, tmp_path: Path) -> None:

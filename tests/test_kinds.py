@@ -140,6 +140,10 @@ def test_a_merged_corpus_shows_each_question_its_own_source(invoke: Any, corpus_
     assert "vragen.csv" in source and "notes.md" not in source and "2024-01-12" not in source
     assert "FAQ “Mijn FAQ”" in source and "Webinar" not in shown.stdout
     assert "2024-01-12" in invoke("--data", str(path), "show", "1").stdout.split("Bron", 1)[1]
+    # an export says it after its label, not 'Bron: uit notes.md' / 'Source: from notes.md'
+    assert "**Bron:** notes.md, 2024-01-12\n" in invoke("--data", str(path), "export", "-f", "md").stdout
+    page = invoke("--data", str(path), "--lang", "en", "export", "-f", "html").stdout
+    assert "<strong>Source:</strong> vragen.csv</p>" in page
 
 
 def test_an_imported_corpus_without_a_title_is_never_called_after_the_file_ecoqa_wrote(
@@ -274,9 +278,9 @@ def test_exports_give_each_question_its_own_source(invoke: Any, corpus_file: Any
     ]
     path = corpus_file(tmp_path / "mine.json", questions, schema_version=2, collection={"language": "nl"})
     markdown = invoke("--data", str(path), "export", "2", "-f", "md").stdout
-    assert "**Bron:** uit vragen.csv" in markdown and "notes.md" not in markdown
+    assert "**Bron:** vragen.csv" in markdown and "notes.md" not in markdown
     page = invoke("--data", str(path), "export", "-f", "html").stdout
-    assert page.count('<p class="source">') == 2 and "uit notes.md" in page
+    assert page.count('<p class="source">') == 2 and "<strong>Bron:</strong> notes.md</p>" in page
 
 
 def test_an_english_corpus_exported_in_english_claims_no_translation(invoke: Any, tmp_path: Path) -> None:

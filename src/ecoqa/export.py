@@ -513,7 +513,7 @@ def _md_entry(entry: Entry, written: _Written) -> str:
     if entry.references:
         parts.append(f"**{label(lang, 'references')}**\n")
         parts.append("\n".join(_md_reference(r, lang) for r in entry.references) + "\n")
-    own = source_of(entry, lang)
+    own = source_of(entry)
     if own:
         parts.append(f"**{label(lang, 'source')}:** {_md(own)}\n")
     related = written.related(entry)
@@ -526,13 +526,13 @@ def _md_entry(entry: Entry, written: _Written) -> str:
     return "\n".join(parts)
 
 
-def source_of(entry: Entry, lang: str) -> str:
-    """Where one question comes from, when the corpus records it per question: 'from “Title”, file, address, date'."""
+def source_of(entry: Entry) -> str:
+    """Where one question comes from, when the corpus records it per question: '“Title”, file, address,
+    date', to follow its label ('Source: …')."""
     own = entry.source
-    if own is None or not any(own):
+    if own is None:
         return ""
-    where = ", ".join(part for part in (f"“{own.title}”" if own.title else "", own.file, own.url, own.date) if part)
-    return label(lang, "entry_source", where=where)
+    return ", ".join(part for part in (f"“{own.title}”" if own.title else "", own.file, own.url, own.date) if part)
 
 
 def _md_reference(reference: Reference, lang: str) -> str:
@@ -550,6 +550,7 @@ overflow-wrap:break-word}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2re
 padding-top:1rem}h3{font-size:1rem;margin-bottom:.25rem}.derived{color:#7a5c00;font-style:italic}
 .topics{color:#036}.missing{color:#a00;font-style:italic}blockquote{margin:.25rem 0 .5rem 1rem;padding-left:.75rem;
 border-left:3px solid #ccc}nav ol{padding-left:1.5rem}a{color:#0645ad}.about{background:#f6f6f6;padding:.5rem 1rem}
+pre{overflow-x:auto;background:#f6f6f6;padding:.5rem .75rem;line-height:1.35}
 .about h2{border:0;margin-top:.5rem;padding-top:0}"""
 
 
@@ -634,7 +635,7 @@ def _html_entry(entry: Entry, written: _Written) -> str:
     if entry.references:
         items = "".join(f"<li>{_html_reference(r, lang)}</li>" for r in entry.references)
         body.append(f"<h3>{_html_label(lang, 'references')}</h3><ul>{items}</ul>")
-    own = source_of(entry, lang)
+    own = source_of(entry)
     if own:
         body.append(f'<p class="source"><strong>{_html_label(lang, "source")}:</strong> {_h(own)}</p>')
     related = written.related(entry)

@@ -90,7 +90,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "kind_event": ("Bijeenkomst", "Event"),
     "kind_talk": ("Lezing", "Talk"),
     "kind_panel": ("Panel", "Panel"),
-    "entry_source": ("uit {where}", "from {where}"),
     # info rows
     "title": ("titel", "title"),
     "kind": ("soort", "kind"),
