@@ -503,3 +503,15 @@ def test_term_pairs_are_added_to_a_corpus_by_importing_it_again_not_read_from_be
     assert invoke("import", str(path), "--terms", terms, "-o", str(again)).exit_code == 0
     found = invoke("--data", str(again), "search", "coupon", "--json")
     assert found.exit_code == 0 and json.loads(found.stdout)["results"]
+
+
+def test_topics_without_other_names_have_no_empty_column(invoke: Any, corpus_file: Any, tmp_path: Path) -> None:
+    """An imported corpus's topics are its sections, with no aliases: the table leaves out the empty
+    'Also found as' column (a quarter of 80 columns, while names and question ids wrapped); a
+    corpus whose topics have aliases keeps it."""
+    questions = [{"id": n, "question": f"Q{n}?", "answer": "A.", "topics": ["setup"]} for n in range(1, 13)]
+    topics = [{"id": "setup", "label": "Installation and first steps"}]
+    path = corpus_file(tmp_path / "faq.json", questions, schema_version=2, topics=topics, collection={"language": "en"})
+    table = invoke("--data", str(path), "topics", "--table", env={"COLUMNS": "80"}).stdout
+    assert "Also found as" not in table and "Installation and first steps" in table, table
+    assert "Also found as" in invoke("topics", "--table", "--lang", "en", env={"COLUMNS": "100"}).stdout

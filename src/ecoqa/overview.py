@@ -65,6 +65,7 @@ def topics_view(corpus: Corpus, lang: str, width: int = 80) -> RenderableType:
         ids = _id_list(corpus.topic_question_ids(topic.id, IDS_SHOWN), lang, total)
         aliases = ", ".join(topic.aliases)
         rows.append((topic, ids, aliases))
+    aliased = any(aliases for _, _, aliases in rows)  # no empty column when no topic has other names
     if width < NARROW:
         return _stacked(
             (
@@ -76,17 +77,10 @@ def topics_view(corpus: Corpus, lang: str, width: int = 80) -> RenderableType:
             ),
             lang,
         )
-    table = _table(
-        lang,
-        [
-            ("col_key", STYLES["topic"], 0),
-            ("col_label", "", 2),
-            ("col_questions", "", 2),
-            ("col_aliases", STYLES["muted"], 3),
-        ],
-    )
+    columns = [("col_key", STYLES["topic"], 0), ("col_label", "", 2), ("col_questions", "", 2)]
+    table = _table(lang, [*columns, ("col_aliases", STYLES["muted"], 3)] if aliased else columns)
     for topic, ids, aliases in rows:
-        table.add_row(safe(topic.id), safe(topic.name(lang)), ids, safe(aliases))
+        table.add_row(safe(topic.id), safe(topic.name(lang)), ids, *([safe(aliases)] if aliased else []))
     return table
 
 
