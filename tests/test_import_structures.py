@@ -835,3 +835,19 @@ def test_a_problem_stated_before_the_first_question_is_a_question(tmp_path: Path
     ]
     expected = ["listing directory failed but access-file worked error on macOS", *asked] if kept else asked
     assert [q for q, _ in questions_of(tmp_path, "FAQ.org", text)] == expected
+
+
+def test_questions_numbered_by_section_letter_as_usenet_faqs_number_them(tmp_path: Path) -> None:
+    """``A1)`` … ``A3)``, ``B1)``: a section letter and a number count up like ``1.1``; the table
+    of contents listing the same numbers without text is not the questions, and the number is
+    not part of a question."""
+    text = (
+        "This is the Shell FAQ.\n\nContents:\n\nA1) What is it?\nA2) Where can I get it?\nA3) Tell me more.\n"
+        "B1) How do I build it?\n\n----------\nSection A:  The Basics\n\n"
+        "A1)  What is it?\n\nA command interpreter.\n\nA2) Where can I get it?\n\nFrom the GNU mirrors.\n\n"
+        "A3) Tell me more.\n\nIt reads commands and runs them.\n\n"
+        "B1) How do I build it?\n\nRun configure, then make.\n"
+    )
+    found = questions_of(tmp_path, "FAQ", text)
+    assert [q for q, _ in found] == ["What is it?", "Where can I get it?", "Tell me more.", "How do I build it?"]
+    assert found[2][1] == "It reads commands and runs them."

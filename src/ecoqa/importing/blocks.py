@@ -51,6 +51,8 @@ ANSWER_LABEL = re.compile(
 _RULE = re.compile(r"^([=*_~#+-])\1{2,}$")
 _NUMBERED = re.compile(r"^(?P<prefix>(?:\d{1,5}[.)]\s+)+)(?P<rest>\S.*)$")
 _DOTTED = re.compile(r"^(?P<prefix>\d{1,3}(?:\.\d{1,3}){1,3})\.?\s+(?P<rest>\S.*)$")
+#: A section letter and a number, as Usenet-style FAQs number their questions: ``A1)``, ``G12)``.
+_LETTERED = re.compile(r"^(?P<prefix>(?P<letter>[A-Z])(?P<n>\d{1,3})\))\s+(?P<rest>\S.*)$")
 _BULLET = re.compile(r"^[•·▪◦‣∙●○■□➢➤►–—*+-]\s+(?P<rest>\S.*)$")
 _BOXED = re.compile(r"^([*|#])(?:\s+(.*?))?\s+\1$")
 _SENTENCE_END = re.compile(r"[.!?:;…)\"'”’]$")
@@ -60,7 +62,8 @@ HEADING_WORDS = 6
 
 @dataclass(frozen=True)
 class Numbering:
-    """A number a line starts with: ``1.``, ``2)``, ``1. 12.`` (the last counts) or dotted ``3.12``."""
+    """A number a line starts with: ``1.``, ``2)``, ``1. 12.`` (the last counts), dotted ``3.12`` or
+    lettered ``B2)`` (section B, question 2)."""
 
     path: tuple[int, ...]
     shape: str  # the numbers as "#": "#.", "#)", "#.#"
@@ -74,6 +77,10 @@ def numbering(text: str) -> Numbering | None:
         prefix = dotted.group("prefix")
         path = tuple(int(n) for n in prefix.split("."))
         return Numbering(path, ".".join("#" * len(path)).replace("#", "#"), dotted.group("rest"), prefix)
+    lettered = _LETTERED.match(text)
+    if lettered:
+        path = (ord(lettered.group("letter")) - ord("A") + 1, int(lettered.group("n")))
+        return Numbering(path, "A#)", lettered.group("rest"), lettered.group("prefix"))
     found = _NUMBERED.match(text)
     if not found:
         return None
