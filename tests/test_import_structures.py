@@ -851,3 +851,19 @@ def test_questions_numbered_by_section_letter_as_usenet_faqs_number_them(tmp_pat
     found = questions_of(tmp_path, "FAQ", text)
     assert [q for q, _ in found] == ["What is it?", "Where can I get it?", "Tell me more.", "How do I build it?"]
     assert found[2][1] == "It reads commands and runs them."
+
+
+def test_wiki_indented_code_keeps_its_comments_and_shows_entities_as_characters(tmp_path: Path) -> None:
+    """``:: # comment`` in indented wiki text is a comment line, not a heading that ends the
+    answer; ``&gt;`` in a preformatted line is ``>`` as the wiki shows it."""
+    text = (
+        "== How do I log failed logins? ==\nAdd the sql module to '''post-auth''':\n\n"
+        ": post-auth {\n:: # Login failed: log to SQL database.\n:: sql\n:}\n\nThen restart the server.\n\n"
+        "== Why does Finger not answer? ==\nTurn it on in the [[NAS]] menu:\n\n"
+        " Ethernet-&gt;Mod Config-&gt;Finger=Yes\n"
+    )
+    found = questions_of(tmp_path, "FAQ.mediawiki", text)
+    assert [q for q, _ in found] == ["How do I log failed logins?", "Why does Finger not answer?"]
+    assert "# Login failed: log to SQL database." in found[0][1]
+    assert found[0][1].endswith("Then restart the server.")
+    assert found[1][1].endswith("Ethernet->Mod Config->Finger=Yes\n```")

@@ -225,11 +225,11 @@ def _mediawiki(lines: list[str]) -> str:
             before, closed, _ = line.partition("</pre>")
             code.append(before)
             if closed:
-                out.extend(["", "```", *[c for c in code if c.strip()], "```", ""])
+                out.extend(["", "```", *[html.unescape(c) for c in code if c.strip()], "```", ""])
                 code = None
             continue
         if line.startswith(" ") and line.strip():
-            spaced.append(line[1:])
+            spaced.append(html.unescape(line[1:]))  # the wiki shows entities as characters in code too
             continue
         if spaced:
             out.extend(["", "```", *spaced, "```", ""])
@@ -241,7 +241,7 @@ def _mediawiki(lines: list[str]) -> str:
         if code_opens:
             opened, closed, _ = line.strip()[5:].partition("</pre>")
             if closed:  # <pre>one line</pre>
-                out.extend(["", "```", opened, "```", ""])
+                out.extend(["", "```", html.unescape(opened), "```", ""])
             else:
                 code = [opened]
     if spaced:
@@ -264,7 +264,9 @@ def _wiki_line(line: str, opens_code: bool) -> list[str]:
         return ["   " * (len(marks) - 1) + f"- {rest}"]
     if marks[-1] == "#":
         return ["   " * (len(marks) - 1) + f"1. {rest}"]
-    return ["", f"**{rest}**" if marks[-1] == ";" else rest, ""]  # ";term" or ":indented text"
+    if marks[-1] == ";":
+        return ["", f"**{rest}**", ""]  # ";term"
+    return ["", re.sub(r"^(#{1,6})(?=\s|$)", r"\\\1", rest), ""]  # ":indented text", a "# comment" in it too
 
 
 def _wiki_inline(text: str) -> str:
