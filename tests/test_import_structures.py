@@ -867,3 +867,15 @@ def test_wiki_indented_code_keeps_its_comments_and_shows_entities_as_characters(
     assert "# Login failed: log to SQL database." in found[0][1]
     assert found[0][1].endswith("Then restart the server.")
     assert found[1][1].endswith("Ethernet->Mod Config->Finger=Yes\n```")
+
+
+def test_a_root_prompt_command_in_a_text_file_is_part_of_the_answer(tmp_path: Path) -> None:
+    """A ``.txt`` file whose only Markdown-like line is ``# spctl --master-disable`` (a command
+    typed at a root prompt) is text: the line is not a heading that ends the answer."""
+    text = (
+        "Q: How can I disable Gatekeeper?\n\nA:\nOpen the Terminal and run the following command:\n"
+        "# spctl --master-disable\n" + "▬" * 20 + "\nQ: Why doesn't my GPU work?\n\nA:\nCheck the buyer's guide.\n"
+    )
+    found = questions_of(tmp_path, "faq.txt", text)
+    assert [q for q, _ in found] == ["How can I disable Gatekeeper?", "Why doesn't my GPU work?"]
+    assert "command:\n\n# spctl --master-disable" in found[0][1]

@@ -217,6 +217,8 @@ def detect(text: str, suffix: str) -> str:
         ".pod": "pod",
         ".mediawiki": "mediawiki",
         ".wiki": "mediawiki",
+        ".txt": "text",
+        ".text": "text",
     }
     if suffix in by_suffix:
         return by_suffix[suffix]
