@@ -879,3 +879,16 @@ def test_a_root_prompt_command_in_a_text_file_is_part_of_the_answer(tmp_path: Pa
     found = questions_of(tmp_path, "faq.txt", text)
     assert [q for q, _ in found] == ["How can I disable Gatekeeper?", "Why doesn't my GPU work?"]
     assert "command:\n\n# spctl --master-disable" in found[0][1]
+
+
+def test_an_answer_written_under_the_next_question_label_answers_the_question_above(tmp_path: Path) -> None:
+    """``Q5: …?`` then ``Q6: VStar uses port 3307 …`` (a typo for ``A5:``): a question label that
+    does not ask, with no answer label of its own, is the answer to the question above it."""
+    text = (
+        "Q1: How do I start it?\n\nA1: Double-click the jar file.\n\n"
+        "Q2: What ports does it use to connect to the database?\n\n"
+        "Q6: It uses port 3307, then 3306 after a timeout.\nOpen both in your firewall.\n"
+    )
+    found = questions_of(tmp_path, "FAQ.txt", text)
+    assert [q for q, _ in found] == ["How do I start it?", "What ports does it use to connect to the database?"]
+    assert "port 3307" in found[1][1] and found[1][1].endswith("Open both in your firewall.")

@@ -305,9 +305,26 @@ def _labelled(blocks: Sequence[Block]) -> Candidate:
         elif len(question) > 1 and asks(question[0]) and not any(map(asks, question[1:])):
             # asked, then answered without the label the other answers have
             starts.append(Start(at, question[0], number, 0, 0.9, answer_from=at + 1))
+        elif question and asks(question[-1]) and _mislabelled_answer(blocks, answer):
+            # asked, then answered under the next question's label ("Q5: …?" then "Q6: VStar uses …")
+            starts.append(Start(at, " ".join(question), number, 0, 0.9, answer_from=answer))
         at = answer
     sections = frozenset(at for at, b in enumerate(blocks) if heading_rank(b))  # they end the answer above
     return Candidate(msg("labelled questions"), starts, sections)
+
+
+def _mislabelled_answer(blocks: Sequence[Block], at: int) -> bool:
+    """Whether the question label at *at* holds an answer: it does not ask, and no answer label
+    follows it before the next question label."""
+    asked = QUESTION_LABEL.match(blocks[at].text) if at < len(blocks) else None
+    if not asked or not asked.group("rest") or asks(asked.group("rest")):
+        return False
+    for block in blocks[at + 1 :]:
+        if ANSWER_LABEL.match(block.text):
+            return False
+        if QUESTION_LABEL.match(block.text):
+            return True
+    return True
 
 
 def _shared_answer(blocks: Sequence[Block], at: int) -> int | None:
