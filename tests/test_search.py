@@ -355,3 +355,18 @@ def test_the_index_stems_words_as_queries_do() -> None:
     assert {w: terms_of(w, "both") for w in builder.surface_terms} == builder.surface_terms
     assert builder.surface_terms["2021"] == ("2021",)
     assert builder.surface_terms["financiering"] == ("financier", "financi")  # Dutch stem first, then English
+
+
+def test_a_snippet_keeps_addresses_names_and_numbers_whole() -> None:
+    """A snippet is the matching sentence; a dot inside an e-mail address, a file or package name,
+    a method call or a version number does not end it (the snippet was 'Mail us at info@club.' and
+    '$ ruby -e 'puts ARGV.')."""
+    corpus = Corpus(
+        entries=(
+            Entry(1, "How do I reach you?", "Mail us at info@pickleclub.nl or call. We answer within a day."),
+            Entry(2, "How do I debug?", "Run ruby -e 'puts ARGV.inspect' with tox 3.27.1 first. Then look."),
+        )
+    )
+    snippets = {hit.entry.id: hit.snippet for hit in search(corpus, "mail inspect").hits}
+    assert snippets[1] is not None and snippets[1].text == "Mail us at info@pickleclub.nl or call."
+    assert snippets[2] is not None and snippets[2].text == "Run ruby -e 'puts ARGV.inspect' with tox 3.27.1 first."

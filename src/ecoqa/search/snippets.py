@@ -11,7 +11,9 @@ from ecoqa.search.expand import Concept
 from ecoqa.search.index import Index
 
 SNIPPET_CONTEXT = 120
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
+#: A sentence ends at ".", "!" or "?" before a space or a line's end: the dots inside an address, a
+#: name or a number ('info@club.nl', 'ARGV.inspect', 'Video.js', '3.27.1') are part of it.
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?]+(?![\s.!?]|$))+(?:[.!?]+|$)", re.MULTILINE)
 
 
 def matched_terms(index: Index, found: Sequence[Concept]) -> dict[str, tuple[int, float]]:
