@@ -479,6 +479,9 @@ def test_a_long_header_is_cut_at_a_word(corpus_file: Any, tmp_path: Any) -> None
         await pilot.resize_terminal(200, 24)
         await pilot.pause()
         assert header_line(app).endswith("geen Nederlandse vertaling in dit corpus; het origineel wordt getoond")
+        await pilot.resize_terminal(75, 24)
+        await pilot.pause()
+        assert header_line(app) == "ecoqa browse — 1 van 1 vragen · origineel, niet vertaald"
         await pilot.resize_terminal(62, 24)
         await pilot.pause()
         line = header_line(app)

@@ -301,8 +301,14 @@ class BrowseApp(App[None]):
         note = content_note(self.corpus, self.shown[:1], self.lang)
         shown = self.words("shown", shown=len(self.shown), total=len(self.corpus.entries))
         short = label(self.lang, "no_translation_short")
-        notes = (f" · {note.plain}", f" · {short}") if note is not None else ("",)
-        self.sub_titles = tuple(f"{shown} · {self.lang}{said}" for said in notes)
+        if note is None:
+            self.sub_titles = (f"{shown} · {self.lang}",)
+        else:  # the language code is left out first: the footer's language key says it too
+            self.sub_titles = (
+                f"{shown} · {self.lang} · {note.plain}",
+                f"{shown} · {self.lang} · {short}",
+                f"{shown} · {short}",
+            )
         self.sub_title = self.sub_titles[0]
         self.marks = {hit.entry.id: matched_words(hit) for hit in self.hits}
         results = self.query_one("#results", OptionList)
