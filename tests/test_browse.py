@@ -511,3 +511,21 @@ def test_a_corpus_without_topics_has_no_topic_selector(corpus_file: Any, tmp_pat
         assert bundled.query_one("#topic", Select).display
 
     drive(bundled, shown)
+
+
+def test_the_search_hint_fits_a_narrow_screen() -> None:
+    """At 40 columns the hint naming the languages a query may be in does not fit: the short one
+    is shown whole, not 'Typ om te zoeken (Nederlands of' cut at the box's edge."""
+    app = BrowseApp(load_corpus(), [], "nl")
+
+    async def steps(pilot: Any) -> None:
+        assert app.query_one("#query", Input).placeholder == "Typ om te zoeken…"
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.query_one("#query", Input).placeholder == "Typ om te zoeken (Nederlands of Engels)…"
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert app.query_one("#query", Input).placeholder == "Type to search (Dutch or English)…"
+
+    drive(app, steps, size=(40, 24))

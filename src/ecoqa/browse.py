@@ -10,7 +10,7 @@ pane with the focus has a coloured border; below ``NARROW`` columns the panes ar
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from itertools import islice
 from typing import Any, ClassVar
@@ -117,6 +117,17 @@ class Results(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Read", show=False)]
 
 
+class SearchBox(Input):
+    """The search box; *fitted* chooses its hint again whenever its width changes."""
+
+    def __init__(self, fitted: Callable[[], None], **options: Any) -> None:
+        super().__init__(**options)
+        self.fitted = fitted
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fitted()
+
+
 class BrowseApp(App[None]):
     """Search box, topic filter, result list and a detail pane with the whole Q&A."""
 
@@ -177,11 +188,18 @@ class BrowseApp(App[None]):
     def words(self, key: str, **values: object) -> str:
         return WORDS["en" if self.lang == "en" else "nl"][key].format(**values)
 
-    def placeholder(self) -> str:
+    def placeholder(self, room: int | None = None) -> str:
         """The search box's hint, naming the languages a query may be in: a Dutch corpus is also
-        found with English words (its term table), an English one with English words."""
+        found with English words (its term table), an English one with English words; the short
+        hint where that does not fit in *room* columns (a narrow screen)."""
         language = self.corpus.language
-        return self.words(f"searched_{language}" if language in ("nl", "en") else "placeholder")
+        named = self.words(f"searched_{language}" if language in ("nl", "en") else "placeholder")
+        return named if room is None or cells(named) <= room else self.words("placeholder")
+
+    def fit_placeholder(self) -> None:
+        """The hint for the search box as laid out now."""
+        search_box = self.query_one("#query", SearchBox)
+        search_box.placeholder = self.placeholder(search_box.content_region.width or None)
 
     def relabel_keys(self) -> None:
         """The footer's key descriptions in the interface language: Textual keeps a node's bindings
@@ -229,7 +247,7 @@ class BrowseApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="bar"):
-            yield Input(placeholder=self.placeholder(), id="query", select_on_focus=False)
+            yield SearchBox(self.fit_placeholder, placeholder=self.placeholder(), id="query", select_on_focus=False)
             topic = Select(
                 self.topic_options(),
                 prompt=self.words("all_topics"),
@@ -414,7 +432,7 @@ class BrowseApp(App[None]):
         self.lang = "en" if self.lang == "nl" else "nl"
         self.relabel_keys()
         selected = self.current
-        self.query_one("#query", Input).placeholder = self.placeholder()
+        self.fit_placeholder()
         topic = self.query_one("#topic", Select)
         with self.prevent(Select.Changed):
             topic.set_options(self.topic_options())
