@@ -515,3 +515,17 @@ def test_topics_without_other_names_have_no_empty_column(invoke: Any, corpus_fil
     table = invoke("--data", str(path), "topics", "--table", env={"COLUMNS": "80"}).stdout
     assert "Also found as" not in table and "Installation and first steps" in table, table
     assert "Also found as" in invoke("topics", "--table", "--lang", "en", env={"COLUMNS": "100"}).stdout
+
+
+def test_a_dutch_page_of_an_imported_english_faq_says_where_it_came_from_in_dutch(invoke: Any, tmp_path: Path) -> None:
+    """The import's note on where a corpus came from is written in Dutch and English whatever the
+    corpus's language: a Dutch export of an English FAQ said 'Imported with ecoqa … from …' under
+    'Over dit document'; the English one keeps it."""
+    target = tmp_path / "faq.json"
+    source = Path(__file__).parent / "data" / "import" / "faq_jsonld.html"
+    assert invoke("import", str(source), "-o", str(target)).exit_code == 0
+    dutch = invoke("--data", str(target), "--lang", "nl", "export", "-f", "md").stdout
+    about = dutch.split("## Over dit document", 1)[1].split("\n## ", 1)[0]
+    assert "Geïmporteerd met ecoqa" in about and "Imported" not in about, about
+    english = invoke("--data", str(target), "--lang", "en", "export", "-f", "md").stdout
+    assert "Imported with ecoqa" in english and "Geïmporteerd" not in english

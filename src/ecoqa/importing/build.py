@@ -69,7 +69,7 @@ def build(
         )
     document: dict[str, Any] = {
         "schema_version": 2,
-        "provenance": _provenance(sources, version, described, language),
+        "provenance": _provenance(sources, version, described),
         "collection": collection,
     }
     if speakers:
@@ -316,14 +316,15 @@ def _kind(source: Source) -> str:
     return meta.kind(source.title, intro, markup=markup, speakers=bool(meta.find_speakers(intro)))
 
 
-def _provenance(sources: list[Source], version: str, described: Described, language: str) -> dict[str, Any]:
-    """What was copied and what derived; where it came from in the corpus's language (and English)."""
+def _provenance(sources: list[Source], version: str, described: Described) -> dict[str, Any]:
+    """What was copied and what derived; where it came from in Dutch and in English, so that a
+    Dutch screen of an English corpus says it in Dutch too (``source`` is read for every interface
+    language but English)."""
     names = ", ".join(Path(s.name).name for s in sources)
     forms = ", ".join(dict.fromkeys(s.found.form for s in sources))
-    english = f"Imported with ecoqa {version} from {names} ({forms})."
-    said = {"source": f"Geïmporteerd met ecoqa {version} uit {names}.", "source_en": english}
     return {
-        **(said if language == "nl" else {"source": english}),
+        "source": f"Geïmporteerd met ecoqa {version} uit {names}.",
+        "source_en": f"Imported with ecoqa {version} from {names} ({forms}).",
         "verbatim": [
             "questions[].question",
             "questions[].answer (paragraphs and list items as the page sets them)",
