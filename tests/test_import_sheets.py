@@ -241,3 +241,25 @@ def test_language_suffixed_columns_of_any_language_and_word(tmp_path: Path) -> N
     )
     assert pairs_of(source, Choice(lang="fr")) == [("Est-ce gratuit ?", "Oui.")]
     assert pairs_of(source, Choice(lang="de")) == [("Ist es kostenlos?", "Ja.")]
+
+
+def test_lang_with_a_region_chooses_the_languages_columns(tmp_path: Path) -> None:
+    source = tmp_path / "faq.csv"
+    source.write_text("question_en,question_pt,answer\nIs it free?,É gratuito?,Yes / Sim.\n", encoding="utf-8")
+    assert pairs_of(source, Choice(lang="pt-br")) == [("É gratuito?", "Yes / Sim.")]
+
+
+def test_cells_beyond_the_tables_columns_are_said_not_lost_silently(tmp_path: Path) -> None:
+    """Two records run together on one line leave a cell no column reads: stderr names the line."""
+    source = tmp_path / "faq.tsv"
+    source.write_text(
+        "参加費用\t大会への参加、指導対局の有無により参加費用が変わります。[規定]をクリックしてください。\n"
+        "大会優勝賞金\t優勝者へ商品券を贈呈します。手合いと昇級規定\t対局者の実力に合わせて手合い割を設定します。\n"
+        "指導対局\t午後３時３０分より行います。所用のある方はお申し出ください。優先して指導対局を指して頂きます。\n",
+        encoding="utf-8",
+    )
+    read = read_source(source)
+    assert [p.question for p in read.found.pairs] == ["参加費用", "大会優勝賞金", "指導対局"]
+    assert read.warnings == [
+        f"{source}: 1 row with more cells than the table has columns, the cells beyond them left out (line 2)"
+    ]

@@ -258,6 +258,11 @@ DUTCH: dict[str, str] = {
     "a table without names: the column that asks, and the longest one": (
         "een tabel zonder kolomnamen: de kolom die vraagt, en de langste"
     ),
+    "{count} with more cells than the table has columns, the cells beyond them left out (line {lines})": (
+        "{count} met meer cellen dan de tabel kolommen heeft, de cellen daarna weggelaten (regel {lines})"
+    ),
+    "{n} row": "{n} rij",
+    "{n} rows": "{n} rijen",
     "a table without names: a column of short titles, and the longest one": (
         "een tabel zonder kolomnamen: een kolom korte titels, en de langste"
     ),

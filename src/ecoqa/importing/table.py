@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from ecoqa.errors import CorpusError
 from ecoqa.importing.blocks import Block, Link
 from ecoqa.importing.pairs import Found, Pair
-from ecoqa.messages import msg
+from ecoqa.messages import count, msg
 from ecoqa.text import fold
 
 #: Header names, folded, for each column ecoqa reads.
@@ -133,7 +133,7 @@ def header_columns(
         if not languages:  # one column per language, the other shared: question_en, question_ur, answer
             languages = [lang for lang, cols in by_lang.items() if wanted <= set(cols)]
         if languages:
-            lang = choice.lang if choice.lang in languages else languages[0]
+            lang = next((code for code in _language_and_primary(choice.lang) if code in languages), languages[0])
             found.update(by_lang[lang] if len(by_lang[lang]) == 2 else {c: by_lang[lang][c] for c in wanted})
     named = {
         column: getattr(choice, column) for column in ("question", "answer") if getattr(choice, column) is not None
@@ -145,6 +145,11 @@ def header_columns(
         if suffixed and other not in named and other in by_lang.get(suffixed.group("lang"), {}):
             found[other] = by_lang[suffixed.group("lang")][other]
     return found, languages
+
+
+def _language_and_primary(tag: str | None) -> list[str]:
+    """``--lang pt-br`` looks for ``_pt-br`` columns, then ``_pt``."""
+    return [tag, tag.split("-")[0]] if tag else []
 
 
 def _column_named_in_words(keys: list[str], column: str, taken: set[int]) -> int | None:
@@ -374,6 +379,15 @@ def read_table(text: str, choice: Choice | None = None) -> tuple[Found, list[str
             )
         )
     lines = [line for line, _ in numbered[len(rows) - len(body) :]]
+    overflowing = _overflowing(body, lines, max(len(header), Counter(len(row) for row in rows).most_common(1)[0][0]))
+    if overflowing:
+        warnings.append(
+            msg(
+                "{count} with more cells than the table has columns, the cells beyond them left out (line {lines})",
+                count=count(len(overflowing), "{n} row", "{n} rows"),
+                lines=", ".join(map(str, overflowing[:5])) + (" …" if len(overflowing) > 5 else ""),
+            )
+        )
     pairs = _pairs(body, columns, lines, warnings)
     return Found(pairs, form=form), warnings, ", ".join(header[:12])
 
@@ -446,6 +460,12 @@ def _unnamed_columns(rows: list[list[str]]) -> tuple[dict[str, int], list[list[s
     else:
         skip = not _first_row_is_data(rows, answer)
     return columns, rows[1:] if skip else rows, asked
+
+
+def _overflowing(body: list[list[str]], lines: list[int], width: int) -> list[int]:
+    """The lines of rows with text in cells beyond the table's columns (a delimiter typed in a
+    cell, or two records run together): that text is read by no column."""
+    return [line for line, row in zip(lines, body, strict=True) if any(c.strip() for c in row[width:])]
 
 
 def _numbered_choice(choice: Choice | None) -> bool:
