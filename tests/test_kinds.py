@@ -529,3 +529,19 @@ def test_a_dutch_page_of_an_imported_english_faq_says_where_it_came_from_in_dutc
     assert "Geïmporteerd met ecoqa" in about and "Imported" not in about, about
     english = invoke("--data", str(target), "--lang", "en", "export", "-f", "md").stdout
     assert "Imported with ecoqa" in english and "Geïmporteerd" not in english
+
+
+def test_a_corpus_titled_by_its_kind_is_not_named_twice(invoke: Any, corpus_file: Any, tmp_path: Path) -> None:
+    """An FAQ whose page is just called 'FAQ' (restic's, Video.js's, Black's) is 'FAQ' once: the
+    overview gave 'FAQ' under the title 'FAQ', and show ended with 'Source  FAQ “FAQ”'."""
+    path = corpus_file(
+        tmp_path / "faq.json",
+        [{"id": 1, "question": "Will it resume?", "answer": "Yes, it will resume."}],
+        schema_version=2,
+        collection={"kind": "faq", "title": "FAQ", "language": "en"},
+    )
+    wide = {"COLUMNS": "80"}
+    head = invoke("--data", str(path), env=wide).stdout.split("1 question")[0]
+    assert head.count("FAQ") == 1, head
+    shown = invoke("--data", str(path), "show", "1", env=wide).stdout
+    assert "“FAQ”" not in shown and re.search(r"^Source\s+FAQ\s*$", shown, re.MULTILINE), shown

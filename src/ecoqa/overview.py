@@ -302,8 +302,9 @@ def overview(
     if collection:
         details = "  ".join(d for d in (collection.date, " & ".join(collection.organizers)) if d)
         lines.append(Text.assemble(corpus_title(corpus, lang, STYLES["title"]), f"  {details}" if details else ""))
-        if collection.kind and not collection.is_event:
-            lines.append(Padding(safe(kind_name(lang, collection.kind)), (0, 0, 0, 2)))
+        kind = kind_name(lang, collection.kind) if collection.kind and not collection.is_event else ""
+        if kind and kind.casefold() != corpus_title(corpus, lang).plain.casefold():  # not 'FAQ' under 'FAQ'
+            lines.append(Padding(safe(kind), (0, 0, 0, 2)))
         for s in corpus.speakers:  # wrapped lines keep their indent
             lines.append(Padding(safe(s.described(lang)), (0, 0, 0, 2)))
     else:

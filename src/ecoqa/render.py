@@ -289,7 +289,9 @@ def source_note(corpus: Corpus, lang: str, entries: Iterable[Entry], width: int 
     title = corpus.own_title(lang)
     derived = bool(title) and corpus.title_is_derived()
     kind = kind_name(lang, collection.kind) if collection and collection.kind else ""
-    if kind and title and not derived:
+    if kind and title.casefold() == kind.casefold():  # a page called 'FAQ' is named once
+        named = kind
+    elif kind and title and not derived:
         named = f"{kind} “{title}”"
     elif title and not derived:
         named = f"“{title}”"
