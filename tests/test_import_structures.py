@@ -892,3 +892,19 @@ def test_an_answer_written_under_the_next_question_label_answers_the_question_ab
     found = questions_of(tmp_path, "FAQ.txt", text)
     assert [q for q, _ in found] == ["How do I start it?", "What ports does it use to connect to the database?"]
     assert "port 3307" in found[1][1] and found[1][1].endswith("Open both in your firewall.")
+
+
+def test_the_first_of_several_sections_is_not_the_title(tmp_path: Path) -> None:
+    """A page without a title heading whose questions stand in sections ('## Definitions',
+    '## Installation'): the first section is a topic, not the corpus's title (Oh My Zsh's FAQ was
+    called 'Definitions'); a heading above the sections stays the title."""
+    body = "".join(
+        f"## {section}\n\n### What is {section.lower()} {n}?\n\nIt is the answer to {n}.\n\n"
+        for n, section in enumerate(("Definitions", "Installation", "Troubleshooting"))
+    )
+    for page, title in ((body, None), ("# Oh My FAQ\n\n" + body, "Oh My FAQ")):
+        source = tmp_path / "faq.md"
+        source.write_text(page, encoding="utf-8")
+        read = read_source(source)
+        assert read.title == title
+        assert [p.topics for p in read.found.pairs] == [("Definitions",), ("Installation",), ("Troubleshooting",)]

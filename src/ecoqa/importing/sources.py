@@ -267,9 +267,17 @@ def _blocks(text: str, kind: str) -> tuple[list[Block], str | None]:
 
 
 def _top_title(blocks: list[Block], found: Found) -> str | None:
-    """The highest heading above the first question, when the questions are not all headings of it."""
-    headings = [b for b in blocks[: found.first] if b.kind == "heading" and b.level]
-    return min(headings, key=lambda b: b.level).text if headings else None
+    """The highest heading above the first question, when the questions are not all headings of it
+    and it is not the first of several sections: a heading whose level recurs in the document and
+    under which the first question stands ('## Definitions' before '## How do I...?') is a section,
+    not the document's title."""
+    headings = [(at, b) for at, b in enumerate(blocks[: found.first]) if b.kind == "heading" and b.level]
+    if not headings:
+        return None
+    at, top = min(headings, key=lambda found_at: found_at[1].level)
+    recurs = sum(1 for b in blocks if b.kind == "heading" and b.level == top.level) > 1
+    holds_first = not any(b.level and b.level <= top.level for later, b in headings if later > at)
+    return None if recurs and holds_first else top.text
 
 
 def _seen(text: str, kind: str, options: Options) -> Message:
