@@ -529,3 +529,28 @@ def test_the_search_hint_fits_a_narrow_screen() -> None:
         assert app.query_one("#query", Input).placeholder == "Type to search (Dutch or English)…"
 
     drive(app, steps, size=(40, 24))
+
+
+def test_the_detail_is_laid_out_for_the_width_it_gets(corpus_file: Any, tmp_path: Any) -> None:
+    """The detail's panels are chosen for the pane's width, at start and after a resize: shrunk
+    from 160 to 70 columns, the closing 'Source' goes above its text instead of beside it (the
+    view laid out for the old width lost its last line in the pane)."""
+    path = corpus_file(
+        tmp_path / "faq.json",
+        [{"id": 1, "question": "Who?", "answer": "Us.", "source": {"file": "faq.html"}}],
+        schema_version=2,
+        collection={"kind": "faq", "title": "Innovation vouchers: frequently asked questions", "language": "en"},
+    )
+    app = BrowseApp(load_corpus(path), [], "en")
+
+    def closing() -> list[str]:
+        return [line.strip() for line in detail_text(app).splitlines() if line.startswith("Source")]
+
+    async def steps(pilot: Any) -> None:
+        assert closing() == ["Source  FAQ “Innovation vouchers: frequently asked questions”"]
+        await pilot.resize_terminal(70, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert closing() == ["Source"]
+
+    drive(app, steps, size=(160, 30))

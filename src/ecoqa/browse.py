@@ -128,6 +128,20 @@ class SearchBox(Input):
         self.fitted()
 
 
+class DetailPane(VerticalScroll):
+    """The detail pane; *fitted* lays its content out again whenever its width changes."""
+
+    def __init__(self, fitted: Callable[[], None], **options: Any) -> None:
+        super().__init__(**options)
+        self.fitted = fitted
+        self.width_seen = 0
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self.width_seen:
+            self.width_seen = event.size.width
+            self.fitted()
+
+
 class BrowseApp(App[None]):
     """Search box, topic filter, result list and a detail pane with the whole Q&A."""
 
@@ -258,7 +272,7 @@ class BrowseApp(App[None]):
             yield topic
         with Horizontal(id="main"):
             yield Results(id="results")
-            with VerticalScroll(id="detail-pane"):
+            with DetailPane(self.refit_detail, id="detail-pane"):
                 yield Static(id="detail")
         yield Footer()
 
@@ -272,6 +286,11 @@ class BrowseApp(App[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self.fit_layout(event.size.width)
+
+    def refit_detail(self) -> None:
+        """The shown question's panels chosen again for the detail pane's new width."""
+        if self.current is not None:
+            self.show_entry(self.current)
 
     def fit_layout(self, width: int) -> None:
         """Side by side from ``NARROW`` columns; stacked below, where side by side would crush the list
@@ -358,7 +377,8 @@ class BrowseApp(App[None]):
         return next(hit_rows([hit], self.lang))
 
     def show_entry(self, entry: Entry) -> None:
-        """Show *entry* in the detail pane, from its top, with the search's matches highlighted."""
+        """Show *entry* in the detail pane, from its top, with the search's matches highlighted,
+        its panels chosen for the pane's width (laid out again when that changes: ``DetailPane``)."""
         self.current = entry
         pane = self.query_one("#detail-pane", VerticalScroll)
         width = pane.content_region.width or 80
