@@ -74,9 +74,10 @@ INTERNAL = {
     },
     "browse": {"errors", "labels", "models", "render", "search", "text"},
     # the command line: exit codes and options innermost, the commands on top
-    "cli.exits": {"messages", "errors", "config", "output", "text"},
+    "cli.exits": {"messages", "errors", "config", "corpus", "output", "text", "cli.usage"},
+    "cli.usage": {"messages"},
     "cli.completion": {"completion"},
-    "cli.options": {"cli", "names"},
+    "cli.options": {"cli", "messages", "names"},
     "cli.common": {
         "messages",
         "cli",
@@ -146,6 +147,7 @@ INTERNAL = {
 THIRD_PARTY = {
     "typer": {
         "cli.exits",
+        "cli.usage",
         "cli.completion",
         "cli.options",
         "cli.common",

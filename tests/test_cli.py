@@ -428,31 +428,98 @@ def test_explain_speaks_the_interface_language_and_json_keeps_the_kinds(invoke: 
     }
 
 
-def test_browse_refuses_without_a_terminal(invoke: Any) -> None:
+def test_browse_refuses_without_a_terminal(invoke: Any, tmp_path: Path) -> None:
+    """In the corpus's language, though the corpus is not read: the bundled one's Dutch, an English one's English."""
     result = invoke("browse")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (
-        "ecoqa: browse needs an interactive terminal; in scripts use 'ecoqa search' or 'ecoqa list'.\n"
+        "ecoqa: browse heeft een interactieve terminal nodig; gebruik in scripts 'ecoqa search' of 'ecoqa list'.\n"
+    )
+    english = tmp_path / "en.json"
+    english.write_text('{"collection": {"language": "en"}, "questions": []}', encoding="utf-8")
+    assert invoke("--data", str(english), "browse").stderr == (
+        f"ecoqa: browse needs an interactive terminal; in scripts use 'ecoqa --data {english} search' or "
+        f"'ecoqa --data {english} list'.\n"
     )
 
 
 @pytest.mark.parametrize(
-    ("args", "line"),
+    ("args", "line", "dutch"),
     [
-        (["show", "--bogus"], "ecoqa: No such option: --bogus; see 'ecoqa show --help'.\n"),
+        (
+            ["show", "--bogus"],
+            "ecoqa: 'ecoqa show' has no option --bogus; see 'ecoqa show --help'.",
+            "ecoqa: 'ecoqa show' kent geen optie --bogus; zie 'ecoqa show --help'.",
+        ),
+        (  # not Click's "(Possible options: --data)"
+            ["show", "10", "--table"],
+            "ecoqa: 'ecoqa show' has no option --table; see 'ecoqa show --help'.",
+            "ecoqa: 'ecoqa show' kent geen optie --table; zie 'ecoqa show --help'.",
+        ),
+        (
+            ["show", "10", "--jsn"],
+            "ecoqa: 'ecoqa show' has no option --jsn; did you mean --json?",
+            "ecoqa: 'ecoqa show' kent geen optie --jsn; bedoelt u --json?",
+        ),
         (
             ["list", "--limit", "0"],
-            "ecoqa: Invalid value for '--limit' / '-n': must be 1 or more; see 'ecoqa list --help'.\n",
+            "ecoqa: invalid value for --limit: must be 1 or more; see 'ecoqa list --help'.",
+            "ecoqa: ongeldige waarde voor --limit: moet 1 of meer zijn; zie 'ecoqa list --help'.",
         ),
-        (["show"], "ecoqa: Missing argument 'ID...'; see 'ecoqa show --help'.\n"),
-        (["--json", "10"], "ecoqa: --json goes after the command, e.g. 'ecoqa show 10 --json'; see 'ecoqa --help'.\n"),
+        (  # not pydantic's "Input should be a valid integer, unable to parse string as an integer"
+            ["list", "-n", "abc"],
+            "ecoqa: invalid value for --limit: 'abc' is not a whole number; see 'ecoqa list --help'.",
+            "ecoqa: ongeldige waarde voor --limit: 'abc' is geen geheel getal; zie 'ecoqa list --help'.",
+        ),
+        (
+            ["show"],
+            "ecoqa: missing argument ID...; see 'ecoqa show --help'.",
+            "ecoqa: argument ID... ontbreekt; zie 'ecoqa show --help'.",
+        ),
+        (
+            ["show", "10", "--data"],
+            "ecoqa: --data needs a value; see 'ecoqa show --help'.",
+            "ecoqa: --data heeft een waarde nodig; zie 'ecoqa show --help'.",
+        ),
+        (
+            ["show", "10", "--json=yes"],
+            "ecoqa: --json takes no value; see 'ecoqa show --help'.",
+            "ecoqa: --json neemt geen waarde; zie 'ecoqa show --help'.",
+        ),
+        (
+            ["config", "lang", "en", "fr"],
+            "ecoqa: unexpected argument 'fr'; see 'ecoqa config --help'.",
+            "ecoqa: onverwacht argument 'fr'; zie 'ecoqa config --help'.",
+        ),
+        (
+            ["exprt"],
+            "ecoqa: no command 'exprt'; did you mean 'ecoqa export'?",
+            "ecoqa: geen opdracht 'exprt'; bedoelt u 'ecoqa export'?",
+        ),
+        (
+            ["--bogus"],
+            "ecoqa: 'ecoqa' has no option --bogus; see 'ecoqa --help'.",
+            "ecoqa: 'ecoqa' kent geen optie --bogus; zie 'ecoqa --help'.",
+        ),
+        (
+            ["--json", "10"],
+            "ecoqa: --json goes after the command, e.g. 'ecoqa show 10 --json'; see 'ecoqa --help'.",
+            "ecoqa: --json hoort na de opdracht, bijvoorbeeld 'ecoqa show 10 --json'; zie 'ecoqa --help'.",
+        ),
     ],
 )
-def test_usage_errors_are_one_line(invoke: Any, args: list[str], line: str) -> None:
-    result = invoke(*args)
-    assert result.exit_code == ExitCode.USAGE
-    assert result.stderr == line and result.stdout == ""
+def test_usage_errors_are_one_line_in_the_interface_language(
+    invoke: Any, args: list[str], line: str, dutch: str
+) -> None:
+    """Click's mistakes in ecoqa's words: English when asked, else the (Dutch) corpus's language,
+    also when Click stopped before the --lang that follows."""
+    takes_lang_after = args[0] not in ("config", "--json", "--bogus") and args[-1] != "--data"
+    after = [invoke(*args, "--lang", "en")] if takes_lang_after else []
+    for english in (invoke("--lang", "en", *args), invoke(*args, env={"ECOQA_LANG": "en"}), *after):
+        assert (english.exit_code, english.stderr, english.stdout) == (ExitCode.USAGE, line + "\n", "")
+    for said in (invoke(*args), invoke("--lang", "nl", *args, env={"ECOQA_LANG": "en"})):
+        assert (said.exit_code, said.stderr, said.stdout) == (ExitCode.USAGE, dutch + "\n", "")
 
 
 def test_usage_errors_are_one_line_from_the_console_script(tmp_path: Path) -> None:
@@ -462,7 +529,10 @@ def test_usage_errors_are_one_line_from_the_console_script(tmp_path: Path) -> No
     result = subprocess.run(
         [sys.executable, "-m", "ecoqa", "show", "--bogus"], capture_output=True, text=True, timeout=60, check=False
     )
-    assert (result.returncode, result.stderr) == (2, "ecoqa: No such option: --bogus; see 'ecoqa show --help'.\n")
+    assert (result.returncode, result.stderr) == (
+        2,
+        "ecoqa: 'ecoqa show' kent geen optie --bogus; zie 'ecoqa show --help'.\n",
+    )
 
 
 def test_an_empty_json_result_is_an_empty_list(invoke: Any) -> None:

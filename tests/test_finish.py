@@ -136,9 +136,12 @@ def test_lang_in_any_case_and_spelling(invoke: Any, spelling: str) -> None:
 
 
 def test_unknown_language_is_a_usage_error(invoke: Any) -> None:
+    """Said in the language ecoqa speaks without the --lang it cannot use: the bundled corpus's Dutch."""
     result = invoke("show", "3", "--lang", "fr")
     assert result.exit_code == 2
-    assert result.stderr == "ecoqa: lang must be one of nl, en, not 'fr'.\n"
+    assert result.stderr == "ecoqa: lang moet een van nl, en zijn, niet 'fr'.\n"
+    english = invoke("show", "3", "--lang", "fr", env={"ECOQA_LANG": "en"})
+    assert english.stderr == "ecoqa: lang must be one of nl, en, not 'fr'.\n"
 
 
 def test_the_group_level_options_reach_the_command(invoke: Any) -> None:
@@ -169,19 +172,21 @@ def test_config_file_sets_and_shows_the_language(invoke: Any, tmp_path: Path) ->
     assert invoke("config", "lang", env=env | {"ECOQA_LANG": "nl"}).stdout == "lang\tnl\t(ECOQA_LANG)\n"
     assert invoke("show", "3", "--lang", "nl", env=env).stdout.startswith("╭─ Vraag 3")
     invoke("config", "--unset", "lang", env=env)
-    assert invoke("config", "lang", env=env).stdout == "lang\tnl\t(default)\n"
+    # nothing set: config speaks the language of the corpus in use, the bundled one's Dutch
+    assert invoke("config", "lang", env=env).stdout == "lang\tnl\t(standaard)\n"
 
 
 def test_config_shows_its_file_and_unsetting_twice_says_so(invoke: Any, tmp_path: Path) -> None:
     """Finding 6 of #28: the path before anything is set; a second --unset is not 'removed' again."""
     config = tmp_path / "sub" / "config"
     env = {"ECOQA_CONFIG": str(config)}
-    assert invoke("config", env=env).stdout.splitlines()[-1] == f"file\t{config}\t(not created yet)"
+    assert invoke("config", env=env).stdout.splitlines()[-1] == f"file\t{config}\t(nog niet aangemaakt)"
     invoke("config", "lang", "en", env=env)
     assert invoke("config", env=env).stdout.splitlines()[-1] == f"file\t{config}\t(exists)"
-    assert invoke("config", "--unset", "lang", env=env).stdout == f"lang removed from {config}\n"
-    assert invoke("config", "--unset", "lang", env=env).stdout == f"lang is not set in {config}\n"
-    alone = invoke("config", "--unset", env=env)
+    # said in the language in force after the change: nothing set, the bundled corpus's Dutch
+    assert invoke("config", "--unset", "lang", env=env).stdout == f"lang verwijderd uit {config}\n"
+    assert invoke("--lang", "en", "config", "--unset", "lang", env=env).stdout == f"lang is not set in {config}\n"
+    alone = invoke("--lang", "en", "config", "--unset", env=env)
     assert (
         alone.exit_code == 2
         and alone.stderr == "ecoqa: give the setting to remove, e.g. 'ecoqa config --unset lang'.\n"
@@ -338,7 +343,9 @@ def test_shortcuts(invoke: Any) -> None:
     )
     assert invoke("financing", "--json").stdout == invoke("search", "financing", "--json").stdout
     typo = invoke("serch", "x")
-    assert typo.exit_code == 2 and "Did you mean 'search'" in typo.stderr
+    assert (typo.exit_code, typo.stderr) == (2, "ecoqa: geen opdracht 'serch'; bedoelt u 'ecoqa search'?\n")
+    typo = invoke("--lang", "en", "serch", "x")
+    assert (typo.exit_code, typo.stderr) == (2, "ecoqa: no command 'serch'; did you mean 'ecoqa search'?\n")
     assert "ecoqa search" in invoke("help", "search").stdout
 
 
@@ -426,10 +433,14 @@ def test_piped_output_follows_one_rule(invoke: Any) -> None:
 
 
 def test_export_format_is_checked_in_one_line(invoke: Any) -> None:
-    result = invoke("export", "-f", "pdf")
+    result = invoke("export", "-f", "pdf", "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr == (
-        "ecoqa: Invalid value for '--format' / '-f': 'pdf' is not a format ecoqa writes; "
+        "ecoqa: invalid value for --format: 'pdf' is not a format ecoqa writes; "
         "choose markdown (md), html or json; see 'ecoqa export --help'.\n"
+    )
+    assert invoke("--lang", "nl", "export", "-f", "pdf").stderr == (
+        "ecoqa: ongeldige waarde voor --format: 'pdf' is geen formaat dat ecoqa schrijft; "
+        "kies markdown (md), html of json; zie 'ecoqa export --help'.\n"
     )
     assert invoke("export", "10", "-f", "MD").stdout.startswith("# ")

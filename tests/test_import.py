@@ -15,6 +15,10 @@ from ecoqa.importing.decode import decode
 from ecoqa.importing.meta import find_date, find_speakers, organisers
 from ecoqa.importing.pairs import recognise
 
+#: What import reads and says is tested in English words; an import speaks the language of its
+#: sources when nothing is set (tests/test_messages.py), so these set it.
+pytestmark = pytest.mark.usefixtures("english")
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "tests" / "data" / "import"
 SEED_TEXT = ROOT / "tests" / "data" / "seed_page.txt"

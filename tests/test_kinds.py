@@ -215,7 +215,7 @@ def test_the_dutch_export_says_once_who_organised_the_webinar(invoke: Any) -> No
 def test_a_json_export_is_a_corpus_that_exports_the_same(invoke: Any, tmp_path: Path, selection: list[str]) -> None:
     first = tmp_path / "first.json"
     assert invoke("export", *selection, "-f", "json", "-o", str(first)).exit_code == 0
-    assert invoke("validate", str(first)).stdout == f"{first}: valid\n"
+    assert invoke("validate", str(first)).stdout == f"{first}: geldig\n"  # in the language of the (Dutch) file
     listed = invoke("--data", str(first), "list", "--plain")
     assert listed.exit_code == 0 and listed.stdout
     again = tmp_path / "again.json"
@@ -263,7 +263,7 @@ def test_lists_note_another_language_once(invoke: Any, tmp_path: Path, command: 
 
 def test_a_fresh_import_is_the_current_version_and_validates_without_a_warning(invoke: Any, tmp_path: Path) -> None:
     page = tmp_path / "faq.md"
-    page.write_text("# FAQ\n\n## Can I pay later?\n\nYes, within 30 days.\n", encoding="utf-8")
+    page.write_text("# FAQ\n\n## Can I pay later?\n\nYes, within 30 days of the delivery.\n", encoding="utf-8")
     target = tmp_path / "mine.json"
     assert invoke("import", str(page), "-o", str(target)).exit_code == 0
     result = invoke("validate", str(target))
@@ -339,7 +339,7 @@ def test_import_suggests_a_search_that_finds_something_in_the_new_corpus(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     page = tmp_path / "faq.md"
-    page.write_text("# FAQ\n\n## Can I pay later?\n\nYes, within 30 days.\n", encoding="utf-8")
+    page.write_text("# FAQ\n\n## Can I pay later?\n\nYes, within 30 days of the delivery.\n", encoding="utf-8")
     written = invoke("import", "faq.md", "-o", "mine.json")
     assert written.exit_code == 0
     words = pasted(written.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import re
 import string
 from pathlib import Path
@@ -231,10 +232,10 @@ def test_a_merged_corpus_without_a_title_is_named_by_its_sources(invoke: Any, tm
 
 def test_import_says_its_dry_run_notes_and_summary_in_the_interface_language(invoke: Any, tmp_path: Path) -> None:
     page = tmp_path / "faq.md"
-    page.write_text("# FAQ\n\n## Can I pay later?\n\nYes, within 30 days.\n", encoding="utf-8")
+    page.write_text("# FAQ\n\n## Can I pay later?\n\nYes, within 30 days of the delivery.\n", encoding="utf-8")
     dutch = invoke("import", str(page), "--dry-run", env={"ECOQA_LANG": "nl"})
     assert "Markdown-document, 1 vraag (" in dutch.stdout and "weggelaten: 1 kopje boven" in dutch.stdout
-    assert "1 question (" in invoke("import", str(page), "--dry-run").stdout  # nothing set: English
+    assert "1 question (" in invoke("import", str(page), "--dry-run").stdout  # nothing set: the source's English
     target = tmp_path / "faq.json"
     written = invoke("import", str(page), "-o", str(target), env={"ECOQA_LANG": "nl"})
     assert written.stderr.startswith(f"ecoqa: 1 vraag geschreven naar {target}; probeer: ecoqa --data ")
@@ -272,9 +273,81 @@ def test_config_says_a_new_language_in_that_language(invoke: Any) -> None:
 def test_a_dry_run_names_the_structure_in_the_interface_language(invoke: Any, tmp_path: Path) -> None:
     """The corpus's provenance keeps the English words; the dry run says them in the interface language."""
     page = tmp_path / "faq.md"
-    page.write_text("# FAQ\n\n## Can I pay later?\n\nYes, within 30 days.\n", encoding="utf-8")
+    page.write_text("# FAQ\n\n## Can I pay later?\n\nYes, within 30 days of the delivery.\n", encoding="utf-8")
     assert "1 vraag (kopjes van niveau 2)" in invoke("import", str(page), "--dry-run", env={"ECOQA_LANG": "nl"}).stdout
     assert "1 question (level-2 headings)" in invoke("import", str(page), "--dry-run").stdout
     target = tmp_path / "faq.json"
     assert invoke("import", str(page), "-o", str(target), env={"ECOQA_LANG": "nl"}).exit_code == 0
     assert "(level-2 headings)" in target.read_text(encoding="utf-8")
+
+
+def _english_corpus(folder: Path) -> Path:
+    path = folder / "en.json"
+    document = {"schema_version": 2, "collection": {"language": "en"}, "questions": []}
+    path.write_text(json.dumps({**document, "questions": [{"id": 1, "question": "Why?", "answer": "Because."}]}))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("args", "dutch", "english"),
+    [
+        (["search", ""], "ecoqa: lege zoekvraag;", "ecoqa: empty query;"),
+        (["search", "x", "--json", "--plain"], "ecoqa: --json en --plain gaan niet samen", "ecoqa: --json and --plain"),
+        (["list", "--json", "--table"], "ecoqa: --json en --table gaan niet samen", "ecoqa: --json and --table"),
+    ],
+)
+def test_errors_before_the_corpus_is_read_speak_its_language(
+    invoke: Any, tmp_path: Path, args: list[str], dutch: str, english: str
+) -> None:
+    """Nothing set: the language the corpus says it is in, read from its head without loading it."""
+    assert invoke(*args).stderr.startswith(dutch)
+    assert invoke("--data", str(_english_corpus(tmp_path)), *args).stderr.startswith(english)
+    assert invoke(*args, env={"ECOQA_DATA": str(_english_corpus(tmp_path))}).stderr.startswith(english)
+    assert invoke("--lang", "en", *args).stderr.startswith(english)
+
+
+def test_the_corpus_language_is_read_from_the_head_of_the_file(tmp_path: Path) -> None:
+    from ecoqa.corpus import stated_language
+
+    assert stated_language(None) == "nl"
+    assert stated_language(_english_corpus(tmp_path)) == "en"
+    version_1 = tmp_path / "v1.json"
+    version_1.write_text('{"schema_version": 1, "webinar": {"language": "en"}, "questions": []}')
+    assert stated_language(version_1) == "en"
+    after = tmp_path / "after.json"  # said after its questions: not read for it
+    after.write_text('{"questions": [{"id": 1}], "collection": {"language": "en"}}')
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"collection": {"language": ')
+    assert [stated_language(p) for p in (after, broken, tmp_path, tmp_path / "none.json")] == ["", "", "", ""]
+
+
+def test_validate_speaks_the_language_of_the_file_it_checks(invoke: Any, tmp_path: Path) -> None:
+    english = _english_corpus(tmp_path)
+    assert invoke("validate", str(english)).stdout == f"{english}: valid\n"
+    dutch = tmp_path / "nl.json"
+    dutch.write_text('{"collection": {"language": "nl"}, "questions": [{"id": 1, "question": "q", "answr": "a"}]}')
+    assert "onbekend veld \"answr\"; bedoelt u 'answer'?" in invoke("validate", str(dutch)).stdout
+    assert 'unknown field "answr"' in invoke("--lang", "en", "validate", str(dutch)).stdout
+
+
+def test_import_speaks_the_language_of_what_it_read(invoke: Any, tmp_path: Path) -> None:
+    """Nothing set: the detected (or --lang) language of the sources; English before they are read."""
+    page = tmp_path / "vragen.md"
+    page.write_text("# Vragen\n\n## Kan ik later betalen?\n\nJa, dat kan binnen dertig dagen na de levering.\n")
+    assert "1 vraag (kopjes van niveau 2)" in invoke("import", str(page), "--dry-run").stdout
+    assert "1 question (level-2 headings)" in invoke("--lang", "en", "import", str(page), "--dry-run").stdout
+    refused = invoke("import", str(page))
+    assert refused.stderr.startswith("ecoqa: say where to write the corpus with -o FILE")
+
+
+def test_config_speaks_the_language_of_the_corpus_in_use(invoke: Any, tmp_path: Path) -> None:
+    assert "lang\tnl\t(standaard)" in invoke("config").stdout
+    assert "lang\tnl\t(default)" in invoke("config", env={"ECOQA_DATA": str(_english_corpus(tmp_path))}).stdout
+
+
+@pytest.mark.parametrize("command", ["topics", "principles"])
+def test_table_headers_are_written_alike(invoke: Any, command: str) -> None:
+    """'Id' beside 'Naam' and 'Vragen', not a lower-case 'id' among capitalised headers."""
+    header = invoke(command, "--table").stdout.splitlines()[1]
+    firsts = [re.sub(r"[\W\d_]+", "", cell)[:1] for cell in header.split("┃")]
+    assert len([f for f in firsts if f]) >= 3 and all(f.isupper() for f in firsts if f), header

@@ -192,7 +192,11 @@ def test_internal_errors_exit_70_with_one_line() -> None:
         "main()\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code, "show", "1"], capture_output=True, env=env(), timeout=60, check=False
+        [sys.executable, "-c", code, "show", "1", "--lang", "en"],
+        capture_output=True,
+        env=env(),
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 70
     assert result.stdout == b""
@@ -223,7 +227,11 @@ def test_unexpected_errors_do_not_print_locals() -> None:
         "app(prog_name='ecoqa')\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code, "show", "1"], capture_output=True, env=env(), timeout=60, check=False
+        [sys.executable, "-c", code, "show", "1", "--lang", "en"],
+        capture_output=True,
+        env=env(),
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 70
     assert b"SENTINEL-7f3a" not in result.stderr

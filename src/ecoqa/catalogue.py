@@ -20,6 +20,28 @@ DUTCH: dict[str, str] = {
         "browse heeft een interactieve terminal nodig; gebruik in scripts '{prefix} search' of '{prefix} list'."
     ),
     "no command {name}; see 'ecoqa --help'.": "geen opdracht {name}; zie 'ecoqa --help'.",
+    # the command line's own mistakes (Click's errors, see cli.usage)
+    "{problem}; see '{command} --help'.": "{problem}; zie '{command} --help'.",
+    "{problem}; did you mean {names}?": "{problem}; bedoelt u {names}?",
+    "{problem}.": "{problem}.",
+    "'{command}' has no option {option}": "'{command}' kent geen optie {option}",
+    "{option} goes after the command, e.g. 'ecoqa show 10 {option}'": (
+        "{option} hoort na de opdracht, bijvoorbeeld 'ecoqa show 10 {option}'"
+    ),
+    "no command {name}": "geen opdracht {name}",
+    "unexpected argument": "onverwacht argument",
+    "unexpected arguments": "onverwachte argumenten",
+    "{what} {names}": "{what} {names}",
+    "missing argument {name}": "argument {name} ontbreekt",
+    "missing option {name}": "optie {name} ontbreekt",
+    "invalid value for {name}: {reason}": "ongeldige waarde voor {name}: {reason}",
+    "{value} is not a whole number": "{value} is geen geheel getal",
+    "{option} takes no value": "{option} neemt geen waarde",
+    "{option} needs a value": "{option} heeft een waarde nodig",
+    "must be 1 or more.": "moet 1 of meer zijn.",
+    "{value} is not a format ecoqa writes; choose markdown (md), html or json": (
+        "{value} is geen formaat dat ecoqa schrijft; kies markdown (md), html of json"
+    ),
     # ids, topics, principles
     "no question {id}; valid ids are {ids}.": "geen vraag {id}; geldige nummers zijn {ids}.",
     "no question {id}; valid ids are {ids}. (to search, use: {prefix} search {id})": (

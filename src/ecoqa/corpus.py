@@ -453,3 +453,30 @@ def checked_file(path: Path) -> tuple[list[Problem], dict[str, Any]]:
     except CorpusError as error:
         return [Problem("", error.message)], {}
     return problems, checker.sections
+
+
+# ---------------------------------------------------------------------------- its language, before it is read
+
+
+def stated_language(path: Path | None) -> str:
+    """The language a corpus file says it is written in (its "collection", or version 1's "webinar"),
+    read from the top of the file up to its questions, nothing after them checked or kept: what is
+    said before a command has read its corpus speaks the corpus's language. "" when the file does
+    not say it before its questions, or is no corpus that can be read (the command says why later).
+    *path* None is the bundled corpus."""
+    import stat
+
+    try:
+        if path is not None and not stat.S_ISREG(os.stat(path).st_mode):
+            return ""  # a pipe or device: never read twice, nor waited on
+        with (bundled_corpus() if path is None else path).open("rb") as handle:
+            for kind, value in JsonStream(handle, str(path)).events():
+                if kind in ("question", "list", "empty"):
+                    return ""
+                name, block = value if kind == "section" else ("", None)
+                if name in ("collection", "webinar") and isinstance(block, dict):
+                    language = block.get("language")
+                    return language if isinstance(language, str) else ""
+    except (OSError, CorpusError, ValueError, RecursionError):
+        return ""
+    return ""

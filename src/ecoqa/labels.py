@@ -51,7 +51,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "field_topics": ("onderwerp", "topic"),
     # table headers
     "col_id": ("#", "#"),
-    "col_key": ("id", "id"),
+    "col_key": ("Id", "Id"),
     "col_score": ("score", "score"),
     # how a query word matched, as --explain says it (the JSON keeps the English kinds)
     "match_exact": ("exact", "exact"),

@@ -34,10 +34,16 @@ def opened_output(color: str | None, *, paging: bool = True) -> Iterator[Output]
 def chosen_lang(ctx: typer.Context, lang: str | None, corpus: Corpus) -> str:
     """--lang on the command, else on ``ecoqa`` itself, else ECOQA_LANG, the config file, else the
     corpus's own language where ecoqa speaks it, else English."""
+    return spoken_for(lang, corpus.language)
+
+
+def spoken_for(lang: str | None, written_in: str) -> str:
+    """The interface language from here on: *lang* (--lang), ECOQA_LANG, the config file, else
+    *written_in* (the language of what the command read) where ecoqa speaks it, else English."""
     from ecoqa.config import interface_language
     from ecoqa.messages import settle
 
-    language = interface_language(lang, corpus.language, warn)
+    language = interface_language(lang, written_in, warn)
     settle(language)
     return language
 

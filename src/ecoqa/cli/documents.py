@@ -18,6 +18,7 @@ from ecoqa.cli.common import (
     load,
     principle_ids,
     selected,
+    spoken_for,
     topic_ids,
 )
 from ecoqa.cli.completion import complete_formats, complete_ids
@@ -34,7 +35,7 @@ from ecoqa.cli.options import (
     valued,
 )
 from ecoqa.errors import NoMatchError, UsageError
-from ecoqa.messages import Message, say
+from ecoqa.messages import Message, msg, say
 from ecoqa.messages import count as count_of
 
 #: --format names -> the document written
@@ -45,11 +46,13 @@ def _known_format(value: str | None) -> str | None:
     if value is None:
         return None
     if value.casefold() not in FORMATS:
-        raise typer.BadParameter(f"{value!r} is not a format ecoqa writes; choose markdown (md), html or json")
+        raise typer.BadParameter(
+            msg("{value} is not a format ecoqa writes; choose markdown (md), html or json", value=repr(value))
+        )
     return FORMATS[value.casefold()]
 
 
-@command(short="Check a corpus file and list every problem.")
+@command(short="Check a corpus file and list every problem.", corpus="path")
 def validate(
     path: Annotated[Path, argument("FILE", "Corpus file to check.", readable=False)],
     json_: JsonOption = False,
@@ -199,8 +202,9 @@ def _language_tag(value: str | None) -> str | None:
     return value.strip().lower()
 
 
-@command("import", short="Make a corpus from Q&A pages, FAQ markup, Markdown or CSV.")
+@command("import", short="Make a corpus from Q&A pages, FAQ markup, Markdown or CSV.", corpus=None)
 def import_(
+    ctx: typer.Context,
     sources: Annotated[
         list[Path],  # not readable=True: ecoqa says why it cannot read a file, with exit code 3
         argument("SOURCE...", "Files to read: HTML or text pages, Markdown, CSV/TSV.", readable=False),
@@ -280,6 +284,7 @@ def import_(
         pairs, term_notes = read_terms(terms)
         skipped.extend(term_notes)
     built = build(read, title=title, lang=lang, version=ecoqa_version(), base_url=base_url, terms=pairs)
+    spoken_for((ctx.find_root().obj or {}).get("lang"), built.document.get("collection", {}).get("language", ""))
     text = corpus_text(built.document)
     for note in [*skipped, *built.notes]:
         warn(note)

@@ -74,32 +74,15 @@ def exit_for(error: BaseException) -> tuple[int, str | None]:
     return ExitCode.INTERNAL, message
 
 
-def _usage_line(error: BaseException) -> tuple[int, str] | None:
-    """Click's usage errors as one line that says where the help is (Click's own take three). Like
-    --help, the parser speaks English: its own words are Click's."""
-    from typer._click.exceptions import ClickException, NoSuchOption, UsageError
+def _usage_line(error: BaseException) -> tuple[int, Message] | None:
+    """Click's usage errors as one line in ecoqa's words (see ``usage``); Click's own take three."""
+    from typer._click.exceptions import ClickException
 
     if not isinstance(error, ClickException):
         return None
-    message = error.format_message().strip().rstrip(".")
-    context = error.ctx if isinstance(error, UsageError) else None
-    if isinstance(error, NoSuchOption) and context is not None and _a_command_option(context, error.option_name):
-        message = f"{error.option_name} goes after the command, e.g. 'ecoqa show 10 {error.option_name}'"
-    if context is not None:
-        message += f"; see '{context.command_path} --help'"
-    return error.exit_code, message + "."  # not a Message: Click's words, in English
+    from ecoqa.cli.usage import usage_message
 
-
-def _a_command_option(context: Any, option: str) -> bool:
-    """True when *option*, given to ``ecoqa`` itself, is an option of its commands (``ecoqa --json 10``)."""
-    from typer.core import TyperGroup
-
-    group = context.command
-    return (
-        context.parent is None
-        and isinstance(group, TyperGroup)
-        and any(option in param.opts for command in group.commands.values() for param in command.params)
-    )
+    return error.exit_code, usage_message(error)
 
 
 def _report(error: BaseException, color: str | None) -> int:
@@ -118,12 +101,15 @@ def _report(error: BaseException, color: str | None) -> int:
 
 
 @contextmanager
-def handled(color: str | None = None, lang: str | None = None) -> Iterator[None]:
-    """A command's errors become one line on stderr (in its --color and language) and a documented exit code."""
+def handled(
+    color: str | None = None, lang: str | None = None, data: object = None, *, corpus: bool = True
+) -> Iterator[None]:
+    """A command's errors become one line on stderr (in its --color and language) and a documented
+    exit code; until the command knows its language, it is the one ``early_language`` gives."""
     from ecoqa.messages import begin, forget
     from ecoqa.output import prepare_streams
 
-    begin(lambda: early_language(lang))
+    begin(lambda: early_language(lang, data, corpus=corpus))
     _warned.clear()
     prepare_streams()
     try:
@@ -136,12 +122,13 @@ def handled(color: str | None = None, lang: str | None = None) -> Iterator[None]
         forget()
 
 
-def ended(call: Callable[[], Any]) -> int:
+def ended(call: Callable[[], Any], early: Callable[[], str]) -> int:
     """Run the command line through *call* and return its exit code; what fails outside a command
-    (a usage error, help written to a full disk) is mapped as a command's errors are."""
+    (a usage error, help written to a full disk) is mapped as a command's errors are, in the
+    language *early* gives."""
     from ecoqa.messages import begin, forget
 
-    begin(lambda: early_language(None))
+    begin(early)
     try:
         result = call()
     except (Exception, KeyboardInterrupt) as error:
@@ -164,9 +151,13 @@ def reader_gone_is_done() -> Iterator[None]:
         raise typer.Exit(ExitCode.OK) from None
 
 
-def early_language(option: str | None) -> str:
+def early_language(option: str | None, data: object = None, *, corpus: bool = True) -> str:
     """The language of what is said before a command knows its corpus: --lang, ECOQA_LANG or the
-    config file's ``lang``, else English; a config file that cannot be read is not asked."""
+    config file's ``lang``, else the language the corpus says it is written in (*data*: --data,
+    else ECOQA_DATA or the config file's ``data``, else the bundled corpus), where ecoqa speaks it,
+    else English; English for a command that reads no corpus (*corpus* False: import, before it
+    has read its sources). A bad setting or a config file that cannot be read is not asked (the
+    command says what is wrong with it)."""
     from ecoqa.config import resolve
 
     for origin in (option, None):
@@ -174,8 +165,25 @@ def early_language(option: str | None) -> str:
             setting = resolve("lang", origin)
         except EcoqaError:  # a bad --lang or ECOQA_LANG, an unreadable config file: ask the next
             continue
-        return setting.value if setting.origin != "default" else "en"
-    return "en"
+        if setting.origin != "default":
+            return setting.value
+        break
+    return _corpus_language(data) if corpus else "en"
+
+
+def _corpus_language(data: object) -> str:
+    from pathlib import Path
+
+    from ecoqa.config import SETTINGS, resolve
+    from ecoqa.corpus import stated_language
+
+    if data is None:
+        try:
+            data = resolve("data").value or None
+        except EcoqaError:
+            return "en"
+    language = stated_language(None if data is None else Path(str(data)))
+    return language if language in SETTINGS["lang"][0] else "en"
 
 
 def color_setting(option: str | None) -> str:

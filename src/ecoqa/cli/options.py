@@ -7,6 +7,7 @@ command that follows.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 import itertools
@@ -19,7 +20,8 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from ecoqa.cli.completion import complete_colors, complete_languages, complete_principles, complete_topics
-from ecoqa.cli.exits import EXIT_CODES_HELP, ended, handled, reader_gone_is_done
+from ecoqa.cli.exits import EXIT_CODES_HELP, early_language, ended, handled, reader_gone_is_done
+from ecoqa.messages import msg
 
 
 class EcoqaGroup(TyperGroup):
@@ -35,8 +37,12 @@ class EcoqaGroup(TyperGroup):
                 return "show", self.commands["show"], args
             import difflib
 
-            if not difflib.get_close_matches(name, list(self.commands), n=1, cutoff=0.75):
+            close = difflib.get_close_matches(name, list(self.commands), n=1, cutoff=0.75)
+            if not close:
                 return "search", self.commands["search"], args
+            from ecoqa.cli.usage import UnknownCommand
+
+            raise UnknownCommand(name, close, ctx)
         return super().resolve_command(ctx, args)
 
     def main(
@@ -49,7 +55,11 @@ class EcoqaGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         """Click's main, with every way it can end mapped by ``exits.ended`` (one line on stderr)."""
-        code = ended(lambda: TyperGroup.main(self, args, prog_name, complete_var, False, windows_expand_args, **extra))
+        line = list(sys.argv[1:] if args is None else args)
+        code = ended(
+            lambda: TyperGroup.main(self, args, prog_name, complete_var, False, windows_expand_args, **extra),
+            lambda: early_language(given(line, "--lang", "-l"), given(line, "--data")),
+        )
         if standalone_mode:
             sys.exit(code)
         return code
@@ -63,6 +73,10 @@ class EcoqaGroup(TyperGroup):
         with reader_gone_is_done():
             return super().make_context(info_name, args, parent, **extra)
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        with usage_errors_in(ctx):
+            return super().parse_args(ctx, args)
+
     def invoke(self, ctx: Any) -> Any:
         """Invoking parses the command's options, which runs its ``--help``."""
         with reader_gone_is_done():
@@ -70,7 +84,22 @@ class EcoqaGroup(TyperGroup):
 
 
 class EcoqaCommand(TyperCommand):
-    """Help that reads like gh's and ripgrep's: ``ID...`` and ``[PRINCIPLE]``, never Python types."""
+    """Help that reads like gh's and ripgrep's: ``ID...`` and ``[PRINCIPLE]``, never Python types;
+    its usage errors carry what ecoqa says about them (``usage``)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Click's parsing, with arguments left over an error of their own (Click says only text)."""
+        allowed, ctx.allow_extra_args = ctx.allow_extra_args, True
+        try:
+            with usage_errors_in(ctx, list(args)):  # a copy: Click's parser empties the list
+                extra: list[str] = super().parse_args(ctx, args)
+        finally:
+            ctx.allow_extra_args = allowed
+        if extra and not allowed and not ctx.resilient_parsing:
+            from ecoqa.cli.usage import ExtraArguments
+
+            raise ExtraArguments(extra, ctx)
+        return extra
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         pieces = [self.options_metavar] if self.options_metavar else []
@@ -91,6 +120,49 @@ class EcoqaCommand(TyperCommand):
             if rows:
                 with formatter.section(title):
                     formatter.write_dl(rows)
+
+
+@contextlib.contextmanager
+def usage_errors_in(ctx: Any, args: Sequence[str] | None = None) -> Iterator[None]:
+    """A usage error Click's parser raises without its command (an option without its value)
+    gets it, so that its line says where that command's help is. A command's mistake is said in
+    the language of its --lang and --data (*args*, which Click may have stopped before reading),
+    else those given to ``ecoqa`` itself (``early_language``)."""
+    from typer._click.exceptions import UsageError as ClickUsageError
+
+    try:
+        yield
+    except ClickUsageError as error:
+        if error.ctx is None:
+            error.ctx, error.cmd = ctx, ctx.command
+        if args is not None:
+            from ecoqa.messages import begin
+
+            begin(lambda: _command_language(ctx, args))
+        raise
+
+
+def _command_language(ctx: Any, args: Sequence[str]) -> str:
+    root = (ctx.find_root().obj or {}) if ctx.parent is not None else {}
+    corpus = CORPUS_OF.get(ctx.command.name or "", "data")
+    lang = given(args, "--lang", "-l")  # import's: the language of its sources, which it speaks
+    data = (given(args, "--data") or root.get("data")) if corpus == "data" else None
+    return early_language(lang or root.get("lang"), data, corpus=corpus == "data")
+
+
+def given(line: Sequence[str], *names: str) -> str | None:
+    """The value given to the option *names* on the command *line* (the last one wins), for what
+    is said when Click stopped before reading it: ``ecoqa show 10 --bogus --lang nl``."""
+    value = None
+    for position, word in enumerate(line):
+        if word == "--":
+            break
+        for name in names:
+            if word == name and position + 1 < len(line):
+                value = line[position + 1]
+            elif word.startswith(f"{name}=") and name.startswith("--"):
+                value = word.partition("=")[2]
+    return value
 
 
 app = typer.Typer(
@@ -163,16 +235,26 @@ def click_app() -> Any:
     return group
 
 
-def command(name: str | None = None, *, short: str, hidden: bool = False) -> Callable[[F], F]:
-    """Register a command whose errors become one line on stderr and a documented exit code."""
+#: command -> the parameter that names the corpus whose language it speaks until it has read it
+#: (``data``, ``validate``'s FILE); None for a command that reads none (``import`` reads sources)
+CORPUS_OF: dict[str, str | None] = {}
+
+
+def command(
+    name: str | None = None, *, short: str, hidden: bool = False, corpus: str | None = "data"
+) -> Callable[[F], F]:
+    """Register a command whose errors become one line on stderr and a documented exit code, said
+    in the language of the corpus named by its parameter *corpus* until the command settles it."""
 
     def decorate(function: F) -> F:
         @functools.wraps(function)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             _inherit(kwargs)
-            with handled(_given(kwargs, "color"), _given(kwargs, "lang")):
+            data = _given(kwargs, corpus) if corpus is not None else None
+            with handled(_given(kwargs, "color"), _given(kwargs, "lang"), data, corpus=corpus is not None):
                 return function(*args, **kwargs)
 
+        CORPUS_OF[name or typer.main.get_command_name(function.__name__)] = corpus
         app.command(name, cls=EcoqaCommand, short_help=short, hidden=hidden)(wrapper)
         return function
 
@@ -268,7 +350,7 @@ PagerOption = Annotated[bool, typer.Option("--no-pager", help="Never page long o
 
 def at_least_one(value: int | None) -> int | None:
     if value is not None and value < 1:
-        raise typer.BadParameter("must be 1 or more.")
+        raise typer.BadParameter(msg("must be 1 or more."))
     return value
 
 

@@ -76,7 +76,7 @@ def main(
     ctx.obj = {"lang": lang, "data": data, "color": color}
     if ctx.invoked_subcommand is not None:
         return
-    with handled(color, lang), opened_output(color) as out:
+    with handled(color, lang, data), opened_output(color) as out:
         corpus = load(ctx, data)
         language = chosen_lang(ctx, lang, corpus)
         from ecoqa.overview import overview
