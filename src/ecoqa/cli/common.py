@@ -7,8 +7,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import typer
-
 from ecoqa.cli.exits import warn
 from ecoqa.errors import NotFoundError, UsageError
 from ecoqa.messages import Message, joined, msg
@@ -31,7 +29,7 @@ def opened_output(color: str | None, *, paging: bool = True) -> Iterator[Output]
         output.close()
 
 
-def chosen_lang(ctx: typer.Context, lang: str | None, corpus: Corpus) -> str:
+def chosen_lang(lang: str | None, corpus: Corpus) -> str:
     """--lang on the command, else on ``ecoqa`` itself, else ECOQA_LANG, the config file, else the
     corpus's own language where ecoqa speaks it, else English."""
     return spoken_for(lang, corpus.language)
@@ -60,7 +58,7 @@ def rows_as_text(output: Output, plain: bool, table: bool) -> bool:
     return plain or (not table and not output.tty)
 
 
-def data_path(ctx: typer.Context, data: Path | None) -> Path | None:
+def data_path(data: Path | None) -> Path | None:
     """--data or ECOQA_DATA, else the config file's ``data``; None means the bundled corpus."""
     if data is not None:
         return data
@@ -70,20 +68,20 @@ def data_path(ctx: typer.Context, data: Path | None) -> Path | None:
     return Path(configured) if configured else None
 
 
-def command_prefix(ctx: typer.Context, data: Path | None) -> str:
+def command_prefix(data: Path | None) -> str:
     """How a hint names the next command so that it works when pasted: ``ecoqa`` on the bundled
     corpus, ``ecoqa --data FILE`` on a corpus of the user's own."""
     import shlex
 
-    path = data_path(ctx, data)
+    path = data_path(data)
     return "ecoqa" if path is None else f"ecoqa --data {shlex.quote(str(path))}"
 
 
-def open_corpus(ctx: typer.Context, data: Path | None) -> tuple[Corpus, Index | None]:
+def open_corpus(data: Path | None) -> tuple[Corpus, Index | None]:
     """The corpus, with a persistent index when it is a large user file (see ``ecoqa.store``)."""
     from ecoqa.corpus import load_corpus, read_corpus_bytes_checked
 
-    path = data_path(ctx, data)
+    path = data_path(data)
     if path is None:
         return load_corpus(None), None
     from ecoqa import store
@@ -97,8 +95,8 @@ def open_corpus(ctx: typer.Context, data: Path | None) -> tuple[Corpus, Index | 
         return store.open_indexed(path, str(path), progress, warn=warn)
 
 
-def load(ctx: typer.Context, data: Path | None) -> Corpus:
-    return open_corpus(ctx, data)[0]
+def load(data: Path | None) -> Corpus:
+    return open_corpus(data)[0]
 
 
 def topic_ids(corpus: Corpus, names: Sequence[str], prefix: str) -> list[str]:

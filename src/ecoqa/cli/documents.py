@@ -128,9 +128,9 @@ def export(
       ecoqa export --lang en --topic mkb -o mkb.html
       ecoqa export -f json -o - | jq '.questions | length'
     """
-    corpus = load(ctx, data)
-    language = chosen_lang(ctx, lang, corpus)
-    prefix = command_prefix(ctx, data)
+    corpus = load(data)
+    language = chosen_lang(lang, corpus)
+    prefix = command_prefix(data)
     chosen = selected(corpus, topic or [], principle or [], prefix)
     positions: Sequence[int] = range(len(corpus.entries)) if chosen is None else chosen
     chosen_ids = list(dict.fromkeys(find_entry(corpus, raw, prefix).id for raw in ids or []))
@@ -160,7 +160,7 @@ def export(
         return
     from ecoqa.files import write_atomic
 
-    protected = [p for p in (data_path(ctx, data),) if p is not None]
+    protected = [p for p in (data_path(data),) if p is not None]
     write_atomic(target, chunks, force=force, protected=protected)
     from ecoqa.output import write_note_line
 

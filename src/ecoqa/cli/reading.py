@@ -77,13 +77,13 @@ def main(
     if ctx.invoked_subcommand is not None:
         return
     with handled(color, lang, data), opened_output(color) as out:
-        corpus = load(ctx, data)
-        language = chosen_lang(ctx, lang, corpus)
+        corpus = load(data)
+        language = chosen_lang(lang, corpus)
         from ecoqa.overview import overview
         from ecoqa.suggest import examples
         from ecoqa.version import ecoqa_version
 
-        path = data_path(ctx, data)
+        path = data_path(data)
         tried = examples(corpus, language, None if path is None else str(path))
         out.print(overview(corpus, language, ecoqa_version(), tried, out.width), crop=False)
 
@@ -114,9 +114,9 @@ def list_(
       ecoqa list | grep -i ondernemerschap
     """
     exclusive(json=json_, plain=plain, table=table)
-    corpus = load(ctx, data)
-    language = chosen_lang(ctx, lang, corpus)
-    positions = selected(corpus, topic or [], principle or [], command_prefix(ctx, data))
+    corpus = load(data)
+    language = chosen_lang(lang, corpus)
+    positions = selected(corpus, topic or [], principle or [], command_prefix(data))
     if positions is not None and not positions:
         raise NoMatchError("no question has {filter}.", filter=filter_words(topic or [], principle or []))
     total = len(corpus.entries) if positions is None else len(positions)
@@ -174,9 +174,9 @@ def show(
       ecoqa show 10 --plain      # the answer as text to paste
     """
     exclusive(json=json_, plain=plain)
-    corpus = load(ctx, data)
-    language = chosen_lang(ctx, lang, corpus)
-    entries = [find_entry(corpus, raw, command_prefix(ctx, data)) for raw in ids]
+    corpus = load(data)
+    language = chosen_lang(lang, corpus)
+    entries = [find_entry(corpus, raw, command_prefix(data)) for raw in ids]
     with opened_output(color, paging=not no_pager) as out:
         if json_:
             from ecoqa.export import dumps, entry_payload
@@ -231,11 +231,11 @@ def search(
     exclusive(json=json_, plain=plain, table=table)
     exclusive(plain=plain, explain=explain)
     text = " ".join(query)
-    prefix = command_prefix(ctx, data)
+    prefix = command_prefix(data)
     if not text.strip() and prefix == "ecoqa":
         raise UsageError("empty query; give a word to search for, e.g. 'ecoqa search financing'.")
-    corpus, index = open_corpus(ctx, data)
-    language = chosen_lang(ctx, lang, corpus)
+    corpus, index = open_corpus(data)
+    language = chosen_lang(lang, corpus)
     if prefix != "ecoqa":
         _has_words(text, corpus, index, language, prefix)
     allowed = selected(corpus, topic or [], principle or [], prefix)
@@ -383,8 +383,8 @@ def _listing(name: str, short: str, doc: str, payload: Part, rows: Part, view: P
         no_pager: PagerOption = False,
     ) -> None:
         exclusive(json=json_, plain=plain, table=table)
-        corpus = load(ctx, data)
-        language = chosen_lang(ctx, lang, corpus)
+        corpus = load(data)
+        language = chosen_lang(lang, corpus)
         with opened_output(color, paging=not no_pager) as out:
             _emit(
                 out,
@@ -451,11 +451,11 @@ def principles(
       ecoqa principles 2
       ecoqa principles tijdelijk-eigenaarschap --lang en
     """
-    corpus = load(ctx, data)
-    language = chosen_lang(ctx, lang, corpus)
+    corpus = load(data)
+    language = chosen_lang(lang, corpus)
     chosen = list(corpus.principles)
     if principle is not None:
-        wanted = principle_ids(corpus, [principle], command_prefix(ctx, data))[0]
+        wanted = principle_ids(corpus, [principle], command_prefix(data))[0]
         chosen = [p for p in corpus.principles if p.id == wanted]
     numbers = {p.id: n for n, p in enumerate(corpus.principles, start=1)}
     with opened_output(color, paging=not no_pager) as out:

@@ -32,15 +32,15 @@ def browse(
     from ecoqa.output import _is_tty
 
     if not (_is_tty(sys.stdin) and _is_tty(sys.stdout)):
-        prefix = command_prefix(ctx, data)
+        prefix = command_prefix(data)
         raise UsageError(
             "browse needs an interactive terminal; in scripts use '{prefix} search' or '{prefix} list'.", prefix=prefix
         )
-    corpus, index = open_corpus(ctx, data)
-    language = chosen_lang(ctx, lang, corpus)
+    corpus, index = open_corpus(data)
+    language = chosen_lang(lang, corpus)
     from ecoqa.browse import run as run_browser
 
-    prefix = command_prefix(ctx, data)
+    prefix = command_prefix(data)
     narrowed = selected(corpus, [], principle or [], prefix)
     run_browser(corpus, topic_ids(corpus, topic or [], prefix), language, index, narrowed)
 
