@@ -351,3 +351,22 @@ def test_table_headers_are_written_alike(invoke: Any, command: str) -> None:
     header = invoke(command, "--table").stdout.splitlines()[1]
     firsts = [re.sub(r"[\W\d_]+", "", cell)[:1] for cell in header.split("┃")]
     assert len([f for f in firsts if f]) >= 3 and all(f.isupper() for f in firsts if f), header
+
+
+def test_a_merged_corpus_large_enough_for_the_store_is_named_by_its_sources(invoke: Any, tmp_path: Path) -> None:
+    """The index counts the source files when it is built, so the overview and exports of a merged
+    corpus read from the store say '3 sources' too, not the file's name."""
+    from ecoqa.store import MIN_BYTES
+
+    pages = []
+    for word in ("alpha", "beta", "gamma"):
+        page = tmp_path / f"{word}.md"
+        answer = f"The {word} answer explains the delivery of the order in some detail, for the store. " * 3
+        page.write_text("".join(f"## What is {word} item {n}?\n\n{answer}\n\n" for n in range(260)), "utf-8")
+        pages.append(str(page))
+    target = tmp_path / "merged.json"
+    assert invoke("import", *pages, "-o", str(target)).exit_code == 0
+    assert target.stat().st_size >= MIN_BYTES
+    overview = invoke("--data", str(target), "--lang", "en").stdout
+    assert "3 sources" in overview and "merged.json" not in overview.split("Try:")[0]
+    assert invoke("--data", str(target), "--lang", "nl", "export", "-f", "md").stdout.startswith("# 3 bronnen\n")

@@ -308,6 +308,10 @@ class Entries(Protocol):
     def kept_related(self) -> Sequence[int] | None:
         """``RELATED_SHOWN`` related positions per entry (-1 pads), where a store kept them."""
 
+    def source_count(self) -> int:
+        """How many source files the entries came from (1 when they name one or none): a merged
+        import names each question's own file."""
+
 
 class InMemory(tuple[Entry, ...]):
     """A corpus's entries held in memory (a tuple: read by position at C speed); ids, positions and
@@ -349,6 +353,16 @@ class InMemory(tuple[Entry, ...]):
 
     def kept_related(self) -> Sequence[int] | None:
         return None
+
+    def source_count(self) -> int:
+        """1 unless the first and the last entry name different files, as in a merged import,
+        whose sources are numbered in order; then every entry is counted."""
+        if not self:
+            return 1
+        first, last = self[0].source, self[-1].source
+        if first is None or last is None or first.file == last.file:
+            return 1
+        return len({entry.source.file for entry in self if entry.source is not None})
 
 
 def _held(entries: tuple[Entry, ...] | list[Entry]) -> InMemory:
@@ -408,15 +422,8 @@ class Corpus:
         return self.own_title(lang) or self.source.rsplit("/", 1)[-1] or "ecoqa corpus"
 
     def source_count(self) -> int:
-        """How many source files the entries came from: 1 unless the first and the last entry name
-        different files, as in a merged import, whose sources are numbered in order. Counted for
-        entries held in memory; a corpus large enough for the store is not read for it (1)."""
-        if not isinstance(self.entries, InMemory) or not self.entries:
-            return 1
-        first, last = self.entries[0].source, self.entries[-1].source
-        if first is None or last is None or first.file == last.file:
-            return 1
-        return len({entry.source.file for entry in self.entries if entry.source is not None})
+        """How many source files the entries came from (a store counted them when it was built)."""
+        return self.entries.source_count()
 
     def title_is_derived(self) -> bool:
         """Whether the provenance lists the corpus's own title (``<block>.title``) as derived: a name

@@ -123,7 +123,7 @@ def fill(
     if progress:
         progress("saving the index", 0, 0)
     builder.add_principles(corpus.principles)
-    _write_index(connection, key, corpus, builder, filling.memberships)
+    _write_index(connection, key, corpus, builder, filling.memberships, len(filling.source_files))
     related = _related_of_every_entry(builder.size, builder.ids, filling.memberships, filling.shared)
     connection.execute("INSERT INTO blobs VALUES (?, ?, ?)", sealed(RELATED, related))
 
@@ -153,6 +153,7 @@ class _Filling:
         self.combinations: dict[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]] = {}  # one copy each
         self.batch: list[tuple[object, ...]] = []
         self.headings: list[tuple[object, ...]] = []
+        self.source_files: set[str] = set()  # the files the entries name (a merged import names several)
 
     def builder(self, fallback: str | None = None) -> IndexBuilder:
         """The index builder, made at the first entry in the language declared so far."""
@@ -174,6 +175,8 @@ class _Filling:
         builder = self.builder()
         position = builder.size
         builder.add(entry)
+        if entry.source is not None:
+            self.source_files.add(entry.source.file)
         for kind, names in (("topic", entry.topics), ("principle", entry.principles)):
             for name in dict.fromkeys(names):
                 self.memberships.setdefault((kind, name), array("i")).append(position)
@@ -217,6 +220,7 @@ def _write_index(
     corpus: Corpus,
     builder: IndexBuilder,
     memberships: dict[tuple[str, str], array[int]],
+    source_files: int,
 ) -> None:
     """Write postings as the builder releases them, so the whole index is never held at once."""
     from ecoqa.search.index import alias_table
@@ -258,6 +262,7 @@ def _write_index(
             "language": builder.language,
             "ids_ascending": all(a < b for a, b in itertools.pairwise(builder.ids)),
             "terms": len(counts),
+            "sources": max(1, source_files),
         }
     )
     connection.execute("INSERT INTO meta VALUES (?, ?, ?)", sealed(1, body))

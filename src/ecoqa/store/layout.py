@@ -5,7 +5,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterable
 
-STORE_LAYOUT = 10
+STORE_LAYOUT = 11
 
 #: Every table's last column is a checksum of the row's other columns (``crc``), checked
 #: wherever a row is read (``Store.rows``): damage never reads as a smaller or different corpus.

@@ -117,7 +117,7 @@ def open_store(path: Path, key: str, source: str) -> tuple[Corpus, Index]:
         max_alias_words=int(meta["max_alias_words"]),
         language=str(meta.get("language", "nl")),
     )
-    entries = _LazyEntries(store, ids, bool(meta.get("ids_ascending")))
+    entries = _LazyEntries(store, ids, bool(meta.get("ids_ascending")), int(meta["sources"]))
     try:  # checked when the store was built, and guarded by its checksum since
         parts = DOCUMENT.rebuild({**meta["header"], "questions": []})
     except (TypeError, KeyError, AttributeError):
@@ -292,11 +292,12 @@ def _whole(text: str) -> str:
 class _LazyEntries:
     """Entries fetched by position when shown (the store's implementation of ``models.Entries``)."""
 
-    def __init__(self, store: Store, ids: Sequence[int], ascending: bool) -> None:
+    def __init__(self, store: Store, ids: Sequence[int], ascending: bool, sources: int) -> None:
         self.store = store
         self.size = len(ids)
         self._ids = ids
         self.ascending = ascending
+        self.sources = sources
         self.cache: dict[int, Entry] = {}
         self.headings_seen: dict[int, Heading] = {}
         self.memberships: dict[tuple[str, str], Sequence[int]] = {}
@@ -304,6 +305,9 @@ class _LazyEntries:
 
     def __len__(self) -> int:
         return self.size
+
+    def source_count(self) -> int:
+        return self.sources
 
     def ids(self) -> Sequence[int]:
         return self._ids
