@@ -13,6 +13,10 @@ import pytest
 from ecoqa.importing.sources import Options, read_source
 from ecoqa.importing.table import Choice
 
+#: What import says is tested in English words; an import speaks the language of its sources
+#: when nothing is set (tests/test_messages.py), so these set it.
+pytestmark = pytest.mark.usefixtures("english")
+
 Invoke = Callable[..., Any]
 DATA = Path(__file__).resolve().parent / "data" / "import"
 
