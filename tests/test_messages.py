@@ -370,3 +370,16 @@ def test_a_merged_corpus_large_enough_for_the_store_is_named_by_its_sources(invo
     overview = invoke("--data", str(target), "--lang", "en").stdout
     assert "3 sources" in overview and "merged.json" not in overview.split("Try:")[0]
     assert invoke("--data", str(target), "--lang", "nl", "export", "-f", "md").stdout.startswith("# 3 bronnen\n")
+
+
+def test_an_export_of_a_merged_corpus_notes_originals_by_each_questions_language(invoke: Any, tmp_path: Path) -> None:
+    """An English page of a Dutch and an English source notes the Dutch original; of the English
+    questions alone it notes nothing."""
+    dutch, english = tmp_path / "vragen.md", tmp_path / "faq.md"
+    dutch.write_text("# Vragen\n\n## Kan ik later betalen?\n\nJa, dat kan binnen dertig dagen na de levering.\n")
+    english.write_text("# FAQ\n\n## Can I pay later?\n\nYes, within 30 days of the delivery.\n\n## Why?\n\nThe law.\n")
+    target = tmp_path / "mixed.json"
+    assert invoke("import", str(dutch), str(english), "-o", str(target)).exit_code == 0
+    note = "no English translation in this corpus; the original is shown"
+    assert note in invoke("--data", str(target), "--lang", "en", "export", "-f", "md").stdout
+    assert note not in invoke("--data", str(target), "--lang", "en", "export", "2", "3", "-f", "md").stdout

@@ -317,7 +317,23 @@ def _title(doc: Document) -> str:
     return clean_text(f"{title} — {'; '.join(doc.filters)}" if doc.filters else title)
 
 
-def _about(doc: Document) -> list[tuple[str, bool]]:
+def _originals_note(entries: Listing, doc: Document) -> str:
+    """The label of the note on questions shown in another language than the page's ("" for
+    none). A merged corpus's questions each have their own source's language, so each is asked;
+    in any other corpus the first says it for all (its translations come whole)."""
+    corpus, lang = doc.corpus, doc.lang
+    if corpus.source_count() > 1:
+        others = [entry for entry in entries if corpus.language_of(entry) != lang]
+        if not others:
+            return ""
+        return "translation" if all(entry.translated(lang) for entry in others) else "no_translation"
+    first = next(iter(corpus.entries.headings()), None)  # a store reads it in its first batch
+    if lang == corpus.language or first is None:
+        return ""
+    return "translation" if lang == "en" and first.question_en else "no_translation"
+
+
+def _about(doc: Document, entries: Listing) -> list[tuple[str, bool]]:
     """Lines about the document: (text, derived?)."""
     corpus, lang = doc.corpus, doc.lang
     provenance, webinar = corpus.provenance, corpus.collection
@@ -334,10 +350,9 @@ def _about(doc: Document) -> list[tuple[str, bool]]:
     derived = in_lang(lang, provenance.derived_note, provenance.derived_note_en)
     if derived:
         lines.append((derived, True))
-    first = next(iter(corpus.entries.headings()), None)  # a store reads it in its first batch
-    if lang != corpus.language and first is not None:  # judged by the first entry: translations come whole
-        translated = lang == "en" and bool(first.question_en)
-        lines.append((label(lang, "translation" if translated else "no_translation"), True))
+    note = _originals_note(entries, doc)
+    if note:
+        lines.append((label(lang, note), True))
     if doc.version:
         lines.append((label(lang, "generated", version=doc.version, date=doc.date), False))
     return lines
@@ -482,7 +497,7 @@ def to_markdown(entries: Listing, doc: Document) -> Iterator[bytes]:
 def _markdown_parts(entries: Listing, doc: Document) -> Iterator[str]:
     lang, written = doc.lang, _Written(doc, _md)
     yield f"# {_md(_title(doc))}\n\n## {label(lang, 'about_export')}\n\n"
-    for text, derived in _about(doc):
+    for text, derived in _about(doc, entries):
         yield (f"_{_md(text)}_" if derived else _md(text)) + "\n\n"
     yield f"## {label(lang, 'contents')}\n\n"
     yield from _contents(entries, written, lambda heading, text: f"- [{heading.id}. {text}](#q{heading.id})\n")
@@ -585,7 +600,8 @@ def _html_parts(entries: Listing, doc: Document) -> Iterator[str]:
         f"<title>{title}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
     )
     about = "".join(
-        f'<p class="derived">{_h(text)}</p>' if derived else f"<p>{_h(text)}</p>" for text, derived in _about(doc)
+        f'<p class="derived">{_h(text)}</p>' if derived else f"<p>{_h(text)}</p>"
+        for text, derived in _about(doc, entries)
     )
     yield f'<section class="about"><h2>{_h(label(lang, "about_export"))}</h2>{about}</section>\n'
     yield f"<nav><h2>{_h(label(lang, 'contents'))}</h2><ol>\n"
