@@ -383,3 +383,14 @@ def test_an_export_of_a_merged_corpus_notes_originals_by_each_questions_language
     note = "no English translation in this corpus; the original is shown"
     assert note in invoke("--data", str(target), "--lang", "en", "export", "-f", "md").stdout
     assert note not in invoke("--data", str(target), "--lang", "en", "export", "2", "3", "-f", "md").stdout
+
+
+def test_a_list_of_a_merged_corpus_notes_a_dutch_original_after_an_english_first(invoke: Any, tmp_path: Path) -> None:
+    english, dutch = tmp_path / "faq.md", tmp_path / "vragen.md"
+    english.write_text("# FAQ\n\n## Can I pay later?\n\nYes, within 30 days of the delivery.\n\n## Why?\n\nThe law.\n")
+    dutch.write_text("# Vragen\n\n## Kan ik later betalen?\n\nJa, dat kan binnen dertig dagen na de levering.\n")
+    target = tmp_path / "mixed.json"
+    assert invoke("import", str(english), str(dutch), "-o", str(target)).exit_code == 0
+    listed = invoke("--data", str(target), "--lang", "en", "list", "--table").stdout
+    assert "Kan ik later betalen?" in listed and "no English translation in this corpus" in listed
+    assert "translation" not in invoke("--data", str(target), "--lang", "en", "list", "--table", "-n", "2").stdout

@@ -335,7 +335,8 @@ class BrowseApp(App[None]):
     def refresh_results(self) -> None:
         query = self.query_one("#query", Input).value
         self.shown = self.matching(query)
-        note = content_note(self.corpus, self.shown[:1], self.lang)
+        judged = self.shown[:1] if self.corpus.in_one_language() else self.shown
+        note = content_note(self.corpus, judged, self.lang)
         shown = self.words("shown", shown=len(self.shown), total=len(self.corpus.entries))
         short = label(self.lang, "no_translation_short")
         if note is None:

@@ -322,7 +322,7 @@ def _originals_note(entries: Listing, doc: Document) -> str:
     none). A merged corpus's questions each have their own source's language, so each is asked;
     in any other corpus the first says it for all (its translations come whole)."""
     corpus, lang = doc.corpus, doc.lang
-    if corpus.source_count() > 1:
+    if not corpus.in_one_language():
         others = [entry for entry in entries if corpus.language_of(entry) != lang]
         if not others:
             return ""

@@ -407,6 +407,11 @@ class Corpus:
         """The language the corpus is written in, as it says ("" when it does not say)."""
         return self.collection.language if self.collection else ""
 
+    def in_one_language(self) -> bool:
+        """Whether any one entry says what all are written in (their translations come whole): not
+        so in a merged corpus, whose entries keep their own sources' languages (``language_of``)."""
+        return self.source_count() < 2
+
     def language_of(self, entry: Entry) -> str:
         """The language *entry* is written in: its own source's in a merged corpus, else the corpus's."""
         own = entry.source.language if entry.source else ""

@@ -133,9 +133,15 @@ def list_(
             rows=lambda export: export.entry_rows(entries, language),
             view=lambda render: _then(
                 render.entry_rows(entries, corpus, language, out.width),
-                render.content_note(corpus, [corpus.entries[p] for p in chosen[:1]], language),
+                render.content_note(corpus, _judged(corpus, chosen), language),
             ),
         )
+
+
+def _judged(corpus: Corpus, positions: Sequence[int]) -> list[Entry]:
+    """The entries listed that say whether the list shows originals: the first, unless the corpus
+    is merged from sources in their own languages (then each)."""
+    return [corpus.entries[p] for p in (positions[:1] if corpus.in_one_language() else positions)]
 
 
 def _entries_at(corpus: Corpus, positions: Sequence[int], *, whole: bool) -> Iterator[Entry]:
