@@ -908,3 +908,16 @@ def test_the_first_of_several_sections_is_not_the_title(tmp_path: Path) -> None:
         read = read_source(source)
         assert read.title == title
         assert [p.topics for p in read.found.pairs] == [("Definitions",), ("Installation",), ("Troubleshooting",)]
+
+
+def test_a_question_answered_under_sub_headings_that_do_not_ask(tmp_path: Path) -> None:
+    """``## Q: I found a bug. What should I do?`` goes straight into ``### If you can fix it``
+    and ``### If you cannot``: the question is an entry and those sub-headings are its answer."""
+    text = (
+        "# FAQ\n\n## Q: What is it?\n\nA video player.\n\n"
+        "## Q: I found a bug. What should I do?\n\n### If you can fix it\n\nSend a pull request.\n\n"
+        "### If you cannot\n\nOpen an issue.\n\n## Q: How do I autoplay a video?\n\nSet the autoplay option.\n"
+    )
+    found = questions_of(tmp_path, "faq.md", text)
+    assert [q for q, _ in found] == ["What is it?", "I found a bug. What should I do?", "How do I autoplay a video?"]
+    assert found[1][1].startswith("If you can fix it") and found[1][1].endswith("Open an issue.")

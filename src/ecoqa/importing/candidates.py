@@ -86,9 +86,13 @@ def _asking(blocks: Sequence[Block], headed: list[int]) -> bool:
 
 
 def opens_text(blocks: Sequence[Block], at: int) -> bool:
-    """A heading with text under it, or one of questions asked together above one answer."""
+    """A heading with text under it, one of questions asked together above one answer, or a
+    question whose answer goes straight into sub-headings that do not ask ("If you can fix it")."""
     while at + 1 < len(blocks) and asks(blocks[at].text) and blocks[at + 1].kind == "heading":
-        if blocks[at + 1].level != blocks[at].level or not asks(blocks[at + 1].text):
+        after = blocks[at + 1]
+        if after.level > blocks[at].level and not asks(after.text) and _content_after(blocks, at + 1):
+            return True
+        if after.level != blocks[at].level or not asks(after.text):
             break
         at += 1
     return _content_after(blocks, at)
