@@ -921,3 +921,14 @@ def test_a_question_answered_under_sub_headings_that_do_not_ask(tmp_path: Path) 
     found = questions_of(tmp_path, "faq.md", text)
     assert [q for q, _ in found] == ["What is it?", "I found a bug. What should I do?", "How do I autoplay a video?"]
     assert found[1][1].startswith("If you can fix it") and found[1][1].endswith("Open an issue.")
+
+
+@pytest.mark.parametrize("title", ["What you might do if you're clever", "How it works", "Wat je moet weten"])
+def test_a_question_word_opening_a_clause_is_a_section_title_not_a_question(tmp_path: Path, title: str) -> None:
+    """A heading that starts with a question word and then its subject ("How it works") names a
+    section; before the first question it is an introduction, not an entry."""
+    text = (
+        f"# Tool\n\n## Install\n\nRun the installer.\n\n## {title}\n\nUse it in your editor.\n\n"
+        "## Why should I use it?\n\nIt saves time.\n\n## Is there a badge?\n\nYes, in the readme.\n"
+    )
+    assert [q for q, _ in questions_of(tmp_path, "README.md", text)] == ["Why should I use it?", "Is there a badge?"]

@@ -12,10 +12,14 @@ from ecoqa.importing.blocks import Block, numbering
 BOLD = 7
 #: Blocks that are text of an answer.
 CONTENT = ("paragraph", "item", "numbered", "code", "term")
+#: A question word, but not one that opens a clause with its subject right after it ("How it
+#: works", "What you might do if you're clever", "Wat je moet weten" are section titles; "How
+#: does it work" and "Can I" ask).
 QUESTION_WORD = re.compile(
-    r"^(?:how|what|why|when|where|who|whom|whose|which|can|could|do|does|did|is|are|was|were|should|shall|"
-    r"will|would|may|might|must|has|have|hoe|wat|waarom|wanneer|waar|wie|welke|welk|kan|kun|kunt|kunnen|mag|"
-    r"moet|moeten|is|zijn|heb|hebben|heeft|wordt|worden|krijg|krijgt|ben|zal|zou|waarvoor|waarmee|hoeveel)\b",
+    r"^(?:(?:how|what|why|when|where|who|whom|whose|which|hoe|wat|waarom|wanneer|waar|wie|welke|welk|waarvoor|"
+    r"waarmee|hoeveel)\b(?!\s+(?:i|you|we|they|he|she|it|ik|je|jij|wij|ze|zij|hij|het)\b)|"
+    r"(?:can|could|do|does|did|is|are|was|were|should|shall|will|would|may|might|must|has|have|kan|kun|kunt|"
+    r"kunnen|mag|moet|moeten|zijn|heb|hebben|heeft|wordt|worden|krijg|krijgt|ben|zal|zou)\b)",
     re.I,
 )
 _ASKS = re.compile(r"\?[\s\"'”’)\]*_]*$")
