@@ -932,3 +932,22 @@ def test_a_question_word_opening_a_clause_is_a_section_title_not_a_question(tmp_
         "## Why should I use it?\n\nIt saves time.\n\n## Is there a badge?\n\nYes, in the readme.\n"
     )
     assert [q for q, _ in questions_of(tmp_path, "README.md", text)] == ["Why should I use it?", "Is there a badge?"]
+
+
+def test_bold_lines_inside_a_readmes_last_faq_answer_are_emphasis(tmp_path: Path) -> None:
+    """A README's FAQ whose last entry lists causes under bold lines ("**Tests running in watch
+    mode**"): the bold lines are neither questions nor the page's furniture after the answers."""
+    text = (
+        "# np\n\n## Install\n\nRun npm install.\n\n## Tips\n\n### Release script\n\nAdd np to a script.\n\n"
+        "## FAQ\n\n### I get an error when publishing through Yarn\n\nCheck the registry URL.\n\n"
+        "### np hangs during the publishing step\n\nCommon causes include:\n\n"
+        "**Lifecycle scripts that don't exit**\n\nDo not name a script publish.\n\n"
+        "**Tests running in watch mode**\n\nMake the test command exit.\n"
+    )
+    found = questions_of(tmp_path, "readme.md", text)
+    assert [q for q, _ in found] == [
+        "I get an error when publishing through Yarn",
+        "np hangs during the publishing step",
+    ]
+    assert found[1][1].startswith("Common causes include:")
+    assert found[1][1].endswith("Make the test command exit.")

@@ -143,7 +143,9 @@ def _leaf_headings(blocks: Sequence[Block], headed: list[int], title: int | None
     """The deepest heading of each branch, with text under it: a troubleshooting page's problems; and
     a heading that asks, with text of its own above its follow-up questions. On a page whose
     questions ask, sub-headings deeper than any heading that asks, under a heading with text of
-    its own, belong to its answer ("Tearing", then "Windows", "X11/Intel"): that heading is the entry."""
+    its own, belong to its answer ("Tearing", then "Windows", "X11/Intel"): that heading is the entry;
+    so do bold lines that do not ask under a heading with text of its own (a README's "np hangs",
+    then "**Tests running in watch mode**"): on any page they are emphasis in its answer."""
     starts = []
     inside: set[int] = set()  # sub-headings of an entry's answer
     asking_ranks = {heading_rank(blocks[at]) for at in headed if asks(blocks[at].text)}
@@ -154,7 +156,9 @@ def _leaf_headings(blocks: Sequence[Block], headed: list[int], title: int | None
         rank = blocks[at].level
         end = next((n for n in range(at + 1, len(blocks)) if 0 < heading_rank(blocks[n]) <= rank), len(blocks))
         below = [n for n in range(at + 1, end) if heading_rank(blocks[n]) > rank]
-        if question_level and below and all(heading_rank(blocks[n]) > question_level for n in below):
+        deeper = question_level and all(heading_rank(blocks[n]) > question_level for n in below)
+        emphasis = all(heading_rank(blocks[n]) == BOLD and not asks(blocks[n].text) for n in below)
+        if below and (deeper or emphasis):
             inside.update(below)
             starts.append(_start(blocks[at], at, rank, asking_page))
         elif asks(blocks[at].text) or not below:

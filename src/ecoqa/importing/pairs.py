@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ecoqa.importing.blocks import Block, Link, asked_and_answered, compose
 from ecoqa.importing.candidates import Candidate
-from ecoqa.importing.questions import ANSWER_LABEL, QUESTION_LABEL, heading_rank, question_text
+from ecoqa.importing.questions import ANSWER_LABEL, BOLD, CONTENT, QUESTION_LABEL, asks, heading_rank, question_text
 from ecoqa.importing.structure import choose
 from ecoqa.messages import Message, count, msg
 from ecoqa.text import fold
@@ -139,12 +139,28 @@ def _topic(blocks: Sequence[Block], sections: list[int], at: int, stop: int) -> 
 
 def _until_furniture(body: list[Block], inner_ranks: set[int]) -> tuple[list[Block], str | None]:
     for n, block in enumerate(body):
+        if _emphasis_in_answer(body, n):
+            continue
         if block.kind == "heading" and (block.level == 0 or block.level not in inner_ranks):
             credit = next((b.text for b in body[n:] if CREDIT.match(b.text)), None)
             return body[:n], credit
         if block.kind == "paragraph" and CREDIT.match(block.text):
             return body[:n], block.text
     return body, None
+
+
+def _emphasis_in_answer(body: list[Block], n: int) -> bool:
+    """A bold line that does not ask, between text of the answer above and below it ("**Tests
+    running in watch mode**" in a README's last answer): emphasis, not the page's furniture."""
+    block = body[n]
+    return (
+        block.kind == "heading"
+        and block.level == BOLD
+        and not asks(block.text)
+        and any(b.kind in CONTENT for b in body[:n])
+        and n + 1 < len(body)
+        and body[n + 1].kind in CONTENT
+    )
 
 
 def _add(found: Found, question: str, number: int | None, body: list[Block], topics: tuple[str, ...]) -> None:
