@@ -951,3 +951,47 @@ def test_bold_lines_inside_a_readmes_last_faq_answer_are_emphasis(tmp_path: Path
     ]
     assert found[1][1].startswith("Common causes include:")
     assert found[1][1].endswith("Make the test command exit.")
+
+
+def test_a_documentation_themes_sidebar_related_bar_and_footer_are_furniture(tmp_path: Path) -> None:
+    """Sphinx's classic theme: a "¶" permalink after each heading, ``<div class="related">``
+    navigation bars with an ``<h3>``, a ``<div class="sphinxsidebar">`` with "Table Of Contents"
+    and "Quick search", a ``<div class="footer">``: none of them is a question or part of one."""
+    bar = '<div class="related"><h3>Navigation</h3><ul><li><a href="index.html">index</a></li></ul></div>'
+    page = (
+        f"<html><body>{bar}<div class='document'><div class='body'><h1>FAQ</h1><h2>General</h2>"
+        '<h3>How did it get started?<a class="headerlink" href="#a">¶</a></h3><p>At a sprint.</p>'
+        '<h3>How can I contribute?<a class="headerlink" href="#b">¶</a></h3><p>Read the guide.</p>'
+        '<h2>Hosting</h2><h3>Why no Google hosting?<a href="#c">¶</a></h3><p>They have no API.</p></div></div>'
+        "<div class='sphinxsidebar'><h3>Table Of Contents</h3><ul><li><a href='#a'>How did it get started?</a></li>"
+        "</ul><h3>Quick search</h3><p>Enter search terms.</p></div>"
+        f"{bar}<div class='footer'>© Copyright 2011, the contributors.</div></body></html>"
+    )
+    assert questions_of(tmp_path, "faq.html", page) == [
+        ("How did it get started?", "At a sprint."),
+        ("How can I contribute?", "Read the guide."),
+        ("Why no Google hosting?", "They have no API."),
+    ]
+
+
+def test_the_first_entry_straight_under_the_faq_title_states_a_problem(tmp_path: Path) -> None:
+    """MkDocs: "Frequently Asked Questions", then "The font looks tiny" and questions that ask:
+    the first heading of their rank, with the first question next, is an entry; a first
+    heading named as an introduction is not."""
+    page = (
+        "<html><body><article><h1>Frequently Asked Questions</h1>"
+        '<h3>The font looks tiny<a class="headerlink" href="#t">~</a></h3><p>Upload a larger font.</p>'
+        '<h3>How to use icons?<a class="headerlink" href="#i">~</a></h3><p>Upload the icon font.</p>'
+        '<h3>Is there a file browser?<a class="headerlink" href="#f">~</a></h3><p>Since 0.6.</p>'
+        "</article></body></html>"
+    )
+    assert [q for q, _ in questions_of(tmp_path, "faq.html", page)] == [
+        "The font looks tiny",
+        "How to use icons?",
+        "Is there a file browser?",
+    ]
+    introduced = page.replace("The font looks tiny", "Introduction")
+    assert [q for q, _ in questions_of(tmp_path, "faq2.html", introduced)] == [
+        "How to use icons?",
+        "Is there a file browser?",
+    ]

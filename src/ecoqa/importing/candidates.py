@@ -198,13 +198,38 @@ def _asking_headings(blocks: Sequence[Block], headed: list[int], title: int | No
         words = question_text(blocks[at].text)[0]
         sentence = len(words.split()) >= _STATED_WORDS
         stated = sentence and (at > asking[-1] or (at < asking[0] and bool(_PROBLEM.search(words))))
-        if blocks[at].level == rank and (among or stated or QUESTION_WORD.match(question_text(blocks[at].text)[0])):
+        first = at < asking[0] and _first_under_title(blocks, at, rank, title, asking[0])
+        if blocks[at].level == rank and (
+            among or stated or first or QUESTION_WORD.match(question_text(blocks[at].text)[0])
+        ):
             chosen.add(at)
     starts = [_start(blocks[at], at, min(rank, blocks[at].level), True) for at in sorted(chosen)]
     sections = frozenset(
         at for at, b in enumerate(blocks) if 0 < heading_rank(b) <= rank and at not in chosen and at != title
     )
     return Candidate(msg("headings ending in '?'"), starts, sections)
+
+
+#: What an introduction, a table of contents or a general heading is called, in English and Dutch.
+_INTRODUCTION = re.compile(
+    r"^(?:intro(?:duction)?|about\b.*|overview|welcome\b.*|contents|table of contents|general|preface|"
+    r"inleiding|over\b.*|overzicht|welkom\b.*|inhoud(?:sopgave)?|algemeen)\W*$",
+    re.I,
+)
+
+
+def _first_under_title(blocks: Sequence[Block], at: int, rank: int, title: int | None, asked: int) -> bool:
+    """The first heading of the questions' rank, straight under the page's title or a section
+    heading with no text between ("Frequently Asked Questions", then "The font looks tiny"), or
+    at the very start, with the first question the next heading of its rank: the first entry,
+    unless it is named as an introduction is."""
+    before = [n for n in range(at) if heading_rank(blocks[n])]
+    return (
+        (at == 0 or (blocks[at - 1].kind == "heading" and 0 < heading_rank(blocks[at - 1]) < rank))
+        and all(heading_rank(blocks[n]) < rank for n in before if n != title)
+        and not any(0 < heading_rank(blocks[n]) <= rank for n in range(at + 1, asked))
+        and not _INTRODUCTION.match(" ".join(blocks[at].text.split()))
+    )
 
 
 def _numbered(blocks: Sequence[Block], asking_page: bool) -> Iterator[Candidate]:

@@ -27,10 +27,11 @@ _SKIP = frozenset(
     "script style noscript template nav header footer aside svg iframe head select input textarea "
     "object embed canvas map dialog".split()
 )
-#: Page furniture by its role or class: navigation, breadcrumbs, cookie notices, tables of contents.
+#: Page furniture by its role or class: navigation, breadcrumbs, cookie notices, tables of contents,
+#: bars of related pages, footers; and sidebars, whatever their prefix ("sphinxsidebar", "md-sidebar").
 _FURNITURE = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|breadcrumbs?|cookies?|cookie-?banner|consent|toc|"
-    r"table-of-contents|skip-?link|share|social)(?:$|[\s_-])",
+    r"table-of-contents|skip-?link|share|social|related|footer)(?:$|[\s_-])|sidebar",
     re.I,
 )
 #: Icon fonts draw a glyph from a word ("expand_more", "chevron_right"): the word is not text.
@@ -101,7 +102,7 @@ class _Reader:
                 self.words.append(text)
                 if self.strong:
                     self.bold += len("".join(text.split()))
-            elif tag in _SKIP or tag == "-comment" or _furniture(child) or _icon(child):
+            elif tag in _SKIP or tag == "-comment" or _furniture(child) or _icon(child) or _permalink(child):
                 continue
             elif tag == "button":
                 if _accordion(child):  # an accordion's question; other buttons work the page
@@ -274,6 +275,18 @@ def _icon(node: LexborNode) -> bool:
     if not names or not _ICON.search(names):
         return False
     return bool(re.fullmatch(r"\s*[a-z][a-z0-9_-]*\s*", node.text() or ""))
+
+
+#: What a permalink beside a heading shows: a pilcrow, section sign, hash, tilde, link symbol, or
+#: nothing visible (a zero-width space).
+_PERMALINK_TEXT = re.compile(r"[\s\u200b\u200c\u200d\ufeff¶§#~🔗⚓]*")
+
+
+def _permalink(node: LexborNode) -> bool:
+    """A link to a place on the page that shows only a permalink sign ("¶" after a Sphinx
+    heading, a zero-width space in Docusaurus's hash link): not part of the heading's text."""
+    href = node.attributes.get("href") or "" if node.tag == "a" else ""
+    return href.startswith("#") and bool(_PERMALINK_TEXT.fullmatch(node.text() or ""))
 
 
 def _furniture(node: LexborNode) -> bool:
