@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -683,8 +684,11 @@ def test_a_code_line_wider_than_the_panel_folds_whole(invoke: Invoke, tmp_path: 
     line breaks too, at 100 and at 40 columns (it was cropped at the panel's edge: the end of a
     command was lost)."""
     long_line = "curl -X POST https://example.org/" + "a1b2c3d4" * 15 + " --fail --END"
+    words = " ".join(f"word{n}" for n in range(20))
     source = tmp_path / "code.md"
-    source.write_text(f"# Tips\n\n## How?\n\n```\n{long_line}\n\tshort\n```\n", encoding="utf-8")
+    source.write_text(
+        f"# Tips\n\n## How?\n\n```\n{long_line}\n\tshort\ngit commit -m '{words}'\n```\n", encoding="utf-8"
+    )
     imported(invoke, tmp_path, source)
     for columns in ("100", "40"):
         shown = invoke("--data", str(tmp_path / "out.json"), "show", "1", env={"COLUMNS": columns}).stdout
@@ -692,6 +696,9 @@ def test_a_code_line_wider_than_the_panel_folds_whole(invoke: Invoke, tmp_path: 
         assert long_line.replace(" ", "") in "".join(rows).replace(" ", ""), shown
         assert "short" in rows and all(len(row) <= int(columns) for row in shown.splitlines()), shown
         assert sum(row.lstrip("│ ").startswith("↪") for row in shown.splitlines()) >= 1
+        # a line with spaces folds between its words, never inside one
+        whole = [t for row in rows for t in row.replace("'", " ").split() if re.fullmatch(r"word\d+", t)]
+        assert whole == [f"word{n}" for n in range(20)], rows
 
 
 def test_the_answer_format_reads_fenced_code_blocks() -> None:

@@ -76,9 +76,9 @@ FOLDED = "↪ "
 
 
 class CodeBlock:
-    """An answer's code as written: never re-wrapped at words, every line break and indent kept; a
-    line wider than the room folds at its edge and goes on below after a "↪" (cropping it would hide
-    the end of a command)."""
+    """An answer's code as written: never re-wrapped, every line break and indent kept; a line
+    wider than the room goes on below after a "↪" (cropping it would hide the end of a command),
+    folded after its last space that fits in the row's second half, else at the row's edge."""
 
     def __init__(self, code: str) -> None:
         self.lines = code.split("\n")
@@ -89,14 +89,28 @@ class CodeBlock:
             yield from self.rows(line.expandtabs(8), width)
 
     def rows(self, line: str, width: int) -> Iterator[Text]:
-        first, *rest = chop_cells(line, width) or [""]
-        yield Text(first, style=STYLES["code"], no_wrap=True, end="\n")
-        for piece in chop_cells("".join(rest), width - len(FOLDED)):
+        first, *rest = _folded(line, width, width - len(FOLDED))
+        yield Text(first, style=STYLES["code"], no_wrap=True)
+        for piece in rest:
             yield Text.assemble((FOLDED, STYLES["muted"]), (piece, STYLES["code"]), no_wrap=True)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         widest = max((cell_len(line.expandtabs(8)) for line in self.lines), default=0)
         return Measurement(min(len(FOLDED) + 1, widest), widest).clamp(max_width=options.max_width)
+
+
+def _folded(line: str, first: int, then: int) -> list[str]:
+    """*line* in pieces of at most *first*, then *then* columns, that join to it again."""
+    pieces: list[str] = []
+    room = first
+    while cell_len(line) > room:
+        piece = chop_cells(line, room)[0] or line[0]  # a character wider than the room goes whole
+        space = piece.rfind(" ")
+        if space >= len(piece) // 2:  # a word that would be split goes whole onto the next row
+            piece = piece[: space + 1]
+        pieces.append(piece)
+        line, room = line[len(piece) :], then
+    return [*pieces, line]
 
 
 def _marked(text: Text, marks: Sequence[str]) -> Text:
