@@ -1114,3 +1114,18 @@ def test_a_page_that_answers_the_question_its_title_asks(invoke: Invoke, tmp_pat
             "Bij uw gemeente.\n\nWat neemt u mee\n\nEen pasfoto.\n\nKosten\n\nVerschilt.",
         )
     ]
+
+
+def test_questions_in_bold_lines_are_said_to_be_in_bold(invoke: Invoke, tmp_path: Path) -> None:
+    """The structure that found them is named as a reader sees it: 'lines in bold', not 'level-7
+    headings' (ecoqa ranks bold lines below the six heading levels), in the dry run and in the
+    corpus's note on where it came from."""
+    source = tmp_path / "support.md"
+    source.write_text(
+        "# Support\n\n" + "".join(f"**How do I do thing {n}?**\nYou do thing {n} like this.\n\n" for n in range(4)),
+        encoding="utf-8",
+    )
+    dry = invoke("import", str(source), "--dry-run").stdout
+    assert "(lines in bold)" in dry and "level-7" not in dry, dry
+    document = imported(invoke, tmp_path, source)
+    assert "(lines in bold)" in document["provenance"]["source_en"]

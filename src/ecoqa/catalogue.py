@@ -268,6 +268,7 @@ DUTCH: dict[str, str] = {
     "found {blocks}": "gevonden: {blocks}",
     # the structure a source's questions were found in (the dry run; the corpus's provenance keeps the English)
     "level-{rank} headings": "kopjes van niveau {rank}",
+    "lines in bold": "vetgedrukte regels",
     "the question the title asks": "de vraag die de titel stelt",
     "the deepest headings": "de diepste kopjes",
     "headings ending in '?'": "kopjes die op '?' eindigen",

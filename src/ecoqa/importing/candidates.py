@@ -136,7 +136,8 @@ def _heading_levels(
     """Every heading of one rank is a question; higher ones are sections, lower ones belong to answers."""
     for rank in sorted({blocks[at].level for at in headed}):
         starts = [_start(blocks[at], at, rank, asking_page) for at in headed if blocks[at].level == rank]
-        yield Candidate(msg("level-{rank} headings", rank=rank), starts, _sections_above(blocks, title, rank))
+        named = msg("lines in bold") if rank == BOLD else msg("level-{rank} headings", rank=rank)  # not 'level-7'
+        yield Candidate(named, starts, _sections_above(blocks, title, rank))
 
 
 def _leaf_headings(blocks: Sequence[Block], headed: list[int], title: int | None, asking_page: bool) -> Candidate:
