@@ -26,7 +26,7 @@ INTERNAL = {
     "shapes": {"messages", "models", "text"},
     "schema": {"messages", "models", "text", "shapes"},
     "names": {"models", "text"},
-    "files": {"errors"},
+    "files": {"errors", "messages"},
     "corpus": {"messages", "errors", "models", "text", "schema", "shapes", "bundled"},
     # search, by concern: analysis <- index <- expand <- rank, snippets <- engine (the search itself);
     # the package's __init__ imports nothing, so a command that reads only the index loads only it
@@ -58,7 +58,7 @@ INTERNAL = {
     # the store, by concern: layout <- cache (the folder) <- build, read <- __init__ (which decides, when a command
     # opens the index, whether it is used)
     "store.layout": set(),
-    "store.cache": {"errors", "text", "version", "search", "store.layout"},
+    "store.cache": {"messages", "errors", "text", "version", "search", "store.layout"},
     "store.build": {"errors", "models", "related", "schema", "corpus", "search", "text", "store.cache", "store.layout"},
     "store.read": {"messages", "errors", "models", "related", "schema", "search", "store.cache", "store.layout"},
     "store.__init__": {

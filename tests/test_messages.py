@@ -394,3 +394,24 @@ def test_a_list_of_a_merged_corpus_notes_a_dutch_original_after_an_english_first
     listed = invoke("--data", str(target), "--lang", "en", "list", "--table").stdout
     assert "Kan ik later betalen?" in listed and "no English translation in this corpus" in listed
     assert "translation" not in invoke("--data", str(target), "--lang", "en", "list", "--table", "-n", "2").stdout
+
+
+def test_the_systems_reason_is_said_in_the_interface_language(invoke: Any, tmp_path: Path) -> None:
+    """'No such file or directory' is the system's English: a Dutch line says it in Dutch."""
+    target = tmp_path / "missing" / "out.md"
+    dutch = invoke("export", "1", "-o", str(target)).stderr
+    assert dutch == f"ecoqa: kan {target} niet schrijven: bestand of map bestaat niet.\n"
+    english = invoke("export", "1", "-o", str(target), "--lang", "en").stderr
+    assert english == f"ecoqa: cannot write {target}: No such file or directory.\n"
+    assert "bestand of map bestaat niet" in invoke("import", str(tmp_path / "none.md"), "--lang", "nl", "-n").stderr
+
+
+def test_a_system_reason_without_dutch_stays_the_systems() -> None:
+    import errno
+
+    from ecoqa.messages import system_reason
+
+    assert system_reason(OSError(errno.ENOENT, "No such file or directory")).said("nl") == "bestand of map bestaat niet"
+    unknown = system_reason(OSError(errno.ENOMSG, "No message of desired type"))
+    assert unknown.said("nl") == "No message of desired type"
+    assert system_reason(OSError("no errno at all")) == "no errno at all"

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ecoqa.errors import EcoqaError, OutputError, UsageError
-from ecoqa.messages import clause, msg
+from ecoqa.messages import clause, msg, system_reason
 
 #: key -> (allowed values or () for any text, default, environment variable)
 SETTINGS: dict[str, tuple[tuple[str, ...], str, str]] = {
@@ -109,7 +109,7 @@ def _config_text(path: Path) -> str | None:
         return None
     except OSError as error:
         raise UsageError(
-            "{path}: cannot read the config file ({reason}).", path=path, reason=error.strerror or error
+            "{path}: cannot read the config file ({reason}).", path=path, reason=system_reason(error)
         ) from None
     if len(raw) > MAX_CONFIG_BYTES:
         limit = MAX_CONFIG_BYTES // 1024
@@ -178,7 +178,7 @@ def save(key: str, value: str | None) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise OutputError("cannot write {path}: {reason}.", path=path, reason=error.strerror or error) from None
+        raise OutputError("cannot write {path}: {reason}.", path=path, reason=system_reason(error)) from None
     with _reader_of_pipe_held(path):
         write_atomic(path, lines, force=True)
     _read.cache_clear()

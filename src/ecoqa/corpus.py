@@ -17,7 +17,7 @@ from typing import Any
 
 from ecoqa.bundled import bundled_corpus as bundled_corpus
 from ecoqa.errors import CorpusError
-from ecoqa.messages import Message, msg
+from ecoqa.messages import Message, msg, system_reason
 from ecoqa.models import Corpus, Entry
 from ecoqa.schema import SECTIONS, Checker, Document, convert
 from ecoqa.shapes import NonFinite, Pairs, Problem, kind_of
@@ -61,9 +61,7 @@ def read_bounded(path: Path, what: Message) -> bytes:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        raise CorpusError(
-            "{path}: cannot read ({reason}).", path=path, reason=one_line(error.strerror or str(error))
-        ) from None
+        raise CorpusError("{path}: cannot read ({reason}).", path=path, reason=system_reason(error)) from None
     if len(raw) > MAX_BYTES:
         raise CorpusError(
             "{path}: larger than the {limit} MB limit for {what}.", path=path, limit=MAX_BYTES // 2**20, what=what
@@ -99,7 +97,7 @@ def _stat_problem(name: str, error: OSError, hint: str) -> Message:
         return msg("{path}: file not found; check the path given with {option}.", path=name, option=msg(hint))
     if error.errno == errno.ELOOP:
         return msg("{path}: too many levels of symbolic links (a link that points to itself?).", path=name)
-    return msg("{path}: cannot read ({reason}).", path=name, reason=one_line(error.strerror or str(error)))
+    return msg("{path}: cannot read ({reason}).", path=name, reason=system_reason(error))
 
 
 def load_corpus(path: Path | None = None) -> Corpus:
@@ -403,9 +401,7 @@ def check_stream(
                     if entry is not None and on_entry is not None:
                         on_entry(entry, value)
     except OSError as error:
-        raise CorpusError(
-            "{path}: cannot read ({reason}).", path=source, reason=one_line(error.strerror or str(error))
-        ) from None
+        raise CorpusError("{path}: cannot read ({reason}).", path=source, reason=system_reason(error)) from None
     if not questions and not checker.head.problems:
         checker.head.add(None, "missing required field 'questions' (a list of {id, question, answer})")
     parts, problems = checker.finish(answers or (lambda ids: _answers_of(path, source, ids)))

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ecoqa.errors import OutputError, UsageError, interrupts_deferred, terminate_cleanly
+from ecoqa.messages import system_reason
 
 
 def same_file(a: Path, b: Path) -> bool:
@@ -119,7 +120,7 @@ def _write_into_stream(path: Path, mode: int, chunks: Iterable[str | bytes]) -> 
                 raise UsageError("{path} changed into a file while ecoqa was writing; nothing was written.", path=path)
             stream.writelines(_encoded(chunks))
     except OSError as error:
-        raise OutputError("cannot write {path}: {reason}.", path=path, reason=error.strerror or error) from None
+        raise OutputError("cannot write {path}: {reason}.", path=path, reason=system_reason(error)) from None
 
 
 def _send_to_socket(path: Path, chunks: Iterable[str | bytes]) -> None:
@@ -177,7 +178,7 @@ def _write_through_temporary(path: Path, target: Path, chunks: Iterable[str | by
         os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
     except OSError as error:
-        raise OutputError("cannot write {path}: {reason}.", path=path, reason=error.strerror or error) from None
+        raise OutputError("cannot write {path}: {reason}.", path=path, reason=system_reason(error)) from None
     finally:
         if temporary is not None:
             with contextlib.suppress(OSError):

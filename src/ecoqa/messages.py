@@ -64,6 +64,12 @@ def joined(items: Sequence[str], separator: str) -> Message:
     return Message(template, separator=Message(separator), **{f"item{n}": item for n, item in enumerate(items)})
 
 
+def system_reason(error: OSError) -> str:
+    """Why the system refused (a file not found, a full disk), as a message: its words are the
+    system's English ("No such file or directory"), said in Dutch where the catalogue has them."""
+    return Message(error.strerror) if error.strerror else " ".join(str(error).split())[:300]
+
+
 def reason_of(error: BaseException) -> str:
     """Why *error* happened, as a message where ecoqa wrote it (else the library's or system's words)."""
     first = error.args[0] if error.args else None

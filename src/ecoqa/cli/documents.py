@@ -265,6 +265,9 @@ def import_(
     from ecoqa.importing.table import Choice
     from ecoqa.version import ecoqa_version
 
+    lang = _language_tag(corpus_lang)
+    spoken = (ctx.find_root().obj or {}).get("lang")
+    spoken_for(spoken, lang or "")  # until the sources are read: the language said to be theirs, else English
     to_stdout = output is not None and str(output) == "-"
     if output is None and not dry_run:
         raise UsageError("say where to write the corpus with -o FILE ('-' for stdout), or look first with --dry-run.")
@@ -273,7 +276,6 @@ def import_(
     protected = [*sources, *([terms] if terms else [])]
     if output is not None and not to_stdout and not dry_run:
         check_target(output, force=force, protected=protected)
-    lang = _language_tag(corpus_lang)
     options = Options(Choice(question_column, answer_column, lang), base_url)
     read, skipped = read_sources(sources, options, skip_unreadable=skip_unreadable)
     check_columns_used(read, options)
@@ -284,7 +286,7 @@ def import_(
         pairs, term_notes = read_terms(terms)
         skipped.extend(term_notes)
     built = build(read, title=title, lang=lang, version=ecoqa_version(), base_url=base_url, terms=pairs)
-    spoken_for((ctx.find_root().obj or {}).get("lang"), built.document.get("collection", {}).get("language", ""))
+    spoken_for(spoken, built.document.get("collection", {}).get("language", ""))
     text = corpus_text(built.document)
     for note in [*skipped, *built.notes]:
         warn(note)

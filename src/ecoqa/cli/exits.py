@@ -17,7 +17,7 @@ from typing import Any
 import typer
 
 from ecoqa.errors import CorpusError, EcoqaError, IndexDamaged, NoMatchError, OutputError
-from ecoqa.messages import Message, msg
+from ecoqa.messages import Message, msg, system_reason
 
 
 @unique
@@ -58,7 +58,7 @@ def exit_for(error: BaseException) -> tuple[int, str | None]:
     if isinstance(error, OSError) and (isinstance(error, BrokenPipeError) or error.errno == errno.EPIPE):
         return ExitCode.OK, None  # the reader of a pipe stopped reading
     if isinstance(error, OSError):  # a write to stdout failed (full disk, I/O error)
-        return ExitCode.OUTPUT, msg("cannot write output ({reason}).", reason=error.strerror or error)
+        return ExitCode.OUTPUT, msg("cannot write output ({reason}).", reason=system_reason(error))
     if interrupted(error) or isinstance(error, typer.Abort):  # Ctrl-C, also wrapped in another error
         return ExitCode.INTERRUPTED, None
     usage = _usage_line(error)

@@ -14,7 +14,7 @@ from ecoqa.importing.blocks import Block, asked_and_answered, text_blocks
 from ecoqa.importing.decode import decode, looks_binary
 from ecoqa.importing.pairs import Found, recognise
 from ecoqa.importing.table import Choice
-from ecoqa.messages import Message, clause, count, joined, msg
+from ecoqa.messages import Message, clause, count, joined, msg, system_reason
 from ecoqa.text import one_line
 
 KINDS = {
@@ -137,7 +137,7 @@ def _source_bytes(path: Path, name: str) -> bytes:
     try:
         mode = path.stat().st_mode
     except OSError as error:
-        raise CorpusError("cannot read {path}: {reason}.", path=name, reason=error.strerror or error) from None
+        raise CorpusError("cannot read {path}: {reason}.", path=name, reason=system_reason(error)) from None
     if stat.S_ISDIR(mode):
         raise CorpusError("{name}: is a directory; give the files in it.", name=name)
     if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):

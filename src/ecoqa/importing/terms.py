@@ -14,7 +14,7 @@ from typing import Any
 
 from ecoqa.errors import CorpusError
 from ecoqa.importing.decode import decode, looks_binary
-from ecoqa.messages import msg
+from ecoqa.messages import msg, system_reason
 
 _DUTCH = {"nl", "dutch", "nederlands", "nl term", "dutch term"}
 _ENGLISH = {"en", "english", "engels", "en terms", "english terms"}
@@ -25,7 +25,7 @@ def read_terms(path: Path) -> tuple[list[dict[str, Any]], list[str]]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise CorpusError("cannot read {path}: {reason}.", path=path, reason=error.strerror or error) from None
+        raise CorpusError("cannot read {path}: {reason}.", path=path, reason=system_reason(error)) from None
     if looks_binary(raw):
         raise CorpusError("{path}: a binary file; a term list is a table of Dutch and English terms.", path=path)
     text, warnings = decode(raw, str(path))

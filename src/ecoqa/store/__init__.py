@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from ecoqa.corpus import corpus_from_document, decode_json, read_corpus_bytes
 from ecoqa.errors import CorpusError, IndexDamaged, StoreError
-from ecoqa.messages import msg, reason_of
+from ecoqa.messages import msg, reason_of, system_reason
 from ecoqa.models import Corpus
 from ecoqa.store.build import Progress, build_store
 from ecoqa.store.cache import (
@@ -45,7 +45,6 @@ from ecoqa.store.cache import (
     wants_index,
 )
 from ecoqa.store.read import open_store
-from ecoqa.text import one_line
 
 if TYPE_CHECKING:
     from ecoqa.search.index import Index
@@ -82,9 +81,7 @@ def open_indexed(
     try:
         identity = file_identity(path)
     except OSError as error:
-        raise CorpusError(
-            "{path}: cannot read ({reason}).", path=path, reason=one_line(error.strerror or str(error))
-        ) from None
+        raise CorpusError("{path}: cannot read ({reason}).", path=path, reason=system_reason(error)) from None
     content = known_files(directory).get(identity)
     if content is not None:
         found = _open_key(directory, key_of(content), source, warn)

@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 
 from ecoqa.errors import CorpusError
+from ecoqa.messages import system_reason
 from ecoqa.store.layout import STORE_LAYOUT
-from ecoqa.text import one_line
 from ecoqa.version import ecoqa_version
 
 #: Corpus files at least this large get a persistent index; smaller ones are indexed in memory.
@@ -112,9 +112,7 @@ def content_hash(path: Path) -> str:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)
     except OSError as error:
-        raise CorpusError(
-            "{path}: cannot read ({reason}).", path=path, reason=one_line(error.strerror or str(error))
-        ) from None
+        raise CorpusError("{path}: cannot read ({reason}).", path=path, reason=system_reason(error)) from None
     return digest.hexdigest()
 
 
