@@ -1,7 +1,9 @@
 """Text analysis shared by the index and the query: folding, word tokens, stop words and stems.
 
 One set of patterns serves both sides, so a query word and the corpus word it names come out
-the same. Stems are Snowball's (PyStemmer), Dutch and English.
+the same. Each language is analysed by its own rules: Snowball stems (PyStemmer) for a language
+Snowball knows, the Dutch and English stop words for Dutch and English text; any other language
+(``und`` included) neutrally, folded and split into words but neither stemmed nor thinned.
 """
 
 from __future__ import annotations
@@ -37,6 +39,21 @@ ENGLISH_STOP_WORDS = frozenset(
     each both again once only even anyone someone something anything everyone get gets getting got""".split()
 )
 STOP_WORDS = DUTCH_STOP_WORDS | ENGLISH_STOP_WORDS
+#: The words dropped from text in each language that has a stop list. Dutch and English text drop
+#: both lists: a Dutch corpus carries English translations, and its queries come in either language.
+STOP_LISTS: dict[str, frozenset[str]] = {"nl": STOP_WORDS, "en": STOP_WORDS}
+NO_STOP_WORDS: frozenset[str] = frozenset()
+#: Snowball's algorithm for each language code it has one for (PyStemmer ships them all, compiled).
+SNOWBALL = {
+    "ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german", "el": "greek",
+    "en": "english", "es": "spanish", "et": "estonian", "eu": "basque", "fi": "finnish", "fr": "french",
+    "ga": "irish", "hi": "hindi", "hu": "hungarian", "hy": "armenian", "id": "indonesian", "it": "italian",
+    "lt": "lithuanian", "ne": "nepali", "nl": "dutch", "no": "norwegian", "nb": "norwegian", "nn": "norwegian",
+    "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian", "sv": "swedish", "ta": "tamil",
+    "tr": "turkish",
+}  # fmt: skip
+#: The analysis of a language without Snowball rules: folding only.
+NEUTRAL = "und"
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 HYPHENATED = re.compile(r"(?<![^\W_])[^\W_]+(?:-[^\W_]+)+")  # the look-behind stops quadratic retries
@@ -144,50 +161,68 @@ def index_words(text: str) -> list[str]:
     return words
 
 
-@lru_cache(maxsize=2)
+def analysis_language(declared: str) -> str:
+    """How text said to be in *declared* is analysed: its language code where Snowball has rules
+    for it (``pt-BR`` -> ``pt``), else ``NEUTRAL``. A corpus that names no language is Dutch, as
+    the first corpus format was."""
+    code = declared.strip().lower().replace("_", "-").split("-")[0]
+    if not code:
+        return "nl"
+    return code if code in SNOWBALL else NEUTRAL
+
+
+def stop_words(lang: str) -> frozenset[str]:
+    """The words dropped from text in analysis language *lang* (none for a language without a list)."""
+    return STOP_LISTS.get(lang, NO_STOP_WORDS)
+
+
+@lru_cache(maxsize=8)
 def _stemmer(language: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(language)
 
 
 #: Stems already computed, per language; filled in batches while indexing.
-_STEMS: dict[str, dict[str, str]] = {"nl": {}, "en": {}}
+_STEMS: dict[str, dict[str, str]] = {}
 
 
 def stem(word: str, lang: str) -> str:
-    """The Snowball stem of a folded word in ``"nl"`` or ``"en"``; numbers stay as they are."""
-    cache = _STEMS[lang]
+    """The Snowball stem of a folded word in analysis language *lang*; numbers, and every word of
+    a language without Snowball rules, stay as they are."""
+    cache = _STEMS.setdefault(lang, {})
     found = cache.get(word)
     if found is None:
-        found = cache[word] = word if word.isdigit() else _stemmer(_LANGUAGES[lang]).stemWord(word)
+        algorithm = SNOWBALL.get(lang)
+        found = cache[word] = word if word.isdigit() or algorithm is None else _stemmer(algorithm).stemWord(word)
     return found
 
 
-_LANGUAGES = {"nl": "dutch", "en": "english"}
-#: Which of ``stem_both``'s terms a one-language field uses: the Dutch stem first, the English last.
-STEM_PICK = {"nl": 0, "en": -1}
+def _stems(words: list[str], lang: str) -> list[str]:
+    algorithm = SNOWBALL.get(lang)
+    return list(words) if algorithm is None else _stemmer(algorithm).stemWords(words)
 
 
-def stem_both(words: list[str], into: dict[str, tuple[str, ...]]) -> None:
-    """``terms_of(word, "both")`` for new words, with one batch call per language: the Dutch stem
-    first, the English one last (one term when they agree). The index builder keeps only this
-    table, not the per-language caches of ``stem``, so a large build holds each word's stems once."""
-    dutch = _stemmer(_LANGUAGES["nl"]).stemWords(words)
-    english = _stemmer(_LANGUAGES["en"]).stemWords(words)
-    for word, nl, en in zip(words, dutch, english, strict=True):
+def stem_pair(words: list[str], lang: str, into: dict[str, tuple[str, ...]]) -> None:
+    """``terms_of(word, (lang, "en"))`` for new words, with one batch call per language: the stem
+    in *lang* first, the English one last (one term when they agree). The index builder keeps only
+    this table, not the per-language caches of ``stem``, so a large build holds each word's stems once."""
+    own = _stems(words, lang)
+    english = _stems(words, "en")
+    for word, first, en in zip(words, own, english, strict=True):
         if word.isdigit():
             into[word] = (word,)
         else:
-            into[word] = (nl,) if nl == en else (nl, en)
+            into[word] = (first,) if first == en else (first, en)
 
 
-def terms_of(word: str, lang: str) -> tuple[str, ...]:
-    if lang == "both":
-        return tuple(dict.fromkeys((stem(word, "nl"), stem(word, "en"))))
-    return (stem(word, lang),)
+def terms_of(word: str, languages: tuple[str, ...]) -> tuple[str, ...]:
+    """A folded word's terms in each analysis language of *languages*, in that order, each once."""
+    if len(languages) == 1:
+        return (stem(word, languages[0]),)
+    return tuple(dict.fromkeys(stem(word, lang) for lang in languages))
 
 
-def query_words(query: str) -> list[str]:
-    """Folded query words, stop words dropped unless nothing else is left."""
+def query_words(query: str, dropped: frozenset[str] = STOP_WORDS) -> list[str]:
+    """Folded query words, the *dropped* stop words left out unless nothing else is left."""
     longest: dict[tuple[int, int], str] = {}  # one word per span: "r&d&i" is "rdi", not also "rd"
     query = query[: MAX_QUERY_WORDS * (MAX_WORD + 1) * 4]
     for token in tokens(query):
@@ -195,12 +230,12 @@ def query_words(query: str) -> list[str]:
         if len(token.word) > len(longest.get(span, "")):
             longest[span] = token.word
     words = _without_joined(query, [longest[span] for span in sorted(longest, key=lambda s: (s[0], -s[1]))])
-    return list(dict.fromkeys(w[:MAX_WORD] for w in content_words(words)))[:MAX_QUERY_WORDS]
+    return list(dict.fromkeys(w[:MAX_WORD] for w in content_words(words, dropped)))[:MAX_QUERY_WORDS]
 
 
-def content_words(words: list[str]) -> list[str]:
+def content_words(words: list[str], dropped: frozenset[str] = STOP_WORDS) -> list[str]:
     """The words that are not stop words, or all of them when nothing else is left (``the who``)."""
-    return [w for w in words if w not in STOP_WORDS] or words
+    return [w for w in words if w not in dropped] or words
 
 
 def _without_joined(query: str, words: list[str]) -> list[str]:
@@ -214,6 +249,9 @@ def analysis_signature() -> tuple[object, ...]:
     return (
         STEMMER_VERSION,
         sorted(STOP_WORDS),
+        sorted((lang, sorted(words)) for lang, words in STOP_LISTS.items()),
+        sorted(SNOWBALL.items()),
+        NEUTRAL,
         _WORD.pattern,
         HYPHENATED.pattern,
         _AMPERSAND.pattern,

@@ -8,15 +8,15 @@ rapidfuzz is imported only when a word needs fuzzy matching, to keep start-up sh
 from __future__ import annotations
 
 import heapq
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import NamedTuple
 
 from ecoqa.errors import UsageError
-from ecoqa.models import Corpus, Hit
+from ecoqa.models import Corpus, Entry, Hit, Snippet
 from ecoqa.names import closest, topic_names
-from ecoqa.search.analysis import STOP_WORDS, query_words
+from ecoqa.search.analysis import query_words
 from ecoqa.search.expand import concepts
-from ecoqa.search.index import Index, build_index
+from ecoqa.search.index import Index, build_index, entry_language
 from ecoqa.search.rank import explain, score_concepts
 from ecoqa.search.snippets import make_snippet, matched_terms
 
@@ -52,15 +52,15 @@ def search(
     finding the matched passages (the browser's result list needs none), ``explain=False``
     what each word added (only ``--explain`` shows it).
     """
-    words = query_words(query)
-    if not words:
+    if not query_words(query):
         raise UsageError("the query has no words to search for; try a word such as 'financiering'.")
-    if all(w in STOP_WORDS for w in words):
+    index = index or build_index(corpus)
+    words = query_words(query, index.stop_words)  # the stop words of the corpus's languages
+    if all(w in index.stop_words for w in words):
         raise UsageError(
             "the query has only common words ({words}); add a word that says what you look for.",
             words=", ".join(words[:5]),
         )
-    index = index or build_index(corpus)
     explain_hits = snippets and explain
     result = _ranked(corpus, index, query, words, limit, allowed, lang, explain_hits, snippets)
     if result.hits or not result.suggestions:
@@ -116,12 +116,18 @@ def _ranked(
         Hit(
             entry=corpus.entries[doc],
             score=round(-negative, 3),
-            snippet=make_snippet(corpus.entries[doc], weights, lang, shown_names, index.language) if snippets else None,
+            snippet=_snippet(corpus.entries[doc], weights, lang, shown_names, index) if snippets else None,
             matches=explain(index, found, doc) if explain_hits else (),
         )
         for negative, _, doc in ranked
     )
     return SearchResult(query, hits, total=total)
+
+
+def _snippet(
+    entry: Entry, weights: dict[str, tuple[int, float]], lang: str, names: Mapping[str, tuple[str, ...]], index: Index
+) -> Snippet:
+    return make_snippet(entry, weights, lang, names, entry_language(entry, index.language))
 
 
 def _top(

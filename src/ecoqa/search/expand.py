@@ -61,7 +61,7 @@ def _known(index: Index, terms: Iterable[str]) -> tuple[str, ...]:
 
 def _exact(index: Index, word: str) -> list[Variant]:
     """The word's own terms: a corpus word's (a store then knows which postings must exist), else its stems."""
-    found = _known(index, index.surface_terms.get(word) or terms_of(word, "both"))
+    found = _known(index, index.surface_terms.get(word) or terms_of(word, index.languages))
     return [Variant((t,), "exact", EXPANSION_WEIGHTS["exact"]) for t in found]
 
 
@@ -178,7 +178,7 @@ def _compound(index: Index, word: str) -> list[Variant]:
     in word order."""
     if len(word) < COMPOUND_MIN:
         return []
-    ending = (word, stem(word, "nl"))
+    ending = (word, stem(word, index.language))
     compounds = (surface for surface in _containing(index.blob, word) if surface.endswith(ending))
     return _variants_for(index, itertools.islice(compounds, PREFIX_CAP), "compound")
 
@@ -190,7 +190,7 @@ def _compound_parts(index: Index, word: str) -> list[Variant]:
     idf) counts more than a common one by BM25 itself. A linking s, e or en stays on the head, where
     the Dutch stemmer or the word family takes it off (``samenwerkings`` -> ``samenwerk``).
     """
-    if len(word) < 2 * COMPOUND_PART_MIN or _known(index, terms_of(word, "both")):
+    if len(word) < 2 * COMPOUND_PART_MIN or _known(index, terms_of(word, index.languages)):
         return []
     best: tuple[int, list[Variant], list[Variant]] | None = None
     for cut in range(len(word) - COMPOUND_PART_MIN, COMPOUND_PART_MIN - 1, -1):
@@ -260,7 +260,7 @@ def concepts(index: Index, words: Sequence[str]) -> list[Concept]:
             phrase = words[position : position + size]
             aliases = _alias(index, phrase, kind)
             if aliases:
-                literal = tuple(t for w in phrase for t in _known(index, (stem(w, "nl"), stem(w, "en")))[:1])
+                literal = tuple(t for w in phrase for t in _known(index, terms_of(w, index.languages))[:1])
                 extra = [Variant(literal, "exact", 1.0)] if len(literal) == size else []
                 found.append(Concept(" ".join(phrase), tuple(_dedupe(extra + aliases))))
                 position += size

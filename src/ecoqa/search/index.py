@@ -19,13 +19,14 @@ from typing import NamedTuple, Protocol, TypeVar
 from ecoqa.models import Corpus, Entry, GlossaryTerm, Posting, Principle, Topic
 from ecoqa.search.analysis import (
     HYPHENATED,
-    STEM_PICK,
     STOP_WORDS,
     TOPIC_PREFIX,
+    analysis_language,
     content_words,
     index_words,
     stem,
-    stem_both,
+    stem_pair,
+    stop_words,
 )
 from ecoqa.text import fold
 
@@ -34,7 +35,7 @@ class FieldSpec(NamedTuple):
     name: str
     weight: float
     b: float
-    lang: str  # "nl", "en" or "both"
+    lang: str  # "nl" (the original: the corpus's or the entry's language), "en" or "both" (the original and "en")
 
 
 FIELDS: tuple[FieldSpec, ...] = (
@@ -49,7 +50,7 @@ FIELDS: tuple[FieldSpec, ...] = (
 )
 #: Raised whenever a rule of building the index changes that no parameter here names, so no stored
 #: index built by an old rule is ever read (docs/search.md lists what each raise was for).
-INDEX_RULES = 4
+INDEX_RULES = 5
 
 
 def field_texts(entry: Entry) -> dict[str, list[str]]:
@@ -132,8 +133,20 @@ class Index:
     term_surface: Mapping[str, str]  # a readable surface word for each term
     aliases: Mapping[tuple[str, ...], list[tuple[str, ...]]]
     max_alias_words: int = 1
-    language: str = "nl"  # the language of the original fields (question, answer, key points)
+    language: str = "nl"  # the analysis language of the original fields (question, answer, key points)
+    #: the analysis languages of entries whose own source is in another language (a merged corpus)
+    other_languages: tuple[str, ...] = ()
     _fuzzy: list[str] | None = field(default=None, repr=False)
+
+    @cached_property
+    def languages(self) -> tuple[str, ...]:
+        """Every analysis language of the index's terms: the original's, English, and any other."""
+        return tuple(dict.fromkeys((self.language, "en", *self.other_languages)))
+
+    @cached_property
+    def stop_words(self) -> frozenset[str]:
+        """The words a query drops: those the original fields dropped, in each of their languages."""
+        return frozenset().union(*(stop_words(lang) for lang in (self.language, *self.other_languages)))
 
     @cached_property
     def blob(self) -> str:
@@ -234,14 +247,16 @@ def alias_table(
     return dict(table)
 
 
-def original_language(declared: str) -> str:
-    """How the original fields are stemmed: English for a corpus that says it is English, else Dutch."""
-    return "en" if declared.strip().lower().startswith("en") else "nl"
+def entry_language(entry: Entry, primary: str) -> str:
+    """The analysis language of an entry's original fields: its own source's language in a merged
+    corpus, else the corpus's (*primary*)."""
+    own = entry.source.language if entry.source else ""
+    return analysis_language(own) if own else primary
 
 
 def build_index(corpus: Corpus, progress: Callable[[int, int], None] | None = None) -> Index:
     """Index every entry of a corpus held in memory (*progress* hears every thousandth)."""
-    builder = IndexBuilder(original_language(corpus.language))
+    builder = IndexBuilder(analysis_language(corpus.language))
     total = len(corpus.entries)
     for entry in corpus.entries:
         builder.add(entry)
@@ -290,6 +305,9 @@ class IndexBuilder:
 
     def __init__(self, language: str = "nl", packing: Packing = NARROW) -> None:
         self.language = language
+        self.other_languages: dict[str, None] = {}  # entries' own languages other than *language*, in order
+        self.extra_terms: dict[str, dict[str, None]] = {}  # surface -> its terms in those languages
+        self.picks: dict[str, int | None] = {language: 0, "en": -1, "both": None}  # a term's place in its pair
         self.width = len(FIELDS)
         self.size = 0
         self.ids: array[int] = array("i")
@@ -316,8 +334,11 @@ class IndexBuilder:
         if entry.principles and self.principle_field is not None:
             self.carried.append((doc, self.principle_sets.setdefault(entry.principles, entry.principles)))
         texts = field_texts(entry)
+        original = entry_language(entry, self.language)
+        if original != self.language:
+            self.other_languages[original] = None
         for f, spec in self.text_fields:
-            lang = self.language if spec.lang == "nl" else spec.lang
+            lang = original if spec.lang == "nl" else spec.lang
             self._add_words(doc, f, lang, [w for t in texts.get(spec.name, ()) for w in index_words(t)])
 
     def _fit(self, doc: int) -> None:
@@ -325,28 +346,45 @@ class IndexBuilder:
             self._widen()
 
     def _add_words(self, doc: int, f: int, lang: str, words: list[str]) -> None:
-        words = [w for w in words if w not in STOP_WORDS]
+        dropped = STOP_WORDS if lang == "both" else stop_words(lang)
+        words = [w for w in words if w not in dropped]
         self.lengths[doc * self.width + f] = len(words)
         surface_terms = self.surface_terms
         new = [w for w in dict.fromkeys(words) if w not in surface_terms]
         if new:
-            stem_both(new, surface_terms)
+            stem_pair(new, self.language, surface_terms)
         counts = Counter(words)
         if self.packing is NARROW and counts and max(counts.values()) > NARROW.count_mask:
             self._widen()
         packing = self.packing
         base = (doc << packing.doc_shift) | (f << packing.field_shift)
         triples = self.triples
-        pick = STEM_PICK.get(lang)  # None for "both"
+        pick = self.picks.get(lang, lang)  # else: an entry's own language
         for word, n in counts.items():
             packed = base | (n if n < packing.count_mask else packing.count_mask)
             both = surface_terms[word]
-            for term in both if pick is None else (both[pick],):
+            for term in both if pick is None else (self._term(word, both, pick),):
                 flat = triples.get(term)
                 if flat is None:
                     flat = triples[term] = array(packing.typecode)
                     self.term_surface[term] = word
                 flat.append(packed)
+
+    def _term(self, word: str, pair: tuple[str, ...], pick: int | str) -> str:
+        """The term of *word* in one language: a place in its (original, English) *pair*, or another
+        language, whose stem the vocabulary gets as well (``merge_extra_terms``)."""
+        if isinstance(pick, int):
+            return pair[pick]
+        term = stem(word, pick)
+        if term not in pair:
+            self.extra_terms.setdefault(word, {})[term] = None
+        return term
+
+    def merge_extra_terms(self) -> None:
+        """Give each word its terms in the entries' own languages too, so a query word finds them."""
+        for word, extra in self.extra_terms.items():
+            self.surface_terms[word] = tuple(dict.fromkeys((*self.surface_terms[word], *extra)))
+        self.extra_terms = {}
 
     def _widen(self) -> None:
         """Repack every occurrence in the wide layout (a corpus past 2**20 entries, or a count > 255)."""
@@ -369,6 +407,7 @@ class IndexBuilder:
             words = [w for p in carried if p in titles for w in index_words(titles[p])]
             self._add_words(doc, self.principle_field or 0, "both", words)
         self.carried = []
+        self.merge_extra_terms()
         for term, flat in self.triples.items():
             if len(flat) != before.get(term, 0):
                 self.triples[term] = array(self.packing.typecode, sorted(flat))  # back in entry order
@@ -429,6 +468,7 @@ class IndexBuilder:
             aliases=aliases,
             max_alias_words=max((len(k) for k in aliases), default=1),
             language=self.language,
+            other_languages=tuple(self.other_languages),
         )
 
 

@@ -47,7 +47,7 @@ def make_snippet(
     }
     for name, text in texts.items():
         spec_lang = "en" if name.endswith("_en") else original
-        if not text or not any(t in weights for w in index_words(text) for t in terms_of(w, spec_lang)):
+        if not text or not any(t in weights for w in index_words(text) for t in terms_of(w, (spec_lang,))):
             continue
         # The asked-for language first, and the source text before derived key points.
         preference = (1.0 if spec_lang == lang else 0.6) * (0.8 if name.startswith("key_points") else 1.0)
@@ -58,20 +58,23 @@ def make_snippet(
             if value > 0 and (best is None or value > best[0]):
                 best = (value, name, sentence, spans)
     if best is None:
-        return _topic_snippet(entry, weights, topic_names or {})
+        return _topic_snippet(entry, weights, topic_names or {}, (original, "en"))
     _, name, sentence, spans = best
     return _trim(name, sentence, spans)
 
 
 def _topic_snippet(
-    entry: Entry, weights: dict[str, tuple[int, float]], names: Mapping[str, tuple[str, ...]]
+    entry: Entry,
+    weights: dict[str, tuple[int, float]],
+    names: Mapping[str, tuple[str, ...]],
+    languages: tuple[str, ...],
 ) -> Snippet:
     """Matched only through topics (an alias, a label): name those topics (shown name first)."""
     matched = [
         topic
         for topic in entry.topics
         if TOPIC_PREFIX + topic in weights
-        or any(t in weights for name in names.get(topic, ()) for w in index_words(name) for t in terms_of(w, "both"))
+        or any(t in weights for name in names.get(topic, ()) for w in index_words(name) for t in terms_of(w, languages))
     ]
     return Snippet("topics", ", ".join(names.get(t, (t,))[0] for t in matched or entry.topics))
 
@@ -83,7 +86,7 @@ def _sentence_matches(
     spans: list[tuple[int, int]] = []
     per_concept: dict[int, float] = {}
     for token in tokens(sentence):
-        hit = [weights[t] for t in terms_of(token.word, lang) if t in weights]
+        hit = [weights[t] for t in terms_of(token.word, (lang,)) if t in weights]
         if hit:
             spans.append((token.start, token.end))
             for concept, value in hit:

@@ -105,7 +105,7 @@ def fill(
     declares before its questions (as ecoqa writes files); a file that declares it only after
     them is read a second time."""
     from ecoqa.schema import Checker
-    from ecoqa.search.index import original_language
+    from ecoqa.search.analysis import analysis_language
 
     checker = Checker(source)
     size = max(1, os.path.getsize(path))
@@ -116,7 +116,7 @@ def fill(
         raise too_many_problems(problems, source)
     filling.flush()
     corpus = checker.corpus(parts, (), source)
-    wanted = original_language(corpus.language)
+    wanted = analysis_language(corpus.language)
     builder = filling.builder(wanted)
     if builder.language != wanted:
         raise _LanguageLater(wanted)
@@ -164,12 +164,12 @@ class _Filling:
         return self.index
 
     def _declared(self) -> str:
-        from ecoqa.search.index import original_language
+        from ecoqa.search.analysis import analysis_language
 
         sections = self.checker.sections
         described = sections.get("collection", sections.get("webinar"))
         value = described.get("language") if isinstance(described, dict) else None
-        return original_language(value if isinstance(value, str) else "")
+        return analysis_language(value if isinstance(value, str) else "")
 
     def take(self, entry: Entry, item: Any) -> None:
         builder = self.builder()
@@ -260,6 +260,7 @@ def _write_index(
             "aliases": [[list(k), [list(t) for t in v]] for k, v in aliases.items()],
             "max_alias_words": max((len(k) for k in aliases), default=1),
             "language": builder.language,
+            "other_languages": list(builder.other_languages),
             "ids_ascending": all(a < b for a, b in itertools.pairwise(builder.ids)),
             "terms": len(counts),
             "sources": max(1, source_files),

@@ -116,6 +116,7 @@ def open_store(path: Path, key: str, source: str) -> tuple[Corpus, Index]:
         aliases={tuple(k): [tuple(t) for t in v] for k, v in meta["aliases"]},
         max_alias_words=int(meta["max_alias_words"]),
         language=str(meta.get("language", "nl")),
+        other_languages=tuple(map(str, meta.get("other_languages", ()))),
     )
     entries = _LazyEntries(store, ids, bool(meta.get("ids_ascending")), int(meta["sources"]))
     try:  # checked when the store was built, and guarded by its checksum since
