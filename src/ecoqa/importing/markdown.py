@@ -6,6 +6,8 @@ renderers of documentation sites add is read for what it is: front matter is met
 ``title`` is the document's), heading attributes (``{#id}``) and table-of-contents markers
 (``{:toc}``, ``[TOC]``) are dropped, admonition fences (``:::note``) are dropped and their text
 kept, images show no alt text, and HTML blocks (headings, ``<details>``, tables) are read as HTML.
+Definition lists (a term line, then ``: its definition``, as Pandoc, PHP Markdown Extra, kramdown
+and Hugo write them) are read with markdown-it's own plugin: each term is a term, as in a ``<dl>``.
 """
 
 from __future__ import annotations
@@ -59,8 +61,9 @@ def front_matter(text: str) -> tuple[str | None, str]:
 def _parser() -> MarkdownIt:
     """One CommonMark parser for the whole import: making one costs more than parsing a table cell."""
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.deflist import deflist_plugin
 
-    return MarkdownIt("commonmark").enable("table")
+    return MarkdownIt("commonmark").enable("table").use(deflist_plugin)
 
 
 #: An MkDocs/Python-Markdown admonition: "!!! note", '??? question "How do I …?"' over an indented body.
@@ -105,6 +108,7 @@ def markdown_blocks(text: str) -> list[Block]:
     lists: list[list[int]] = []  # per open list: [ordered, next number]
     item_open = False
     heading = 0
+    term = False  # inside a definition list's term
     rows: list[list[str]] | None = None  # the cells of a pipe table being read
     for token in tokens:
         if token.type == "table_open":
@@ -125,6 +129,11 @@ def markdown_blocks(text: str) -> list[Block]:
             item_open = True
         elif token.type == "heading_open":
             heading = int(token.tag[1])
+        elif token.type in ("dt_open", "dt_close"):
+            term = token.type == "dt_open"
+        elif token.type == "inline" and term:
+            lines, links, _, _ = _lines(token)
+            blocks.append(Block("term", " ".join(" ".join(lines).split()), links=tuple(links)))
         elif token.type == "inline":
             blocks.extend(_inline_blocks(token, heading, lists if item_open else []))
             if item_open and lists and lists[-1][0]:
