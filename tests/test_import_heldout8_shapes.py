@@ -32,3 +32,40 @@ def test_a_markdown_definition_list_of_questions(tmp_path: Path) -> None:
     assert found[0][1].startswith("You installed the standard edition.")
     assert found[0][1].endswith("Install the extended edition.")
     assert found[2][1] == "Is draft set to true?"
+
+
+def test_a_text_faq_whose_questions_are_marked_with_arrows(tmp_path: Path) -> None:
+    text = (
+        "Frequently Asked Questions\n--------------------------\n\n"
+        "-> Why this horrible name?\n\nIt's a play on words.\n\n\n"
+        "-> Ctrl-C during a large transfer kills cadaver.\n\nNot in this fork. The first one abandons the\n"
+        "transfer and returns to the prompt.\n\n\n"
+        "-> The server works with other clients but cadaver says\n   \"Location does not advertise WebDAV\".\n\n"
+        "The server did not put `DAV: 1' in its response to OPTIONS; use -t to carry\non anyway.\n"
+    )
+    found = questions_of(tmp_path, "FAQ", text)
+    assert [q for q, _ in found] == [
+        "Why this horrible name?",
+        "Ctrl-C during a large transfer kills cadaver.",
+        'The server works with other clients but cadaver says "Location does not advertise WebDAV".',
+    ]
+    assert found[1][1] == "Not in this fork. The first one abandons the transfer and returns to the prompt."
+
+
+def test_q_labelled_questions_over_unlabelled_answers_whether_or_not_they_ask(tmp_path: Path) -> None:
+    text = (
+        "DigiTemp Frequently Asked Questions\nCopyright 1996-2008 by Brian C. Lane\n\n"
+        "Q. Where Do I buy Parts?\n\n   From www.ibuttonlink.com. They make a great serial adapter\n"
+        "   and they have picked up production of my sensors.\n\n"
+        "Q. I get a result of 85C when reading temperatures\n\n   85C is the error state of the sensor, and\n"
+        "   it usually means it is read too quickly.\n\n"
+        "Q. How long can the wire be?\n\n   This depends on the cable. Using better cable will allow\n"
+        "   longer runs.\n"
+    )
+    found = questions_of(tmp_path, "FAQ.txt", text)
+    assert [q for q, _ in found] == [
+        "Where Do I buy Parts?",
+        "I get a result of 85C when reading temperatures",
+        "How long can the wire be?",
+    ]
+    assert found[1][1] == "85C is the error state of the sensor, and it usually means it is read too quickly."

@@ -53,7 +53,8 @@ _NUMBERED = re.compile(r"^(?P<prefix>(?:\d{1,5}[.)]\s+)+)(?P<rest>\S.*)$")
 _DOTTED = re.compile(r"^(?P<prefix>\d{1,3}(?:\.\d{1,3}){1,3})\.?\s+(?P<rest>\S.*)$")
 #: A section letter and a number, as Usenet-style FAQs number their questions: ``A1)``, ``G12)``.
 _LETTERED = re.compile(r"^(?P<prefix>(?P<letter>[A-Z])(?P<n>\d{1,3})\))\s+(?P<rest>\S.*)$")
-_BULLET = re.compile(r"^[•·▪◦‣∙●○■□➢➤►–—*+-]\s+(?P<rest>\S.*)$")
+#: A bullet: a mark, or an arrow drawn in text ("-> question", "=> question"), then a space and the text.
+_BULLET = re.compile(r"^(?P<mark>[•·▪◦‣∙●○■□➢➤►→⇒–—*+-]|--?>|==?>)\s+(?P<rest>\S.*)$")
 _BOXED = re.compile(r"^([*|#])(?:\s+(.*?))?\s+\1$")
 _SENTENCE_END = re.compile(r"[.!?:;…)\"'”’]$")
 #: A line this short without a sentence ending is a heading in a page saved as text ("Ons werk").
@@ -123,9 +124,9 @@ def line_block(line: str, *, text_headings: bool, margin: int | None = None) -> 
             path=numbered.path,
             written=numbered.written if dotted else "",
         )
-    item = bullet_text(text)
+    item = _BULLET.match(text)
     if item is not None:  # its indent and mark tell a list of questions from a list inside an answer
-        return Block("item", item, shape=f"{len(line) - len(line.lstrip())}:{text[0]}")
+        return Block("item", item.group("rest"), shape=f"{len(line) - len(line.lstrip())}:{item.group('mark')}")
     indented = margin is not None and len(line) - len(line.lstrip()) > margin
     if text_headings and not indented and looks_like_heading(text):
         return Block("heading", text)  # level 0: guessed, not marked up

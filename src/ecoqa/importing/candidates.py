@@ -314,7 +314,7 @@ def _labelled(blocks: Sequence[Block]) -> Candidate:
     """``Vraag:`` starts a question (which may go on over the next lines), ``Antwoord:`` its answer;
     headings between them are sections."""
     if not any(ANSWER_LABEL.match(b.text) for b in blocks):
-        return Candidate(msg("labelled questions"), [])
+        return _labelled_without_answers(blocks)
     starts: list[Start] = []
     at = 0
     while at < len(blocks):
@@ -345,6 +345,20 @@ def _labelled(blocks: Sequence[Block]) -> Candidate:
         at = answer
     sections = frozenset(at for at, b in enumerate(blocks) if heading_rank(b))  # they end the answer above
     return Candidate(msg("labelled questions"), starts, sections)
+
+
+def _labelled_without_answers(blocks: Sequence[Block]) -> Candidate:
+    """``Q. …`` lines over unlabelled answers, on a page that labels no answer: each label starts a
+    question, asked or stated as a problem ("Q. I get a result of 85C when reading temperatures"),
+    and the text under it, up to the next label or heading, is its answer."""
+    starts = []
+    for at, block in enumerate(blocks):
+        asked = QUESTION_LABEL.match(block.text)
+        if asked and asked.group("rest") and _content_after(blocks, at):
+            given = asked.group("n") or asked.group("m")
+            starts.append(Start(at, asked.group("rest"), int(given) if given else None, 0, 0.95))
+    sections = frozenset(at for at, b in enumerate(blocks) if heading_rank(b))
+    return Candidate(msg("labelled questions"), starts if len(starts) >= 2 else [], sections)
 
 
 def _mislabelled_answer(blocks: Sequence[Block], at: int) -> bool:
