@@ -40,7 +40,7 @@ def test_a_text_faq_whose_questions_are_marked_with_arrows(tmp_path: Path) -> No
         "-> Why this horrible name?\n\nIt's a play on words.\n\n\n"
         "-> Ctrl-C during a large transfer kills cadaver.\n\nNot in this fork. The first one abandons the\n"
         "transfer and returns to the prompt.\n\n\n"
-        "-> The server works with other clients but cadaver says\n   \"Location does not advertise WebDAV\".\n\n"
+        '-> The server works with other clients but cadaver says\n   "Location does not advertise WebDAV".\n\n'
         "The server did not put `DAV: 1' in its response to OPTIONS; use -t to carry\non anyway.\n"
     )
     found = questions_of(tmp_path, "FAQ", text)
@@ -69,3 +69,27 @@ def test_q_labelled_questions_over_unlabelled_answers_whether_or_not_they_ask(tm
         "How long can the wire be?",
     ]
     assert found[1][1] == "85C is the error state of the sensor, and it usually means it is read too quickly."
+
+
+def test_cards_linking_to_other_pages_are_not_questions(tmp_path: Path) -> None:
+    faq = "".join(
+        f'<article class="faq"><h3>{q}</h3><p>{a}</p></article>'
+        for q, a in [
+            ("Hoe maak ik een afspraak?", "Online."),
+            ("Wat kost een fotoshoot?", "Vanaf 35 euro."),
+            ("Wat gebeurt er bij regen?", "We stemmen tijdig af."),
+        ]
+    )
+    cards = (
+        '<a class="card" href="kledingadvies.html"><h3>Wat trek ik aan naar een fotoshoot?</h3>'
+        "<p>Kledingadvies voor portret en familie.</p></a>"
+        '<a class="card" href="werkwijze.html"><h3>Hoe werkt een fotoshoot?</h3><p>Lees hoe boeken werkt.</p></a>'
+    )
+    page = (
+        f"<html><body><main><h1>Veelgestelde vragen</h1><section><h2>Afspraak</h2>{faq}</section>"
+        f'<section class="cta"><h2>Nog een vraag?</h2><p>Neem contact op.</p></section>'
+        f"<section><h2>Gerelateerde thema's</h2>{cards}</section></main></body></html>"
+    )
+    found = questions_of(tmp_path, "vragen.html", page)
+    asked = ["Hoe maak ik een afspraak?", "Wat kost een fotoshoot?", "Wat gebeurt er bij regen?"]
+    assert [q for q, _ in found] == asked

@@ -102,7 +102,7 @@ class _Reader:
                 self.words.append(text)
                 if self.strong:
                     self.bold += len("".join(text.split()))
-            elif tag in _SKIP or tag == "-comment" or _furniture(child) or _icon(child) or _permalink(child):
+            elif tag in _SKIP or tag == "-comment" or _skipped(child):
                 continue
             elif tag == "button":
                 if _accordion(child):  # an accordion's question; other buttons work the page
@@ -287,6 +287,23 @@ def _permalink(node: LexborNode) -> bool:
     heading, a zero-width space in Docusaurus's hash link): not part of the heading's text."""
     href = node.attributes.get("href") or "" if node.tag == "a" else ""
     return href.startswith("#") and bool(_PERMALINK_TEXT.fullmatch(node.text() or ""))
+
+
+def _skipped(node: LexborNode) -> bool:
+    """An element that is not the page's text: furniture, an icon glyph, a permalink, a link card."""
+    return _furniture(node) or _icon(node) or _permalink(node) or _teaser(node)
+
+
+def _teaser(node: LexborNode) -> bool:
+    """A card that is one link to another page, headed by its title ("related pages", "read more"):
+    its heading names that page, it is not a question answered here. A link to a place on this page
+    (an accordion's ``href="#answer-3"``) is not one."""
+    if node.tag != "a":
+        return False
+    href = (node.attributes.get("href") or "").strip().lower()
+    if not href or href.startswith(("#", "javascript:")):
+        return False
+    return node.css_first(", ".join(_HEADINGS)) is not None
 
 
 def _furniture(node: LexborNode) -> bool:
