@@ -366,6 +366,10 @@ def test_an_english_corpus_in_dutch_notes_the_originals_once(corpus_file: Any, t
     async def steps(pilot: Any) -> None:
         assert "geen Nederlandse vertaling" in app.sub_title
         assert "vertaling" not in detail_text(app)
+        await pilot.resize_terminal(40, 30)  # no header below 60 columns: the detail says it, once
+        await pilot.pause()
+        await pilot.pause()
+        assert detail_text(app).count("geen Nederlandse vertaling") == 1
 
     drive(app, steps)
 

@@ -386,7 +386,11 @@ class BrowseApp(App[None]):
         related = self.corpus.related_headings(entry)
         marks = self.marks.get(entry.id, ())
         view = entry_view(entry, self.corpus, self.lang, related, width - 1, marks=marks)
-        self.set_detail(Group(view, source_note(self.corpus, self.lang, [entry], width - 1)))
+        parts = [view, source_note(self.corpus, self.lang, [entry], width - 1)]
+        note = content_note(self.corpus, [entry], self.lang)
+        if note is not None and self.screen.has_class("-narrow"):  # the header says it, hidden when narrow
+            parts.append(note)
+        self.set_detail(Group(*parts))
         pane.scroll_home(animate=False)
 
     def set_detail(self, view: RenderableType) -> None:
