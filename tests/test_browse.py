@@ -558,3 +558,20 @@ def test_the_detail_is_laid_out_for_the_width_it_gets(corpus_file: Any, tmp_path
         assert closing() == ["Source"]
 
     drive(app, steps, size=(160, 30))
+
+
+def test_matches_in_code_are_highlighted_too(corpus_file: Any, tmp_path: Any) -> None:
+    """A word found in an answer's code block is highlighted there, as in its paragraphs."""
+    from ecoqa.render import STYLES
+
+    answer = "Add this to tox.ini:\n\n```\n[testenv]\npassenv = HOME\n```\n\nThen run it."
+    path = corpus_file(tmp_path / "faq.json", [{"id": 1, "question": "Is tox supported?", "answer": answer}])
+    app = BrowseApp(load_corpus(path), [], "en")
+
+    async def steps(pilot: Any) -> None:
+        await pilot.press(*"passenv")
+        await pilot.pause()
+        assert app.current is not None and app.current.id == 1
+        assert "passenv" in styled_words(app.detail_view, str(STYLES["match"]))
+
+    drive(app, steps, size=(100, 30))

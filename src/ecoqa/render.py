@@ -64,7 +64,7 @@ def answer_blocks(text: str, marks: Sequence[str] = ()) -> RenderableType:
         if kind == "list":
             parts.append(bullets(_marked(Text(line), marks) for line in lines))
         elif kind == "code":
-            parts.append(CodeBlock(lines[0]))
+            parts.append(CodeBlock(lines[0], marks))
         else:
             parts.append(_marked(Text(lines[0]), marks))
         parts.append(Text(""))
@@ -80,8 +80,9 @@ class CodeBlock:
     wider than the room goes on below after a "↪" (cropping it would hide the end of a command),
     folded after its last space that fits in the row's second half, else at the row's edge."""
 
-    def __init__(self, code: str) -> None:
+    def __init__(self, code: str, marks: Sequence[str] = ()) -> None:
         self.lines = code.split("\n")
+        self.marks = marks  # a search's matched words, highlighted where a row holds them whole
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = max(options.max_width, len(FOLDED) + 1)
@@ -90,9 +91,10 @@ class CodeBlock:
 
     def rows(self, line: str, width: int) -> Iterator[Text]:
         first, *rest = _folded(line, width, width - len(FOLDED))
-        yield Text(first, style=STYLES["code"], no_wrap=True)
+        yield _marked(Text(first, style=STYLES["code"], no_wrap=True), self.marks)
         for piece in rest:
-            yield Text.assemble((FOLDED, STYLES["muted"]), (piece, STYLES["code"]), no_wrap=True)
+            code = _marked(Text(piece, style=STYLES["code"]), self.marks)
+            yield Text.assemble((FOLDED, STYLES["muted"]), code, no_wrap=True)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         widest = max((cell_len(line.expandtabs(8)) for line in self.lines), default=0)
