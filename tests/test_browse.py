@@ -301,6 +301,9 @@ def test_narrow_screens_stack_the_panes() -> None:
     async def steps(pilot: Any) -> None:
         from textual.containers import VerticalScroll
 
+        # the header is hidden: the list's border says how many questions it shows
+        assert app.query_one("#results", OptionList).border_title == "24 van 24 vragen"
+
         results = app.query_one("#results", OptionList)
         pane = app.query_one("#detail-pane", VerticalScroll)
         assert app.screen.has_class("-narrow")
@@ -309,12 +312,14 @@ def test_narrow_screens_stack_the_panes() -> None:
         await pilot.press(*"toyota")
         await pilot.pause()
         assert shown_ids(app) == [2]
+        assert app.query_one("#results", OptionList).border_title == "1 van 24 vragen"
 
     drive(app, steps, size=(40, 20))
     wide = BrowseApp(load_corpus(), [], "nl")
 
     async def side_by_side(pilot: Any) -> None:
         assert not wide.screen.has_class("-narrow")
+        assert not wide.query_one("#results", OptionList).border_title  # the header says it
 
     drive(wide, side_by_side, size=(100, 30))
 

@@ -303,6 +303,13 @@ class BrowseApp(App[None]):
         footer.show_command_palette = not narrow
         self.relabel_keys()
         self.refit_title()
+        self.count_results()
+
+    def count_results(self) -> None:
+        """Below ``NARROW`` columns the header is hidden: the result list's border says how many."""
+        narrow = self.screen.has_class("-narrow")
+        shown = self.words("shown", shown=len(self.shown), total=len(self.corpus.entries))
+        self.query_one("#results", Results).border_title = shown if narrow else None
 
     # ------------------------------------------------------------------ results
 
@@ -348,6 +355,7 @@ class BrowseApp(App[None]):
                 f"{shown} · {short}",
             )
         self.sub_title = self.sub_titles[0]
+        self.count_results()
         self.marks = {hit.entry.id: matched_words(hit) for hit in self.hits}
         results = self.query_one("#results", OptionList)
         if self.hits:
