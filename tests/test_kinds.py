@@ -545,3 +545,19 @@ def test_a_corpus_titled_by_its_kind_is_not_named_twice(invoke: Any, corpus_file
     assert head.count("FAQ") == 1, head
     shown = invoke("--data", str(path), "show", "1", env=wide).stdout
     assert "“FAQ”" not in shown and re.search(r"^Source\s+FAQ\s*$", shown, re.MULTILINE), shown
+
+
+def test_an_html_page_marks_questions_in_any_language_it_knows(invoke: Any, corpus_file: Any, tmp_path: Path) -> None:
+    """A Japanese FAQ exported as an English page marks its questions and answers lang="ja", so a
+    screen reader reads them in Japanese (only Dutch and English were marked); a language that is
+    not known ("und") or a hostile value is never written raw into the page."""
+    questions = [{"id": 1, "question": "パスワードを忘れた時は？", "answer": "情報システム部に申請してください。"}]
+    for language, mark in (
+        ("ja", '<div lang="ja">'),
+        ("und", None),
+        ('x"><script>', '<div lang="x&quot;&gt;&lt;script&gt;">'),
+    ):
+        path = corpus_file(tmp_path / "faq.json", questions, schema_version=2, collection={"language": language})
+        page = invoke("--data", str(path), "export", "-f", "html", "--lang", "en").stdout
+        assert "<script>" not in page
+        assert (mark in page) if mark else ("<div lang=" not in page), page

@@ -617,12 +617,12 @@ def _html_entry(entry: Entry, written: _Written) -> str:
     lang = written.doc.lang
     question, answer = entry.text(lang)
     original = written.doc.corpus.language_of(entry)
-    if entry.translated(lang) or original == lang or original not in ("nl", "en"):
+    if entry.translated(lang) or original == lang or original in ("", "und"):  # "und": not determined
         body = [f'<section id="q{entry.id}"><h2>{entry.id}. {_h(question)}</h2>', _html_answer(answer)]
     else:  # the original in another language than the page's: marked, so it is read out in its own
         body = [
-            f'<section id="q{entry.id}"><h2>{entry.id}. <span lang="{original}">{_h(question)}</span></h2>',
-            f'<div lang="{original}">{_html_answer(answer)}</div>',
+            f'<section id="q{entry.id}"><h2>{entry.id}. <span lang="{_h(original)}">{_h(question)}</span></h2>',
+            f'<div lang="{_h(original)}">{_html_answer(answer)}</div>',
         ]
     if entry.translated(lang):
         body.append(f'<p class="derived">{_html_label(lang, "translation")}</p>')
