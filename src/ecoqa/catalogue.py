@@ -154,6 +154,8 @@ DUTCH: dict[str, str] = {
         "{path} hoort bij de geïnstalleerde ecoqa; schrijf de uitvoer naar een ander bestand."
     ),
     "{path} is a directory; give a file name.": "{path} is een map; geef een bestandsnaam.",
+    "{path} names a folder; give a file name.": "{path} is de naam van een map; geef een bestandsnaam.",
+    "-o needs a file name ('-' for stdout).": "-o heeft een bestandsnaam nodig ('-' voor standaarduitvoer).",
     "{path} is a block device; give a file name.": "{path} is een blokapparaat; geef een bestandsnaam.",
     "{path} exists; pass --force to replace it.": "{path} bestaat al; geef --force om het te vervangen.",
     "{path} changed into a file while ecoqa was writing; nothing was written.": (

@@ -12,6 +12,7 @@ What is at the named path decides how it is written:
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -28,6 +29,41 @@ def same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return os.path.realpath(a) == os.path.realpath(b)
+
+
+def named_file(raw: str) -> Path:
+    """The file an ``-o`` value names, or a usage error when it names none: nothing, or a name that
+    ends in '/' (a folder, whether or not it exists; a Path would drop the slash and write a file)."""
+    if not raw:
+        raise UsageError("-o needs a file name ('-' for stdout).")
+    if raw.endswith(("/", "/.")) or (os.altsep and raw.endswith(os.altsep)) or raw in (".", ".."):
+        raise UsageError("{path} names a folder; give a file name.", path=raw)
+    return Path(raw)
+
+
+def check_folder(path: Path) -> None:
+    """An ``OutputError`` at once when *path* could not be written: its folder (a symlink's target's)
+    is missing, not a folder, or not writable. Commands ask this before their work, so that a long
+    import does not end in that error; a device, FIFO or socket is written into, so needs nothing."""
+    mode = _mode_of(path)
+    if mode is not None and is_stream(mode):
+        return
+    folder = Path(os.path.realpath(path)).parent
+    try:
+        if not stat.S_ISDIR(os.stat(folder).st_mode):
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR))
+    except OSError as error:
+        raise OutputError("cannot write {path}: {reason}.", path=path, reason=error.strerror or error) from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError("cannot write {path}: {reason}.", path=path, reason=os.strerror(_unwritable_because(folder)))
+
+
+def _unwritable_because(folder: Path) -> int:
+    """EROFS for a folder on a read-only mount, else EACCES (its permissions)."""
+    try:
+        return errno.EROFS if os.statvfs(folder).f_flag & os.ST_RDONLY else errno.EACCES
+    except OSError:
+        return errno.EACCES
 
 
 def check_target(path: Path, *, force: bool, protected: Iterable[Path] = ()) -> Path:

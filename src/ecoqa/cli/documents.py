@@ -112,9 +112,7 @@ def export(
     topic: TopicOption = None,
     principle: PrincipleOption = None,
     lang: LangOption = None,
-    output: Annotated[
-        Path | None, valued("--output", "-o", metavar="FILE", help="Write here ('-' for stdout).")
-    ] = None,
+    output: Annotated[str | None, valued("--output", "-o", metavar="FILE", help="Write here ('-' for stdout).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
     no_pager: PagerOption = False,
     data: DataOption = None,
@@ -128,6 +126,9 @@ def export(
       ecoqa export --lang en --topic mkb -o mkb.html
       ecoqa export -f json -o - | jq '.questions | length'
     """
+    from ecoqa.files import named_file
+
+    target = None if output is None or output == "-" else named_file(output)
     corpus = load(data)
     language = chosen_lang(lang, corpus)
     prefix = command_prefix(data)
@@ -144,7 +145,6 @@ def export(
     from ecoqa import export as documents
     from ecoqa.version import ecoqa_version
 
-    target = None if output is None or str(output) == "-" else output
     kind = format_ or (documents.EXTENSIONS.get(target.suffix.lower(), "markdown") if target else "markdown")
     labels = documents.selection_labels(
         corpus,
@@ -210,7 +210,7 @@ def import_(
         argument("SOURCE...", "Files to read: HTML or text pages, Markdown, CSV/TSV.", readable=False),
     ],
     output: Annotated[
-        Path | None, valued("--output", "-o", metavar="FILE", help="Corpus to write ('-' for stdout).")
+        str | None, valued("--output", "-o", metavar="FILE", help="Corpus to write ('-' for stdout).")
     ] = None,
     title: Annotated[str | None, valued("--title", metavar="TEXT", help="Title, if the page has none.")] = None,
     corpus_lang: Annotated[
@@ -259,7 +259,7 @@ def import_(
       ecoqa import faq.html --terms terms.csv -o mine.json
       ecoqa --data mine.json search funding
     """
-    from ecoqa.files import check_target
+    from ecoqa.files import check_folder, check_target, named_file
     from ecoqa.importing.build import build, corpus_text, summary_lines
     from ecoqa.importing.sources import Options, check_columns_used, read_sources
     from ecoqa.importing.table import Choice
@@ -268,14 +268,16 @@ def import_(
     lang = _language_tag(corpus_lang)
     spoken = (ctx.find_root().obj or {}).get("lang")
     spoken_for(spoken, lang or "")  # until the sources are read: the language said to be theirs, else English
-    to_stdout = output is not None and str(output) == "-"
+    to_stdout = output == "-"
     if output is None and not dry_run:
         raise UsageError("say where to write the corpus with -o FILE ('-' for stdout), or look first with --dry-run.")
     if base_url is not None and not base_url.lower().startswith(("http://", "https://")):
         raise UsageError("--base-url takes a web address (http:// or https://), not '{url}'.", url=base_url)
     protected = [*sources, *([terms] if terms else [])]
-    if output is not None and not to_stdout and not dry_run:
-        check_target(output, force=force, protected=protected)
+    target = named_file(output) if output is not None and not to_stdout and not dry_run else None
+    if target is not None:  # before reading: a long import does not end in a refusal
+        check_target(target, force=force, protected=protected)
+        check_folder(target)
     options = Options(Choice(question_column, answer_column, lang), base_url)
     read, skipped = read_sources(sources, options, skip_unreadable=skip_unreadable)
     check_columns_used(read, options)
@@ -305,15 +307,15 @@ def import_(
         return
     from ecoqa.files import write_atomic
 
-    assert output is not None
-    write_atomic(output, [text], force=force, protected=protected)
-    if output.is_file():  # a device, FIFO or socket cannot be read back as a corpus
-        try_line = _first_try(built.document, output)
+    assert target is not None
+    write_atomic(target, [text], force=force, protected=protected)
+    if target.is_file():  # a device, FIFO or socket cannot be read back as a corpus
+        try_line = _first_try(built.document, target)
         write_note_line(
-            "wrote {count} to {path}; try: {command}", count=questions_counted(count), path=output, command=try_line
+            "wrote {count} to {path}; try: {command}", count=questions_counted(count), path=target, command=try_line
         )
     else:
-        write_note_line("wrote {count} to {path}", count=questions_counted(count), path=output)
+        write_note_line("wrote {count} to {path}", count=questions_counted(count), path=target)
 
 
 def _first_try(document: dict[str, Any], output: Path) -> str:

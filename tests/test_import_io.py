@@ -1,0 +1,99 @@
+"""``ecoqa import`` around the importer: where it writes, what it does with sources it cannot read,
+and limits of size. Every failure is one line on stderr with its documented exit code, and nothing
+is written."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "tests" / "data" / "import"
+ROOT_USER = hasattr(os, "geteuid") and os.geteuid() == 0
+#: root without the capabilities that skip permission checks, so that a folder mode 555 is read-only to it
+UNPRIVILEGED = ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"] if ROOT_USER else []
+pytestmark = pytest.mark.usefixtures("english")
+
+Invoke = Callable[..., Any]
+
+
+def one_line_and_nothing_written(result: Any, code: int, folder: Path, before: set[str]) -> str:
+    """The one stderr line of a failed run, after checking its exit code and that no file appeared."""
+    assert result.exit_code == code, result.stderr
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert {p.name for p in folder.iterdir()} == before
+    return str(result.stderr)
+
+
+# ---------------------------------------------------------------------------- where the output goes
+
+
+@pytest.mark.parametrize("spelling", ["out.json/", "out.json/.", "sub/out.json/"])
+@pytest.mark.parametrize("command", ["import", "export"])
+def test_an_output_name_ending_in_a_slash_names_a_folder_and_is_refused(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spelling: str, command: str
+) -> None:
+    """``-o out.json/`` wrote the file out.json (a Path drops the slash): the slash names a folder."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "faq.html").write_bytes((SAMPLES / "faq_jsonld.html").read_bytes())
+    before = {p.name for p in tmp_path.iterdir()}
+    args = ["import", "faq.html"] if command == "import" else ["export", "-f", "json"]
+    result = invoke(*args, "-o", spelling)
+    line = one_line_and_nothing_written(result, 2, tmp_path, before)
+    assert line == f"ecoqa: {spelling} names a folder; give a file name.\n"
+    assert list((tmp_path / "sub").iterdir()) == []
+
+
+@pytest.mark.parametrize("command", ["import", "export"])
+def test_an_empty_output_name_is_refused(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "faq.html").write_bytes((SAMPLES / "faq_jsonld.html").read_bytes())
+    args = ["import", "faq.html"] if command == "import" else ["export"]
+    result = invoke(*args, "-o", "")
+    line = one_line_and_nothing_written(result, 2, tmp_path, {"faq.html"})
+    assert line == "ecoqa: -o needs a file name ('-' for stdout).\n"
+
+
+@pytest.mark.parametrize(
+    ("target", "reason"),
+    [("nope/out.json", "No such file or directory"), ("faq.html/out.json", "Not a directory")],
+)
+def test_an_output_folder_that_cannot_hold_the_file_is_said_before_any_source_is_read(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str, reason: str
+) -> None:
+    """Exit 74 at once: a long import does not end in it, and a source that cannot be read is not
+    what the user hears first (it was: exit 3 for the source, and after fixing it, 74)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "faq.html").write_bytes((SAMPLES / "faq_jsonld.html").read_bytes())
+    result = invoke("import", "faq.html", "missing.md", "-o", target)
+    line = one_line_and_nothing_written(result, 74, tmp_path, {"faq.html"})
+    assert line == f"ecoqa: cannot write {target}: {reason}.\n"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_an_output_folder_without_write_permission_is_exit_74_and_nothing_is_written(tmp_path: Path) -> None:
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    source = tmp_path / "faq.html"
+    source.write_bytes((SAMPLES / "faq_jsonld.html").read_bytes())
+    folder.chmod(0o555)
+    try:
+        result = subprocess.run(
+            [*UNPRIVILEGED, sys.executable, "-m", "ecoqa", "import", str(source), "-o", str(folder / "out.json")],
+            capture_output=True, text=True, timeout=120, env={**os.environ, "ECOQA_LANG": "en"},
+        )  # fmt: skip
+    finally:
+        folder.chmod(0o755)
+    assert (result.returncode, result.stdout) == (74, "")
+    assert result.stderr == f"ecoqa: cannot write {folder / 'out.json'}: Permission denied.\n"
+    assert list(folder.iterdir()) == []
