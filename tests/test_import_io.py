@@ -4,6 +4,7 @@ is written."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -97,3 +98,82 @@ def test_an_output_folder_without_write_permission_is_exit_74_and_nothing_is_wri
     assert (result.returncode, result.stdout) == (74, "")
     assert result.stderr == f"ecoqa: cannot write {folder / 'out.json'}: Permission denied.\n"
     assert list(folder.iterdir()) == []
+
+
+# ---------------------------------------------------------------------------- several sources
+
+
+def test_every_source_that_cannot_be_read_is_named_in_one_line(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """All of them at once (only the first was named: a user fixed it, ran again, met the next)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "faq.html").write_bytes((SAMPLES / "faq_jsonld.html").read_bytes())
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "empty.md").write_text("")
+    before = {p.name for p in tmp_path.iterdir()}
+    result = invoke("import", "faq.html", "missing.md", "folder", "empty.md", "-o", "out.json")
+    line = one_line_and_nothing_written(result, 3, tmp_path, before)
+    assert line == (
+        "ecoqa: cannot read missing.md: No such file or directory; folder, empty.md cannot be read either; "
+        "pass --skip-unreadable to import the others.\n"
+    )
+
+
+def test_skip_unreadable_with_no_readable_source_says_why_each_cannot_be_read(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It said only "none of the 2 sources could be read", and for one source "none of the 1 sources"."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "folder").mkdir()
+    before = {p.name for p in tmp_path.iterdir()}
+    both = invoke("import", "missing.md", "folder", "-o", "out.json", "--skip-unreadable")
+    assert one_line_and_nothing_written(both, 3, tmp_path, before) == (
+        "ecoqa: none of the 2 sources could be read: cannot read missing.md: No such file or directory; "
+        "folder cannot be read either; nothing written.\n"
+    )
+    one = invoke("import", "folder", "-o", "out.json", "--skip-unreadable")
+    assert one_line_and_nothing_written(one, 3, tmp_path, before) == (
+        "ecoqa: folder: is a directory; give the files in it.\n"
+    )
+
+
+def test_skip_unreadable_imports_the_readable_and_warns_of_each_other(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "faq.html").write_bytes((SAMPLES / "faq_jsonld.html").read_bytes())
+    (tmp_path / "folder").mkdir()
+    result = invoke("import", "missing.md", "faq.html", "folder", "-o", "out.json", "--skip-unreadable")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[:2] == [
+        "ecoqa: warning: skipped: cannot read missing.md: No such file or directory.",
+        "ecoqa: warning: skipped: folder: is a directory; give the files in it.",
+    ]
+    assert len(json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["questions"]) == 3
+
+
+# ---------------------------------------------------------------------------- sizes and damage
+
+
+@pytest.mark.parametrize(
+    ("damage", "expected"),
+    [
+        ("cut", "a string is never closed; the file ends before its JSON does (is it cut off?)"),
+        ("trailing", "Extra data"),
+        ("NUL", "a control character inside a string"),
+    ],
+)
+def test_a_damaged_corpus_file_as_source_is_a_json_error_not_junk_questions(
+    invoke: Invoke, tmp_path: Path, damage: str, expected: str
+) -> None:
+    """A corpus file cut off, or with bytes after its end, imported its JSON lines as text: 'wrote 10
+    questions', each a line of JSON. Now its line and column, exit 3, nothing written."""
+    raw = (ROOT / "data" / "qa.json").read_bytes()
+    cut = raw.index(b'"answer"', len(raw) // 2) + len(b'"answer": "xx')
+    damaged = {"cut": raw[:cut], "trailing": raw + b"\n# notes\n", "NUL": raw[:cut] + b"\x00" + raw[cut:]}[damage]
+    source = tmp_path / "corpus.json"
+    source.write_bytes(damaged)
+    result = invoke("import", str(source), "-o", str(tmp_path / "out.json"))
+    line = one_line_and_nothing_written(result, 3, tmp_path, {"corpus.json"})
+    assert line.startswith(f"ecoqa: {source}:") and expected in line, line

@@ -335,9 +335,10 @@ DUTCH: dict[str, str] = {
         "{name}: een apparaat, geen webpagina, Markdown of tabel."
     ),
     "an import source": "een importbron",
-    "none of the {n} sources could be read; nothing written.": (
-        "geen van de {n} bronnen kon worden gelezen; er is niets geschreven."
+    "none of the {n} sources could be read: {problem}; nothing written.": (
+        "geen van de {n} bronnen kon worden gelezen: {problem}; er is niets geschreven."
     ),
+    "{problem}; {others} cannot be read either": "{problem}; ook {others} zijn niet te lezen",
     "skipped: {problem}": "overgeslagen: {problem}",
     "{problem}; pass --skip-unreadable to import the others.": (
         "{problem}; geef --skip-unreadable om de andere te importeren."

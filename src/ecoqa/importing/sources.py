@@ -68,7 +68,7 @@ def read_source(path: Path, options: Options | None = None) -> Source:
             recognised=RECOGNISED,
         )
     text, warnings = decode(raw, name)
-    document = _corpus_document(text)
+    document = _corpus_document(text, name)
     if document is not None:
         return Source(name, "corpus", Found([]), warnings=warnings, corpus=document)
     options = options or Options()
@@ -115,16 +115,29 @@ def check_columns_used(sources: list[Source], options: Options) -> None:
     )
 
 
-def _corpus_document(text: str) -> dict[str, Any] | None:
-    """The document of an ecoqa corpus file (an object with a list of questions), else None."""
+def _corpus_document(text: str, name: str) -> dict[str, Any] | None:
+    """The document of an ecoqa corpus file (an object with a list of questions), else None. A
+    corpus file that is not whole JSON (cut off, or with bytes after its end) is a ``CorpusError``
+    saying where, not text to look for questions in (its lines would import as junk)."""
     if not text.lstrip().startswith("{"):
         return None
     try:
         document = json.loads(text)
+    except json.JSONDecodeError as error:
+        if _A_CORPUS.match(text) and any(key in text for key in ('"questions"', '"schema_version"')):
+            from ecoqa.corpus import syntax_error
+
+            at_end = error.pos >= len(text.rstrip())
+            raise syntax_error(name, error.lineno, error.colno, error.msg, at_end) from None
+        return None
     except (ValueError, RecursionError):
         return None
     questions = document.get("questions") if isinstance(document, dict) else None
     return document if isinstance(questions, list) else None
+
+
+#: the start of a JSON object: a brace, then a quoted key
+_A_CORPUS = re.compile(r'\s*\{\s*"')
 
 
 def _source_bytes(path: Path, name: str) -> bytes:
@@ -146,24 +159,33 @@ def _source_bytes(path: Path, name: str) -> bytes:
 
 
 def read_sources(paths: list[Path], options: Options, *, skip_unreadable: bool) -> tuple[list[Source], list[str]]:
-    """Every source read, or the first that cannot be (a ``CorpusError``); with *skip_unreadable*,
-    the readable ones and a note naming each of the others."""
+    """Every source read, or a ``CorpusError`` that says why the first that cannot be read cannot,
+    and names the others that cannot either (each is read, so that one run names them all); with
+    *skip_unreadable*, the readable ones and a note naming each of the others."""
     sources: list[Source] = []
-    skipped: list[str] = []
+    failed: list[tuple[Path, CorpusError]] = []
     for path in paths:
         try:
             sources.append(read_source(path, options))
         except CorpusError as error:
-            if not skip_unreadable:
-                if len(paths) > 1:
-                    raise CorpusError(
-                        "{problem}; pass --skip-unreadable to import the others.", problem=clause(error.message)
-                    ) from None
-                raise
-            skipped.append(msg("skipped: {problem}", problem=error.message))
-    if not sources:
-        raise CorpusError("none of the {n} sources could be read; nothing written.", n=len(paths))
-    return sources, skipped
+            failed.append((path, error))
+    if len(paths) == 1 and failed:
+        raise failed[0][1]
+    if failed and (not skip_unreadable or not sources):
+        raise CorpusError(_unreadable(failed, len(paths), skip_unreadable))
+    return sources, [msg("skipped: {problem}", problem=error.message) for _, error in failed]
+
+
+def _unreadable(failed: list[tuple[Path, CorpusError]], total: int, skipping: bool) -> Message:
+    """One line for the sources that cannot be read: why the first cannot, the names of the others."""
+    first = clause(failed[0][1].message)
+    others = [str(path) for path, _ in failed[1:]]
+    problem = first
+    if others:
+        problem = msg("{problem}; {others} cannot be read either", problem=first, others=joined(others, ", "))
+    if skipping:
+        return msg("none of the {n} sources could be read: {problem}; nothing written.", n=total, problem=problem)
+    return msg("{problem}; pass --skip-unreadable to import the others.", problem=problem)
 
 
 _MARKDOWN_SIGNS = re.compile(r"(?m)^#{1,6}[ \t]+\S|^```|^~~~|\[[^\]\n]+\]\([^)\s]+\)|^\*\*(?:vraag|question|q)\b", re.I)
