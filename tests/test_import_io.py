@@ -156,6 +156,20 @@ def test_skip_unreadable_imports_the_readable_and_warns_of_each_other(
 # ---------------------------------------------------------------------------- sizes and damage
 
 
+def test_a_spreadsheet_cell_longer_than_the_csv_modules_limit_is_read_whole(invoke: Invoke, tmp_path: Path) -> None:
+    """A 200,000-character answer (Python's csv refuses cells over 131,072 by default: the whole
+    table was refused as 'unreadable as CSV')."""
+    long_answer = "Lees dit. " * 20_000
+    table = tmp_path / "faq.csv"
+    table.write_text(f'vraag,antwoord\nHoe lang mag het zijn?,"{long_answer}"\nWaarom?,Daarom.\n', encoding="utf-8")
+    target = tmp_path / "out.json"
+    result = invoke("import", str(table), "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    questions = json.loads(target.read_text(encoding="utf-8"))["questions"]
+    assert [q["question"] for q in questions] == ["Hoe lang mag het zijn?", "Waarom?"]
+    assert questions[0]["answer"] == long_answer.strip()
+
+
 @pytest.mark.parametrize(
     ("damage", "expected"),
     [

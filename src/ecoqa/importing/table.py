@@ -290,15 +290,21 @@ def _numbered_rows(
     text: str, dialect: csv.Dialect | type[csv.Dialect], first_line: int = 1
 ) -> list[tuple[int, list[str]]]:
     """The rows that hold something, each with the line of the file it starts on (a quoted cell
-    may span lines; blank rows are left out but still counted)."""
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
-    numbered: list[tuple[int, list[str]]] = []
-    start = 1
-    for row in reader:
-        if any(c.strip() for c in row):
-            numbered.append((start + first_line - 1, row))
-        start = reader.line_num + 1
-    return numbered
+    may span lines; blank rows are left out but still counted). A cell may be as long as the whole
+    text: the csv module's own limit (131,072 characters) would refuse a table for one long answer."""
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(len(text), limit))
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), dialect)
+        numbered: list[tuple[int, list[str]]] = []
+        start = 1
+        for row in reader:
+            if any(c.strip() for c in row):
+                numbered.append((start + first_line - 1, row))
+            start = reader.line_num + 1
+        return numbered
+    finally:
+        csv.field_size_limit(limit)
 
 
 def _two_columns(rows: list[list[str]]) -> bool:
