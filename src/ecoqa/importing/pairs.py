@@ -10,6 +10,7 @@ last answer, the page's own furniture ends it: a heading of a kind no other answ
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -129,8 +130,10 @@ def _as_text(block: Block) -> Block:
 
 
 def _topic(blocks: Sequence[Block], sections: list[int], at: int, stop: int) -> str | None:
-    """The nearest section heading above a question (of a higher rank than the question, if it has one)."""
-    for place in reversed([s for s in sections if s < at]):
+    """The nearest section heading above a question (of a higher rank than the question, if it has one);
+    *sections* in order, searched from the question up (not scanned whole for each question)."""
+    for index in range(bisect.bisect_left(sections, at) - 1, -1, -1):
+        place = sections[index]
         rank = heading_rank(blocks[place])
         if not stop or not rank or rank < stop:
             return " ".join(blocks[place].text.split())

@@ -79,8 +79,9 @@ def _with_questions_outside(blocks: Sequence[Block], chosen: Candidate, begin: i
     if not asked:
         return chosen
     extra = [Start(at, question_text(blocks[at].text)[0], None, heading_rank(blocks[at]), 0.95) for at in asked]
+    taken = set(asked)
     outside = frozenset(
-        at for at, b in enumerate(blocks) if not begin <= at < end and heading_rank(b) and at not in asked
+        at for at, b in enumerate(blocks) if not begin <= at < end and heading_rank(b) and at not in taken
     )
     merged = Candidate(chosen.name, sorted([*chosen.starts, *extra], key=lambda s: s.at), chosen.sections | outside)
     merged.score = chosen.score
