@@ -77,6 +77,9 @@ class Case:
     #: (signal name, glob in the case folder): send the signal once a file matching the glob exists
     #: (SIGINT to the process group, as Ctrl-C does), so it lands while ecoqa writes, never at start-up
     signal_when: tuple[str, str] | None = None
+    #: (signal name, CPU seconds): send the signal once the command has worked that long, when no file
+    #: marks the moment (a large import still reading its source, a validate still checking)
+    signal_after: tuple[str, float] | None = None
     defect: int | None = None  # the number of the review's defect this case is the command of
     #: run so that file permissions count, also for root (see UNPRIVILEGED)
     unprivileged: bool = False
@@ -1553,10 +1556,195 @@ def import_matrix_cases() -> list[Case]:
             cases.append(Case("import", f"[{lang}] {name} {mode[0]}", args, codes, with_setups(file_of(raw, file_name)),
                               no_output_file))  # fmt: skip
     page = with_setups(file_of(FAQ.encode(), "faq.html"))
-    for target, codes in (("nope/out.json", (74,)), ("out.json/", (0, 2, 74)), (".", (2,)), ("", (2,))):
+    for target, codes in (("nope/out.json", (74,)), ("out.json/", (2,)), (".", (2,)), ("", (2,))):
         lang, args = in_language(number, ["import", "faq.html", "-o", target])
         number += 1
         cases.append(Case("import", f"[{lang}] -o {target!r}", args, codes, page, no_output_file))  # fmt: skip
+    return cases
+
+
+# ---------------------------------------------------------------------------------------------- import I/O (#26)
+
+_GROWN: dict[tuple[str, int], bytes] = {}
+
+
+def grown_document(seed_name: str, size: int) -> bytes:
+    """A real FAQ of tests/data/import repeated to *size* bytes, as ``benchmarks/import_size.py`` makes it."""
+    if (seed_name, size) not in _GROWN:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from import_size import SEEDS, grown
+
+        seed = next(s for s in SEEDS if s.name == seed_name)
+        _GROWN[seed_name, size] = grown(seed, size).encode()
+    return _GROWN[seed_name, size]
+
+
+#: one real document per format the importer reads: (seed in import_size.SEEDS, file name)
+IMPORT_FORMATS = [
+    ("HTML (headings)", "p.html"),
+    ("HTML JSON-LD", "ld.html"),
+    ("Markdown", "p.md"),
+    ("text", "p.txt"),
+    ("reStructuredText", "p.rst"),
+    ("AsciiDoc", "p.adoc"),
+    ("Org", "p.org"),
+    ("POD", "p.pod"),
+    ("MediaWiki", "p.mediawiki"),
+    ("CSV", "p.csv"),
+    ("TSV", "p.tsv"),
+    ("ecoqa corpus", "c.json"),
+]
+
+
+def damaged_sources() -> dict[str, tuple[str, bytes, tuple[int, ...]]]:
+    """Sources damaged as users' files are, in every format: name -> (file name, bytes, documented codes)."""
+    sources: dict[str, tuple[str, bytes, tuple[int, ...]]] = {}
+    for seed, name in IMPORT_FORMATS:
+        raw = grown_document(seed, 20_000)
+        half = len(raw) // 2
+        sources |= {
+            f"{seed}: invalid UTF-8": (name, raw[:half] + b"\xff\xfe\xc3(" + raw[half:], (0, 3)),
+            f"{seed}: cut in half": (name, raw[:half], (0, 3)),
+            f"{seed}: NUL in the middle": (name, raw[:half] + b"\x00" + raw[half:], (0, 3)),
+            f"{seed}: empty": (name, b"", (3,)),
+            f"{seed}: blank lines only": (name, b" \n\n\t\n", (3,)),
+            f"{seed}: a 10 MB line": (name, raw + b"\n" + b"word " * 2_000_000 + b"\n", (0, 3)),
+        }
+    sources |= {
+        "HTML 200,000 nested <div>": ("p.html", b"<div>" * 200_000 + FAQ.encode(), (0, 3)),
+        "HTML 50,000 unclosed <ul><li>": ("p.html", b"<ul><li>" * 50_000 + FAQ.encode(), (0, 3)),
+        "HTML cut inside a tag": ("p.html", (FAQ * 50).encode()[:777] + b'<a href="http://', (0, 3)),
+        "Markdown 100,000 > quotes": ("p.md", b">" * 100_000 + b" ## Waarom?\n\nDaarom.\n", (0, 3)),
+        "Markdown list 3,000 deep": ("p.md", b"".join(b"  " * i + b"- x\n" for i in range(3000)), (0, 3)),
+        "CSV cell of 200,000 characters": ("q.csv", b'vraag,antwoord\nHoe?,"' + b"x " * 100_000 + b'"\n', (0,)),
+        "TSV cell of 20 MB": ("q.tsv", b"vraag\tantwoord\nHoe?\t" + b"x " * 10_000_000 + b"\nWaarom?\tDaarom.\n", (0,)),
+        "corpus cut off": ("c.json", QA.read_bytes()[: len(QA.read_bytes()) // 2], (3,)),
+        "corpus with text after it": ("c.json", QA.read_bytes() + b"\n# notes\n", (3,)),
+        "random bytes": ("p.html", os.urandom(5000), (3,)),
+        "UTF-16 without BOM": ("p.html", FAQ.encode("utf-16-le") * 10, (3,)),
+    }
+    return sources
+
+
+def names_each(*names: str) -> Check:
+    def check(folder: Path, outcome: Outcome) -> list[str]:
+        return [f"{name} not named on stderr" for name in names if name not in outcome.stderr]
+
+    return check
+
+
+def import_io_cases() -> list[Case]:
+    """#26: several sources, where the corpus is written, damaged sources of every format, signals."""
+    cases = []
+    page = setup_files(**{"faq.html": FAQ})
+    several = with_setups(page, lambda f: (f / "folder").mkdir(), setup_files(**{"empty.md": b""}))
+    sources = ["faq.html", "missing.md", "folder", "empty.md"]
+    for skip, codes in (([], (3,)), (["--skip-unreadable"], (0,))):
+        cases.append(
+            Case(
+                "import I/O",
+                f"4 sources, 3 unreadable {skip}",
+                ["import", *sources, "-o", "out.json", *skip],
+                codes,
+                several,
+                both(no_output_file, names_each("missing.md", "folder", "empty.md")),
+            )
+        )
+    cases.append(
+        Case(
+            "import I/O",
+            "2 sources, none readable, --skip-unreadable",
+            ["import", "missing.md", "folder", "-o", "out.json", "--skip-unreadable"],
+            (3,),
+            several,
+            both(no_output_file, names_each("missing.md", "folder")),
+        )
+    )
+
+    def unreadable(folder: Path) -> None:
+        write(folder, "locked.html", FAQ).chmod(0)
+
+    cases.append(
+        Case(
+            "import I/O",
+            "1 of 2 sources unreadable (mode 0)",
+            ["import", "faq.html", "locked.html", "-o", "out.json"],
+            (3,),
+            with_setups(page, unreadable),
+            both(no_output_file, names_each("locked.html")),
+            unprivileged=True,
+        )
+    )
+    targets: list[tuple[str, list[str], tuple[int, ...], Callable[[Path], object]]] = [
+        ("out.json/", [], (2,), lambda f: None),
+        ("sub/out.json/", [], (2,), lambda f: (f / "sub").mkdir()),
+        ("existing.json", [], (2,), lambda f: write(f, "existing.json", "mine\n")),
+        ("folder", ["--force"], (2,), lambda f: (f / "folder").mkdir()),
+        ("link-to-folder", ["--force"], (2,), lambda f: ((f / "d").mkdir(), (f / "link-to-folder").symlink_to("d"))),
+        ("dangling", [], (2,), lambda f: (f / "dangling").symlink_to("nowhere/x.json")),
+        ("dangling", ["--force"], (74,), lambda f: (f / "dangling").symlink_to("nowhere/x.json")),
+        ("missing/out.json", [], (74,), lambda f: None),
+        ("faq.html/out.json", [], (74,), lambda f: None),
+        ("read-only/out.json", [], (74,), lambda f: (f / "read-only").mkdir(mode=0o555)),
+    ]
+    for target, force, codes, made in targets:
+        record, same = unchanged(*[n for n in ("existing.json",) if target == n])
+        cases.append(
+            Case(
+                "import I/O",
+                f"-o {target} {' '.join(force)}".strip(),
+                ["import", "faq.html", "-o", target, *force],
+                codes,
+                with_setups(page, made, record),
+                both(same, no_output_file),
+                unprivileged=target.startswith("read-only"),
+            )
+        )
+    for name, (file_name, raw, codes) in damaged_sources().items():
+        cases.append(
+            Case(
+                "import I/O",
+                name,
+                ["import", file_name, "-o", "out.json"],
+                codes,
+                with_setups(file_of(raw, file_name)),
+                no_output_file,
+            )
+        )
+    big = with_setups(file_of(grown_document("Markdown", 20_000_000), "big.md"))
+    for name, codes in (("SIGINT", (130,)), ("SIGTERM", (143, -15))):
+        cases.append(
+            Case(
+                "import I/O",
+                f"{name} while a 20 MB import reads",
+                ["import", "big.md", "-o", "out.json"],
+                codes,
+                big,
+                no_temporary_anywhere,
+                signal_after=(name, 2.0),
+            )
+        )
+        cases.append(
+            Case(
+                "import I/O",
+                f"{name} while a 20 MB import writes",
+                ["import", "big.md", "-o", "out.json"],
+                codes[:1],
+                big,
+                no_temporary_anywhere,
+                signal_when=(name, ".out.json.ecoqa-*.tmp"),
+            )
+        )
+        cases.append(
+            Case(
+                "import I/O",
+                f"{name} while validate checks 20,000 questions",
+                ["validate", "big.json"],
+                codes,
+                with_corpus("big.json", 20_000),
+                signal_after=(name, 0.8),
+            )
+        )
     return cases
 
 
@@ -1601,6 +1789,9 @@ def _run(case: Case, folder: Path, args: list[str], env: dict[str, str], timeout
     closing = {"stdin": 0, "stdout": 1, "stderr": 2}
 
     def prepare() -> None:
+        signal.signal(
+            signal.SIGINT, signal.SIG_DFL
+        )  # Ctrl-C as in a terminal, also when the harness runs in the background
         if case.limit_file_size is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (case.limit_file_size, case.limit_file_size))
         for which, number in closing.items():
@@ -1624,6 +1815,10 @@ def _run(case: Case, folder: Path, args: list[str], env: dict[str, str], timeout
         process.stdout.close()  # the reader is gone before ecoqa writes
     elif case.stdout in ("head-line", "head-byte") and process.stdout is not None:
         _read_then_stop(process.stdout, case.stdout, timeout)
+    if case.signal_after is not None:
+        problem = _signal_after(process, *case.signal_after)
+        if problem is not None:
+            return [problem]
     if case.signal_when is not None:
         problem = _signal_when_written(process, folder, *case.signal_when, timeout)
         if problem is not None:
@@ -1678,17 +1873,48 @@ def _signal_when_written(
     return None
 
 
+def _signal_after(process: subprocess.Popen[bytes], name: str, seconds: float) -> str | None:
+    """Send *name* once the command has used *seconds* of CPU time (past Python's start-up and
+    ecoqa's imports whatever the load, so the signal lands in the command's own work); a problem
+    if the command ended before (not exercised)."""
+    import time
+
+    while _cpu_seconds(process.pid) < seconds:
+        if process.poll() is not None:
+            return f"ended (exit {process.returncode}) within {seconds} CPU s, before {name}: not exercised"
+        time.sleep(0.01)
+    _send(process, name)
+    return None
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User and system CPU seconds of *pid* so far (Linux ``/proc``; elsewhere 0)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _send(process: subprocess.Popen[bytes], name: str) -> None:
+    if name == "SIGINT":
+        os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the whole foreground group
+    else:
+        process.send_signal(getattr(signal, name))
+
+
 def judge(case: Case, folder: Path, outcome: Outcome) -> list[str]:
     problems = []
     if outcome.code not in case.codes:
         problems.append(f"exit {outcome.code}, documented {'/'.join(map(str, case.codes))}")
     for bad in ("Traceback", "internal error", "Exception ignored"):
         if bad in outcome.stderr:
-            problems.append(f"{bad!r} on stderr")
+            problems.append(f"{bad!r} on stderr: {outcome.stderr[-300:]!r}")
     lines = [line for line in outcome.stderr.splitlines() if not line.startswith("ecoqa: warning: ")]
     validating = "validate" in case.args[:3]  # also after --lang X
     listed = validating and outcome.code == 3 and outcome.stdout  # its problems go to stdout
-    ended_by_a_signal = outcome.code in (130, 143)  # Ctrl-C or a kill: quietly, nothing to explain
+    # Ctrl-C or a kill: quietly, nothing to explain; a kill while ecoqa only reads ends it by the signal
+    ended_by_a_signal = outcome.code in (130, 143) or outcome.code < 0
     if case.stderr == "pipe" and ended_by_a_signal and lines:
         problems.append(f"{len(lines)} lines on stderr after a signal, not none: {outcome.stderr[:200]!r}")
     elif (
@@ -1728,6 +1954,7 @@ def cases() -> list[Case]:
             *corpus_matrix_cases(),
             *index_matrix_cases(),
             *import_matrix_cases(),
+            *import_io_cases(),
         ]
     )
 
