@@ -54,8 +54,9 @@ def build(
     collection, speakers, described = _collection(sources, title, language)
     merged = len(sources) > 1
     topic_ids = meta.unique_ids(t for _, p in entries for t in p.topics)
+    origins = {id(source): _origin(source, merged=merged) for source in sources}  # once per source, not per question
     questions = [
-        _question(entry_id, source, pair, base_url or source.base, unresolved, topic_ids, merged=merged)
+        _question(entry_id, source, pair, base_url or source.base, unresolved, topic_ids, origins[id(source)])
         for entry_id, (source, pair) in zip(ids, entries, strict=True)
     ]
     for name, count in unresolved.items():
@@ -168,10 +169,9 @@ def _question(
     base: str | None,
     unresolved: Counter[str],
     topic_ids: dict[str, str],
-    *,
-    merged: bool,
+    origin: dict[str, Any],
 ) -> dict[str, Any]:
-    """One question with its own source; in a merged corpus, with that source's own title and date."""
+    """One question with its own source (*origin*, see ``_origin``)."""
     question: dict[str, Any] = {"id": entry_id, "question": pair.question, "answer": pair.answer}
     if pair.topics:
         question["topics"] = [topic_ids[t] for t in dict.fromkeys(pair.topics)]
@@ -184,6 +184,13 @@ def _question(
             references[url] = link.text
     if references:
         question["references"] = [{"name": text, "url": url} for url, text in references.items()]
+    question["source"] = dict(origin)
+    return question
+
+
+def _origin(source: Source, *, merged: bool) -> dict[str, Any]:
+    """What each question of *source* records of it; in a merged corpus also the source's own title,
+    date and language."""
     page = web_address(source.url) if source.url else None
     own: dict[str, Any] = {"file": Path(source.name).name, **({"url": page} if page else {})}
     if merged:
@@ -191,8 +198,7 @@ def _question(
         own.update({"date": date} if date else {})
         own.update({"title": source.title} if source.title else {})
         own["language"] = _language([source])
-    question["source"] = own
-    return question
+    return own
 
 
 def _intro_text(source: Source) -> str:
