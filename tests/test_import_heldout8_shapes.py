@@ -93,3 +93,18 @@ def test_cards_linking_to_other_pages_are_not_questions(tmp_path: Path) -> None:
     found = questions_of(tmp_path, "vragen.html", page)
     asked = ["Hoe maak ik een afspraak?", "Wat kost een fotoshoot?", "Wat gebeurt er bij regen?"]
     assert [q for q, _ in found] == asked
+
+
+def test_a_sphinx_cross_reference_with_a_tilde_shows_its_last_part(tmp_path: Path) -> None:
+    text = (
+        "FAQ\n===\n\nHow can I instruct a spider to stop itself?\n"
+        "--------------------------------------------\n\n"
+        "Raise the :exc:`~scrapy.exceptions.CloseSpider` exception from a callback.\n\n"
+        "Does Scrapy work with HTTP proxies?\n----------------------------------\n\n"
+        "Yes, see :class:`!HttpProxyMiddleware` and :ref:`the proxy topic <topics-proxy>`.\n"
+    )
+    found = questions_of(tmp_path, "faq.rst", text)
+    assert found == [
+        ("How can I instruct a spider to stop itself?", "Raise the CloseSpider exception from a callback."),
+        ("Does Scrapy work with HTTP proxies?", "Yes, see HttpProxyMiddleware and the proxy topic."),
+    ]

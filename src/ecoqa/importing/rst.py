@@ -251,13 +251,21 @@ def _without_options(lines: list[str]) -> list[str]:
     return lines[at:]
 
 
+def _role_text(target: str) -> str:
+    """What a role shows: its text; for a cross-reference written ``~module.Class.method`` (Sphinx's
+    short form) only the last part, ``method``; a leading ``!`` (no link) is not shown."""
+    if target.startswith("~"):
+        return target[1:].rsplit(".", 1)[-1]
+    return target.removeprefix("!")
+
+
 def _inline(text: str) -> tuple[str, tuple[Link, ...]]:
     """Inline markup reduced to its text; hyperlink references kept as links."""
     links = tuple(
         Link(" ".join(m.group("text").split()) or m.group("url"), m.group("url")) for m in _LINK.finditer(text)
     )
     text = _LINK.sub(lambda m: m.group("text") or m.group("url"), text)
-    text = _ROLE.sub(lambda m: m.group("text"), text)
+    text = _ROLE.sub(lambda m: _role_text(m.group("text")), text)
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
     return " ".join(text.split()), links
