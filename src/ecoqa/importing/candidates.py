@@ -269,6 +269,12 @@ def _counting_up(blocks: Sequence[Block], places: list[int]) -> list[int]:
     the one that steps over fewer lines numbered alike wins (an agenda above the questions).
     """
     usable = [at for at in places if _content_after(blocks, at)]
+    paths = [_path(blocks[at]) for at in usable]
+    indexes: dict[tuple[int, ...], list[int]] = {}  # a path -> its indexes in usable, in order
+    for number, path in enumerate(paths):
+        indexes.setdefault(path, []).append(number)
+    # a list's value="-5": the numbers that may follow are too many to look up, so they are scanned for
+    where = None if any(part < 0 for path in paths for part in path) else indexes
     best: list[int] = []
     best_key = (0, 0)
     used: set[int] = set()
@@ -276,15 +282,46 @@ def _counting_up(blocks: Sequence[Block], places: list[int]) -> list[int]:
         if first in used:
             continue
         chain = [first]
-        for at in usable[first_index + 1 :]:
-            if _follows(_path(blocks[chain[-1]]), _path(blocks[at])):
-                chain.append(at)
+        index: int | None = _next_in_run(paths, where, first_index)
+        while index is not None:
+            chain.append(usable[index])
+            index = _next_in_run(paths, where, index)
         used.update(chain)
         inside = bisect.bisect_right(places, chain[-1]) - bisect.bisect_left(places, chain[0])
         key = (len(chain), len(chain) - inside)
         if key > best_key:
             best, best_key = chain, key
     return best
+
+
+def _next_in_run(
+    paths: list[tuple[int, ...]], where: dict[tuple[int, ...], list[int]] | None, index: int
+) -> int | None:
+    """The first index after *index* whose number follows the one at *index*. The numbers that can
+    follow one of one or two parts are few and looked up in *where*, so that a long document with
+    many runs (each section numbered from 1) is not scanned to its end for each run; others are scanned."""
+    before = paths[index]
+    following = _following(before) if where is not None else None
+    if following is None or where is None:
+        return next((n for n in range(index + 1, len(paths)) if _follows(before, paths[n])), None)
+    found = []
+    for path in following:
+        places = where.get(path, [])
+        at = bisect.bisect_right(places, index)
+        if at < len(places):
+            found.append(places[at])
+    return min(found, default=None)
+
+
+def _following(before: tuple[int, ...]) -> list[tuple[int, ...]] | None:
+    """Every number of no negative part that ``_follows`` *before*, when it has one or two parts; else None."""
+    if len(before) == 1:
+        return [(before[0] + 1,), (before[0] + 2,)]
+    if len(before) == 2:
+        section, last = before
+        following: list[tuple[int, ...]] = [(section, last + 1), (section, last + 2)]
+        return following + [(section + step, first) for step in (1, 2) for first in (0, 1, 2)]
+    return None
 
 
 def _follows(before: tuple[int, ...], after: tuple[int, ...]) -> bool:
