@@ -1748,6 +1748,36 @@ def import_io_cases() -> list[Case]:
     return cases
 
 
+def cache_cases() -> list[Case]:
+    """The search index's cache where it cannot be written (run as a user without root's powers):
+    every search still answers, exit 0, as an index built in a fresh cache would."""
+    args = ["--data", "mid.json", "search", "financiering", "--json"]
+
+    def read_only(folder: Path) -> dict[str, str]:
+        (folder / "ro").mkdir(mode=0o555)
+        return {"ECOQA_CACHE_DIR": str(folder / "ro")}
+
+    def read_only_with_index(folder: Path) -> dict[str, str]:
+        run_ecoqa(folder, *args, ECOQA_CACHE_DIR=str(folder / "ro"))
+        (folder / "ro").chmod(0o555)
+        return {"ECOQA_CACHE_DIR": str(folder / "ro")}
+
+    def inside_read_only(folder: Path) -> dict[str, str]:
+        (folder / "ro").mkdir(mode=0o555)
+        return {"ECOQA_CACHE_DIR": str(folder / "ro" / "sub")}
+
+    cases = []
+    for name, made in (
+        ("read-only cache folder", read_only),
+        ("read-only cache folder holding its index", read_only_with_index),
+        ("cache folder to make in a read-only folder", inside_read_only),
+    ):
+        record, same = same_answer_as_undamaged(args)
+        cases.append(Case("cache I/O", name, args, (0,), with_setups(with_corpus("mid.json", 600), record, made),
+                          same, unprivileged=True))  # fmt: skip
+    return cases
+
+
 # ---------------------------------------------------------------------------------------------- running
 
 ECOQA: list[str] = [sys.executable, "-m", "ecoqa"]
@@ -1955,6 +1985,7 @@ def cases() -> list[Case]:
             *index_matrix_cases(),
             *import_matrix_cases(),
             *import_io_cases(),
+            *cache_cases(),
         ]
     )
 
