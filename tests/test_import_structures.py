@@ -995,3 +995,14 @@ def test_the_first_entry_straight_under_the_faq_title_states_a_problem(tmp_path:
         "How to use icons?",
         "Is there a file browser?",
     ]
+
+
+def test_wiki_mail_and_chat_links_show_their_text(tmp_path: Path) -> None:
+    """``[mailto:tim@example.org Tim]`` and ``[irc://irc.example.org/#tp IRC]`` show "Tim" and
+    "IRC", as ``[https://… text]`` links do."""
+    text = (
+        "== How can I contact you? ==\nJoin us on [irc://irc.example.org/#tp IRC], "
+        "or email [mailto:tim@example.org Tim].\n\n== Where is the [[Manual]]? ==\nOn the website.\n"
+    )
+    found = questions_of(tmp_path, "FAQ.mediawiki", text)
+    assert found[0] == ("How can I contact you?", "Join us on IRC, or email Tim.")

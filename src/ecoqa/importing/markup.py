@@ -274,6 +274,7 @@ def _wiki_inline(text: str) -> str:
     text = re.sub(r"\[\[[^\]|]*\|([^\]]+)\]\]", r"\1", text)
     text = re.sub(r"\[\[([^\]]+)\]\]", lambda m: m.group(1).split("#")[0] or m.group(1), text)
     text = re.sub(r"\[((?:https?|ftp)://[^\s\]]+)\s+([^\]]+?)\s*\]", r"[\2](\1)", text)
+    text = re.sub(r"\[((?:mailto|irc|ircs|news):[^\s\]]+)\s+([^\]]+?)\s*\]", r"[\2](\1)", text)  # [mailto:x Tim]
     text = re.sub(r"\[((?:https?|ftp)://[^\s\]]+)\]", r"<\1>", text)
     text = re.sub(r"<(code|tt|kbd|samp)>(.*?)</\1>", lambda m: f"`{_unwiki(m.group(2))}`", text, flags=re.I)
     text = re.sub(r"\{\{[^}]*\}\}", "", _unwiki(text))
