@@ -1,10 +1,10 @@
 """``ecoqa import`` on real Q&A documents written by others, scored against truth made by reading them.
 
-Eleven sets: tests/data/import/real, then tests/data/import/heldout, heldout2, heldout3, heldout4, heldout5,
-sheets6 and sheets7 (spreadsheets only), heldout6 (wiki markup, doc-site HTML, a Usenet FAQ), heldout7 (a
-small check of the heldout6 rules) and heldout8 (16 documents of every kind, collected by a helper that had
-not tuned the importer), each collected after the importer was tuned on the ones before it and scored
-before any change for it.
+Twelve sets: tests/data/import/real, then tests/data/import/heldout, heldout2, heldout3, heldout4, heldout5,
+sheets6 and sheets7 (spreadsheets only), heldout6 (wiki markup, doc-site HTML, a Usenet FAQ), heldout7 and
+heldout9 (small checks of the heldout6 rules) and heldout8 (16 documents of every kind, collected by a helper
+that had not tuned the importer), each collected after the importer was tuned on the ones before it and
+scored before any change for it.
 Their figures are floors that may only rise, and a rule added to the importer must name a
 structure many documents share.
 """
@@ -31,8 +31,9 @@ SHEETS6 = ROOT / "tests" / "data" / "import" / "sheets6"
 HELDOUT6 = ROOT / "tests" / "data" / "import" / "heldout6"
 HELDOUT7 = ROOT / "tests" / "data" / "import" / "heldout7"
 HELDOUT8 = ROOT / "tests" / "data" / "import" / "heldout8"
+HELDOUT9 = ROOT / "tests" / "data" / "import" / "heldout9"
 SHEETS7 = ROOT / "tests" / "data" / "import" / "sheets7"
-SETS = (REAL, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, SHEETS6, HELDOUT6, SHEETS7, HELDOUT7, HELDOUT8)
+SETS = (REAL, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, SHEETS6, HELDOUT6, SHEETS7, HELDOUT7, HELDOUT8, HELDOUT9)
 
 # One fixture imports all the documents; on a busy machine that can outlast the suite's 120 s default.
 pytestmark = [pytest.mark.timeout(600), pytest.mark.slow]
@@ -51,6 +52,7 @@ FLOORS = {
     SHEETS7: (0.99, 0.99, 0.99),
     HELDOUT7: (0.99, 0.99, 0.99),
     HELDOUT8: (0.99, 0.99, 0.99),
+    HELDOUT9: (0.82, 0.99, 0.99),
 }
 
 
