@@ -195,6 +195,25 @@ def test_a_dutch_html_export_of_an_english_corpus_marks_the_english_originals(in
     assert '<div lang="en"><p>Small firms in the region can apply.</p></div>' in page
 
 
+@pytest.mark.parametrize("interface", ["en", "nl"])
+def test_an_html_export_of_a_german_corpus_marks_its_questions_and_answers_german(
+    invoke: Any, tmp_path: Path, interface: str
+) -> None:
+    """The page's own words are in the interface language and say so (``<html lang>``); the
+    questions and answers of an imported German FAQ are marked German, not left to pass as the
+    page's language."""
+    source = Path(__file__).parent / "data" / "import" / "sheets6" / "uber-de-text.csv"
+    corpus = tmp_path / "uber.json"
+    assert invoke("import", str(source), "-o", str(corpus)).exit_code == 0
+    page = invoke("--data", str(corpus), "--lang", interface, "export", "-f", "html").stdout
+    assert f'<html lang="{interface}">' in page
+    sections = page.count("<section id=")
+    assert sections == 10
+    assert page.count('. <span lang="de">') == sections
+    assert page.count('<div lang="de">') == sections
+    assert '<span lang="de">Wie buche ich ein Uber-Fahrzeug?</span></h2>' in page
+
+
 @pytest.mark.parametrize(
     "args", [["info", "--plain"], ["info", "--table"], ["export", "-f", "markdown"], ["export", "-f", "html"]]
 )
