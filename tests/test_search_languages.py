@@ -145,3 +145,16 @@ def test_a_stored_index_is_built_in_the_corpus_language(
     key = store.cache_key(raw)
     monkeypatch.setattr(analysis, "SNOWBALL", {**analysis.SNOWBALL, "de": "dutch"})
     assert store.cache_key(raw) != key
+
+
+def test_english_keeps_words_only_the_dutch_list_drops(
+    imported: Callable[[str], Path], invoke: Callable[..., Any]
+) -> None:
+    """'die' is a Dutch stop word, not an English one: the procmail FAQ's question on stale
+    processes that 'just won't die' is found by it (once refused as common words), and first for
+    'processes that never die'."""
+    corpus = imported("heldout3/procmail-FAQ.txt")
+    assert json.loads(corpus.read_text(encoding="utf-8"))["collection"]["language"] == "en"
+    (found,) = _ids(invoke, corpus, "die")
+    assert "_locktst" in _question(corpus, found)
+    assert _ids(invoke, corpus, "processes that never die")[0] == found

@@ -307,6 +307,9 @@ class IndexBuilder:
         self.language = language
         self.other_languages: dict[str, None] = {}  # entries' own languages other than *language*, in order
         self.extra_terms: dict[str, dict[str, None]] = {}  # surface -> its terms in those languages
+        # per field language, the words left out: the English translations of a Dutch corpus drop
+        # the Dutch list too, as its English queries do
+        self.dropped: dict[str, frozenset[str]] = {}
         self.picks: dict[str, int | None] = {language: 0, "en": -1, "both": None}  # a term's place in its pair
         self.width = len(FIELDS)
         self.size = 0
@@ -346,7 +349,10 @@ class IndexBuilder:
             self._widen()
 
     def _add_words(self, doc: int, f: int, lang: str, words: list[str]) -> None:
-        dropped = STOP_WORDS if lang == "both" else stop_words(lang)
+        dropped = self.dropped.get(lang)
+        if dropped is None:  # the corpus's own stop words and the field's language's (see ``__init__``)
+            own = stop_words(self.language) | stop_words(lang)
+            dropped = self.dropped[lang] = STOP_WORDS if lang == "both" else own
         words = [w for w in words if w not in dropped]
         self.lengths[doc * self.width + f] = len(words)
         surface_terms = self.surface_terms
