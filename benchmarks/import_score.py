@@ -2,6 +2,7 @@
 
 usage: python benchmarks/import_score.py [DIR] [--ecoqa CMD] [--min-recall R] [--min-precision P]
                                          [--min-complete C] [-v] [--markdown]
+       python benchmarks/import_score.py --sets [--ecoqa CMD]
 
 DIR (default tests/data/import/real) holds the documents and truth.json
 ({"files": {name: {"kind", "lang", "pairs": [{"q", "a_start", "a_end"}]}}}). Each document is
@@ -9,7 +10,9 @@ imported on its own with CMD (default: this Python's ``-m ecoqa``). A found ques
 its normalised text matches a true one (exact, or similarity >= 0.85; numbering such as ``1.``,
 ``Q3:`` or ``Vraag 3:`` is ignored); its answer is complete when the true first words open it and
 the true last words close it. Prints a line per file (or a Markdown table), then the totals:
-question recall, precision and answers complete; exits 1 below a --min bar.
+question recall, precision and answers complete; exits 1 below a --min bar. ``--sets`` scores
+every set under tests/data/import and prints the table of them that docs/import.md holds (and
+tests/test_import_real.py checks against the importer of the day).
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DIR = ROOT / "tests" / "data" / "import" / "real"
+SETS_DIR = ROOT / "tests" / "data" / "import"
+DEFAULT_DIR = SETS_DIR / "real"
 MATCH = 0.85
 
 # (source, output corpus) -> (exit code, stderr): one import of one document.
@@ -208,6 +212,29 @@ def markdown_report(totals: Totals) -> str:
     return "\n".join(lines)
 
 
+def every_set() -> list[Path]:
+    """Every scored set: the folders under tests/data/import that hold a truth.json, by name."""
+    return sorted(folder for folder in SETS_DIR.iterdir() if (folder / "truth.json").is_file())
+
+
+def set_row(folder: Path, totals: Totals) -> str:
+    """One set's row of the table of every set."""
+    pairs = sum(f.true for f in totals.files)
+    return (
+        f"| `{folder.name}/` | {len(totals.files)} | {pairs} | "
+        f"{totals.recall:.3f} | {totals.precision:.3f} | {totals.complete:.3f} |"
+    )
+
+
+SETS_HEADER = (
+    "| set | documents | pairs | recall | precision | answers complete |\n| --- | ---: | ---: | ---: | ---: | ---: |"
+)
+
+
+def sets_table(scores: list[tuple[Path, Totals]]) -> str:
+    return "\n".join([SETS_HEADER, *(set_row(folder, totals) for folder, totals in scores)])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("dir", nargs="?", type=Path, default=DEFAULT_DIR)
@@ -217,7 +244,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-complete", type=float, default=0.0)
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss, extra and incomplete answer")
     parser.add_argument("--markdown", action="store_true", help="print the per-file table in Markdown")
+    parser.add_argument("--sets", action="store_true", help="score every set and print the table of them")
     args = parser.parse_args(argv)
+    if args.sets:
+        importer = command_importer(shlex.split(args.ecoqa))
+        print(sets_table([(folder, score(folder, importer)) for folder in every_set()]))
+        return 0
     totals = score(args.dir, command_importer(shlex.split(args.ecoqa)))
     print(markdown_report(totals) if args.markdown else text_report(totals, args.verbose))
     if args.markdown:

@@ -103,6 +103,28 @@ def test_import_keeps_its_floor_on_real_documents(scored: tuple[Path, Any]) -> N
     assert totals.complete >= complete, line
 
 
+def test_the_docs_table_names_every_scored_set_and_no_other() -> None:
+    """docs/import.md's table of every set has a row for each set with a floor above, no more."""
+    assert sorted(_docs_rows()) == sorted(folder.name for folder in SETS)
+
+
+def test_the_docs_table_of_every_set_is_today_s_score(scored: tuple[Path, Any]) -> None:
+    """docs/import.md's table of every set says what the importer scores today."""
+    folder, totals = scored
+    row = _script().set_row(folder, totals)
+    assert _docs_rows().get(folder.name) == row, (
+        f"docs/import.md ('Every set, on today's importer') is stale: {row}; "
+        "`python benchmarks/import_score.py --sets` prints the whole table"
+    )
+
+
+def _docs_rows() -> dict[str, str]:
+    """The rows of the generated table in docs/import.md, by set name."""
+    text = (ROOT / "docs" / "import.md").read_text(encoding="utf-8")
+    table = text.split(_script().SETS_HEADER, 1)[1].split("\n\n", 1)[0]
+    return {line.split("`")[1].rstrip("/"): line for line in table.strip().splitlines()}
+
+
 def test_no_real_document_is_an_internal_error(scored: tuple[Path, Any]) -> None:
     assert [f.name for f in scored[1].files if f.failure.startswith("exit 70")] == []
 
