@@ -171,6 +171,37 @@ def test_a_spreadsheet_cell_longer_than_the_csv_modules_limit_is_read_whole(invo
 
 
 @pytest.mark.parametrize(
+    ("name", "table", "line"),
+    [
+        ("faq.csv", 'question,answer\n"What?","A tool."\n"Free?","Yes.\nWhere?,Here.\nWho?,Us.\n', 3),
+        ("faq.tsv", 'vraag\tantwoord\nWat?\tEen tool.\nGratis?\t"Ja.\nWaar?\tHier.\n', 3),
+        ("sep.csv", 'sep=;\r\nvraag;antwoord\r\nWat?;"Een tool.\r\n\r\nWaar?;Hier.\r\n', 3),
+    ],
+)
+def test_a_quoted_cell_never_closed_is_refused_not_read_as_the_rest_of_the_file(
+    invoke: Invoke, tmp_path: Path, name: str, table: str, line: int
+) -> None:
+    """A missing closing quote made the csv module read the rest of the file into one cell: one
+    question whose answer held every later row, and exit 0. Now the line it opens on, exit 3."""
+    source = tmp_path / name
+    source.write_bytes(table.encode("utf-8"))
+    result = invoke("import", str(source), "-o", str(tmp_path / "out.json"))
+    said = one_line_and_nothing_written(result, 3, tmp_path, {name})
+    assert f"a quoted cell opened on line {line} is never closed" in said, said
+
+
+def test_a_quote_closed_on_a_later_line_is_one_cell_of_several_lines(invoke: Invoke, tmp_path: Path) -> None:
+    """The check above does not refuse a cell that spans lines and is closed."""
+    source = tmp_path / "faq.csv"
+    source.write_text('question,answer\nWhat?,"A tool.\n\nFree, too."\nWhere?,Here.\n', encoding="utf-8")
+    target = tmp_path / "out.json"
+    result = invoke("import", str(source), "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    questions = json.loads(target.read_text(encoding="utf-8"))["questions"]
+    assert [q["question"] for q in questions] == ["What?", "Where?"]
+
+
+@pytest.mark.parametrize(
     ("damage", "expected"),
     [
         ("cut", "a string is never closed; the file ends before its JSON does (is it cut off?)"),

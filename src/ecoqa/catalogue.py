@@ -325,6 +325,9 @@ DUTCH: dict[str, str] = {
     "no text": "geen tekst",
     "it is empty": "hij is leeg",
     "unreadable as CSV ({reason})": "onleesbaar als CSV ({reason})",
+    "a quoted cell opened on line {line} is never closed": (
+        "een cel tussen aanhalingstekens die op regel {line} begint, wordt nooit gesloten"
+    ),
     "its columns are: {header}; a question column is named {questions} (or with a language, as q_en, vraag_nl), "
     "an answer column {answers}; or name them with --question-column and --answer-column": (
         "de kolommen zijn: {header}; een vraagkolom heet {questions} (of met een taal, zoals q_en, vraag_nl), een"

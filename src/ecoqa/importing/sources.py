@@ -305,9 +305,14 @@ def _top_title(blocks: list[Block], found: Found) -> str | None:
 def _seen(text: str, kind: str, options: Options) -> Message:
     """What a source without Q&A holds, so the user can tell what went wrong."""
     if kind == "table":
-        from ecoqa.importing.table import COLUMNS, read_table
+        from ecoqa.importing.table import COLUMNS, UNCLOSED_QUOTE, read_table
 
         _, _, header = read_table(text, options.choice)
+        if header.startswith(UNCLOSED_QUOTE):
+            return msg(
+                "a quoted cell opened on line {line} is never closed",
+                line=header.removeprefix(UNCLOSED_QUOTE).strip(),
+            )
         if header.startswith("unreadable"):
             reason = header.removeprefix("unreadable as CSV (").removesuffix(")")
             return msg("unreadable as CSV ({reason})", reason=one_line(reason, 120))

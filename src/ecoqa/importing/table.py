@@ -307,6 +307,29 @@ def _numbered_rows(
         csv.field_size_limit(limit)
 
 
+UNCLOSED_QUOTE = "unclosed quote on line"
+
+
+def _unclosed_quote_line(text: str, last_row_line: int, dialect: csv.Dialect | type[csv.Dialect]) -> int | None:
+    """*last_row_line* when a quoted cell opened in the last row (starting on that line of *text*)
+    is never closed: the csv module then reads the rest of the file into that one cell, silently."""
+    if dialect.quotechar is None:
+        return None
+    tail = "".join(io.StringIO(text, newline="").readlines()[last_row_line - 1 :])
+    if dialect.quotechar not in tail:
+        return None
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(len(tail), limit))
+    try:
+        for _ in csv.reader(io.StringIO(tail, newline=""), dialect, strict=True):
+            pass
+    except csv.Error as error:
+        return last_row_line if "unexpected end of data" in str(error) else None
+    finally:
+        csv.field_size_limit(limit)
+    return None
+
+
 def _two_columns(rows: list[list[str]]) -> bool:
     """A headerless question-and-answer table: most cells of its first column ask."""
     asking = sum(1 for row in rows if row[0].rstrip().endswith("?"))
@@ -325,6 +348,9 @@ def read_table(text: str, choice: Choice | None = None) -> tuple[Found, list[str
         numbered = _numbered_rows(table, dialect, first_line)
     except csv.Error as error:
         return Found([]), [], f"unreadable as CSV ({error})"
+    unclosed = numbered and _unclosed_quote_line(table, numbered[-1][0] - first_line + 1, dialect)
+    if unclosed:
+        return Found([]), [], f"{UNCLOSED_QUOTE} {unclosed + first_line - 1}"
     rows = [row for _, row in numbered]
     if not rows:
         return Found([]), [], ""
