@@ -267,3 +267,16 @@ def test_cells_beyond_the_tables_columns_are_said_not_lost_silently(tmp_path: Pa
     assert read.warnings == [
         f"{source}: 1 row with more cells than the table has columns, the cells beyond them left out (line 2)"
     ]
+
+
+def test_a_headerless_table_whose_questions_end_in_a_full_width_question_mark(tmp_path: Path) -> None:
+    """Chinese and Japanese questions end in a full-width question mark (U+FF1F): the column that
+    asks is found by it."""
+    source = tmp_path / "faq.tsv"
+    source.write_text(
+        "料金はいくらですか？\t無料です。登録も必要ありません。\n"
+        "予約は必要ですか？\tいいえ、予約なしで参加できます。\n"
+        "駐車場はありますか？\tはい、二十台分の駐車場があります。\n",
+        encoding="utf-8",
+    )
+    assert [q for q, _ in pairs_of(source)] == ["料金はいくらですか？", "予約は必要ですか？", "駐車場はありますか？"]

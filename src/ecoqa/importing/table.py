@@ -16,6 +16,8 @@ import csv
 import io
 import re
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from ecoqa.errors import CorpusError
@@ -183,7 +185,7 @@ def _question_column_by_shape(body: list[list[str]], columns: dict[str, int], wi
         return len(values) * 2 >= len(rows) and len(set(values)) * 4 >= len(values) * 3
 
     def asking(at: int) -> int:
-        return sum(1 for cell in cells(at) if cell.rstrip().endswith(("?", "？")))
+        return sum(1 for cell in cells(at) if _cell_asks(cell))
 
     def length(at: int) -> float:
         values = cells(at)
@@ -292,9 +294,7 @@ def _numbered_rows(
     """The rows that hold something, each with the line of the file it starts on (a quoted cell
     may span lines; blank rows are left out but still counted). A cell may be as long as the whole
     text: the csv module's own limit (131,072 characters) would refuse a table for one long answer."""
-    limit = csv.field_size_limit()
-    csv.field_size_limit(max(len(text), limit))
-    try:
+    with _cells_as_long_as(text):
         reader = csv.reader(io.StringIO(text, newline=""), dialect)
         numbered: list[tuple[int, list[str]]] = []
         start = 1
@@ -303,6 +303,15 @@ def _numbered_rows(
                 numbered.append((start + first_line - 1, row))
             start = reader.line_num + 1
         return numbered
+
+
+@contextmanager
+def _cells_as_long_as(text: str) -> Iterator[None]:
+    """Let the csv module read a cell as long as *text* (its own limit is 131,072 characters)."""
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(len(text), limit))
+    try:
+        yield
     finally:
         csv.field_size_limit(limit)
 
@@ -318,16 +327,23 @@ def _unclosed_quote_line(text: str, last_row_line: int, dialect: csv.Dialect | t
     tail = "".join(io.StringIO(text, newline="").readlines()[last_row_line - 1 :])
     if dialect.quotechar not in tail:
         return None
-    limit = csv.field_size_limit()
-    csv.field_size_limit(max(len(tail), limit))
     try:
-        for _ in csv.reader(io.StringIO(tail, newline=""), dialect, strict=True):
-            pass
+        with _cells_as_long_as(tail):
+            for _ in csv.reader(io.StringIO(tail, newline=""), dialect, strict=True):
+                pass
     except csv.Error as error:
         return last_row_line if "unexpected end of data" in str(error) else None
-    finally:
-        csv.field_size_limit(limit)
     return None
+
+
+def _cell_asks(cell: str) -> bool:
+    """Whether a cell ends in a question mark, ASCII or full-width (Chinese and Japanese text)."""
+    return cell.rstrip().endswith(("?", "？"))
+
+
+def _usual_width(rows: list[list[str]]) -> int:
+    """The number of cells most rows have."""
+    return Counter(len(row) for row in rows).most_common(1)[0][0]
 
 
 def _two_columns(rows: list[list[str]]) -> bool:
@@ -362,8 +378,7 @@ def read_table(text: str, choice: Choice | None = None) -> tuple[Found, list[str
     form: str = msg("a table with question and answer columns")
     warnings: list[str] = []
     if "answer" in columns and "question" not in columns:
-        width = Counter(len(row) for row in rows).most_common(1)[0][0]
-        at = _question_column_by_shape(body, columns, width)
+        at = _question_column_by_shape(body, columns, _usual_width(rows))
         if at is not None:
             columns = {**columns, "question": at}
             warnings.append(
@@ -411,7 +426,7 @@ def read_table(text: str, choice: Choice | None = None) -> tuple[Found, list[str
             )
         )
     lines = [line for line, _ in numbered[len(rows) - len(body) :]]
-    overflowing = _overflowing(body, lines, max(len(header), Counter(len(row) for row in rows).most_common(1)[0][0]))
+    overflowing = _overflowing(body, lines, max(len(header), _usual_width(rows)))
     if overflowing:
         warnings.append(
             msg(
@@ -468,11 +483,11 @@ def _unnamed_columns(rows: list[list[str]]) -> tuple[dict[str, int], list[list[s
     questions (a first row that does not ask is a header), else a column of short titles (topics,
     problems stated) beside much longer text; the column with the longest text holds the answers.
     The last value says whether the questions were found by asking (else they are titles)."""
-    width = Counter(len(row) for row in rows).most_common(1)[0][0]
+    width = _usual_width(rows)
     if width < 2:
         return None
     body = [row for row in rows if len(row) >= width]
-    asking = [sum(1 for row in body if row[at].rstrip().endswith(("?", "？"))) for at in range(width)]
+    asking = [sum(1 for row in body if _cell_asks(row[at])) for at in range(width)]
     length = [_mean_length(body, at) for at in range(width)]
     question = max(range(width), key=lambda at: asking[at])
     asked = asking[question] * 2 >= len(body)
@@ -487,11 +502,10 @@ def _unnamed_columns(rows: list[list[str]]) -> tuple[dict[str, int], list[list[s
     if lead is not None:
         columns["lead"] = lead
     first = rows[0]
-    if asked:
-        skip = len(first) > question and not first[question].rstrip().endswith(("?", "？"))
-    else:
-        skip = not _first_row_is_data(rows, answer)
-    return columns, rows[1:] if skip else rows, asked
+    header_row = (  # a first row that does not ask, or that holds no sentence, is a header
+        len(first) > question and not _cell_asks(first[question]) if asked else not _first_row_is_data(rows, answer)
+    )
+    return columns, rows[1:] if header_row else rows, asked
 
 
 def _overflowing(body: list[list[str]], lines: list[int], width: int) -> list[int]:
