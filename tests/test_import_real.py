@@ -34,7 +34,21 @@ HELDOUT8 = ROOT / "tests" / "data" / "import" / "heldout8"
 HELDOUT9 = ROOT / "tests" / "data" / "import" / "heldout9"
 HELDOUT10 = ROOT / "tests" / "data" / "import" / "heldout10"
 SHEETS7 = ROOT / "tests" / "data" / "import" / "sheets7"
-SETS = (REAL, HELDOUT, HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, SHEETS6, HELDOUT6, SHEETS7, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10)
+SETS = (
+    REAL,
+    HELDOUT,
+    HELDOUT2,
+    HELDOUT3,
+    HELDOUT4,
+    HELDOUT5,
+    SHEETS6,
+    HELDOUT6,
+    SHEETS7,
+    HELDOUT7,
+    HELDOUT8,
+    HELDOUT9,
+    HELDOUT10,
+)
 
 # One fixture imports all the documents; on a busy machine that can outlast the suite's 120 s default.
 pytestmark = [pytest.mark.timeout(600), pytest.mark.slow]
