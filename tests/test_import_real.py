@@ -1,11 +1,12 @@
 """``ecoqa import`` on real Q&A documents written by others, scored against truth made by reading them.
 
-Fourteen sets: tests/data/import/real, then tests/data/import/heldout, heldout2, heldout3, heldout4, heldout5,
+Fifteen sets: tests/data/import/real, then tests/data/import/heldout, heldout2, heldout3, heldout4, heldout5,
 sheets6 and sheets7 (spreadsheets only), heldout6 (wiki markup, doc-site HTML, a Usenet FAQ), heldout7 and
 heldout9 (small checks of the heldout6 rules), heldout8 and heldout10 (16 documents each, collected by helpers
-that had not tuned the importer), each collected after the importer was tuned on the ones before it and
-scored before any change for it; and heldout12, a measure no rule is made for: scored on first contact and
-again after other documents' rules have landed, to show whether they generalise.
+that had not tuned the importer), heldout11 (16 HTML pages only: JSON-LD, accordions, doc-site builds, Dutch),
+each collected after the importer was tuned on the ones before it and scored before any change for it; and
+heldout12, a measure no rule is made for: scored on first contact and again after other documents' rules have
+landed, to show whether they generalise.
 Their figures are floors that may only rise, and a rule added to the importer must name a
 structure many documents share.
 """
@@ -35,6 +36,7 @@ HELDOUT8 = ROOT / "tests" / "data" / "import" / "heldout8"
 HELDOUT9 = ROOT / "tests" / "data" / "import" / "heldout9"
 HELDOUT10 = ROOT / "tests" / "data" / "import" / "heldout10"
 HELDOUT12 = ROOT / "tests" / "data" / "import" / "heldout12"
+HELDOUT11 = ROOT / "tests" / "data" / "import" / "heldout11"
 SHEETS7 = ROOT / "tests" / "data" / "import" / "sheets7"
 SETS = (
     REAL,
@@ -51,6 +53,7 @@ SETS = (
     HELDOUT9,
     HELDOUT10,
     HELDOUT12,
+    HELDOUT11,
 )
 
 # One fixture imports all the documents; on a busy machine that can outlast the suite's 120 s default.
@@ -73,6 +76,7 @@ FLOORS = {
     HELDOUT9: (0.82, 0.99, 0.99),
     HELDOUT10: (0.92, 0.98, 0.97),
     HELDOUT12: (0.82, 0.90, 0.97),
+    HELDOUT11: (0.86, 0.93, 0.88),
 }
 
 
