@@ -1106,3 +1106,80 @@ def test_a_sphinx_cross_reference_with_a_tilde_shows_its_last_part(tmp_path: Pat
         ("How can I instruct a spider to stop itself?", "Raise the CloseSpider exception from a callback."),
         ("Does Scrapy work with HTTP proxies?", "Yes, see HttpProxyMiddleware and the proxy topic."),
     ]
+
+
+def test_an_answer_opening_with_a_bold_sentence_ended_the_chinese_way_keeps_its_question(tmp_path: Path) -> None:
+    """A bold first line ending in "。" is the answer's emphasised opening, as one ending in "." is."""
+    text = (
+        "## undefined 和 null 有区别吗？\n\n**有区别。undefined 是非受控的标志。**\n\n"
+        "在输入元素中，React 认为两者都属于非受控的标志。\n\n"
+        "## 官方文档中没有提供的隐藏 API 我可以使用吗？\n\n不推荐。对内接口不保证兼容性。\n\n"
+        "## 如何修改默认主题？\n\n可以参考定制主题。\n"
+    )
+    found = questions_of(tmp_path, "faq.zh-CN.md", text)
+    assert [q for q, _ in found] == [
+        "undefined 和 null 有区别吗？",
+        "官方文档中没有提供的隐藏 API 我可以使用吗？",
+        "如何修改默认主题？",
+    ]
+    assert found[0][1].startswith("有区别。undefined 是非受控的标志。")
+
+
+def test_a_problem_stated_in_a_few_words_after_the_questions_is_one(tmp_path: Path) -> None:
+    """After the questions, a short heading saying what fails is an entry, not a closing section."""
+    text = (
+        "# FAQ\n\n### Is this an official project?\n\nYes, it is.\n\n### Can it download the source code?\n\n"
+        "Yes, with one command.\n\n### rustup fails with Windows error 32\n\n"
+        "It may be due to antivirus scanning in the background. Disable it and try again.\n\n"
+        "### Contact\n\nWrite to the maintainers.\n"
+    )
+    found = questions_of(tmp_path, "faq.md", text)
+    assert [q for q, _ in found] == [
+        "Is this an official project?",
+        "Can it download the source code?",
+        "rustup fails with Windows error 32",
+    ]
+    assert found[2][1].startswith("It may be due to antivirus scanning")
+
+
+def test_a_labelled_last_answer_of_one_short_line_is_kept(tmp_path: Path) -> None:
+    """``A: /TOPIC <tab>`` is an answer even when its line is short enough to pass for a heading."""
+    text = (
+        "Q: How do I add seconds to the timestamp?\nA: Use /FORMAT timestamp and remember the trailing space.\n\n"
+        "Q: How do I write text that starts with a slash?\nA: Type it after a slash and a space.\n\n"
+        "Q: How do I easily edit the existing topic?\nA: /TOPIC <tab>\n"
+    )
+    found = questions_of(tmp_path, "faq.txt", text)
+    assert [q for q, _ in found][-1] == "How do I easily edit the existing topic?"
+    assert found[-1][1] == "/TOPIC <tab>"
+
+
+def test_a_sphinx_pep_or_rfc_given_by_its_number_is_named_as_one(tmp_path: Path) -> None:
+    """Sphinx shows ``:pep:`544``` as "PEP 544" and ``:rfc:`2616``` as "RFC 2616"; a titled one by its title."""
+    text = (
+        "FAQ\n===\n\nCan I use duck typing?\n----------------------\n\nYes, see :pep:`544` and :rfc:`2616`.\n\n"
+        "Are annotations checked?\n------------------------\n\nOnly statically, as :pep:`type hints <484>` say.\n"
+    )
+    found = questions_of(tmp_path, "faq.rst", text)
+    assert found == [
+        ("Can I use duck typing?", "Yes, see PEP 544 and RFC 2616."),
+        ("Are annotations checked?", "Only statically, as type hints say."),
+    ]
+
+
+def test_a_pod_link_shows_its_text_and_a_section_as_perldoc_shows_it(tmp_path: Path) -> None:
+    """``L<text|name>`` shows its text; ``L<Page/"section">`` shows ``"section" in Page``, as perldoc does."""
+    text = (
+        "=head1 QUESTIONS\n\n=head2 Can I configure Hypnotoad from the command line?\n\n"
+        "No, you can't, L<Hypnotoad|Mojo::Server::Hypnotoad> is a bit special.\n\n"
+        '=head2 What does "Maximum message size exceeded" mean?\n\n'
+        'Use the attributes L<Mojolicious/"max_request_size"> and L</"max_response_size"> with L<Mojo::UserAgent>.\n'
+    )
+    found = questions_of(tmp_path, "faq.pod", text)
+    assert found == [
+        ("Can I configure Hypnotoad from the command line?", "No, you can't, Hypnotoad is a bit special."),
+        (
+            'What does "Maximum message size exceeded" mean?',
+            'Use the attributes "max_request_size" in Mojolicious and "max_response_size" with Mojo::UserAgent.',
+        ),
+    ]

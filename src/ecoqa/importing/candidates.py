@@ -171,6 +171,8 @@ def _leaf_headings(blocks: Sequence[Block], headed: list[int], title: int | None
 
 #: Words in a heading after the last question that make it a problem stated as a sentence, not a closing section.
 _STATED_WORDS = 7
+#: After the last question, a problem stated in fewer words is one too ("rustup fails with Windows error 32").
+_PROBLEM_WORDS = 4
 #: What a heading stating a problem says: something fails, is wrong or is not there.
 _PROBLEM = re.compile(
     r"\b(?:not|never|cannot|can't|won't|doesn't|don't|isn't|error|errors|fails?|failed|failing|broken|wrong|"
@@ -186,8 +188,9 @@ def _asking_headings(blocks: Sequence[Block], headed: list[int], title: int | No
     closing section (it ends the answer above it) unless it starts with a question word, or
     states a problem in a sentence as questions do: after the last, any sentence ("There are
     missing icons on the interface"; a closing section is named in a few words: "Contact", "See
-    also"); before the first, a sentence saying what fails ("listing directory failed … error on
-    macOS"; an introduction does not).
+    also") or a few words saying what fails ("rustup fails with Windows error 32"); before the
+    first, a sentence saying what fails ("listing directory failed … error on macOS"; an
+    introduction does not).
     """
     asking = [at for at in headed if asks(blocks[at].text)]
     if len(asking) < 2:
@@ -198,7 +201,8 @@ def _asking_headings(blocks: Sequence[Block], headed: list[int], title: int | No
         among = asking[0] < at < asking[-1]
         words = question_text(blocks[at].text)[0]
         sentence = len(words.split()) >= _STATED_WORDS
-        stated = sentence and (at > asking[-1] or (at < asking[0] and bool(_PROBLEM.search(words))))
+        problem = len(words.split()) >= _PROBLEM_WORDS and bool(_PROBLEM.search(words))
+        stated = (at > asking[-1] and (sentence or problem)) or (at < asking[0] and sentence and problem)
         first = at < asking[0] and _first_under_title(blocks, at, rank, title, asking[0])
         if blocks[at].level == rank and (
             among or stated or first or QUESTION_WORD.match(question_text(blocks[at].text)[0])

@@ -207,9 +207,20 @@ def _pod_inline(text: str) -> str:
         text = re.sub(r"E<(\w+)>", lambda m: escapes.get(m.group(1), ""), text)
         text = re.sub(r"L<([^<>|]+)\|(https?://[^<>]+)>", r"[\1](\2)", text)
         text = re.sub(r"L<(https?://[^<>|]+)>", r"[\1](\1)", text)
-        text = re.sub(r"L<(?:[^<>|]+\|)?([^<>]+)>", lambda m: m.group(1).replace('"', "").lstrip("/"), text)
+        text = re.sub(r"L<([^<>|]+)\|[^<>]+>", r"\1", text)  # L<text|name>: its text
+        text = re.sub(r"L<([^<>]+)>", lambda m: _pod_link_name(m.group(1)), text)
         text = re.sub(r"([CBIFSXZ])<+\s*([^<>]*?)\s*>+", lambda m: _POD_CODE[m.group(1)].format(m.group(2)), text)
     return text
+
+
+def _pod_link_name(name: str) -> str:
+    """What a POD link without a text shows, as perldoc shows it: a section of another page as
+    ``"section" in Page``, a section of this page as ``"section"``, a page by its name."""
+    page, slash, section = name.partition("/")
+    if not slash:
+        return page
+    section = section.strip().strip('"')
+    return f'"{section}" in {page}' if page else f'"{section}"'
 
 
 def _mediawiki(lines: list[str]) -> str:

@@ -121,7 +121,8 @@ def _without_answer_label(body: list[Block]) -> list[Block]:
     if not label:
         return body
     rest = label.group("rest").strip()
-    return [body[0].with_text(rest), *body[1:]] if rest else body[1:]
+    # what follows the label is the answer's text, even a line short enough to pass for a heading ("A: /TOPIC <tab>")
+    return [_as_text(body[0]).with_text(rest), *body[1:]] if rest else body[1:]
 
 
 def _as_text(block: Block) -> Block:

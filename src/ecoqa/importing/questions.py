@@ -25,12 +25,12 @@ QUESTION_WORD = re.compile(
 _ASKS = re.compile(r"\?[\s\"'”’)\]*_]*$")
 
 
-_STATEMENT = re.compile(r"(?<!\.)\.[\"'”’)\]]*$")
+_STATEMENT = re.compile(r"(?<!\.)[.。][\"'”’)\]」』]*$")
 
 
 def bold_heading(text: str) -> bool:
     """Whether a paragraph all in bold reads as a heading: not one ending as a sentence does
-    ("**As of 2016, crates.io rejects such packages.**" is an emphasised answer, not a title)."""
+    ("**As of 2016, crates.io rejects such packages.**", "**有区别。…。**" is an emphasised answer, not a title)."""
     return len(text) <= 300 and not _STATEMENT.search(text)
 
 

@@ -25,7 +25,9 @@ _TEXT_DIRECTIVES = frozenset(
 _BULLET = re.compile(r"^([-*+•])\s+(?P<rest>\S.*)$")
 _ENUMERATED = re.compile(r"^(?P<n>\d{1,4}|#)[.)]\s+(?P<rest>\S.*)$")
 _LINK = re.compile(r"`(?P<text>[^`<]*?)\s*<(?P<url>[^`>]+)>`__?")
-_ROLE = re.compile(r":[\w:+-]+:`(?P<text>[^`<]*?)(?:\s*<[^`>]*>)?`")
+_ROLE = re.compile(r":(?P<role>[\w:+-]+):`(?P<text>[^`<]*?)(?P<target>\s*<[^`>]*>)?`")
+#: Roles that Sphinx shows with their kind in front when given only a number (``:pep:`544``` is "PEP 544").
+_NUMBERED_ROLES = {"pep": "PEP", "rfc": "RFC"}
 _INLINE = (
     (re.compile(r"``(.+?)``"), r"\1"),
     (re.compile(r"`([^`]+)`_{0,2}"), r"\1"),
@@ -251,9 +253,13 @@ def _without_options(lines: list[str]) -> list[str]:
     return lines[at:]
 
 
-def _role_text(target: str) -> str:
+def _role_text(role: str, target: str, titled: bool) -> str:
     """What a role shows: its text; for a cross-reference written ``~module.Class.method`` (Sphinx's
-    short form) only the last part, ``method``; a leading ``!`` (no link) is not shown."""
+    short form) only the last part, ``method``; a leading ``!`` (no link) is not shown; a PEP or RFC
+    given by its number is named as one ("PEP 544")."""
+    kind = _NUMBERED_ROLES.get(role.rsplit(":", 1)[-1])
+    if kind and not titled:
+        return f"{kind} {target}"
     if target.startswith("~"):
         return target[1:].rsplit(".", 1)[-1]
     return target.removeprefix("!")
@@ -265,7 +271,7 @@ def _inline(text: str) -> tuple[str, tuple[Link, ...]]:
         Link(" ".join(m.group("text").split()) or m.group("url"), m.group("url")) for m in _LINK.finditer(text)
     )
     text = _LINK.sub(lambda m: m.group("text") or m.group("url"), text)
-    text = _ROLE.sub(lambda m: _role_text(m.group("text")), text)
+    text = _ROLE.sub(lambda m: _role_text(m.group("role"), m.group("text"), bool(m.group("target"))), text)
     for pattern, replacement in _INLINE:
         text = pattern.sub(replacement, text)
     return " ".join(text.split()), links
