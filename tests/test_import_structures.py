@@ -1183,3 +1183,47 @@ def test_a_pod_link_shows_its_text_and_a_section_as_perldoc_shows_it(tmp_path: P
             'Use the attributes "max_request_size" in Mojolicious and "max_response_size" with Mojo::UserAgent.',
         ),
     ]
+
+
+def test_a_readme_s_troubleshooting_section_beside_its_faq_holds_entries(tmp_path: Path) -> None:
+    """A README's "## Troubleshooting" beside its "## FAQ": each problem stated under it is an entry,
+    the deeper headings under a problem are its answer's steps; the other sections stay out."""
+    text = (
+        "# Prompt\n\nA fast prompt.\n\n## Installation\n\n### Manual\n\nClone the repository.\n\n"
+        "### Homebrew\n\nRun brew install prompt.\n\n## FAQ\n\n### How do I update it?\n\nRun the updater.\n\n"
+        "### Is it really fast?\n\nYes, see the benchmark.\n\n## Troubleshooting\n\n"
+        "- [Question mark in prompt](#question-mark-in-prompt)\n- [Cursor is in the wrong place](#cursor)\n\n"
+        "### Question mark in prompt\n\nInstall the recommended font.\n\n### Cursor is in the wrong place\n\n"
+        "Check your locale first.\n\n#### If the prompt line aligns with the frame\n\nYour terminal is fine.\n\n"
+        "#### If the prompt line is longer than the frame\n\nSet a UTF-8 locale.\n\n"
+        "### Icons cut off in Konsole\n\nUse a monospace font.\n\n## License\n\nMIT.\n"
+    )
+    found = questions_of(tmp_path, "README.md", text)
+    assert [q for q, _ in found] == [
+        "How do I update it?",
+        "Is it really fast?",
+        "Question mark in prompt",
+        "Cursor is in the wrong place",
+        "Icons cut off in Konsole",
+    ]
+    assert found[1][1] == "Yes, see the benchmark."
+    assert found[3][1].startswith("Check your locale first.")
+    assert found[3][1].endswith("Set a UTF-8 locale.")
+    assert found[4][1] == "Use a monospace font."
+
+
+def test_a_troubleshooting_section_whose_entries_ask_counts_each_once(tmp_path: Path) -> None:
+    """Entries of the troubleshooting section that ask are questions outside the FAQ already; each is read once."""
+    text = (
+        "= FAQs and Troubleshooting\n\n== FAQs\n\n=== Does it only process US-ASCII?\n\nNo, UTF-8 too.\n\n"
+        "=== What is its media type?\n\ntext/asciidoc.\n\n== Troubleshooting\n\n"
+        "=== Why is my attribute being ignored?\n\nIt is set after the header.\n\n"
+        "=== Why don't links with a caret work?\n\nEscape the caret.\n"
+    )
+    found = questions_of(tmp_path, "faq.adoc", text)
+    assert [q for q, _ in found] == [
+        "Does it only process US-ASCII?",
+        "What is its media type?",
+        "Why is my attribute being ignored?",
+        "Why don't links with a caret work?",
+    ]

@@ -26,14 +26,16 @@ def choose(blocks: Sequence[Block]) -> Candidate | None:
     """The candidate that explains the page best, or None when no structure holds two questions.
 
     A page with a section named for its questions ("FAQ", "Veelgestelde vragen", "Q&A") is read
-    in that section when it holds questions: a README's FAQ, not its installation steps.
+    in that section when it holds questions: a README's FAQ, not its installation steps; a
+    troubleshooting section beside it holds entries too (a problem stated, then its fix).
     """
     section = _questions_section(blocks)
     if section is not None:
         begin, end = section
         inside = _best(blocks[begin:end])
         if inside is not None and len(inside.starts) >= 2:
-            return _without_closing_call(blocks, _with_questions_outside(blocks, _shifted(inside, begin), begin, end))
+            chosen = _with_questions_outside(blocks, _shifted(inside, begin), begin, end)
+            return _without_closing_call(blocks, _with_troubleshooting(blocks, chosen, begin - 1))
     best = _best(blocks)
     return _without_closing_call(blocks, best) if best is not None else None
 
@@ -96,6 +98,44 @@ _QUESTIONS_SECTION = re.compile(
     r"q ?(?:&|and|en) ?a|questions(?: and answers)?|vraag en antwoord)\s*(?:\(faqs?\))?\s*[:.!]?$",
     re.I,
 )
+
+
+#: A section of problems and their fixes, named as READMEs and manuals name it.
+_TROUBLESHOOTING = re.compile(
+    r"^(?:troubleshooting|known (?:issues|problems)|common (?:issues|problems|errors)|problemen oplossen|"
+    r"bekende problemen|veelvoorkomende problemen)\s*[:.]?$",
+    re.I,
+)
+
+
+def _with_troubleshooting(blocks: Sequence[Block], chosen: Candidate, heading: int) -> Candidate:
+    """The questions section's questions, and the entries of a troubleshooting section at its level
+    (a README's "## FAQ" and "## Troubleshooting"): its highest headings, each a problem stated,
+    with what is under it (steps, deeper headings) its answer."""
+    level = blocks[heading].level
+    taken = {start.at for start in chosen.starts}  # those that ask are taken already, as questions outside
+    extra: list[Start] = []
+    inside: set[int] = set()
+    for at, block in enumerate(blocks):
+        if at == heading or block.kind != "heading" or block.level != level:
+            continue
+        if not _TROUBLESHOOTING.match(" ".join(block.text.split())):
+            continue
+        end = next((n for n in range(at + 1, len(blocks)) if 0 < heading_rank(blocks[n]) <= level), len(blocks))
+        headed = [n for n in range(at + 1, end) if heading_rank(blocks[n])]
+        rank = min((heading_rank(blocks[n]) for n in headed), default=0)
+        entries = [n for n in headed if heading_rank(blocks[n]) == rank and opens_text(blocks, n)]
+        if len(entries) < 2:
+            continue
+        extra += [Start(n, question_text(blocks[n].text)[0], None, rank, 0.95) for n in entries if n not in taken]
+        inside |= set(range(at + 1, end))
+    if not extra:
+        return chosen
+    merged = Candidate(
+        chosen.name, sorted([*chosen.starts, *extra], key=lambda s: s.at), chosen.sections - inside, chosen.score
+    )
+    merged.spans = spans(blocks, merged)
+    return merged
 
 
 def _questions_section(blocks: Sequence[Block]) -> tuple[int, int] | None:
