@@ -1227,3 +1227,28 @@ def test_a_troubleshooting_section_whose_entries_ask_counts_each_once(tmp_path: 
         "Why is my attribute being ignored?",
         "Why don't links with a caret work?",
     ]
+
+
+def test_a_text_browser_s_dump_keeps_its_links_out_of_the_text(tmp_path: Path) -> None:
+    """``lynx -dump`` marks links as "[2]tmux" and lists them under "References" at the end: the
+    marks and the list are not text; the marked words link to their addresses."""
+    text = (
+        "   Frequently Asked Questions\n\n"
+        "Q: Where's the GUI version?\nA: There was one on [1]xirssi but it has not been maintained.\n\n"
+        "Q: Will there be a /DETACH-like feature?\nA: [2]tmux and [3]screen can be used to do it just fine.\n\n"
+        "Q: How to pronounce Irssi?\nA: Check [4]here\n\n\n"
+        "   References:\n\n   [1] https://github.com/irssi-import/xirssi\n   [2] https://tmux.github.io/\n"
+        "   [3] https://www.gnu.org/software/screen/\n   [4] https://irssi.org/assets/irssi.wav\n"
+    )
+    source = tmp_path / "faq.txt"
+    source.write_text(text, encoding="utf-8")
+    pairs = read_source(source).found.pairs
+    assert [(p.question, p.answer) for p in pairs] == [
+        ("Where's the GUI version?", "There was one on xirssi but it has not been maintained."),
+        ("Will there be a /DETACH-like feature?", "tmux and screen can be used to do it just fine."),
+        ("How to pronounce Irssi?", "Check here"),
+    ]
+    assert [(link.text, link.url) for link in pairs[1].references] == [
+        ("tmux", "https://tmux.github.io/"),
+        ("screen", "https://www.gnu.org/software/screen/"),
+    ]

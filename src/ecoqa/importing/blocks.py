@@ -137,11 +137,46 @@ def text_blocks(text: str, *, text_headings: bool = True) -> list[Block]:
     """A page saved as text: one paragraph per line (as browsers save pages), or hard-wrapped
     paragraphs separated by blank lines, which are joined first."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines, references = _dumped_links(lines)
     lines = _unwrapped(lines) if _hard_wrapped(lines) else _continued(lines)
     margin = min((len(line) - len(line.lstrip()) for line in lines if line.strip()), default=0)
-    return [
-        block for block in (line_block(line, text_headings=text_headings, margin=margin) for line in lines) if block
-    ]
+    blocks = (line_block(line, text_headings=text_headings, margin=margin) for line in lines)
+    return [_linked(block, references) if references else block for block in blocks if block]
+
+
+#: The list a text browser's dump ends with (``lynx -dump``, ``links -dump``): "References" or
+#: "Visible links", then one numbered address a line ("[1] https://…", "1. https://…").
+_REFERENCES = re.compile(r"^\s*(?:references|visible links)\s*:?\s*$", re.I)
+_REFERENCE = re.compile(r"^\s*(?:\[(?P<n>\d+)\]|(?P<m>\d+)\.)\s+(?P<url>[a-z][\w+.-]*:\S+)\s*$", re.I)
+#: Where the dump marked a link in the text: its number in brackets before the link's text ("[2]tmux").
+_LINK_MARK = re.compile(r"\[(\d+)\](?=\S)")
+
+
+def _dumped_links(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    """A text browser's dump without its closing list of links, and that list by number."""
+    for at in range(len(lines) - 1, -1, -1):
+        if _REFERENCES.match(lines[at]):
+            listed = [_REFERENCE.match(line) for line in lines[at + 1 :] if line.strip()]
+            if listed and all(listed):
+                return lines[:at], {m.group("n") or m.group("m"): m.group("url") for m in listed if m}
+            break
+    return lines, {}
+
+
+def _linked(block: Block, references: dict[str, str]) -> Block:
+    """A block with the dump's link marks taken out of its text and kept as links to the text they marked."""
+    links: list[Link] = []
+
+    def unmark(found: re.Match[str]) -> str:
+        url = references.get(found.group(1))
+        if url is None:
+            return found.group(0)
+        marked = block.text[found.end() :].split(maxsplit=1)
+        links.append(Link(marked[0].rstrip(",.;:!?)") or url if marked else url, url))
+        return ""
+
+    text = _LINK_MARK.sub(unmark, block.text)
+    return replace(block, text=text, links=(*block.links, *links)) if links else block
 
 
 def _continued(lines: list[str]) -> list[str]:
