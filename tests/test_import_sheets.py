@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from ecoqa.importing import meta
 from ecoqa.importing.sources import Options, read_source
 from ecoqa.importing.table import Choice
 
@@ -210,8 +211,11 @@ def test_problems_with_an_explanation_and_a_solution_column(tmp_path: Path) -> N
         ("heldout5/reabot-faq.csv", "zh"),
         ("heldout3/iwasaki-faq-bot-faq.csv", "ja"),
         ("heldout3/pingpai-faq.tsv", "ko"),
-        ("heldout/faq-as-service-faq.csv", "und"),  # Russian: Cyrillic is not told apart, so not said
-        ("sheets6/ctu-faq.tsv", "und"),  # Vietnamese: no list of its words, so not said
+        ("heldout/faq-as-service-faq.csv", "ru"),
+        ("sheets7/inspection-bot-faq-ru.csv", "ru"),  # short: told by the letters only Russian writes
+        ("sheets6/ctu-faq.tsv", "vi"),
+        ("sheets6/passgage-sorular-yanitlar.csv", "tr"),
+        ("sheets7/disdukcapil-faq-id.csv", "id"),
         ("sheets6/safex-faqs.csv", "en"),
         ("heldout5/ipal-fac.csv", "nl"),
     ],
@@ -220,7 +224,7 @@ def test_the_corpus_records_the_language_it_can_tell_and_never_a_wrong_one(
     invoke: Invoke, source: str, language: str
 ) -> None:
     """A German, Chinese or Russian corpus was recorded as English or Dutch; now a language ecoqa
-    can tell is recorded, and one it cannot is "und" (undetermined)."""
+    can tell is recorded (Russian, Vietnamese, Turkish and Indonesian were "und" before)."""
     result = invoke("import", str(DATA / source), "-o", "-")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["collection"]["language"] == language
@@ -280,3 +284,24 @@ def test_a_headerless_table_whose_questions_end_in_a_full_width_question_mark(tm
         encoding="utf-8",
     )
     assert [q for q, _ in pairs_of(source)] == ["料金はいくらですか？", "予約は必要ですか？", "駐車場はありますか？"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Как сменить пароль? Откройте профиль и выберите новый пароль, это займёт минуту.", "ru"),
+        ("Як змінити пароль? Відкрийте профіль і виберіть новий пароль, це займе хвилину.", "uk"),
+        ("Как да сменя паролата? Отворете профила и изберете нова парола, това е лесно.", "bg"),
+        ("Како да променим лозинку? Отворите профил и изаберите нову лозинку, то је лако.", "sr"),
+        ("Πώς αλλάζω τον κωδικό μου; Ανοίξτε το προφίλ και επιλέξτε νέο κωδικό.", "el"),
+        ("Jak zmienić hasło? Otwórz profil i wybierz nowe hasło, to jest proste i nie trwa długo.", "pl"),
+        ("Şifremi nasıl değiştiririm? Profili açın ve yeni bir şifre seçin, bu çok kolay.", "tr"),
+        ("Bagaimana cara mengganti kata sandi? Buka profil dan pilih kata sandi yang baru untuk akun ini.", "id"),
+        ("Làm thế nào để đổi mật khẩu? Bạn mở hồ sơ và chọn một mật khẩu mới cho tài khoản của bạn.", "vi"),
+        ("كيف أغير كلمة المرور؟ افتح الملف الشخصي واختر كلمة مرور جديدة.", "und"),  # Arabic: not told apart
+    ],
+)
+def test_languages_told_by_their_common_words_letters_or_script(text: str, language: str) -> None:
+    """Cyrillic, Greek, Polish, Turkish, Indonesian and Vietnamese text was "und"; each is now named
+    by its common words, the letters only it writes, or its script, and a mix stays undetermined."""
+    assert meta.language(text) == language

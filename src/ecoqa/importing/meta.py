@@ -165,15 +165,35 @@ _COMMON_WORDS = {
     "it": frozenset("il lo la gli le e è un una di del della che per non con si come anche sono".split()),
     "pt": frozenset("o os as e é um uma do da que em para com não se como mais por".split()),
     "ro": frozenset("și în la de pe cu nu este un o care pentru sau mai se ce să".split()),
+    "pl": frozenset("i w nie na się z że do jest to jak co są od po czy oraz dla".split()),
+    "tr": frozenset("ve bir bu için ile ne mi nasıl olarak daha çok var veya gibi değil olan ama kadar lütfen".split()),
+    "id": frozenset(
+        "yang dan di ke dari untuk dengan ini itu tidak ada apa bagaimana saya anda adalah dalam atau".split()
+    ),
+    "vi": frozenset("và của là có không được các cho trong một những với để khi này người bạn tôi".split()),
 }
+#: The commonest words of languages written in Cyrillic letters, told apart the same way.
+_CYRILLIC_WORDS = {
+    "ru": frozenset("и в не на что с по это как я для к он от то же или вы мы".split()),
+    "uk": frozenset("і в не на що з та це як для до у ви ми або але від".split()),
+    "bg": frozenset("и в на за е се от да не че са по как това или ще".split()),
+    "sr": frozenset("и у на је да се за од не су као што или али".split()),
+}
+#: Cyrillic letters only one of those languages writes (Russian "ы", Ukrainian "ї" ...): one of
+#: them in every few hundred letters names the language better than its words in a short text.
+_CYRILLIC_LETTERS = {"ru": "ыэ", "uk": "іїєґ", "sr": "ђћј", "mk": "ѓќѕ"}
+#: How often a language's own letters must come (a share of all Cyrillic letters) to name it.
+_OWN_LETTERS = 0.005
 #: in how many of the lists each word is (a word several languages share says less of each)
-_SHARED = Counter(word for words in _COMMON_WORDS.values() for word in words)
+_LATIN_SHARED = Counter(word for words in _COMMON_WORDS.values() for word in words)
+_CYRILLIC_SHARED = Counter(word for words in _CYRILLIC_WORDS.values() for word in words)
 #: Scripts that name their language: (code, letter ranges, at least 1/share of all letters).
 _SCRIPTS = (
     ("ja", ((0x3040, 0x30FF),), 10),  # kana: Japanese also writes Chinese characters
     ("ko", ((0xAC00, 0xD7AF), (0x1100, 0x11FF)), 4),
     ("zh", ((0x4E00, 0x9FFF), (0x3400, 0x4DBF)), 4),
     ("th", ((0x0E00, 0x0E7F),), 2),
+    ("el", ((0x0370, 0x03FF), (0x1F00, 0x1FFF)), 2),
 )
 #: What a corpus records when its language cannot be told (BCP 47's "undetermined").
 UNDETERMINED = "und"
@@ -181,8 +201,9 @@ UNDETERMINED = "und"
 
 def language(text: str) -> str:
     """The language of *text* as a code: "nl" or "en" by which language's common words it uses
-    more; a few other languages by their common words or script ("de", "fr", "zh", "ja" ...);
-    "und" (undetermined) when it is none of those, never a guess."""
+    more; other languages written in Latin or Cyrillic letters by their common words ("de", "tr",
+    "ru", "uk" ...), some by their script ("zh", "ja", "el" ...); "und" (undetermined) when it is
+    none of those, never a guess."""
     sample = text[:200_000]
     letters = [ord(ch) for ch in sample if ch.isalpha()]
     if not letters:
@@ -190,12 +211,36 @@ def language(text: str) -> str:
     for code, ranges, share in _SCRIPTS:
         if sum(1 for o in letters if any(low <= o <= high for low, high in ranges)) * share >= len(letters):
             return code
-    if sum(1 for o in letters if o < 0x250 or 0x1E00 <= o <= 0x1EFF) * 2 < len(letters):
-        return UNDETERMINED  # Cyrillic, Greek, Arabic ...: not told apart here
     words = re.findall(r"[^\W\d_]+", sample.lower())
-    hits = {code: sum(1 / _SHARED[w] for w in words if w in common) for code, common in _COMMON_WORDS.items()}
+    cyrillic = sum(1 for o in letters if 0x400 <= o <= 0x4FF)
+    if cyrillic * 2 >= len(letters):
+        return _by_cyrillic_letters(sample.lower(), cyrillic) or _by_common_words(
+            [w for w in words if _cyrillic(w)], _CYRILLIC_WORDS, _CYRILLIC_SHARED
+        )
+    if sum(1 for o in letters if o < 0x250 or 0x1E00 <= o <= 0x1EFF) * 2 < len(letters):
+        return UNDETERMINED  # Arabic, Hebrew, Devanagari ...: not told apart here
+    return _by_common_words(words, _COMMON_WORDS, _LATIN_SHARED)
+
+
+def _cyrillic(word: str) -> bool:
+    return "\u0400" <= word[0] <= "\u04ff"
+
+
+def _by_cyrillic_letters(text: str, cyrillic: int) -> str | None:
+    """The one Cyrillic language whose own letters the text writes often enough, else None."""
+    named = [
+        code
+        for code, own in _CYRILLIC_LETTERS.items()
+        if sum(text.count(letter) for letter in own) >= _OWN_LETTERS * cyrillic
+    ]
+    return named[0] if len(named) == 1 else None
+
+
+def _by_common_words(words: list[str], lists: dict[str, frozenset[str]], shared: Counter[str]) -> str:
+    """The language whose common words *words* use clearly more than any other's, else "und"."""
+    hits = {code: sum(1 / shared[w] for w in words if w in common) for code, common in lists.items()}
     if len(words) >= 40:  # enough text that its language shows several of its common words
-        hits = {code: n if len(set(words) & _COMMON_WORDS[code]) >= 3 else 0.0 for code, n in hits.items()}
+        hits = {code: n if len(set(words) & lists[code]) >= 3 else 0.0 for code, n in hits.items()}
     best, second = sorted(hits, key=lambda code: hits[code], reverse=True)[:2]
     if not hits[best] or hits[best] * 25 < len(words):
         return UNDETERMINED  # too few of any list's words: a language not listed
