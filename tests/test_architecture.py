@@ -135,6 +135,7 @@ INTERNAL = {
     "importing.questions": {"importing"},
     "importing.rst": {"importing"},
     "importing.markup": set(),
+    "importing.templates": {"text"},
     "importing.meta": set(),
     "importing.html": {"importing", "text", "errors"},
     "importing.markdown": {"importing"},

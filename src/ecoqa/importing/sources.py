@@ -272,9 +272,11 @@ def _blocks(text: str, kind: str) -> tuple[list[Block], str | None]:
     """The blocks of a Markdown, reStructuredText or text source, and a title its metadata gives."""
     if kind == "markdown":
         from ecoqa.importing.markdown import front_matter, markdown_blocks
+        from ecoqa.importing.templates import rendered
 
         title, body = front_matter(text)
-        return markdown_blocks(body), title
+        site_page = body is not text  # front matter: a static site's page, which runs its template tags
+        return markdown_blocks(rendered(body) if site_page else body), title
     if kind == "rst":
         from ecoqa.importing.rst import rst_blocks
 

@@ -1,0 +1,114 @@
+"""What an imported answer holds: the page's text as the page shows it, without the markers of
+the markup it was written in (site template tags, Org emphasis, drawn dividers), with its code
+blocks and lists kept."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ecoqa.importing.sources import read_source
+
+pytestmark = pytest.mark.usefixtures("english")
+
+
+def answers_of(tmp_path: Path, name: str, text: str) -> dict[str, str]:
+    """Each question the import finds in *text* (saved as *name*), with its answer."""
+    source = tmp_path / name
+    source.write_text(text, encoding="utf-8")
+    return {p.question: p.answer for p in read_source(source).found.pairs}
+
+
+HUGO_PAGE = """---
+title: FAQ
+---
+
+## How fast is resolving?
+
+{{% note %}}
+Once releases are cached, resolving is much faster.
+{{% /note %}}
+
+See [the pyproject file]({{< relref "pyproject" >}}) for details.
+
+## How do I migrate?
+
+{{< tabs tabTotal="2" tabName1="Old" >}}
+{{< tab tabID="old" >}}
+
+```toml
+[tool.poetry]
+name = "{{< not-a-tag >}}"
+```
+
+{{< /tab >}}
+{{< /tabs >}}
+
+{{< highlight go >}}
+func main() {}
+{{< /highlight >}}
+
+## How do I write a shortcode in a page?
+
+Write `{{%/* shortcode */%}}` when its content is Markdown, else {{</* shortcode */>}}.
+"""
+
+
+def test_hugo_shortcodes_are_left_out_and_their_text_kept(tmp_path: Path) -> None:
+    """Hugo's shortcodes stayed in answers ("{{% note %}} Once Poetry has cached …", a link
+    written as "[the pyproject file]({{< relref … >}})"): a site shows their text, not the tags."""
+    found = answers_of(tmp_path, "faq.md", HUGO_PAGE)
+    assert found["How fast is resolving?"] == (
+        "Once releases are cached, resolving is much faster.\n\nSee the pyproject file for details."
+    )
+    migrate = found["How do I migrate?"]
+    assert "{{<" not in migrate.replace('"{{< not-a-tag >}}"', "")
+    assert '```\n[tool.poetry]\nname = "{{< not-a-tag >}}"\n```' in migrate  # code keeps what it shows
+    assert migrate.endswith("```\nfunc main() {}\n```")  # a highlight pair is a code block
+    assert found["How do I write a shortcode in a page?"] == (
+        "Write {{% shortcode %}} when its content is Markdown, else {{< shortcode >}}."
+    )
+
+
+def test_liquid_and_jinja_tags_of_a_site_page_are_left_out(tmp_path: Path) -> None:
+    page = (
+        "---\nlayout: post\ntitle: FAQ\n---\n\n## Can I track sales?\n\nYes, with goals.\n\n"
+        '{% include cta-box.html\n  headline="Try it"\n%}\n\nSee [the guide]({{ site.baseurl }}/docs/goals).'
+        "{% comment %}todo{% endcomment %}\n\n## How do I loop in a template?\n\n"
+        "Write `{% for x in xs %}` in prose, or:\n\n```jinja\n{% for x in xs %}{{ x }}{% endfor %}\n```\n\n"
+        "{% raw %}or {% if x %} kept raw.{% endraw %}\n\n{% highlight ruby %}\nputs 1\n{% endhighlight %}\n"
+    )
+    found = answers_of(tmp_path, "faq.md", page)
+    assert found["Can I track sales?"] == "Yes, with goals.\n\nSee the guide."
+    loop = found["How do I loop in a template?"]
+    assert loop.startswith("Write {% for x in xs %} in prose, or:")
+    assert "```\n{% for x in xs %}{{ x }}{% endfor %}\n```" in loop
+    assert "or {% if x %} kept raw." in loop
+    assert loop.endswith("```\nputs 1\n```")
+
+
+def test_template_tags_of_a_page_without_front_matter_are_its_text(tmp_path: Path) -> None:
+    """Only a site's page runs its template language: a README that writes a tag shows it."""
+    found = answers_of(tmp_path, "faq.md", "# FAQ\n\n## How do I escape?\n\nWrap it in {% raw %} tags.\n")
+    assert found["How do I escape?"] == "Wrap it in {% raw %} tags."
+
+
+def test_code_from_a_shortcode_is_shown_as_code(tmp_path: Path, invoke: Callable[..., Any]) -> None:
+    source = tmp_path / "faq.md"
+    source.write_text(HUGO_PAGE, encoding="utf-8")
+    corpus = tmp_path / "faq.json"
+    assert invoke("import", str(source), "-o", str(corpus)).exit_code == 0
+    entry = next(q for q in json.loads(corpus.read_text())["questions"] if q["question"] == "How do I migrate?")
+    shown = invoke("--data", str(corpus), "show", str(entry["id"]))
+    assert shown.exit_code == 0
+    assert "func main() {}" in shown.stdout and "{{<" not in shown.stdout.replace("{{< not-a-tag >}}", "")
+    markdown = invoke("--data", str(corpus), "export", "-f", "md", "-o", "-")
+    assert "```\nfunc main() {}\n```" in markdown.stdout
+    html = invoke("--data", str(corpus), "export", "-f", "html", "-o", "-")
+    assert "<pre" in html.stdout and "func main() {}" in html.stdout
+    found = invoke("--data", str(corpus), "search", "resolving", "--json")
+    assert json.loads(found.stdout)["results"]
