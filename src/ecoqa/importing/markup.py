@@ -62,21 +62,35 @@ def to_markdown(text: str, kind: str) -> tuple[str, str | None]:
 
 
 def _org(lines: list[str]) -> tuple[str, str | None]:
-    out: list[str] = []
+    out = _OrgLines()
     title = None
-    code = False
+    code: list[str] | None = None  # the lines of an open source or example block
+    language = ""
+    hidden = False  # inside a comment or export block
     drawer = False
-    for line in lines:
+    for line in [*lines, ""]:
+        fixed = re.match(r"^\s*:(?: (.*)|$)", line)  # ": output", a fixed-width line shown as written
+        if fixed and code is None and not drawer and not hidden:
+            out.fixed.append(fixed.group(1) or "")
+            continue
+        out.end_fixed()
         block = _ORG_BLOCK.match(line)
         if block:
-            if block.group(2).lower() in ("src", "example"):
-                code = block.group(1).lower() == "begin"
-                out.append("```")
+            name, opens = block.group(2).lower(), block.group(1).lower() == "begin"
+            if name in ("src", "example") and opens:
+                code, language = [], _org_language(line)
+            elif name in ("src", "example"):
+                out.code(_dedented(code or []), language)
+                code = None
+            elif name in ("comment", "export"):
+                hidden = opens
             continue
-        if code:
-            out.append(line)
+        if code is not None:
+            code.append(line)
             continue
         stripped = line.strip()
+        if hidden:
+            continue
         if re.match(r"^:[A-Z_]+:$", stripped):
             drawer = stripped != ":END:"
             continue
@@ -89,18 +103,75 @@ def _org(lines: list[str]) -> tuple[str, str | None]:
             continue
         heading = _ORG_HEADING.match(line)
         if heading and line.startswith("*"):
-            out.extend(["", "#" * min(len(heading.group(1)), 6) + " " + _org_inline(heading.group(2)), ""])
+            out.prose.extend(["", "#" * min(len(heading.group(1)), 6) + " " + heading.group(2), ""])
             continue
         described = _ORG_DESCRIPTION.match(line)
         if described:  # "- Term :: its description": a term (a question, in a FAQ) and its text
-            term = html.escape(_org_inline(described.group("term")))
-            out.extend(["", f"<dl><dt>{term}</dt></dl>", "", _org_inline(described.group("rest")), ""])
+            out.term(html.escape(_org_plain(described.group("term"))))
+            out.prose.extend(["", described.group("rest"), ""])
             continue
-        out.append(_org_inline(re.sub(r"^\+ ", "- ", stripped)))
-    return "\n".join(out), title
+        out.prose.append(re.sub(r"^\+ ", "- ", stripped))
+    return out.text(), title
+
+
+class _OrgLines:
+    """An Org document's lines as Markdown: prose is read for Org's inline markup a paragraph at a
+    time (a link or a code span may be wrapped onto the next line); code and HTML lines are not."""
+
+    def __init__(self) -> None:
+        self.done: list[str] = []
+        self.prose: list[str] = []
+        self.fixed: list[str] = []
+
+    def code(self, lines: list[str], language: str = "") -> None:
+        self._end_prose()
+        self.done.extend(["", "```" + language, *lines, "```", ""])
+
+    def end_fixed(self) -> None:
+        if self.fixed:
+            self.code(self.fixed)
+            self.fixed = []
+
+    def term(self, term: str) -> None:
+        self._end_prose()
+        self.done.extend(["", f"<dl><dt>{term}</dt></dl>"])
+
+    def text(self) -> str:
+        self._end_prose()
+        return "\n".join(self.done)
+
+    def _end_prose(self) -> None:
+        if self.prose:
+            self.done.append(_org_inline("\n".join(self.prose)))
+            self.prose = []
+
+
+def _org_language(begin: str) -> str:
+    found = re.match(r"^\s*#\+begin_src[ \t]+([\w+#.-]+)", begin, re.I)
+    return found.group(1) if found else ""
+
+
+def _org_emphasis(markers: str, body: str) -> re.Pattern[str]:
+    """Org's emphasis with one of *markers*: after a space, a line's start or an opening sign; a
+    *body* that neither starts nor ends with a space; the same marker before a space, a line's end
+    or a punctuation mark."""
+    return re.compile(
+        rf"(?<![^\s\-('\"{{\[])(?P<mark>[{markers}])(?P<body>{body})(?P=mark)(?=[\s\-.,;:!?'\")}}\]]|$)", re.M
+    )
+
+
+#: Code and verbatim: any text, a marker inside it too (``=HOME=$HOME=``), wrapped onto one more line at most.
+_ORG_CODE = _org_emphasis("~=", r"(?!(?P=mark))\S(?:[^\n]*?(?:\n[^\n]*?)?\S)??")
+#: Italic, underlined and struck-through text; italic text holds no "/" ("/usr/bin/" is a path).
+_ORG_ITALIC = _org_emphasis("/", r"[^\s/](?:[^/\n]*(?:\n[^/\n]+)?[^\s/])?")
+_ORG_UNDERLINE = _org_emphasis("_+", r"[^\s_+](?:[^_+\n]*(?:\n[^_+\n]+)?[^\s_+])?")
 
 
 def _org_inline(text: str) -> str:
+    """Org's links and inline markup as Markdown: ``[[url][text]]`` a link (a link of another kind
+    its text), ``~code~``/``=verbatim=`` a code span, ``/italic/`` emphasis, ``_underline_`` and
+    ``+strike+`` their text, ``[fn:1]`` footnote marks left out. ``*bold*`` is Markdown already."""
+
     def link(found: re.Match[str]) -> str:
         url, label = found.group("url"), found.group("text")
         if re.match(r"https?://", url):
@@ -108,7 +179,18 @@ def _org_inline(text: str) -> str:
         return label or url.split(":", 1)[-1]
 
     text = _ORG_LINK.sub(link, text)
-    return re.sub(r"(?<![\w~=])[~=]([^~=\s](?:[^~=]*[^~=\s])?)[~=](?![\w~=])", r"`\1`", text)
+    text = _ORG_CODE.sub(lambda found: "`" + found.group("body") + "`", text)
+    spans = re.split(r"(`[^`]*`)", text)  # code spans keep their text as written
+    for at in range(0, len(spans), 2):
+        plain = _ORG_ITALIC.sub(lambda found: "*" + found.group("body") + "*", spans[at])
+        plain = _ORG_UNDERLINE.sub(lambda found: found.group("body"), plain)
+        spans[at] = re.sub(r"\[fn:[\w-]+\]", "", plain)
+    return "".join(spans)
+
+
+def _org_plain(text: str) -> str:
+    """Org inline markup as plain text, for a term written as HTML."""
+    return re.sub(r"`([^`]*)`|\*([^*\s][^*]*)\*", lambda m: m.group(1) or m.group(2), _org_inline(text))
 
 
 def _asciidoc(lines: list[str]) -> tuple[str, str | None]:
