@@ -112,3 +112,50 @@ def test_code_from_a_shortcode_is_shown_as_code(tmp_path: Path, invoke: Callable
     assert "<pre" in html.stdout and "func main() {}" in html.stdout
     found = invoke("--data", str(corpus), "search", "resolving", "--json")
     assert json.loads(found.stdout)["results"]
+
+
+ORG_FAQ = """#+TITLE: FAQ
+* /How do I start?/
+Run ~M-x
+start-it~ or read [[https://example.org/guide][the
+guide]]. It is /really/ =simple= and _fast_.[fn:1]
+#+BEGIN_SRC emacs-lisp
+  (setq x 1)
+    (setq y 2)
+#+END_SRC
+: $ emacs --version
+: GNU Emacs 29
+#+BEGIN_COMMENT
+A note to the authors.
+#+END_COMMENT
+* Where is the config?
+In =~/.emacs.d/init.el=; on Fish use =env HOME=$HOME emacs=; /usr/bin/ is a path.
+"""
+
+
+def test_org_inline_markup_is_read_even_when_it_is_wrapped(tmp_path: Path) -> None:
+    """Org's markers stayed in answers: ``/italic/`` (and in questions), ``~code~`` and links wrapped
+    onto the next line, ``=HOME=$HOME=`` (a marker inside verbatim text); fixed-width ``:`` lines
+    were text and a comment block's text was shown."""
+    found = answers_of(tmp_path, "faq.org", ORG_FAQ)
+    assert list(found) == ["How do I start?", "Where is the config?"]
+    assert found["How do I start?"] == (
+        "Run M-x start-it or read the guide. It is really simple and fast.\n\n"
+        "```\n(setq x 1)\n  (setq y 2)\n```\n\n```\n$ emacs --version\nGNU Emacs 29\n```"
+    )
+    assert found["Where is the config?"] == (
+        "In ~/.emacs.d/init.el; on Fish use env HOME=$HOME emacs; /usr/bin/ is a path."
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("faq.txt", "Q: Where do I start?\n\nA:\nRead the guide.\n▬▬▬▬▬▬▬▬▬▬\nQ: Is it free?\n\nA:\nYes.\n═══════\n"),
+        ("faq.txt", "Q: Where do I start?\nA: Read the guide.\n* * * *\nQ: Is it free?\nA: Yes.\n-=-=-=-=-=\n"),
+        ("faq.md", "## Where do I start?\n\nRead the guide.\n\n▬▬▬▬▬▬▬▬\n\n## Is it free?\n\nYes.\n\n═════\n"),
+    ],
+)
+def test_a_line_drawn_between_entries_is_not_part_of_an_answer(tmp_path: Path, name: str, text: str) -> None:
+    """Dividers of other signs than ``-``, ``=`` or ``*`` (heldout4's ``▬▬▬`` lines) stayed in answers."""
+    assert answers_of(tmp_path, name, text) == {"Where do I start?": "Read the guide.", "Is it free?": "Yes."}

@@ -48,7 +48,9 @@ QUESTION_LABEL = re.compile(
 ANSWER_LABEL = re.compile(
     r"^(?:(?:antwoord|answer)(?:\s+\d{1,4})?\s*[:.)]|a(?:\d{1,4}[a-z]?)?\s*[:.)])\s*(?P<rest>.*)$", re.I
 )
-_RULE = re.compile(r"^([=*_~#+-])\1{2,}$")
+#: A line drawn to divide, not text: one sign repeated (``-----``, ``▬▬▬▬``, ``═══``), spaced (``* * *``)
+#: or a pair of signs repeated (``-=-=-=``).
+_RULE = re.compile(r"^(?:([^\w\s])\1{2,}|([^\w\s])(?: \2){2,}|([^\w\s]{2})\3{2,}[^\w\s]?)$")
 _NUMBERED = re.compile(r"^(?P<prefix>(?:\d{1,5}[.)]\s+)+)(?P<rest>\S.*)$")
 _DOTTED = re.compile(r"^(?P<prefix>\d{1,3}(?:\.\d{1,3}){1,3})\.?\s+(?P<rest>\S.*)$")
 #: A section letter and a number, as Usenet-style FAQs number their questions: ``A1)``, ``G12)``.
@@ -88,6 +90,11 @@ def numbering(text: str) -> Numbering | None:
     prefix = found.group("prefix")
     number = int(re.findall(r"\d+", prefix)[-1])
     return Numbering((number,), re.sub(r"\d+", "#", " ".join(prefix.split())), found.group("rest"), prefix.strip())
+
+
+def is_divider(text: str) -> bool:
+    """True for a line drawn between sections or entries rather than written."""
+    return bool(_RULE.match(text.strip()))
 
 
 def bullet_text(text: str) -> str | None:

@@ -16,7 +16,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ecoqa.importing.blocks import Block, Link, line_block
+from ecoqa.importing.blocks import Block, Link, is_divider, line_block
 from ecoqa.importing.questions import ANSWER_LABEL, BOLD, QUESTION_LABEL, asks, bold_heading
 
 if TYPE_CHECKING:
@@ -198,7 +198,8 @@ def _inline_blocks(token: Token, heading: int, lists: list[list[int]]) -> list[B
     for line in [*lines, None]:
         starts_label = line is not None and bool(QUESTION_LABEL.match(line) or ANSWER_LABEL.match(line))
         if (line is None or line == "\f" or starts_label) and current:
-            blocks.append(_block(" ".join(current), heading, lists, tuple(links) if not blocks else ()))
+            if not is_divider(" ".join(current)):  # "▬▬▬▬", "═══": drawn, though CommonMark has no such rule
+                blocks.append(_block(" ".join(current), heading, lists, tuple(links) if not blocks else ()))
             current = []
         if line is not None and line != "\f":
             current.append(line)
