@@ -56,9 +56,10 @@ def _question(corpus: Path, entry_id: int) -> str:
 def test_an_undetermined_language_keeps_words_dutch_and_english_lists_drop(
     imported: Callable[[str], Path], invoke: Callable[..., Any]
 ) -> None:
-    """Vietnamese (imported as ``vi``, which has no Snowball rules, so only folded) folds 'hệ' to 'he' and 'thẻ' to 'the': English stop words,
-    once dropped from the index and the query, so 'hệ thống' (system) was searched as 'thống' and
-    found the questions on information technology ('công nghệ thông tin') first."""
+    """Vietnamese (imported as ``vi``: no Snowball rules, so only folded, as ``und`` is) folds 'hệ'
+    to 'he' and 'thẻ' to 'the': English stop words, once dropped from the index and the query, so
+    'hệ thống' (system) was searched as 'thống' and found the questions on information technology
+    ('công nghệ thông tin') first."""
     corpus = imported("sheets6/ctu-faq.tsv")
     assert json.loads(corpus.read_text(encoding="utf-8"))["collection"]["language"] == "vi"
     first = _ids(invoke, corpus, "hệ thống")[0]
