@@ -1252,3 +1252,33 @@ def test_a_text_browser_s_dump_keeps_its_links_out_of_the_text(tmp_path: Path) -
         ("tmux", "https://tmux.github.io/"),
         ("screen", "https://www.gnu.org/software/screen/"),
     ]
+
+
+def test_a_last_section_of_titles_after_numbered_questions_is_back_matter(tmp_path: Path) -> None:
+    """A numbered FAQ whose entries ask, ending in a section of titles ("4 Legal issues": "4.1
+    Authorship", "4.2 Disclaimer and copyright"): that section is the document's back matter."""
+    text = (
+        "Tool\nFrequently Asked Questions\n\n1 Getting started\n\n1.1 What is Tool?\n\n"
+        "   Tool is a visual file manager for the terminal.\n\n1.2 Does it run on my machine?\n\n"
+        "   It runs on POSIX systems, and under Cygwin on Windows.\n\n2 Keyboard\n\n"
+        "2.1 Why don't function keys work?\n\n   Your terminal database lacks their definitions.\n\n"
+        "2.2 How do I change the key bindings?\n\n   Edit the keymap file in your configuration folder.\n\n"
+        "3 Display\n\n3.1 How can I get colors?\n\n   Start it with the colour option.\n\n"
+        "3.2 Why don't line drawing characters work?\n\n   Your terminal lacks the alternate character set.\n\n"
+        "3.3 Where can I get xterm?\n\n   It comes with the X Window System.\n\n"
+        "3.4 Can I use latin-1 characters?\n\n   Yes, with a font that has them.\n\n"
+        "4 Legal issues\n\n4.1 Authorship\n\n   This document was written by Janne Kukonlehto.\n\n"
+        "4.2 Disclaimer and copyright\n\n   This document is provided as is; use it at your own risk.\n"
+    )
+    found = questions_of(tmp_path, "FAQ.txt", text)
+    assert [q for q, _ in found] == [
+        "What is Tool?",
+        "Does it run on my machine?",
+        "Why don't function keys work?",
+        "How do I change the key bindings?",
+        "How can I get colors?",
+        "Why don't line drawing characters work?",
+        "Where can I get xterm?",
+        "Can I use latin-1 characters?",
+    ]
+    assert found[-1][1] == "Yes, with a font that has them."

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from ecoqa.importing.blocks import Block
 from ecoqa.importing.candidates import Candidate, Start, candidates, is_text, opens_text, title_at
-from ecoqa.importing.questions import asks, heading_rank, question_text
+from ecoqa.importing.questions import QUESTION_WORD, asks, heading_rank, question_text
 from ecoqa.text import fold
 
 
@@ -57,16 +57,49 @@ _CLOSING_CALL = re.compile(
 
 def _without_closing_call(blocks: Sequence[Block], candidate: Candidate) -> Candidate:
     """The candidate without a closing call to get in touch or subscribe after its last question: that heading
-    ends the answer above it (a section), and what it says is not an answer."""
+    ends the answer above it (a section), and what it says is not an answer. On a page whose entries ask,
+    a closing run of entries named in a few words that do not ("Authorship", "Disclaimer and copyright")
+    is its back matter too (a last section of such entries: "12 Legal issues")."""
     starts = list(candidate.starts)
     while len(starts) > 2 and _CLOSING_CALL.match(" ".join(fold(starts[-1].question).split())):
         starts.pop()
+    starts = starts[: len(starts) - _closing_section_of_titles(blocks, candidate, starts)]
     if len(starts) == len(candidate.starts):
         return candidate
     dropped = frozenset(s.at for s in candidate.starts[len(starts) :])
     trimmed = Candidate(candidate.name, starts, candidate.sections | dropped, candidate.score)
     trimmed.spans = spans(blocks, trimmed)
     return trimmed
+
+
+def _closing_section_of_titles(blocks: Sequence[Block], candidate: Candidate, starts: list[Start]) -> int:
+    """How many entries at the end make a last section of titles, on a page whose entries ask: two
+    or more, all of one section that starts after the last question ("12 Legal issues": "12.1
+    Authorship", "12.2 Feedback is invited"), each named in a few words that do not ask; else 0."""
+    asking = sum(1 for s in starts if asks(s.question))
+    if asking < 4 or asking < 0.8 * len(starts):
+        return 0
+    run = 0
+    while run < len(starts) - 2 and _named_in_a_few_words(starts[-1 - run].question):
+        run += 1
+    if run < 2:
+        return 0
+    before, first, last = starts[-run - 1].at, starts[-run].at, starts[-1].at
+    sections = sorted(candidate.sections)
+    if any(first < at < last for at in sections):
+        return 0  # the titles are not one section's
+    if len({(blocks[s.at].kind, blocks[s.at].level, blocks[s.at].path[:-1]) for s in starts[-run:]}) > 1:
+        return 0  # not alike: not the entries of one section
+    new_section = any(before < at < first for at in sections) or (
+        blocks[first].path[:-1] != () and blocks[first].path[:-1] != blocks[before].path[:-1]
+    )
+    return run if new_section else 0
+
+
+def _named_in_a_few_words(question: str) -> bool:
+    """A title, not a question: three words or fewer, no question word, no question mark."""
+    words = question_text(question)[0]
+    return len(words.split()) <= 3 and not asks(words) and not QUESTION_WORD.match(words)
 
 
 def _with_questions_outside(blocks: Sequence[Block], chosen: Candidate, begin: int, end: int) -> Candidate:
