@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 Invoke = Callable[..., Any]
 
 
@@ -65,26 +67,31 @@ def test_an_answer_label_alone_in_bold_opens_the_answer_below_it(invoke: Invoke,
     assert found[1][1] == "```\nsshm config update\n```"
 
 
-def test_a_header_that_says_answer_among_other_words_names_the_answer_column(invoke: Invoke, tmp_path: Path) -> None:
-    text = (
-        "\ufeffID;Categorie;Onderwerp;Toelichting;Antwoord of oplossing\r\n"
-        "1;Tickets;Hoe maak ik een ticket aan?;Pagina 7;Open Helpdesk en klik op nieuw.\r\n"
-        "2;Tickets;Heropenen van een afgehandeld ticket;Pagina 8;Klik op Retour behandelaar.\r\n"
-    )
-    document = imported(invoke, tmp_path, "fac.csv", text)
-    assert [(q["question"], q["answer"]) for q in document["questions"]] == [
-        ("Hoe maak ik een ticket aan?", "Open Helpdesk en klik op nieuw."),
-        ("Heropenen van een afgehandeld ticket", "Klik op Retour behandelaar."),
-    ]
-
-
-def test_a_question_id_column_is_not_the_question_column(invoke: Invoke, tmp_path: Path) -> None:
-    text = "Question ID,Question text,Answer text\n17,Is it free?,Yes.\n18,Who made it?,A team.\n"
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "\ufeffID;Categorie;Onderwerp;Toelichting;Antwoord of oplossing\r\n"
+            "1;Tickets;Hoe maak ik een ticket aan?;Pagina 7;Open Helpdesk en klik op nieuw.\r\n"
+            "2;Tickets;Heropenen van een afgehandeld ticket;Pagina 8;Klik op Retour behandelaar.\r\n",
+            [
+                ("Hoe maak ik een ticket aan?", "Open Helpdesk en klik op nieuw."),
+                ("Heropenen van een afgehandeld ticket", "Klik op Retour behandelaar."),
+            ],
+            id="a header that says answer among other words names the answer column",
+        ),
+        pytest.param(
+            "Question ID,Question text,Answer text\n17,Is it free?,Yes.\n18,Who made it?,A team.\n",
+            [("Is it free?", "Yes."), ("Who made it?", "A team.")],
+            id="a question id column is not the question column",
+        ),
+    ],
+)
+def test_columns_named_by_what_they_hold_among_other_words(
+    invoke: Invoke, tmp_path: Path, text: str, expected: list[tuple[str, str]]
+) -> None:
     document = imported(invoke, tmp_path, "faq.csv", text)
-    assert [(q["question"], q["answer"]) for q in document["questions"]] == [
-        ("Is it free?", "Yes."),
-        ("Who made it?", "A team."),
-    ]
+    assert [(q["question"], q["answer"]) for q in document["questions"]] == expected
 
 
 def test_with_only_the_answer_column_named_the_questions_are_the_longest_varied_column(

@@ -305,3 +305,15 @@ def test_languages_told_by_their_common_words_letters_or_script(text: str, langu
     """Cyrillic, Greek, Polish, Turkish, Indonesian and Vietnamese text was "und"; each is now named
     by its common words, the letters only it writes, or its script, and a mix stays undetermined."""
     assert meta.language(text) == language
+
+
+def test_a_file_of_two_rows_whose_questions_end_in_a_full_width_question_mark_is_a_table(tmp_path: Path) -> None:
+    """Telling a table from text by its content counts a full-width question mark (U+FF1F) as
+    asking, as every other reader does."""
+    source = tmp_path / "faq.txt"
+    source.write_text(
+        "料金はいくらですか？,無料です。\n予約は必要ですか？,いいえ、予約なしで参加できます。\n", encoding="utf-8"
+    )
+    read = read_source(source)
+    assert read.kind == "table"
+    assert [p.question for p in read.found.pairs] == ["料金はいくらですか？", "予約は必要ですか？"]

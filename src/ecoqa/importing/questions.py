@@ -22,7 +22,7 @@ QUESTION_WORD = re.compile(
     r"kunnen|mag|moet|moeten|zijn|heb|hebben|heeft|wordt|worden|krijg|krijgt|ben|zal|zou)\b)",
     re.I,
 )
-_ASKS = re.compile(r"\?[\s\"'”’)\]*_]*$")
+_ASKS = re.compile(r"[?？][\s\"'”’)\]*_]*$")
 
 
 _STATEMENT = re.compile(r"(?<!\.)[.。][\"'”’)\]」』]*$")
@@ -35,7 +35,8 @@ def bold_heading(text: str) -> bool:
 
 
 def asks(text: str) -> bool:
-    """Whether *text* ends in a question mark (closing quotes, brackets or emphasis after it allowed)."""
+    """Whether *text* ends in a question mark, ASCII or full-width (Chinese and Japanese), closing
+    quotes, brackets or emphasis after it allowed."""
     return bool(_ASKS.search(text))
 
 

@@ -258,8 +258,10 @@ def _recognised(text: str, kind: str, name: str, options: Options) -> Source:
     if kind == "table":
         from ecoqa.importing.table import read_table
 
-        found, warnings, _ = read_table(text, options.choice)
-        return Source(name, kind, found, warnings=[msg("{name}: {warning}", name=name, warning=w) for w in warnings])
+        table = read_table(text, options.choice)
+        return Source(
+            name, kind, table.found, warnings=[msg("{name}: {warning}", name=name, warning=w) for w in table.warnings]
+        )
     blocks, title = _blocks(text, kind)
     blocks = asked_and_answered(
         blocks
@@ -307,17 +309,14 @@ def _top_title(blocks: list[Block], found: Found) -> str | None:
 def _seen(text: str, kind: str, options: Options) -> Message:
     """What a source without Q&A holds, so the user can tell what went wrong."""
     if kind == "table":
-        from ecoqa.importing.table import COLUMNS, UNCLOSED_QUOTE, read_table
+        from ecoqa.importing.table import COLUMNS, UnclosedQuote, Unreadable, read_table
 
-        _, _, header = read_table(text, options.choice)
-        if header.startswith(UNCLOSED_QUOTE):
-            return msg(
-                "a quoted cell opened on line {line} is never closed",
-                line=header.removeprefix(UNCLOSED_QUOTE).strip(),
-            )
-        if header.startswith("unreadable"):
-            reason = header.removeprefix("unreadable as CSV (").removesuffix(")")
-            return msg("unreadable as CSV ({reason})", reason=one_line(reason, 120))
+        table = read_table(text, options.choice)
+        if isinstance(table.problem, UnclosedQuote):
+            return msg("a quoted cell opened on line {line} is never closed", line=table.problem.line)
+        if isinstance(table.problem, Unreadable):
+            return msg("unreadable as CSV ({reason})", reason=one_line(table.problem.reason, 120))
+        header = ", ".join(table.header[:12])
         if not header.strip():
             return msg("it is empty")
         return msg(

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from ecoqa.errors import CorpusError
 from ecoqa.importing.blocks import Block, Link
 from ecoqa.importing.pairs import Found, Pair
+from ecoqa.importing.questions import asks
 from ecoqa.messages import count, msg
 from ecoqa.text import fold
 
@@ -185,7 +186,7 @@ def _question_column_by_shape(body: list[list[str]], columns: dict[str, int], wi
         return len(values) * 2 >= len(rows) and len(set(values)) * 4 >= len(values) * 3
 
     def asking(at: int) -> int:
-        return sum(1 for cell in cells(at) if _cell_asks(cell))
+        return sum(1 for cell in cells(at) if asks(cell))
 
     def length(at: int) -> float:
         values = cells(at)
@@ -316,9 +317,6 @@ def _cells_as_long_as(text: str) -> Iterator[None]:
         csv.field_size_limit(limit)
 
 
-UNCLOSED_QUOTE = "unclosed quote on line"
-
-
 def _unclosed_quote_line(text: str, last_row_line: int, dialect: csv.Dialect | type[csv.Dialect]) -> int | None:
     """*last_row_line* when a quoted cell opened in the last row (starting on that line of *text*)
     is never closed: the csv module then reads the rest of the file into that one cell, silently."""
@@ -336,11 +334,6 @@ def _unclosed_quote_line(text: str, last_row_line: int, dialect: csv.Dialect | t
     return None
 
 
-def _cell_asks(cell: str) -> bool:
-    """Whether a cell ends in a question mark, ASCII or full-width (Chinese and Japanese text)."""
-    return cell.rstrip().endswith(("?", "？"))
-
-
 def _usual_width(rows: list[list[str]]) -> int:
     """The number of cells most rows have."""
     return Counter(len(row) for row in rows).most_common(1)[0][0]
@@ -348,28 +341,51 @@ def _usual_width(rows: list[list[str]]) -> int:
 
 def _two_columns(rows: list[list[str]]) -> bool:
     """A headerless question-and-answer table: most cells of its first column ask."""
-    asking = sum(1 for row in rows if row[0].rstrip().endswith("?"))
+    asking = sum(1 for row in rows if asks(row[0]))
     return asking * 2 >= len(rows)
 
 
-def read_table(text: str, choice: Choice | None = None) -> tuple[Found, list[str], str]:
-    """The rows as pairs, warnings about skipped rows, and what the header was (for messages).
+@dataclass(frozen=True)
+class Unreadable:
+    """A file the csv module cannot read, and its reason."""
 
-    A file the csv module cannot read yields no pairs, and the reason in place of the header.
-    """
+    reason: str
+
+
+@dataclass(frozen=True)
+class UnclosedQuote:
+    """A quoted cell never closed: the csv module would read the rest of the file into it."""
+
+    line: int
+
+
+@dataclass(frozen=True)
+class Table:
+    """What a table holds: its rows as pairs, warnings about rows left out, its header row (for
+    messages about a table whose columns are not recognised), and why it could not be read."""
+
+    found: Found
+    warnings: list[str]
+    header: tuple[str, ...] = ()
+    problem: Unreadable | UnclosedQuote | None = None
+
+
+def read_table(text: str, choice: Choice | None = None) -> Table:
+    """The rows as pairs, warnings about skipped rows, and the header; a file the csv module
+    cannot read yields no pairs, and the problem."""
     dialect = dialect_of(text) or csv.excel
     table = _without_separator_line(text)[0]
     first_line = 1 if len(table) == len(text) else 2  # Excel's sep= line is line 1
     try:
         numbered = _numbered_rows(table, dialect, first_line)
     except csv.Error as error:
-        return Found([]), [], f"unreadable as CSV ({error})"
+        return Table(Found([]), [], problem=Unreadable(str(error)))
     unclosed = numbered and _unclosed_quote_line(table, numbered[-1][0] - first_line + 1, dialect)
     if unclosed:
-        return Found([]), [], f"{UNCLOSED_QUOTE} {unclosed + first_line - 1}"
+        return Table(Found([]), [], problem=UnclosedQuote(unclosed + first_line - 1))
     rows = [row for _, row in numbered]
     if not rows:
-        return Found([]), [], ""
+        return Table(Found([]), [])
     header = rows[0]
     columns, languages = header_columns(header, choice)
     body = rows[1:]
@@ -390,7 +406,7 @@ def read_table(text: str, choice: Choice | None = None) -> tuple[Found, list[str
     if "question" not in columns or "answer" not in columns:
         inferred = _unnamed_columns(rows)
         if inferred is None:
-            return Found([]), [], ", ".join(header[:12])
+            return Table(Found([]), [], tuple(header))
         columns, body, asked = inferred
         form = (
             msg("a table without names: the column that asks, and the longest one")
@@ -436,7 +452,7 @@ def read_table(text: str, choice: Choice | None = None) -> tuple[Found, list[str
             )
         )
     pairs = _pairs(body, columns, lines, warnings)
-    return Found(pairs, form=form), warnings, ", ".join(header[:12])
+    return Table(Found(pairs, form=form), warnings, tuple(header))
 
 
 def _pairs(body: list[list[str]], columns: dict[str, int], lines: list[int], warnings: list[str]) -> list[Pair]:
@@ -487,7 +503,7 @@ def _unnamed_columns(rows: list[list[str]]) -> tuple[dict[str, int], list[list[s
     if width < 2:
         return None
     body = [row for row in rows if len(row) >= width]
-    asking = [sum(1 for row in body if _cell_asks(row[at])) for at in range(width)]
+    asking = [sum(1 for row in body if asks(row[at])) for at in range(width)]
     length = [_mean_length(body, at) for at in range(width)]
     question = max(range(width), key=lambda at: asking[at])
     asked = asking[question] * 2 >= len(body)
@@ -503,7 +519,7 @@ def _unnamed_columns(rows: list[list[str]]) -> tuple[dict[str, int], list[list[s
         columns["lead"] = lead
     first = rows[0]
     header_row = (  # a first row that does not ask, or that holds no sentence, is a header
-        len(first) > question and not _cell_asks(first[question]) if asked else not _first_row_is_data(rows, answer)
+        len(first) > question and not asks(first[question]) if asked else not _first_row_is_data(rows, answer)
     )
     return columns, rows[1:] if header_row else rows, asked
 
