@@ -487,8 +487,13 @@ def test_without_an_output_it_asks_for_one(invoke: Invoke) -> None:
         ("één".encode("utf-16"), "één", False),
         ('<meta charset="windows-1252"><p>één</p>'.encode("cp1252"), '<meta charset="windows-1252"><p>één</p>', False),
         ("Financiële coördinatie".encode("cp1252"), "Financiële coördinatie", True),
+        (
+            "Dial *556# – it’s free • “now”".encode() + " or don’t, café".encode("cp1252"),
+            "Dial *556# – it’s free • “now” or don’t, café",
+            True,
+        ),
     ],
-    ids=["utf-8 BOM", "utf-16 BOM", "declared charset", "undeclared cp1252"],
+    ids=["utf-8 BOM", "utf-16 BOM", "declared charset", "undeclared cp1252", "utf-8 with stray cp1252 bytes"],
 )
 def test_encodings(raw: bytes, text: str, warned: bool) -> None:
     decoded, warnings = decode(raw, "f")

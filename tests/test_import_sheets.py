@@ -307,6 +307,59 @@ def test_languages_told_by_their_common_words_letters_or_script(text: str, langu
     assert meta.language(text) == language
 
 
+def test_service_codes_typed_in_a_cell_keep_their_asterisks(tmp_path: Path) -> None:
+    """Phone service codes (``*321*1#``, ``*904#``) and products (``2*3``) in a cell are not
+    Markdown emphasis: their asterisks stay. ``**bold**`` is still read as Markdown."""
+    source = tmp_path / "faq.csv"
+    source.write_text(
+        "question,answer\n"
+        'How do I buy data?,"Dial *321*1# or *904#, or send 2*3 to 312. **Free** at night."\n'
+        "How do I check my balance?,Dial *556#.\n",
+        encoding="utf-8",
+    )
+    assert pairs_of(source) == [
+        ("How do I buy data?", "Dial *321*1# or *904#, or send 2*3 to 312. Free at night."),
+        ("How do I check my balance?", "Dial *556#."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "above",
+    ["https://example.org/faq-guide,\r\n", "Column1,Column2\r\n", "Veelgestelde vragen\r\n\r\n"],
+    ids=["the address it came from", "an Excel query's column names", "a title"],
+)
+def test_rows_above_a_header_that_names_the_columns_are_left_out_and_said(tmp_path: Path, above: str) -> None:
+    """A Google Sheets export that starts with the address of its source, an Excel query's
+    ``Column1,Column2``, a title: the header is the row below that names a question and an answer
+    column, not an entry."""
+    source = tmp_path / "faq.csv"
+    source.write_text(above + "Questions,Answers\r\nIs it free?,Yes.\r\nWho made it?,A team.\r\n", encoding="utf-8")
+    read = read_source(source)
+    assert [(p.question, p.answer) for p in read.found.pairs] == [("Is it free?", "Yes."), ("Who made it?", "A team.")]
+    assert read.warnings == [f"{source}: 1 row above the header row left out (line 1)"]
+
+
+def test_a_row_repeated_cell_for_cell_is_one_entry(tmp_path: Path) -> None:
+    """A question pasted under every group of a sheet, the same answer and topic each time, is one
+    entry (stderr names the lines left out); asked again with another topic it is its own."""
+    source = tmp_path / "faq.csv"
+    source.write_text(
+        "category,question,answer\n"
+        "Apples,When will it arrive?,Tomorrow.\nApples,How do I store apples?,Cool and dry.\n"
+        "Pears,When will it arrive?,Tomorrow.\nPears,How do I store pears?,In the fridge.\n"
+        "Apples,When  will it arrive?,Tomorrow.\n",
+        encoding="utf-8",
+    )
+    read = read_source(source)
+    assert [(p.question, p.topics) for p in read.found.pairs] == [
+        ("When will it arrive?", ("Apples",)),
+        ("How do I store apples?", ("Apples",)),
+        ("When will it arrive?", ("Pears",)),
+        ("How do I store pears?", ("Pears",)),
+    ]
+    assert read.warnings == [f"{source}: 1 row repeating an earlier row cell for cell, left out (line 6)"]
+
+
 def test_a_file_of_two_rows_whose_questions_end_in_a_full_width_question_mark_is_a_table(tmp_path: Path) -> None:
     """Telling a table from text by its content counts a full-width question mark (U+FF1F) as
     asking, as every other reader does."""

@@ -308,7 +308,13 @@ DUTCH: dict[str, str] = {
     "{count} with more cells than the table has columns, the cells beyond them left out (line {lines})": (
         "{count} met meer cellen dan de tabel kolommen heeft, de cellen daarna weggelaten (regel {lines})"
     ),
+    "{rows} above the header row left out (line {lines})": "{rows} boven de kopregel weggelaten (regel {lines})",
+    "{count} repeating an earlier row cell for cell, left out (line {lines})": (
+        "{count} die een eerdere rij cel voor cel herhalen, weggelaten (regel {lines})"
+    ),
     "{n} row": "{n} rij",
+    "{n} byte": "{n} byte",
+    "{n} bytes": "{n} bytes",
     "{n} rows": "{n} rijen",
     "a table without names: a column of short titles, and the longest one": (
         "een tabel zonder kolomnamen: een kolom korte titels, en de langste"
@@ -380,6 +386,9 @@ DUTCH: dict[str, str] = {
     "question {id} ({name}) repeats question {first} ({where})": "vraag {id} ({name}) herhaalt vraag {first} ({where})",
     "{name}: {kind}, {questions}": "{name}: {kind}, {questions}",
     "left out: {note}": "weggelaten: {note}",
+    "{name}: UTF-8 with {bytes} of Windows-1252 among it, read as such. Check accented letters in the output.": (
+        "{name}: UTF-8 met {bytes} Windows-1252 ertussen, zo gelezen. Controleer letters met accenten in het resultaat."
+    ),
     "{name}: not UTF-8; read as {encoding} (detected). Check accented letters in the output.": (
         "{name}: geen UTF-8; gelezen als {encoding} (herkend). Controleer letters met accenten in het resultaat."
     ),

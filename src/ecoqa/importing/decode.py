@@ -1,8 +1,10 @@
 """Bytes to text for imported sources: a BOM first, then a declared HTML charset, then UTF-8.
 
-Anything else is read in the encoding charset-normalizer finds most likely, with a warning:
-a file saved by Excel or an old CMS (cp1252, latin-1) should import, but the user should know
-the text was guessed.
+UTF-8 with a few Windows-1252 bytes among it (text pasted from a Windows program into a UTF-8
+file, or files of both kinds joined) is read as UTF-8, each stray byte as Windows-1252. Anything
+else is read in the encoding charset-normalizer finds most likely. Both with a warning: a file
+saved by Excel or an old CMS (cp1252, latin-1) should import, but the user should know the text
+was guessed.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from ecoqa.messages import msg
+from ecoqa.messages import count, msg
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: its BOM starts the same way
@@ -37,6 +39,17 @@ def decode(raw: bytes, name: str) -> tuple[str, list[str]]:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
+    mixed = _utf8_with_stray_bytes(raw)
+    if mixed is not None:
+        text, strays = mixed
+        return text, [
+            msg(
+                "{name}: UTF-8 with {bytes} of Windows-1252 among it, read as such. Check accented letters "
+                "in the output.",
+                name=name,
+                bytes=count(strays, "{n} byte", "{n} bytes"),
+            )
+        ]
     return _detected(raw, name)
 
 
@@ -58,6 +71,22 @@ def _declared_charset(raw: bytes) -> str | None:
     # A page whose <meta> could be read as ASCII is not UTF-16 or UTF-32, whatever it says;
     # browsers read it as UTF-8 (the HTML standard's rule for a declared UTF-16).
     return "utf-8" if name.startswith(("utf-16", "utf-32")) else name
+
+
+_STRAY = re.compile("[\udc80-\udcff]")
+
+
+def _utf8_with_stray_bytes(raw: bytes) -> tuple[str, int] | None:
+    """The text of UTF-8 *raw* with the bytes that are not UTF-8 read as Windows-1252, and how many
+    there were; None unless a quarter or more of the letters beyond ASCII are UTF-8 (two at least).
+    Text in a legacy encoding hardly ever forms a UTF-8 sequence, so it is left to detection."""
+    text = raw.decode("utf-8", errors="surrogateescape")
+    strays = len(_STRAY.findall(text))
+    beyond_ascii = sum(1 for c in text if ord(c) > 0x7F)
+    utf8 = beyond_ascii - strays
+    if utf8 < 2 or utf8 * 4 < beyond_ascii:
+        return None
+    return _STRAY.sub(lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", errors="replace"), text), strays
 
 
 def _detected(raw: bytes, name: str) -> tuple[str, list[str]]:

@@ -89,6 +89,8 @@ _DELIMITERS = ",;\t|"
 _SUFFIX = re.compile(r"^(?P<base>.+?)[\s_.\-(\[]+(?P<lang>[a-z]{2})[)\]]?$")
 _HTML = re.compile(r"</?(?:a|p|br|ul|ol|li|b|strong|i|em|div|span|h[1-6]|table|code|pre)\b[^>]*>", re.I)
 _MD_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\((?P<url>[^)\s]+)\)")
+#: A run of digits, ``*`` and ``#`` with a ``*`` in it, standing alone.
+_STARRED_RUN = re.compile(r"(?<![\w*\\])[\d*#]*\*[\d*#]*(?![\w*])")
 
 
 @dataclass(frozen=True)
@@ -383,16 +385,26 @@ def read_table(text: str, choice: Choice | None = None) -> Table:
     unclosed = numbered and _unclosed_quote_line(table, numbered[-1][0] - first_line + 1, dialect)
     if unclosed:
         return Table(Found([]), [], problem=UnclosedQuote(unclosed + first_line - 1))
+    warnings: list[str] = []
+    above = _rows_above_the_header(numbered, choice)
+    if above:
+        warnings.append(
+            msg(
+                "{rows} above the header row left out (line {lines})",
+                rows=count(above, "{n} row", "{n} rows"),
+                lines=", ".join(str(line) for line, _ in numbered[:above]),
+            )
+        )
+        numbered = numbered[above:]
     rows = [row for _, row in numbered]
     if not rows:
-        return Table(Found([]), [])
+        return Table(Found([]), warnings)
     header = rows[0]
     columns, languages = header_columns(header, choice)
     body = rows[1:]
     if _numbered_choice(choice) and "answer" in columns and _first_row_is_data(rows, columns["answer"]):
         body = rows  # columns named by number in a table without a header
     form: str = msg("a table with question and answer columns")
-    warnings: list[str] = []
     if "answer" in columns and "question" not in columns:
         at = _question_column_by_shape(body, columns, _usual_width(rows))
         if at is not None:
@@ -451,8 +463,52 @@ def read_table(text: str, choice: Choice | None = None) -> Table:
                 lines=", ".join(map(str, overflowing[:5])) + (" …" if len(overflowing) > 5 else ""),
             )
         )
+    repeated = _repeated_rows(body, lines, columns)
+    if repeated:
+        warnings.append(
+            msg(
+                "{count} repeating an earlier row cell for cell, left out (line {lines})",
+                count=count(len(repeated), "{n} row", "{n} rows"),
+                lines=", ".join(map(str, repeated[:5])) + (" …" if len(repeated) > 5 else ""),
+            )
+        )
+        left_out = set(repeated)
+        kept = [(line, row) for line, row in zip(lines, body, strict=True) if line not in left_out]
+        lines, body = [line for line, _ in kept], [row for _, row in kept]
     pairs = _pairs(body, columns, lines, warnings)
     return Table(Found(pairs, form=form), warnings, tuple(header))
+
+
+def _rows_above_the_header(numbered: list[tuple[int, list[str]]], choice: Choice | None) -> int:
+    """How many rows stand above a header that names a question and an answer column, when the
+    first row names neither: a title or the address the table came from (a Google Sheets export),
+    or the ``Column1,Column2`` names an Excel query gives its columns. At most three rows."""
+    if choice and (choice.question or choice.answer):
+        return 0  # the user names the columns: their header is the first row
+    rows = [row for _, row in numbered[:4]]
+    first, _ = header_columns(rows[0], in_words=False) if rows else ({}, [])
+    if "question" in first or "answer" in first:
+        return 0
+    for at, row in enumerate(rows[1:], start=1):
+        columns, _ = header_columns(row, in_words=False)
+        if "question" in columns and "answer" in columns:
+            return at
+    return 0
+
+
+def _repeated_rows(body: list[list[str]], lines: list[int], columns: dict[str, int]) -> list[int]:
+    """The lines of rows with a question and an answer that repeat an earlier row cell for cell: a
+    question pasted under every group of a sheet, or two exports joined. One entry is enough; a
+    question repeated with another answer, topic or id is a row of its own."""
+    seen: set[tuple[str, ...]] = set()
+    repeated: list[int] = []
+    for line, row in zip(lines, body, strict=True):
+        cells = tuple(" ".join(cell.split()) for cell in row)
+        filled = all(columns[name] < len(row) and cells[columns[name]] for name in ("question", "answer"))
+        if filled and cells in seen:
+            repeated.append(line)
+        seen.add(cells)
+    return repeated
 
 
 def _pairs(body: list[list[str]], columns: dict[str, int], lines: list[int], warnings: list[str]) -> list[Pair]:
@@ -592,9 +648,22 @@ def cell_text(cell: str) -> tuple[str, tuple[Link, ...]]:
     else:
         from ecoqa.importing.markdown import markdown_blocks
 
-        blocks = markdown_blocks(cell.replace("\r\n", "\n").replace("\r", "\n"))
+        blocks = markdown_blocks(_codes_kept(cell).replace("\r\n", "\n").replace("\r", "\n"))
     blocks = [Block("paragraph", b.text, links=b.links) if b.kind == "heading" else b for b in blocks]
     return compose(blocks), tuple(dict.fromkeys(link for b in blocks for link in b.links))
+
+
+def _codes_kept(cell: str) -> str:
+    """*cell* with the asterisks of phone service codes (``*321*1#``, ``*904#``) and products
+    (``2*3``) escaped, so that Markdown does not read them as emphasis and drop them. A run of
+    digits and asterisks is such a code when it holds a ``#`` or an asterisk between two digits;
+    ``**5**`` stays bold."""
+
+    def kept(run: re.Match[str]) -> str:
+        code = run.group()
+        return code.replace("*", "\\*") if "#" in code or re.search(r"\d\*\d", code) else code
+
+    return _STARRED_RUN.sub(kept, cell)
 
 
 def _whole_number(cell: str) -> int | None:
