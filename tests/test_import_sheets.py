@@ -111,7 +111,7 @@ def test_a_column_option_reads_a_delimited_file_as_a_table(tmp_path: Path) -> No
 
 def test_skipped_rows_are_named_by_their_line_in_the_file(invoke: Invoke, tmp_path: Path) -> None:
     """Excel's ``sep=;`` line, blank lines and a cell over two lines all count: the numbers are
-    the lines a text editor shows."""
+    the lines a text editor shows. The rows left out for one reason are said in one line."""
     source = tmp_path / "vragen.csv"
     source.write_bytes(
         b"sep=;\r\nVraag;Antwoord\r\nHoe installeer ik het?;Start het programma.\r\n\r\n"
@@ -119,8 +119,7 @@ def test_skipped_rows_are_named_by_their_line_in_the_file(invoke: Invoke, tmp_pa
     )
     result = invoke("import", str(source), "--dry-run")
     assert result.exit_code == 0, result.stderr
-    assert f"{source}: line 5: no answer; skipped" in result.stderr
-    assert f"{source}: line 8: no answer; skipped" in result.stderr
+    assert f"{source}: 2 rows without an answer, skipped (line 5, 8)" in result.stderr
 
 
 def test_a_row_whose_question_cell_is_only_a_number_continues_the_answer_above(tmp_path: Path) -> None:
@@ -370,3 +369,40 @@ def test_a_file_of_two_rows_whose_questions_end_in_a_full_width_question_mark_is
     read = read_source(source)
     assert read.kind == "table"
     assert [p.question for p in read.found.pairs] == ["料金はいくらですか？", "予約は必要ですか？"]
+
+
+def test_many_rows_without_an_answer_are_said_in_one_line(tmp_path: Path) -> None:
+    """An intents table with rows not yet answered: one warning says how many and the first lines,
+    not a line per row (a dry run a person can read)."""
+    source = tmp_path / "intents.tsv"
+    rows = [f"How do I treat {n} cuts?\tWash them.\tcuts" for n in range(3)]
+    rows += [f"How do I treat {n} burns?\t \tburns" for n in range(7)]
+    source.write_text("pattern\tresponses\ttag\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    read = read_source(source)
+    assert [p.question for p in read.found.pairs] == [f"How do I treat {n} cuts?" for n in range(3)]
+    assert read.warnings == [
+        f"{source}: no question column named: read 'pattern' as the questions (name another with --question-column)",
+        f"{source}: 7 rows without an answer, skipped (line 5, 6, 7, 8, 9 …)",
+    ]
+
+
+def test_with_only_the_question_column_named_the_answers_are_the_longest_column(tmp_path: Path) -> None:
+    """A header that names the questions and calls the answers something else (``document_text``):
+    the column with the longest text, longer than the questions, holds the answers; stderr says so."""
+    source = tmp_path / "faqs.csv"
+    source.write_text(
+        "document_identifier,context,question,document_text\n"
+        "hip1,hip,What is hip arthrosis?,The wear of the cartilage of the hip joint over the years.\n"
+        'hip2,hip,What are the symptoms?,"Pain in the groin, at first when walking.\nLater also at rest."\n'
+        "knee1,knee,What are the symptoms?,Pain and swelling of the knee after exercise.\n",
+        encoding="utf-8",
+    )
+    read = read_source(source)
+    assert [(p.question, p.answer) for p in read.found.pairs] == [
+        ("What is hip arthrosis?", "The wear of the cartilage of the hip joint over the years."),
+        ("What are the symptoms?", "Pain in the groin, at first when walking. Later also at rest."),
+        ("What are the symptoms?", "Pain and swelling of the knee after exercise."),
+    ]
+    assert read.warnings == [
+        f"{source}: no answer column named: read 'document_text' as the answers (name another with --answer-column)"
+    ]

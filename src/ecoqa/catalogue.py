@@ -408,6 +408,9 @@ DUTCH: dict[str, str] = {
     "columns in {languages}: read the '{chosen}' ones (choose with --lang)": (
         "kolommen in {languages}: de '{chosen}'-kolommen gelezen (kies met --lang)"
     ),
+    "no answer column named: read '{name}' as the answers (name another with --answer-column)": (
+        "geen antwoordkolom genoemd: '{name}' gelezen als de antwoorden (noem een andere met --answer-column)"
+    ),
     "no question column named: read '{name}' as the questions (name another with --question-column)": (
         "geen vragenkolom genoemd: '{name}' gelezen als de vragen (noem een andere met --question-column)"
     ),
@@ -421,6 +424,8 @@ DUTCH: dict[str, str] = {
         "geen kolomnamen: kolom {question} gelezen als de vragen en kolom {answer} als de antwoorden"
         " (noem andere met --question-column/--answer-column)"
     ),
+    "{count} without an answer, skipped (line {lines})": "{count} zonder antwoord, overgeslagen (regel {lines})",
+    "{count} without a question, skipped (line {lines})": "{count} zonder vraag, overgeslagen (regel {lines})",
     "no question": "geen vraag",
     "no answer": "geen antwoord",
     "line {line}: {missing}; skipped": "regel {line}: {missing}; overgeslagen",

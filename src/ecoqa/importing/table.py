@@ -56,6 +56,7 @@ COLUMNS = {
         "antwoord",
         "antwoorden",
         "response",
+        "responses",
         "a",
         "body",
         "reply",
@@ -199,6 +200,22 @@ def _question_column_by_shape(body: list[list[str]], columns: dict[str, int], wi
         return None
     best = max(textual, key=lambda at: (asking(at) * 2 >= len(rows), length(at)))
     return best
+
+
+def _answer_column_by_shape(body: list[list[str]], columns: dict[str, int], width: int) -> int | None:
+    """With the questions' column named and none named for the answers (``document_text``,
+    ``explanation``): the other column with the longest text, filled in half the rows or more and
+    longer than the questions on average (ids, categories and keywords are shorter)."""
+    taken = set(columns.values())
+    rows = [row for row in body if len(row) >= width]
+    if not rows:
+        return None
+    length = {at: _mean_length(rows, at) for at in range(width) if at not in taken}
+    filled = [at for at in length if sum(1 for row in rows if row[at].strip()) * 2 >= len(rows)]
+    if not filled:
+        return None
+    best = max(filled, key=lambda at: length[at])
+    return best if length[best] > _mean_length(rows, columns["question"]) else None
 
 
 def _suffixed_columns(keys: list[str]) -> dict[str, dict[str, int]]:
@@ -415,6 +432,16 @@ def read_table(text: str, choice: Choice | None = None) -> Table:
                     name=header[at],
                 )
             )
+    if "question" in columns and "answer" not in columns:
+        at = _answer_column_by_shape(body, columns, _usual_width(rows))
+        if at is not None:
+            columns = {**columns, "answer": at}
+            warnings.append(
+                msg(
+                    "no answer column named: read '{name}' as the answers (name another with --answer-column)",
+                    name=header[at],
+                )
+            )
     if "question" not in columns or "answer" not in columns:
         inferred = _unnamed_columns(rows)
         if inferred is None:
@@ -515,7 +542,10 @@ def _pairs(body: list[list[str]], columns: dict[str, int], lines: list[int], war
     """A pair per row (*lines*: the line of the file each row starts on, for messages). A row with
     an answer and an empty question cell goes with the row above: it is the answer of a question
     left without one (its cell moved a row down), or else more of the answer above it (a merged
-    cell exported as rows). A question cell without a letter (a page or step number) is empty."""
+    cell exported as rows). A question cell without a letter (a page or step number) is empty.
+    The rows left out are said in one warning for each reason."""
+    no_answer: list[int] = []
+    no_question: list[int] = []
     pairs: list[Pair] = []
     waiting: tuple[int, dict[str, str]] | None = None  # a row whose question has no answer yet
     for line, row in zip(lines, body, strict=True):
@@ -533,11 +563,11 @@ def _pairs(body: list[list[str]], columns: dict[str, int], lines: list[int], war
             )
             continue
         elif waiting is not None:
-            warnings.append(msg("line {line}: {missing}; skipped", line=waiting[0], missing=msg("no answer")))
+            no_answer.append(waiting[0])
         waiting = (line, cell) if cell["question"] and not cell["answer"] else None
         if not cell["question"] or not cell["answer"]:
             if waiting is None:
-                warnings.append(msg("line {line}: {missing}; skipped", line=line, missing=msg("no question")))
+                no_question.append(line)
             continue
         number = _whole_number(cell.get("id", ""))
         topics = tuple(t.strip() for t in re.split(r"[;,|]", cell.get("topics", "")) if t.strip())
@@ -546,8 +576,20 @@ def _pairs(body: list[list[str]], columns: dict[str, int], lines: list[int], war
         if question and answer:
             pairs.append(Pair(question, answer, number, topics=topics, references=links))
     if waiting is not None:
-        warnings.append(msg("line {line}: {missing}; skipped", line=waiting[0], missing=msg("no answer")))
+        no_answer.append(waiting[0])
+    warnings += _skipped(sorted(no_answer), msg("no answer"), "{count} without an answer, skipped (line {lines})")
+    warnings += _skipped(no_question, msg("no question"), "{count} without a question, skipped (line {lines})")
     return pairs
+
+
+def _skipped(lines: list[int], missing: str, template: str) -> list[str]:
+    """One warning for the rows left out for one reason: the line of one, or how many and the first lines."""
+    if len(lines) == 1:
+        return [msg("line {line}: {missing}; skipped", line=lines[0], missing=missing)]
+    if not lines:
+        return []
+    shown = ", ".join(map(str, lines[:5])) + (" …" if len(lines) > 5 else "")
+    return [msg(template, count=count(len(lines), "{n} row", "{n} rows"), lines=shown)]
 
 
 def _unnamed_columns(rows: list[list[str]]) -> tuple[dict[str, int], list[list[str]], bool] | None:
