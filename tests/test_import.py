@@ -352,6 +352,19 @@ def test_duplicates_across_sources_are_reported_and_kept(invoke: Invoke, tmp_pat
     assert [q["id"] for q in json.loads(target.read_text(encoding="utf-8"))["questions"]] == [1, 2, 3, 4, 5, 6]
 
 
+def test_many_repeated_questions_are_said_in_one_line(invoke: Invoke, tmp_path: Path) -> None:
+    """A table that asks the same questions again with other answers: one warning for them all, so
+    the dry run's list of questions is not buried under a line per repeat."""
+    rows = [f"Is it open on day {n % 2}?,Yes on round {n}." for n in range(8)]
+    source = _csv(tmp_path, "question,answer\n" + "\n".join(rows) + "\n")
+    result = invoke("import", str(source), "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        "ecoqa: warning: 6 questions repeat an earlier question, kept: 3 repeats 1, 4 repeats 2, 5 repeats 1, "
+        "6 repeats 2, 7 repeats 1 …\n"
+    )
+
+
 def test_numbered_sources_merged_are_renumbered_and_say_so(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("import", str(SAMPLES / "faq.tsv"), str(SAMPLES / "vragen.csv"), "-o", "-")
     assert result.exit_code == 0

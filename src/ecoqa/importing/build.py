@@ -141,25 +141,38 @@ def _ids(pairs: list[Pair], sources: int) -> list[int]:
     return list(range(1, len(pairs) + 1))
 
 
+#: More repeated questions than this are said in one line, not a line each.
+_REPEATS_SAID_ONE_BY_ONE = 3
+
+
 def _duplicates(entries: list[tuple[Source, Pair]], ids: list[int]) -> list[str]:
+    """Questions asked again (kept): a line each, or one line for many (a table of 1,000 rows can
+    repeat a hundred, which would bury the dry run's list of questions)."""
     seen: dict[str, tuple[int, str]] = {}
-    notes: list[str] = []
+    repeats: list[tuple[int, str, int, str]] = []
     for entry_id, (source, pair) in zip(ids, entries, strict=True):
         key = " ".join(re.findall(r"\w+", fold(pair.question)))
         if key in seen:
-            first, where = seen[key]
-            notes.append(
-                msg(
-                    "question {id} ({name}) repeats question {first} ({where})",
-                    id=entry_id,
-                    name=source.name,
-                    first=first,
-                    where=where,
-                )
-            )
+            repeats.append((entry_id, source.name, *seen[key]))
         else:
             seen[key] = (entry_id, source.name)
-    return notes
+    template = "question {id} ({name}) repeats question {first} ({where})"
+    if len(repeats) <= _REPEATS_SAID_ONE_BY_ONE:
+        return [msg(template, id=i, name=name, first=first, where=where) for i, name, first, where in repeats]
+    sources = {name for _, name, _, where in repeats} | {where for *_, where in repeats}
+    shown = [
+        msg("{id} repeats {first}", id=i, first=first)
+        if len(sources) == 1
+        else msg("{id} ({name}) repeats {first} ({where})", id=i, name=name, first=first, where=where)
+        for i, name, first, where in repeats[:5]
+    ]
+    return [
+        msg(
+            "{count} repeat an earlier question, kept: {repeats}",
+            count=messages.count(len(repeats), "{n} question", "{n} questions"),
+            repeats=messages.joined(shown, ", ") + (" …" if len(repeats) > 5 else ""),
+        )
+    ]
 
 
 def _question(
