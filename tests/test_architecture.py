@@ -139,6 +139,7 @@ INTERNAL = {
     "importing.meta": set(),
     "importing.html": {"importing", "text", "errors"},
     "importing.markdown": {"importing"},
+    "importing.cells": {"importing"},
     "importing.table": {"importing", "text", "errors", "messages"},
     "importing.sources": {"importing", "errors", "messages", "text", "corpus"},
     "importing.build": {"importing", "errors", "messages", "models", "text", "corpus", "schema"},

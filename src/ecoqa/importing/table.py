@@ -7,7 +7,7 @@ answer in German, French, Spanish, Italian and Portuguese, with a language suffi
 them when the header uses other words. A table of two columns without a header is read as
 question, answer. Cells are read as people type them: a line break is a soft wrap, a blank line
 a new paragraph, ``- `` lines a list, Markdown links and HTML (``<a>``, ``<br>``, ``<ul>``) for
-what they are. Excel's quoting (``""`` in a quoted cell) is always honoured.
+what they are (``importing/cells.py``). Excel's quoting (``""`` in a quoted cell) is always honoured.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from ecoqa.errors import CorpusError
-from ecoqa.importing.blocks import Block, Link
+from ecoqa.importing.cells import cell_text
 from ecoqa.importing.pairs import Found, Pair
 from ecoqa.importing.questions import asks
 from ecoqa.messages import count, msg
@@ -56,10 +56,10 @@ COLUMNS = {
         "antwoord",
         "antwoorden",
         "response",
-        "responses",
         "a",
         "body",
         "reply",
+        "responses",
         "antwoordtekst",
         "antwort",
         "antworten",
@@ -88,10 +88,6 @@ COLUMNS = {
 }
 _DELIMITERS = ",;\t|"
 _SUFFIX = re.compile(r"^(?P<base>.+?)[\s_.\-(\[]+(?P<lang>[a-z]{2})[)\]]?$")
-_HTML = re.compile(r"</?(?:a|p|br|ul|ol|li|b|strong|i|em|div|span|h[1-6]|table|code|pre)\b[^>]*>", re.I)
-_MD_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\((?P<url>[^)\s]+)\)")
-#: A run of digits, ``*`` and ``#`` with a ``*`` in it, standing alone.
-_STARRED_RUN = re.compile(r"(?<![\w*\\])[\d*#]*\*[\d*#]*(?![\w*])")
 
 
 @dataclass(frozen=True)
@@ -675,37 +671,6 @@ def _first_row_is_data(rows: list[list[str]], answer: int) -> bool:
     sentence (more than three words, or over 40 characters), not a column's name of a word or two."""
     first = rows[0][answer].strip() if answer < len(rows[0]) else ""
     return len(first) > 40 or len(first.split()) > 3
-
-
-def cell_text(cell: str) -> tuple[str, tuple[Link, ...]]:
-    """A cell as answer text: soft-wrapped lines joined, blank lines as paragraphs, HTML read as HTML."""
-    from ecoqa.importing.blocks import compose
-
-    if _HTML.search(cell):
-        from ecoqa.importing.html import fragment_blocks
-
-        html = _MD_LINK.sub(lambda m: f'<a href="{m.group("url")}">{m.group("text")}</a>', cell)
-        paragraphs = re.split(r"\n[ \t]*\n", html.replace("\r\n", "\n").replace("\r", "\n"))
-        blocks = [b for part in paragraphs for b in fragment_blocks(part)]
-    else:
-        from ecoqa.importing.markdown import markdown_blocks
-
-        blocks = markdown_blocks(_codes_kept(cell).replace("\r\n", "\n").replace("\r", "\n"))
-    blocks = [Block("paragraph", b.text, links=b.links) if b.kind == "heading" else b for b in blocks]
-    return compose(blocks), tuple(dict.fromkeys(link for b in blocks for link in b.links))
-
-
-def _codes_kept(cell: str) -> str:
-    """*cell* with the asterisks of phone service codes (``*321*1#``, ``*904#``) and products
-    (``2*3``) escaped, so that Markdown does not read them as emphasis and drop them. A run of
-    digits and asterisks is such a code when it holds a ``#`` or an asterisk between two digits;
-    ``**5**`` stays bold."""
-
-    def kept(run: re.Match[str]) -> str:
-        code = run.group()
-        return code.replace("*", "\\*") if "#" in code or re.search(r"\d\*\d", code) else code
-
-    return _STARRED_RUN.sub(kept, cell)
 
 
 def _whole_number(cell: str) -> int | None:
