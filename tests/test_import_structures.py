@@ -3,6 +3,7 @@ by many documents (labelled lines, wiki markup, accordions), and the cost of rea
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -1282,3 +1283,132 @@ def test_a_last_section_of_titles_after_numbered_questions_is_back_matter(tmp_pa
         "Can I use latin-1 characters?",
     ]
     assert found[-1][1] == "Yes, with a font that has them."
+
+
+def _json_ld(pairs: list[tuple[str, str]]) -> str:
+    marked = {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "mainEntity": [
+            {"@type": "Question", "name": q, "acceptedAnswer": {"@type": "Answer", "text": a}} for q, a in pairs
+        ],
+    }
+    return f'<script type="application/ld+json">{json.dumps(marked)}</script>'
+
+
+def test_markup_questions_the_page_does_not_show_are_not_the_pages(tmp_path: Path) -> None:
+    """FAQPage JSON-LD that lists a question the page does not show, and words its answers otherwise
+    (heldout11's first-unicorn, mazethales, capital-wealth): the page's questions and answers are
+    what its readers read."""
+    shown = [
+        ("Hoe groot zijn de groepen?", "Nooit groter dan zes personen, zodat we je techniek bijsturen."),
+        ("Wat neem ik mee?", "Sportkleding en een handdoek."),
+        ("Is er een douche?", "Ja, neem zelf een handdoek mee."),
+    ]
+    marked = [
+        ("Is dit geschikt voor beginners?", "Ja, de meeste mensen hier hebben lang niet gesport."),
+        ("Hoe groot zijn de groepen?", "Nooit groter dan zes. Dat is bewust."),
+    ]
+    page = (
+        f"<html><head>{_json_ld(marked)}</head><body><h1>Veelgestelde vragen</h1>"
+        + "".join(f"<h3>{q}</h3><p>{a}</p>" for q, a in shown)
+        + "</body></html>"
+    )
+    assert sorted(questions_of(tmp_path, "vragen.html", page)) == sorted(shown)
+
+
+def test_markup_a_script_draws_on_the_page_is_kept_whole(tmp_path: Path) -> None:
+    """A page whose questions a script draws shows none of them: its markup is all there is."""
+    marked = [("Do you ship abroad?", "Yes, to all of Europe."), ("Can I return an order?", "Within 30 days.")]
+    page = f'<html><head>{_json_ld(marked)}</head><body><h1>FAQ</h1><div id="faq-root"></div></body></html>'
+    assert questions_of(tmp_path, "faq.html", page) == marked
+
+
+def test_a_heading_over_an_element_classed_answer_is_a_question_asking_or_not(tmp_path: Path) -> None:
+    """``<h4>…</h4><div class="answer">`` (WordPress FAQ exports, ``faq-answer``, ``antwoord``):
+    the page names the answer, so the heading above it is its question even when it states a topic."""
+    entries = [
+        ("Zijn er huizen beschikbaar?", "Er komen regelmatig huizen leeg."),
+        ("Wie kan de huisjes huren?", "Principieel iedereen."),
+        ("Parkeren op het begijnhof", "Er is een totaal parkeerverbod op het begijnhof."),
+    ]
+    faq = "".join(f'<div class="faq"><h4>{q}</h4><div class="answer"><p>{a}</p></div></div>' for q, a in entries)
+    page = f"<html><body><main><h1>Veelgestelde vragen</h1><section>{faq}</section></main></body></html>"
+    assert questions_of(tmp_path, "vragen.html", page) == entries
+
+
+def test_an_accordions_plus_sign_is_not_part_of_its_question(tmp_path: Path) -> None:
+    """A button holding the question, a "+" that opens it, and the answer (``faq-acc-a``)."""
+    entries = [
+        ("What is the minimum to work with you?", "Families who saved $500,000 or more."),
+        ("Do you work with clients outside of Utah?", "Yes, nationwide through virtual meetings."),
+        ("How long does the planning take?", "Typically 4 to 6 weeks."),
+    ]
+    faq = "".join(
+        f'<button class="faq-acc-item"><span class="faq-acc-q">{q}</span><span class="faq-acc-icon">+</span>'
+        f'<div class="faq-acc-a">{a}</div></button>'
+        for q, a in entries
+    )
+    page = f'<html><body><h1>Frequently Asked Questions</h1><div class="faq-accordion">{faq}</div></body></html>'
+    assert questions_of(tmp_path, "faq.html", page) == entries
+
+
+def test_a_summary_holding_its_question_in_blocks_and_bold_lines_in_its_answer(tmp_path: Path) -> None:
+    """``<summary><div><label>question</label></div></summary>`` (Webflow): the question is the
+    summary's, asking or not; a bold line inside the answer panel is the answer's own text."""
+    entries = [
+        (
+            "Hoe werkt Prijsplafond Gas?",
+            ["Je betaalt nooit meer dan € 0,60 per m³.", "<strong>Voorbeeld</strong>", "Bij € 0,80 betaal je € 0,60."],
+        ),
+        ("Uitleg over de opbouw van je maandnota", ["Bekijk hier de volledige uitleg."]),
+        ("Hoe wijzig ik mijn IBAN-nummer?", ["Via het wijzigingsformulier."]),
+    ]
+    faq = "".join(
+        f'<details><summary><div class="title"><label>{q}</label></div><div class="icon"></div></summary>'
+        f'<div class="content">{"".join(f"<p>{p}</p>" for p in a)}</div></details>'
+        for q, a in entries
+    )
+    page = f"<html><body><h1>Veelgestelde vragen</h1><div>{faq}</div></body></html>"
+    found = questions_of(tmp_path, "vragen.html", page)
+    assert [q for q, _ in found] == [q for q, _ in entries]
+    assert found[0][1].startswith("Je betaalt nooit") and found[0][1].endswith("betaal je € 0,60.")
+    assert "Voorbeeld" in found[0][1]
+
+
+def test_a_layout_naming_content_beside_a_sidebar_is_not_the_sidebar(tmp_path: Path) -> None:
+    """``<div class="content-sidebar-left">`` holds the page's text next to a sidebar: not furniture."""
+    entries = [
+        ("Hoe vraag ik een lening aan?", "Gebruik het aanvraagformulier."),
+        ("Wat doet het BKR?", "Het BKR registreert leningen."),
+    ]
+    faq = "".join(f"<strong>{q}</strong><p>{a}</p>" for q, a in entries)
+    page = (
+        '<html><body><div class="content-sidebar-left"><div class="content-left"><h2>Veelgestelde vragen</h2>'
+        f'<div class="content">{faq}</div></div><div class="sidebar"><p>Bereken je lening</p></div></div></body></html>'
+    )
+    assert questions_of(tmp_path, "vragen.html", page) == entries
+
+
+def test_two_quantities_that_skip_a_number_are_not_numbered_questions(tmp_path: Path) -> None:
+    """ "2.0 CPUs" and, further on, "4.0 CPUs" in an answer's lists do not count up: they are
+    quantities, not a run of numbered questions that would outrank the page's headings."""
+    page = (
+        "<html><body><article><h1>Frequently Asked Questions</h1>"
+        "<h2>Are there any limits?</h2><p>Free limits per user:</p>"
+        "<ul><li>16.0 CPUs for Linux.</li><li>2.0 CPUs macOS VM (1 VM).</li></ul>"
+        "<p>No Monthly Minute Limit</p><p>There are no limits on minutes; mining is blocked by firewall rules.</p>"
+        "<p>With the paid plan you have twice the limits:</p>"
+        "<ul><li>32.0 CPUs for Linux.</li><li>4.0 CPUs macOS VM (2 VMs).</li></ul>"
+        "<p>There are no limits on parallel VMs with your own infrastructure, for private or public repositories.</p>"
+        "<h2>CI agent stopped responding!</h2><p>Cirrus CI has not heard from the agent for some time.</p>"
+        "<h2>Instance timed out!</h2><p>By default a task may run 60 minutes.</p>"
+        "<h2>Any discounts?</h2><p>Only the free community cluster.</p></article></body></html>"
+    )
+    found = questions_of(tmp_path, "faq.html", page)
+    assert [q for q, _ in found] == [
+        "Are there any limits?",
+        "CI agent stopped responding!",
+        "Instance timed out!",
+        "Any discounts?",
+    ]

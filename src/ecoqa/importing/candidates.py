@@ -250,8 +250,8 @@ def _numbered(blocks: Sequence[Block], asking_page: bool) -> Iterator[Candidate]
             shapes.setdefault(shape, []).append(at)
     for places in shapes.values():
         chain = _counting_up(blocks, places)
-        if len(chain) < 2:
-            continue
+        if len(chain) < 2 or (len(chain) == 2 and not _next_number(_path(blocks[chain[0]]), _path(blocks[chain[1]]))):
+            continue  # two numbers that skip one ("2.0 CPUs", then "4.0 CPUs") are quantities, not a run
         sections = _numbered_sections(blocks, chain)
         stop = heading_rank(blocks[chain[0]])
         starts = [_start(blocks[at], at, stop, asking_page, floor=0.85) for at in chain]
@@ -326,6 +326,15 @@ def _following(before: tuple[int, ...]) -> list[tuple[int, ...]] | None:
         following: list[tuple[int, ...]] = [(section, last + 1), (section, last + 2)]
         return following + [(section + step, first) for step in (1, 2) for first in (0, 1, 2)]
     return None
+
+
+def _next_number(before: tuple[int, ...], after: tuple[int, ...]) -> bool:
+    """Whether *after* is the very next number after *before* (``3`` after ``2``; ``2.1`` after ``1.4``)."""
+    if len(before) != len(after) or not before:
+        return False
+    if before[:-1] == after[:-1]:
+        return after[-1] == before[-1] + 1
+    return after[:-2] == before[:-2] and after[-2] == before[-2] + 1 and after[-1] <= 1
 
 
 def _follows(before: tuple[int, ...], after: tuple[int, ...]) -> bool:
@@ -459,5 +468,14 @@ def _items_with_text(blocks: Sequence[Block], asking_page: bool) -> Candidate:
 def _terms(blocks: Sequence[Block], asking_page: bool) -> Candidate:
     """Terms of ``<dl>``/``<details>`` lists and AsciiDoc ``Question?::`` lists; headings between are sections."""
     starts = [_start(b, at, 0, asking_page) for at, b in enumerate(blocks) if b.kind == "term"]
-    sections = frozenset(at for at, b in enumerate(blocks) if heading_rank(b))
+    sections = frozenset(at for at, b in enumerate(blocks) if heading_rank(b) and _names_terms(blocks, at))
     return Candidate(msg("question-and-answer lists (<dl>, <details>)"), starts, sections)
+
+
+def _names_terms(blocks: Sequence[Block], at: int) -> bool:
+    """Whether a heading between terms is a section: a real heading is; a line in bold only when
+    a term follows it (it names the group below); elsewhere it is emphasis inside an answer
+    ("**Voorbeeld**" in a ``<details>`` panel)."""
+    if heading_rank(blocks[at]) < BOLD:
+        return True
+    return at + 1 < len(blocks) and blocks[at + 1].kind == "term"

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from ecoqa.errors import CorpusError
 from ecoqa.importing.blocks import Block, Kind, Link, compose, line_block, numbering
 from ecoqa.importing.pairs import Found, Pair, recognise
-from ecoqa.importing.questions import BOLD, asks, bold_heading, likelihood
+from ecoqa.importing.questions import BOLD, asks, bold_heading, likelihood, question_text
 from ecoqa.text import fold
 
 if TYPE_CHECKING:
@@ -34,6 +34,9 @@ _FURNITURE = re.compile(
     r"table-of-contents|skip-?link|share|social|related|footer)(?:$|[\s_-])|sidebar",
     re.I,
 )
+#: A layout that places the content beside a sidebar ("content-sidebar-left", WordPress's "has-sidebar",
+#: Genesis's "sidebar-content"): the element holds the page's text, it is not the sidebar.
+_LAYOUT = re.compile(r"^(?:(?:content|main|page|has|with|no)[-_]+sidebar|sidebar[-_]+content)(?:$|[-_])", re.I)
 #: Icon fonts draw a glyph from a word ("expand_more", "chevron_right"): the word is not text.
 _ICON = re.compile(r"(?:^|\s)(?:material-(?:icons|symbols)[\w-]*|glyphicon[\w-]*|fa[srlbd]?|bi|icons?)(?:$|\s)")
 #: The page's own content: an element holding one of these is never furniture.
@@ -122,6 +125,10 @@ class _Reader:
                 self._inside(child, ("heading", _HEADINGS[tag], 0, ""))
             elif tag in ("dt", "summary") or (tag in _BLOCK and _question_class(child)):
                 self._inside(child, ("term", 0, 0, ""))
+            elif tag in _BLOCK and _answer_class(child):
+                self._flush()
+                self._asked_before(child)
+                self._inside(child, ("paragraph", 0, 0, ""))
             elif tag == "li":
                 self._item(child)
             elif tag in ("ol", "ul"):
@@ -131,7 +138,8 @@ class _Reader:
                 self.depth -= 1
                 self._flush()
             elif tag in _BLOCK:
-                self._inside(child, ("paragraph", 0, 0, ""))
+                # a block inside a term (``<summary><div><label>…``) is still the term
+                self._inside(child, self.context[-1] if self.context[-1][0] == "term" else ("paragraph", 0, 0, ""))
             elif tag == "a":
                 self._link(child)
             else:
@@ -143,6 +151,18 @@ class _Reader:
         self._walk(node)
         self._flush()
         self.context.pop()
+
+    def _asked_before(self, answer: LexborNode) -> None:
+        """The element right before one its page names an answer holds that answer's question
+        (``<h4>…</h4><div class="answer">``): a term, as a ``<dt>`` is, whether or not it asks."""
+        before = answer.prev
+        while before is not None and (before.tag in ("-text", "-comment") or _skipped(before) or not _letters(before)):
+            before = before.prev
+        if before is None or not self.blocks:
+            return
+        last = self.blocks[-1]
+        if last.kind in ("heading", "paragraph") and " ".join((before.text() or "").split()) == last.text:
+            self.blocks[-1] = Block("term", last.text, links=last.links)
 
     def _code(self, node: LexborNode) -> None:
         """Preformatted text as a code block, line for line."""
@@ -263,6 +283,24 @@ _QUESTION_CLASS = re.compile(
 )
 
 
+#: A class that names an element the answer to the question before it: "answer", "faq-answer",
+#: "antwoord", "answer-content", and an FAQ's or accordion's "a" ("faq-a", "faq__a", "faq-acc-a").
+_ANSWER_CLASS = re.compile(
+    r"^(?:(?:[\w-]*[-_])?(?:answer|antwoord)|[\w-]*(?:faq|qa|acc)[\w-]*[-_]a)(?:[-_]+(?:text|body|content|inner|wrapper))?$",
+    re.I,
+)
+
+
+def _answer_class(node: LexborNode) -> bool:
+    """An element its page marks as the answer to the question before it, by its class."""
+    return any(_ANSWER_CLASS.match(name) for name in (node.attributes.get("class") or "").split())
+
+
+def _letters(node: LexborNode) -> bool:
+    """Whether an element shows any word (an accordion's "+" or chevron shows none)."""
+    return any(c.isalnum() for c in node.text() or "")
+
+
 def _question_class(node: LexborNode) -> bool:
     """An element its page marks as a question by its class, as ``<dt>`` marks a term (``<div
     class="faq-question">`` above ``<div class="faq-answer">``): whether or not the question asks."""
@@ -291,7 +329,25 @@ def _permalink(node: LexborNode) -> bool:
 
 def _skipped(node: LexborNode) -> bool:
     """An element that is not the page's text: furniture, an icon glyph, a permalink, a link card."""
-    return _furniture(node) or _icon(node) or _permalink(node) or _teaser(node)
+    return _furniture(node) or _icon(node) or _toggle_sign(node) or _permalink(node) or _teaser(node)
+
+
+#: What an accordion draws beside its question to show it opens: a plus, minus, arrow or chevron.
+_SIGN = re.compile(r"\s*[^\w\s?!.,;:'\"()\[\]&%$€£@*/\\]{1,2}\s*")
+
+
+def _toggle_sign(node: LexborNode) -> bool:
+    """An element of its own (classed or hidden from screen readers) holding only a sign such as
+    "+", a minus or "▾" (``<span class="faq-icon">+</span>`` after a question): it opens the answer,
+    it is not part of the question."""
+    attributes = node.attributes
+    if node.tag not in ("span", "i", "div", "em", "b") or not (
+        attributes.get("class") or attributes.get("aria-hidden")
+    ):
+        return False
+    if any(True for _ in node.iter(include_text=False)):
+        return False  # it holds elements: not a sign of its own (and its text is not read for each)
+    return bool(_SIGN.fullmatch(node.text() or ""))
 
 
 def _teaser(node: LexborNode) -> bool:
@@ -312,7 +368,9 @@ def _furniture(node: LexborNode) -> bool:
     role = (attributes.get("role") or "").lower()
     if role in ("navigation", "banner", "contentinfo", "search", "complementary"):
         return True
-    names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+    names = " ".join(
+        n for n in f"{attributes.get('class') or ''} {attributes.get('id') or ''}".split() if not _LAYOUT.match(n)
+    )
     if not names.strip() or not _FURNITURE.search(names):
         return False
     # A theme's wrapper may carry such a name ("wy-nav-content") around the page itself.
@@ -370,13 +428,16 @@ class HtmlPage:
 
         Markup that lists fewer questions than the page shows does not hide the others: the page's
         own questions that the markup does not list follow those it does. Nor does markup that
-        shortens an answer cut what the page shows under the same question.
+        shortens or rewords an answer replace what the page shows under the same question; and a
+        question the markup lists but the page does not show (while it shows others the markup
+        lists) is not the page's: search engines were told it, readers never see it.
         """
         structured = self._json_ld() or self._microdata()
-        page = recognise(self.blocks())
+        blocks = self.blocks()
+        page = recognise(blocks)
         if structured is None or self._one_question_page():
             return structured or page
-        structured.pairs[:] = _with_answers_shown_whole(structured.pairs, page.pairs)
+        structured.pairs[:] = _with_answers_shown_whole(_on_page(structured.pairs, blocks, page.pairs), page.pairs)
         marked = {_words(p.question) for p in structured.pairs}
         shown = [
             p for p in page.pairs if _words(p.question) not in marked and likelihood(p.question, asking_page=True) > 0.5
@@ -427,15 +488,36 @@ class HtmlPage:
         return Found(pairs, form="schema.org FAQPage/QAPage (microdata)") if pairs else None
 
 
+def _on_page(marked: list[Pair], blocks: list[Block], page: list[Pair]) -> list[Pair]:
+    """The marked-up pairs the page's readers get. Markup that says what the page says (where the
+    page shows a marked question with an answer, one answer holds the other) is the page's own
+    data: all of it, questions the page folds away included. Markup that words its answers
+    otherwise is a write-up for search engines: only its questions the page shows as a line of
+    their own (numbered or labelled or not) are the page's. A page that shows none of them (a
+    script draws its questions) has only its markup."""
+    lines = {_words(b.text) for b in blocks} | {_words(question_text(b.text)[0]) for b in blocks}
+    shown = [pair for pair in marked if _words(pair.question) in lines]
+    told = {_words(p.question): _words(p.answer) for p in page}
+    compared = [(_words(p.answer), told[_words(p.question)]) for p in shown if told.get(_words(p.question))]
+    if not shown or all(said in answer or answer in said for said, answer in compared):
+        return marked
+    return shown
+
+
+#: A page's own answer shorter than this share of the marked-up one is a teaser ("Lees meer"), not the answer.
+_TEASER = 1 / 3
+
+
 def _with_answers_shown_whole(marked: list[Pair], shown: list[Pair]) -> list[Pair]:
-    """The marked-up pairs, each with the page's own answer to its question when that answer holds
-    the marked-up one and says more (markup often keeps only the first sentences)."""
+    """The marked-up pairs, each with the page's own answer to its question: the one its readers
+    read (markup often keeps only the first sentences, or says it again in other words), unless
+    the page shows only part of the marked-up answer or a teaser of it."""
     on_page = {_words(p.question): p for p in shown}
     whole = []
     for pair in marked:
         page = on_page.get(_words(pair.question))
         said, told = _words(pair.answer), _words(page.answer) if page else ""
-        if page is not None and said and said in told and len(told) > len(said):
+        if page is not None and told and told not in said and len(told) >= _TEASER * len(said):
             pair = replace(pair, answer=page.answer, references=page.references)
         whole.append(pair)
     return whole
