@@ -1412,3 +1412,19 @@ def test_two_quantities_that_skip_a_number_are_not_numbered_questions(tmp_path: 
         "Instance timed out!",
         "Any discounts?",
     ]
+
+
+def test_a_kicker_label_above_a_section_heading_does_not_end_the_answer_before_it(tmp_path: Path) -> None:
+    """``<p class="eyebrow">Starten</p><h2>Beginnen</h2>``: the label decorates the section's heading."""
+    page = (
+        '<html><body><h1>Veelgestelde vragen</h1><section><p class="eyebrow">Starten</p><h2>Beginnen</h2>'
+        "<h3>Hoe verloopt de intake?</h3><p>In een half uur nemen we je doel door.</p>"
+        "<h3>Wat neem ik mee?</h3><p>Sportkleding en een handdoek.</p></section>"
+        '<section><p class="section-label">KOSTEN</p><h2>Prijs en afspraken</h2>'
+        "<h3>Wat kost het?</h3><p>Dat hangt af van de vorm.</p></section></body></html>"
+    )
+    assert questions_of(tmp_path, "vragen.html", page) == [
+        ("Hoe verloopt de intake?", "In een half uur nemen we je doel door."),
+        ("Wat neem ik mee?", "Sportkleding en een handdoek."),
+        ("Wat kost het?", "Dat hangt af van de vorm."),
+    ]

@@ -329,7 +329,26 @@ def _permalink(node: LexborNode) -> bool:
 
 def _skipped(node: LexborNode) -> bool:
     """An element that is not the page's text: furniture, an icon glyph, a permalink, a link card."""
-    return _furniture(node) or _icon(node) or _toggle_sign(node) or _permalink(node) or _teaser(node)
+    return _furniture(node) or _icon(node) or _toggle_sign(node) or _kicker(node) or _permalink(node) or _teaser(node)
+
+
+#: A class that names a short label set above a heading: "eyebrow", "kicker", "overline", "pretitle",
+#: "section-label", "tagline".
+_KICKER_CLASS = re.compile(r"(?:^|[-_])(?:eyebrow|kicker|overline|pre-?title|section-?label|tagline)(?:$|[-_])", re.I)
+#: Words a kicker has at most: a label, not a sentence.
+_KICKER_WORDS = 5
+
+
+def _kicker(node: LexborNode) -> bool:
+    """A short label its page sets above a heading (``<p class="eyebrow">Starten</p><h2>Beginnen</h2>``):
+    it decorates the heading that names the section; read as text it would end the answer above."""
+    names = (node.attributes.get("class") or "").split()
+    if not any(_KICKER_CLASS.search(name) for name in names):
+        return False
+    after = node.next
+    while after is not None and after.tag in ("-text", "-comment"):
+        after = after.next
+    return after is not None and after.tag in _HEADINGS and len((node.text() or "").split()) <= _KICKER_WORDS
 
 
 #: What an accordion draws beside its question to show it opens: a plus, minus, arrow or chevron.
