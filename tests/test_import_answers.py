@@ -159,3 +159,78 @@ def test_org_inline_markup_is_read_even_when_it_is_wrapped(tmp_path: Path) -> No
 def test_a_line_drawn_between_entries_is_not_part_of_an_answer(tmp_path: Path, name: str, text: str) -> None:
     """Dividers of other signs than ``-``, ``=`` or ``*`` (heldout4's ``▬▬▬`` lines) stayed in answers."""
     assert answers_of(tmp_path, name, text) == {"Where do I start?": "Read the guide.", "Is it free?": "Yes."}
+
+
+TEXT_FAQ = """Tool FAQ
+
+-> Why doesn't the "edit" command work with my editor?
+
+Because such editors fork and return at once by default, so the tool
+sees the editor exit before you have typed anything and uploads the
+unchanged file. Tell the editor to wait:
+
+  set editor "gvim -f"
+  set editor "code --wait"
+
+Put the line in your rc file to make it permanent. Plain editors wait
+already.
+
+-> Can I use it in a script?
+
+Yes. The exit status is 0 if every command succeeded and the number of
+failed ones otherwise, so a script can branch on it without reading
+anything:
+
+\ttool -r commands.txt https://example.com/path/ < /dev/null
+
+The manual says more about it, in these words:
+
+  Every command runs in order, and the first one that fails stops the
+  script unless the tolerant option is set.
+
+See https://example.com/manual for the whole story of the tool.
+"""
+
+
+def test_indented_commands_in_a_text_faq_stay_lines_of_code(tmp_path: Path) -> None:
+    """cadaver's and digitemp's FAQs (heldout8) indent commands under the paragraph that introduces
+    them; the text reader joined them into that paragraph ('set editor "gvim -f" set editor …')."""
+    found = answers_of(tmp_path, "faq.txt", TEXT_FAQ)
+    assert found['Why doesn\'t the "edit" command work with my editor?'] == (
+        "Because such editors fork and return at once by default, so the tool sees the editor exit before "
+        "you have typed anything and uploads the unchanged file. Tell the editor to wait:\n\n"
+        '```\nset editor "gvim -f"\nset editor "code --wait"\n```\n\n'
+        "Put the line in your rc file to make it permanent. Plain editors wait already."
+    )
+    script = found["Can I use it in a script?"].split("\n\n")
+    assert script[1] == "```\ntool -r commands.txt https://example.com/path/ < /dev/null\n```"  # a tab indents it
+    # an indented quotation that reads as sentences is text, and so is an address
+    assert script[3] == (
+        "Every command runs in order, and the first one that fails stops the script unless the tolerant "
+        "option is set."
+    )
+    assert script[4] == "See https://example.com/manual for the whole story of the tool."
+
+
+def test_answers_indented_under_their_questions_are_text(tmp_path: Path) -> None:
+    text = (
+        "1. How do I start?\n\n    Run the installer and follow the steps it shows you on the screen,\n"
+        "    one after the other.\n\n2. Is it free?\n\n    Yes, it is free for everyone who uses it at home.\n"
+    )
+    assert answers_of(tmp_path, "faq.txt", text) == {
+        "How do I start?": "Run the installer and follow the steps it shows you on the screen, one after the other.",
+        "Is it free?": "Yes, it is free for everyone who uses it at home.",
+    }
+
+
+def test_code_from_a_text_faq_is_shown_line_for_line(tmp_path: Path, invoke: Callable[..., Any]) -> None:
+    source = tmp_path / "faq.txt"
+    source.write_text(TEXT_FAQ, encoding="utf-8")
+    corpus = tmp_path / "faq.json"
+    assert invoke("import", str(source), "-o", str(corpus)).exit_code == 0
+    shown = invoke("--data", str(corpus), "show", "1")
+    lines = [line.strip(" │") for line in shown.stdout.splitlines()]
+    assert 'set editor "gvim -f"' in lines and 'set editor "code --wait"' in lines
+    markdown = invoke("--data", str(corpus), "export", "-f", "md", "-o", "-").stdout
+    assert '```\nset editor "gvim -f"\nset editor "code --wait"\n```' in markdown
+

@@ -142,13 +142,26 @@ def line_block(line: str, *, text_headings: bool, margin: int | None = None) -> 
 
 def text_blocks(text: str, *, text_headings: bool = True) -> list[Block]:
     """A page saved as text: one paragraph per line (as browsers save pages), or hard-wrapped
-    paragraphs separated by blank lines, which are joined first."""
+    paragraphs separated by blank lines, which are joined first. Lines indented past the text
+    around them, set apart by a blank line or a colon, are preformatted (commands, code, drawings):
+    a code block, line for line."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines, references = _dumped_links(lines)
-    lines = _unwrapped(lines) if _hard_wrapped(lines) else _continued(lines)
-    margin = min((len(line) - len(line.lstrip()) for line in lines if line.strip()), default=0)
-    blocks = (line_block(line, text_headings=text_headings, margin=margin) for line in lines)
-    return [_linked(block, references) if references else block for block in blocks if block]
+    runs = preformatted_runs(lines)
+    inside = {at for start, end in runs for at in range(start, end)}
+    prose = [line for at, line in enumerate(lines) if at not in inside]
+    wrapped = _hard_wrapped(prose)
+    margin = min((_indent(line) for line in prose if line.strip()), default=0)
+    blocks: list[Block] = []
+    at = 0
+    for start, end in [*runs, (len(lines), len(lines))]:
+        joined = _unwrapped(lines[at:start]) if wrapped else _continued(lines[at:start])
+        read = (line_block(line, text_headings=text_headings, margin=margin) for line in joined)
+        blocks += [_linked(block, references) if references else block for block in read if block]
+        if start < end:
+            blocks.append(Block("code", "\n".join(_dedented(lines[start:end]))))
+        at = end
+    return blocks
 
 
 #: The list a text browser's dump ends with (``lynx -dump``, ``links -dump``): "References" or
@@ -184,6 +197,128 @@ def _linked(block: Block, references: dict[str, str]) -> Block:
 
     text = _LINK_MARK.sub(unmark, block.text)
     return replace(block, text=text, links=(*block.links, *links)) if links else block
+
+
+def _indent(line: str) -> int:
+    """How far *line* is indented, a tab counted to the next multiple of eight."""
+    if "\t" in line:
+        line = line.expandtabs(8)
+    return len(line) - len(line.lstrip())
+
+
+def preformatted_runs(lines: list[str]) -> list[tuple[int, int]]:
+    """Where lines are preformatted: (start, end) of each run of lines indented past the page's
+    text, that opens after a blank line or a line ending in a colon and holds no prose.
+
+    The page's text indent is the one most of its text is written at (answers indented under their
+    questions are text), and so is the column where a labelled, numbered or bulleted entry's text
+    starts. A run goes on while lines are as deep as its first, or past the text and not at such a
+    column, and ends at a blank line or such a column; a line that
+    goes on from the one above it does not open one. A run that reads as prose (sentences of words,
+    an indented quotation) or holds a list is text.
+    """
+    text_indent = _text_indent(lines)
+    hanging = _hanging_indents(lines)
+    runs: list[tuple[int, int]] = []
+    at = 0
+    while at < len(lines):
+        before = lines[at - 1].strip() if at else ""
+        opens = not before or before.endswith(":") or _RULE.match(before)
+        if not (opens and _deeper(lines[at], text_indent)) or _indent(lines[at]) in hanging:
+            at += 1
+            continue
+        depth = _indent(lines[at])
+        end = at + 1
+        while end < len(lines) and (
+            _goes_on(lines[end], depth, text_indent, hanging)
+            or (
+                not lines[end].strip()
+                and end + 1 < len(lines)
+                and _goes_on(lines[end + 1], depth, text_indent, hanging)
+            )
+        ):
+            end += 1
+        after = lines[end] if end < len(lines) else ""
+        ends = not after.strip() or _indent(after) in hanging  # not cut short by a line of its drawing
+        wraps_on = after.strip()[:1].islower() and not _SENTENCE_END.search(lines[end - 1].strip())
+        if ends and not wraps_on and not _prose_or_list(lines[at:end]):
+            runs.append((at, end))
+        at = end
+    return runs
+
+
+#: Signs that code, commands and drawings use and running text seldom does.
+_CODE_SIGNS = re.compile(r"[=/\\{}()<>;$|#@_`\[\]*&~^%+]")
+
+
+#: A web or mail address alone on its line: a link to follow, set apart, not code.
+_ADDRESS = re.compile(r"^<?(?:(?:https?|ftp)://\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>?$")
+
+
+def _prose_or_list(lines: list[str]) -> bool:
+    """True for lines that read as text: a list, addresses, or sentences of words (few code signs,
+    ending in a full stop, five words a line or more)."""
+    texts = [line.strip() for line in lines if line.strip()]
+    if any(_starts_block(text) for text in texts) or all(_ADDRESS.match(text) for text in texts):
+        return True
+    joined = " ".join(texts)
+    words = len(joined.split())
+    signs = len(_CODE_SIGNS.findall(joined))
+    return joined.rstrip("\"')").endswith((".", "!", "?")) and signs * 50 <= len(joined) and words >= 5 * len(texts)
+
+
+def _goes_on(line: str, depth: int, text_indent: int, hanging: set[int]) -> bool:
+    """A line of a preformatted run: as deep as its first line, or past the text and not where an
+    entry's text goes on."""
+    return _deeper(line, depth - 1) or (_deeper(line, text_indent) and _indent(line) not in hanging)
+
+
+def _deeper(line: str, indent: int) -> bool:
+    return bool(line.strip()) and _indent(line) > indent
+
+
+def _starts_block(text: str) -> bool:
+    """A number, a bullet or a ``Q:``/``A:`` label: the start of an item or an entry."""
+    return bool(
+        numbering(text) or bullet_text(text) is not None or QUESTION_LABEL.match(text) or ANSWER_LABEL.match(text)
+    )
+
+
+def _hanging_indents(lines: list[str]) -> set[int]:
+    """The columns where the text of labelled, numbered and bulleted entries starts ("A. The answer"
+    at 3): lines indented to one of them go on that text (" 3. Remove" / "    and delete …")."""
+    columns = set()
+    for line in lines:
+        rest = _entry_text(line.strip())
+        if rest:
+            columns.add(len(line.expandtabs(8)) - len(rest))
+    return columns
+
+
+def _entry_text(text: str) -> str | None:
+    """The text after a line's number, bullet or label, if it starts an entry."""
+    found = numbering(text)
+    if found:
+        return found.rest
+    label = QUESTION_LABEL.match(text) or ANSWER_LABEL.match(text)
+    if label:
+        return label.group("rest")
+    return bullet_text(text)
+
+
+def _text_indent(lines: list[str]) -> int:
+    """The indent most of the page's text (counted in characters) is written at."""
+    written: dict[int, int] = {}
+    for line in lines:
+        if line.strip():
+            written[_indent(line)] = written.get(_indent(line), 0) + len(line.strip())
+    return max(written, key=lambda indent: (written[indent], -indent), default=0)
+
+
+def _dedented(lines: list[str]) -> list[str]:
+    lines = [line.expandtabs(8).rstrip() for line in lines]
+    margin = min((len(line) - len(line.lstrip()) for line in lines if line.strip()), default=0)
+    return [line[margin:] for line in lines]
 
 
 def _continued(lines: list[str]) -> list[str]:
@@ -223,10 +358,7 @@ def _unwrapped(lines: list[str]) -> list[str]:
     current: list[str] = []
     for line in [*lines, ""]:
         text = "" if _RULE.match(line.strip()) else line.strip()
-        starts_block = bool(
-            numbering(text) or bullet_text(text) is not None or QUESTION_LABEL.match(text) or ANSWER_LABEL.match(text)
-        )
-        if not text or starts_block:
+        if not text or _starts_block(text):
             if current:
                 joined.append(" ".join(current))
             current = [line.rstrip()] if text else []  # its indent tells its list from an outer one
