@@ -234,3 +234,51 @@ def test_code_from_a_text_faq_is_shown_line_for_line(tmp_path: Path, invoke: Cal
     markdown = invoke("--data", str(corpus), "export", "-f", "md", "-o", "-").stdout
     assert '```\nset editor "gvim -f"\nset editor "code --wait"\n```' in markdown
 
+
+RST_FAQ = """FAQ
+===
+
+How do I parse a big XML feed?
+------------------------------
+
+.. autofunction:: scrapy.utils.iterators.xmliter_lxml
+
+Which settings matter most?
+---------------------------
+
+.. list-table:: Settings
+   :header-rows: 1
+
+   * - Setting
+     - Default
+   * - ``pop_size``
+     - 150
+   * - ``fitness_threshold``
+     - 3.9, or lower for noisy
+       problems
+
+.. dropdown:: Why not more?
+
+   More settings slow every run down.
+
+What does the ``crawl`` command take?
+-------------------------------------
+
+.. option:: -o FILE, --output FILE
+
+   Append the scraped items to FILE.
+"""
+
+
+def test_sphinx_object_directives_tables_and_dropdowns_show_their_text(tmp_path: Path) -> None:
+    """scrapy's FAQ (heldout8) answers one question with ``.. autofunction::`` lines, which showed
+    nothing; neat-python's (heldout2) answers hold ``.. list-table::`` tables, which were left out."""
+    found = answers_of(tmp_path, "faq.rst", RST_FAQ)
+    assert found["How do I parse a big XML feed?"] == "```\nscrapy.utils.iterators.xmliter_lxml\n```"
+    assert found["Which settings matter most?"] == (
+        "Settings\n\nSetting | Default\n\npop_size | 150\n\nfitness_threshold | 3.9, or lower for noisy problems"
+        "\n\nWhy not more?\n\nMore settings slow every run down."
+    )
+    assert found["What does the crawl command take?"] == (
+        "```\n-o FILE, --output FILE\n```\n\nAppend the scraped items to FILE."
+    )

@@ -10,6 +10,7 @@ URLs as links). Comments, labels, substitutions and other directives are left ou
 
 from __future__ import annotations
 
+import csv
 import itertools
 import re
 
@@ -17,11 +18,30 @@ from ecoqa.importing.blocks import ANSWER_LABEL, QUESTION_LABEL, Block, Link, li
 
 _ADORNMENT = re.compile(r"^([=\-~^\"'`#*+<>:._])\1{2,}\s*$")
 _DIRECTIVE = re.compile(r"^\.\.\s+(?:(?P<name>[\w:-]+)::\s*(?P<arg>.*)|(?P<other>.*))$")
-_CODE_DIRECTIVES = frozenset({"code-block", "code", "sourcecode", "literalinclude", "parsed-literal"})
+_CODE_DIRECTIVES = frozenset(
+    "code-block code sourcecode literalinclude parsed-literal doctest testcode testoutput ipython prompt math".split()
+)
+#: Directives whose body is text of the page: admonitions, and the boxes, tabs and cards of Sphinx
+#: themes and extensions (sphinx-tabs, sphinx-design), each shown with its title.
 _TEXT_DIRECTIVES = frozenset(
     "note warning tip hint important caution attention danger error admonition seealso versionadded "
-    "versionchanged deprecated topic sidebar rubric container only".split()
+    "versionchanged deprecated topic sidebar rubric container only tabs tab group-tab tab-set tab-item "
+    "dropdown card grid grid-item grid-item-card hlist glossary centered epigraph pull-quote highlights "
+    "compound class figure ifconfig details".split()
 )
+#: Text directives whose argument is not text (a version, a condition, class names, an image's path).
+_ARGUMENT_NOT_SHOWN = frozenset(
+    "versionadded versionchanged only container tabs tab-set grid hlist glossary compound class figure ifconfig".split()
+)
+#: Directives that describe an object of a program (Sphinx's domains and autodoc): the object's
+#: signature, shown as code, over its description. Autodoc takes the description from the source
+#: code, so an FAQ shows at least what it documents.
+_OBJECT_DIRECTIVE = re.compile(
+    r"^(?:(?:py|c|cpp|js|rst|std):)?(?:auto)?(?:function|class|method|classmethod|staticmethod|attribute|"
+    r"property|data|exception|decorator|decoratormethod|macro|member|type|var|enum|option|envvar|describe|object|"
+    r"confval|directive|role)$"
+)
+_TABLE_DIRECTIVES = frozenset({"list-table", "csv-table"})
 _BULLET = re.compile(r"^([-*+•])\s+(?P<rest>\S.*)$")
 _ENUMERATED = re.compile(r"^(?P<n>\d{1,4}|#)[.)]\s+(?P<rest>\S.*)$")
 _LINK = re.compile(r"`(?P<text>[^`<]*?)\s*<(?P<url>[^`>]+)>`__?")
@@ -157,18 +177,30 @@ class _Reader:
             code = "\n".join(line for line in _without_options(body)).strip("\n")
             if code.strip():
                 self.blocks.append(Block("code", code))
+        elif _OBJECT_DIRECTIVE.match(name) and found.group("arg").strip():
+            self.blocks.append(Block("code", found.group("arg").strip()))
+            self._read_inside(_without_options(body))
+        elif name in _TABLE_DIRECTIVES:
+            if found.group("arg").strip():
+                self._add("paragraph", found.group("arg"))
+            for row in _table_rows(name, _without_options(body)):
+                self._add("paragraph", " | ".join(row))
         elif name in _TEXT_DIRECTIVES:
             body = _without_options(body)
-            if found.group("arg") and name not in ("versionadded", "versionchanged", "only", "container"):
+            if found.group("arg") and name not in _ARGUMENT_NOT_SHOWN:
                 if body and body[0].strip():  # ".. note:: Be careful how you set" goes on on the next line
                     body = [f"{found.group('arg').strip()} {body[0].strip()}", *body[1:]]
                 else:
                     self._add("paragraph", found.group("arg"))
-            inner = _Reader(body)
-            inner.styles = self.styles
-            inner.read()
-            self.blocks.extend(inner.blocks)
+            self._read_inside(body)
         return end
+
+    def _read_inside(self, body: list[str]) -> None:
+        """The text of a directive's body, read as the document is (its titles at the document's levels)."""
+        inner = _Reader(body)
+        inner.styles = self.styles
+        inner.read()
+        self.blocks.extend(inner.blocks)
 
     def _paragraph_end(self, at: int, indent: int, *, listed: bool) -> int:
         """Where a paragraph ends: a blank line, a directive, a title, a list item of its list, or a
@@ -238,6 +270,24 @@ class _Reader:
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
+
+
+def _table_rows(name: str, body: list[str]) -> list[list[str]]:
+    """The rows of a ``list-table`` (``* - cell`` then ``  - cell`` lines) or a ``csv-table``."""
+    lines = [line for line in body if line.strip()]
+    if name == "csv-table":
+        return [[cell.strip() for cell in row] for row in csv.reader(line.strip() for line in lines) if row]
+    rows: list[list[str]] = []
+    for line in lines:
+        cell = re.match(r"^\s*(\*\s+)?-\s+(.*)$", line)
+        if cell is None:
+            if rows and rows[-1]:
+                rows[-1][-1] += " " + line.strip()  # a cell's text wrapped onto the next line
+            continue
+        if cell.group(1) or not rows:
+            rows.append([])
+        rows[-1].append(cell.group(2).strip())
+    return rows
 
 
 def _dedented(lines: list[str]) -> list[str]:
