@@ -206,8 +206,7 @@ def test_indented_commands_in_a_text_faq_stay_lines_of_code(tmp_path: Path) -> N
     assert script[1] == "```\ntool -r commands.txt https://example.com/path/ < /dev/null\n```"  # a tab indents it
     # an indented quotation that reads as sentences is text, and so is an address
     assert script[3] == (
-        "Every command runs in order, and the first one that fails stops the script unless the tolerant "
-        "option is set."
+        "Every command runs in order, and the first one that fails stops the script unless the tolerant option is set."
     )
     assert script[4] == "See https://example.com/manual for the whole story of the tool."
 
@@ -282,3 +281,61 @@ def test_sphinx_object_directives_tables_and_dropdowns_show_their_text(tmp_path:
     assert found["What does the crawl command take?"] == (
         "```\n-o FILE, --output FILE\n```\n\nAppend the scraped items to FILE."
     )
+
+
+NESTED_MD = """# FAQ
+
+## Which players are supported?
+
+- Native playback:
+  - HLS and DASH on Safari
+    - iOS too
+  - MP4 everywhere
+- Plugins:
+  - videojs-contrib-eme
+
+## Is it free?
+
+Yes.
+"""
+NESTED_ANSWER = (
+    "- Native playback:\n  - HLS and DASH on Safari\n    - iOS too\n  - MP4 everywhere\n"
+    "- Plugins:\n  - videojs-contrib-eme"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("faq.md", NESTED_MD),
+        (
+            "faq.html",
+            "<h2>Which players are supported?</h2><ul><li>Native playback:<ul><li>HLS and DASH on Safari"
+            "<ul><li>iOS too</li></ul></li><li>MP4 everywhere</li></ul></li><li>Plugins:<ul>"
+            "<li>videojs-contrib-eme</li></ul></li></ul><h2>Is it free?</h2><p>Yes.</p>",
+        ),
+    ],
+)
+def test_a_nested_list_keeps_its_levels(tmp_path: Path, name: str, text: str) -> None:
+    """Items of nested lists (videojs, standard, ExpressLRS, FreeRADIUS in our sets) were flattened
+    into one list, so a sub-point read as a point of its own."""
+    assert answers_of(tmp_path, name, text)["Which players are supported?"] == NESTED_ANSWER
+
+
+def test_nested_lists_are_shown_and_exported_with_their_levels(tmp_path: Path, invoke: Callable[..., Any]) -> None:
+    source = tmp_path / "faq.md"
+    source.write_text(NESTED_MD, encoding="utf-8")
+    corpus = tmp_path / "faq.json"
+    assert invoke("import", str(source), "-o", str(corpus)).exit_code == 0
+    shown = [line.strip("│").rstrip() for line in invoke("--data", str(corpus), "show", "1").stdout.splitlines()]
+    assert " - Native playback:" in shown and "   - HLS and DASH on Safari" in shown and "     - iOS too" in shown
+    markdown = invoke("--data", str(corpus), "export", "-f", "md", "-o", "-").stdout
+    assert "- Native playback:\n  - HLS and DASH on Safari\n    - iOS too\n  - MP4 everywhere\n- Plugins:" in markdown
+    page = invoke("--data", str(corpus), "export", "-f", "html", "-o", "-").stdout
+    assert (
+        "<ul><li>Native playback:<ul><li>HLS and DASH on Safari<ul><li>iOS too</li></ul></li><li>MP4 everywhere"
+        "</li></ul></li><li>Plugins:<ul><li>videojs-contrib-eme</li></ul></li></ul>"
+    ) in page
+    assert invoke("validate", str(corpus)).exit_code == 0
+    found = json.loads(invoke("--data", str(corpus), "search", "iOS", "--json").stdout)["results"]
+    assert [hit["id"] for hit in found] == [1]

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple, Protocol
 
 from ecoqa.labels import corpus_name, label
 from ecoqa.models import Corpus, Entries, Entry, Heading, Hit, Principle, Reference, compact_json, in_lang, plain
-from ecoqa.text import blocks, clean_text, fenced, flatten, one_line
+from ecoqa.text import blocks, clean_text, fenced, flatten, item_level, one_line
 
 #: Version of every JSON document ecoqa prints; 2 gave snippets machine field names and totals.
 JSON_VERSION = 2
@@ -262,7 +262,7 @@ def plain_entry(entry: Entry, lang: str) -> str:
     question, answer = entry.text(lang)
     parts = [f"{entry.id}. {clean_text(question)}", ""]
     for kind, lines in blocks(answer):
-        parts += [f"- {line}" for line in lines] if kind == "list" else [lines[0]]  # code as written
+        parts += [_item_line(line, str) for line in lines] if kind == "list" else [lines[0]]  # code as written
         parts.append("")
     return "\n".join(parts)
 
@@ -479,13 +479,19 @@ def _md_url(url: str) -> str:
     return _MD_URL_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", url)
 
 
+def _item_line(item: str, escaped: Callable[[str], str]) -> str:
+    """A list item as a Markdown line: "- " and its text, two spaces a level when nested."""
+    depth, text = item_level(item)
+    return "  " * depth + "- " + escaped(text)
+
+
 def _md_answer(text: str) -> str:
     parts = []
     for kind, lines in blocks(text):
         if kind == "code":
             parts.append(fenced(lines[0]))
         else:
-            parts.append("\n".join("- " + _md(line) for line in lines) if kind == "list" else _md(lines[0]))
+            parts.append("\n".join(_item_line(line, _md) for line in lines) if kind == "list" else _md(lines[0]))
     return "\n\n".join(parts)
 
 
@@ -578,12 +584,23 @@ def _html_answer(text: str) -> str:
     parts = []
     for kind, lines in blocks(text):
         if kind == "list":
-            parts.append("<ul>" + "".join(f"<li>{_h(line)}</li>" for line in lines) + "</ul>")
+            parts.append(_html_list(lines))
         elif kind == "code":
             parts.append(f"<pre><code>{_h(lines[0])}</code></pre>")
         else:
             parts.append(f"<p>{_h(lines[0])}</p>")
     return "\n".join(parts)
+
+
+def _html_list(items: Sequence[str]) -> str:
+    """An answer's list as ``<ul>``, an item of a nested list in a ``<ul>`` inside the item above it."""
+    out, depth = "", -1
+    for item in items:
+        level, text = item_level(item)
+        level = min(level, depth + 1)  # one level deeper than the item above at most
+        out += ("<ul>" if level > depth else "</li>" + "</ul></li>" * (depth - level)) + f"<li>{_h(text)}"
+        depth = level
+    return out + "</li>" + "</ul></li>" * depth + "</ul>"
 
 
 def to_html(entries: Listing, doc: Document) -> Iterator[bytes]:

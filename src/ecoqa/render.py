@@ -23,7 +23,7 @@ from rich.text import Text
 
 from ecoqa.labels import LABELS, corpus_name, kind_name, label
 from ecoqa.models import Corpus, Entry, Heading, Hit, Match, Principle, Source, Topic, in_lang
-from ecoqa.text import blocks, clean_text
+from ecoqa.text import blocks, clean_text, item_level
 
 #: Every style in one place.
 STYLES = {
@@ -62,7 +62,8 @@ def answer_blocks(text: str, marks: Sequence[str] = ()) -> RenderableType:
     parts: list[RenderableType] = []
     for kind, lines in blocks(text):
         if kind == "list":
-            parts.append(bullets(_marked(Text(line), marks) for line in lines))
+            items = [item_level(line) for line in lines]
+            parts.append(bullets((_marked(Text(text), marks) for _, text in items), [depth for depth, _ in items]))
         elif kind == "code":
             parts.append(CodeBlock(lines[0], marks))
         else:
@@ -122,7 +123,12 @@ def _marked(text: Text, marks: Sequence[str]) -> Text:
     return text
 
 
-def bullets(items: Iterable[Text]) -> RenderableType:
+def bullets(items: Iterable[Text], depths: Sequence[int] = ()) -> RenderableType:
+    """Items after a "-", each wrapped under its own text; an item of a nested list (its depth in
+    *depths* above 0) indented two columns a level."""
+    if any(depths):
+        indented = zip(items, depths, strict=True)
+        return Group(*(Padding(bullets([item]), (0, 0, 0, 2 * depth)) for item, depth in indented))
     grid = Table.grid(padding=(0, 1))
     grid.add_column(no_wrap=True)
     grid.add_column(overflow="fold")  # a word wider than the screen (a principle's id) folds, never cut to '…'

@@ -105,8 +105,8 @@ QUESTION = Obj(
             "answer",
             Text(
                 nonempty=True,
-                doc="verbatim; paragraphs by a blank line, list items as '- ', code between two lines of three or "
-                "more backticks (kept line for line)",
+                doc="verbatim; paragraphs by a blank line, list items as '- ' (two spaces before it for each level "
+                "of a nested list), code between two lines of three or more backticks (kept line for line)",
             ),
             True,
         ),

@@ -79,7 +79,9 @@ def blocks(text: str) -> list[tuple[str, tuple[str, ...]]]:
     """An answer's blocks: ``("paragraph", (text,))``, ``("list", items)`` or ``("code", (code,))``.
 
     The one reading of the corpus's answer format, shared by every renderer: blocks are
-    separated by a blank line; a block whose lines all start with ``- `` is a list; a block that
+    separated by a blank line; a block whose lines all start with ``- `` is a list, a line
+    indented two spaces per level before its ``- `` an item of a list nested in the one above
+    (the item keeps those spaces: ``item_level`` tells its depth and text); a block that
     opens with a line of three or more backticks and runs to the same line again is code, kept
     line for line (blank lines included). *text* is a corpus's answer, cleaned once when the
     corpus was read (``schema.Text``), so not again here.
@@ -109,16 +111,26 @@ def _closing_fence(lines: list[str], start: int, fence: str) -> int | None:
     return next((at for at in range(start + 1, len(lines)) if lines[at].rstrip() == fence), None)
 
 
+#: A list item's line: two spaces for each level it is nested, "- ", its text.
+_ITEM = re.compile(r"^((?:  )*)- ")
+
+
 def _prose_blocks(lines: list[str]) -> list[tuple[str, tuple[str, ...]]]:
     found: list[tuple[str, tuple[str, ...]]] = []
     for block in "\n".join(lines).split("\n\n"):
         block = block.strip("\n")
         items = block.split("\n")
-        if block and all(line.startswith("- ") for line in items):
-            found.append(("list", tuple(line[2:] for line in items)))
+        if block and items[0].startswith("- ") and all(_ITEM.match(line) for line in items):
+            found.append(("list", tuple(_ITEM.sub(r"\1", line, count=1) for line in items)))
         elif block.strip():
             found.append(("paragraph", (block,)))
     return found
+
+
+def item_level(item: str) -> tuple[int, str]:
+    """How deep a list item of ``blocks`` is nested (0: not nested), and its text."""
+    text = item.lstrip(" ")
+    return (len(item) - len(text)) // 2, text
 
 
 def fenced(code: str) -> str:

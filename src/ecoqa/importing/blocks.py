@@ -35,6 +35,7 @@ class Block:
     links: tuple[Link, ...] = field(default=())
     path: tuple[int, ...] = ()  # dotted numbers: 3.12 -> (3, 12)
     written: str = ""  # dotted numbers as written, kept when the item stays in an answer
+    depth: int = 0  # list items: how deep the item's list is nested in other lists (0: not nested)
 
     def with_text(self, text: str) -> Block:
         return replace(self, text=text)
@@ -397,15 +398,19 @@ def asked_and_answered(blocks: list[Block]) -> list[Block]:
 
 
 def compose(blocks: list[Block]) -> str:
-    """Blocks as corpus text: paragraphs apart by a blank line, list items as ``- `` lines, code fenced.
+    """Blocks as corpus text: paragraphs apart by a blank line, list items as ``- `` lines (two spaces
+    before for each level an item is nested deeper than the first item of its list), code fenced.
 
     The inverse of ``ecoqa.text.blocks``. Numbered items inside an answer keep their number.
     """
     parts: list[str] = []
     items: list[str] = []
+    depth = start = 0  # the last item's depth, counted from the depth of the first item of its list
     for block in blocks:
         if block.kind == "item":
-            items.append(f"- {block.text}")
+            start = block.depth if not items else start
+            depth = min(max(block.depth - start, 0), depth + 1 if items else 0)  # a level deeper at most
+            items.append("  " * depth + f"- {block.text}")
             continue
         if items:
             parts.append("\n".join(items))

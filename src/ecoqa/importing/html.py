@@ -228,7 +228,8 @@ class _Reader:
                 links=links,
             )
         else:
-            block = Block(kind, text, level=level, number=number, shape=shape, links=links)
+            depth = max(self.depth - 1, 0) if kind == "item" else 0  # a list nested in another's item
+            block = Block(kind, text, level=level, number=number, shape=shape, links=links, depth=depth)
         self.blocks.append(block)
         if kind != "heading":  # what follows in the same element is a paragraph of its own
             self.context[-1] = ("paragraph", 0, 0, "")

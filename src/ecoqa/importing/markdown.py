@@ -217,7 +217,7 @@ def _block(text: str, heading: int, lists: list[list[int]], links: tuple[Link, .
         ordered, number = lists[-1]
         if ordered:
             return Block("numbered", text, number=number, shape=f"md{len(lists)}", links=links)
-        return Block("item", text, links=links)
+        return Block("item", text, links=links, depth=len(lists) - 1)
     block = line_block(text, text_headings=False) or Block("paragraph", text)
     return Block(block.kind, block.text, number=block.number, shape=f"p:{block.shape}", path=block.path, links=links)
 
