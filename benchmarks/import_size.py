@@ -6,7 +6,8 @@ Each document is a real FAQ of tests/data/import/ repeated until it reaches the 
 (the part between the title and the end) is copied again and again, so the large document keeps
 the structure of the real one (its headings, numbering, lists, table rows, markup). HTML pages
 repeat what is inside <body>, and their schema.org JSON-LD lists each question again as often;
-a CSV/TSV table repeats its rows under one header; an ecoqa corpus repeats its questions with new ids.
+a CSV/TSV table repeats its rows under one header, each copy numbered in a column of its
+own; an ecoqa corpus repeats its questions with new ids.
 
 Each run is the command a user types, ``ecoqa import FILE -o OUT.json``, in its own process: the
 wall time, the peak resident memory of that process (``wait4``), and the questions written. Printed
@@ -19,6 +20,8 @@ smallest and the largest size (1.0 is linear; above ~1.2 something is quadratic)
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import os
 import re
@@ -105,10 +108,17 @@ def _numbered(entity: object, copy: int) -> object:
 
 
 def _repeat_rows(text: str, copies: int) -> str:
-    """A CSV/TSV table whose rows (all but the header) are repeated. Rows may hold line breaks, so the
-    table is cut after its header line only."""
-    header, _, rows = text.partition("\n")
-    return header + "\n" + rows.rstrip("\n") + ("\n" + rows.rstrip("\n")) * (copies - 1) + "\n"
+    """A CSV/TSV table whose rows (all but the header) are repeated, each copy numbered in a last
+    column: a row repeated cell for cell is one entry, so identical copies would import as one."""
+    head = text[:4096]
+    delimiter = "\t" if head.count("\t") > head.count(",") else ","
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow([*rows[0], "copy"])
+    for copy in range(copies):
+        writer.writerows([*row, str(copy + 1)] for row in rows[1:])
+    return out.getvalue()
 
 
 def _repeat_corpus(text: str, copies: int) -> str:
