@@ -313,12 +313,14 @@ def test_service_codes_typed_in_a_cell_keep_their_asterisks(tmp_path: Path) -> N
     source.write_text(
         "question,answer\n"
         'How do I buy data?,"Dial *321*1# or *904#, or send 2*3 to 312. **Free** at night."\n'
-        "How do I check my balance?,Dial *556#.\n",
+        "How do I check my balance?,Dial *556#.\n"
+        "How do I load a card?,Dial *888*PIN# (*NOTE*: 16 digits).\n",
         encoding="utf-8",
     )
     assert pairs_of(source) == [
         ("How do I buy data?", "Dial *321*1# or *904#, or send 2*3 to 312. Free at night."),
         ("How do I check my balance?", "Dial *556#."),
+        ("How do I load a card?", "Dial *888*PIN# (NOTE: 16 digits)."),
     ]
 
 

@@ -10,8 +10,9 @@ from ecoqa.importing.blocks import Block, Link
 
 _HTML = re.compile(r"</?(?:a|p|br|ul|ol|li|b|strong|i|em|div|span|h[1-6]|table|code|pre)\b[^>]*>", re.I)
 _MD_LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\((?P<url>[^)\s]+)\)")
-#: A run of digits, ``*`` and ``#`` with a ``*`` in it, standing alone.
-_STARRED_RUN = re.compile(r"(?<![\w*\\])[\d*#]*\*[\d*#]*(?![\w*])")
+#: A run of digits, capitals (a placeholder such as ``PIN``), ``*`` and ``#`` with a ``*`` in it,
+#: standing alone.
+_STARRED_RUN = re.compile(r"(?<![\w*\\])[\dA-Z*#]*\*[\dA-Z*#]*(?![\w*])")
 
 
 def cell_text(cell: str) -> tuple[str, tuple[Link, ...]]:
@@ -33,10 +34,10 @@ def cell_text(cell: str) -> tuple[str, tuple[Link, ...]]:
 
 
 def _codes_kept(cell: str) -> str:
-    """*cell* with the asterisks of phone service codes (``*321*1#``, ``*904#``) and products
-    (``2*3``) escaped, so that Markdown does not read them as emphasis and drop them. A run of
-    digits and asterisks is such a code when it holds a ``#`` or an asterisk between two digits;
-    ``**5**`` stays bold."""
+    """*cell* with the asterisks of phone service codes (``*321*1#``, ``*904#``, ``*888*PIN#``) and
+    products (``2*3``) escaped, so that Markdown does not read them as emphasis and drop them. A
+    run of digits, capitals and asterisks is such a code when it holds a ``#`` or an asterisk
+    between two digits; ``**5**`` and ``*NOTE*`` stay emphasis."""
 
     def kept(run: re.Match[str]) -> str:
         code = run.group()
