@@ -363,6 +363,11 @@ def test_many_repeated_questions_are_said_in_one_line(invoke: Invoke, tmp_path: 
         "ecoqa: warning: 6 questions repeat an earlier question, kept: 3 repeats 1, 4 repeats 2, 5 repeats 1, "
         "6 repeats 2, 7 repeats 1 …\n"
     )
+    dutch = invoke("--lang", "nl", "import", str(source), "--dry-run")
+    assert dutch.stderr == (
+        "ecoqa: waarschuwing: 6 vragen herhalen een eerdere vraag, behouden: 3 herhaalt 1, 4 herhaalt 2, "
+        "5 herhaalt 1, 6 herhaalt 2, 7 herhaalt 1 …\n"
+    )
 
 
 def test_numbered_sources_merged_are_renumbered_and_say_so(invoke: Invoke, tmp_path: Path) -> None:

@@ -384,7 +384,9 @@ DUTCH: dict[str, str] = {
         "geen titel in de bron: geef er een met --title TEKST (het overzicht toont hem)"
     ),
     "question {id} ({name}) repeats question {first} ({where})": "vraag {id} ({name}) herhaalt vraag {first} ({where})",
-    "{count} repeat an earlier question, kept: {repeats}": "{count} herhalen een eerdere vraag, behouden: {repeats}",
+    "{count} repeat an earlier question, kept: {repeats}{more}": (
+        "{count} herhalen een eerdere vraag, behouden: {repeats}{more}"
+    ),
     "{id} repeats {first}": "{id} herhaalt {first}",
     "{id} ({name}) repeats {first} ({where})": "{id} ({name}) herhaalt {first} ({where})",
     "{name}: {kind}, {questions}": "{name}: {kind}, {questions}",

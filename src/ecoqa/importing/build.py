@@ -168,9 +168,10 @@ def _duplicates(entries: list[tuple[Source, Pair]], ids: list[int]) -> list[str]
     ]
     return [
         msg(
-            "{count} repeat an earlier question, kept: {repeats}",
+            "{count} repeat an earlier question, kept: {repeats}{more}",
             count=messages.count(len(repeats), "{n} question", "{n} questions"),
-            repeats=messages.joined(shown, ", ") + (" …" if len(repeats) > 5 else ""),
+            repeats=messages.joined(shown, ", "),
+            more=" …" if len(repeats) > 5 else "",
         )
     ]
 
