@@ -339,3 +339,31 @@ def test_nested_lists_are_shown_and_exported_with_their_levels(tmp_path: Path, i
     assert invoke("validate", str(corpus)).exit_code == 0
     found = json.loads(invoke("--data", str(corpus), "search", "iOS", "--json").stdout)["results"]
     assert [hit["id"] for hit in found] == [1]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("faq.rst", "FAQ\n===\n\nWhich players?\n--------------\n\n- Native:\n\n  - HLS\n  - MP4\n\n- Plugins\n"),
+        ("faq.adoc", "= FAQ\n\n== Which players?\n\n* Native:\n** HLS\n   and DASH\n** MP4\n\n* Plugins\n"),
+    ],
+)
+def test_nested_lists_of_restructuredtext_and_asciidoc_keep_their_levels(tmp_path: Path, name: str, text: str) -> None:
+    """restic's FAQ (an indented rst list) and WeeChat's (``**`` items, one wrapped) were flattened."""
+    answer = answers_of(tmp_path, name, text)["Which players?"]
+    assert answer == "- Native:\n  - HLS\n  - MP4\n- Plugins".replace(
+        "HLS", "HLS and DASH" if name == "faq.adoc" else "HLS"
+    )
+
+
+def test_asciidoc_inline_macros_and_marks_show_their_text(tmp_path: Path) -> None:
+    """WeeChat's FAQ (heldout10) showed 'features page ^↗^^' (a link's caret asks for a new window)."""
+    text = (
+        "= FAQ\n\n== How do I turn the mouse on?\n\nPress Alt+m, or btn:[Enable] under menu:View[Mouse], "
+        "see the https://example.org/features[features page ^↗^^]. Run `export LANG=de_DE.UTF-8` "
+        "for #marked# and [.path]#x/y# text, H~2~O and x^2^.footnote:[A note.]\n\n== Is it free?\n\nYes.\n"
+    )
+    assert answers_of(tmp_path, "faq.adoc", text)["How do I turn the mouse on?"] == (
+        "Press Alt+m, or Enable under View > Mouse, see the features page ↗. Run export LANG=de_DE.UTF-8 "
+        "for marked and x/y text, H2O and x2. (A note.)"
+    )

@@ -195,9 +195,10 @@ def _org_plain(text: str) -> str:
 
 def _asciidoc(lines: list[str]) -> tuple[str, str | None]:
     out: list[str] = []
+    markers: list[str] = []  # the markers of the list items open above, outermost first
     title = None
     fence: str | None = None
-    for line in lines:
+    for previous, line in zip(["", *lines], lines, strict=False):
         stripped = line.strip()
         if fence is not None:
             if stripped == fence:
@@ -233,22 +234,42 @@ def _asciidoc(lines: list[str]) -> tuple[str, str | None]:
             out.extend(["", f"**{_adoc_inline(titled.group(1).strip())}**"])
             continue
         listed = re.match(r"^(\*+|\.+)\s+(\S.*)$", stripped)
-        if listed:
+        if listed:  # "**" or "..": an item of a list nested in the item above, indented under its text
             marker = "1." if listed.group(1).startswith(".") else "-"
-            out.append(f"{marker} {_adoc_inline(listed.group(2))}")
+            del markers[len(listed.group(1)) - 1 :]
+            out.append(" " * sum(len(m) + 1 for m in markers) + f"{marker} {_adoc_inline(listed.group(2))}")
+            markers.append(marker)
             continue
+        if stripped and not (markers and previous.strip()):
+            markers = []  # text after a blank line ends the list; a line right under an item goes on its text
         out.append(_adoc_inline(stripped))
     return "\n".join(out), title
 
 
 def _adoc_link(found: re.Match[str]) -> str:
-    """``url[text]`` or ``link:path[text]`` as a Markdown link (a relative one is resolved later, or counted)."""
+    """``url[text]`` or ``link:path[text]`` as a Markdown link (a relative one is resolved later, or
+    counted); a caret that ends the text asks for a new window, and is not text."""
     url = found.group("url") or found.group("path")
-    return f"[{found.group('text') or found.group('label') or url}]({url})"
+    text = (found.group("text") or found.group("label") or "").removesuffix("^").rstrip()
+    return f"[{text or url}]({url})"
+
+
+#: AsciiDoc's inline macros and marks that only style their text: ``btn:[Save]``, ``menu:File[Save]``,
+#: ``pass:[…]``, ``^super^``, ``~sub~``, ``[.role]#highlight#``, ``#mark#``, ``footnote:[…]``.
+_ADOC_STYLED = (
+    (re.compile(r"\b(?:btn|pass)(?::\w+)?:\[([^\]]*)\]"), r"\1"),
+    (re.compile(r"\bmenu:([^\[\s]+)\[([^\]]*)\]"), lambda m: " > ".join([m.group(1), *m.group(2).split(">")])),
+    (re.compile(r"\^([^\s^]+)\^"), r"\1"),  # super- and subscript, inside a word too: x^2^, H~2~O
+    (re.compile(r"~([^\s~/]+)~"), r"\1"),
+    (re.compile(r"(?:\[\.[\w-]+(?:\.[\w-]+)*\])?(?<![\w#])#([^\s#](?:[^#]*?[^\s#])?)#(?![\w#])"), r"\1"),
+    (re.compile(r"\bfootnote:(?:[\w-]+)?\[([^\]]+)\]"), r" (\1)"),
+)
 
 
 def _adoc_inline(text: str) -> str:
     text = _ADOC_LINK.sub(_adoc_link, text)
+    for pattern, shown in _ADOC_STYLED:
+        text = pattern.sub(shown, text)
     return _ADOC_XREF.sub(lambda m: next(g for g in m.groups() if g) if any(m.groups()) else "", text)
 
 

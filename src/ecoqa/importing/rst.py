@@ -84,6 +84,7 @@ class _Reader:
         self.lines = lines
         self.blocks: list[Block] = []
         self.styles: list[tuple[str, bool]] = []  # adornments in the order first used: their levels
+        self.bullets: list[int] = []  # the indents of the bullet items open above: a list nested in one
 
     def read(self) -> None:
         at = 0
@@ -113,7 +114,10 @@ class _Reader:
         if literal:
             text = text[:-2].rstrip() + (":" if text[:-2].strip() and not text[:-2].endswith(" ") else "")
         if bullet:
-            self._add("item", text[2:].strip())
+            while self.bullets and self.bullets[-1] >= indent:
+                self.bullets.pop()
+            self._add("item", text[2:].strip(), depth=len(self.bullets))
+            self.bullets.append(indent)
         elif enumerated:
             number = enumerated.group("n")
             rest = text.split(None, 1)[1] if " " in text else ""
@@ -249,7 +253,7 @@ class _Reader:
             self.blocks.append(Block("code", code))
         return end
 
-    def _add(self, kind: str, text: str, number: int = 0) -> None:
+    def _add(self, kind: str, text: str, number: int = 0, depth: int = 0) -> None:
         plain, links = _inline(text)
         if not plain:
             return
@@ -265,7 +269,7 @@ class _Reader:
         elif kind == "term":
             self.blocks.append(Block("term", plain, links=links))
         else:
-            self.blocks.append(Block("item", plain, links=links))
+            self.blocks.append(Block("item", plain, links=links, depth=depth))
 
 
 def _indent(line: str) -> int:
