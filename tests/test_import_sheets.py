@@ -298,6 +298,8 @@ def test_a_headerless_table_whose_questions_end_in_a_full_width_question_mark(tm
         ("Bagaimana cara mengganti kata sandi? Buka profil dan pilih kata sandi yang baru untuk akun ini.", "id"),
         ("Làm thế nào để đổi mật khẩu? Bạn mở hồ sơ và chọn một mật khẩu mới cho tài khoản của bạn.", "vi"),
         ("كيف أغير كلمة المرور؟ افتح الملف الشخصي واختر كلمة مرور جديدة.", "und"),  # Arabic: not told apart
+        ("Нууц үгээ хэрхэн солих вэ? Профайлаа нээгээд шинэ нууц үг сонгоно уу.", "mn"),  # writes ы, э too
+        ("Құпия сөзді қалай өзгертемін? Профильді ашып, жаңа құпия сөзді таңдаңыз.", "und"),  # Kazakh
     ],
 )
 def test_languages_told_by_their_common_words_letters_or_script(text: str, language: str) -> None:

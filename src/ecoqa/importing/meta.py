@@ -181,7 +181,8 @@ _CYRILLIC_WORDS = {
 }
 #: Cyrillic letters only one of those languages writes (Russian "ы", Ukrainian "ї" ...): one of
 #: them in every few hundred letters names the language better than its words in a short text.
-_CYRILLIC_LETTERS = {"ru": "ыэ", "uk": "іїєґ", "sr": "ђћј", "mk": "ѓќѕ"}
+_CYRILLIC_LETTERS = {"ru": "ыэ", "uk": "іїєґ", "sr": "ђћј", "mk": "ѓќѕ", "mn": "өү", "": "әғқңһұҗҳӣӯ"}
+#: Letters of Kazakh, Kyrgyz, Tatar, Tajik … (the "" entry): their languages are not told apart here.
 #: How often a language's own letters must come (a share of all Cyrillic letters) to name it.
 _OWN_LETTERS = 0.005
 #: in how many of the lists each word is (a word several languages share says less of each)
@@ -227,13 +228,19 @@ def _cyrillic(word: str) -> bool:
 
 
 def _by_cyrillic_letters(text: str, cyrillic: int) -> str | None:
-    """The one Cyrillic language whose own letters the text writes often enough, else None."""
-    named = [
+    """The one Cyrillic language whose own letters the text writes often enough; "und" when the
+    letters of several, or of a language not told apart, are written; None when none's are."""
+    named = {
         code
         for code, own in _CYRILLIC_LETTERS.items()
         if sum(text.count(letter) for letter in own) >= _OWN_LETTERS * cyrillic
-    ]
-    return named[0] if len(named) == 1 else None
+    }
+    if "mn" in named:
+        named.discard("ru")  # Mongolian writes "ы" and "э" too
+    if not named:
+        return None
+    code = named.pop() if len(named) == 1 else ""
+    return code or UNDETERMINED
 
 
 def _by_common_words(words: list[str], lists: dict[str, frozenset[str]], shared: Counter[str]) -> str:
