@@ -1428,3 +1428,25 @@ def test_a_kicker_label_above_a_section_heading_does_not_end_the_answer_before_i
         ("Wat neem ik mee?", "Sportkleding en een handdoek."),
         ("Wat kost het?", "Dat hangt af van de vorm."),
     ]
+
+
+def test_list_items_pairing_a_first_line_with_its_answer_are_questions_asking_or_not(tmp_path: Path) -> None:
+    """``<ol><li><p>question</p><p>answer</p></li>…`` under section headings (a Jekyll FAQ): each
+    item's first paragraph is its question, a problem it states ("… crashes …") as much as one it asks."""
+    sections = {
+        "General": [
+            ("Does it work on platform X?", "It runs on Windows, macOS and Linux."),
+            ("What about PyMol or VMD?", "Those are viewers; build molecules here."),
+        ],
+        "Known Issues": [
+            ("It crashes when clicking inside the draw area", "Switch to the proprietary graphics driver."),
+            ("It freezes when drawing a molecule", "Change your widget style, for example to Oxygen."),
+            ("Why does insert smiles give the wrong stereoisomer?", "This is a bug in OpenBabel."),
+        ],
+    }
+    body = "".join(
+        f"<h1>{name}</h1><ol>" + "".join(f"<li><p>{q}</p><p>{a}</p></li>" for q, a in pairs) + "</ol>"
+        for name, pairs in sections.items()
+    )
+    page = f'<html><body><section class="page__content">{body}</section></body></html>'
+    assert questions_of(tmp_path, "faq.html", page) == [pair for pairs in sections.values() for pair in pairs]

@@ -74,6 +74,8 @@ class _Reader:
         self.lead = 0  # how many of the words a bold run at the paragraph's start took
         self.positions: dict[int, dict[int, int]] = {}  # <ol> -> its <li> -> place, counted once per list
         self.nesting = 0  # elements entered by _walk, to stop at MAX_DEPTH
+        self.pairs: dict[int, bool] = {}  # a list -> whether its items pair a question with its answer
+        self.asked: set[int] = set()  # the first blocks of such items: their questions
 
     def read(self, node: LexborNode) -> list[Block]:
         import sys
@@ -137,6 +139,8 @@ class _Reader:
                 self._walk(child)
                 self.depth -= 1
                 self._flush()
+            elif tag in _BLOCK and child.mem_id in self.asked:
+                self._inside(child, ("term", 0, 0, ""))
             elif tag in _BLOCK:
                 # a block inside a term (``<summary><div><label>…``) is still the term
                 self._inside(child, self.context[-1] if self.context[-1][0] == "term" else ("paragraph", 0, 0, ""))
@@ -173,12 +177,35 @@ class _Reader:
 
     def _item(self, node: LexborNode) -> None:
         parent = node.parent
+        if parent is not None and self._pairing(parent):
+            first = next(iter(_elements(node)))
+            self.asked.add(first.mem_id)
+            self._inside(node, ("paragraph", 0, 0, ""))
+            return
         if parent is not None and parent.tag == "ol":
             start = _integer(parent.attributes.get("start"), 1)
             number = _integer(node.attributes.get("value"), start + self._position(parent, node))
             self._inside(node, ("numbered", 0, number, f"ol{self.depth}"))
         else:
             self._inside(node, ("item", 0, 0, ""))
+
+    def _pairing(self, listed: LexborNode) -> bool:
+        """Whether a list's items each pair a first line with the paragraphs that answer it
+        (``<ol><li><p>Does it run on Linux?</p><p>Yes, …</p></li>…``), one of them at least
+        asking: a list of questions and answers, as a ``<dl>`` is, asking or not."""
+        known = self.pairs.get(listed.mem_id)
+        if known is None:
+            items = [n for n in _elements(listed) if n.tag == "li"]
+            firsts = [_elements(item) for item in items]
+            known = self.pairs[listed.mem_id] = (
+                len(items) >= 2
+                and all(
+                    len(kids) >= 2 and kids[0].tag in ("p", "div") and all(k.tag in _PAIRED for k in kids)
+                    for kids in firsts
+                )
+                and any(asks(" ".join((kids[0].text() or "").split())) for kids in firsts)
+            )
+        return known
 
     def _position(self, parent: LexborNode, node: LexborNode) -> int:
         places = self.positions.get(parent.mem_id)
@@ -233,6 +260,15 @@ class _Reader:
         self.blocks.append(block)
         if kind != "heading":  # what follows in the same element is a paragraph of its own
             self.context[-1] = ("paragraph", 0, 0, "")
+
+
+#: What a list item pairing a question with its answer holds: paragraphs, and code or lists in the answer.
+_PAIRED = frozenset("p div pre ul ol blockquote table figure".split())
+
+
+def _elements(node: LexborNode) -> list[LexborNode]:
+    """A node's child elements (no text, no comments)."""
+    return [n for n in node.iter(include_text=False) if n.tag != "-comment"]
 
 
 def nesting(text: str) -> int:
