@@ -526,6 +526,80 @@ def test_a_problem_stated_after_the_last_question_is_a_question(tmp_path: Path, 
     assert len(found) == 4
 
 
+ORG_TOPICS = """** Ledger and us
+*** History
+We started in 2007, after using Ledger for a year.
+*** Features
+- journal format
+- csv format
+*** Future ?
+There is a rewrite under way.
+** UI surprises
+*** Why does it complain about missing amounts ?
+Two spaces must separate the account and the amount.
+*** Why do some amounts stand alone ?
+A multi-commodity amount takes one line per commodity.
+"""
+
+TOPIC_BESIDE_SECTIONS = """# Frequently Asked Questions
+
+## Running on Kubernetes
+
+We are often asked whether this runs on Kubernetes. It does not: it talks to Docker directly.
+
+## Logs
+
+**Where are the logs?**
+
+On standard output.
+
+**Where are the videos?**
+
+In the video folder.
+
+## Limits
+
+**How can I limit the sessions?**
+
+With the -limit flag.
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "topics"),
+    [
+        ("FAQ.org", ORG_TOPICS, ["History", "Features"]),
+        ("faq.md", TOPIC_BESIDE_SECTIONS, ["Running on Kubernetes"]),
+    ],
+)
+def test_topic_entries_before_the_first_question_are_entries(
+    tmp_path: Path, name: str, text: str, topics: list[str]
+) -> None:
+    """A heading with text of its own and no sub-headings, in a section that goes on with a question
+    ("History", "Features", then "Future ?") or beside sections of questions under the FAQ's own
+    heading ("Running on Kubernetes" beside "Logs"), answers its topic: an entry, not the introduction."""
+    found = questions_of(tmp_path, name, text)
+    assert [q for q, _ in found][: len(topics)] == topics
+    assert found[0][1].startswith("We ")
+    assert len(found) == len(topics) + 3
+
+
+def test_headings_under_the_title_before_the_first_question_stay_the_introduction(tmp_path: Path) -> None:
+    """Under a page's title, "Install" and "Usage" before the questions are the README's introduction;
+    a section whose text lists the questions is a table of contents."""
+    text = (
+        "# Tool\n\n## Install\n\nRun `pip install tool`.\n\n## Usage\n\nRun `tool` in a folder.\n\n"
+        "## Why should I use it?\n\nIt saves time.\n\n## Is there a badge?\n\nYes, in the docs.\n"
+    )
+    found = questions_of(tmp_path, "README.md", text)
+    assert [q for q, _ in found] == ["Why should I use it?", "Is there a badge?"]
+    wiki = (
+        "=== Start here ===\n\n* [[#start|How do I start?]]\n\n=== Using it ===\n\n* [[#run|How do I run it?]]\n\n"
+        "=== How do I start? ===\n\nInstall it.\n\n=== How do I run it? ===\n\nType its name.\n"
+    )
+    assert [q for q, _ in questions_of(tmp_path, "FAQ.mediawiki", wiki)] == ["How do I start?", "How do I run it?"]
+
+
 def test_lines_that_ask_and_answer_themselves(tmp_path: Path) -> None:
     """``Question? - Answer`` on one line, line after line: each is a question and its answer."""
     text = (

@@ -216,7 +216,7 @@ def _asking_headings(blocks: Sequence[Block], headed: list[int], title: int | No
 
 
 #: What an introduction, a table of contents or a general heading is called, in English and Dutch.
-_INTRODUCTION = re.compile(
+INTRODUCTION = re.compile(
     r"^(?:intro(?:duction)?|about\b.*|overview|welcome\b.*|contents|table of contents|general|preface|"
     r"inleiding|over\b.*|overzicht|welkom\b.*|inhoud(?:sopgave)?|algemeen)\W*$",
     re.I,
@@ -233,7 +233,7 @@ def _first_under_title(blocks: Sequence[Block], at: int, rank: int, title: int |
         (at == 0 or (blocks[at - 1].kind == "heading" and 0 < heading_rank(blocks[at - 1]) < rank))
         and all(heading_rank(blocks[n]) < rank for n in before if n != title)
         and not any(0 < heading_rank(blocks[n]) <= rank for n in range(at + 1, asked))
-        and not _INTRODUCTION.match(" ".join(blocks[at].text.split()))
+        and not INTRODUCTION.match(" ".join(blocks[at].text.split()))
     )
 
 

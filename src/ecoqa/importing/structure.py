@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ecoqa.importing.blocks import Block
-from ecoqa.importing.candidates import Candidate, Start, candidates, is_text, opens_text, title_at
+from ecoqa.importing.candidates import INTRODUCTION, Candidate, Start, candidates, is_text, opens_text, title_at
 from ecoqa.importing.questions import QUESTION_WORD, asks, heading_rank, question_text
 from ecoqa.text import fold
 
@@ -35,9 +35,11 @@ def choose(blocks: Sequence[Block]) -> Candidate | None:
         inside = _best(blocks[begin:end])
         if inside is not None and len(inside.starts) >= 2:
             chosen = _with_questions_outside(blocks, _shifted(inside, begin), begin, end)
-            return _without_closing_call(blocks, _with_troubleshooting(blocks, chosen, begin - 1))
+            return _without_closing_call(
+                blocks, _with_troubleshooting(blocks, _with_topic_entries(blocks, chosen), begin - 1)
+            )
     best = _best(blocks)
-    return _without_closing_call(blocks, best) if best is not None else None
+    return _without_closing_call(blocks, _with_topic_entries(blocks, best)) if best is not None else None
 
 
 #: A closing call to get in touch, written as a question ("More questions?", "Nog vragen?",
@@ -100,6 +102,88 @@ def _named_in_a_few_words(question: str) -> bool:
     """A title, not a question: three words or fewer, no question word, no question mark."""
     words = question_text(question)[0]
     return len(words.split()) <= 3 and not asks(words) and not QUESTION_WORD.match(words)
+
+
+def _with_topic_entries(blocks: Sequence[Block], candidate: Candidate) -> Candidate:
+    """The candidate with the topic entries above its first question: a heading with text of its own
+    and no sub-headings, under a section that holds questions ("History", "Features", then "Future ?"
+    under "hledger & Ledger"; "Selenoid in Kubernetes" beside topics of questions under "Frequently
+    Asked Questions") answers its topic as the questions do. Under the page's title (unless the title
+    names the questions), such headings are the introduction ("Install", "Usage" in a README), and
+    so are headings named as one ("Introduction", "Contents")."""
+    title = title_at(blocks)
+    starts = sorted(s.at for s in candidate.starts)
+    parents: dict[int, int] = {}  # rank -> the last heading of that rank so far
+    runs: dict[int, bool] = {}  # a leaf -> whether its run of leaves goes on with questions
+    entries = []
+    for at in range(starts[0]):
+        rank = heading_rank(blocks[at])
+        if not rank:
+            continue
+        parent = max((n for r, n in parents.items() if r < rank), default=None)
+        parents = {r: n for r, n in parents.items() if r < rank} | {rank: at}
+        if parent is None or at == title or not _leaf(blocks, at, starts):
+            continue
+        if parent == title and not _QUESTIONS_SECTION.match(blocks[parent].text.strip()):
+            continue  # under the page's title: its introduction ("Install", "Usage")
+        if not INTRODUCTION.match(" ".join(blocks[at].text.split())) and _run_goes_on_asking(blocks, at, starts, runs):
+            entries.append(Start(at, question_text(blocks[at].text)[0], None, rank, 0.5))
+    if not entries:
+        return candidate
+    added = frozenset(s.at for s in entries)
+    merged = Candidate(candidate.name, [*entries, *candidate.starts], candidate.sections - added, candidate.score)
+    merged.spans = spans(blocks, merged)
+    return merged
+
+
+def _run_goes_on_asking(blocks: Sequence[Block], at: int, starts: list[int], runs: dict[int, bool]) -> bool:
+    """Whether the leaf at *at* is one of a run of leaves (same rank, same section) that goes on with a
+    question or a section of questions; *runs* keeps the answer for the leaves passed over."""
+    rank = heading_rank(blocks[at])
+    passed = [at]
+    outcome = False
+    for sibling in range(at + 1, len(blocks)):
+        sibling_rank = heading_rank(blocks[sibling])
+        if not sibling_rank or sibling_rank > rank:
+            continue
+        if sibling in runs:
+            outcome = runs[sibling]
+            break
+        if sibling_rank < rank:
+            break  # the section ends first
+        if _holds(starts, sibling, sibling + 1) or _section_of_questions(blocks, sibling, starts):
+            outcome = True
+            break
+        if not _leaf(blocks, sibling, starts):
+            break
+        passed.append(sibling)
+    runs.update(dict.fromkeys(passed, outcome))
+    return outcome
+
+
+def _leaf(blocks: Sequence[Block], at: int, starts: list[int]) -> bool:
+    """A heading with text of its own and no sub-headings, and no question (a term, a label) in that text."""
+    if at + 1 >= len(blocks) or not is_text(blocks[at + 1]):
+        return False
+    following = next((n for n in range(at + 1, len(blocks)) if heading_rank(blocks[n])), len(blocks))
+    if following < len(blocks) and heading_rank(blocks[following]) > heading_rank(blocks[at]):
+        return False
+    return not _holds(starts, at + 1, following)
+
+
+def _section_of_questions(blocks: Sequence[Block], at: int, starts: list[int]) -> bool:
+    """Whether the heading at *at* is a section: no text of its own, questions under it."""
+    rank = heading_rank(blocks[at])
+    if at + 1 >= len(blocks) or not heading_rank(blocks[at + 1]):
+        return False
+    end = next((n for n in range(at + 1, len(blocks)) if 0 < heading_rank(blocks[n]) <= rank), len(blocks))
+    return _holds(starts, at, end)
+
+
+def _holds(starts: list[int], begin: int, end: int) -> bool:
+    """Whether a question starts at *begin* or after it, before *end* (*starts* in order)."""
+    found = bisect.bisect_left(starts, begin)
+    return found < len(starts) and starts[found] < end
 
 
 def _with_questions_outside(blocks: Sequence[Block], chosen: Candidate, begin: int, end: int) -> Candidate:
