@@ -600,6 +600,27 @@ def test_headings_under_the_title_before_the_first_question_stay_the_introductio
     assert [q for q, _ in questions_of(tmp_path, "FAQ.mediawiki", wiki)] == ["How do I start?", "How do I run it?"]
 
 
+def test_an_org_headline_wrapped_before_its_property_drawer_is_one_question(tmp_path: Path) -> None:
+    """A headline's property drawer follows it directly, so a line between them is the headline
+    wrapped (as pandoc's Org writer wraps long headlines), not the first line of its answer."""
+    text = (
+        "* Terminals\n"
+        "** Why does Shift-Up move the cursor instead of adjusting\n"
+        "the period in the viewer ?\n"
+        "   :PROPERTIES:\n   :CUSTOM_ID: shift-up\n   :END:\n\n"
+        "Load the xterm key preset in your terminal.\n\n"
+        "** Why is the screen blank ?\n"
+        "   :PROPERTIES:\n   :CUSTOM_ID: blank\n   :END:\n\n"
+        "Resize the window once.\n"
+    )
+    found = questions_of(tmp_path, "FAQ.org", text)
+    wrapped = "Why does Shift-Up move the cursor instead of adjusting the period in the viewer ?"
+    assert found == [
+        (wrapped, "Load the xterm key preset in your terminal."),
+        ("Why is the screen blank ?", "Resize the window once."),
+    ]
+
+
 def test_lines_that_ask_and_answer_themselves(tmp_path: Path) -> None:
     """``Question? - Answer`` on one line, line after line: each is a question and its answer."""
     text = (

@@ -68,7 +68,7 @@ def _org(lines: list[str]) -> tuple[str, str | None]:
     language = ""
     hidden = False  # inside a comment or export block
     drawer = False
-    for line in [*lines, ""]:
+    for line in [*_org_headlines_unwrapped(lines), ""]:
         fixed = re.match(r"^\s*:(?: (.*)|$)", line)  # ": output", a fixed-width line shown as written
         if fixed and code is None and not drawer and not hidden:
             out.fixed.append(fixed.group(1) or "")
@@ -165,6 +165,29 @@ _ORG_CODE = _org_emphasis("~=", r"(?!(?P=mark))\S(?:[^\n]*?(?:\n[^\n]*?)?\S)??")
 #: Italic, underlined and struck-through text; italic text holds no "/" ("/usr/bin/" is a path).
 _ORG_ITALIC = _org_emphasis("/", r"[^\s/](?:[^/\n]*(?:\n[^/\n]+)?[^\s/])?")
 _ORG_UNDERLINE = _org_emphasis("_+", r"[^\s_+](?:[^_+\n]*(?:\n[^_+\n]+)?[^\s_+])?")
+
+
+#: How many lines a wrapped headline may run on before its property drawer.
+_WRAPPED_HEADLINE_LINES = 2
+
+
+def _org_headlines_unwrapped(lines: list[str]) -> list[str]:
+    """The lines with each wrapped headline joined into one: a headline's property drawer follows it
+    directly, so text between a headline and its ``:PROPERTIES:`` line is the headline going on
+    (writers that wrap long lines, as pandoc's Org writer does, wrap headlines too)."""
+    joined: list[str] = []
+    at = 0
+    while at < len(lines):
+        line = lines[at]
+        at += 1
+        if _ORG_HEADING.match(line) and line.startswith("*"):
+            rest = lines[at : at + _WRAPPED_HEADLINE_LINES + 1]
+            wrapped = next((n for n, after in enumerate(rest) if after.strip().upper() == ":PROPERTIES:"), 0)
+            if all(after.strip() and not after.startswith("*") for after in rest[:wrapped]):
+                line = " ".join([line.rstrip(), *(after.strip() for after in rest[:wrapped])])
+                at += wrapped
+        joined.append(line)
+    return joined
 
 
 def _org_inline(text: str) -> str:
