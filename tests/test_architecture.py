@@ -123,7 +123,7 @@ INTERNAL = {
     },
     "cli.settings": {"messages", "cli", "errors", "config", "browse", "output", "text"},
     "cli.__init__": {"cli", "output"},
-    "__main__": {"cli", "errors", "completion"},
+    "__main__": {"cli", "errors", "messages", "completion"},
     "__init__": set(),
     # ecoqa import: its own package, used by the CLI only, reading the bundled term table from corpus
     "importing.__init__": set(),

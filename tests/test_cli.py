@@ -334,7 +334,7 @@ def test_every_command_has_help(invoke: Any) -> None:
         assert "Usage: " in result.stdout
     assert (
         "Exit codes: 0 success, 1 nothing found, 2 usage error, 3 corpus error, 70 internal error, 74 output error, "
-        "75 damaged index removed (run again), 130 interrupted, 143 terminated."
+        "75 damaged index removed (run again), 129 hung up, 130 interrupted, 143 terminated."
     ) in " ".join(invoke("--help").stdout.split())
     assert "ecoqa search financing" in invoke("search", "--help").stdout
 

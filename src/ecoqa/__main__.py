@@ -5,8 +5,11 @@ quietly with exit code 130 instead of a traceback. A Ctrl-C that lands outside `
 ``try`` (while the launcher imports this module and calls ``main``, or while Python exits) ends
 the process by the signal, as Ctrl-C does, without a traceback: the hooks below are set when this
 module is imported, which both launchers (the console script and ``python -m``) do first. Only a
-Ctrl-C in Python's own start-up, before any line of ecoqa runs, is beyond them. (No ``from
-__future__ import``: it would load a module before the hooks are set.)
+Ctrl-C in Python's own start-up, before any line of ecoqa runs, is beyond them. A kill (SIGTERM)
+or hang-up (SIGHUP) is answered from the first line of ``main`` on: the command cleans up, says
+"stopped by SIGTERM." and exits 128 + the signal's number; before that line it ends the process by
+the signal, with nothing written. (No ``from __future__ import``: it would load a module before the
+hooks are set.)
 """
 
 import errno
@@ -26,7 +29,8 @@ def _quiet_interrupt(kind: type[BaseException], value: BaseException, traceback:
 def _ignore_lost_interrupt(unraisable: "sys.UnraisableHookArgs", /) -> None:
     """``sys.unraisablehook``: a Ctrl-C that lands in code that cannot raise (a weakref callback of
     the import system, a ``__del__``) is lost to Python; say nothing rather than "Exception ignored"
-    and a traceback. The command goes on and ends as it would have; other errors are shown as before."""
+    and a traceback. The command goes on and ends as it would have (a kill or hang-up too: the file
+    it writes is then complete); other errors are shown as before."""
     if issubclass(unraisable.exc_type, KeyboardInterrupt):
         return
     _previous_unraisablehook(unraisable)
@@ -38,20 +42,36 @@ _previous_unraisablehook, sys.unraisablehook = sys.unraisablehook, _ignore_lost_
 
 def main() -> None:
     try:
-        if "_ECOQA_COMPLETE" in os.environ and _completed():
-            return
-        from ecoqa.cli import run
+        from ecoqa.errors import stop_on_signals
 
-        code = run()
-    except KeyboardInterrupt:
-        code = 130
+        with stop_on_signals():  # from here on a kill or hang-up cleans up and says so (128 + its number)
+            if "_ECOQA_COMPLETE" in os.environ and _completed():
+                return
+            from ecoqa.cli import run
+
+            code = run()
+    except KeyboardInterrupt as error:
+        code = _stopped(error)
     except Exception as error:  # Ctrl-C inside an import can surface wrapped in another error
         from ecoqa.errors import interrupted
 
         if not interrupted(error):
             raise
-        code = 130
+        code = _stopped(error)
     sys.exit(_flushed(code))
+
+
+def _stopped(error: BaseException) -> int:
+    """Ctrl-C outside a command: 130, quietly; a kill or hang-up there (while ecoqa loads): 128 + its
+    number and the line a command says for it (in English: no command has settled a language)."""
+    from ecoqa.errors import stopped_by
+    from ecoqa.messages import say
+
+    stop = stopped_by(error)
+    if stop is None:
+        return 130
+    _say(say("stopped by {signal}.", signal=stop.name))
+    return 128 + stop.number
 
 
 def _flushed(code: int) -> int:

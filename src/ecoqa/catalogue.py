@@ -14,6 +14,7 @@ DUTCH: dict[str, str] = {
         "interne fout ({kind}: {error}); zet ECOQA_DEBUG=1 voor details en meld het alstublieft."
     ),
     "cannot write output ({reason}).": "kan de uitvoer niet schrijven ({reason}).",
+    "stopped by {signal}.": "gestopt door {signal}.",
     "cannot write output: standard output is closed.": "kan de uitvoer niet schrijven: standaarduitvoer is gesloten.",
     "--{one} and --{other} cannot be combined; choose one.": "--{one} en --{other} gaan niet samen; kies er één.",
     "browse needs an interactive terminal; in scripts use '{prefix} search' or '{prefix} list'.": (

@@ -62,21 +62,59 @@ class StoreError(Exception):
     """
 
 
+class Stopped(KeyboardInterrupt):
+    """A kill (SIGTERM) or a hang-up (SIGHUP) while ecoqa runs (see ``stop_on_signals``).
+
+    It is a KeyboardInterrupt so that it unwinds as Ctrl-C does: code that catches ``Exception``
+    (ecoqa's, a library's, an event loop's) lets it pass, and every ``finally`` runs, removing a
+    temporary file. The command then ends with 128 + the signal's number and one line saying so."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(number)
+        self.number = number
+
+    @property
+    def name(self) -> str:
+        """The signal's name, as ``kill -l`` and the shell say it: SIGTERM, SIGHUP."""
+        import signal
+
+        return signal.Signals(self.number).name
+
+
 def interrupted(error: BaseException | None) -> bool:
     """True when *error* is, or was raised while handling, a KeyboardInterrupt (Ctrl-C in an import)."""
+    return _in_chain(error, KeyboardInterrupt) is not None
+
+
+def stopped_by(error: BaseException | None) -> Stopped | None:
+    """The kill or hang-up that *error* is, or was raised while handling; None for anything else."""
+    found = _in_chain(error, Stopped)
+    return found if isinstance(found, Stopped) else None
+
+
+def _in_chain(error: BaseException | None, kind: type[BaseException]) -> BaseException | None:
     seen = 0
     while error is not None and seen < 20:
-        if isinstance(error, KeyboardInterrupt):
-            return True
+        if isinstance(error, kind):
+            return error
         error = error.__cause__ or error.__context__
         seen += 1
-    return False
+    return None
+
+
+def stop_signals() -> tuple[int, ...]:
+    """The signals that ask ecoqa to stop and that it answers by cleaning up: a kill and a hang-up."""
+    import signal
+
+    return tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 @contextlib.contextmanager
-def terminate_cleanly() -> Iterator[None]:
-    """While writing, SIGTERM unwinds like Ctrl-C (so ``finally`` runs: a temporary file is
-    removed) and exits 143, instead of stopping at once."""
+def stop_on_signals() -> Iterator[None]:
+    """Inside the block, SIGTERM and SIGHUP raise ``Stopped`` instead of ending the process at once:
+    it unwinds like Ctrl-C (so ``finally`` runs and a temporary file is removed), then the command
+    exits 128 + the signal's number with one line on stderr. A signal that was ignored when ecoqa
+    started stays ignored (``nohup ecoqa import ...`` goes on when its terminal closes)."""
     import signal
     import threading
 
@@ -85,18 +123,23 @@ def terminate_cleanly() -> Iterator[None]:
         return
 
     def stop(number: int, frame: object) -> None:
-        raise SystemExit(128 + number)
+        raise Stopped(number)
 
-    previous = signal.signal(signal.SIGTERM, stop)
+    previous = {number: signal.getsignal(number) for number in stop_signals()}
+    for number, handler in previous.items():
+        if handler is not signal.SIG_IGN:
+            signal.signal(number, stop)
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in previous.items():
+            if handler is not None:  # None: set outside Python, cannot be put back
+                signal.signal(number, handler)
 
 
 @contextlib.contextmanager
 def interrupts_deferred() -> Iterator[None]:
-    """SIGINT and SIGTERM that arrive inside the block wait (pending) until it ends: for making a
+    """SIGINT, SIGTERM and SIGHUP that arrive inside the block wait (pending) until it ends: for making a
     temporary file and noting its name, which a signal must not cut in two. Use it inside the
     ``try`` whose ``finally`` removes the file, so the signal, delivered on leaving, unwinds there."""
     import signal
@@ -105,7 +148,7 @@ def interrupts_deferred() -> Iterator[None]:
     if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, *stop_signals()})
     try:
         yield
     finally:

@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ecoqa.errors import OutputError, UsageError, interrupts_deferred, terminate_cleanly
+from ecoqa.errors import OutputError, UsageError, interrupts_deferred, stop_on_signals
 from ecoqa.messages import system_reason
 
 
@@ -134,7 +134,7 @@ def write_atomic(
     """
     target = check_target(path, force=force, protected=protected)
     mode = _mode_of(target)
-    with terminate_cleanly():
+    with stop_on_signals():
         if mode is not None and is_stream(mode):
             _write_into_stream(path, mode, chunks)
         else:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any
 
-from ecoqa.errors import EcoqaError, OutputError
+from ecoqa.errors import EcoqaError, OutputError, Stopped
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -378,6 +378,8 @@ def _wait(pager: subprocess.Popen[str]) -> None:
         try:
             pager.wait()
             return
+        except Stopped:  # a kill or hang-up stops ecoqa, pager or not
+            raise
         except KeyboardInterrupt:  # Ctrl-C belongs to the pager while it runs (less keeps running)
             continue
 

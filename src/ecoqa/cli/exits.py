@@ -31,13 +31,14 @@ class ExitCode(IntEnum):
     INTERNAL = 70  # a bug in ecoqa (sysexits' EX_SOFTWARE)
     OUTPUT = 74  # output could not be written: a full disk, a closed stream (EX_IOERR)
     INDEX = 75  # the search index was found damaged during the command and removed: run it again (EX_TEMPFAIL)
-    INTERRUPTED = 130  # Ctrl-C
-    TERMINATED = 143  # SIGTERM while writing a file, after removing the temporary file (128 + 15)
+    HUNG_UP = 129  # SIGHUP: the terminal closed (128 + 1), after removing any temporary file
+    INTERRUPTED = 130  # Ctrl-C (128 + 2)
+    TERMINATED = 143  # SIGTERM: a kill (128 + 15), after removing any temporary file
 
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 success, 1 nothing found, 2 usage error, 3 corpus error, 70 internal error, 74 output error, "
-    "75 damaged index removed (run again), 130 interrupted, 143 terminated."
+    "75 damaged index removed (run again), 129 hung up, 130 interrupted, 143 terminated."
 )
 
 #: The domain errors, most specific first; any other ``EcoqaError`` is a usage error.
@@ -51,7 +52,7 @@ _DOMAIN: tuple[tuple[type[EcoqaError], ExitCode], ...] = (
 
 def exit_for(error: BaseException) -> tuple[int, str | None]:
     """The exit code for *error* and the line to show for it (None: nothing to say)."""
-    from ecoqa.errors import interrupted
+    from ecoqa.errors import interrupted, stopped_by
 
     if isinstance(error, EcoqaError):
         return next((code for kind, code in _DOMAIN if isinstance(error, kind)), ExitCode.USAGE), error.message
@@ -59,6 +60,9 @@ def exit_for(error: BaseException) -> tuple[int, str | None]:
         return ExitCode.OK, None  # the reader of a pipe stopped reading
     if isinstance(error, OSError):  # a write to stdout failed (full disk, I/O error)
         return ExitCode.OUTPUT, msg("cannot write output ({reason}).", reason=system_reason(error))
+    stop = stopped_by(error)
+    if stop is not None:  # a kill or hang-up (also wrapped in another error): say it, unlike Ctrl-C
+        return 128 + stop.number, msg("stopped by {signal}.", signal=stop.name)
     if interrupted(error) or isinstance(error, typer.Abort):  # Ctrl-C, also wrapped in another error
         return ExitCode.INTERRUPTED, None
     usage = _usage_line(error)
@@ -105,7 +109,10 @@ def handled(
     color: str | None = None, lang: str | None = None, data: object = None, *, corpus: bool = True
 ) -> Iterator[None]:
     """A command's errors become one line on stderr (in its --color and language) and a documented
-    exit code; until the command knows its language, it is the one ``early_language`` gives."""
+    exit code; until the command knows its language, it is the one ``early_language`` gives. A kill
+    or hang-up is one of them (``stop_on_signals``; the console script sets it before the command
+    line is read, this for a command run in-process)."""
+    from ecoqa.errors import stop_on_signals
     from ecoqa.messages import begin, forget
     from ecoqa.output import prepare_streams
 
@@ -113,7 +120,8 @@ def handled(
     _warned.clear()
     prepare_streams()
     try:
-        yield
+        with stop_on_signals():
+            yield
     except typer.Exit:
         raise
     except (Exception, KeyboardInterrupt) as error:

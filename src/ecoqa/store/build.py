@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ecoqa.corpus import check_stream, too_many_problems
-from ecoqa.errors import StoreError, terminate_cleanly
+from ecoqa.errors import StoreError, stop_on_signals
 from ecoqa.models import Corpus, Entry, compact_json, plain
 from ecoqa.related import RELATED_SHOWN, Sharing, sharing_keys
 from ecoqa.schema import QUESTION
@@ -52,7 +52,7 @@ def build_store(path: Path, source: str, key: str, target: Path, progress: Progr
 
     claimed: tuple[int, Path] | None = None
     try:
-        with terminate_cleanly():
+        with stop_on_signals():
             with interrupts_deferred():  # a signal while the file is made waits until it can be removed
                 claimed = claimed_temporary(target)
             temporary = claimed[1]
