@@ -1,17 +1,23 @@
 """Kill ecoqa at a random moment, again and again, and check that nothing hangs or is left behind.
 
 usage: python benchmarks/kill_loop.py [--runs 1000] [--entries 1500] [--seed 1] [--timeout 60] [--ecoqa PATH]
+                                     [--only import] [--page-entries N]
 
 Each run starts one of three operations on a corpus large enough to get a persistent index
 (``store.MIN_BYTES``): an index build (``search`` with an empty ``ECOQA_CACHE_DIR``), an export
 (Markdown, HTML or JSON, ``-o out --force`` over an existing file) or an import (``-o out.json
---force`` over an existing file), and sends it SIGINT (to its process group, as Ctrl-C does),
-SIGTERM or SIGKILL after a random delay between 0 and 1.2 times the operation's own duration.
-Checked for every run:
+--force`` over an existing file; ``--page-entries`` sets the page's size, 1,500 by default, about
+1 MB), and sends it SIGINT (to its process group, as Ctrl-C does), SIGTERM, SIGHUP or SIGKILL
+after a random delay between 0 and 1.2 times the operation's own duration (``--only`` picks
+operations by the start of their names). Checked for every run:
 
 - no hang: the process (and every process of its group) ends within ``--timeout`` seconds;
-- the exit code: 130 after SIGINT, 143 after SIGTERM (or ended by the signal itself, when it came
-  during Python's start-up), killed after SIGKILL, or 0 if it was done;
+- the exit code: 130 after SIGINT, 143 after SIGTERM, 129 after SIGHUP, killed after SIGKILL, or 0
+  if it was done; a SIGTERM or SIGHUP before ecoqa's first line (in Python's start-up) ends the
+  process by the signal itself, with nothing on stderr: such runs are counted apart as "by the
+  signal", with the longest delay after which one happened;
+- what ecoqa says: after SIGTERM or SIGHUP answered by ecoqa, exactly the one line
+  ``ecoqa: stopped by SIGTERM.`` (SIGHUP) on stderr;
 - the output is the old file or the complete new one (byte for byte as an undisturbed run writes it);
 - no leftover: after SIGINT or SIGTERM, as soon as ecoqa has ended; after SIGKILL, which leaves
   no chance to clean up, after the next run (an undisturbed run of the same command, which must
@@ -49,10 +55,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-SIGNALS = {"SIGINT": signal.SIGINT, "SIGTERM": signal.SIGTERM, "SIGKILL": signal.SIGKILL}
-#: 130/143: ecoqa ended itself; the negative code: the signal came before Python could take it
-#: (during start-up), which ends the process as the shell's 130/143 says, with nothing written.
-EXPECTED = {"SIGINT": (130, -signal.SIGINT), "SIGTERM": (143, -signal.SIGTERM), "SIGKILL": (-signal.SIGKILL,)}
+SIGNALS = {"SIGINT": signal.SIGINT, "SIGTERM": signal.SIGTERM, "SIGHUP": signal.SIGHUP, "SIGKILL": signal.SIGKILL}
+#: 130/143/129: ecoqa ended itself (128 + the signal's number); the negative code: the signal came
+#: before ecoqa could take it (during Python's start-up), which ends the process as the shell's
+#: 130/143/129 says, with nothing written (counted apart, see BY_THE_SIGNAL).
+EXPECTED = {
+    "SIGINT": (130, -signal.SIGINT),
+    "SIGTERM": (143,),
+    "SIGHUP": (129,),
+    "SIGKILL": (-signal.SIGKILL,),
+}
+#: what ecoqa says when it answers a kill or a hang-up: one line
+SAID = {"SIGTERM": b"ecoqa: stopped by SIGTERM.\n", "SIGHUP": b"ecoqa: stopped by SIGHUP.\n"}
 
 
 @dataclass
@@ -77,13 +91,16 @@ def page(entries: int) -> str:
 
 
 class Loop:
-    def __init__(self, folder: Path, ecoqa: list[str], entries: int, timeout: float) -> None:
+    def __init__(
+        self, folder: Path, ecoqa: list[str], entries: int, timeout: float, only: str, page_entries: int
+    ) -> None:
         from make_corpus import make
 
         self.folder, self.ecoqa, self.timeout = folder, ecoqa, timeout
+        self.codes: Counter[tuple[str, str, int]] = Counter()  # (operation, signal, exit code) -> runs
         corpus = folder / "corpus.json"
         corpus.write_text(json.dumps(make(entries), ensure_ascii=False), encoding="utf-8")
-        (folder / "page.html").write_text(page(entries), encoding="utf-8")
+        (folder / "page.html").write_text(page(page_entries), encoding="utf-8")
         data = ["--data", str(corpus)]
         self.operations = [
             Operation("build", [*data, "search", "financiering innovatie", "--json"], None),
@@ -92,6 +109,7 @@ class Loop:
             Operation("export json", [*data, "export", "-f", "json", "-o", "out.json", "--force"], "out.json"),
             Operation("import", ["import", "page.html", "-o", "imported.json", "--force"], "imported.json"),
         ]
+        self.operations = [operation for operation in self.operations if operation.name.startswith(only)]
         for operation in self.operations:
             self.measure(operation)
 
@@ -116,7 +134,8 @@ class Loop:
         shutil.rmtree(cache)
 
     def once(self, operation: Operation, name: str, rng: random.Random) -> list[str]:
-        """One killed run and the undisturbed run after it; the problems seen (none: all well)."""
+        """One killed run and the undisturbed run after it; the problems seen (none: all well), and
+        BY_THE_SIGNAL with the delay when the signal ended the process before ecoqa could answer it."""
         cache = Path(tempfile.mkdtemp(dir=self.folder, prefix="cache-"))
         target = self.folder / operation.output if operation.output else None
         old = f"old content {rng.random()}\n".encode()
@@ -126,7 +145,8 @@ class Loop:
             [*self.ecoqa, *operation.args], cwd=self.folder, env=self.environment(cache),
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
         )  # fmt: skip
-        time.sleep(rng.uniform(0, 1.2 * operation.seconds))
+        delay = rng.uniform(0, 1.2 * operation.seconds)
+        time.sleep(delay)
         try:
             if name == "SIGINT":
                 os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the whole foreground group
@@ -145,11 +165,18 @@ class Loop:
             problems.append("processes left running")
             os.killpg(process.pid, signal.SIGKILL)
         code = process.returncode
+        self.codes[(operation.name, name, code)] += 1
         if in_python_start_up(stderr):
             problems.append(START_UP)
+        elif name in SAID and code == -SIGNALS[name]:
+            if stderr:
+                problems.append("said something when ended by the signal")
+            problems.append(f"{BY_THE_SIGNAL} {delay:.3f}")
         else:
             if code not in (0, *EXPECTED[name]) and "hang" not in problems:
                 problems.append(f"exit {code}")
+            if name in SAID and code == EXPECTED[name][0] and stderr != SAID[name]:
+                problems.append(f"said {stderr[:160]!r}")
             if any(sign in stderr for sign in (b"Traceback", b"internal error", b"Exception ignored")):
                 last = stderr.decode(errors="replace").strip().splitlines()[-1:]
                 problems.append(f"traceback ({last[0][:160] if last else ''})")
@@ -176,6 +203,7 @@ class Loop:
 #: What the cache holds between runs: indexes and the map of files to them, named by ecoqa.
 CACHE_FILE = re.compile(r"ecoqa-([0-9a-f]{64}\.sqlite3|files\.json)")
 START_UP = "start-up"
+BY_THE_SIGNAL = "by the signal"
 #: A frame in one of ecoqa's own source files (not the console script, which is Python's launcher).
 ECOQA_FRAME = re.compile(rb'File "[^"]*/ecoqa/[^"]*\.py", line')
 
@@ -202,41 +230,56 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds after the signal that count as a hang")
     parser.add_argument("--ecoqa", default=None, help="the ecoqa command (default: this Python's -m ecoqa)")
+    parser.add_argument("--only", default="", help="only the operations whose names start so: import, export, build")
+    parser.add_argument("--page-entries", type=int, default=1500, help="questions on the page to import (1,500: ~1 MB)")
     options = parser.parse_args()
     ecoqa = [options.ecoqa] if options.ecoqa else [sys.executable, "-m", "ecoqa"]
     rng = random.Random(options.seed)
     folder = Path(tempfile.mkdtemp(prefix="ecoqa-kill-loop-"))
     try:
-        loop = Loop(folder, ecoqa, options.entries, options.timeout)
+        loop = Loop(folder, ecoqa, options.entries, options.timeout, options.only, options.page_entries)
+        source = (folder / "page.html").stat().st_size / 1e6
         for operation in loop.operations:
             print(f"{operation.name:12} undisturbed {operation.seconds:.2f} s", flush=True)
+        print(f"page to import: {source:.1f} MB", flush=True)
         runs: Counter[tuple[str, str]] = Counter()
         failed: Counter[tuple[str, str, str]] = Counter()
         start_up: Counter[tuple[str, str]] = Counter()
+        by_signal: Counter[tuple[str, str]] = Counter()
+        latest = 0.0  # the longest delay after which a signal still ended the process itself
         for number in range(1, options.runs + 1):
             operation, name = rng.choice(loop.operations), rng.choice(sorted(SIGNALS))
             runs[(operation.name, name)] += 1
             for problem in loop.once(operation, name, rng):
                 if problem == START_UP:
                     start_up[(operation.name, name)] += 1
-                else:
-                    kind = problem.rsplit(" ", 1)[0] if problem.startswith(("leftover", "left after")) else problem
-                    failed[(operation.name, name, kind)] += 1
+                    continue
+                if problem.startswith(BY_THE_SIGNAL):
+                    by_signal[(operation.name, name)] += 1
+                    latest = max(latest, float(problem.rsplit(" ", 1)[1]))
+                    continue
+                kind = problem.rsplit(" ", 1)[0] if problem.startswith(("leftover", "left after")) else problem
+                failed[(operation.name, name, kind)] += 1
                 print(f"run {number}: {operation.name} {name}: {problem}", flush=True)
             if number % 100 == 0:
                 print(f"{number} runs, {sum(failed.values())} problems", flush=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    print(f"\n{'operation':12} {'signal':8} {'runs':>5} {'start-up':>8}  problems")
+    print(f"\n{'operation':12} {'signal':8} {'runs':>5} {'start-up':>8} {'by signal':>9}  exit codes; problems")
     for (operation_name, name), count in sorted(runs.items()):
         seen = {p: n for (o, s, p), n in failed.items() if (o, s) == (operation_name, name)}
         listed = ", ".join(f"{p} x{n}" for p, n in seen.items()) or "-"
-        print(f"{operation_name:12} {name:8} {count:5} {start_up[(operation_name, name)]:8}  {listed}")
+        exits = " ".join(f"{c}:{n}" for (o, s, c), n in sorted(loop.codes.items()) if (o, s) == (operation_name, name))
+        ended = by_signal[(operation_name, name)]
+        print(
+            f"{operation_name:12} {name:8} {count:5} {start_up[(operation_name, name)]:8} {ended:9}  {exits}; {listed}"
+        )
     kinds: Counter[str] = Counter()
     for (_, _, problem), count in failed.items():
         kinds[problem] += count
     totals = {"runs": sum(runs.values()), "problems": sum(failed.values()), "by_kind": kinds}
-    print(json.dumps(totals | {"python_start_up_tracebacks": sum(start_up.values())}))
+    totals |= {"python_start_up_tracebacks": sum(start_up.values()), "ended_by_the_signal": sum(by_signal.values())}
+    print(json.dumps(totals | {"latest_delay_ended_by_the_signal_s": round(latest, 3)}))
     return 1 if failed else 0
 
 
