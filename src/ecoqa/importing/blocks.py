@@ -17,6 +17,12 @@ from ecoqa.text import fenced
 Kind = Literal["heading", "paragraph", "item", "numbered", "term", "code"]
 
 
+def asks(text: str) -> bool:
+    """Whether *text* ends in a question mark (closing quotes, brackets or emphasis after it allowed):
+    the one rule of every reader and recogniser for a line, heading or cell that asks."""
+    return bool(_ASKS.search(text))
+
+
 @dataclass(frozen=True)
 class Link:
     text: str
@@ -49,6 +55,10 @@ QUESTION_LABEL = re.compile(
 ANSWER_LABEL = re.compile(
     r"^(?:(?:antwoord|answer)(?:\s+\d{1,4})?\s*[:.)]|a(?:\d{1,4}[a-z]?)?\s*[:.)])\s*(?P<rest>.*)$", re.I
 )
+#: The question marks of the scripts Q&A is written in: Latin and others, full-width (Chinese,
+#: Japanese), Arabic (also Persian, Urdu).
+QUESTION_MARKS = "?？؟"
+_ASKS = re.compile(rf"[{QUESTION_MARKS}][\s\"'”’)\]*_]*$")
 #: A line drawn to divide, not text: one sign repeated (``-----``, ``▬▬▬▬``, ``═══``), spaced (``* * *``)
 #: or a pair of signs repeated (``-=-=-=``).
 _RULE = re.compile(r"^(?:([^\w\s])\1{2,}|([^\w\s])(?: \2){2,}|([^\w\s]{2})\3{2,}[^\w\s]?)$")
@@ -59,7 +69,9 @@ _LETTERED = re.compile(r"^(?P<prefix>(?P<letter>[A-Z])(?P<n>\d{1,3})\))\s+(?P<re
 #: A bullet: a mark, or an arrow drawn in text ("-> question", "=> question"), then a space and the text.
 _BULLET = re.compile(r"^(?P<mark>[•·▪◦‣∙●○■□➢➤►→⇒–—*+-]|--?>|==?>)\s+(?P<rest>\S.*)$")
 _BOXED = re.compile(r"^([*|#])(?:\s+(.*?))?\s+\1$")
-_SENTENCE_END = re.compile(r"[.!?:;…)\"'”’]$")
+#: How a sentence ends: its full stop, question mark (any script's) or closing mark; the full-width
+#: forms (Chinese, Japanese) and the Arabic full stop (Urdu) too.
+_SENTENCE_END = re.compile(rf"[.!:;…)\"'”’。！：；）」』۔{QUESTION_MARKS}]$")
 #: A line this short without a sentence ending is a heading in a page saved as text ("Ons werk").
 HEADING_WORDS = 6
 
@@ -367,14 +379,16 @@ def _unwrapped(lines: list[str]) -> list[str]:
                 joined.append("")
         else:
             current.append(text if current else line.rstrip())  # a paragraph keeps its first line's indent
-        if current and text.endswith("?") and QUESTION_LABEL.match(current[0].strip()):
+        if current and asks(text) and QUESTION_LABEL.match(current[0].strip()):
             joined.append(" ".join(current))
             current = []
     return joined
 
 
 #: A line that asks and answers itself: "What uptime do I get? - We offer 99.99% uptime."
-_ASKED_AND_ANSWERED = re.compile(r"^(?P<question>[^?]{3,300}\?)\s+[-–—:]\s+(?P<answer>\S.*)$")
+_ASKED_AND_ANSWERED = re.compile(
+    rf"^(?P<question>[^{QUESTION_MARKS}]{{3,300}}[{QUESTION_MARKS}])\s+[-–—:]\s+(?P<answer>\S.*)$"
+)
 
 
 def asked_and_answered(blocks: list[Block]) -> list[Block]:

@@ -7,6 +7,7 @@ import re
 from ecoqa.importing.blocks import ANSWER_LABEL as ANSWER_LABEL  # the labels live with the text reader
 from ecoqa.importing.blocks import QUESTION_LABEL as QUESTION_LABEL
 from ecoqa.importing.blocks import Block, numbering
+from ecoqa.importing.blocks import asks as asks  # the one rule, kept with the readers that use it too
 
 #: The rank of a heading made of one bold line (below every real heading level).
 BOLD = 7
@@ -22,7 +23,6 @@ QUESTION_WORD = re.compile(
     r"kunnen|mag|moet|moeten|zijn|heb|hebben|heeft|wordt|worden|krijg|krijgt|ben|zal|zou)\b)",
     re.I,
 )
-_ASKS = re.compile(r"[?？][\s\"'”’)\]*_]*$")
 
 
 _STATEMENT = re.compile(r"(?<!\.)[.。][\"'”’)\]」』]*$")
@@ -32,12 +32,6 @@ def bold_heading(text: str) -> bool:
     """Whether a paragraph all in bold reads as a heading: not one ending as a sentence does
     ("**As of 2016, crates.io rejects such packages.**", "**有区别。…。**" is an emphasised answer, not a title)."""
     return len(text) <= 300 and not _STATEMENT.search(text)
-
-
-def asks(text: str) -> bool:
-    """Whether *text* ends in a question mark, ASCII or full-width (Chinese and Japanese), closing
-    quotes, brackets or emphasis after it allowed."""
-    return bool(_ASKS.search(text))
 
 
 def question_text(text: str) -> tuple[str, int | None]:

@@ -14,7 +14,7 @@ import csv
 import itertools
 import re
 
-from ecoqa.importing.blocks import ANSWER_LABEL, QUESTION_LABEL, Block, Link, line_block
+from ecoqa.importing.blocks import ANSWER_LABEL, QUESTION_LABEL, Block, Link, asks, line_block
 
 _ADORNMENT = re.compile(r"^([=\-~^\"'`#*+<>:._])\1{2,}\s*$")
 _DIRECTIVE = re.compile(r"^\.\.\s+(?:(?P<name>[\w:-]+)::\s*(?P<arg>.*)|(?P<other>.*))$")
@@ -214,7 +214,7 @@ class _Reader:
         while end < len(self.lines) and self.lines[end].strip():
             line = self.lines[end]
             if (
-                (labelled and self.lines[end - 1].rstrip().endswith("?"))
+                (labelled and asks(self.lines[end - 1]))
                 or QUESTION_LABEL.match(line.strip())
                 or ANSWER_LABEL.match(line.strip())
             ):
