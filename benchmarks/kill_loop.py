@@ -13,17 +13,18 @@ operations by the start of their names). Checked for every run:
 
 - no hang: the process (and every process of its group) ends within ``--timeout`` seconds;
 - the exit code: 130 after SIGINT, 143 after SIGTERM, 129 after SIGHUP, killed after SIGKILL, or 0
-  if it was done; a SIGTERM or SIGHUP before ecoqa's first line (in Python's start-up) ends the
-  process by the signal itself, with nothing on stderr: such runs are counted apart as "by the
-  signal", with the longest delay after which one happened;
+  if it was done; a SIGTERM or SIGHUP before ecoqa's first line (in Python's start-up) or after
+  its last (in Python's exit, the command done and said) ends the process by the signal itself:
+  such runs are counted apart as "by the signal", before (nothing on stderr) or after, with the
+  longest delay after which one came before;
 - what ecoqa says: after SIGTERM or SIGHUP answered by ecoqa, exactly the one line
-  ``ecoqa: stopped by SIGTERM.`` (SIGHUP) on stderr;
+  ``ecoqa: stopped by SIGTERM.`` (SIGHUP; or its Dutch) on stderr;
 - the output is the old file or the complete new one (byte for byte as an undisturbed run writes it);
-- no leftover: after SIGINT or SIGTERM, as soon as ecoqa has ended; after SIGKILL, which leaves
-  no chance to clean up, after the next run (an undisturbed run of the same command, which must
-  succeed and give the same output). A leftover is a temporary file beside the output or in the
-  cache, or anything but the indexes and their map (``ecoqa-*.sqlite3``, ``ecoqa-files.json``)
-  in the cache.
+- no leftover: after SIGINT, SIGTERM or SIGHUP, as soon as ecoqa has ended; after SIGKILL, which
+  leaves no chance to clean up, after the next run (an undisturbed run of the same command, which
+  must succeed and give the same output; with ``--next-run-after-sigkill-only``, run after SIGKILL
+  only). A leftover is a temporary file beside the output or in the cache, or anything but the
+  indexes and their map (``ecoqa-*.sqlite3``, ``ecoqa-files.json``) in the cache.
 
 A SIGINT during Python's own start-up, before the first line of ecoqa runs (the interpreter
 importing ``site``, ``runpy`` or the console script's ``import re``, or importing ecoqa's files),
@@ -65,8 +66,12 @@ EXPECTED = {
     "SIGHUP": (129,),
     "SIGKILL": (-signal.SIGKILL,),
 }
-#: what ecoqa says when it answers a kill or a hang-up: one line
-SAID = {"SIGTERM": b"ecoqa: stopped by SIGTERM.\n", "SIGHUP": b"ecoqa: stopped by SIGHUP.\n"}
+#: what ecoqa says when it answers a kill or a hang-up: one line, in English or (before the command
+#: runs, in the bundled corpus's language) Dutch
+SAID = {
+    name: (f"ecoqa: stopped by {name}.\n".encode(), f"ecoqa: gestopt door {name}.\n".encode())
+    for name in ("SIGTERM", "SIGHUP")
+}
 
 
 @dataclass
@@ -92,12 +97,20 @@ def page(entries: int) -> str:
 
 class Loop:
     def __init__(
-        self, folder: Path, ecoqa: list[str], entries: int, timeout: float, only: str, page_entries: int
+        self,
+        folder: Path,
+        ecoqa: list[str],
+        entries: int,
+        timeout: float,
+        only: str,
+        page_entries: int,
+        next_every_time: bool = True,
     ) -> None:
         from make_corpus import make
 
         self.folder, self.ecoqa, self.timeout = folder, ecoqa, timeout
         self.codes: Counter[tuple[str, str, int]] = Counter()  # (operation, signal, exit code) -> runs
+        self.next_every_time = next_every_time
         corpus = folder / "corpus.json"
         corpus.write_text(json.dumps(make(entries), ensure_ascii=False), encoding="utf-8")
         (folder / "page.html").write_text(page(page_entries), encoding="utf-8")
@@ -168,14 +181,14 @@ class Loop:
         self.codes[(operation.name, name, code)] += 1
         if in_python_start_up(stderr):
             problems.append(START_UP)
-        elif name in SAID and code == -SIGNALS[name]:
-            if stderr:
-                problems.append("said something when ended by the signal")
-            problems.append(f"{BY_THE_SIGNAL} {delay:.3f}")
+        elif name in SAID and code == -SIGNALS[name]:  # before ecoqa's first line, or after its last
+            if b"Traceback" in stderr or b"internal error" in stderr:
+                problems.append("traceback when ended by the signal")
+            problems.append(f"{BY_THE_SIGNAL} {'after' if stderr else 'before'} {delay:.3f}")
         else:
             if code not in (0, *EXPECTED[name]) and "hang" not in problems:
                 problems.append(f"exit {code}")
-            if name in SAID and code == EXPECTED[name][0] and stderr != SAID[name]:
+            if name in SAID and code == EXPECTED[name][0] and stderr not in SAID[name]:
                 problems.append(f"said {stderr[:160]!r}")
             if any(sign in stderr for sign in (b"Traceback", b"internal error", b"Exception ignored")):
                 last = stderr.decode(errors="replace").strip().splitlines()[-1:]
@@ -184,6 +197,9 @@ class Loop:
             problems.append("output neither old nor new")
         if name != "SIGKILL":  # Ctrl-C and kill clean up before ecoqa ends, not the next run
             problems += [f"left after the signal {n}" for n in self.leftovers(cache)]
+            if not self.next_every_time:
+                shutil.rmtree(cache, ignore_errors=True)
+                return problems
         after = self.run(operation, cache)
         if after.returncode != 0:
             problems.append(f"next run exit {after.returncode}")
@@ -232,12 +248,20 @@ def main() -> int:
     parser.add_argument("--ecoqa", default=None, help="the ecoqa command (default: this Python's -m ecoqa)")
     parser.add_argument("--only", default="", help="only the operations whose names start so: import, export, build")
     parser.add_argument("--page-entries", type=int, default=1500, help="questions on the page to import (1,500: ~1 MB)")
+    parser.add_argument(
+        "--next-run-after-sigkill-only",
+        action="store_true",
+        help="the undisturbed run after SIGKILL only (it sweeps what SIGKILL left); others are checked as they end",
+    )
     options = parser.parse_args()
     ecoqa = [options.ecoqa] if options.ecoqa else [sys.executable, "-m", "ecoqa"]
     rng = random.Random(options.seed)
     folder = Path(tempfile.mkdtemp(prefix="ecoqa-kill-loop-"))
     try:
-        loop = Loop(folder, ecoqa, options.entries, options.timeout, options.only, options.page_entries)
+        loop = Loop(
+            folder, ecoqa, options.entries, options.timeout, options.only, options.page_entries,
+            next_every_time=not options.next_run_after_sigkill_only,
+        )  # fmt: skip
         source = (folder / "page.html").stat().st_size / 1e6
         for operation in loop.operations:
             print(f"{operation.name:12} undisturbed {operation.seconds:.2f} s", flush=True)
@@ -245,8 +269,8 @@ def main() -> int:
         runs: Counter[tuple[str, str]] = Counter()
         failed: Counter[tuple[str, str, str]] = Counter()
         start_up: Counter[tuple[str, str]] = Counter()
-        by_signal: Counter[tuple[str, str]] = Counter()
-        latest = 0.0  # the longest delay after which a signal still ended the process itself
+        by_signal: Counter[tuple[str, str, str]] = Counter()  # (operation, signal, before or after ecoqa ran)
+        latest = 0.0  # the longest delay after which a signal still ended the process before ecoqa ran
         for number in range(1, options.runs + 1):
             operation, name = rng.choice(loop.operations), rng.choice(sorted(SIGNALS))
             runs[(operation.name, name)] += 1
@@ -255,8 +279,10 @@ def main() -> int:
                     start_up[(operation.name, name)] += 1
                     continue
                 if problem.startswith(BY_THE_SIGNAL):
-                    by_signal[(operation.name, name)] += 1
-                    latest = max(latest, float(problem.rsplit(" ", 1)[1]))
+                    when, delay = problem.split()[-2:]
+                    by_signal[(operation.name, name, when)] += 1
+                    if when == "before":
+                        latest = max(latest, float(delay))
                     continue
                 kind = problem.rsplit(" ", 1)[0] if problem.startswith(("leftover", "left after")) else problem
                 failed[(operation.name, name, kind)] += 1
@@ -265,21 +291,24 @@ def main() -> int:
                 print(f"{number} runs, {sum(failed.values())} problems", flush=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    print(f"\n{'operation':12} {'signal':8} {'runs':>5} {'start-up':>8} {'by signal':>9}  exit codes; problems")
+    print("\nby signal: runs ended by the signal itself, before ecoqa's first line / after its last")
+    print(f"{'operation':12} {'signal':8} {'runs':>5} {'start-up':>8} {'by signal':>9}  exit codes; problems")
     for (operation_name, name), count in sorted(runs.items()):
         seen = {p: n for (o, s, p), n in failed.items() if (o, s) == (operation_name, name)}
         listed = ", ".join(f"{p} x{n}" for p, n in seen.items()) or "-"
         exits = " ".join(f"{c}:{n}" for (o, s, c), n in sorted(loop.codes.items()) if (o, s) == (operation_name, name))
-        ended = by_signal[(operation_name, name)]
+        ended = "/".join(str(by_signal[(operation_name, name, when)]) for when in ("before", "after"))
         print(
-            f"{operation_name:12} {name:8} {count:5} {start_up[(operation_name, name)]:8} {ended:9}  {exits}; {listed}"
+            f"{operation_name:12} {name:8} {count:5} {start_up[(operation_name, name)]:8} {ended:>9}  {exits}; {listed}"
         )
     kinds: Counter[str] = Counter()
     for (_, _, problem), count in failed.items():
         kinds[problem] += count
     totals = {"runs": sum(runs.values()), "problems": sum(failed.values()), "by_kind": kinds}
-    totals |= {"python_start_up_tracebacks": sum(start_up.values()), "ended_by_the_signal": sum(by_signal.values())}
-    print(json.dumps(totals | {"latest_delay_ended_by_the_signal_s": round(latest, 3)}))
+    totals |= {"python_start_up_tracebacks": sum(start_up.values())}
+    for when in ("before", "after"):
+        totals[f"ended_by_the_signal_{when}_ecoqa_ran"] = sum(n for (_, _, w), n in by_signal.items() if w == when)
+    print(json.dumps(totals | {"latest_delay_ended_by_the_signal_before_ecoqa_ran_s": round(latest, 3)}))
     return 1 if failed else 0
 
 
