@@ -77,7 +77,7 @@ INTERNAL = {
     "cli.exits": {"messages", "errors", "config", "corpus", "output", "text", "cli.usage"},
     "cli.usage": {"messages"},
     "cli.completion": {"completion"},
-    "cli.options": {"cli", "messages", "names"},
+    "cli.options": {"cli", "errors", "messages", "names"},
     "cli.common": {
         "messages",
         "cli",

@@ -22,7 +22,8 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGTER
 
 #: Runs ecoqa's console script (``ecoqa.__main__.main``) with sys.argv[2:], after arranging that the
 #: process signals itself with sys.argv[1] where ``PLANT`` says: "read" once ``import`` has read a
-#: source (it then parses it), "load" as ecoqa starts to read its command line.
+#: source (it then parses it), "load" as ecoqa starts to read its command line, "parse" while Typer
+#: parses it (choosing the command).
 PLANT = """
 import os, signal, sys
 number = getattr(signal, sys.argv[1])
@@ -41,6 +42,13 @@ elif where == "load":
         os.kill(os.getpid(), number)
         raise AssertionError("the signal did not stop ecoqa")
     ecoqa.cli.run = signalled
+elif where == "parse":
+    from ecoqa.cli.options import EcoqaGroup
+    resolve = EcoqaGroup.resolve_command
+    def resolve_signalled(self, ctx, args):
+        os.kill(os.getpid(), number)
+        return resolve(self, ctx, args)
+    EcoqaGroup.resolve_command = resolve_signalled
 from ecoqa.__main__ import main
 sys.argv = ["ecoqa", *sys.argv[2:]]
 main()
@@ -83,9 +91,11 @@ def test_a_kill_while_import_reads_writes_nothing_and_says_so(folder: Path, name
     assert sorted(p.name for p in folder.iterdir()) == ["faq.html", "out.json"]  # no temporary file
 
 
-def test_a_kill_while_ecoqa_loads_is_said_too(folder: Path) -> None:
-    """Outside any command (ecoqa loading its command line): the same line and code."""
-    result = signalled(folder, "SIGTERM", "load", "import", "faq.html", "-o", "out.json", "--force")
+@pytest.mark.parametrize("where", ["load", "parse"])
+def test_a_kill_before_the_command_runs_is_said_too(folder: Path, where: str) -> None:
+    """Outside any command (ecoqa loading, Typer parsing the command line): the same line and code
+    (Typer's main ended a kill there as a silent 130)."""
+    result = signalled(folder, "SIGTERM", where, "--lang", "en", "import", "faq.html", "-o", "out.json", "--force")
     assert (result.returncode, result.stderr) == (143, "ecoqa: stopped by SIGTERM.\n")
     assert (folder / "out.json").read_text(encoding="utf-8") == "the earlier corpus\n"
 

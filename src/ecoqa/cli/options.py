@@ -70,7 +70,7 @@ class EcoqaGroup(TyperGroup):
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
         """Parsing ``ecoqa``'s own options runs ``--help`` and ``--version``."""
-        with reader_gone_is_done():
+        with reader_gone_is_done(), stops_carried_past_typer():
             return super().make_context(info_name, args, parent, **extra)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
@@ -79,8 +79,25 @@ class EcoqaGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         """Invoking parses the command's options, which runs its ``--help``."""
-        with reader_gone_is_done():
+        with reader_gone_is_done(), stops_carried_past_typer():
             return super().invoke(ctx)
+
+
+class _Stopping(Exception):
+    """A kill or hang-up (its ``Stopped`` is the cause) on its way past Typer's main."""
+
+
+@contextlib.contextmanager
+def stops_carried_past_typer() -> Iterator[None]:
+    """Typer's main ends every KeyboardInterrupt as a silent exit 130; a kill or hang-up that comes
+    while the command line is parsed or a command loads (before the command's own ``handled``)
+    passes it as another exception, which ``exits`` maps to 128 + its number and its line."""
+    from ecoqa.errors import Stopped
+
+    try:
+        yield
+    except Stopped as stop:
+        raise _Stopping from stop
 
 
 class EcoqaCommand(TyperCommand):
