@@ -217,24 +217,63 @@ def test_schema_org_microdata(invoke: Invoke, tmp_path: Path) -> None:
     ]
 
 
-def test_a_qa_page_takes_the_suggested_answer_when_none_is_accepted(invoke: Invoke, tmp_path: Path) -> None:
-    document = imported(invoke, tmp_path, SAMPLES / "qapage.html")
-    assert pairs(document) == [
-        (
-            1,
-            "How do I find partners for a consortium?",
-            "Try the matchmaking events of the regional development agency.",
-        )
-    ]
-
-
-def test_details_and_definition_lists(invoke: Invoke, tmp_path: Path) -> None:
-    document = imported(invoke, tmp_path, SAMPLES / "accordion.html")
-    assert pairs(document) == [
-        (1, "When is the fieldlab open?", "From Monday to Friday, 9:00 to 17:00."),
-        (2, "Is there parking?", "Yes, behind the building.\n\n- Cars: gate B\n- Bicycles: gate A"),
-        (3, "Who do I call in an emergency?", "The lab coordinator, whose number is on the door."),
-    ]
+@pytest.mark.parametrize(
+    ("sample", "expected"),
+    [
+        pytest.param(
+            "qapage.html",
+            [
+                (
+                    1,
+                    "How do I find partners for a consortium?",
+                    "Try the matchmaking events of the regional development agency.",
+                )
+            ],
+            id="qa-page-takes-the-suggested-answer-when-none-is-accepted",
+        ),
+        pytest.param(
+            "accordion.html",
+            [
+                (1, "When is the fieldlab open?", "From Monday to Friday, 9:00 to 17:00."),
+                (2, "Is there parking?", "Yes, behind the building.\n\n- Cars: gate B\n- Bicycles: gate A"),
+                (3, "Who do I call in an emergency?", "The lab coordinator, whose number is on the door."),
+            ],
+            id="details-and-definition-lists",
+        ),
+        pytest.param(
+            "labelled.md",
+            [
+                (1, "Hoe vind ik een geschikte kennispartner?", "Begin bij de innovatiemakelaar in je regio."),
+                (2, "Wat is een fieldlab?", "Een praktijkomgeving waar bedrijven nieuwe technologie testen."),
+                (3, "Is deelname gratis?", "Voor de eerste sessie wel."),
+            ],
+            id="markdown-labels-vraag-antwoord-and-q-a",
+        ),
+        pytest.param(
+            "wrapped.txt",
+            [
+                (
+                    1,
+                    "Voor welke projecten is het fonds bedoeld?",
+                    "Voor projecten waarin minstens twee bedrijven samenwerken met een kennisinstelling, en die "
+                    "binnen drie jaar tot een product of dienst kunnen leiden.\n\nHet fonds kijkt vooral naar:\n\n"
+                    "1. de kans dat het product de markt bereikt;\n\n2. de samenwerking tussen de partners.",
+                ),
+                (
+                    2,
+                    "Hoe hoog is de bijdrage?",
+                    "Hoogstens de helft van de projectkosten. Een lening is ook mogelijk, met een looptijd van "
+                    "maximaal tien jaar.",
+                ),
+            ],
+            id="hard-wrapped-text-with-a-numbered-list-inside-an-answer",
+        ),
+    ],
+)
+def test_a_sample_imports_as_its_pairs(
+    invoke: Invoke, tmp_path: Path, sample: str, expected: list[tuple[int, str, str]]
+) -> None:
+    assert pairs(imported(invoke, tmp_path, SAMPLES / sample)) == expected
 
 
 def test_markdown_headings_at_any_level_with_wrapped_paragraphs_lists_and_links(invoke: Invoke, tmp_path: Path) -> None:
@@ -262,15 +301,6 @@ def test_markdown_headings_at_any_level_with_wrapped_paragraphs_lists_and_links(
     assert [(s["name"], s["role"]) for s in document["speakers"]] == [
         ("Anna de Vries", "programmaleider"),
         ("Bram Jansen", "onderzoeker"),
-    ]
-
-
-def test_markdown_labels_vraag_antwoord_and_q_a(invoke: Invoke, tmp_path: Path) -> None:
-    document = imported(invoke, tmp_path, SAMPLES / "labelled.md")
-    assert pairs(document) == [
-        (1, "Hoe vind ik een geschikte kennispartner?", "Begin bij de innovatiemakelaar in je regio."),
-        (2, "Wat is een fieldlab?", "Een praktijkomgeving waar bedrijven nieuwe technologie testen."),
-        (3, "Is deelname gratis?", "Voor de eerste sessie wel."),
     ]
 
 
@@ -308,25 +338,6 @@ def test_tsv_with_an_id_column_keeps_the_ids_and_is_english(invoke: Invoke, tmp_
     assert [q["id"] for q in document["questions"]] == [7, 8]
     assert document["collection"]["language"] == "en"
     assert "glossary" not in document  # the Dutch-English table only helps a Dutch corpus
-
-
-def test_hard_wrapped_text_with_a_numbered_list_inside_an_answer(invoke: Invoke, tmp_path: Path) -> None:
-    document = imported(invoke, tmp_path, SAMPLES / "wrapped.txt")
-    assert pairs(document) == [
-        (
-            1,
-            "Voor welke projecten is het fonds bedoeld?",
-            "Voor projecten waarin minstens twee bedrijven samenwerken met een kennisinstelling, en die binnen "
-            "drie jaar tot een product of dienst kunnen leiden.\n\nHet fonds kijkt vooral naar:\n\n"
-            "1. de kans dat het product de markt bereikt;\n\n2. de samenwerking tussen de partners.",
-        ),
-        (
-            2,
-            "Hoe hoog is de bijdrage?",
-            "Hoogstens de helft van de projectkosten. Een lening is ook mogelijk, met een looptijd van maximaal "
-            "tien jaar.",
-        ),
-    ]
 
 
 def test_an_english_corpus_is_stemmed_as_english(invoke: Invoke, tmp_path: Path) -> None:

@@ -662,53 +662,63 @@ def test_list_items_that_open_with_a_bold_question(tmp_path: Path, text: str) ->
     ]
 
 
-def test_numbered_labels_q1_a1(tmp_path: Path) -> None:
-    """``Q1.`` / ``A1.``: both labels carry the number; neither stays in the text."""
-    text = (
-        "FREQUENTLY ASKED QUESTIONS\n\nQ1. How do I install it?\nA1. Run the installer.\n\n"
-        "Q2. Does it work offline?\nA2. Yes, after the first start.\n\n"
-        "Q3. Where are settings stored?\nA3. In your home folder.\n"
-    )
-    found = questions_of(tmp_path, "faq.txt", text)
-    assert found == [
-        ("How do I install it?", "Run the installer."),
-        ("Does it work offline?", "Yes, after the first start."),
-        ("Where are settings stored?", "In your home folder."),
-    ]
+#: One FAQ of three questions, written in each markup that lists questions over their answers.
+THREE = [
+    ("How do I install it?", "Run the installer and follow the steps."),
+    ("Does it work offline?", "Yes, after the first start."),
+    ("Where are settings stored?", "In your home folder."),
+]
+_BOLD_ITEMS = "".join(f"<li><strong>{q}</strong> {a}</li>" for q, a in THREE)
 
 
-def test_html_list_items_that_open_with_a_bold_question(tmp_path: Path) -> None:
-    """``<li><strong>Question?</strong> answer</li>``, as ``<p>`` with a bold question already is."""
-    items = "".join(
-        f"<li><strong>{q}</strong> {a}</li>"
-        for q, a in [
-            ("How do I install it?", "Run the installer and follow the steps."),
-            ("Does it work offline?", "Yes, after the first start."),
-            ("Where are settings stored?", "In your home folder."),
-        ]
-    )
-    page = f"<!DOCTYPE html><html><body><h1>FAQ</h1><ul>{items}</ul><footer><p>© Example</p></footer></body></html>"
-    found = questions_of(tmp_path, "faq.html", page)
-    assert found == [
-        ("How do I install it?", "Run the installer and follow the steps."),
-        ("Does it work offline?", "Yes, after the first start."),
-        ("Where are settings stored?", "In your home folder."),
-    ]
-
-
-def test_question_and_answer_labels_with_an_answer_wrapped_once(tmp_path: Path) -> None:
-    """``Question:``/``Answer:`` lines; one answer goes on over a second line in lower case."""
-    text = (
-        "Question: How do I install it?\nAnswer: Run the installer and follow the\nsteps in the wizard.\n\n"
-        "Question: Does it work offline?\nAnswer: Yes, after the first start.\n\n"
-        "Question: Where are settings stored?\nAnswer: In your home folder.\n"
-    )
-    found = questions_of(tmp_path, "faq.txt", text)
-    assert found == [
-        ("How do I install it?", "Run the installer and follow the steps in the wizard."),
-        ("Does it work offline?", "Yes, after the first start."),
-        ("Where are settings stored?", "In your home folder."),
-    ]
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        pytest.param(  # ``Q1.`` / ``A1.``: both labels carry the number; neither stays in the text
+            "faq.txt",
+            "FREQUENTLY ASKED QUESTIONS\n\nQ1. How do I install it?\nA1. Run the installer and follow the steps.\n\n"
+            "Q2. Does it work offline?\nA2. Yes, after the first start.\n\n"
+            "Q3. Where are settings stored?\nA3. In your home folder.\n",
+            id="numbered-labels-q1-a1",
+        ),
+        pytest.param(  # ``Question:``/``Answer:`` lines; one answer goes on over a second line in lower case
+            "faq.txt",
+            "Question: How do I install it?\nAnswer: Run the installer and follow\nthe steps.\n\n"
+            "Question: Does it work offline?\nAnswer: Yes, after the first start.\n\n"
+            "Question: Where are settings stored?\nAnswer: In your home folder.\n",
+            id="question-answer-labels-wrapped-once",
+        ),
+        pytest.param(  # ``<li><strong>Question?</strong> answer</li>``, as ``<p>`` with a bold question already is
+            "faq.html",
+            f"<!DOCTYPE html><html><body><h1>FAQ</h1><ul>{_BOLD_ITEMS}</ul>"
+            "<footer><p>© Example</p></footer></body></html>",
+            id="html-list-items-opening-with-a-bold-question",
+        ),
+        pytest.param(  # reStructuredText definition list: a line, its text indented under it (a comment is not text)
+            "faq.rst",
+            "FAQ\n===\n\nHow do I install it?\n    Run the installer and follow the steps.\n\n"
+            "Does it work offline?\n    Yes, after the first start.\n\n"
+            "Where are settings stored?\n    In your home folder.\n\n    ..\n       a comment, not text\n",
+            id="restructuredtext-definition-list",
+        ),
+        pytest.param(  # AsciiDoc ``.Block title`` lines, each over the paragraph it names, under a ``= Title``
+            "faq.adoc",
+            "= FAQ\n\n.How do I install it?\nRun the installer and follow the steps.\n\n"
+            ".Does it work offline?\nYes, after the first start.\n\n"
+            ".Where are settings stored?\nIn your home folder.\n",
+            id="asciidoc-block-titles",
+        ),
+        pytest.param(  # Org ``- Question? :: answer`` description items
+            "faq.org",
+            "#+TITLE: FAQ\n\n- How do I install it? :: Run the installer and follow the steps.\n"
+            "- Does it work offline? :: Yes, after the first start.\n"
+            "- Where are settings stored? :: In your home folder.\n",
+            id="org-description-items",
+        ),
+    ],
+)
+def test_the_same_faq_in_each_markup_that_lists_questions_over_answers(tmp_path: Path, name: str, text: str) -> None:
+    assert questions_of(tmp_path, name, text) == THREE
 
 
 def test_a_markdown_pipe_table_of_questions_and_one_inside_an_answer(tmp_path: Path) -> None:
@@ -735,19 +745,10 @@ def test_a_markdown_pipe_table_of_questions_and_one_inside_an_answer(tmp_path: P
     )
 
 
-def test_a_restructuredtext_definition_list_of_questions(tmp_path: Path) -> None:
-    """reStructuredText definition lists (a line, its text indented under it): a FAQ's questions,
-    or terms inside an answer, which stay its text with their own paragraphs and code."""
-    faq = (
-        "FAQ\n===\n\nHow do I install it?\n    Run the installer and follow the steps.\n\n"
-        "Does it work offline?\n    Yes, after the first start.\n\n"
-        "Where are settings stored?\n    In your home folder.\n\n    ..\n       a comment, not text\n"
-    )
-    assert questions_of(tmp_path, "faq.rst", faq) == [
-        ("How do I install it?", "Run the installer and follow the steps."),
-        ("Does it work offline?", "Yes, after the first start."),
-        ("Where are settings stored?", "In your home folder."),
-    ]
+def test_restructuredtext_terms_inside_an_answer_stay_its_text(tmp_path: Path) -> None:
+    """reStructuredText definition lists inside an answer (a list of the FAQ's questions is a case
+    of test_the_same_faq_in_each_markup_that_lists_questions_over_answers) stay its text, with
+    their own paragraphs and code."""
     inside = (
         "FAQ\n===\n\nHow do I find bad hardware?\n--------------------------\n\n"
         "Checking drives\n  Use smartctl::\n\n      # smartctl -a /dev/sda\n\n  Then run fsck.\n\n"
@@ -783,19 +784,6 @@ def test_html_questions_marked_by_their_class(tmp_path: Path) -> None:
     ]
 
 
-def test_asciidoc_block_titles_over_their_answers(tmp_path: Path) -> None:
-    """AsciiDoc ``.Block title`` lines, each over the paragraph it names, under a ``= Title``."""
-    text = (
-        "= FAQ\n\n.How do I install it?\nRun the installer and follow the steps.\n\n"
-        ".Does it work offline?\nYes, after the first start.\n\n.Where are settings stored?\nIn your home folder.\n"
-    )
-    assert questions_of(tmp_path, "faq.adoc", text) == [
-        ("How do I install it?", "Run the installer and follow the steps."),
-        ("Does it work offline?", "Yes, after the first start."),
-        ("Where are settings stored?", "In your home folder."),
-    ]
-
-
 def test_excels_separator_line_names_the_delimiter(tmp_path: Path) -> None:
     """Excel writes ``sep=;`` above the header of a CSV it exports: it is not a row."""
     source = tmp_path / "vragen.csv"
@@ -806,19 +794,6 @@ def test_excels_separator_line_names_the_delimiter(tmp_path: Path) -> None:
     assert [(p.question, p.answer) for p in found] == [
         ("Hoe installeer ik het?", "Start het programma."),
         ("Werkt het offline?", "Ja."),
-    ]
-
-
-def test_org_description_lists_of_questions(tmp_path: Path) -> None:
-    """Org ``- Question? :: answer`` description items."""
-    text = (
-        "#+TITLE: FAQ\n\n- How do I install it? :: Run the installer.\n"
-        "- Does it work offline? :: Yes, after the first start.\n- Where are settings stored? :: In your home folder.\n"
-    )
-    assert questions_of(tmp_path, "faq.org", text) == [
-        ("How do I install it?", "Run the installer."),
-        ("Does it work offline?", "Yes, after the first start."),
-        ("Where are settings stored?", "In your home folder."),
     ]
 
 

@@ -182,22 +182,18 @@ def test_error_goes_to_stderr_without_traceback(tmp_path: Path) -> None:
     assert b"Traceback" not in result.stderr
 
 
-def test_internal_errors_exit_70_with_one_line() -> None:
-    code = (
-        "import ecoqa.corpus as c\n"
-        "def boom(path=None):\n"
-        "    raise RuntimeError('planted bug')\n"
-        "c.load_corpus = boom\n"
-        "from ecoqa.__main__ import main\n"
-        "main()\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code, "show", "1", "--lang", "en"],
-        capture_output=True,
-        env=env(),
-        timeout=60,
+def with_a_planted_bug(loader: str, launch: str) -> subprocess.CompletedProcess[bytes]:
+    """``ecoqa show 1`` in a fresh Python whose corpus loader is *loader* (its body, which raises),
+    started by *launch* (the console script's ``main``, or the Typer app itself)."""
+    code = f"import ecoqa.corpus as c\ndef boom(path=None):\n{loader}c.load_corpus = boom\n{launch}\n"
+    return subprocess.run(
+        [sys.executable, "-c", code, "show", "1", "--lang", "en"], capture_output=True, env=env(), timeout=60,
         check=False,
-    )
+    )  # fmt: skip
+
+
+def test_internal_errors_exit_70_with_one_line() -> None:
+    result = with_a_planted_bug("    raise RuntimeError('planted bug')\n", "from ecoqa.__main__ import main\nmain()")
     assert result.returncode == 70
     assert result.stdout == b""
     assert result.stderr.decode() == (
@@ -217,22 +213,8 @@ def test_works_from_any_directory(tmp_path: Path) -> None:
 
 
 def test_unexpected_errors_do_not_print_locals() -> None:
-    code = (
-        "import ecoqa.corpus as c\n"
-        "def boom(path=None):\n"
-        "    secret = 'SENTINEL-7f3a'\n"
-        "    raise RuntimeError('boom')\n"
-        "c.load_corpus = boom\n"
-        "from ecoqa.cli import app\n"
-        "app(prog_name='ecoqa')\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code, "show", "1", "--lang", "en"],
-        capture_output=True,
-        env=env(),
-        timeout=60,
-        check=False,
-    )
+    loader = "    secret = 'SENTINEL-7f3a'\n    raise RuntimeError('boom')\n"
+    result = with_a_planted_bug(loader, "from ecoqa.cli import app\napp(prog_name='ecoqa')")
     assert result.returncode == 70
     assert b"SENTINEL-7f3a" not in result.stderr
 
