@@ -103,6 +103,14 @@ def test_show_json(invoke: Any, qa: dict[str, Any]) -> None:
             "ecoqa: no question 'abc'; valid ids are 1-24. (to search, use: ecoqa search 'abc')\n",
         ),
         (["show", "0"], ExitCode.USAGE, "ecoqa: no question '0'; valid ids are 1-24.\n"),
+        # a negative number is an id out of range, not an unknown option -5 (no ecoqa option is a number)
+        (["show", "-5"], ExitCode.USAGE, "ecoqa: no question '-5'; valid ids are 1-24.\n"),
+        (["show", "3", "-5", "--json"], ExitCode.USAGE, "ecoqa: no question '-5'; valid ids are 1-24.\n"),
+        (  # an option's value stays its value
+            ["list", "-n", "-5"],
+            ExitCode.USAGE,
+            "ecoqa: invalid value for --limit: must be 1 or more; see 'ecoqa list --help'.\n",
+        ),
         (["list", "--topic", "smes2"], ExitCode.USAGE, "ecoqa: unknown topic 'smes2'; did you mean mkb?\n"),
         (["list", "--principle", "nope"], ExitCode.USAGE, "ecoqa: unknown principle 'nope'; see 'ecoqa principles'.\n"),
         (["principles", "nope"], ExitCode.USAGE, "ecoqa: unknown principle 'nope'; see 'ecoqa principles'.\n"),

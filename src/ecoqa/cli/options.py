@@ -11,6 +11,7 @@ import contextlib
 import copy
 import functools
 import itertools
+import re
 import sys
 from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from pathlib import Path
@@ -109,7 +110,7 @@ class EcoqaCommand(TyperCommand):
         allowed, ctx.allow_extra_args = ctx.allow_extra_args, True
         try:
             with usage_errors_in(ctx, list(args)):  # a copy: Click's parser empties the list
-                extra: list[str] = super().parse_args(ctx, args)
+                extra: list[str] = super().parse_args(ctx, negative_numbers_as_arguments(self, ctx, args))
         finally:
             ctx.allow_extra_args = allowed
         if extra and not allowed and not ctx.resilient_parsing:
@@ -137,6 +138,27 @@ class EcoqaCommand(TyperCommand):
             if rows:
                 with formatter.section(title):
                     formatter.write_dl(rows)
+
+
+_NEGATIVE_NUMBER = re.compile(r"-\d+")
+
+
+def negative_numbers_as_arguments(command: Any, ctx: Any, args: list[str]) -> list[str]:
+    """*args* with each negative number that is not an option's value moved after ``--``, where
+    Click reads it as an argument: no ecoqa option is a number, so ``show -5`` asks for question
+    -5 (and is told which ids there are), rather than for an option -5."""
+    valued = {
+        name for param in command.get_params(ctx) if param.param_type_name == "option" and not param.is_flag
+        for name in param.opts
+    }  # fmt: skip
+    kept: list[str] = []
+    moved: list[str] = []
+    for position, word in enumerate(args):
+        if word == "--":
+            return [*kept, "--", *moved, *args[position + 1 :]] if moved else args
+        after_option = position > 0 and args[position - 1] in valued
+        (moved if _NEGATIVE_NUMBER.fullmatch(word) and not after_option else kept).append(word)
+    return [*kept, "--", *moved] if moved else args
 
 
 @contextlib.contextmanager
