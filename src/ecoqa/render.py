@@ -237,7 +237,7 @@ def _facts(entry: Entry, corpus: Corpus, lang: str, related: Sequence[Heading]) 
         sections.append(("references", _references(entry, lang)))
     if related:
         sections.append(("related", numbered((r.id, safe(r.text(lang))) for r in related)))
-    if _has_own_source(entry):
+    if _has_own_source(entry) and corpus.source_count() > 1:  # one source is named once, after the questions
         sections.append(("source", safe(_where(entry.source))))
     if not sections:
         return None
@@ -324,7 +324,8 @@ def source_note(corpus: Corpus, lang: str, entries: Iterable[Entry], width: int 
     organizers = " & ".join(collection.organizers) if collection and collection.organizers else ""
     if collection and not organizers:
         organizers = collection.organizer_line
-    line = safe(", ".join(part for part in (named, collection.date if collection else "", organizers) if part))
+    parts = (named, collection.date if collection else "", organizers, _the_one_source(corpus, entries))
+    line = safe(", ".join(part for part in parts if part))
     if derived:
         line.append(" — " if line.plain else "").append_text(corpus_title(corpus, lang))
     whole = in_lang(lang, provenance.source, provenance.source_en)
@@ -346,6 +347,18 @@ def source_note(corpus: Corpus, lang: str, entries: Iterable[Entry], width: int 
 
 def _has_own_source(entry: Entry) -> bool:
     return entry.source is not None and any(entry.source)
+
+
+def _the_one_source(corpus: Corpus, entries: Iterable[Entry]) -> str:
+    """The file (and address) every shown question came from, in a corpus of one source: named
+    here, once, rather than in each question's facts; empty for a merged corpus or none named."""
+    if corpus.source_count() > 1:
+        return ""
+    sources = {entry.source for entry in entries if _has_own_source(entry)}
+    own = next(iter(sources)) if len(sources) == 1 else None
+    if own is None:
+        return ""
+    return ", ".join(part for part in (own.file, own.url) if part)
 
 
 def _where(own: Source | None) -> str:

@@ -1,0 +1,44 @@
+"""What ``show`` and ``info`` say of where an imported corpus comes from: its one source named
+once, each source of a merged corpus named with its questions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+Invoke = Callable[..., Any]
+
+pytestmark = pytest.mark.usefixtures("english")
+
+
+def imported(invoke: Invoke, tmp_path: Path, *documents: tuple[str, str]) -> Path:
+    """A corpus imported from *documents* (file name, text)."""
+    for name, text in documents:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    target = tmp_path / "corpus.json"
+    result = invoke("import", *(str(tmp_path / name) for name, _ in documents), "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    return target
+
+
+FREE = ("faq.md", "# FAQ\n\n## Is it free?\n\nYes, always.\n\n## Who made it?\n\nA small team.\n")
+OPEN = ("more.md", "# More\n\n## Is it open source?\n\nYes, MIT.\n\n## Where is the code?\n\nOn GitHub.\n")
+
+
+def test_a_corpus_of_one_source_names_it_once(invoke: Invoke, tmp_path: Path) -> None:
+    """Before, the question's facts said 'Source faq.md' and the closing line 'Source FAQ'."""
+    corpus = imported(invoke, tmp_path, FREE)
+    shown = invoke("--data", str(corpus), "show", "1", env={"COLUMNS": "100"}).stdout
+    assert [line for line in shown.splitlines() if "Source" in line] == ["Source  FAQ, faq.md"]
+    assert shown.count("faq.md") == 1
+
+
+def test_a_merged_corpus_names_each_questions_source_with_it(invoke: Invoke, tmp_path: Path) -> None:
+    corpus = imported(invoke, tmp_path, FREE, OPEN)
+    first = invoke("--data", str(corpus), "show", "1", env={"COLUMNS": "100"}).stdout
+    third = invoke("--data", str(corpus), "show", "3", env={"COLUMNS": "100"}).stdout
+    assert "faq.md" in first and "more.md" not in first
+    assert "more.md" in third and "faq.md" not in third
