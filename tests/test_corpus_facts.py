@@ -42,3 +42,22 @@ def test_a_merged_corpus_names_each_questions_source_with_it(invoke: Invoke, tmp
     third = invoke("--data", str(corpus), "show", "3", env={"COLUMNS": "100"}).stdout
     assert "faq.md" in first and "more.md" not in first
     assert "more.md" in third and "faq.md" not in third
+
+
+def test_info_says_the_corpus_language(invoke: Invoke, tmp_path: Path) -> None:
+    """As the code --lang takes; before, neither the rows nor the panel said it."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    from ecoqa.corpus import load_corpus
+    from ecoqa.overview import info_view
+
+    corpus = imported(invoke, tmp_path, FREE)
+    rows = invoke("--data", str(corpus), "info").stdout.splitlines()
+    assert "language\ten" in rows
+    console = Console(file=StringIO(), width=80)
+    console.print(info_view(load_corpus(corpus), "en"))
+    panel = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    label = next(n for n, line in enumerate(panel) if line.strip("│ ") == "language")
+    assert panel[label + 1].strip("│ ") == "en"

@@ -251,6 +251,8 @@ def info_rows(corpus: Corpus, lang: str) -> Iterator[tuple[object, ...]]:
         yield "date", webinar.date
         yield "organizers", webinar.organizers_in(lang, corpus.language)
         yield "summary", in_lang(lang, webinar.summary, webinar.summary_en)
+    if corpus.language:
+        yield "language", corpus.language
     yield "questions", len(corpus.entries)
     yield "topics", len(corpus.topics)
     yield "principles", len(corpus.principles)

@@ -101,6 +101,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "interests": ("interessant als", "of interest for"),
     "related_items": ("gerelateerd", "related"),
     "contact": ("contact", "contact"),
+    "language": ("taal", "language"),
     "corpus": ("corpus", "corpus"),
     "file": ("bestand", "file"),
     "translated": ("", "(translated)"),

@@ -245,6 +245,8 @@ def info_view(corpus: Corpus, lang: str, width: int = 80) -> RenderableType:
         if collection.contact:
             areas = collection.contact.areas_en if en and collection.contact.areas_en else collection.contact.areas
             rows.append((name("contact"), safe(f"{collection.contact.name} — {', '.join(areas)}")))
+    if corpus.language:  # as a code (nl, en, ja, und), the one --lang and ECOQA_LANG take
+        rows.append((name("language"), safe(corpus.language)))
     rows.append((name("corpus"), Text(counts(corpus, lang))))
     rows.append((name("file"), safe(corpus.source)))
     parts: list[RenderableType] = []
