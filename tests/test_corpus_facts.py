@@ -61,3 +61,14 @@ def test_info_says_the_corpus_language(invoke: Invoke, tmp_path: Path) -> None:
     panel = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
     label = next(n for n, line in enumerate(panel) if line.strip("│ ") == "language")
     assert panel[label + 1].strip("│ ") == "en"
+
+
+def test_the_record_of_an_import_names_only_fields_the_corpus_has(invoke: Invoke, tmp_path: Path) -> None:
+    """A merged import of two English FAQs has no speakers and no glossary: its provenance lists
+    neither (before, it listed speakers[].name and speakers[].role as copied word for word)."""
+    import json
+
+    document = json.loads(imported(invoke, tmp_path, FREE, OPEN).read_text(encoding="utf-8"))
+    assert "speakers" not in document and "glossary" not in document
+    listed = " ".join(document["provenance"]["verbatim"] + document["provenance"]["derived"])
+    assert "speakers[]" not in listed and "glossary" not in listed

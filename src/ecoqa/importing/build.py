@@ -70,7 +70,7 @@ def build(
         )
     document: dict[str, Any] = {
         "schema_version": 2,
-        "provenance": _provenance(sources, version, described),
+        "provenance": {},  # said last, of the fields the corpus has
         "collection": collection,
     }
     if speakers:
@@ -81,6 +81,7 @@ def build(
     if glossary:
         document["glossary"] = glossary
     document["questions"] = questions
+    document["provenance"] = _provenance(sources, version, described, speakers=bool(speakers), glossary=bool(glossary))
     return Built(document, notes)
 
 
@@ -336,10 +337,12 @@ def _kind(source: Source) -> str:
     return meta.kind(source.title, intro, markup=markup, speakers=bool(meta.find_speakers(intro)))
 
 
-def _provenance(sources: list[Source], version: str, described: Described) -> dict[str, Any]:
-    """What was copied and what derived; where it came from in Dutch and in English, so that a
-    Dutch screen of an English corpus says it in Dutch too (``source`` is read for every interface
-    language but English)."""
+def _provenance(
+    sources: list[Source], version: str, described: Described, *, speakers: bool, glossary: bool
+) -> dict[str, Any]:
+    """What was copied and what derived, naming only fields the corpus has (*speakers*, a
+    *glossary*); where it came from in Dutch and in English, so that a Dutch screen of an English
+    corpus says it in Dutch too (``source`` is read for every interface language but English)."""
     names = ", ".join(Path(s.name).name for s in sources)
     forms = ", ".join(dict.fromkeys(s.found.form for s in sources))
     return {
@@ -349,15 +352,18 @@ def _provenance(sources: list[Source], version: str, described: Described) -> di
             "questions[].question",
             "questions[].answer (paragraphs and list items as the page sets them)",
             *described.verbatim,
-            "speakers[].name",
-            "speakers[].role",
+            *(["speakers[].name", "speakers[].role"] if speakers else []),
         ],
         "derived": [
             *described.derived,
             "questions[].id (the page's numbers, or 1 to N)",
             "questions[].references (the links in the answers)",
             "questions[].source",
-            "glossary (ecoqa's Dutch-English term table, entries whose Dutch word the questions use)",
+            *(
+                ["glossary (ecoqa's Dutch-English term table, entries whose Dutch word the questions use)"]
+                if glossary
+                else []
+            ),
             "provenance",
         ],
     }
