@@ -259,7 +259,6 @@ def import_(
       ecoqa import faq.html --terms terms.csv -o mine.json
       ecoqa --data mine.json search funding
     """
-    from ecoqa.files import check_folder, check_target, named_file
     from ecoqa.importing.build import build, corpus_text, summary_lines
     from ecoqa.importing.sources import Options, check_columns_used, read_sources
     from ecoqa.importing.table import Choice
@@ -268,16 +267,8 @@ def import_(
     lang = _language_tag(corpus_lang)
     spoken = (ctx.find_root().obj or {}).get("lang")
     spoken_for(spoken, lang or "")  # until the sources are read: the language said to be theirs, else English
-    to_stdout = output == "-"
-    if output is None and not dry_run:
-        raise UsageError("say where to write the corpus with -o FILE ('-' for stdout), or look first with --dry-run.")
-    if base_url is not None and not base_url.lower().startswith(("http://", "https://")):
-        raise UsageError("--base-url takes a web address (http:// or https://), not '{url}'.", url=base_url)
     protected = [*sources, *([terms] if terms else [])]
-    target = named_file(output) if output is not None and not to_stdout and not dry_run else None
-    if target is not None:  # before reading: a long import does not end in a refusal
-        check_target(target, force=force, protected=protected)
-        check_folder(target)
+    target = _import_target(output, dry_run=dry_run, base_url=base_url, force=force, protected=protected)
     options = Options(Choice(question_column, answer_column, lang), base_url)
     read, skipped = read_sources(sources, options, skip_unreadable=skip_unreadable)
     check_columns_used(read, options)
@@ -289,33 +280,57 @@ def import_(
         skipped.extend(term_notes)
     built = build(read, title=title, lang=lang, version=ecoqa_version(), base_url=base_url, terms=pairs)
     spoken_for(spoken, built.document.get("collection", {}).get("language", ""))
-    text = corpus_text(built.document)
     for note in [*skipped, *built.notes]:
         warn(note)
-    from ecoqa.output import stdout, write_note_line
-
     if dry_run:
-        out = stdout()
-        out.write("".join(line + "\n" for line in summary_lines(read, built)))
-        out.flush()
-        return
-    count = len(built.document["questions"])
-    if to_stdout:
-        out = stdout()
-        out.write(text)
-        out.flush()
-        return
-    from ecoqa.files import write_atomic
+        _to_stdout_as_is("".join(line + "\n" for line in summary_lines(read, built)))
+    elif target is None:  # -o -
+        _to_stdout_as_is(corpus_text(built.document))
+    else:
+        _write_imported(target, built.document, force=force, protected=protected)
 
-    assert target is not None
-    write_atomic(target, [text], force=force, protected=protected)
+
+def _import_target(
+    output: str | None, *, dry_run: bool, base_url: str | None, force: bool, protected: list[Path]
+) -> Path | None:
+    """The file an import writes (None: stdout, or nothing for a dry run), checked before any
+    source is read, so that a long import does not end in a refusal; with --base-url checked too."""
+    from ecoqa.files import check_folder, check_target, named_file
+
+    if output is None and not dry_run:
+        raise UsageError("say where to write the corpus with -o FILE ('-' for stdout), or look first with --dry-run.")
+    if base_url is not None and not base_url.lower().startswith(("http://", "https://")):
+        raise UsageError("--base-url takes a web address (http:// or https://), not '{url}'.", url=base_url)
+    if output is None or output == "-" or dry_run:
+        return None
+    target = named_file(output)
+    check_target(target, force=force, protected=protected)
+    check_folder(target)
+    return target
+
+
+def _to_stdout_as_is(text: str) -> None:
+    from ecoqa.output import stdout
+
+    out = stdout()
+    out.write(text)
+    out.flush()
+
+
+def _write_imported(target: Path, document: dict[str, Any], *, force: bool, protected: list[Path]) -> None:
+    """Write the corpus (atomically) and say so, with a command to try on it."""
+    from ecoqa.files import write_atomic
+    from ecoqa.importing.build import corpus_text
+    from ecoqa.output import write_note_line
+
+    write_atomic(target, [corpus_text(document)], force=force, protected=protected)
+    count = questions_counted(len(document["questions"]))
     if target.is_file():  # a device, FIFO or socket cannot be read back as a corpus
-        try_line = _first_try(built.document, target)
         write_note_line(
-            "wrote {count} to {path}; try: {command}", count=questions_counted(count), path=target, command=try_line
+            "wrote {count} to {path}; try: {command}", count=count, path=target, command=_first_try(document, target)
         )
     else:
-        write_note_line("wrote {count} to {path}", count=questions_counted(count), path=target)
+        write_note_line("wrote {count} to {path}", count=count, path=target)
 
 
 def _first_try(document: dict[str, Any], output: Path) -> str:
