@@ -63,8 +63,15 @@ def page(entries: int) -> str:
     return "".join(parts) + "</body></html>\n"
 
 
+def as_a_terminal_starts_it() -> None:
+    """In the child: SIGTERM and SIGHUP as a shell leaves them, whatever this test run inherited
+    (started under nohup, it ignores SIGHUP, and ecoqa would rightly keep ignoring it)."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
 def signalled(
-    folder: Path, name: str, where: str, *args: str, preexec: Callable[[], None] | None = None
+    folder: Path, name: str, where: str, *args: str, preexec: Callable[[], None] = as_a_terminal_starts_it
 ) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ECOQA_")}
     env |= {"PLANT": where, "ECOQA_CONFIG": str(folder / "no-config"), "ECOQA_CACHE_DIR": str(folder / "cache")}
