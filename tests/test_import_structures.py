@@ -621,6 +621,23 @@ def test_an_org_headline_wrapped_before_its_property_drawer_is_one_question(tmp_
     ]
 
 
+def test_a_heading_that_exclaims_shares_the_answer_of_the_question_straight_under_it(tmp_path: Path) -> None:
+    """ "Help! I have never used Linux!" straight above "How do I use (some Linux command)?": two ways
+    of asking, one answer under both, as questions asked together share it."""
+    text = (
+        "=== How do I start? ===\n\nInstall it.\n\n"
+        "=== Help! I have never used Linux before! ===\n\n"
+        "=== How do I use (some Linux command)? ===\n\nRead its [[Manual|manual page]]: man ls.\n\n"
+        "=== Can I run it in a VM? ===\n\nYes, any VM.\n"
+    )
+    assert questions_of(tmp_path, "FAQ.mediawiki", text) == [
+        ("How do I start?", "Install it."),
+        ("Help! I have never used Linux before!", "Read its manual page: man ls."),
+        ("How do I use (some Linux command)?", "Read its manual page: man ls."),
+        ("Can I run it in a VM?", "Yes, any VM."),
+    ]
+
+
 def test_lines_that_ask_and_answer_themselves(tmp_path: Path) -> None:
     """``Question? - Answer`` on one line, line after line: each is a question and its answer."""
     text = (

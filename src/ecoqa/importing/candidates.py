@@ -86,9 +86,10 @@ def _asking(blocks: Sequence[Block], headed: list[int]) -> bool:
 
 
 def opens_text(blocks: Sequence[Block], at: int) -> bool:
-    """A heading with text under it, one of questions asked together above one answer, or a
+    """A heading with text under it, one of questions asked together above one answer (the first
+    may exclaim: "Help! I have never used Linux!", then "How do I use (some Linux command)?"), or a
     question whose answer goes straight into sub-headings that do not ask ("If you can fix it")."""
-    while at + 1 < len(blocks) and asks(blocks[at].text) and blocks[at + 1].kind == "heading":
+    while at + 1 < len(blocks) and blocks[at + 1].kind == "heading" and (asks(blocks[at].text) or _pleads(blocks, at)):
         after = blocks[at + 1]
         if after.level > blocks[at].level and not asks(after.text) and _content_after(blocks, at + 1):
             return True
@@ -96,6 +97,12 @@ def opens_text(blocks: Sequence[Block], at: int) -> bool:
             break
         at += 1
     return _content_after(blocks, at)
+
+
+def _pleads(blocks: Sequence[Block], at: int) -> bool:
+    """A heading that exclaims a problem ("Help! …!"), straight above a question of its level."""
+    after = blocks[at + 1]
+    return blocks[at].text.rstrip().endswith("!") and after.level == blocks[at].level and asks(after.text)
 
 
 def _content_after(blocks: Sequence[Block], at: int) -> bool:
