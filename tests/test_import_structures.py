@@ -638,6 +638,65 @@ def test_a_heading_that_exclaims_shares_the_answer_of_the_question_straight_unde
     ]
 
 
+def test_a_faq_written_out_twice_is_read_twice(tmp_path: Path) -> None:
+    """A page that repeats its questions with the same answers (its FAQ shown twice, or a document
+    written out again) holds questions each time; a question asked twice is not taken for a menu."""
+    faq = "".join(
+        f"## {q}\n\n{a}\n\n"
+        for q, a in [
+            ("How do I install it?", "Run the installer."),
+            ("My requests are timing out!", "Raise the timeout."),
+            ("Why is the dependency resolution slow?", "Not every package declares its metadata."),
+        ]
+    )
+    found = questions_of(tmp_path, "faq.md", faq + faq)
+    assert [q for q, _ in found] == 2 * [
+        "How do I install it?",
+        "My requests are timing out!",
+        "Why is the dependency resolution slow?",
+    ]
+    assert found[3][1] == "Run the installer."
+
+
+def test_a_box_drawn_of_asterisks_in_a_text_faq_is_not_a_restructuredtext_title(tmp_path: Path) -> None:
+    """The last line inside a box drawn with "*" sits on the box's bottom line as an rst title on
+    its underline; two such boxes made a text FAQ read as reStructuredText."""
+    box = "*" * 40 + "\n* PLEASE NOTE: set TERM correctly.    *\n* Inside, use screen-256color.         *\n" + "*" * 40
+    text = (
+        f"tool frequently asked questions\n\n{box}\n\n"
+        "* How do I detach a client?\n\nPress C-b d.\n\n"
+        "* Why are the colours wrong?\n\nSet TERM inside and outside.\n\n"
+        f"{box}\n\n* How do I reload the config?\n\nRun source-file.\n"
+    )
+    from ecoqa.importing.sources import detect
+
+    assert detect(text, ".txt") == "text"
+    assert [q for q, _ in questions_of(tmp_path, "FAQ.txt", text)] == [
+        "How do I detach a client?",
+        "Why are the colours wrong?",
+        "How do I reload the config?",
+    ]
+
+
+def test_the_answer_of_a_numbered_question_ends_at_the_next_heading(tmp_path: Path) -> None:
+    """Numbered questions counting on across sections: a list item holds no heading, so an answer
+    ends at the next one ("## Use") instead of taking it and its text."""
+    text = (
+        "# Guide\n\n## Install\n\n1. How do I install it?\n\n   Run the installer.\n\n"
+        "2. Where does it go?\n\n   Into your home folder.\n\n"
+        "## Use\n\nEverything about daily use.\n\n3. How do I start it?\n\n   Type its name.\n\n"
+        "4. How do I stop it?\n\n   Press q.\n"
+    )
+    found = questions_of(tmp_path, "guide.md", text)
+    assert [q for q, _ in found] == [
+        "How do I install it?",
+        "Where does it go?",
+        "How do I start it?",
+        "How do I stop it?",
+    ]
+    assert found[1][1] == "Into your home folder."
+
+
 def test_lines_that_ask_and_answer_themselves(tmp_path: Path) -> None:
     """``Question? - Answer`` on one line, line after line: each is a question and its answer."""
     text = (

@@ -260,7 +260,8 @@ def _numbered(blocks: Sequence[Block], asking_page: bool) -> Iterator[Candidate]
         if len(chain) < 2 or (len(chain) == 2 and not _next_number(_path(blocks[chain[0]]), _path(blocks[chain[1]]))):
             continue  # two numbers that skip one ("2.0 CPUs", then "4.0 CPUs") are quantities, not a run
         sections = _numbered_sections(blocks, chain)
-        stop = heading_rank(blocks[chain[0]])
+        # a numbered heading's answer ends at a heading of its rank; a numbered line's at any heading
+        stop = heading_rank(blocks[chain[0]]) or BOLD - 1
         starts = [_start(blocks[at], at, stop, asking_page, floor=0.85) for at in chain]
         yield Candidate(msg("numbered questions"), starts, sections)
 

@@ -58,7 +58,8 @@ _INLINE = (
 
 
 def looks_like_rst(text: str) -> bool:
-    """Two or more titles underlined the reStructuredText way, or its directives."""
+    """Two or more titles underlined the reStructuredText way, or its directives. The last line
+    inside a box drawn of one sign ("* and derivatives. *" over "*****") is not a title."""
     lines = text.replace("\r\n", "\n").split("\n")
     titles = sum(
         1
@@ -67,9 +68,15 @@ def looks_like_rst(text: str) -> bool:
         and above.strip()
         and not _ADORNMENT.match(above)
         and len(line.rstrip()) >= len(above.rstrip())
+        and not _boxed(above.strip(), line.strip()[0])
     )
     directives = len(re.findall(r"(?m)^\.\. [\w-]+::", text))
     return titles >= 2 or (titles >= 1 and directives >= 1)
+
+
+def _boxed(line: str, sign: str) -> bool:
+    """A line between the sides of a box drawn with *sign*: it starts and ends with it."""
+    return len(line) > 2 and line[0] == sign and line[-1] == sign
 
 
 def rst_blocks(text: str) -> list[Block]:

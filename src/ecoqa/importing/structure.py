@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from ecoqa.importing.blocks import Block
@@ -306,14 +305,20 @@ def spans(blocks: Sequence[Block], candidate: Candidate) -> list[tuple[int, int]
 
 
 def _worth(blocks: Sequence[Block], candidate: Candidate, others: frozenset[int]) -> float:
-    """The text the candidate's entries cover, counted for or against by how likely each is a question."""
-    repeated = Counter(fold(s.question) for s in candidate.starts)
+    """The text the candidate's entries cover, counted for or against by how likely each is a question.
+
+    A question asked again over other text is unlikely one (a menu repeated over other links); one
+    asked again over the same opening text is the page repeating an entry (its FAQ shown twice, or
+    written out again), which counts as the entry does."""
+    answers: dict[str, set[str]] = {}
+    for start, (first, end) in zip(candidate.starts, candidate.spans, strict=True):
+        answers.setdefault(fold(start.question), set()).add(blocks[first].text if first < end else "")
     value = 0.0
     for start, (first, end) in zip(candidate.starts, candidate.spans, strict=True):
         answer = list(blocks[first:end])
         if not any(is_text(b) for b in answer):
             continue
-        likely = 0.1 if repeated[fold(start.question)] > 1 else start.likely
+        likely = 0.1 if len(answers[fold(start.question)]) > 1 else start.likely
         weight = 2 * likely - 1
         inner = sum(1 for at in range(first, end) if at in others)
         asking_inside = any(heading_rank(b) and asks(b.text) for b in answer)
