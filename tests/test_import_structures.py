@@ -1596,3 +1596,34 @@ def test_list_items_pairing_a_first_line_with_its_answer_are_questions_asking_or
     )
     page = f'<html><body><section class="page__content">{body}</section></body></html>'
     assert questions_of(tmp_path, "faq.html", page) == [pair for pairs in sections.values() for pair in pairs]
+
+
+def test_an_outline_heading_indented_past_its_answer_ends_at_its_line(tmp_path: Path) -> None:
+    """Old text FAQs number their questions in an outline indented past the answers under them, with no
+    blank line between: the heading is its line (and a line going on with it in lower case), the answer
+    the text below."""
+    text = (
+        "      1.0    Basics\n"
+        "          1.1   What is it?\n"
+        "      It is probably best described as a system that ties your alerts\n"
+        "      into a database of sessions, packet logs and other information\n"
+        "      so that you can decide what to do about them.\n\n"
+        "          1.2   This is complicated.  Is there an installation and\n"
+        "      configuration guide?\n"
+        "      Yes, there are two that I know of.  The official one is on the\n"
+        "      project site, but it skips a few steps that you will need when\n"
+        "      you install everything on one machine.\n\n"
+        "          1.3   Putting the agent into debug mode\n"
+        "      Locate the configuration file of the agent and set its debug\n"
+        "      option to two, then restart it and watch the messages in the\n"
+        "      terminal as before.\n"
+    )
+    found = questions_of(tmp_path, "FAQ.txt", text)
+    assert [q for q, _ in found] == [
+        "What is it?",
+        "This is complicated. Is there an installation and configuration guide?",
+        "Putting the agent into debug mode",
+    ]
+    assert found[0][1].startswith("It is probably best described")
+    assert found[1][1].startswith("Yes, there are two")
+    assert found[2][1].endswith("as before.")

@@ -371,7 +371,7 @@ def _unwrapped(lines: list[str]) -> list[str]:
     current: list[str] = []
     for line in [*lines, ""]:
         text = "" if _RULE.match(line.strip()) else line.strip()
-        if not text or _starts_block(text):
+        if not text or _starts_block(text) or _below_outline_heading(current, line):
             if current:
                 joined.append(" ".join(current))
             current = [line.rstrip()] if text else []  # its indent tells its list from an outer one
@@ -383,6 +383,16 @@ def _unwrapped(lines: list[str]) -> list[str]:
             joined.append(" ".join(current))
             current = []
     return joined
+
+
+def _below_outline_heading(current: list[str], line: str) -> bool:
+    """True when *line* is the first line of text under a numbered heading indented past it
+    ("          2.1   What is Sguil?" / "      Sguil is …"): an outline's heading ends at its line,
+    unless the line only goes on with it (a heading wrapped mid-sentence, going on in lower case)."""
+    if not current or not numbering(current[0].strip()) or _indent(line) >= _indent(current[0]):
+        return False
+    goes_on = line.strip()[:1].islower() and not _SENTENCE_END.search(current[-1])
+    return not goes_on
 
 
 #: A line that asks and answers itself: "What uptime do I get? - We offer 99.99% uptime."
