@@ -341,8 +341,8 @@ def _continued(lines: list[str]) -> list[str]:
     for line in lines:
         text = line.strip()
         before = joined[-1].strip() if joined else ""
-        goes_on = text[:1].islower() and not (numbering(text) or bullet_text(text) is not None)
-        if before and goes_on and not _SENTENCE_END.search(before) and not _RULE.match(before):
+        goes_on = before and _runs_on(before, text) and not (numbering(text) or bullet_text(text) is not None)
+        if goes_on and not _RULE.match(before):
             joined[-1] = f"{joined[-1].rstrip()} {text}"
         else:
             joined.append(line)
@@ -391,8 +391,13 @@ def _below_outline_heading(current: list[str], line: str) -> bool:
     unless the line only goes on with it (a heading wrapped mid-sentence, going on in lower case)."""
     if not current or not numbering(current[0].strip()) or _indent(line) >= _indent(current[0]):
         return False
-    goes_on = line.strip()[:1].islower() and not _SENTENCE_END.search(current[-1])
-    return not goes_on
+    return not _runs_on(current[-1], line.strip())
+
+
+def _runs_on(before: str, text: str) -> bool:
+    """True when *text* goes on with the line *before* it: that line stops mid-sentence and this one
+    goes on in lower case."""
+    return text[:1].islower() and not _SENTENCE_END.search(before)
 
 
 #: A line that asks and answers itself: "What uptime do I get? - We offer 99.99% uptime."
