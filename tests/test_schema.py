@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ecoqa import export, overview, render, schema, store
+from ecoqa import export, overview, payloads, render, schema, store
 from ecoqa.corpus import check_corpus, parse_corpus
 from ecoqa.errors import CorpusError
 from ecoqa.models import MAX_ID
@@ -193,11 +193,11 @@ def use_everything(raw: bytes, tmp_path: Path) -> None:
         b"".join(export.to_html(corpus.entries, doc)).decode("utf-8")
         json.loads("".join(export.corpus_json(corpus.entries, corpus)))
         for rows in (
-            export.topic_rows(corpus, lang),
-            export.speaker_rows(corpus, lang),
-            export.info_rows(corpus, lang),
+            payloads.topic_rows(corpus, lang),
+            payloads.speaker_rows(corpus, lang),
+            payloads.info_rows(corpus, lang),
         ):
-            "".join(export.tsv(rows))
+            "".join(payloads.tsv(rows))
     warnings: list[str] = []
     store.load_indexed(raw, "c.json", warn=warnings.append)
     reopened, reopened_index = store.load_indexed(raw, "c.json", warn=warnings.append)

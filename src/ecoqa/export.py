@@ -1,4 +1,4 @@
-"""Plain data for ``--json`` and for piped rows, and documents for ``ecoqa export``; stdlib only.
+"""The documents ``ecoqa export`` writes: Markdown, HTML, or a corpus file (JSON); stdlib only.
 
 Every writer here yields its output in pieces (text; UTF-8 bytes for the Markdown and HTML
 documents), so that a command can send a 100,000-entry list to a pipe or a file as it is
@@ -9,113 +9,14 @@ from __future__ import annotations
 
 import functools
 import html
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, NamedTuple, Protocol
 
 from ecoqa.labels import corpus_name, label
-from ecoqa.models import Corpus, Entries, Entry, Heading, Hit, Principle, Reference, compact_json, in_lang, plain
-from ecoqa.text import blocks, clean_text, fenced, flatten, item_level, one_line
-
-#: Version of every JSON document ecoqa prints; 2 gave snippets machine field names and totals.
-JSON_VERSION = 2
-#: ``info --json`` says what the corpus is in ``collection`` (version 2 had a webinar-only ``webinar``).
-INFO_JSON_VERSION = 3
-
-
-def dumps(payload: Any) -> str:
-    """JSON that is pure ASCII, so no terminal control byte or odd encoding can reach a pipe."""
-    return json.dumps(payload, ensure_ascii=True, allow_nan=False, indent=2) + "\n"
-
-
-_compact = compact_json
-
-
-def streamed(head: dict[str, Any], key: str, items: Iterable[Any], tail: dict[str, Any] | None = None) -> Iterator[str]:
-    """A JSON object whose list *key* is written item by item (one item per line)."""
-    return _streamed_text(head, key, map(_compact, items), tail)
-
-
-def _streamed_text(
-    head: dict[str, Any], key: str, items: Iterable[str], tail: dict[str, Any] | None = None
-) -> Iterator[str]:
-    """``streamed`` for items already written as JSON text."""
-    opening = _compact({**head, key: []})[:-3]  # '{"version": 2, ..., "key": '
-    yield opening + "["
-    written = False
-    for item in items:
-        yield (",\n  " if written else "\n  ") + item
-        written = True
-    extra = "".join(f", {_compact(k)}: {_compact(v)}" for k, v in (tail or {}).items())
-    yield f"{chr(10) if written else ''}]{extra}}}\n"
-
-
-# ---------------------------------------------------------------------------- JSON payloads
-
-
-def entry_payload(entry: Entry, corpus: Corpus) -> dict[str, Any]:
-    data: dict[str, Any] = plain(entry)
-    data["related"] = corpus.related_ids(entry)
-    return data
-
-
-def list_item(entry: Entry) -> dict[str, Any]:
-    return {"id": entry.id, "question": entry.question, "question_en": entry.question_en, "topics": list(entry.topics)}
-
-
-def hit_item(hit: Hit, *, explain: bool) -> dict[str, Any]:
-    item: dict[str, Any] = {
-        "id": hit.entry.id,
-        "score": hit.score,
-        "question": hit.entry.question,
-        "question_en": hit.entry.question_en,
-        "topics": list(hit.entry.topics),
-        "field": hit.snippet.field if hit.snippet else None,
-        "snippet": hit.snippet.text if hit.snippet else None,
-        "highlights": [list(span) for span in hit.snippet.spans] if hit.snippet else [],
-    }
-    if explain:
-        item["matches"] = [plain(m) for m in hit.matches]
-    return item
-
-
-def principle_payload(principle: Principle, number: int) -> dict[str, Any]:
-    data: dict[str, Any] = {"number": number, **plain(principle)}
-    data["questions"] = list(principle.questions)
-    data["derived"] = True
-    return data
-
-
-def topics_payload(corpus: Corpus) -> dict[str, Any]:
-    topics = [plain(t) | {"questions": corpus.topic_question_ids(t.id)} for t in corpus.topics]
-    return {"version": JSON_VERSION, "topics": topics}
-
-
-def speakers_payload(corpus: Corpus) -> dict[str, Any]:
-    return {
-        "version": JSON_VERSION,
-        "speakers": [plain(s) for s in corpus.speakers],
-        "attribution": corpus.provenance.attribution,
-        "attribution_en": corpus.provenance.attribution_en,
-        "people": [plain(p) for p in corpus.people],
-    }
-
-
-def info_payload(corpus: Corpus) -> dict[str, Any]:
-    return {
-        "version": INFO_JSON_VERSION,
-        "source": corpus.source,
-        "collection": plain(corpus.collection) if corpus.collection else None,
-        "speakers": [plain(s) for s in corpus.speakers],
-        "provenance": plain(corpus.provenance),
-        "counts": {
-            "questions": len(corpus.entries),
-            "topics": len(corpus.topics),
-            "principles": len(corpus.principles),
-            "people": len(corpus.people),
-        },
-    }
+from ecoqa.models import Corpus, Entries, Entry, Heading, Principle, Reference, compact_json, in_lang, plain
+from ecoqa.payloads import item_line, streamed_text
+from ecoqa.text import blocks, clean_text, fenced, flatten, item_level
 
 
 class Listing(Protocol):
@@ -153,123 +54,6 @@ class Selection:
 
     def documents(self) -> Iterator[str]:
         return self.entries.documents() if self.whole else map(compact_json, self)
-
-
-def corpus_json(entries: Listing, corpus: Corpus) -> Iterator[str]:
-    """The corpus, or a selection of it, as a corpus file that ``--data``, ``validate`` and ``import``
-    read: its description and sections (each list of question ids cut to the selection), then its
-    questions, one per line. Exporting that file again gives the same file.
-
-    A store's entries come as the JSON text it keeps (``compact_json`` of each entry, checked):
-    copied, never parsed and written again (``Listing.documents``).
-    """
-    chosen = {heading.id for heading in entries.headings()}
-    return _streamed_text(corpus_head(corpus, chosen), "questions", entries.documents())
-
-
-def corpus_head(corpus: Corpus, chosen: set[int]) -> dict[str, Any]:
-    """Everything of a corpus file but its questions, for the questions *chosen*."""
-    from ecoqa.schema import SCHEMA_VERSION
-
-    head: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
-    if corpus.collection:
-        head["collection"] = _lean(corpus.collection)
-    sections: dict[str, Any] = {
-        "provenance": _lean(corpus.provenance),
-        "speakers": [_lean(s) for s in corpus.speakers],
-        "people": [_lean(p._replace(questions=tuple(q for q in p.questions if q in chosen))) for p in corpus.people],
-        "organizations": [
-            _lean(o._replace(questions=tuple(q for q in o.questions if q in chosen))) for o in corpus.organizations
-        ],
-        "topics": [_lean(t) for t in corpus.topics],
-        "principles": [
-            _lean(p._replace(evidence=[e for e in p.evidence if e.question in chosen])) for p in corpus.principles
-        ],
-        "glossary": [_lean(g) for g in corpus.glossary],
-    }
-    head.update((key, value) for key, value in sections.items() if value)
-    return head
-
-
-def _lean(record: Any) -> Any:
-    """A record as JSON, without the fields it leaves empty (their defaults when read back)."""
-    value = plain(record)
-    if isinstance(value, dict):
-        return {k: _lean(v) for k, v in value.items() if v not in ("", None, [], False)}
-    if isinstance(value, list):
-        return [_lean(v) for v in value]
-    return value
-
-
-# ---------------------------------------------------------------------------- tab-separated rows
-
-
-def tsv(rows: Iterable[Sequence[object]]) -> Iterator[str]:
-    """One line per row, fields separated by tabs; text folded onto one line and cleaned, never
-    cut (a script gets every question id of a topic, however many)."""
-    for row in rows:
-        yield "\t".join(one_line(str(field), None) for field in row) + "\n"
-
-
-def entry_rows(entries: Iterable[Entry], lang: str) -> Iterator[tuple[object, ...]]:
-    for entry in entries:
-        yield entry.id, entry.text(lang)[0]
-
-
-def hit_rows(hits: Iterable[Hit], lang: str) -> Iterator[tuple[object, ...]]:
-    for hit in hits:
-        yield hit.entry.id, f"{hit.score:.2f}", hit.entry.text(lang)[0]
-
-
-def topic_rows(corpus: Corpus, lang: str) -> Iterator[tuple[object, ...]]:
-    for topic in corpus.topics:
-        questions = ",".join(map(str, corpus.topic_question_ids(topic.id)))
-        yield topic.id, topic.name(lang), questions, ", ".join(topic.aliases)
-
-
-def speaker_rows(corpus: Corpus, lang: str) -> Iterator[tuple[object, ...]]:
-    for s in corpus.speakers:
-        yield "speaker", s.name, s.role_in(lang), s.organization
-    for p in corpus.people:
-        yield "person", p.name, ",".join(map(str, p.questions)), p.note_in(lang)
-
-
-def principle_rows(principles: Sequence[Principle], corpus: Corpus, lang: str) -> Iterator[tuple[object, ...]]:
-    numbers = {p.id: n for n, p in enumerate(corpus.principles, start=1)}
-    for p in principles:
-        yield numbers.get(p.id, ""), p.id, p.name(lang), ",".join(map(str, p.questions)), p.about(lang)
-
-
-def info_rows(corpus: Corpus, lang: str) -> Iterator[tuple[object, ...]]:
-    webinar = corpus.collection
-    if webinar:
-        yield "title", corpus.own_title(lang)  # a corpus without one has none (its file is the last row)
-        if corpus.title_is_derived():
-            yield "title_derived", label(lang, "derived_title")
-        if webinar.kind and not webinar.is_event:  # an event's rows read as they always did
-            yield "kind", webinar.kind
-        yield "date", webinar.date
-        yield "organizers", webinar.organizers_in(lang, corpus.language)
-        yield "summary", in_lang(lang, webinar.summary, webinar.summary_en)
-    if corpus.language:
-        yield "language", corpus.language
-    yield "questions", len(corpus.entries)
-    yield "topics", len(corpus.topics)
-    yield "principles", len(corpus.principles)
-    yield "file", corpus.source
-
-
-def plain_entry(entry: Entry, lang: str) -> str:
-    """One Q&A as clean text to paste into a message: question, answer, list items kept."""
-    question, answer = entry.text(lang)
-    parts = [f"{entry.id}. {clean_text(question)}", ""]
-    for kind, lines in blocks(answer):
-        parts += [_item_line(line, str) for line in lines] if kind == "list" else [lines[0]]  # code as written
-        parts.append("")
-    return "\n".join(parts)
-
-
-# ---------------------------------------------------------------------------- documents
 
 
 class Document(NamedTuple):
@@ -481,19 +265,13 @@ def _md_url(url: str) -> str:
     return _MD_URL_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", url)
 
 
-def _item_line(item: str, escaped: Callable[[str], str]) -> str:
-    """A list item as a Markdown line: "- " and its text, two spaces a level when nested."""
-    depth, text = item_level(item)
-    return "  " * depth + "- " + escaped(text)
-
-
 def _md_answer(text: str) -> str:
     parts = []
     for kind, lines in blocks(text):
         if kind == "code":
             parts.append(fenced(lines[0]))
         else:
-            parts.append("\n".join(_item_line(line, _md) for line in lines) if kind == "list" else _md(lines[0]))
+            parts.append("\n".join(item_line(line, _md) for line in lines) if kind == "list" else _md(lines[0]))
     return "\n\n".join(parts)
 
 
@@ -698,3 +476,52 @@ def _html_reference(reference: Reference, lang: str) -> str:
     elif reference.link_missing and label(lang, "link_missing") not in note:
         item += f' <span class="missing">({_h(label(lang, "link_missing"))})</span>'
     return item
+
+
+# ---------------------------------------------------------------------------- a corpus file (json)
+
+
+def corpus_json(entries: Listing, corpus: Corpus) -> Iterator[str]:
+    """The corpus, or a selection of it, as a corpus file that ``--data``, ``validate`` and ``import``
+    read: its description and sections (each list of question ids cut to the selection), then its
+    questions, one per line. Exporting that file again gives the same file.
+
+    A store's entries come as the JSON text it keeps (``compact_json`` of each entry, checked):
+    copied, never parsed and written again (``Listing.documents``).
+    """
+    chosen = {heading.id for heading in entries.headings()}
+    return streamed_text(corpus_head(corpus, chosen), "questions", entries.documents())
+
+
+def corpus_head(corpus: Corpus, chosen: set[int]) -> dict[str, Any]:
+    """Everything of a corpus file but its questions, for the questions *chosen*."""
+    from ecoqa.schema import SCHEMA_VERSION
+
+    head: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    if corpus.collection:
+        head["collection"] = _lean(corpus.collection)
+    sections: dict[str, Any] = {
+        "provenance": _lean(corpus.provenance),
+        "speakers": [_lean(s) for s in corpus.speakers],
+        "people": [_lean(p._replace(questions=tuple(q for q in p.questions if q in chosen))) for p in corpus.people],
+        "organizations": [
+            _lean(o._replace(questions=tuple(q for q in o.questions if q in chosen))) for o in corpus.organizations
+        ],
+        "topics": [_lean(t) for t in corpus.topics],
+        "principles": [
+            _lean(p._replace(evidence=[e for e in p.evidence if e.question in chosen])) for p in corpus.principles
+        ],
+        "glossary": [_lean(g) for g in corpus.glossary],
+    }
+    head.update((key, value) for key, value in sections.items() if value)
+    return head
+
+
+def _lean(record: Any) -> Any:
+    """A record as JSON, without the fields it leaves empty (their defaults when read back)."""
+    value = plain(record)
+    if isinstance(value, dict):
+        return {k: _lean(v) for k, v in value.items() if v not in ("", None, [], False)}
+    if isinstance(value, list):
+        return [_lean(v) for v in value]
+    return value

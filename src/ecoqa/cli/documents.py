@@ -69,7 +69,7 @@ def validate(
     problems, top = checked_file(path)
     out = stdout()
     if json_:
-        from ecoqa.export import JSON_VERSION, dumps
+        from ecoqa.payloads import JSON_VERSION, dumps
 
         report = {
             "version": JSON_VERSION,

@@ -127,10 +127,10 @@ def list_(
         _emit(
             out,
             _mode(out, json_, plain, table),
-            payload=lambda export: export.streamed(
-                {"version": export.JSON_VERSION, "total": total}, "results", map(export.list_item, entries)
+            payload=lambda payloads: payloads.streamed(
+                {"version": payloads.JSON_VERSION, "total": total}, "results", map(payloads.list_item, entries)
             ),
-            rows=lambda export: export.entry_rows(entries, language),
+            rows=lambda payloads: payloads.entry_rows(entries, language),
             view=lambda render: _then(
                 render.entry_rows(entries, corpus, language, out.width),
                 render.content_note(corpus, _judged(corpus, chosen), language),
@@ -185,11 +185,11 @@ def show(
     entries = [find_entry(corpus, raw, command_prefix(data)) for raw in ids]
     with opened_output(color, paging=not no_pager) as out:
         if json_:
-            from ecoqa.export import dumps, entry_payload
+            from ecoqa.payloads import dumps, entry_payload
 
             out.write(dumps({"version": 2, "results": [entry_payload(e, corpus) for e in entries]}))
         elif plain:
-            from ecoqa.export import plain_entry
+            from ecoqa.payloads import plain_entry
 
             out.write("\n".join(plain_entry(e, language) for e in entries))
         else:
@@ -264,13 +264,13 @@ def search(
         _emit(
             out,
             "view" if mode == "rows" and explain else mode,  # --explain is a view, also when piped
-            payload=lambda export: export.streamed(
-                {"version": export.JSON_VERSION, **head},
+            payload=lambda payloads: payloads.streamed(
+                {"version": payloads.JSON_VERSION, **head},
                 "results",
-                (export.hit_item(h, explain=explain) for h in hits),
+                (payloads.hit_item(h, explain=explain) for h in hits),
                 tail,
             ),
-            rows=lambda export: export.hit_rows(hits, language),
+            rows=lambda payloads: payloads.hit_rows(hits, language),
             view=lambda render: _then(
                 render.hit_rows(hits, language, explain=explain, shown=len(hits), total=result.total),
                 render.content_note(corpus, [hit.entry for hit in hits], language),
@@ -349,7 +349,7 @@ def _emit(
     views: str = "render",
 ) -> None:
     """One result in *mode*: JSON text (whole or in chunks) or tab-separated rows, each made by
-    ``ecoqa.export`` (handed to *payload* and *rows*), or rich renderables from ``ecoqa.render``
+    ``ecoqa.payloads`` (handed to *payload* and *rows*), or rich renderables from ``ecoqa.render``
     or ``ecoqa.overview`` (*views*, handed to *view*) printed as they come. Only the module a
     mode needs is loaded."""
     if mode == "view":
@@ -359,14 +359,14 @@ def _emit(
         for renderable in view(importlib.import_module(f"ecoqa.{views}")):
             console.print(renderable)
         return
-    from ecoqa import export
+    from ecoqa import payloads
 
     if mode == "json":
-        text = payload(export)
+        text = payload(payloads)
         for chunk in [text] if isinstance(text, str) else text:
             out.write(chunk)
     else:
-        for line in export.tsv(rows(export)):
+        for line in payloads.tsv(rows(payloads)):
             out.write(line)
 
 
@@ -375,7 +375,7 @@ Part = Callable[[ModuleType, "Corpus", str, int], Any]
 
 def _listing(name: str, short: str, doc: str, payload: Part, rows: Part, view: Part) -> None:
     """Register a command that lists one part of the corpus, with the options every listing has:
-    *payload* (a dict for JSON) and *rows* from ``ecoqa.export``, *view* from ``ecoqa.overview``,
+    *payload* (a dict for JSON) and *rows* from ``ecoqa.payloads``, *view* from ``ecoqa.overview``,
     each given the module, the corpus, the language and the width."""
 
     def listing(
@@ -395,8 +395,8 @@ def _listing(name: str, short: str, doc: str, payload: Part, rows: Part, view: P
             _emit(
                 out,
                 _mode(out, json_, plain, table),
-                payload=lambda export: export.dumps(payload(export, corpus, language, out.width)),
-                rows=lambda export: rows(export, corpus, language, out.width),
+                payload=lambda payloads: payloads.dumps(payload(payloads, corpus, language, out.width)),
+                rows=lambda payloads: rows(payloads, corpus, language, out.width),
                 view=lambda overview: [view(overview, corpus, language, out.width)],
                 views="overview",
             )
@@ -415,8 +415,8 @@ _listing(
     Example:
       ecoqa topics --lang en
     """,
-    lambda export, corpus, lang, _width: export.topics_payload(corpus),
-    lambda export, corpus, lang, _width: export.topic_rows(corpus, lang),
+    lambda payloads, corpus, lang, _width: payloads.topics_payload(corpus),
+    lambda payloads, corpus, lang, _width: payloads.topic_rows(corpus, lang),
     lambda overview, corpus, lang, width: overview.topics_view(corpus, lang, width),
 )
 _listing(
@@ -428,8 +428,8 @@ _listing(
     Example:
       ecoqa speakers --lang en
     """,
-    lambda export, corpus, lang, _width: export.speakers_payload(corpus),
-    lambda export, corpus, lang, _width: export.speaker_rows(corpus, lang),
+    lambda payloads, corpus, lang, _width: payloads.speakers_payload(corpus),
+    lambda payloads, corpus, lang, _width: payloads.speaker_rows(corpus, lang),
     lambda overview, corpus, lang, width: overview.speakers_view(corpus, lang, width),
 )
 
@@ -468,13 +468,13 @@ def principles(
         _emit(
             out,
             _mode(out, json_, plain, table),
-            payload=lambda export: export.dumps(
+            payload=lambda payloads: payloads.dumps(
                 {
-                    "version": export.JSON_VERSION,
-                    "principles": [export.principle_payload(p, numbers[p.id]) for p in chosen],
+                    "version": payloads.JSON_VERSION,
+                    "principles": [payloads.principle_payload(p, numbers[p.id]) for p in chosen],
                 }
             ),
-            rows=lambda export: export.principle_rows(chosen, corpus, language),
+            rows=lambda payloads: payloads.principle_rows(chosen, corpus, language),
             view=lambda overview: [
                 overview.principles_view(chosen, corpus, language, detail=principle is not None, width=out.width)
             ],
@@ -492,7 +492,7 @@ _listing(
     Example:
       ecoqa info --lang en
     """,
-    lambda export, corpus, lang, _width: export.info_payload(corpus),
-    lambda export, corpus, lang, _width: export.info_rows(corpus, lang),
+    lambda payloads, corpus, lang, _width: payloads.info_payload(corpus),
+    lambda payloads, corpus, lang, _width: payloads.info_rows(corpus, lang),
     lambda overview, corpus, lang, width: overview.info_view(corpus, lang, width),
 )
