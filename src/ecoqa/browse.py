@@ -32,7 +32,7 @@ from textual.widgets.option_list import Option
 from ecoqa.errors import EcoqaError
 from ecoqa.labels import label
 from ecoqa.models import Corpus, Entry, Hit
-from ecoqa.render import content_note, entry_view, hit_rows, source_note
+from ecoqa.render import Prose, content_note, entry_view, hit_rows, source_note
 from ecoqa.search.engine import search
 from ecoqa.search.index import Index, build_index
 from ecoqa.text import cells, cut_at_word, one_line
@@ -377,8 +377,8 @@ class BrowseApp(App[None]):
         """A result row: the id, then the question with a hanging indent under it."""
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=4, justify="right", no_wrap=True, style="bold cyan")
-        grid.add_column()
-        grid.add_row(str(entry.id), Text(one_line(entry.text(self.lang)[0], 200)))
+        grid.add_column(overflow="fold")  # a word wider than the pane (an address, a line of Chinese) folds, whole
+        grid.add_row(str(entry.id), Prose(one_line(entry.text(self.lang)[0], 200)))
         return grid
 
     def hit_row(self, hit: Hit) -> RenderableType:

@@ -11,10 +11,11 @@ provenance markers move into the panel so that they wrap instead of being cut.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain, islice
+from itertools import accumulate, chain, islice
 
 from rich.cells import cell_len, chop_cells
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.console import Console, ConsoleOptions, Group, JustifyMethod, OverflowMethod, RenderableType, RenderResult
+from rich.containers import Lines
 from rich.measure import Measurement
 from rich.padding import Padding
 from rich.panel import Panel
@@ -23,7 +24,7 @@ from rich.text import Text
 
 from ecoqa.labels import LABELS, corpus_name, kind_name, label
 from ecoqa.models import Corpus, Entry, Heading, Hit, Match, Principle, Source, Topic, in_lang
-from ecoqa.text import blocks, clean_text, item_level
+from ecoqa.text import blocks, clean_text, item_level, unspaced, wrap_starts
 
 #: Every style in one place.
 STYLES = {
@@ -49,7 +50,86 @@ NARROW = 60
 
 def safe(value: str, style: str = "") -> Text:
     """Data as ``Text``: never parsed as markup or emoji, control characters made visible."""
-    return Text(clean_text(value), style=style)
+    return Prose(clean_text(value), style=style)
+
+
+class Prose(Text):
+    """Corpus text that wraps where its language lets a line break: at spaces, as rich's ``Text``
+    does, and in Chinese or Japanese, written without spaces, between any two characters (not
+    before a closing or after an opening bracket or stop). rich breaks only at spaces, so a
+    sentence of Chinese went whole to the next line, leaving the line before it half empty."""
+
+    @classmethod
+    def of(cls, text: Text) -> Prose:
+        """*text*, its styles kept, as ``Prose``."""
+        return cls(
+            text.plain,
+            style=text.style,
+            justify=text.justify,
+            overflow=text.overflow,
+            no_wrap=text.no_wrap,
+            end=text.end,
+            spans=list(text.spans),
+        )
+
+    def wrap(
+        self,
+        console: Console,
+        width: int,
+        *,
+        justify: JustifyMethod | None = None,
+        overflow: OverflowMethod | None = None,
+        tab_size: int = 8,
+        no_wrap: bool | None = None,
+    ) -> Lines:
+        if not unspaced(self.plain) or no_wrap or (no_wrap is None and self.no_wrap) or overflow == "ignore":
+            return super().wrap(console, width, justify=justify, overflow=overflow, tab_size=tab_size, no_wrap=no_wrap)
+        fold = (overflow or self.overflow or "fold") == "fold"
+        lines = Lines()
+        for line in self.split(allow_blank=True):
+            if "\t" in line.plain:
+                line.expand_tabs(tab_size)
+            pieces = line.divide(_breaks(line.plain, width, fold=fold))
+            for piece in pieces:
+                piece.rstrip_end(width)
+            pieces.justify(console, width, justify=justify or self.justify or "default", overflow=overflow or "fold")
+            for piece in pieces:
+                piece.truncate(width, overflow=overflow or self.overflow or "fold")
+            lines.extend(pieces)
+        return lines
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        measured = super().__rich_measure__(console, options)
+        if not unspaced(self.plain):
+            return measured
+        pieces = (piece for line in self.plain.split("\n") for piece in _pieces(line))
+        return Measurement(max((cell_len(piece.rstrip()) for piece in pieces), default=0), measured.maximum)
+
+
+def _pieces(line: str) -> Iterator[str]:
+    """The pieces of *line* a wrap keeps whole (``text.wrap_starts``), each with its spaces after it."""
+    starts = wrap_starts(line)
+    return (line[start:end] for start, end in zip(starts, [*starts[1:], len(line)], strict=True))
+
+
+def _breaks(line: str, width: int, *, fold: bool) -> list[int]:
+    """Where *line* breaks to fit *width* columns: rich's ``divide_line``, at ``_pieces`` instead of words."""
+    breaks: list[int] = []
+    used = at = 0
+    for piece in _pieces(line):
+        size = cell_len(piece.rstrip())
+        if used + size <= width:
+            used += cell_len(piece)
+        elif size > width and fold:  # a piece wider than a line (a long URL) folds at the line's edge
+            parts = chop_cells(piece, width)
+            breaks += [offset for offset in accumulate((len(part) for part in parts[:-1]), initial=at) if offset]
+            used = cell_len(parts[-1])
+        else:
+            if at:
+                breaks.append(at)
+            used = cell_len(piece)
+        at += len(piece)
+    return breaks
 
 
 def titled(text: str, style: str = "title") -> Text:
@@ -63,11 +143,11 @@ def answer_blocks(text: str, marks: Sequence[str] = ()) -> RenderableType:
     for kind, lines in blocks(text):
         if kind == "list":
             items = [item_level(line) for line in lines]
-            parts.append(bullets((_marked(Text(text), marks) for _, text in items), [depth for depth, _ in items]))
+            parts.append(bullets((_marked(Prose(text), marks) for _, text in items), [depth for depth, _ in items]))
         elif kind == "code":
             parts.append(CodeBlock(lines[0], marks))
         else:
-            parts.append(_marked(Text(lines[0]), marks))
+            parts.append(_marked(Prose(lines[0]), marks))
         parts.append(Text(""))
     return Group(*parts[:-1])
 
@@ -446,7 +526,7 @@ def entry_rows(entries: Iterable[Entry], corpus: Corpus, lang: str, width: int) 
             question_width,
             topic_width,
             Text(str(item.id), style=STYLES["id"]),
-            Text(question),
+            Prose(question),
             Text(topics, style=STYLES["topic"]),
         )
 
@@ -454,9 +534,9 @@ def entry_rows(entries: Iterable[Entry], corpus: Corpus, lang: str, width: int) 
 def _row(id_width: int, question_width: int, topic_width: int, number: Text, text: Text, topics: Text) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=id_width, justify="right", no_wrap=True)
-    grid.add_column(width=question_width)
+    grid.add_column(width=question_width, overflow="fold")  # a word wider than the column folds, never cut to '…'
     if topic_width:
-        grid.add_column(width=topic_width)
+        grid.add_column(width=topic_width, overflow="fold")
         grid.add_row(number, text, topics)
     else:
         grid.add_row(number, text)
@@ -475,8 +555,8 @@ def hit_rows(
     for number, hit in enumerate(hits):
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=id_width, justify="right", no_wrap=True, style=STYLES["id"])
-        grid.add_column()
-        grid.add_row(str(hit.entry.id), _hit_text(hit, lang, explain))
+        grid.add_column(overflow="fold")
+        grid.add_row(str(hit.entry.id), Prose.of(_hit_text(hit, lang, explain)))
         yield Padding(grid, (1 if number else 0, 0, 0, 0))
     if total > shown:
         yield Padding(Text(label(lang, "shown_of", shown=shown, total=total), style=STYLES["muted"]), (1, 0, 0, 0))

@@ -138,3 +138,42 @@ def fenced(code: str) -> str:
     longest = max((len(m.group()) for m in re.finditer(r"(?m)^`+", code)), default=0)
     fence = "`" * max(3, longest + 1)
     return f"{fence}\n{code}\n{fence}"
+
+
+#: Characters of scripts written without spaces between words (Han, kana, their punctuation and
+#: full-width forms): a line may break between two of them, as between a word of them and a Latin one.
+_UNSPACED = re.compile(
+    "[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]"
+)
+#: Never at the start of a line (closing brackets, stops, small kana; kinsoku shori) ...
+_NO_LINE_START = frozenset(
+    "、。，．・：；？！ー）」』】〕〉》｝〙〗〟ゝゞヽヾ々〻"
+    "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ‐゠〜%),.:;!?]}’”"
+)
+#: ... and never at its end (opening brackets).
+_NO_LINE_END = frozenset("（「『【〔〈《｛〘〖〝([{‘“")
+
+
+def wrap_starts(line: str) -> list[int]:
+    """Where the pieces start that a wrap of *line* keeps whole: a word and the spaces after it, as
+    rich wraps them, and in Chinese or Japanese every character on its own, except that closing
+    punctuation stays with the character before it and opening punctuation with the one after."""
+    starts = [0] if line else []
+    indent = len(line) - len(line.lstrip())  # a line's indent stays with its first word
+    for at in range(indent + 1, len(line)):
+        before, char = line[at - 1], line[at]
+        if char.isspace():
+            continue
+        if before.isspace() or (
+            (_UNSPACED.match(before) or _UNSPACED.match(char))
+            and char not in _NO_LINE_START
+            and before not in _NO_LINE_END
+        ):
+            starts.append(at)
+    return starts
+
+
+def unspaced(text: str) -> bool:
+    """Whether *text* has characters of a script written without spaces between words."""
+    return _UNSPACED.search(text) is not None

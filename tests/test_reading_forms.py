@@ -1,0 +1,130 @@
+"""Answers as a person reads them in a terminal. Each case was seen on an imported real FAQ at 80 and
+40 columns (ecoqa import, then show, list, search and browse in tmux)."""
+
+from __future__ import annotations
+
+import random
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+#: ant-design's FAQ (zh-CN): Chinese with English words between spaces, and Chinese stops.
+CHINESE = (
+    "在输入元素中，React 认为 undefined 和 null 都属于非受控的标志。当 value 由非空值转化为 undefined 或 null "
+    "时，组件不再受控，这通常是一些意外情况发生的原因。如果 strictNullChecks 的值被设置为 true "
+    "就会出现上述问题，如果你确定项目中可以不需要这个检测配置（查看strictNullChecks判断是否需要该配置），"
+    "可以尝试改为 false 关闭控制严格检查功能。"
+)
+JAPANESE = (
+    "「ファイル」メニューから「設定」を開き、言語を日本語に変更してください。変更は、次回の起動時に反映されます。"
+)
+CLOSING = set("、。，：；？！）」』】")
+OPENING = set("（「『【")
+
+
+def _corpus(tmp_path: Path, corpus_file: Any, question: str, answer: str, language: str = "zh") -> Path:
+    return corpus_file(
+        tmp_path / "faq.json",
+        [{"id": 1, "question": question, "answer": answer}],
+        schema_version=2,
+        collection={"kind": "faq", "title": "FAQ", "language": language},
+    )
+
+
+def _panel_rows(shown: str) -> list[str]:
+    """The text of a panel's rows, borders and padding taken off."""
+    return [line[2:-2].rstrip() for line in shown.splitlines() if line.startswith("│") and len(line) > 4]
+
+
+@pytest.mark.parametrize("columns", [40, 60, 80])
+@pytest.mark.parametrize("text", [CHINESE, JAPANESE], ids=["zh", "ja"])
+def test_chinese_and_japanese_lines_are_filled_to_the_panel_edge(
+    invoke: Any, corpus_file: Any, tmp_path: Path, columns: int, text: str
+) -> None:
+    """rich breaks lines only at spaces, so a Chinese sentence between two spaces went whole to the next
+    line and left the line before it half empty ('true' alone on a row at 40 columns). Now a line may
+    break between any two Chinese or Japanese characters: every row but a paragraph's last is filled to
+    within a character of the edge, no row starts with a closing mark or ends with an opening one, and
+    no character is lost."""
+    data = _corpus(tmp_path, corpus_file, "问题？", text)
+    shown = invoke("--data", str(data), "show", "1", env={"COLUMNS": str(columns)}).stdout
+    rows = _panel_rows(shown)
+    answer = rows[rows.index("问题？") + 1 :] if "问题？" in rows else rows
+    answer = [row for row in answer if row.strip()]
+    assert "".join(text.split()) in "".join("".join(answer).split()), shown
+    from ecoqa.text import wrap_starts
+
+    inside = columns - 4
+    for row, following in pairwise(answer):
+        starts = [*wrap_starts(following), len(following)]
+        first_piece = following[: starts[1]].rstrip()
+        assert inside - cell_len(row) <= cell_len(first_piece), (row, following, shown)  # it would have fit
+    assert not any(row.lstrip()[:1] in CLOSING for row in answer), shown
+    assert not any(row.rstrip()[-1:] in OPENING for row in answer), shown
+
+
+def test_a_long_chinese_question_fills_its_column_in_list_and_search(
+    invoke: Any, corpus_file: Any, tmp_path: Path
+) -> None:
+    question = "当我点击 Select Dropdown 内的另一个 popup 组件时它会消失并且整个页面都没有任何响应，如何解决这个问题？"
+    data = _corpus(tmp_path, corpus_file, question, "请使用 getPopupContainer。")
+    for args in (["list", "--table"], ["search", "Select", "--table"]):
+        shown = invoke("--data", str(data), *args, env={"COLUMNS": "40"}).stdout
+        rows = [line for line in shown.splitlines() if any("\u4e00" <= char <= "\u9fff" for char in line)]
+        assert len(rows) >= 2, shown
+        assert all(cell_len(row.rstrip()) >= 34 for row in rows[:-1]), shown  # 40 columns less the id column
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_text_without_chinese_or_japanese_wraps_exactly_as_rich_wraps_it(seed: int) -> None:
+    """``Prose`` changes nothing for text written with spaces: the same rows as rich's ``Text``."""
+    from ecoqa.render import Prose
+
+    rng = random.Random(seed)
+    words = ["a", "word", "longer-words", "x" * 50, "  ", "end.", "Ünïcödé", "\t", "(b)", "—"]
+    text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 40)))
+    width = rng.randint(5, 60)
+    console = Console(width=width, color_system=None, legacy_windows=False)
+    for overflow in ("fold", "crop", "ellipsis"):
+        ours = [line.plain for line in Prose(text, overflow=overflow).wrap(console, width)]
+        theirs = [line.plain for line in Text(text, overflow=overflow).wrap(console, width)]
+        assert ours == theirs, (text, width, overflow)
+
+
+def test_pieces_keep_a_line_indent_and_punctuation_with_its_character() -> None:
+    from ecoqa.text import wrap_starts
+
+    assert wrap_starts("  two words") == [0, 6]
+    assert wrap_starts("中文，好") == [0, 1, 3]  # the comma stays with the character before it
+    assert wrap_starts("看（这）") == [0, 1]  # an opening bracket with the one after it, a closing one too
+    assert wrap_starts("查看strict判断") == [0, 1, 2, 8, 9]
+
+
+LONG_WORD = "https://example.org/a/very/long/path/that/never/ends/anywhere/at/all"
+
+
+def test_a_word_wider_than_the_question_column_folds_in_list_search_and_browse(
+    invoke: Any, corpus_file: Any, tmp_path: Path
+) -> None:
+    """A question with an address (or a run of Chinese) wider than its column lost the middle of that
+    word to a '…' in ``list``, ``search`` and browse's list, and read on as if nothing were missing.
+    It folds now, every character kept."""
+    from ecoqa.browse import BrowseApp
+    from ecoqa.corpus import load_corpus
+
+    question = f"Why does {LONG_WORD} fail?"
+    data = _corpus(tmp_path, corpus_file, question, f"See {LONG_WORD}.", language="en")
+    for args in (["list", "--table"], ["search", "path", "--table"]):
+        shown = invoke("--data", str(data), *args, env={"COLUMNS": "40"}).stdout
+        assert "…" not in shown, shown
+        assert LONG_WORD in "".join(line.strip() for line in shown.splitlines()), shown
+    app = BrowseApp(load_corpus(data), [], "en")
+    console = Console(width=30, color_system=None)
+    with console.capture() as capture:
+        console.print(app.row(next(iter(app.corpus.entries))))
+    assert "…" not in capture.get() and LONG_WORD in "".join(line.strip() for line in capture.get().splitlines())
