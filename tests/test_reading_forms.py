@@ -128,3 +128,19 @@ def test_a_word_wider_than_the_question_column_folds_in_list_search_and_browse(
     with console.capture() as capture:
         console.print(app.row(next(iter(app.corpus.entries))))
     assert "…" not in capture.get() and LONG_WORD in "".join(line.strip() for line in capture.get().splitlines())
+
+
+def test_code_that_goes_on_below_keeps_the_indent_of_its_line(invoke: Any, corpus_file: Any, tmp_path: Path) -> None:
+    """wezterm's Lua at 40 columns: a nested line too long for the panel went on at the panel's left
+    edge ('↪ wezterm.config_file },' under '  args = {'), so the nesting of the code was lost."""
+    code = "config = {\n  args = { 'nvim', wezterm.config_file, wezterm.home_dir .. '/.local/bin' },\n}"
+    answer = f"Change it:\n\n```\n{code}\n```"
+    data = _corpus(tmp_path, corpus_file, "How?", answer, language="en")
+    shown = invoke("--data", str(data), "show", "1", env={"COLUMNS": "40"}).stdout
+    rows = _panel_rows(shown)
+    at = next(n for n, row in enumerate(rows) if row.startswith("  args = {"))
+    assert rows[at + 1].startswith("  ↪ "), shown
+    assert all(row.startswith("  ↪ ") for row in rows[at + 1 : rows.index("}")]), shown
+    # every character kept, in order
+    kept = "".join(row.strip().removeprefix("↪ ") for row in rows[at : rows.index("}")])
+    assert kept.replace(" ", "") == code.split("\n")[1].replace(" ", "")

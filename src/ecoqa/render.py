@@ -159,7 +159,8 @@ FOLDED = "↪ "
 class CodeBlock:
     """An answer's code as written: never re-wrapped, every line break and indent kept; a line
     wider than the room goes on below after a "↪" (cropping it would hide the end of a command),
-    folded after its last space that fits in the row's second half, else at the row's edge."""
+    folded after its last space that fits in the row's second half, else at the row's edge. The
+    rows it goes on in are indented as the line is, so that nesting still shows."""
 
     def __init__(self, code: str, marks: Sequence[str] = ()) -> None:
         self.lines = code.split("\n")
@@ -171,11 +172,12 @@ class CodeBlock:
             yield from self.rows(line.expandtabs(8), width)
 
     def rows(self, line: str, width: int) -> Iterator[Text]:
-        first, *rest = _folded(line, width, width - len(FOLDED))
+        hang = " " * min(len(line) - len(line.lstrip(" ")), (width - len(FOLDED)) // 2)  # under its own line
+        first, *rest = _folded(line, width, width - len(hang) - len(FOLDED))
         yield _marked(Text(first, style=STYLES["code"], no_wrap=True), self.marks)
         for piece in rest:
             code = _marked(Text(piece, style=STYLES["code"]), self.marks)
-            yield Text.assemble((FOLDED, STYLES["muted"]), code, no_wrap=True)
+            yield Text.assemble(hang, (FOLDED, STYLES["muted"]), code, no_wrap=True)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         widest = max((cell_len(line.expandtabs(8)) for line in self.lines), default=0)
