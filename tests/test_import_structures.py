@@ -1627,3 +1627,30 @@ def test_an_outline_heading_indented_past_its_answer_ends_at_its_line(tmp_path: 
     assert found[0][1].startswith("It is probably best described")
     assert found[1][1].startswith("Yes, there are two")
     assert found[2][1].endswith("as before.")
+
+
+def test_hugo_folding_shortcodes_hold_a_question_and_its_answer(tmp_path: Path) -> None:
+    """Hugo themes fold an answer under a title: ``{{% details title="…" %}}`` (Hextra, Hugo Book),
+    ``{{% expand "…" %}}`` (Relearn); the title is the question, as a ``<details>`` summary is, and
+    the text up to the closing tag its answer. Other shortcodes show nothing."""
+    text = (
+        '---\ntitle: "FAQ"\n---\n\n{{< author-byline >}}\n\nIntro to the app.\n\n'
+        '{{% details title="Wat is Evertag?" closed="true" %}}\nEen editor voor tags.<br><br>\n{{% /details %}}\n\n'
+        '{{% details title="Is het gratis?" closed="true" %}}\nJa, met aankopen in de app.\n{{% /details %}}\n\n'
+        '{{% expand "Werkt het offline?" %}}\nJa, lokale bestanden wel.\n{{% /expand %}}\n'
+    )
+    assert questions_of(tmp_path, "faq.nl.md", text) == [
+        ("Wat is Evertag?", "Een editor voor tags."),
+        ("Is het gratis?", "Ja, met aankopen in de app."),
+        ("Werkt het offline?", "Ja, lokale bestanden wel."),
+    ]
+
+
+def test_a_site_page_named_markdown_is_markdown_however_much_html_it_holds() -> None:
+    """A page with front matter named ``.md`` is rendered as Markdown by its site (Docusaurus, Hugo),
+    which passes its raw HTML through: ``<details>`` and ``<br>`` do not make it an HTML page."""
+    from ecoqa.importing.sources import detect
+
+    entry = "<details>\n<summary>Is it free?</summary>\n\nYes.<br>See the licence.\n\n</details>\n"
+    text = "---\ntitle: FAQs\n---\n\n# FAQs\n\n## General\n\n" + entry * 4
+    assert detect(text, ".md") == "markdown"

@@ -195,6 +195,10 @@ _HTML_SIGNS = re.compile(
 )
 
 
+#: The extensions of Markdown files (MDX is Markdown with JSX components).
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
+
+
 def detect(text: str, suffix: str) -> str:
     """The kind of a source, by its content; the extension decides only what the content leaves open."""
     from ecoqa.importing.markdown import ANCHOR_BEFORE_HEADING, front_matter
@@ -219,9 +223,12 @@ def detect(text: str, suffix: str) -> str:
         return markup
     if looks_like_rst(text) and not re.search(r"(?m)^#{1,6}[ \t]+\S|^```", text):
         return "rst"
-    if html >= 3 and html > markdown and re.search(r"</\w+>", text):
+    # A static site's page (front matter) named as Markdown is Markdown however much HTML it holds:
+    # the site renders it as Markdown, which passes raw HTML (``<details>``, ``<br>``) through.
+    site_page = front_matter(text)[1] is not text and suffix in _MARKDOWN_SUFFIXES
+    if html >= 3 and html > markdown and re.search(r"</\w+>", text) and not site_page:
         return "html"
-    if markdown >= 3 or (markdown and suffix in (".md", ".markdown")):
+    if markdown >= 3 or (markdown and suffix in _MARKDOWN_SUFFIXES):
         return "markdown"
     if table:
         return "table"
@@ -231,6 +238,7 @@ def detect(text: str, suffix: str) -> str:
         ".xhtml": "html",
         ".md": "markdown",
         ".markdown": "markdown",
+        ".mdx": "markdown",
         ".rst": "rst",
         ".csv": "table",
         ".tsv": "table",

@@ -3,7 +3,9 @@
 A Markdown page with front matter is a page of a static site, and the site runs its template
 language over it before the Markdown is read: Hugo's shortcodes (``{{< note >}}``, ``{{% tab %}}``)
 and Liquid or Jinja tags (``{% include x.html %}``, ``{% raw %}``) are the site's markup, never text
-of an answer. Outside code each tag is left out and the text between a pair of tags is kept;
+of an answer. Outside code each tag is left out and the text between a pair of tags is kept; a
+shortcode that folds its text under a title (``{{% details title="How do I …?" %}}``, as a
+``<details>`` summary does) shows that title as a bold line;
 a highlight pair is a code block; a link whose address a tag makes (``{{< relref "cli" >}}``) keeps
 its text. Inside code only Hugo's escaped form (``{{</* name */>}}``, written so the page shows
 the tag itself) is read as the tag it shows: other tags in code are examples, kept as written.
@@ -19,6 +21,11 @@ from ecoqa.text import fenced
 #: ``{{</* name */>}}`` and ``{{%/* name */%}}``: a Hugo shortcode the page shows as written.
 _ESCAPED = re.compile(r"\{\{([<%])/\*(.*?)\*/([>%])\}\}", re.S)
 _SHORTCODE = re.compile(r"\{\{<(?!/\*)(.*?)>\}\}|\{\{%(?!/\*)(.*?)%\}\}", re.S)
+#: Shortcodes that fold their content under a title, as Hugo themes document them: ``details`` (Hextra,
+#: Hugo Book) and ``expand`` (Relearn, Learn), titled by ``title="…"`` or their first argument.
+_FOLDING = re.compile(
+    r"""^\s*(?:details|expand)\s+(?:[^"']*?\btitle\s*=\s*)?(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')"""
+)
 _LIQUID_TAG = re.compile(r"\{%-?(.*?)-?%\}|\{#.*?#\}", re.S)
 #: A highlight pair: Hugo's ``{{< highlight go >}}`` … ``{{< /highlight >}}``, Liquid's ``{% highlight ruby %}``
 #: … ``{% endhighlight %}``.
@@ -82,8 +89,19 @@ def _prose(text: str, hugo: bool) -> str:
 
     text = _CODE_SPAN.sub(keep, text)
     text = _TAG_IN_LINK.sub(_link_text, text)
-    text = _ESCAPED.sub(_shown, _SHORTCODE.sub("", text)) if hugo else _LIQUID_TAG.sub("", _COMMENT.sub("", text))
+    if hugo:
+        text = _ESCAPED.sub(_shown, _SHORTCODE.sub(_folding_title, text))
+    else:
+        text = _LIQUID_TAG.sub("", _COMMENT.sub("", text))
     return re.sub(r"\x00(\d+)\x00", lambda found: kept[int(found.group(1))], text)
+
+
+def _folding_title(found: re.Match[str]) -> str:
+    """A shortcode as the page shows it: a folding one's title as a bold line of its own, any other nothing."""
+    title = _FOLDING.match(found.group(1) if found.group(1) is not None else found.group(2))
+    if title is None:
+        return ""
+    return "\n\n**" + " ".join((title.group("double") or title.group("single") or "").split()) + "**\n\n"
 
 
 def _shown(found: re.Match[str]) -> str:
