@@ -144,3 +144,21 @@ def test_code_that_goes_on_below_keeps_the_indent_of_its_line(invoke: Any, corpu
     # every character kept, in order
     kept = "".join(row.strip().removeprefix("↪ ") for row in rows[at : rows.index("}")])
     assert kept.replace(" ", "") == code.split("\n")[1].replace(" ", "")
+
+
+def test_a_topic_named_as_its_id_is_named_once(invoke: Any, corpus_file: Any, tmp_path: Path) -> None:
+    """An imported spreadsheet's topic column gives topics whose name is their id: show said
+    'other (other)' (nwt-snow-survey, sheets8) and '使用问题 (使用问题)' (sshkeymanager, heldout5)."""
+    data = corpus_file(
+        tmp_path / "faq.json",
+        [{"id": 1, "question": "Q?", "answer": "A.", "topics": ["other", "data-use"]}],
+        schema_version=2,
+        collection={"kind": "faq", "title": "FAQ", "language": "en"},
+        topics=[
+            {"id": "other", "label": "other", "label_en": "other", "aliases": []},
+            {"id": "data-use", "label": "data_use", "label_en": "data_use", "aliases": []},
+        ],
+    )
+    shown = invoke("--data", str(data), "show", "1").stdout
+    assert "other (other)" not in shown and "other" in shown, shown
+    assert "data_use (data-use)" in shown, shown  # an id that differs from the name is still said

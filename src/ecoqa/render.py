@@ -341,7 +341,11 @@ def numbered(rows: Iterable[tuple[int, Text]]) -> Table:
 
 
 def _topic_text(topic: Topic, lang: str) -> Text:
-    return Text.assemble(safe(topic.name(lang)), " (", safe(topic.id, STYLES["topic"]), ")")
+    """A topic's name, and the id to type for ``--topic`` where it is another word ('other', not 'other (other)')."""
+    name = topic.name(lang)
+    if name.casefold() == topic.id.casefold():
+        return safe(name, STYLES["topic"])
+    return Text.assemble(safe(name), " (", safe(topic.id, STYLES["topic"]), ")")
 
 
 def joined(items: Iterable[Text], separator: str = ", ") -> Text:
