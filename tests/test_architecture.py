@@ -139,7 +139,7 @@ INTERNAL = {
     "importing.rst": {"importing"},
     "importing.markup": set(),
     "importing.templates": {"text"},
-    "importing.meta": set(),
+    "importing.meta": {"models"},
     "importing.html": {"importing", "text", "errors"},
     "importing.markdown": {"importing"},
     "importing.cells": {"importing"},

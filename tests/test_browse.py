@@ -556,7 +556,7 @@ def test_the_detail_is_laid_out_for_the_width_it_gets(corpus_file: Any, tmp_path
         return [line.strip() for line in detail_text(app).splitlines() if line.startswith("Source")]
 
     async def steps(pilot: Any) -> None:
-        assert closing() == ["Source  FAQ “Innovation vouchers: frequently asked questions”, faq.html"]
+        assert closing() == ["Source  “Innovation vouchers: frequently asked questions”, faq.html"]
         await pilot.resize_terminal(70, 24)
         await pilot.pause()
         await pilot.pause()

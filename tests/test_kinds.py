@@ -138,7 +138,7 @@ def test_a_merged_corpus_shows_each_question_its_own_source(invoke: Any, corpus_
     assert shown.exit_code == 0
     source = shown.stdout.split("Bron", 1)[1]  # its own file among its facts, the FAQ once at the end
     assert "vragen.csv" in source and "notes.md" not in source and "2024-01-12" not in source
-    assert "FAQ “Mijn FAQ”" in source and "Webinar" not in shown.stdout
+    assert "Bron  “Mijn FAQ”" in source and "Webinar" not in shown.stdout  # the title says FAQ: once
     assert "2024-01-12" in invoke("--data", str(path), "show", "1").stdout.split("Bron", 1)[1]
     # an export says it after its label, not 'Bron: uit notes.md' / 'Source: from notes.md'
     assert "**Bron:** notes.md, 2024-01-12\n" in invoke("--data", str(path), "export", "-f", "md").stdout
@@ -487,11 +487,10 @@ def test_screens_and_messages_follow_the_language_and_help_stays_english(invoke:
 
 def test_every_kind_ecoqa_knows_or_import_writes_is_named_in_both_languages() -> None:
     """A Dutch screen never says "Event": each kind has its own words in the label table."""
-    from ecoqa.importing import meta
     from ecoqa.labels import LABELS
-    from ecoqa.models import EVENT_KINDS
+    from ecoqa.models import EVENT_KINDS, KIND_WORDS
 
-    written = {name for _, name in meta._KINDS} | {"qa", "event"}
+    written = {name for _, name in KIND_WORDS} | {"qa", "event"}
     assert {f"kind_{kind}" for kind in EVENT_KINDS | written} <= set(LABELS)
 
 

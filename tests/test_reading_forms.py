@@ -162,3 +162,34 @@ def test_a_topic_named_as_its_id_is_named_once(invoke: Any, corpus_file: Any, tm
     shown = invoke("--data", str(data), "show", "1").stdout
     assert "other (other)" not in shown and "other" in shown, shown
     assert "data_use (data-use)" in shown, shown  # an id that differs from the name is still said
+
+
+@pytest.mark.parametrize(
+    ("title", "says_kind"),
+    [
+        ("Frequently Asked Questions", True),  # wezterm, neat-python, scrapy
+        ("WeeChat FAQ (häufig gestellte Fragen)", True),
+        ("Veelgestelde vragen | NieuweStroom", True),
+        ("Poetry documentation", False),
+    ],
+)
+def test_a_title_that_says_what_the_corpus_is_is_not_followed_by_that_word(
+    invoke: Any, corpus_file: Any, tmp_path: Path, title: str, says_kind: bool
+) -> None:
+    """The overview showed 'FAQ' under 'Frequently Asked Questions', and show's source line said
+    'FAQ “WeeChat FAQ (häufig gestellte Fragen)”': the kind twice. A title that names the kind in
+    the words import reads kinds from is shown alone; any other title keeps the kind before it."""
+    data = corpus_file(
+        tmp_path / "faq.json",
+        [{"id": 1, "question": "Q?", "answer": "A.", "source": {"file": "faq.md"}}],
+        schema_version=2,
+        collection={"kind": "faq", "title": title, "language": "en"},
+    )
+    overview = invoke("--data", str(data), env={"COLUMNS": "80"}).stdout
+    source = next(line for line in invoke("--data", str(data), "show", "1").stdout.splitlines() if "Source" in line)
+    if says_kind:
+        assert "│    FAQ " not in overview, overview
+        assert f"Source  “{title}”, faq.md" in source, source
+    else:
+        assert "│    FAQ " in overview, overview
+        assert f"Source  FAQ “{title}”, faq.md" in source, source

@@ -7,6 +7,7 @@ them, but defines all of them at start-up, where a dataclass costs ten times mor
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple, Protocol, TypeVar
 
@@ -212,6 +213,24 @@ class Recording(NamedTuple):
 EVENT_KINDS = frozenset(
     {"webinar", "seminar", "conference", "lecture", "workshop", "meeting", "event", "talk", "panel"}
 )
+
+
+#: Words by which a title or an introduction says what a collection is, and the kind each names
+#: (events first: their pages say so).
+KIND_WORDS = (
+    (re.compile(r"\bwebinars?\b", re.I), "webinar"),
+    (re.compile(r"\b(?:seminars?|seminaries?)\b", re.I), "seminar"),
+    (re.compile(r"\bworkshops?\b", re.I), "workshop"),
+    (re.compile(r"\b(?:conferences?|congres(?:sen)?)\b", re.I), "conference"),
+    (re.compile(r"\b(?:lectures?|lezingen?)\b", re.I), "lecture"),
+    (re.compile(r"\binterviews?\b", re.I), "interview"),
+    (re.compile(r"\b(?:faqs?|frequently asked questions|veel ?gestelde vragen)\b", re.I), "faq"),
+)
+
+
+def kind_named_in(text: str) -> str:
+    """The kind of collection *text* names ('faq' for 'Frequently Asked Questions'), or ""."""
+    return next((kind for pattern, kind in KIND_WORDS if pattern.search(text)), "")
 
 
 class Collection(NamedTuple):

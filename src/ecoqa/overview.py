@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ecoqa.labels import counted, kind_name, label
-from ecoqa.models import Corpus, Principle, Related, Speaker, in_lang
+from ecoqa.models import Corpus, Principle, Related, Speaker, in_lang, kind_named_in
 from ecoqa.render import NARROW, STYLES, bullets, corpus_title, joined, numbered, panel, safe, titled
 
 
@@ -305,7 +305,9 @@ def overview(
         details = "  ".join(d for d in (collection.date, " & ".join(collection.organizers)) if d)
         lines.append(Text.assemble(corpus_title(corpus, lang, STYLES["title"]), f"  {details}" if details else ""))
         kind = kind_name(lang, collection.kind) if collection.kind and not collection.is_event else ""
-        if kind and kind.casefold() != corpus_title(corpus, lang).plain.casefold():  # not 'FAQ' under 'FAQ'
+        title = corpus_title(corpus, lang).plain
+        if kind and kind.casefold() != title.casefold() and kind_named_in(title) != collection.kind:
+            # not 'FAQ' under 'FAQ', 'WeeChat FAQ' or 'Frequently Asked Questions'
             lines.append(Padding(safe(kind), (0, 0, 0, 2)))
         for s in corpus.speakers:  # wrapped lines keep their indent
             lines.append(Padding(safe(s.described(lang)), (0, 0, 0, 2)))

@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ecoqa.labels import LABELS, corpus_name, kind_name, label
-from ecoqa.models import Corpus, Entry, Heading, Hit, Match, Principle, Source, Topic, in_lang
+from ecoqa.models import Corpus, Entry, Heading, Hit, Match, Principle, Source, Topic, in_lang, kind_named_in
 from ecoqa.text import blocks, clean_text, item_level, unspaced, wrap_starts
 
 #: Every style in one place.
@@ -396,9 +396,10 @@ def source_note(corpus: Corpus, lang: str, entries: Iterable[Entry], width: int 
     provenance = corpus.provenance
     title = corpus.own_title(lang)
     derived = bool(title) and corpus.title_is_derived()
-    kind = kind_name(lang, collection.kind) if collection and collection.kind else ""
-    if kind and title.casefold() == kind.casefold():  # a page called 'FAQ' is named once
-        named = kind
+    kind_id = collection.kind if collection else ""
+    kind = kind_name(lang, kind_id) if kind_id else ""
+    if kind and (title.casefold() == kind.casefold() or kind_named_in(title) == kind_id):
+        named = f"“{title}”" if title.casefold() != kind.casefold() else kind  # a title that says 'FAQ': once
     elif kind and title and not derived:
         named = f"{kind} “{title}”"
     elif title and not derived:

@@ -13,6 +13,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
+from ecoqa.models import kind_named_in
+
 _MONTHS = {
     **dict.fromkeys(("januari", "january", "jan"), 1),
     **dict.fromkeys(("februari", "february", "feb"), 2),
@@ -48,26 +50,10 @@ _ORGANISER_SPLIT = re.compile(
 )
 
 
-#: Words by which a page says what it is, and the kind each names (events first: their pages say so).
-_KINDS = (
-    (re.compile(r"\bwebinars?\b", re.I), "webinar"),
-    (re.compile(r"\b(?:seminars?|seminaries?)\b", re.I), "seminar"),
-    (re.compile(r"\bworkshops?\b", re.I), "workshop"),
-    (re.compile(r"\b(?:conferences?|congres(?:sen)?)\b", re.I), "conference"),
-    (re.compile(r"\b(?:lectures?|lezingen?)\b", re.I), "lecture"),
-    (re.compile(r"\binterviews?\b", re.I), "interview"),
-    (re.compile(r"\b(?:faqs?|frequently asked questions|veel ?gestelde vragen)\b", re.I), "faq"),
-)
-
-
 def kind(title: str | None, intro: str, *, markup: bool, speakers: bool) -> str:
     """What the page says it is: a kind its title names, else one its introduction names, else
     "qa" for schema.org Q&A markup, "event" for a page that names its speakers, else ""."""
-    for text in (title or "", intro):
-        for pattern, name in _KINDS:
-            if pattern.search(text):
-                return name
-    return "qa" if markup else "event" if speakers else ""
+    return kind_named_in(title or "") or kind_named_in(intro) or ("qa" if markup else "event" if speakers else "")
 
 
 def find_date(text: str) -> str | None:
