@@ -193,3 +193,98 @@ def test_a_title_that_says_what_the_corpus_is_is_not_followed_by_that_word(
     else:
         assert "│    FAQ " in overview, overview
         assert f"Source  FAQ “{title}”, faq.md" in source, source
+
+
+# ---------------------------------------------------------------------------- tables
+
+#: neat-python's FAQ (heldout2) compares activation functions in a list-table; Markdown pipe
+#: tables (tetra, expresslrs, powerlevel10k) import the same way: a one-line paragraph per row.
+TABLE_RST = """Frequently Asked Questions
+==========================
+
+What activation function should I use?
+--------------------------------------
+
+Common choices:
+
+.. list-table::
+   :header-rows: 1
+
+   * - Function
+     - Output Range
+     - Best For
+   * - sigmoid
+     - [0, 1]
+     - Probabilities, classification, default choice
+   * - tanh
+     - [-1, 1]
+     - Control problems, normalized outputs
+
+Tip: match the output range.
+"""
+
+
+def test_rows_of_cells_in_a_row_read_as_one_table() -> None:
+    from ecoqa.text import blocks, table_cells
+
+    text = "Intro.\n\nA | B\n\n1 | 2\n\n3 | 4 | 5\n\nx | y | z\n\nEnd.\n\nstring | number are types."
+    assert blocks(text) == [
+        ("paragraph", ("Intro.",)),
+        ("table", ("A | B", "1 | 2")),
+        ("table", ("3 | 4 | 5", "x | y | z")),  # a row of another width starts another table
+        ("paragraph", ("End.",)),
+        ("paragraph", ("string | number are types.",)),  # one row alone is a sentence with a bar in it
+    ]
+    assert blocks("a | b\nc | d\n\ne | f") == [("paragraph", ("a | b\nc | d",)), ("paragraph", ("e | f",))]
+    assert table_cells("✅ antd | 全小写 | ") == ["✅ antd", "全小写", ""]  # an empty last cell kept
+
+
+def _imported_table(invoke: Any, tmp_path: Path) -> Path:
+    source = tmp_path / "faq.rst"
+    source.write_text(TABLE_RST, encoding="utf-8")
+    target = tmp_path / "faq.json"
+    assert invoke("import", str(source), "-o", str(target)).exit_code == 0
+    return target
+
+
+def test_a_table_shows_its_columns_lined_up_under_its_header(invoke: Any, tmp_path: Path) -> None:
+    """The rows showed as paragraphs 'sigmoid | [0, 1] | Probabilities, …', a blank line between
+    each, their columns wherever the words fell, and at 40 columns a row wrapped with its '|' at the
+    start of the next line. Now the columns line up under a ruled header; below 14 columns a column,
+    each row shows apart, its first cell a heading and each other cell after its header."""
+    data = _imported_table(invoke, tmp_path)
+    rows = _panel_rows(invoke("--data", str(data), "show", "1", env={"COLUMNS": "80"}).stdout)
+    header = next(row for row in rows if row.startswith("Function"))
+    body = [row for row in rows if row.startswith(("sigmoid", "tanh"))]
+    assert "|" not in header and all("|" not in row for row in body)
+    assert rows[rows.index(header) + 1].strip().strip("─") == ""  # a rule under the header
+    for name in ("Output Range", "Best For"):
+        column = header.index(name)
+        assert all(row[column - 1] == " " and row[column] != " " for row in body), rows
+    assert body == rows[rows.index(header) + 2 :][:2]  # no blank line between rows
+
+    narrow = _panel_rows(invoke("--data", str(data), "show", "1", env={"COLUMNS": "40"}).stdout)
+    at = narrow.index("sigmoid")
+    assert narrow[at + 1 : at + 3] == ["  Output Range: [0, 1]", "  Best For: Probabilities,"], narrow
+    assert "tanh" in narrow and not any("|" in row for row in narrow)
+
+
+def test_a_table_is_a_table_in_the_exports_and_a_row_a_line_in_plain_text(invoke: Any, tmp_path: Path) -> None:
+    """The Markdown export wrote each row as a paragraph of escaped bars ('sigmoid \\| \\[0, 1\\] \\| …'),
+    the HTML export as a <p> each; a reader of either saw no table. Now a pipe table and a <table>
+    with its header cells; --plain keeps a row a line, without the blank lines between rows."""
+    data = _imported_table(invoke, tmp_path)
+    markdown = invoke("--data", str(data), "export", "-f", "md").stdout
+    assert (
+        "| Function | Output Range | Best For |\n| --- | --- | --- |\n"
+        "| sigmoid | \\[0, 1\\] | Probabilities, classification, default choice |\n"
+        "| tanh | \\[-1, 1\\] | Control problems, normalized outputs |\n\nTip"
+    ) in markdown, markdown
+    page = invoke("--data", str(data), "export", "-f", "html").stdout
+    assert (
+        '<div class="table"><table><thead><tr><th>Function</th><th>Output Range</th><th>Best For</th></tr></thead>'
+        "<tbody><tr><td>sigmoid</td><td>[0, 1]</td>"
+    ) in page, page
+    assert ".table{overflow-x:auto}" in page  # a wide table scrolls in its own box on a phone
+    plain = invoke("--data", str(data), "show", "1", "--plain").stdout
+    assert "Function | Output Range | Best For\nsigmoid | [0, 1] | Probabilities" in plain, plain

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple, Protocol
 from ecoqa.labels import corpus_name, label
 from ecoqa.models import Corpus, Entries, Entry, Heading, Principle, Reference, compact_json, in_lang, plain
 from ecoqa.payloads import item_line, streamed_text
-from ecoqa.text import blocks, clean_text, fenced, flatten, item_level
+from ecoqa.text import blocks, clean_text, fenced, flatten, item_level, table_cells
 
 
 class Listing(Protocol):
@@ -270,9 +270,18 @@ def _md_answer(text: str) -> str:
     for kind, lines in blocks(text):
         if kind == "code":
             parts.append(fenced(lines[0]))
+        elif kind == "table":
+            parts.append(_md_table([table_cells(row) for row in lines]))
         else:
             parts.append("\n".join(item_line(line, _md) for line in lines) if kind == "list" else _md(lines[0]))
     return "\n\n".join(parts)
+
+
+def _md_table(rows: Sequence[Sequence[str]]) -> str:
+    """An answer's table as a pipe table (GitHub, CommonMark extensions): its header, a rule, its rows."""
+    header, *body = rows
+    lines = ["| " + " | ".join(_md(cell) for cell in row) + " |" for row in (header, *body)]
+    return "\n".join([lines[0], "|" + " --- |" * len(header), *lines[1:]])
 
 
 def to_markdown(entries: Listing, doc: Document) -> Iterator[bytes]:
@@ -351,7 +360,9 @@ overflow-wrap:break-word}h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2re
 padding-top:1rem}h3{font-size:1rem;margin-bottom:.25rem}.derived{color:#7a5c00;font-style:italic}
 .topics{color:#036}.missing{color:#a00;font-style:italic}blockquote{margin:.25rem 0 .5rem 1rem;padding-left:.75rem;
 border-left:3px solid #ccc}nav ol{padding-left:1.5rem}a{color:#0645ad}.about{background:#f6f6f6;padding:.5rem 1rem}
-pre{overflow-x:auto;background:#f6f6f6;padding:.5rem .75rem;line-height:1.35}
+pre{overflow-x:auto;background:#f6f6f6;padding:.5rem .75rem;line-height:1.35}.table{overflow-x:auto}
+table{border-collapse:collapse}th,td{text-align:left;vertical-align:top;padding:.25rem .75rem .25rem 0;
+border-bottom:1px solid #ddd;overflow-wrap:anywhere;min-width:4.5rem}
 .about h2{border:0;margin-top:.5rem;padding-top:0}"""
 
 
@@ -367,9 +378,19 @@ def _html_answer(text: str) -> str:
             parts.append(_html_list(lines))
         elif kind == "code":
             parts.append(f"<pre><code>{_h(lines[0])}</code></pre>")
+        elif kind == "table":
+            parts.append(_html_table([table_cells(row) for row in lines]))
         else:
             parts.append(f"<p>{_h(lines[0])}</p>")
     return "\n".join(parts)
+
+
+def _html_table(rows: Sequence[Sequence[str]]) -> str:
+    """An answer's table: its header row as ``<th>``, in a box that scrolls sideways on a phone."""
+    header, *body = rows
+    head = "".join(f"<th>{_h(cell)}</th>" for cell in header)
+    cells = "".join("<tr>" + "".join(f"<td>{_h(cell)}</td>" for cell in row) + "</tr>" for row in body)
+    return f'<div class="table"><table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table></div>'
 
 
 def _html_list(items: Sequence[str]) -> str:

@@ -178,7 +178,7 @@ def plain_entry(entry: Entry, lang: str) -> str:
     question, answer = entry.text(lang)
     parts = [f"{entry.id}. {clean_text(question)}", ""]
     for kind, lines in blocks(answer):
-        parts += [item_line(line, str) for line in lines] if kind == "list" else [lines[0]]  # code as written
+        parts += [item_line(line, str) for line in lines] if kind == "list" else ["\n".join(lines)]  # code as written
         parts.append("")
     return "\n".join(parts)
 

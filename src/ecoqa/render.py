@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, chain, islice
+from typing import TypeVar
 
+from rich import box
 from rich.cells import cell_len, chop_cells
 from rich.console import Console, ConsoleOptions, Group, JustifyMethod, OverflowMethod, RenderableType, RenderResult
 from rich.containers import Lines
@@ -24,7 +26,7 @@ from rich.text import Text
 
 from ecoqa.labels import LABELS, corpus_name, kind_name, label
 from ecoqa.models import Corpus, Entry, Heading, Hit, Match, Principle, Source, Topic, in_lang, kind_named_in
-from ecoqa.text import blocks, clean_text, item_level, unspaced, wrap_starts
+from ecoqa.text import blocks, clean_text, item_level, table_cells, unspaced, wrap_starts
 
 #: Every style in one place.
 STYLES = {
@@ -44,6 +46,7 @@ STYLES = {
     "header": "bold",
     "code": "cyan",
 }
+Marked = TypeVar("Marked", bound=Text)
 #: Below this width, tables stack their columns (id: label, then the rest indented).
 NARROW = 60
 
@@ -146,6 +149,8 @@ def answer_blocks(text: str, marks: Sequence[str] = ()) -> RenderableType:
             parts.append(bullets((_marked(Prose(text), marks) for _, text in items), [depth for depth, _ in items]))
         elif kind == "code":
             parts.append(CodeBlock(lines[0], marks))
+        elif kind == "table":
+            parts.append(AnswerTable([table_cells(row) for row in lines], marks))
         else:
             parts.append(_marked(Prose(lines[0]), marks))
         parts.append(Text(""))
@@ -184,6 +189,46 @@ class CodeBlock:
         return Measurement(min(len(FOLDED) + 1, widest), widest).clamp(max_width=options.max_width)
 
 
+class AnswerTable:
+    """A table of an answer: its columns lined up under a header row, each cell wrapped in its own
+    column; where the columns would get fewer than ``TABLE_COLUMN`` each, every row is shown apart
+    instead, its first cell as a heading and each other cell after its column's header."""
+
+    def __init__(self, rows: Sequence[Sequence[str]], marks: Sequence[str] = ()) -> None:
+        self.header, *self.rows = rows
+        self.marks = marks
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self._table() if options.max_width >= TABLE_COLUMN * len(self.header) else self._stacked()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self._table())
+
+    def _cell(self, text: str, style: str = "") -> Prose:
+        return _marked(Prose(text, style=style), self.marks)
+
+    def _table(self) -> Table:
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style=STYLES["header"])
+        for name in self.header:
+            table.add_column(self._cell(name), overflow="fold")
+        for row in self.rows:
+            table.add_row(*(self._cell(cell) for cell in row))
+        return table
+
+    def _stacked(self) -> Group:
+        parts: list[RenderableType] = []
+        for row in self.rows:
+            parts.append(self._cell(row[0], STYLES["header"]))
+            for name, cell in islice(zip(self.header, row, strict=False), 1, None):
+                line = Text.assemble(Text(f"{name}: ", style=STYLES["muted"]), self._cell(cell))
+                parts.append(Padding(Prose.of(line), (0, 0, 0, 2)))
+        return Group(*parts)
+
+
+#: The fewest columns a table's column gets before its rows are shown apart (see ``AnswerTable``).
+TABLE_COLUMN = 14
+
+
 def _folded(line: str, first: int, then: int) -> list[str]:
     """*line* in pieces of at most *first*, then *then* columns, that join to it again."""
     pieces: list[str] = []
@@ -198,7 +243,7 @@ def _folded(line: str, first: int, then: int) -> list[str]:
     return [*pieces, line]
 
 
-def _marked(text: Text, marks: Sequence[str]) -> Text:
+def _marked(text: Marked, marks: Sequence[str]) -> Marked:
     """*text* with every occurrence of the words in *marks* styled as a search match."""
     if marks:
         text.highlight_words(marks, STYLES["match"], case_sensitive=False)

@@ -106,7 +106,8 @@ QUESTION = Obj(
             Text(
                 nonempty=True,
                 doc="verbatim; paragraphs by a blank line, list items as '- ' (two spaces before it for each level "
-                "of a nested list), code between two lines of three or more backticks (kept line for line)",
+                "of a nested list), code between two lines of three or more backticks (kept line for line), a "
+                "table as two or more one-line paragraphs of as many cells each, separated by ' | ', its header first",
             ),
             True,
         ),

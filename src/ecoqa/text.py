@@ -76,14 +76,17 @@ def fold(text: str) -> str:
 
 
 def blocks(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    """An answer's blocks: ``("paragraph", (text,))``, ``("list", items)`` or ``("code", (code,))``.
+    """An answer's blocks: ``("paragraph", (text,))``, ``("list", items)``, ``("code", (code,))``
+    or ``("table", rows)``.
 
     The one reading of the corpus's answer format, shared by every renderer: blocks are
     separated by a blank line; a block whose lines all start with ``- `` is a list, a line
     indented two spaces per level before its ``- `` an item of a list nested in the one above
     (the item keeps those spaces: ``item_level`` tells its depth and text); a block that
     opens with a line of three or more backticks and runs to the same line again is code, kept
-    line for line (blank lines included). *text* is a corpus's answer, cleaned once when the
+    line for line (blank lines included); two or more one-line paragraphs in a row whose cells,
+    separated by `` | ``, are as many in each (two or more) are the rows of a table, its header
+    first (``table_cells`` splits a row). *text* is a corpus's answer, cleaned once when the
     corpus was read (``schema.Text``), so not again here.
     """
     found: list[tuple[str, tuple[str, ...]]] = []
@@ -101,7 +104,34 @@ def blocks(text: str) -> list[tuple[str, tuple[str, ...]]]:
         found.append(("code", ("\n".join(lines[at + 1 : close]),)))
         prose, at = [], close + 1
     found.extend(_prose_blocks(prose))
-    return found
+    return _with_tables(found)
+
+
+def table_cells(row: str) -> list[str]:
+    """The cells of a table's row as the answer format writes it: ``Debug | 3200``; an empty cell
+    stays (``a | | c``, a row ending in `` |``)."""
+    return [cell.strip() for cell in f" {row} ".split(" | ")]
+
+
+def _with_tables(found: list[tuple[str, tuple[str, ...]]]) -> list[tuple[str, tuple[str, ...]]]:
+    """*found* with each run of table rows (see ``blocks``) made one ``("table", rows)``."""
+    merged: list[tuple[str, tuple[str, ...]]] = []
+    run: list[str] = []
+
+    def end_run() -> None:
+        merged.extend([("table", tuple(run))] if len(run) > 1 else [("paragraph", (row,)) for row in run])
+        run.clear()
+
+    for kind, lines in found:
+        width = len(table_cells(lines[0])) if kind == "paragraph" and "\n" not in lines[0] else 0
+        if run and width != len(table_cells(run[0])):
+            end_run()
+        if width > 1:
+            run.append(lines[0])
+        else:
+            merged.append((kind, lines))
+    end_run()
+    return merged
 
 
 _FENCE = re.compile(r"^(`{3,})[^`]*$")
