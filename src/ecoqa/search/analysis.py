@@ -84,6 +84,34 @@ _ASCII_PUNCTUATION = str.maketrans(
 )
 
 
+#: A run of Han or kana: Chinese and Japanese are written without spaces, so such a run is no word but
+#: a sentence or a phrase. It is indexed (and a query read) as its overlapping pairs of characters,
+#: the usual unit of CJK search, so that a word inside a sentence is found ('受控' in '的受控组件中').
+_UNSPACED_RUN = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+
+
+def _pieces(word: str) -> list[tuple[str, int, int]]:
+    """A word of ``_WORD`` as the words it holds, each with its span in *word*: a run of Han or kana
+    as its pairs of characters (a run of one as that character), the letters between runs as words."""
+    pieces: list[tuple[str, int, int]] = []
+    at = 0
+    for run in _UNSPACED_RUN.finditer(word):
+        if run.start() > at:
+            pieces.append((word[at : run.start()], at, run.start()))
+        chars = run.group()
+        pairs = range(max(len(chars) - 1, 1))
+        pieces += [(chars[i : i + 2], run.start() + i, run.start() + min(i + 2, len(chars))) for i in pairs]
+        at = run.end()
+    if at < len(word):
+        pieces.append((word[at:], at, len(word)))
+    return pieces
+
+
+def _kept(word: str) -> bool:
+    """Single letters are no words; digits and a lone Han or kana character are."""
+    return len(word) > 1 or word.isdigit() or _UNSPACED_RUN.match(word) is not None
+
+
 class Token(NamedTuple):
     word: str  # folded surface form
     start: int
@@ -105,11 +133,15 @@ def tokens(text: str) -> list[Token]:
     def span(start: int, end: int) -> tuple[int, int]:
         return origin[start], origin[end - 1] + 1
 
+    unspaced = not ascii_only and _UNSPACED_RUN.search(folded) is not None
     for match in (_ASCII_WORD if ascii_only else _WORD).finditer(folded):
         word = match.group()
         if "'" in word:
             word = word.split("'", 1)[0]
-        if len(word) > 1 or word.isdigit():
+        if unspaced and _UNSPACED_RUN.search(word):
+            at = match.start()
+            found += [Token(piece, *span(at + start, at + end)) for piece, start, end in _pieces(word) if _kept(piece)]
+        elif len(word) > 1 or word.isdigit():
             found.append(Token(word, *span(match.start(), match.end())))
     if "-" in folded:
         for match in (_ASCII_HYPHENATED if ascii_only else HYPHENATED).finditer(folded):
@@ -149,10 +181,13 @@ def index_words(text: str) -> list[str]:
         words = _ASCII_KEPT.findall(_ASCII_TAIL.sub("", folded) if "'" in folded else folded)
     else:
         words = []
+        unspaced = _UNSPACED_RUN.search(folded) is not None
         for word in _WORD.findall(folded):
             if "'" in word:
                 word = word.split("'", 1)[0]
-            if len(word) > 1 or word.isdigit():
+            if unspaced and _UNSPACED_RUN.search(word):
+                words += [piece for piece, _, _ in _pieces(word) if _kept(piece)]
+            elif len(word) > 1 or word.isdigit():
                 words.append(word)
     if "-" in folded:
         joined = (_ASCII_HYPHENATED if ascii_only else HYPHENATED).findall(folded)
@@ -257,5 +292,6 @@ def analysis_signature() -> tuple[object, ...]:
         HYPHENATED.pattern,
         _AMPERSAND.pattern,
         _ASCII_WORD.pattern,
+        _UNSPACED_RUN.pattern,
         TOPIC_PREFIX,
     )
