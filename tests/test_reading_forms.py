@@ -316,3 +316,13 @@ def test_a_chinese_or_japanese_word_inside_a_sentence_is_found(invoke: Any, corp
         assert ids[:1] == [found], (query, ids)
     shown = invoke("--data", str(data), "--color", "always", "search", "受控", "--table").stdout
     assert re.search("\x1b\\[[0-9;]*m受控\x1b\\[0m", shown), repr(shown)  # highlighted where they stand
+
+
+def test_chinese_text_with_an_empty_line_wraps(invoke: Any, corpus_file: Any, tmp_path: Path) -> None:
+    """An empty line in text with Chinese in it (a question written over two paragraphs) stopped
+    show with an internal error (exit 70): the line had no piece to wrap."""
+    data = _corpus(tmp_path, corpus_file, "第一行\n\n第二行？", "答案。\n")
+    for args in (["show", "1"], ["list", "--table"], ["search", "第二行", "--table"]):
+        result = invoke("--data", str(data), *args, env={"COLUMNS": "40"})
+        assert result.exit_code == 0, (args, result.stderr)
+        assert "第二行" in result.stdout, result.stdout

@@ -111,8 +111,8 @@ class Prose(Text):
 
 def _pieces(line: str) -> Iterator[str]:
     """The pieces of *line* a wrap keeps whole (``text.wrap_starts``), each with its spaces after it."""
-    starts = wrap_starts(line)
-    return (line[start:end] for start, end in zip(starts, [*starts[1:], len(line)], strict=True))
+    starts = wrap_starts(line)  # none for an empty line
+    return (line[start:end] for start, end in zip(starts, [*starts[1:], len(line)][: len(starts)], strict=True))
 
 
 def _breaks(line: str, width: int, *, fold: bool) -> list[int]:
