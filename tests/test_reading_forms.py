@@ -318,6 +318,22 @@ def test_a_chinese_or_japanese_word_inside_a_sentence_is_found(invoke: Any, corp
     assert re.search("\x1b\\[[0-9;]*m受控\x1b\\[0m", shown), repr(shown)  # highlighted where they stand
 
 
+def test_a_narrow_list_of_topics_wraps_a_long_name_under_itself(invoke: Any, corpus_file: Any, tmp_path: Path) -> None:
+    """weechat's German FAQ at 40 columns: 'kompilierung-installation  Kompilierung' went on with
+    '/ Installation' at the left edge, where the next topic starts."""
+    data = corpus_file(
+        tmp_path / "faq.json",
+        [{"id": 1, "question": "Q?", "answer": "A.", "topics": ["kompilierung-installation"]}],
+        schema_version=2,
+        collection={"kind": "faq", "title": "FAQ", "language": "de"},
+        topics=[{"id": "kompilierung-installation", "label": "Kompilierung / Installation", "aliases": []}],
+    )
+    shown = invoke("--data", str(data), "topics", "--table", env={"COLUMNS": "40"}).stdout.splitlines()
+    at = next(n for n, line in enumerate(shown) if line.startswith("kompilierung-installation"))
+    assert shown[at + 1] == "    / Installation", shown
+    assert shown[at + 2].startswith("  ") and "1" in shown[at + 2], shown
+
+
 def test_chinese_text_with_an_empty_line_wraps(invoke: Any, corpus_file: Any, tmp_path: Path) -> None:
     """An empty line in text with Chinese in it (a question written over two paragraphs) stopped
     show with an internal error (exit 70): the line had no piece to wrap."""

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from ecoqa.labels import counted, kind_name, label
 from ecoqa.models import Corpus, Principle, Related, Speaker, in_lang, kind_named_in
-from ecoqa.render import NARROW, STYLES, bullets, corpus_title, joined, numbered, panel, safe, titled
+from ecoqa.render import NARROW, STYLES, Hanging, bullets, corpus_title, joined, numbered, panel, safe, titled
 
 
 def _nothing(lang: str, key: str) -> Text:
@@ -36,7 +36,7 @@ def _stacked(rows: Iterable[tuple[Text, Sequence[tuple[str, Text]]]], lang: str)
     """Narrow layout: a head line per row, then labelled lines indented below it."""
     parts: list[RenderableType] = []
     for head, details in rows:
-        parts.append(head)
+        parts.append(Hanging(head, indent=4))  # deeper than its details below
         for key, value in details:
             if value.plain:
                 line = Text.assemble((label(lang, key) + ": ", STYLES["muted"]), value)

@@ -264,6 +264,25 @@ def bullets(items: Iterable[Text], depths: Sequence[int] = ()) -> RenderableType
     return grid
 
 
+class Hanging:
+    """A line of text whose rows after the first are indented, so that where it wraps on a narrow
+    screen its rest reads as part of it, not as the next item."""
+
+    def __init__(self, text: Text, indent: int = 2) -> None:
+        self.text = text
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        first, *rest = self.text.wrap(console, options.max_width) or [Text("")]
+        yield first
+        if rest:
+            tail = self.text[len(first.plain) :]
+            yield Padding(tail[len(tail.plain) - len(tail.plain.lstrip()) :], (0, 0, 0, self.indent))
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text)
+
+
 def panel(body: RenderableType, title: str, *, note: str = "", short: str = "", width: int = 80) -> Panel:
     """A panel whose provenance note is never cut: a subtitle when it fits, else a line inside."""
     subtitle = None
