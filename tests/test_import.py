@@ -355,9 +355,9 @@ def test_duplicates_across_sources_are_reported_and_kept(invoke: Invoke, tmp_pat
     result = invoke("import", str(source), str(source), "-o", str(target))
     assert result.exit_code == 0
     assert result.stderr.splitlines() == [
-        f"ecoqa: warning: question 4 ({source}) repeats question 1 ({source})",
-        f"ecoqa: warning: question 5 ({source}) repeats question 2 ({source})",
-        f"ecoqa: warning: question 6 ({source}) repeats question 3 ({source})",
+        f"ecoqa: warning: question 4 repeats question 1 ({source})",  # one file, named once
+        f"ecoqa: warning: question 5 repeats question 2 ({source})",
+        f"ecoqa: warning: question 6 repeats question 3 ({source})",
         f"ecoqa: wrote 6 questions to {target}; try: ecoqa --data {target} search kennispartner",
     ]
     assert [q["id"] for q in json.loads(target.read_text(encoding="utf-8"))["questions"]] == [1, 2, 3, 4, 5, 6]

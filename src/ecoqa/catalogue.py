@@ -385,6 +385,7 @@ DUTCH: dict[str, str] = {
         "geen titel in de bron: geef er een met --title TEKST (het overzicht toont hem)"
     ),
     "question {id} ({name}) repeats question {first} ({where})": "vraag {id} ({name}) herhaalt vraag {first} ({where})",
+    "question {id} repeats question {first} ({where})": "vraag {id} herhaalt vraag {first} ({where})",
     "{count} repeat an earlier question, kept: {repeats}{more}": (
         "{count} herhalen een eerdere vraag, behouden: {repeats}{more}"
     ),

@@ -157,9 +157,15 @@ def _duplicates(entries: list[tuple[Source, Pair]], ids: list[int]) -> list[str]
             repeats.append((entry_id, source.name, *seen[key]))
         else:
             seen[key] = (entry_id, source.name)
-    template = "question {id} ({name}) repeats question {first} ({where})"
     if len(repeats) <= _REPEATS_SAID_ONE_BY_ONE:
-        return [msg(template, id=i, name=name, first=first, where=where) for i, name, first, where in repeats]
+        return [
+            msg("question {id} repeats question {first} ({where})", id=i, first=first, where=where)
+            if name == where  # one file named once
+            else msg(
+                "question {id} ({name}) repeats question {first} ({where})", id=i, name=name, first=first, where=where
+            )
+            for i, name, first, where in repeats
+        ]
     sources = {name for _, name, _, where in repeats} | {where for *_, where in repeats}
     shown = [
         msg("{id} repeats {first}", id=i, first=first)
