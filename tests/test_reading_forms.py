@@ -342,3 +342,20 @@ def test_chinese_text_with_an_empty_line_wraps(invoke: Any, corpus_file: Any, tm
         result = invoke("--data", str(data), *args, env={"COLUMNS": "40"})
         assert result.exit_code == 0, (args, result.stderr)
         assert "第二行" in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "two"), [("en", "question 1", "questions 1, 2"), ("nl", "vraag 1", "vragen 1, 2")]
+)
+def test_an_export_of_one_question_says_question(
+    invoke: Any, corpus_file: Any, tmp_path: Path, lang: str, one: str, two: str
+) -> None:
+    """The export of one question was titled '… — selection: questions 22'."""
+    data = corpus_file(
+        tmp_path / "faq.json",
+        [{"id": 1, "question": "Q?", "answer": "A."}, {"id": 2, "question": "R?", "answer": "B."}],
+    )
+    for form in ("md", "html"):
+        single = invoke("--data", str(data), "--lang", lang, "export", "1", "-f", form).stdout
+        assert f": {one}" in single and f": {two}" not in single, single
+        assert f": {two}" in invoke("--data", str(data), "--lang", lang, "export", "1", "2", "-f", form).stdout

@@ -90,7 +90,7 @@ def selection_labels(
         names = ", ".join(p.name(lang) for p in map(corpus.principle, principles) if p)
         found.append(label(lang, "principle_filter", names=names))
     if ids:
-        found.append(label(lang, "selection", ids=", ".join(map(str, ids))))
+        found.append(label(lang, "selection" if len(ids) > 1 else "selection_one", ids=", ".join(map(str, ids))))
     return tuple(found)
 
 

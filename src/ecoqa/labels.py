@@ -130,6 +130,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "topic_filter": ("onderwerp: {names}", "topic: {names}"),
     "principle_filter": ("principe: {names}", "principle: {names}"),
     "selection": ("selectie: vragen {ids}", "selection: questions {ids}"),
+    "selection_one": ("selectie: vraag {ids}", "selection: question {ids}"),
 }
 
 
