@@ -1654,3 +1654,119 @@ def test_a_site_page_named_markdown_is_markdown_however_much_html_it_holds() -> 
     entry = "<details>\n<summary>Is it free?</summary>\n\nYes.<br>See the licence.\n\n</details>\n"
     text = "---\ntitle: FAQs\n---\n\n# FAQs\n\n## General\n\n" + entry * 4
     assert detect(text, ".md") == "markdown"
+
+
+def test_a_hidden_dialog_is_not_part_of_the_page(tmp_path: Path) -> None:
+    """A Bootstrap modal (``<div class="modal" role="dialog">``, shown only when a button opens it) is a
+    dialog as ``<dialog>`` is: its notice is not one of the page's questions."""
+    cards = "".join(
+        f'<div class="card"><div class="card-header" data-toggle="collapse"><h5>{q}</h5></div>'
+        f'<div class="collapse"><div class="card-body">{a}</div></div></div>'
+        for q, a in (
+            ("Who can use the service?", "Anyone who needs to send money abroad."),
+            ("How do I register?", "Fill in the form online."),
+            ("Is my money safe?", "It is held in separate accounts."),
+        )
+    )
+    modal = (
+        '<div class="modal fade" tabindex="-1" role="dialog" aria-hidden="true"><div class="modal-dialog">'
+        '<div class="modal-content"><div class="modal-body">'
+        "<h5>Please read the following update before logging in to your online account</h5>"
+        "<p>We have updated our online dealing system to give you better tools.</p></div></div></div></div>"
+    )
+    page = f"<html><body><h1>Frequently Asked Questions</h1><div id='accordion'>{cards}</div>{modal}</body></html>"
+    assert questions_of(tmp_path, "faq.html", page) == [
+        ("Who can use the service?", "Anyone who needs to send money abroad."),
+        ("How do I register?", "Fill in the form online."),
+        ("Is my money safe?", "It is held in separate accounts."),
+    ]
+
+
+def test_a_header_inside_an_answer_is_that_part_of_the_answer(tmp_path: Path) -> None:
+    """``<article><header><h4>…</h4></header>…`` inside an answer: a ``<header>`` in an article or
+    section heads that part of the page (HTML's rule), it is not the site's banner."""
+    page = (
+        '<html><body><header class="site"><a href="/">Rijschool</a></header><main><h1>Veelgestelde vragen</h1>'
+        "<details><summary><h3>Wat is het verschil tussen M18 en M36?</h3></summary>"
+        "<article><header><h4>M18 (zonder begeleider)</h4></header><ul><li>Geldig: 18 maanden</li></ul></article>"
+        "<article><header><h4>M36 (met begeleider)</h4></header><ul><li>Geldig: 36 maanden</li></ul></article>"
+        "</details>"
+        "<details><summary><h3>Hoe lang duurt een les?</h3></summary><p>Twaalf uur.</p></details>"
+        "<details><summary><h3>Moet ik iets meebrengen?</h3></summary><p>Niets speciaals.</p></details>"
+        "</main></body></html>"
+    )
+    found = questions_of(tmp_path, "vragen.html", page)
+    assert [q for q, _ in found] == [
+        "Wat is het verschil tussen M18 en M36?",
+        "Hoe lang duurt een les?",
+        "Moet ik iets meebrengen?",
+    ]
+    assert found[0][1].startswith("M18 (zonder begeleider)")
+    assert "M36 (met begeleider)" in found[0][1]
+
+
+def test_list_items_opening_with_a_bold_line_broken_from_the_answer_are_questions(tmp_path: Path) -> None:
+    """``<li><p><strong>question</strong><br>answer</p></li>`` (Markdown's bold line and hard break, as
+    Docusaurus renders it): every item's bold first line is its question, a problem it states as much as
+    one it asks."""
+    pairs = [
+        ("How to use it?", "Check the info here."),
+        ("How to activate it permanently?", "Use the HWID option."),
+        ("I changed my edition and now it is deactivated.", "Run the activation again."),
+        ("Can I update after activation?", "Yes."),
+        ("I'm in Russia and the download does not start.", "Check this guide."),
+    ]
+    items = "".join(f"<li><p><strong>{q}</strong><br>\n<!-- -->{a}</p></li>" for q, a in pairs)
+    page = f"<html><body><main><h1>FAQ</h1><p>(Frequently Asked Questions)</p><ul>{items}</ul></main></body></html>"
+    assert questions_of(tmp_path, "faq.html", page) == pairs
+
+
+def test_sub_headings_that_name_things_under_a_question_with_text_belong_to_its_answer(tmp_path: Path) -> None:
+    """A heading that asks, with text of its own, above sub-headings that only name things ("Spring Cloud
+    Alibaba", "Dubbo"): they divide its answer, on a page whose other entries state their problem."""
+    entries = "".join(
+        f"<h4>{q}</h4><p>{a}</p>"
+        for q, a in (
+            ("Nacos支持Dubbo", "Nacos 0.6版本和Dubbo集成。"),
+            ("Nacos报401错误", "可以检查服务端日志。"),
+        )
+    )
+    page = (
+        "<html><body><article><h1>FAQ</h1><h2>使用问题</h2>"
+        + entries
+        + "<h4>如何依赖最新的Nacos客户端？</h4><p>这里将依赖升级说明如下：</p>"
+        "<h5>Spring Cloud Alibaba</h5><pre>nacos-client</pre><h5>Dubbo</h5><pre>dubbo-registry-nacos</pre>"
+        "<h4>Nacos权重不生效</h4><p>目前不能生效。</p></article></body></html>"
+    )
+    found = questions_of(tmp_path, "faq.html", page)
+    assert [q for q, _ in found] == [
+        "Nacos支持Dubbo",
+        "Nacos报401错误",
+        "如何依赖最新的Nacos客户端？",
+        "Nacos权重不生效",
+    ]
+    assert found[2][1].startswith("这里将依赖升级说明如下")
+    assert found[2][1].rstrip("`\n ").endswith("dubbo-registry-nacos")
+
+
+def test_a_bold_last_line_of_an_answer_element_is_the_answer_s(tmp_path: Path) -> None:
+    """``<div class="faq-answer">… <br><br><strong>All costs included!</strong></div>``: inside the element
+    its page names the answer, a closing line in bold ends that answer, it is not a title above the next."""
+    entries = (
+        (
+            "Do you bring equipment?",
+            "Yes, everything needed:<br>• vacuum cleaners<br>• steam cleaners",
+            "All costs are included!",
+        ),
+        ("Which areas do you serve?", "All of Cairo and Giza.", "Same-day service available!"),
+        ("How do I book?", "Call or message us.", "We will confirm within the hour."),
+    )
+    items = "".join(
+        f'<div class="faq-item"><div class="faq-question">{q}</div>'
+        f'<div class="faq-answer">{a}<br><br><strong>{last}</strong></div></div>'
+        for q, a, last in entries
+    )
+    page = f'<html><body><div class="faq-section"><h2>Questions</h2>{items}</div></body></html>'
+    found = questions_of(tmp_path, "faq.html", page)
+    assert [q for q, _ in found] == [q for q, _, _ in entries]
+    assert [a.rstrip().endswith(last) for (_, a), (_, _, last) in zip(found, entries, strict=True)] == [True] * 3

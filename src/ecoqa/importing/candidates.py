@@ -153,7 +153,10 @@ def _leaf_headings(blocks: Sequence[Block], headed: list[int], title: int | None
     questions ask, sub-headings deeper than any heading that asks, under a heading with text of
     its own, belong to its answer ("Tearing", then "Windows", "X11/Intel"): that heading is the entry;
     so do bold lines that do not ask under a heading with text of its own (a README's "np hangs",
-    then "**Tests running in watch mode**"): on any page they are emphasis in its answer."""
+    then "**Tests running in watch mode**"): on any page they are emphasis in its answer; and, on a
+    page whose entries state rather than ask (no level of questions to be deeper than), sub-headings
+    none of which asks under a heading that asks with text of its own ("How do I depend on the newest
+    client?", then "Spring Cloud Alibaba", "Dubbo"): they divide its answer."""
     starts = []
     inside: set[int] = set()  # sub-headings of an entry's answer
     asking_ranks = {heading_rank(blocks[at]) for at in headed if asks(blocks[at].text)}
@@ -166,7 +169,13 @@ def _leaf_headings(blocks: Sequence[Block], headed: list[int], title: int | None
         below = [n for n in range(at + 1, end) if heading_rank(blocks[n]) > rank]
         deeper = question_level and all(heading_rank(blocks[n]) > question_level for n in below)
         emphasis = all(heading_rank(blocks[n]) == BOLD and not asks(blocks[n].text) for n in below)
-        if below and (deeper or emphasis):
+        divided = (
+            not question_level
+            and asks(blocks[at].text)
+            and _content_after(blocks, at)
+            and not any(asks(blocks[n].text) for n in below)
+        )
+        if below and (deeper or emphasis or divided):
             inside.update(below)
             starts.append(_start(blocks[at], at, rank, asking_page))
         elif asks(blocks[at].text) or not below:

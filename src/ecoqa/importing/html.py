@@ -76,6 +76,7 @@ class _Reader:
         self.nesting = 0  # elements entered by _walk, to stop at MAX_DEPTH
         self.pairs: dict[int, bool] = {}  # a list -> whether its items pair a question with its answer
         self.asked: set[int] = set()  # the first blocks of such items: their questions
+        self.answering = 0  # inside an element the page names an answer (class="faq-answer")
 
     def read(self, node: LexborNode) -> list[Block]:
         import sys
@@ -107,11 +108,13 @@ class _Reader:
                 self.words.append(text)
                 if self.strong:
                     self.bold += len("".join(text.split()))
-            elif tag in _SKIP or tag == "-comment" or _skipped(child):
+            elif (tag in _SKIP and not _sections_header(child)) or tag == "-comment" or _skipped(child):
                 continue
             elif tag == "button":
                 if _accordion(child):  # an accordion's question; other buttons work the page
                     self._walk(child)
+            elif tag in ("b", "strong") and child.mem_id in self.asked:
+                self._inside(child, ("term", 0, 0, ""))  # a list item's bold first line: its question
             elif tag in ("b", "strong"):
                 leading = not "".join(self.words).strip()
                 self.strong += 1
@@ -130,7 +133,9 @@ class _Reader:
             elif tag in _BLOCK and _answer_class(child):
                 self._flush()
                 self._asked_before(child)
+                self.answering += 1
                 self._inside(child, ("paragraph", 0, 0, ""))
+                self.answering -= 1
             elif tag == "li":
                 self._item(child)
             elif tag in ("ol", "ul"):
@@ -178,7 +183,8 @@ class _Reader:
     def _item(self, node: LexborNode) -> None:
         parent = node.parent
         if parent is not None and self._pairing(parent):
-            first = next(iter(_elements(node)))
+            first = _first_line(node)
+            assert first is not None  # every item of a pairing list has one
             self.asked.add(first.mem_id)
             self._inside(node, ("paragraph", 0, 0, ""))
             return
@@ -190,20 +196,17 @@ class _Reader:
             self._inside(node, ("item", 0, 0, ""))
 
     def _pairing(self, listed: LexborNode) -> bool:
-        """Whether a list's items each pair a first line with the paragraphs that answer it
-        (``<ol><li><p>Does it run on Linux?</p><p>Yes, …</p></li>…``), one of them at least
-        asking: a list of questions and answers, as a ``<dl>`` is, asking or not."""
+        """Whether a list's items each pair a first line with what answers it (``<ol><li><p>Does it
+        run on Linux?</p><p>Yes, …</p></li>…``, or a bold first line and a line break), one of them
+        at least asking: a list of questions and answers, as a ``<dl>`` is, asking or not."""
         known = self.pairs.get(listed.mem_id)
         if known is None:
-            items = [n for n in _elements(listed) if n.tag == "li"]
-            firsts = [_elements(item) for item in items]
+            firsts = [_first_line(n) for n in _elements(listed) if n.tag == "li"]
+            lines = [first for first in firsts if first is not None]
             known = self.pairs[listed.mem_id] = (
-                len(items) >= 2
-                and all(
-                    len(kids) >= 2 and kids[0].tag in ("p", "div") and all(k.tag in _PAIRED for k in kids)
-                    for kids in firsts
-                )
-                and any(asks(" ".join((kids[0].text() or "").split())) for kids in firsts)
+                len(firsts) >= 2
+                and len(lines) == len(firsts)
+                and any(asks(" ".join((n.text() or "").split())) for n in lines)
             )
         return known
 
@@ -237,8 +240,9 @@ class _Reader:
         if not text:
             return
         links, self.links = tuple(self.links), []
-        if kind == "paragraph" and bold == len("".join(text.split())) and bold_heading(text):
-            block = Block("heading", text, level=BOLD, links=links)  # a line all in bold: a heading
+        if kind == "paragraph" and bold == len("".join(text.split())) and not self.answering and bold_heading(text):
+            # a line all in bold: a heading, but not inside an element its page names an answer
+            block = Block("heading", text, level=BOLD, links=links)
         elif kind == "paragraph":
             block = line_block(text, text_headings=False) or Block("paragraph", text)
             block = Block(block.kind, block.text, number=block.number, shape=f"p:{block.shape}", links=links)
@@ -262,8 +266,43 @@ class _Reader:
             self.context[-1] = ("paragraph", 0, 0, "")
 
 
+def _first_line(item: LexborNode) -> LexborNode | None:
+    """The line of a list item that the rest of it answers: its first paragraph, above paragraphs (or
+    code, lists) of its own; or its bold first line, above the text after a line break
+    (``<li><p><strong>Question</strong><br>Answer</p></li>``, Markdown's bold line and hard break)."""
+    kids = _elements(item)
+    if len(kids) >= 2 and kids[0].tag in ("p", "div") and all(k.tag in _PAIRED for k in kids):
+        return kids[0]
+    holder = kids[0] if len(kids) == 1 and kids[0].tag == "p" else item
+    nodes = [
+        n
+        for n in holder.iter(include_text=True)
+        if n.tag != "-comment" and (n.tag != "-text" or (n.text_content or "").strip())
+    ]
+    if len(nodes) < 3 or nodes[0].tag not in ("strong", "b") or nodes[1].tag != "br":
+        return None
+    return nodes[0] if _letters(nodes[0]) else None
+
+
 #: What a list item pairing a question with its answer holds: paragraphs, and code or lists in the answer.
 _PAIRED = frozenset("p div pre ul ol blockquote table figure".split())
+
+
+#: Where a ``<header>`` heads that part of the page, not the site (HTML's rule for its banner role).
+_SECTIONING = frozenset("article section aside main nav".split())
+
+
+def _sections_header(node: LexborNode) -> bool:
+    """A ``<header>`` inside an article or section (``<article><header><h4>M18</h4></header>…``): HTML
+    makes it that part's heading, where a ``<header>`` outside them is the page's banner."""
+    if node.tag != "header":
+        return False
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in _SECTIONING:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _elements(node: LexborNode) -> list[LexborNode]:
@@ -365,8 +404,25 @@ def _permalink(node: LexborNode) -> bool:
 
 
 def _skipped(node: LexborNode) -> bool:
-    """An element that is not the page's text: furniture, an icon glyph, a permalink, a link card."""
-    return _furniture(node) or _icon(node) or _toggle_sign(node) or _kicker(node) or _permalink(node) or _teaser(node)
+    """An element that is not the page's text: furniture, a dialog, an icon glyph, a permalink, a link card."""
+    return (
+        _furniture(node)
+        or _dialog(node)
+        or _icon(node)
+        or _toggle_sign(node)
+        or _kicker(node)
+        or _permalink(node)
+        or _teaser(node)
+    )
+
+
+def _dialog(node: LexborNode) -> bool:
+    """A dialog the page opens over itself, as ``<dialog>`` is: ARIA's ``role="dialog"`` or
+    ``"alertdialog"``, and Bootstrap's ``class="modal"`` (a login form, a notice, a video): not the page's text."""
+    attributes = node.attributes
+    if (attributes.get("role") or "").lower() in ("dialog", "alertdialog"):
+        return True
+    return "modal" in (attributes.get("class") or "").split()
 
 
 #: A class that names a short label set above a heading: "eyebrow", "kicker", "overline", "pretitle",
