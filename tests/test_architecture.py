@@ -137,7 +137,7 @@ INTERNAL = {
     "importing.candidates": {"importing", "messages"},
     "importing.questions": {"importing"},
     "importing.rst": {"importing"},
-    "importing.markup": set(),
+    "importing.markup": {"importing"},
     "importing.templates": {"text"},
     "importing.meta": {"models"},
     "importing.html": {"importing", "text", "errors"},

@@ -234,6 +234,46 @@ def test_code_from_a_text_faq_is_shown_line_for_line(tmp_path: Path, invoke: Cal
     assert '```\nset editor "gvim -f"\nset editor "code --wait"\n```' in markdown
 
 
+#: Code indented with spaces and tabs, mixed as editors leave it: four spaces, then one tab, then two.
+_TABBED_CODE = "    x = 1\n\tif x:\n\t\ty()\n"
+_TABBED_PAGES = {
+    "faq.rst": "FAQ\n===\n\nHow do I loop?\n--------------\n\nWrite this::\n\n" + _TABBED_CODE + "\nDone.\n",
+    "faq.txt": "How do I loop?\n\nWrite this:\n\n" + _TABBED_CODE + "\nDone.\n\nIs it free?\n\nYes, it is.\n",
+    "faq.org": "* FAQ\n** How do I loop?\nWrite this:\n#+begin_src python\n" + _TABBED_CODE + "#+end_src\nDone.\n",
+    "faq.pod": "=head1 FAQ\n\n=head2 How do I loop?\n\nWrite this:\n\n" + _TABBED_CODE + "\nDone.\n\n=cut\n",
+}
+
+
+@pytest.mark.parametrize("name", list(_TABBED_PAGES))
+def test_code_indented_with_tabs_keeps_its_columns(tmp_path: Path, name: str) -> None:
+    """A tab in the indent of code reaches the next multiple of eight columns, as docutils reads a
+    literal block, Pod::Simple a verbatim paragraph and Org (tab-width 8) a source block; the code
+    is then moved left by the indent its lines share, in columns. Org and POD code lost its shape:
+    one character was cut from each line, a space from the first and a tab from the others."""
+    found = answers_of(tmp_path, name, _TABBED_PAGES[name])
+    assert found["How do I loop?"] == "Write this:\n\n```\nx = 1\n    if x:\n            y()\n```\n\nDone."
+
+
+def test_markdown_code_indented_with_tabs_is_read_as_commonmark_says(tmp_path: Path) -> None:
+    """Markdown has its own rule: a tab in the indent that makes a code block reaches the next
+    multiple of four columns, and the code keeps its tabs past that indent (CommonMark 0.31, "Tabs")."""
+    found = answers_of(tmp_path, "faq.md", "# FAQ\n\n## How do I loop?\n\nWrite this:\n\n" + _TABBED_CODE + "\nDone.\n")
+    assert found["How do I loop?"] == "Write this:\n\n```\nx = 1\nif x:\n\ty()\n```\n\nDone."
+
+
+def test_a_line_indented_with_a_tab_is_read_as_one_indented_with_spaces_to_the_same_column(tmp_path: Path) -> None:
+    """A text page's lines are measured in columns, a tab reaching the next multiple of eight: a list
+    item indented with a tab belongs with one indented with eight spaces, and a short line indented
+    past the text with a tab is text under it, as with spaces (the tab counted as one column: two
+    lists, and a heading guessed)."""
+    from ecoqa.importing.blocks import text_blocks
+
+    page = "    Lists:\n\n\t- one\n        - two\n\t1. first\n        2. second\n\tNo admin rights\n"
+    tabbed = [(b.kind, b.shape) for b in text_blocks(page)]
+    assert tabbed == [(b.kind, b.shape) for b in text_blocks(page.replace("\t", " " * 8))]
+    assert [kind for kind, _ in tabbed] == ["paragraph", "item", "item", "numbered", "numbered", "paragraph"]
+
+
 RST_FAQ = """FAQ
 ===
 

@@ -134,7 +134,7 @@ def line_block(line: str, *, text_headings: bool, margin: int | None = None) -> 
         return Block("paragraph", boxed.group(2)) if boxed.group(2) else None
     numbered = numbering(text)
     if numbered:
-        indent = len(line) - len(line.lstrip())
+        indent = indent_of(line)
         dotted = len(numbered.path) > 1
         return Block(
             "numbered",
@@ -146,8 +146,8 @@ def line_block(line: str, *, text_headings: bool, margin: int | None = None) -> 
         )
     item = _BULLET.match(text)
     if item is not None:  # its indent and mark tell a list of questions from a list inside an answer
-        return Block("item", item.group("rest"), shape=f"{len(line) - len(line.lstrip())}:{item.group('mark')}")
-    indented = margin is not None and len(line) - len(line.lstrip()) > margin
+        return Block("item", item.group("rest"), shape=f"{indent_of(line)}:{item.group('mark')}")
+    indented = margin is not None and indent_of(line) > margin
     if text_headings and not indented and looks_like_heading(text):
         return Block("heading", text)  # level 0: guessed, not marked up
     return Block("paragraph", text)
@@ -164,7 +164,7 @@ def text_blocks(text: str, *, text_headings: bool = True) -> list[Block]:
     inside = {at for start, end in runs for at in range(start, end)}
     prose = [line for at, line in enumerate(lines) if at not in inside]
     wrapped = _hard_wrapped(prose)
-    margin = min((_indent(line) for line in prose if line.strip()), default=0)
+    margin = min((indent_of(line) for line in prose if line.strip()), default=0)
     blocks: list[Block] = []
     at = 0
     for start, end in [*runs, (len(lines), len(lines))]:
@@ -172,7 +172,7 @@ def text_blocks(text: str, *, text_headings: bool = True) -> list[Block]:
         read = (line_block(line, text_headings=text_headings, margin=margin) for line in joined)
         blocks += [_linked(block, references) if references else block for block in read if block]
         if start < end:
-            blocks.append(Block("code", "\n".join(_dedented(lines[start:end]))))
+            blocks.append(Block("code", "\n".join(dedented(lines[start:end]))))
         at = end
     return blocks
 
@@ -212,8 +212,9 @@ def _linked(block: Block, references: dict[str, str]) -> Block:
     return replace(block, text=text, links=(*block.links, *links)) if links else block
 
 
-def _indent(line: str) -> int:
-    """How far *line* is indented, a tab counted to the next multiple of eight."""
+def indent_of(line: str) -> int:
+    """How far *line* is indented, in columns: a tab reaches the next multiple of eight (as docutils,
+    Pod::Simple, Org and a terminal count it; Markdown's own reader counts four, CommonMark's rule)."""
     if "\t" in line:
         line = line.expandtabs(8)
     return len(line) - len(line.lstrip())
@@ -237,10 +238,10 @@ def preformatted_runs(lines: list[str]) -> list[tuple[int, int]]:
     while at < len(lines):
         before = lines[at - 1].strip() if at else ""
         opens = not before or before.endswith(":") or _RULE.match(before)
-        if not (opens and _deeper(lines[at], text_indent)) or _indent(lines[at]) in hanging:
+        if not (opens and _deeper(lines[at], text_indent)) or indent_of(lines[at]) in hanging:
             at += 1
             continue
-        depth = _indent(lines[at])
+        depth = indent_of(lines[at])
         end = at + 1
         while end < len(lines) and (
             _goes_on(lines[end], depth, text_indent, hanging)
@@ -252,7 +253,7 @@ def preformatted_runs(lines: list[str]) -> list[tuple[int, int]]:
         ):
             end += 1
         after = lines[end] if end < len(lines) else ""
-        ends = not after.strip() or _indent(after) in hanging  # not cut short by a line of its drawing
+        ends = not after.strip() or indent_of(after) in hanging  # not cut short by a line of its drawing
         wraps_on = after.strip()[:1].islower() and not _SENTENCE_END.search(lines[end - 1].strip())
         if ends and not wraps_on and not _prose_or_list(lines[at:end]):
             runs.append((at, end))
@@ -283,11 +284,11 @@ def _prose_or_list(lines: list[str]) -> bool:
 def _goes_on(line: str, depth: int, text_indent: int, hanging: set[int]) -> bool:
     """A line of a preformatted run: as deep as its first line, or past the text and not where an
     entry's text goes on."""
-    return _deeper(line, depth - 1) or (_deeper(line, text_indent) and _indent(line) not in hanging)
+    return _deeper(line, depth - 1) or (_deeper(line, text_indent) and indent_of(line) not in hanging)
 
 
 def _deeper(line: str, indent: int) -> bool:
-    return bool(line.strip()) and _indent(line) > indent
+    return bool(line.strip()) and indent_of(line) > indent
 
 
 def _starts_block(text: str) -> bool:
@@ -324,13 +325,15 @@ def _text_indent(lines: list[str]) -> int:
     written: dict[int, int] = {}
     for line in lines:
         if line.strip():
-            written[_indent(line)] = written.get(_indent(line), 0) + len(line.strip())
+            written[indent_of(line)] = written.get(indent_of(line), 0) + len(line.strip())
     return max(written, key=lambda indent: (written[indent], -indent), default=0)
 
 
-def _dedented(lines: list[str]) -> list[str]:
+def dedented(lines: list[str]) -> list[str]:
+    """Lines of code moved left by the indent they share, in columns (tabs expanded as ``indent_of``
+    counts them), without the spaces they end with."""
     lines = [line.expandtabs(8).rstrip() for line in lines]
-    margin = min((len(line) - len(line.lstrip()) for line in lines if line.strip()), default=0)
+    margin = min((indent_of(line) for line in lines if line), default=0)
     return [line[margin:] for line in lines]
 
 
@@ -389,7 +392,7 @@ def _below_outline_heading(current: list[str], line: str) -> bool:
     """True when *line* is the first line of text under a numbered heading indented past it
     ("          2.1   What is Sguil?" / "      Sguil is …"): an outline's heading ends at its line,
     unless the line only goes on with it (a heading wrapped mid-sentence, going on in lower case)."""
-    if not current or not numbering(current[0].strip()) or _indent(line) >= _indent(current[0]):
+    if not current or not numbering(current[0].strip()) or indent_of(line) >= indent_of(current[0]):
         return False
     return not _runs_on(current[-1], line.strip())
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import html
 import re
 
+from ecoqa.importing.blocks import dedented
+
 _ORG_HEADING = re.compile(r"^(\*+)\s+(?:(?:TODO|DONE)\s+)?(.*?)(?:\s+:[\w@#%:]+:)?\s*$")
 _ORG_LINK = re.compile(r"\[\[(?P<url>[^\]]+)\](?:\[(?P<text>[^\]]+)\])?\]")
 _ORG_BLOCK = re.compile(r"^\s*#\+(begin|end)_(\w+)", re.I)
@@ -80,7 +82,7 @@ def _org(lines: list[str]) -> tuple[str, str | None]:
             if name in ("src", "example") and opens:
                 code, language = [], _org_language(line)
             elif name in ("src", "example"):
-                out.code(_dedented(code or []), language)
+                out.code(_code(code or []), language)
                 code = None
             elif name in ("comment", "export"):
                 hidden = opens
@@ -301,7 +303,7 @@ def _pod(lines: list[str]) -> str:
     verbatim: list[str] = []
     for line in [*lines, ""]:
         if verbatim and line and not line[0].isspace():
-            out.extend(["```", *_dedented(verbatim), "```", ""])
+            out.extend(["```", *_code(verbatim), "```", ""])
             verbatim = []
         if (line[:1].isspace() and line.strip()) or (verbatim and not line.strip()):
             verbatim.append(line)
@@ -319,11 +321,12 @@ def _pod(lines: list[str]) -> str:
     return "\n".join(out)
 
 
-def _dedented(lines: list[str]) -> list[str]:
-    while lines and not lines[-1].strip():
-        lines = lines[:-1]
-    margin = min((len(line) - len(line.lstrip()) for line in lines if line.strip()), default=0)
-    return [line[margin:] for line in lines]
+def _code(lines: list[str]) -> list[str]:
+    """The lines of a code block, moved left as a whole (``dedented``), without the blank lines after it."""
+    code = dedented(lines)
+    while code and not code[-1]:
+        code.pop()
+    return code
 
 
 def _pod_inline(text: str) -> str:

@@ -14,7 +14,7 @@ import csv
 import itertools
 import re
 
-from ecoqa.importing.blocks import ANSWER_LABEL, QUESTION_LABEL, Block, Link, asks, line_block
+from ecoqa.importing.blocks import ANSWER_LABEL, QUESTION_LABEL, Block, Link, asks, dedented, indent_of, line_block
 
 _ADORNMENT = re.compile(r"^([=\-~^\"'`#*+<>:._])\1{2,}\s*$")
 _DIRECTIVE = re.compile(r"^\.\.\s+(?:(?P<name>[\w:-]+)::\s*(?P<arg>.*)|(?P<other>.*))$")
@@ -108,7 +108,7 @@ class _Reader:
         directive = _DIRECTIVE.match(line)
         if directive:
             return self._directive(at, directive)
-        indent = _indent(line)
+        indent = indent_of(line)
         if line.strip() == ".." or line.strip().startswith(".. "):  # a comment or a link target: not text
             return self._indented_end(at + 1, indent) if at + 1 < len(self.lines) else at + 1
         bullet = _BULLET.match(line.strip())
@@ -145,7 +145,7 @@ class _Reader:
         return (
             after < len(self.lines)
             and bool(self.lines[after].strip())
-            and _indent(self.lines[after]) > indent
+            and indent_of(self.lines[after]) > indent
             and not self.lines[at].rstrip().endswith("::")
             and not (after + 1 < len(self.lines) and _ADORNMENT.match(self.lines[after + 1]))
         )
@@ -154,7 +154,7 @@ class _Reader:
         """``Term`` and its indented definition: a term (a question, in a FAQ) and the text under it."""
         end = self._indented_end(at + 1, indent)
         self._add("term", self.lines[at].strip())
-        inner = _Reader(_dedented(self.lines[at + 1 : end]))
+        inner = _Reader(dedented(self.lines[at + 1 : end]))
         inner.styles = self.styles
         inner.read()
         self.blocks.extend(inner.blocks)
@@ -168,7 +168,7 @@ class _Reader:
             text, char, end = lines[at + 1].strip(), lines[at][0], at + 3
             overlined = True
         elif at + 1 < len(lines) and lines[at].strip() and not over and _ADORNMENT.match(lines[at + 1]):
-            if _indent(lines[at]) or len(lines[at + 1].rstrip()) < min(len(lines[at].rstrip()), 4):
+            if indent_of(lines[at]) or len(lines[at + 1].rstrip()) < min(len(lines[at].rstrip()), 4):
                 return None
             text, char, end = lines[at].strip(), lines[at + 1][0], at + 2
             overlined = False
@@ -183,7 +183,7 @@ class _Reader:
     def _directive(self, at: int, found: re.Match[str]) -> int:
         end = self._indented_end(at + 1, 0)
         name = (found.group("name") or "").lower()
-        body = _dedented(self.lines[at + 1 : end])
+        body = dedented(self.lines[at + 1 : end])
         if name in _CODE_DIRECTIVES:
             code = "\n".join(line for line in _without_options(body)).strip("\n")
             if code.strip():
@@ -228,9 +228,13 @@ class _Reader:
                 break
             if _DIRECTIVE.match(line) or (_ADORNMENT.match(line) and end + 1 >= len(self.lines)):
                 break
-            if listed and _indent(line) <= indent and (_BULLET.match(line.strip()) or _ENUMERATED.match(line.strip())):
+            if (
+                listed
+                and indent_of(line) <= indent
+                and (_BULLET.match(line.strip()) or _ENUMERATED.match(line.strip()))
+            ):
                 break
-            if end + 1 < len(self.lines) and _ADORNMENT.match(self.lines[end + 1]) and not _indent(line):
+            if end + 1 < len(self.lines) and _ADORNMENT.match(self.lines[end + 1]) and not indent_of(line):
                 break  # the next line is a title
             end += 1
         return end
@@ -242,7 +246,7 @@ class _Reader:
         while end < len(self.lines):
             line = self.lines[end]
             if line.strip():
-                if _indent(line) <= indent:
+                if indent_of(line) <= indent:
                     break
                 last = end + 1
             end += 1
@@ -252,10 +256,10 @@ class _Reader:
         start = at
         while start < len(self.lines) and not self.lines[start].strip():
             start += 1
-        if start >= len(self.lines) or _indent(self.lines[start]) <= indent:
+        if start >= len(self.lines) or indent_of(self.lines[start]) <= indent:
             return at
         end = self._indented_end(start, indent)
-        code = "\n".join(_dedented(self.lines[start:end])).strip("\n")
+        code = "\n".join(dedented(self.lines[start:end])).strip("\n")
         if code.strip():
             self.blocks.append(Block("code", code))
         return end
@@ -279,10 +283,6 @@ class _Reader:
             self.blocks.append(Block("item", plain, links=links, depth=depth))
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip())
-
-
 def _table_rows(name: str, body: list[str]) -> list[list[str]]:
     """The rows of a ``list-table`` (``* - cell`` then ``  - cell`` lines) or a ``csv-table``."""
     lines = [line for line in body if line.strip()]
@@ -299,11 +299,6 @@ def _table_rows(name: str, body: list[str]) -> list[list[str]]:
             rows.append([])
         rows[-1].append(cell.group(2).strip())
     return rows
-
-
-def _dedented(lines: list[str]) -> list[str]:
-    margin = min((_indent(line) for line in lines if line.strip()), default=0)
-    return [line[margin:] for line in lines]
 
 
 def _without_options(lines: list[str]) -> list[str]:
