@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from ecoqa.importing import meta
+from ecoqa.importing.columns import Choice
 from ecoqa.importing.sources import Options, read_source
-from ecoqa.importing.table import Choice
 
 #: What import says is tested in English words; an import speaks the language of its sources
 #: when nothing is set (tests/test_messages.py), so these set it.

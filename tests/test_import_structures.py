@@ -487,8 +487,8 @@ def test_a_spreadsheet_answer_in_the_row_below_its_question(tmp_path: Path) -> N
 def test_naming_one_languages_question_column_reads_its_answer_column(tmp_path: Path) -> None:
     """``--question-column q_de`` in a table of q_en/q_de/a_en/a_de columns reads ``a_de``: any
     language, not only the corpus languages ``--lang`` takes."""
+    from ecoqa.importing.columns import Choice
     from ecoqa.importing.sources import Options
-    from ecoqa.importing.table import Choice
 
     source = tmp_path / "faq.csv"
     source.write_text(

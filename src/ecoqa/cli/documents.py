@@ -260,8 +260,8 @@ def import_(
       ecoqa --data mine.json search funding
     """
     from ecoqa.importing.build import build, corpus_text, summary_lines
+    from ecoqa.importing.columns import Choice
     from ecoqa.importing.sources import Options, check_columns_used, read_sources
-    from ecoqa.importing.table import Choice
     from ecoqa.version import ecoqa_version
 
     lang = _language_tag(corpus_lang)

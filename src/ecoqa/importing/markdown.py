@@ -150,7 +150,7 @@ def _table_blocks(rows: list[list[str]]) -> list[Block]:
     """A pipe table. A table of questions and answers (its header names them, or most cells of its
     first column ask) gives a bold question per row with its answer under it; any other table
     keeps a row per line ("Debug | 3200"), as text of the answer it stands in."""
-    from ecoqa.importing.table import header_columns
+    from ecoqa.importing.columns import header_columns
 
     if len(rows) < 2 or len(rows[0]) < 2:
         return [Block("paragraph", " | ".join(row)) for row in rows if any(row)]

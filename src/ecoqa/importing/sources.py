@@ -11,9 +11,9 @@ from typing import Any
 
 from ecoqa.errors import CorpusError, UsageError
 from ecoqa.importing.blocks import Block, asked_and_answered, text_blocks
+from ecoqa.importing.columns import Choice
 from ecoqa.importing.decode import decode, looks_binary
 from ecoqa.importing.pairs import Found, recognise
-from ecoqa.importing.table import Choice
 from ecoqa.messages import Message, clause, count, joined, msg, system_reason
 from ecoqa.text import one_line
 
@@ -317,7 +317,8 @@ def _top_title(blocks: list[Block], found: Found) -> str | None:
 def _seen(text: str, kind: str, options: Options) -> Message:
     """What a source without Q&A holds, so the user can tell what went wrong."""
     if kind == "table":
-        from ecoqa.importing.table import COLUMNS, UnclosedQuote, Unreadable, read_table
+        from ecoqa.importing.columns import COLUMNS
+        from ecoqa.importing.table import UnclosedQuote, Unreadable, read_table
 
         table = read_table(text, options.choice)
         if isinstance(table.problem, UnclosedQuote):

@@ -1,13 +1,10 @@
-"""Spreadsheets saved as CSV or TSV: a question and an answer column, found by name or by shape.
+"""Spreadsheets saved as CSV or TSV: the delimiter, the rows, and a pair per row.
 
-Columns are found by their header names in English and Dutch (``question``/``vraag``/``query``/
-``q``/``title``, ``answer``/``antwoord``/``response``/``a``/``body``) and the words for question and
-answer in German, French, Spanish, Italian and Portuguese, with a language suffix in any language
-(``q_en``, ``question_fr``, ``antwort_de``) chosen by ``--lang``; ``--question-column``/``--answer-column`` name
-them when the header uses other words. A table of two columns without a header is read as
-question, answer. Cells are read as people type them: a line break is a soft wrap, a blank line
-a new paragraph, ``- `` lines a list, Markdown links and HTML (``<a>``, ``<br>``, ``<ul>``) for
-what they are (``importing/cells.py``). Excel's quoting (``""`` in a quoted cell) is always honoured.
+Which column holds the questions and which the answers is ``importing/columns.py``'s to say. A
+table of two columns without a header is read as question, answer. Cells are read as people type
+them: a line break is a soft wrap, a blank line a new paragraph, ``- `` lines a list, Markdown
+links and HTML (``<a>``, ``<br>``, ``<ul>``) for what they are (``importing/cells.py``). Excel's
+quoting (``""`` in a quoted cell) is always honoured.
 """
 
 from __future__ import annotations
@@ -15,230 +12,27 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
-from ecoqa.errors import CorpusError
 from ecoqa.importing.cells import cell_text
+from ecoqa.importing.columns import (
+    Choice,
+    columns_without_names,
+    first_row_is_data,
+    header_columns,
+    numbered_choice,
+    two_columns,
+    unnamed_column_by_shape,
+    unnamed_columns,
+    usual_width,
+    whole_number,
+)
 from ecoqa.importing.pairs import Found, Pair
-from ecoqa.importing.questions import asks
 from ecoqa.messages import count, msg
-from ecoqa.text import fold
 
-#: Header names, folded, for each column ecoqa reads.
-COLUMNS = {
-    "question": (
-        "question",
-        "questions",
-        "vraag",
-        "vragen",
-        "query",
-        "q",
-        "title",
-        "onderwerp",
-        "faq",
-        "vraagstelling",
-        # the same word in German, French, Spanish, Italian and Portuguese (accents folded)
-        "frage",
-        "fragen",
-        "pregunta",
-        "preguntas",
-        "domanda",
-        "domande",
-        "pergunta",
-        "perguntas",
-    ),
-    "answer": (
-        "answer",
-        "answers",
-        "antwoord",
-        "antwoorden",
-        "response",
-        "a",
-        "body",
-        "reply",
-        "responses",
-        "antwoordtekst",
-        "antwort",
-        "antworten",
-        "reponse",
-        "reponses",
-        "respuesta",
-        "respuestas",
-        "risposta",
-        "risposte",
-        "resposta",
-        "respostas",
-    ),
-    "topics": (
-        "topics",
-        "topic",
-        "onderwerpen",
-        "tags",
-        "tag",
-        "category",
-        "categories",
-        "categorie",
-        "thema",
-        "rubriek",
-    ),
-    "id": ("id", "nr", "no", "number", "nummer", "#"),
-}
 _DELIMITERS = ",;\t|"
-_SUFFIX = re.compile(r"^(?P<base>.+?)[\s_.\-(\[]+(?P<lang>[a-z]{2})[)\]]?$")
-
-
-@dataclass(frozen=True)
-class Choice:
-    """Which columns the user named (``--question-column``/``--answer-column``) and which language to take."""
-
-    question: str | None = None
-    answer: str | None = None
-    lang: str | None = None
-
-
-def _key(name: str) -> str:
-    return fold(name).strip().strip(":").strip()
-
-
-def header_columns(
-    header: list[str], choice: Choice | None = None, *, in_words: bool = True
-) -> tuple[dict[str, int], list[str]]:
-    """Which column holds what, and the languages of suffixed question/answer columns found.
-
-    *in_words*: a name among other words ("Antwoord of oplossing") counts too; telling a table from
-    text by its first line takes exact names only.
-
-    Of language-suffixed columns (``q_en``/``a_en``, ``question_fr``/``answer_fr``) the language
-    chosen with ``--lang`` is read, else the first; naming one language's question (or answer)
-    column with ``--question-column`` reads the same language's other column too, in any language.
-    """
-    choice = choice or Choice()
-    keys = [_key(name) for name in header]
-    found: dict[str, int] = {}
-    for column, names in COLUMNS.items():
-        at = next((at for at, key in enumerate(keys) if key in names), None)
-        if at is not None:
-            found[column] = at
-    for column in ("question", "answer") if in_words else ():
-        if column not in found:
-            at = _column_named_in_words(keys, column, set(found.values()))
-            if at is not None:
-                found[column] = at
-    by_lang = _suffixed_columns(keys)
-    languages: list[str] = []
-    if "question" not in found or "answer" not in found:
-        languages = [lang for lang, cols in by_lang.items() if len(cols) == 2]
-        wanted = {"question", "answer"} - set(found)
-        if not languages:  # one column per language, the other shared: question_en, question_ur, answer
-            languages = [lang for lang, cols in by_lang.items() if wanted <= set(cols)]
-        if languages:
-            lang = next((code for code in _language_and_primary(choice.lang) if code in languages), languages[0])
-            found.update(by_lang[lang] if len(by_lang[lang]) == 2 else {c: by_lang[lang][c] for c in wanted})
-    named = {
-        column: getattr(choice, column) for column in ("question", "answer") if getattr(choice, column) is not None
-    }
-    for column, name in named.items():
-        found[column] = _named_column(header, name, column)
-        suffixed = _SUFFIX.match(keys[found[column]])
-        other = "answer" if column == "question" else "question"
-        if suffixed and other not in named and other in by_lang.get(suffixed.group("lang"), {}):
-            found[other] = by_lang[suffixed.group("lang")][other]
-    return found, languages
-
-
-def _language_and_primary(tag: str | None) -> list[str]:
-    """``--lang pt-br`` looks for ``_pt-br`` columns, then ``_pt``."""
-    return [tag, tag.split("-")[0]] if tag else []
-
-
-def _column_named_in_words(keys: list[str], column: str, taken: set[int]) -> int | None:
-    """A header that says what it holds among other words: "Antwoord of oplossing", "Answer text",
-    "Vraag van de klant". Only whole words of four letters or more count ("a", "q" and "faq" do
-    not), in a name of at most four words, and a column already taken is not taken again."""
-    names = {name for name in COLUMNS[column] if len(name) >= 4 and name != "faq"}
-    for at, key in enumerate(keys):
-        words = re.findall(r"\w+", key)
-        named = len(words) <= 4 and len(key) <= 40  # a column's name, not a sentence that says "answer"
-        if at not in taken and named and names & set(words) and not set(words) & set(COLUMNS["id"]):
-            return at  # and not "Question ID"
-    return None
-
-
-def _question_column_by_shape(body: list[list[str]], columns: dict[str, int], width: int) -> int | None:
-    """With the answers' column named and none named for the questions: of the other columns, the
-    one whose cells most often ask, else the one with the longest cells that differ from row to row
-    (a question is a sentence; keywords, categories and page numbers are short or repeat)."""
-    taken = set(columns.values())
-    candidates = [at for at in range(width) if at not in taken]
-    rows = [row for row in body if len(row) >= width]
-    if not candidates or not rows:
-        return None
-
-    def cells(at: int) -> list[str]:
-        return [row[at].strip() for row in rows if row[at].strip()]
-
-    def varied(at: int) -> bool:
-        values = cells(at)
-        return len(values) * 2 >= len(rows) and len(set(values)) * 4 >= len(values) * 3
-
-    def asking(at: int) -> int:
-        return sum(1 for cell in cells(at) if asks(cell))
-
-    def length(at: int) -> float:
-        values = cells(at)
-        return sum(len(v) for v in values) / len(values) if values else 0.0
-
-    textual = [at for at in candidates if varied(at) and any(not _whole_number(c) for c in cells(at))]
-    if not textual:
-        return None
-    best = max(textual, key=lambda at: (asking(at) * 2 >= len(rows), length(at)))
-    return best
-
-
-def _answer_column_by_shape(body: list[list[str]], columns: dict[str, int], width: int) -> int | None:
-    """With the questions' column named and none named for the answers (``document_text``,
-    ``explanation``): the other column with the longest text, filled in half the rows or more and
-    longer than the questions on average (ids, categories and keywords are shorter)."""
-    taken = set(columns.values())
-    rows = [row for row in body if len(row) >= width]
-    if not rows:
-        return None
-    length = {at: _mean_length(rows, at) for at in range(width) if at not in taken}
-    filled = [at for at in length if sum(1 for row in rows if row[at].strip()) * 2 >= len(rows)]
-    if not filled:
-        return None
-    best = max(filled, key=lambda at: length[at])
-    return best if length[best] > _mean_length(rows, columns["question"]) else None
-
-
-def _suffixed_columns(keys: list[str]) -> dict[str, dict[str, int]]:
-    """Question and answer columns by the language their name ends in: ``q_de`` -> {"de": {"question": at}}."""
-    by_lang: dict[str, dict[str, int]] = {}
-    for at, key in enumerate(keys):
-        suffixed = _SUFFIX.match(key)
-        if not suffixed:
-            continue
-        for column in ("question", "answer"):
-            if suffixed.group("base") in COLUMNS[column]:
-                by_lang.setdefault(suffixed.group("lang"), {}).setdefault(column, at)
-    return by_lang
-
-
-def _named_column(header: list[str], name: str, column: str) -> int:
-    keys = [_key(h) for h in header]
-    if _key(name) in keys:
-        return keys.index(_key(name))
-    if name.isdigit() and 1 <= int(name) <= len(header):
-        return int(name) - 1
-    raise CorpusError(
-        "no column '{name}' for --{column}-column; the header has: {header}.",
-        name=name,
-        column=column,
-        header=", ".join(header[:12]) or msg("nothing"),
-    )
 
 
 #: Excel's first line naming the delimiter of the rows below it: "sep=;".
@@ -295,7 +89,7 @@ def sniff(text: str) -> str | None:
     if "question" in columns and "answer" in columns:
         return "named"
     widths = {len(row) for row in rows[:-1]}  # the last row of a sample may be cut off
-    if (widths == {2} and _two_columns(rows)) or (len(widths) == 1 and min(widths) >= 2 and len(rows) >= 3):
+    if (widths == {2} and two_columns(rows)) or (len(widths) == 1 and min(widths) >= 2 and len(rows) >= 3):
         return "shaped"
     return None
 
@@ -349,17 +143,6 @@ def _unclosed_quote_line(text: str, last_row_line: int, dialect: csv.Dialect | t
     return None
 
 
-def _usual_width(rows: list[list[str]]) -> int:
-    """The number of cells most rows have."""
-    return Counter(len(row) for row in rows).most_common(1)[0][0]
-
-
-def _two_columns(rows: list[list[str]]) -> bool:
-    """A headerless question-and-answer table: most cells of its first column ask."""
-    asking = sum(1 for row in rows if asks(row[0]))
-    return asking * 2 >= len(rows)
-
-
 @dataclass(frozen=True)
 class Unreadable:
     """A file the csv module cannot read, and its reason."""
@@ -388,58 +171,23 @@ class Table:
 def read_table(text: str, choice: Choice | None = None) -> Table:
     """The rows as pairs, warnings about skipped rows, and the header; a file the csv module
     cannot read yields no pairs, and the problem."""
-    dialect = dialect_of(text) or csv.excel
-    table = _without_separator_line(text)[0]
-    first_line = 1 if len(table) == len(text) else 2  # Excel's sep= line is line 1
-    try:
-        numbered = _numbered_rows(table, dialect, first_line)
-    except csv.Error as error:
-        return Table(Found([]), [], problem=Unreadable(str(error)))
-    unclosed = numbered and _unclosed_quote_line(table, numbered[-1][0] - first_line + 1, dialect)
-    if unclosed:
-        return Table(Found([]), [], problem=UnclosedQuote(unclosed + first_line - 1))
+    numbered = _parsed_rows(text)
+    if isinstance(numbered, Table):
+        return numbered
     warnings: list[str] = []
-    above = _rows_above_the_header(numbered, choice)
-    if above:
-        warnings.append(
-            msg(
-                "{rows} above the header row left out (line {lines})",
-                rows=count(above, "{n} row", "{n} rows"),
-                lines=", ".join(str(line) for line, _ in numbered[:above]),
-            )
-        )
-        numbered = numbered[above:]
+    numbered = _from_the_header(numbered, choice, warnings)
     rows = [row for _, row in numbered]
     if not rows:
         return Table(Found([]), warnings)
     header = rows[0]
     columns, languages = header_columns(header, choice)
     body = rows[1:]
-    if _numbered_choice(choice) and "answer" in columns and _first_row_is_data(rows, columns["answer"]):
+    if numbered_choice(choice) and "answer" in columns and first_row_is_data(rows, columns["answer"]):
         body = rows  # columns named by number in a table without a header
+    columns = unnamed_column_by_shape(columns, header, body, usual_width(rows), warnings)
     form: str = msg("a table with question and answer columns")
-    if "answer" in columns and "question" not in columns:
-        at = _question_column_by_shape(body, columns, _usual_width(rows))
-        if at is not None:
-            columns = {**columns, "question": at}
-            warnings.append(
-                msg(
-                    "no question column named: read '{name}' as the questions (name another with --question-column)",
-                    name=header[at],
-                )
-            )
-    if "question" in columns and "answer" not in columns:
-        at = _answer_column_by_shape(body, columns, _usual_width(rows))
-        if at is not None:
-            columns = {**columns, "answer": at}
-            warnings.append(
-                msg(
-                    "no answer column named: read '{name}' as the answers (name another with --answer-column)",
-                    name=header[at],
-                )
-            )
     if "question" not in columns or "answer" not in columns:
-        inferred = _unnamed_columns(rows)
+        inferred = unnamed_columns(rows)
         if inferred is None:
             return Table(Found([]), [], tuple(header))
         columns, body, asked = inferred
@@ -448,25 +196,7 @@ def read_table(text: str, choice: Choice | None = None) -> Table:
             if asked
             else msg("a table without names: a column of short titles, and the longest one")
         )
-        if "lead" in columns:
-            warnings.append(
-                msg(
-                    "no column names: read column {question} as the questions and columns {lead} and {answer} "
-                    "as the answers (name others with --question-column/--answer-column)",
-                    question=columns["question"] + 1,
-                    lead=columns["lead"] + 1,
-                    answer=columns["answer"] + 1,
-                )
-            )
-        elif len(header) > 2:
-            warnings.append(
-                msg(
-                    "no column names: read column {question} as the questions and column {answer} as the answers "
-                    "(name others with --question-column/--answer-column)",
-                    question=columns["question"] + 1,
-                    answer=columns["answer"] + 1,
-                )
-            )
+        warnings += columns_without_names(columns, len(header))
     if len(languages) > 1:
         chosen = next((lang for lang in languages if header[columns["question"]].lower().endswith(lang)), languages[0])
         warnings.append(
@@ -477,29 +207,75 @@ def read_table(text: str, choice: Choice | None = None) -> Table:
             )
         )
     lines = [line for line, _ in numbered[len(rows) - len(body) :]]
-    overflowing = _overflowing(body, lines, max(len(header), _usual_width(rows)))
+    lines, body = _whole_rows(body, lines, columns, max(len(header), usual_width(rows)), warnings)
+    pairs = _pairs(body, columns, lines, warnings)
+    return Table(Found(pairs, form=form), warnings, tuple(header))
+
+
+def _parsed_rows(text: str) -> list[tuple[int, list[str]]] | Table:
+    """The rows with the line each starts on; a ``Table`` that says why when the csv module
+    cannot read them or a quote is never closed."""
+    dialect = dialect_of(text) or csv.excel
+    table = _without_separator_line(text)[0]
+    first_line = 1 if len(table) == len(text) else 2  # Excel's sep= line is line 1
+    try:
+        numbered = _numbered_rows(table, dialect, first_line)
+    except csv.Error as error:
+        return Table(Found([]), [], problem=Unreadable(str(error)))
+    unclosed = numbered and _unclosed_quote_line(table, numbered[-1][0] - first_line + 1, dialect)
+    if unclosed:
+        return Table(Found([]), [], problem=UnclosedQuote(unclosed + first_line - 1))
+    return numbered
+
+
+def _from_the_header(
+    numbered: list[tuple[int, list[str]]], choice: Choice | None, warnings: list[str]
+) -> list[tuple[int, list[str]]]:
+    """The rows from the header on; the rows above it are left out, and said (a title, an address)."""
+    above = _rows_above_the_header(numbered, choice)
+    if above:
+        warnings.append(
+            msg(
+                "{rows} above the header row left out (line {lines})",
+                rows=count(above, "{n} row", "{n} rows"),
+                lines=", ".join(str(line) for line, _ in numbered[:above]),
+            )
+        )
+    return numbered[above:]
+
+
+def _whole_rows(
+    body: list[list[str]], lines: list[int], columns: dict[str, int], width: int, warnings: list[str]
+) -> tuple[list[int], list[list[str]]]:
+    """The rows and their lines without those repeating an earlier row; rows with more cells than
+    the table is wide, and repeated rows, are said."""
+    overflowing = _overflowing(body, lines, width)
     if overflowing:
         warnings.append(
             msg(
                 "{count} with more cells than the table has columns, the cells beyond them left out (line {lines})",
                 count=count(len(overflowing), "{n} row", "{n} rows"),
-                lines=", ".join(map(str, overflowing[:5])) + (" …" if len(overflowing) > 5 else ""),
+                lines=_some_lines(overflowing),
             )
         )
     repeated = _repeated_rows(body, lines, columns)
-    if repeated:
-        warnings.append(
-            msg(
-                "{count} repeating an earlier row cell for cell, left out (line {lines})",
-                count=count(len(repeated), "{n} row", "{n} rows"),
-                lines=", ".join(map(str, repeated[:5])) + (" …" if len(repeated) > 5 else ""),
-            )
+    if not repeated:
+        return lines, body
+    warnings.append(
+        msg(
+            "{count} repeating an earlier row cell for cell, left out (line {lines})",
+            count=count(len(repeated), "{n} row", "{n} rows"),
+            lines=_some_lines(repeated),
         )
-        left_out = set(repeated)
-        kept = [(line, row) for line, row in zip(lines, body, strict=True) if line not in left_out]
-        lines, body = [line for line, _ in kept], [row for _, row in kept]
-    pairs = _pairs(body, columns, lines, warnings)
-    return Table(Found(pairs, form=form), warnings, tuple(header))
+    )
+    left_out = set(repeated)
+    kept = [(line, row) for line, row in zip(lines, body, strict=True) if line not in left_out]
+    return [line for line, _ in kept], [row for _, row in kept]
+
+
+def _some_lines(lines: list[int]) -> str:
+    """The first five line numbers, and "…" when there are more."""
+    return ", ".join(map(str, lines[:5])) + (" …" if len(lines) > 5 else "")
 
 
 def _rows_above_the_header(numbered: list[tuple[int, list[str]]], choice: Choice | None) -> int:
@@ -565,7 +341,7 @@ def _pairs(body: list[list[str]], columns: dict[str, int], lines: list[int], war
             if waiting is None:
                 no_question.append(line)
             continue
-        number = _whole_number(cell.get("id", ""))
+        number = whole_number(cell.get("id", ""))
         topics = tuple(t.strip() for t in re.split(r"[;,|]", cell.get("topics", "")) if t.strip())
         answer, links = cell_text(cell["answer"])
         question = " ".join(cell_text(cell["question"])[0].split())
@@ -584,95 +360,10 @@ def _skipped(lines: list[int], missing: str, template: str) -> list[str]:
         return [msg("line {line}: {missing}; skipped", line=lines[0], missing=missing)]
     if not lines:
         return []
-    shown = ", ".join(map(str, lines[:5])) + (" …" if len(lines) > 5 else "")
-    return [msg(template, count=count(len(lines), "{n} row", "{n} rows"), lines=shown)]
-
-
-def _unnamed_columns(rows: list[list[str]]) -> tuple[dict[str, int], list[list[str]], bool] | None:
-    """A table whose header names no question column: the column whose cells mostly ask holds the
-    questions (a first row that does not ask is a header), else a column of short titles (topics,
-    problems stated) beside much longer text; the column with the longest text holds the answers.
-    The last value says whether the questions were found by asking (else they are titles)."""
-    width = _usual_width(rows)
-    if width < 2:
-        return None
-    body = [row for row in rows if len(row) >= width]
-    asking = [sum(1 for row in body if asks(row[at])) for at in range(width)]
-    length = [_mean_length(body, at) for at in range(width)]
-    question = max(range(width), key=lambda at: asking[at])
-    asked = asking[question] * 2 >= len(body)
-    if not asked:
-        titles = _title_column(body, width, length)
-        if titles is None:
-            return None
-        question = titles
-    answer = max((at for at in range(width) if at != question), key=lambda at: length[at])
-    columns = {"question": question, "answer": answer}
-    lead = _answer_lead_column(body, columns, length)
-    if lead is not None:
-        columns["lead"] = lead
-    first = rows[0]
-    header_row = (  # a first row that does not ask, or that holds no sentence, is a header
-        len(first) > question and not asks(first[question]) if asked else not _first_row_is_data(rows, answer)
-    )
-    return columns, rows[1:] if header_row else rows, asked
+    return [msg(template, count=count(len(lines), "{n} row", "{n} rows"), lines=_some_lines(lines))]
 
 
 def _overflowing(body: list[list[str]], lines: list[int], width: int) -> list[int]:
     """The lines of rows with text in cells beyond the table's columns (a delimiter typed in a
     cell, or two records run together): that text is read by no column."""
     return [line for line, row in zip(lines, body, strict=True) if any(c.strip() for c in row[width:])]
-
-
-def _numbered_choice(choice: Choice | None) -> bool:
-    """Whether the user named the columns by their numbers only (``--question-column 1``), as for a
-    table without a header."""
-    named = [name for name in (choice.question, choice.answer) if name is not None] if choice else []
-    return bool(named) and all(name.isdigit() for name in named)
-
-
-def _mean_length(rows: list[list[str]], at: int) -> float:
-    """The mean length of a column's filled cells."""
-    cells = [row[at].strip() for row in rows if at < len(row) and row[at].strip()]
-    return sum(len(cell) for cell in cells) / len(cells) if cells else 0.0
-
-
-def _title_column(body: list[list[str]], width: int, length: list[float]) -> int | None:
-    """The leftmost column of titles: filled in nine rows of ten, each different, with letters, short
-    (60 characters on average at most) and a third of the longest column's length at most. A table
-    of topics and texts ("Opening hours | We are open ...") or of problems and their solutions."""
-    if len(body) < 3:
-        return None
-    longest = max(length)
-    for at in range(width):
-        cells = [row[at].strip() for row in body if row[at].strip()]
-        filled = len(cells) * 10 >= len(body) * 9
-        different = len(set(cells)) * 10 >= len(cells) * 9
-        worded = all(any(c.isalpha() for c in cell) for cell in cells)
-        if filled and different and worded and length[at] <= 60 and length[at] * 3 <= longest:
-            return at
-    return None
-
-
-def _answer_lead_column(body: list[list[str]], columns: dict[str, int], length: list[float]) -> int | None:
-    """A column of text between the questions and the answers, as long as half the answers or
-    more, filled in a third of the rows or more: the first part of the answer ("Explanation" before
-    "Solution", "Cause" before "Fix")."""
-    question, answer = columns["question"], columns["answer"]
-    for at in range(question + 1, answer):
-        filled = sum(1 for row in body if row[at].strip()) * 3 >= len(body)
-        if filled and length[at] >= 40 and length[at] * 2 >= length[answer]:
-            return at
-    return None
-
-
-def _first_row_is_data(rows: list[list[str]], answer: int) -> bool:
-    """Whether a table's first row is a row of data rather than its header: its answer cell is a
-    sentence (more than three words, or over 40 characters), not a column's name of a word or two."""
-    first = rows[0][answer].strip() if answer < len(rows[0]) else ""
-    return len(first) > 40 or len(first.split()) > 3
-
-
-def _whole_number(cell: str) -> int | None:
-    """An id cell's number: ASCII digits only (``²`` and ``①`` are digits to Python, not to int())."""
-    return int(cell) if cell.isascii() and cell.isdigit() and len(cell) <= 10 else None
