@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -37,6 +37,10 @@ from ecoqa.cli.options import (
 from ecoqa.errors import NoMatchError, UsageError
 from ecoqa.messages import Message, msg, say
 from ecoqa.messages import count as count_of
+
+if TYPE_CHECKING:
+    from ecoqa.export import Document
+    from ecoqa.models import Corpus
 
 #: --format names -> the document written
 FORMATS = {"markdown": "markdown", "md": "markdown", "html": "html", "json": "json"}
@@ -132,40 +136,58 @@ def export(
     corpus = load(data)
     language = chosen_lang(lang, corpus)
     prefix = command_prefix(data)
-    chosen = selected(corpus, topic or [], principle or [], prefix)
+    positions, chosen_ids = _chosen_positions(corpus, ids or [], topic or [], principle or [], prefix)
+    from ecoqa import export as documents
+
+    kind = format_ or (documents.EXTENSIONS.get(target.suffix.lower(), "markdown") if target else "markdown")
+    doc = _described(corpus, language, topic or [], principle or [], chosen_ids, prefix)
+    chunks = documents.document(kind, documents.Selection(corpus.entries, positions), doc)
+    if target is None:
+        _to_stdout(chunks, paging=not no_pager)
+    else:
+        _to_file(target, chunks, kind=kind, count=len(positions), data=data, force=force)
+
+
+def _chosen_positions(
+    corpus: Corpus, ids: list[str], topics: list[str], principles: list[str], prefix: str
+) -> tuple[Sequence[int], list[int]]:
+    """The positions of the questions to export (those on the topics and principles, of the *ids*
+    when given), and the ids chosen; none is a NoMatchError."""
+    chosen = selected(corpus, topics, principles, prefix)
     positions: Sequence[int] = range(len(corpus.entries)) if chosen is None else chosen
-    chosen_ids = list(dict.fromkeys(find_entry(corpus, raw, prefix).id for raw in ids or []))
+    chosen_ids = list(dict.fromkeys(find_entry(corpus, raw, prefix).id for raw in ids))
     if chosen_ids:
         keep = set(positions)
         positions = [p for p in map(corpus.entries.position, chosen_ids) if p is not None and p in keep]
     if not positions:
-        raise NoMatchError("no question has {filter}.", filter=filter_words(topic or [], principle or []))
+        raise NoMatchError("no question has {filter}.", filter=filter_words(topics, principles))
+    return positions, chosen_ids
+
+
+def _described(
+    corpus: Corpus, language: str, topics: list[str], principles: list[str], ids: list[int], prefix: str
+) -> Document:
+    """What a document says of itself: the topics, principles and questions chosen, ecoqa's version, the date."""
     import datetime
 
-    from ecoqa import export as documents
+    from ecoqa.export import Document, selection_labels
     from ecoqa.version import ecoqa_version
 
-    kind = format_ or (documents.EXTENSIONS.get(target.suffix.lower(), "markdown") if target else "markdown")
-    labels = documents.selection_labels(
-        corpus,
-        language,
-        topic_ids(corpus, topic or [], prefix),
-        principle_ids(corpus, principle or [], prefix),
-        chosen_ids,
+    labels = selection_labels(
+        corpus, language, topic_ids(corpus, topics, prefix), principle_ids(corpus, principles, prefix), ids
     )
-    doc = documents.Document(corpus, language, labels, ecoqa_version(), datetime.date.today().isoformat())
-    chunks = documents.document(kind, documents.Selection(corpus.entries, positions), doc)
-    if target is None:
-        _to_stdout(chunks, paging=not no_pager)
-        return
-    from ecoqa.files import write_atomic
+    return Document(corpus, language, labels, ecoqa_version(), datetime.date.today().isoformat())
 
-    protected = [p for p in (data_path(data),) if p is not None]
-    write_atomic(target, chunks, force=force, protected=protected)
+
+def _to_file(
+    target: Path, chunks: Iterable[str | bytes], *, kind: str, count: int, data: Path | None, force: bool
+) -> None:
+    """Write a document to *target* whole or not at all, never over the corpus read, and say so."""
+    from ecoqa.files import write_atomic
     from ecoqa.output import write_note_line
 
-    count = questions_counted(len(positions))
-    write_note_line("wrote {count} ({format}) to {path}", count=count, format=kind, path=target)
+    write_atomic(target, chunks, force=force, protected=[p for p in (data_path(data),) if p is not None])
+    write_note_line("wrote {count} ({format}) to {path}", count=questions_counted(count), format=kind, path=target)
 
 
 def questions_counted(n: int) -> Message:

@@ -256,28 +256,32 @@ def search(
             query=quoted(text),
             corrected=quoted(result.corrected),
         )
-    head = {"query": result.query, "total": result.total}
-    tail = {"suggestions": list(result.suggestions), "corrected": result.corrected}
-    hits = result.hits
     with opened_output(color, paging=not no_pager) as out:
         mode = _mode(out, json_, plain, table)
-        _emit(
-            out,
-            "view" if mode == "rows" and explain else mode,  # --explain is a view, also when piped
-            payload=lambda payloads: payloads.streamed(
-                {"version": payloads.JSON_VERSION, **head},
-                "results",
-                (payloads.hit_item(h, explain=explain) for h in hits),
-                tail,
-            ),
-            rows=lambda payloads: payloads.hit_rows(hits, language),
-            view=lambda render: _then(
-                render.hit_rows(hits, language, explain=explain, shown=len(hits), total=result.total),
-                render.content_note(corpus, [hit.entry for hit in hits], language),
-            ),
-        )
+        _emit_hits(out, "view" if mode == "rows" and explain else mode, result, corpus, language, explain=explain)
     if not result.hits:
         _no_match(corpus, index, text, result, allowed, topic or [], principle or [], language)
+
+
+def _emit_hits(out: Output, mode: str, result: SearchResult, corpus: Corpus, lang: str, *, explain: bool) -> None:
+    """A search's hits in *mode*: streamed JSON with the query, totals and suggestions; a row per hit;
+    or the view (with each hit's explanation when asked)."""
+    hits = result.hits
+    _emit(
+        out,
+        mode,
+        payload=lambda payloads: payloads.streamed(
+            {"version": payloads.JSON_VERSION, "query": result.query, "total": result.total},
+            "results",
+            (payloads.hit_item(h, explain=explain) for h in hits),
+            {"suggestions": list(result.suggestions), "corrected": result.corrected},
+        ),
+        rows=lambda payloads: payloads.hit_rows(hits, lang),
+        view=lambda render: _then(
+            render.hit_rows(hits, lang, explain=explain, shown=len(hits), total=result.total),
+            render.content_note(corpus, [hit.entry for hit in hits], lang),
+        ),
+    )
 
 
 def _has_words(text: str, corpus: Corpus, index: Index | None, lang: str, prefix: str) -> None:
