@@ -175,23 +175,23 @@ def _quiet_console_class() -> Any:
 
 def terminal_width() -> int:
     """``COLUMNS``, else the terminal's width, else 80; never below ``MIN_WIDTH``."""
-    width = _number("COLUMNS")
-    if width is None:
-        try:
-            width = os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 80
-        except (OSError, ValueError):
-            width = 80
-    return max(MIN_WIDTH, min(width or 80, MAX_WIDTH))
+    return max(MIN_WIDTH, min(_terminal_size("COLUMNS", 0, 80), MAX_WIDTH))
 
 
 def terminal_height() -> int:
-    height = _number("LINES")
-    if height is None:
+    """``LINES``, else the terminal's height, else 24; never below 2."""
+    return max(_terminal_size("LINES", 1, 24), 2)
+
+
+def _terminal_size(variable: str, at: int, default: int) -> int:
+    """The number *variable* holds, else the terminal's size (*at*: 0 its columns, 1 its lines), else *default*."""
+    size = _number(variable)
+    if size is None:
         try:
-            height = os.get_terminal_size(sys.__stdout__.fileno()).lines if sys.__stdout__ else 24
+            size = os.get_terminal_size(sys.__stdout__.fileno())[at] if sys.__stdout__ else default
         except (OSError, ValueError):
-            height = 24
-    return max(height or 24, 2)
+            size = default
+    return size or default
 
 
 def pager_command() -> str:

@@ -289,15 +289,7 @@ def _collection(
         collection["kind"] = kinds.pop()
         described.derived.append("collection.kind (from the words the page uses for itself)")
     one = sources[0] if len(sources) == 1 else None
-    if title:
-        collection["title"] = title
-        described.derived.append("collection.title (given with --title)")
-    elif one and one.title:
-        collection["title"] = one.title
-        described.verbatim.append("collection.title (the page's title)")
-    elif one is None and sources[0].title and all(s.title == sources[0].title for s in sources):
-        collection["title"] = sources[0].title
-        described.verbatim.append("collection.title (the title every source gives)")
+    collection.update(_title(sources, title, described))
     collection["language"] = language
     if one is None:
         return collection, [], described
@@ -320,6 +312,25 @@ def _collection(
     if summary:
         collection["summary"] = summary
         described.verbatim.append("collection.summary")
+    return collection, _speakers(intro_text, organisers, described), described
+
+
+def _title(sources: list[Source], title: str | None, described: Described) -> dict[str, str]:
+    """The collection's title: the one given with --title, else the page's, else the one every source gives."""
+    if title:
+        described.derived.append("collection.title (given with --title)")
+        return {"title": title}
+    if len(sources) == 1 and sources[0].title:
+        described.verbatim.append("collection.title (the page's title)")
+        return {"title": sources[0].title}
+    if len(sources) > 1 and sources[0].title and all(s.title == sources[0].title for s in sources):
+        described.verbatim.append("collection.title (the title every source gives)")
+        return {"title": sources[0].title}
+    return {}
+
+
+def _speakers(intro_text: str, organisers: list[str], described: Described) -> list[dict[str, str]]:
+    """The speakers the introduction names, each once, with the role and organisation said beside each name."""
     speakers = []
     found_speakers: dict[str, str | None] = {}
     for name, role in meta.find_speakers(intro_text):
@@ -334,7 +345,7 @@ def _collection(
             speaker["organization"] = organisation
             described.derived.append(f"speakers[].organization (from '{role}')")
         speakers.append(speaker)
-    return collection, speakers, described
+    return speakers
 
 
 def _kind(source: Source) -> str:

@@ -223,8 +223,6 @@ def _write_index(
     source_files: int,
 ) -> None:
     """Write postings as the builder releases them, so the whole index is never held at once."""
-    from ecoqa.search.index import alias_table
-
     counts: dict[str, int] = {}
 
     def posting_rows() -> Iterator[tuple[object, ...]]:
@@ -237,6 +235,21 @@ def _write_index(
     connection.executemany(
         "INSERT INTO vocabulary VALUES (?, ?, ?, ?)", _vocabulary_rows(builder.surface_terms, counts)
     )
+    body = _meta(key, corpus, builder, terms=len(counts), source_files=source_files)
+    connection.execute("INSERT INTO meta VALUES (?, ?, ?)", sealed(1, body))
+    blobs = [("surfaces", "\n".join(sorted(builder.surface_terms)).encode()), ("ids", builder.ids.tobytes())]
+    blobs += [(EVIDENCE + p.id, json.dumps([list(e) for e in p.evidence]).encode()) for p in corpus.principles]
+    connection.executemany("INSERT INTO blobs VALUES (?, ?, ?)", (sealed(n, d) for n, d in blobs))
+    connection.executemany(
+        "INSERT INTO members VALUES (?, ?, ?, ?)",
+        (sealed(kind, name, positions.tobytes()) for (kind, name), positions in memberships.items()),
+    )
+
+
+def _meta(key: str, corpus: Corpus, builder: IndexBuilder, *, terms: int, source_files: int) -> str:
+    """The index's meta row: what it was built from, how to read it, and the corpus's header."""
+    from ecoqa.search.index import alias_table
+
     aliases = alias_table(corpus.topics, corpus.glossary)
     header = {
         "schema_version": 2,
@@ -249,9 +262,7 @@ def _write_index(
         "glossary": corpus.glossary,
         "provenance": corpus.provenance,
     }
-    surfaces = "\n".join(sorted(builder.surface_terms)).encode()
-    ids = builder.ids.tobytes()
-    body = json.dumps(
+    return json.dumps(
         {
             "key": key,
             "layout": STORE_LAYOUT,
@@ -262,17 +273,9 @@ def _write_index(
             "language": builder.language,
             "other_languages": list(builder.other_languages),
             "ids_ascending": all(a < b for a, b in itertools.pairwise(builder.ids)),
-            "terms": len(counts),
+            "terms": terms,
             "sources": max(1, source_files),
         }
-    )
-    connection.execute("INSERT INTO meta VALUES (?, ?, ?)", sealed(1, body))
-    blobs = [("surfaces", surfaces), ("ids", ids)]
-    blobs += [(EVIDENCE + p.id, json.dumps([list(e) for e in p.evidence]).encode()) for p in corpus.principles]
-    connection.executemany("INSERT INTO blobs VALUES (?, ?, ?)", (sealed(n, d) for n, d in blobs))
-    connection.executemany(
-        "INSERT INTO members VALUES (?, ?, ?, ?)",
-        (sealed(kind, name, positions.tobytes()) for (kind, name), positions in memberships.items()),
     )
 
 
