@@ -213,8 +213,13 @@ def markdown_report(totals: Totals) -> str:
 
 
 def every_set() -> list[Path]:
-    """Every scored set: the folders under tests/data/import that hold a truth.json, by name."""
-    return sorted(folder for folder in SETS_DIR.iterdir() if (folder / "truth.json").is_file())
+    """Every scored set: the folders under tests/data/import that hold a truth.json, in name order."""
+    return sorted((folder for folder in SETS_DIR.iterdir() if (folder / "truth.json").is_file()), key=set_order)
+
+
+def set_order(folder: Path) -> list[str | int]:
+    """A set's place in the table: by name, numbers as numbers (heldout2 before heldout10)."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", folder.name)]
 
 
 def set_row(folder: Path, totals: Totals) -> str:

@@ -152,8 +152,12 @@ def test_import_keeps_its_floor_on_real_documents(scored: tuple[Path, Any]) -> N
 
 
 def test_the_docs_table_names_every_scored_set_and_no_other() -> None:
-    """docs/import.md's table of every set has a row for each set with a floor above, no more."""
-    assert sorted(_docs_rows()) == sorted(folder.name for folder in SETS)
+    """docs/import.md's table of every set has a row for each set with a floor above, no more, in the
+    order ``--sets`` prints them."""
+    rows = list(_docs_rows())
+    assert sorted(rows) == sorted(folder.name for folder in SETS)
+    in_order = sorted(rows, key=lambda name: _script().set_order(Path(name)))
+    assert rows == in_order, f"docs/import.md's table of every set: put its rows in this order: {in_order}"
 
 
 def test_the_docs_table_of_every_set_is_today_s_score(scored: tuple[Path, Any]) -> None:
@@ -164,6 +168,10 @@ def test_the_docs_table_of_every_set_is_today_s_score(scored: tuple[Path, Any]) 
         f"docs/import.md ('Every set, on today's importer') is stale: {row}; "
         "`python benchmarks/import_score.py --sets` prints the whole table"
     )
+    if folder == REAL:  # the per-file table at the top of docs/import.md
+        assert _docs_real_table() == _script().markdown_report(totals), (
+            "docs/import.md's table of real/ is stale; `python benchmarks/import_score.py --markdown` prints it"
+        )
 
 
 def _docs_rows() -> dict[str, str]:
@@ -171,6 +179,13 @@ def _docs_rows() -> dict[str, str]:
     text = (ROOT / "docs" / "import.md").read_text(encoding="utf-8")
     table = text.split(_script().SETS_HEADER, 1)[1].split("\n\n", 1)[0]
     return {line.split("`")[1].rstrip("/"): line for line in table.strip().splitlines()}
+
+
+def _docs_real_table() -> str:
+    """The per-file table of real/ in docs/import.md: the first one, above the table of every set."""
+    text = (ROOT / "docs" / "import.md").read_text(encoding="utf-8").split("## Every set", 1)[0]
+    lines = text.split("| document | kind |", 1)[1].split("\n\n", 1)[0]
+    return "| document | kind |" + lines.rstrip("\n")
 
 
 def test_no_real_document_is_an_internal_error(scored: tuple[Path, Any]) -> None:
