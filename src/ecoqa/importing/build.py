@@ -59,15 +59,7 @@ def build(
         _question(entry_id, source, pair, base_url or source.base, unresolved, topic_ids, origins[id(source)])
         for entry_id, (source, pair) in zip(ids, entries, strict=True)
     ]
-    for name, count in unresolved.items():
-        notes.append(
-            msg(
-                "{name}: {links} could not be resolved (the page does not say its address); "
-                "pass --base-url URL to keep them as references",
-                name=name,
-                links=messages.count(count, "{n} relative link", "{n} relative links"),
-            )
-        )
+    notes.extend(_unresolved_links(unresolved))
     document: dict[str, Any] = {
         "schema_version": 2,
         "provenance": {},  # said last, of the fields the corpus has
@@ -83,6 +75,19 @@ def build(
     document["questions"] = questions
     document["provenance"] = _provenance(sources, version, described, speakers=bool(speakers), glossary=bool(glossary))
     return Built(document, notes)
+
+
+def _unresolved_links(unresolved: Counter[str]) -> list[str]:
+    """A note for each source whose relative links could not be resolved, with what to do."""
+    return [
+        msg(
+            "{name}: {links} could not be resolved (the page does not say its address); "
+            "pass --base-url URL to keep them as references",
+            name=name,
+            links=messages.count(count, "{n} relative link", "{n} relative links"),
+        )
+        for name, count in unresolved.items()
+    ]
 
 
 def _from_corpus(sources: list[Source], title: str | None, terms: list[dict[str, Any]]) -> Built:
