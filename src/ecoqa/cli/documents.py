@@ -294,12 +294,7 @@ def import_(
     options = Options(Choice(question_column, answer_column, lang), base_url)
     read, skipped = read_sources(sources, options, skip_unreadable=skip_unreadable)
     check_columns_used(read, options)
-    pairs: list[dict[str, Any]] = []
-    if terms is not None:
-        from ecoqa.importing.terms import read_terms
-
-        pairs, term_notes = read_terms(terms)
-        skipped.extend(term_notes)
+    pairs = _user_terms(terms, skipped)
     built = build(read, title=title, lang=lang, version=ecoqa_version(), base_url=base_url, terms=pairs)
     spoken_for(spoken, built.document.get("collection", {}).get("language", ""))
     for note in [*skipped, *built.notes]:
@@ -310,6 +305,17 @@ def import_(
         _to_stdout_as_is(corpus_text(built.document))
     else:
         _write_imported(target, built.document, force=force, protected=protected)
+
+
+def _user_terms(terms: Path | None, notes: list[str]) -> list[dict[str, Any]]:
+    """The term pairs of the user's --terms file (none without one); what was left out of it joins *notes*."""
+    if terms is None:
+        return []
+    from ecoqa.importing.terms import read_terms
+
+    pairs, term_notes = read_terms(terms)
+    notes.extend(term_notes)
+    return pairs
 
 
 def _import_target(
