@@ -377,7 +377,7 @@ def test_exported_related_questions_link_only_inside_the_document(invoke: Any) -
             assert f"- [{rid}. {text}](#q{rid})" in markdown
             assert f'<li><a href="#q{rid}">{rid}. {html.escape(text)}</a></li>' in page
         else:
-            assert f"\n- {rid}. {text}\n" in markdown and f"(#q{rid})" not in markdown
+            assert f"\n- {rid}\\. {text}\n" in markdown and f"(#q{rid})" not in markdown  # one bullet, no numbered list
             assert f"<li>{rid}. {html.escape(text)}</li>" in page and f'"#q{rid}"' not in page
 
 

@@ -359,3 +359,27 @@ def test_an_export_of_one_question_says_question(
         single = invoke("--data", str(data), "--lang", lang, "export", "1", "-f", form).stdout
         assert f": {one}" in single and f": {two}" not in single, single
         assert f": {two}" in invoke("--data", str(data), "--lang", lang, "export", "1", "2", "-f", form).stdout
+
+
+def test_a_related_question_outside_the_export_is_one_bullet_in_markdown(
+    invoke: Any, corpus_file: Any, tmp_path: Path
+) -> None:
+    """The Markdown export of neat-python's question 1 listed its related questions as '- 2. Can NEAT
+    do deep learning?': Markdown reads '2.' there as a numbered list inside the bullet, so a reader
+    saw an empty bullet with '2.' under it. The number's dot is escaped now."""
+    from markdown_it import MarkdownIt
+
+    data = corpus_file(
+        tmp_path / "faq.json",
+        [
+            {"id": 1, "question": "Which activation?", "answer": "Sigmoid.", "topics": ["config"]},
+            {"id": 2, "question": "How many?", "answer": "Enough.", "topics": ["config"]},
+        ],
+        schema_version=2,
+        collection={"kind": "faq", "title": "FAQ", "language": "en"},
+        topics=[{"id": "config", "label": "Configuration", "aliases": []}],
+    )
+    markdown = invoke("--data", str(data), "export", "1", "-f", "md").stdout
+    assert "- 2\\. How many?" in markdown, markdown
+    tokens = MarkdownIt("commonmark").parse(markdown)
+    assert not any(token.type == "ordered_list_open" for token in tokens), markdown

@@ -330,7 +330,10 @@ def _md_entry(entry: Entry, written: _Written) -> str:
     if related:
         parts.append(f"**{label(lang, 'related')}**\n")
         parts.append(
-            "\n".join(f"- [{rid}. {text}](#q{rid})" if inside else f"- {rid}. {text}" for rid, text, inside in related)
+            # "- 2\." : "- 2. " would open a numbered list inside the bullet (an empty bullet, then "2.")
+            "\n".join(
+                f"- [{rid}. {text}](#q{rid})" if inside else f"- {rid}\\. {text}" for rid, text, inside in related
+            )
             + "\n"
         )
     return "\n".join(parts)
