@@ -383,3 +383,23 @@ def test_a_related_question_outside_the_export_is_one_bullet_in_markdown(
     assert "- 2\\. How many?" in markdown, markdown
     tokens = MarkdownIt("commonmark").parse(markdown)
     assert not any(token.type == "ordered_list_open" for token in tokens), markdown
+
+
+def test_a_dry_run_in_a_narrow_terminal_wraps_at_words(invoke: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    """'ecoqa import FILE --dry-run' at 40 columns: the terminal cut its long lines wherever the edge
+    fell ('qu' / 'estion', 'underscore' / 's'). In a terminal the lines now wrap at words, a question
+    going on under its own text; piped, each question stays one line, for grep and wc."""
+    from ecoqa import output
+
+    question = "Why do Unicode glyphs render as underscores in my terminal multiplexer?"
+    source = tmp_path / "faq.md"
+    source.write_text(f"# FAQ\n\n## {question}\n\nSet LANG.\n\n## Second?\n\nYes.\n", encoding="utf-8")
+    piped = invoke("import", str(source), "--dry-run", env={"COLUMNS": "40"}).stdout.splitlines()
+    assert f"  1. {question}" in piped
+    monkeypatch.setattr(output, "stdout_is_terminal", lambda: True)
+    rows = invoke("import", str(source), "--dry-run", env={"COLUMNS": "40"}).stdout.splitlines()
+    assert all(len(row) <= 40 for row in rows), rows
+    at = next(n for n, row in enumerate(rows) if row.startswith("  1. "))
+    assert rows[at + 1].startswith("     ") and rows[at + 1].strip(), rows  # under the question's text
+    words = " ".join(row.strip() for row in rows[at : at + 3]).removeprefix("1. ")
+    assert question in words, rows  # no word cut

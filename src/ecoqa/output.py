@@ -45,6 +45,11 @@ def _is_tty(stream: IO[str] | None) -> bool:
         return False
 
 
+def stdout_is_terminal() -> bool:
+    """Whether standard output goes to a terminal (not a pipe or a file)."""
+    return _is_tty(sys.stdout)
+
+
 def prepare_streams() -> None:
     """Never crash on a narrow encoding (cp1252, cp437, ascii): replace what cannot be shown."""
     for stream in (sys.stdout, sys.stderr):

@@ -7,6 +7,7 @@ every string that came from data is cleaned before it is stored or rendered.
 from __future__ import annotations
 
 import re
+import textwrap
 import unicodedata
 
 # C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates,
@@ -207,3 +208,13 @@ def wrap_starts(line: str) -> list[int]:
 def unspaced(text: str) -> bool:
     """Whether *text* has characters of a script written without spaces between words."""
     return _UNSPACED.search(text) is not None
+
+
+def hanging_rows(line: str, width: int) -> list[str]:
+    """*line* wrapped at words to *width* columns for a terminal, its further rows indented under its
+    text: under the words after a number ('  12. '), else two columns deeper than the line."""
+    if cells(line) <= width:
+        return [line]
+    numbered = re.match(r" *\d+\. ", line)
+    hang = len(numbered.group()) if numbered else len(line) - len(line.lstrip(" ")) + 2
+    return textwrap.wrap(line, width, subsequent_indent=" " * min(hang, width // 2), break_on_hyphens=False) or [line]

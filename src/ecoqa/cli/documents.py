@@ -37,6 +37,7 @@ from ecoqa.cli.options import (
 from ecoqa.errors import NoMatchError, UsageError
 from ecoqa.messages import Message, msg, say
 from ecoqa.messages import count as count_of
+from ecoqa.text import hanging_rows
 
 if TYPE_CHECKING:
     from ecoqa.export import Document
@@ -300,7 +301,7 @@ def import_(
     for note in [*skipped, *built.notes]:
         warn(note)
     if dry_run:
-        _to_stdout_as_is("".join(line + "\n" for line in summary_lines(read, built)))
+        _to_stdout_as_is("".join(line + "\n" for line in _for_the_screen(summary_lines(read, built))))
     elif target is None:  # -o -
         _to_stdout_as_is(corpus_text(built.document))
     else:
@@ -335,6 +336,17 @@ def _import_target(
     check_target(target, force=force, protected=protected)
     check_folder(target)
     return target
+
+
+def _for_the_screen(lines: list[str]) -> list[str]:
+    """A dry run's lines: in a terminal wrapped at words, each under its own text (the terminal would
+    cut a word at its edge); piped, a line each, as written, for grep and wc."""
+    from ecoqa.output import stdout_is_terminal, terminal_width
+
+    if not stdout_is_terminal():
+        return lines
+    width = terminal_width()
+    return [row for line in lines for row in hanging_rows(line, width)]
 
 
 def _to_stdout_as_is(text: str) -> None:
