@@ -138,7 +138,7 @@ INTERNAL = {
     "importing.questions": {"importing"},
     "importing.rst": {"importing"},
     "importing.markup": {"importing"},
-    "importing.templates": {"text"},
+    "importing.templates": {"importing", "text"},
     "importing.meta": {"models"},
     "importing.html": {"importing", "text", "errors"},
     "importing.markdown": {"importing"},

@@ -1770,3 +1770,63 @@ def test_a_bold_last_line_of_an_answer_element_is_the_answer_s(tmp_path: Path) -
     found = questions_of(tmp_path, "faq.html", page)
     assert [q for q, _ in found] == [q for q, _, _ in entries]
     assert [a.rstrip().endswith(last) for (_, a), (_, _, last) in zip(found, entries, strict=True)] == [True] * 3
+
+
+PANEL_PAIRS = {
+    "jekyll-include-pair": (
+        '{% include snippets/faq-begin ref="faqShower" question="Can I place one in the shower?" %}\n\n{a1}\n\n'
+        "{% include snippets/faq-end %}\n\n"
+        '{% include snippets/faq-begin ref="faqInstall" question="I want it installed for me" %}\n\n{a2}\n\n'
+        "{% include snippets/faq-end %}\n"
+    ),
+    "hugo-faq-shortcode": (
+        '{{< faq q="I sent a custom model, but it was ignored. Why?" >}}\n{a1}\n{{< /faq >}}\n\n'
+        '{{< faq question="How to reload without downtime" >}}\n{a2}\n{{< /faq >}}\n'
+    ),
+    "liquid-block-bare-words": (
+        "{% faq %}\n{% faqitem What's the difference between traits and IDs? %}\n\n{a1}\n\n{% endfaqitem %}\n\n"
+        "{% faqitem Should I track client or server-side?|https://example.org/ %}\n{a2}\n"
+        "{% endfaqitem %}\n{% endfaq %}\n"
+    ),
+    "eleventy-and-markdoc-pairs": (
+        '{% faq "Do I need my own website?" %}\n{a1}\n{% endfaq %}\n\n'
+        '{% faqitem title="Can I mint from the command line?" %}\n{a2}\n{% /faqitem %}\n'
+    ),
+}
+PANEL_QUESTIONS = {
+    "jekyll-include-pair": ["Can I place one in the shower?", "I want it installed for me"],
+    "hugo-faq-shortcode": ["I sent a custom model, but it was ignored. Why?", "How to reload without downtime"],
+    "liquid-block-bare-words": [
+        "What's the difference between traits and IDs?",
+        "Should I track client or server-side?",
+    ],
+    "eleventy-and-markdoc-pairs": ["Do I need my own website?", "Can I mint from the command line?"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(PANEL_PAIRS))
+def test_a_pair_of_template_tags_carrying_its_question_is_a_collapsible_question(tmp_path: Path, name: str) -> None:
+    """Static sites write a FAQ entry as a pair of template tags around the answer, the question an
+    argument of the opening tag (Jekyll includes, Hugo ``faq``/``details`` shortcodes, Liquid,
+    Nunjucks and Markdoc block tags): the site builds a ``<details>`` panel of it, and so does the import."""
+    answers = ("Yes, as long as it is not exposed to moisture.", "Build it in a second folder, then swap.")
+    body = PANEL_PAIRS[name].replace("{a1}", answers[0]).replace("{a2}", answers[1])
+    text = f"---\ntitle: Help\n---\n\n# Help\n\nSome words about this page.\n\n## Questions\n\n{body}\n"
+    found = questions_of(tmp_path, "help.md", text)
+    assert [a for _, a in found] == list(answers)
+    assert [q for q, _ in found] == PANEL_QUESTIONS[name]
+
+
+def test_a_pair_of_template_tags_with_a_title_that_does_not_ask_stays_inside_its_answer(tmp_path: Path) -> None:
+    """A titled block ("Good to know") inside an answer is not a question of the page: its tags are
+    left out and its text stays in the answer."""
+    text = (
+        "---\ntitle: FAQ\n---\n\n## How do I back up?\n\nCopy these files.\n\n"
+        '{% callout type="info" title="Good to know" %}\nThe list of files.\n{% endcallout %}\n\n'
+        "## How do I restore?\n\nCopy them back.\n"
+    )
+    found = questions_of(tmp_path, "faq.md", text)
+    assert found == [
+        ("How do I back up?", "Copy these files.\n\nThe list of files."),
+        ("How do I restore?", "Copy them back."),
+    ]

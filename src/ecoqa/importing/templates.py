@@ -10,12 +10,20 @@ a highlight pair is a code block; a link whose address a tag makes (``{{< relref
 its text. Inside code only Hugo's escaped form (``{{</* name */>}}``, written so the page shows
 the tag itself) is read as the tag it shows: other tags in code are examples, kept as written.
 Liquid and Jinja variables (``{{ site.title }}``) stay, since their value is not in the page.
+
+A pair of tags that wraps an answer and carries its question as an argument is the site's
+collapsible question, shown as the ``<details>`` panel it builds: Hugo's ``{{< faq q="…" >}}`` …
+``{{< /faq >}}``, Liquid's ``{% faqitem Why? %}`` …
+``{% endfaqitem %}``, Eleventy's ``{% faq "…" %}`` … ``{% endfaq %}``, Markdoc's ``{% /faqitem %}``,
+and a pair of includes ``{% include faq-begin question="…" %}`` … ``{% include faq-end %}``.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
+from ecoqa.importing.blocks import asks
 from ecoqa.text import fenced
 
 #: ``{{</* name */>}}`` and ``{{%/* name */%}}``: a Hugo shortcode the page shows as written.
@@ -25,6 +33,9 @@ _SHORTCODE = re.compile(r"\{\{<(?!/\*)(.*?)>\}\}|\{\{%(?!/\*)(.*?)%\}\}", re.S)
 #: Hugo Book) and ``expand`` (Relearn, Learn), titled by ``title="…"`` or their first argument.
 _FOLDING = re.compile(
     r"""^\s*(?:details|expand)\s+(?:[^"']*?\btitle\s*=\s*)?(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')"""
+)
+_ANY_TAG = re.compile(
+    r"\{\{<(?!/\*)(?P<hugo>.*?)>\}\}|\{\{%(?!/\*)(?P<percent>.*?)%\}\}|\{%-?(?P<liquid>.*?)-?%\}", re.S
 )
 _LIQUID_TAG = re.compile(r"\{%-?(.*?)-?%\}|\{#.*?#\}", re.S)
 #: A highlight pair: Hugo's ``{{< highlight go >}}`` … ``{{< /highlight >}}``, Liquid's ``{% highlight ruby %}``
@@ -37,6 +48,17 @@ _HIGHLIGHT = re.compile(
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(.*?)\{%-?\s*endraw\s*-?%\}", re.S)
 _COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.S)
 _TAG_IN_LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\(\s*(?P<target>[^()\s]*(?:\{\{|\{%)[^)]*?)\s*\)")
+#: The name and arguments inside a tag (``faq q="Why?"``, ``include snippets/faq-begin question="…"``).
+_NAMED = re.compile(r"^\s*(?P<name>/?[\w.-]+(?:/[\w.-]+)*)(?P<args>.*?)\s*/?\s*$", re.S)
+_TITLE_ARGUMENT = re.compile(
+    r"""(?:^|\s)(?P<key>question|q|title|summary|heading|header)\s*=\s*(?P<quote>["'])(?P<title>.*?)(?P=quote)""",
+    re.I | re.S,
+)
+_QUOTED_FIRST = re.compile(r"""^\s*(?P<quote>["'])(?P<title>.*?)(?P=quote)""", re.S)
+#: Names that say a tag holds a question: ``faq``, ``faqitem``, ``faq-begin``, ``question``, ``qa``.
+_ASKING_NAME = re.compile(r"faq|question|(?:^|[-_/])qa(?:$|[-_])", re.I)
+#: The suffixes of a pair of includes that open and close a block (``faq-begin`` … ``faq-end``).
+_OPENS = re.compile(r"[-_](?:begin|start|open)$", re.I)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
@@ -89,6 +111,7 @@ def _prose(text: str, hugo: bool) -> str:
 
     text = _CODE_SPAN.sub(keep, text)
     text = _TAG_IN_LINK.sub(_link_text, text)
+    text = _asked_panels(text)
     if hugo:
         text = _ESCAPED.sub(_shown, _SHORTCODE.sub(_folding_title, text))
     else:
@@ -102,6 +125,73 @@ def _folding_title(found: re.Match[str]) -> str:
     if title is None:
         return ""
     return "\n\n**" + " ".join((title.group("double") or title.group("single") or "").split()) + "**\n\n"
+
+
+def _asked_panels(text: str) -> str:
+    """Each opening tag of a pair that carries a question, as the ``<details>`` panel the site builds
+    of it (the tags themselves are left out afterwards, like every other tag)."""
+    tags = [(found, *_name_and_arguments(found)) for found in _ANY_TAG.finditer(text)]
+    out: list[str] = []
+    last = 0
+    for at, (found, name, arguments) in enumerate(tags):
+        question = _question(found, name, arguments)
+        if question is None or not _closers(found, name) & {later for _, later, _ in tags[at + 1 :]}:
+            continue
+        out += [text[last : found.start()], f"\n\n<details><summary>{html.escape(question, quote=False)}</summary>\n\n"]
+        last = found.end()
+    return "".join(out) + text[last:]
+
+
+def _name_and_arguments(found: re.Match[str]) -> tuple[str, str]:
+    """A tag's name and arguments; a Liquid include is named by its file (``snippets/faq-begin``)."""
+    inner = found.group("hugo") or found.group("percent") or found.group("liquid") or ""
+    named = _NAMED.match(inner)
+    if named is None:
+        return "", ""
+    name, arguments = named.group("name"), named.group("args")
+    if found.group("liquid") is not None and name == "include":
+        included = _NAMED.match(arguments)
+        if included is None:
+            return "", ""
+        name, arguments = included.group("name").rsplit("/", 1)[-1].split(".", 1)[0], included.group("args")
+        return f"include:{name}", arguments
+    return name, arguments
+
+
+def _closers(found: re.Match[str], name: str) -> set[str]:
+    """The names of the tags that would close *found*: ``/faq`` (Hugo, Markdoc), ``endfaq`` (Liquid,
+    Nunjucks), ``include:faq-end`` after ``include:faq-begin``."""
+    if name.startswith("include:"):
+        opens = _OPENS.search(name)
+        if opens is None:
+            return set()
+        stem, mark = name[: opens.start()], opens.group()[0]
+        return {f"{stem}{mark}{end}" for end in ("end", "END", "End", "stop", "close")}
+    if found.group("liquid") is None:
+        return {f"/{name}"}
+    return {f"end{name}", f"/{name}"}
+
+
+def _question(found: re.Match[str], name: str, arguments: str) -> str | None:
+    """The question an opening tag carries: a question/title argument, a first quoted argument, or
+    (a Liquid block tag) its bare words; one that asks, or one the tag or argument names a question."""
+    if not name or name.startswith(("/", "end")) or _FOLDING.match(found.group("hugo") or found.group("percent") or ""):
+        return None  # Hugo's folding shortcodes show their title as a bold line (_folding_title)
+    key = ""
+    titled = _TITLE_ARGUMENT.search(arguments)
+    quoted = _QUOTED_FIRST.match(arguments)
+    if titled:
+        key, title = titled.group("key").lower(), titled.group("title")
+    elif quoted:
+        title = quoted.group("title")
+    elif found.group("liquid") is not None and not name.startswith("include:") and "=" not in arguments:
+        title = arguments.split("|", 1)[0]
+    else:
+        return None
+    title = " ".join(title.split())
+    if not title or not (asks(title) or key in ("question", "q") or _ASKING_NAME.search(name)):
+        return None
+    return title
 
 
 def _shown(found: re.Match[str]) -> str:
