@@ -1830,3 +1830,45 @@ def test_a_pair_of_template_tags_with_a_title_that_does_not_ask_stays_inside_its
         ("How do I back up?", "Copy these files.\n\nThe list of files."),
         ("How do I restore?", "Copy them back."),
     ]
+
+
+def test_a_heading_of_the_questions_rank_inside_their_run_is_a_question_whatever_it_says(tmp_path: Path) -> None:
+    """Between questions of one rank, a heading of that rank is their sibling: a question, though it
+    neither asks nor states a problem in a sentence ("There is a "0day exploit"?!&%@!!")."""
+    text = (
+        "Frequently asked questions\n==========================\n\n"
+        "Will you implement SQL support?\n-------------------------------\n\nNo, there are many reasons.\n\n"
+        "Which crypto module should I use?\n---------------------------------\n\nThe argon2 one.\n\n"
+        'There is a "0day exploit"?!&%@!!\n--------------------------------\n\nReport it to us.\n\n'
+        "I get a compile error about some .po file thing.\n------------------------------------------------\n\n"
+        "Configure with --disable-nls.\n\n"
+        "The daemon exits complaining that it is tainted.\n------------------------------------------------\n\n"
+        "Enable the allow_taint directive.\n"
+    )
+    found = questions_of(tmp_path, "FAQ.txt", text)
+    assert [q for q, _ in found][2:4] == [
+        'There is a "0day exploit"?!&%@!!',
+        "I get a compile error about some .po file thing.",
+    ]
+    assert found[2][1] == "Report it to us."
+
+
+def test_a_follow_up_sub_heading_that_starts_with_a_question_word_is_one_though_it_does_not_ask(
+    tmp_path: Path,
+) -> None:
+    """Under a question, sub-headings most of which ask are follow-up questions; one among them that
+    starts with a question word ("What are the differences between …") is one too, though it lacks its "?"."""
+    page = (
+        "<html><body><h1>FAQ</h1><h2>General</h2>"
+        "<h3>Can I start from corrected reads?</h3><p>Yes, with the right option.</p>"
+        "<h3>What is the difference between a primary and an associated contig?</h3><p>Primary ones are long.</p>"
+        "<h4>What are the differences between a_ctg.fasta and a_ctg_base.fasta</h4><p>The base one is unpolished.</p>"
+        "<h4>How can I find a contig's primary coordinates?</h4><p>Use the map file.</p>"
+        "<h4>How does it avoid chimeras?</h4><p>It splits them.</p>"
+        "<h3>Can it handle polyploid genomes?</h3><p>Not yet.</p>"
+        "<h2>Workflow</h2><h3>How do I restart a failed workflow?</h3><p>Run it again.</p>"
+        "<h3>How do I turn on logging?</h3><p>Pass a log file.</p></body></html>"
+    )
+    found = questions_of(tmp_path, "faq.html", page)
+    assert "What are the differences between a_ctg.fasta and a_ctg_base.fasta" in [q for q, _ in found]
+    assert len(found) == 8

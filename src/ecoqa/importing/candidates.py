@@ -142,7 +142,11 @@ def _heading_levels(
 ) -> Iterator[Candidate]:
     """Every heading of one rank is a question; higher ones are sections, lower ones belong to answers."""
     for rank in sorted({blocks[at].level for at in headed}):
-        starts = [_start(blocks[at], at, rank, asking_page) for at in headed if blocks[at].level == rank]
+        chosen = {at for at in headed if blocks[at].level == rank}
+        siblings = _siblings_among(blocks, rank, chosen)
+        starts = [
+            _start(blocks[at], at, rank, asking_page, _SIBLING * (at in siblings)) for at in sorted(chosen | siblings)
+        ]
         named = msg("lines in bold") if rank == BOLD else msg("level-{rank} headings", rank=rank)  # not 'level-7'
         yield Candidate(named, starts, _sections_above(blocks, title, rank))
 
@@ -220,15 +224,61 @@ def _asking_headings(blocks: Sequence[Block], headed: list[int], title: int | No
         problem = len(words.split()) >= _PROBLEM_WORDS and bool(_PROBLEM.search(words))
         stated = (at > asking[-1] and (sentence or problem)) or (at < asking[0] and sentence and problem)
         first = at < asking[0] and _first_under_title(blocks, at, rank, title, asking[0])
-        if blocks[at].level == rank and (
-            among or stated or first or QUESTION_WORD.match(question_text(blocks[at].text)[0])
-        ):
+        asked = QUESTION_WORD.match(words)
+        if blocks[at].level == rank and (among or stated or first or asked):
             chosen.add(at)
-    starts = [_start(blocks[at], at, min(rank, blocks[at].level), True) for at in sorted(chosen)]
+        elif rank < blocks[at].level < BOLD and among and asked and _follow_up(blocks, at, chosen):
+            chosen.add(at)  # "What are the differences between …" among "<h4>" follow-ups that ask
+    siblings = _siblings_among(blocks, rank, chosen)
+    chosen |= siblings
+    starts = [
+        _start(blocks[at], at, min(rank, blocks[at].level), True, _SIBLING * (at in siblings)) for at in sorted(chosen)
+    ]
     sections = frozenset(
         at for at, b in enumerate(blocks) if 0 < heading_rank(b) <= rank and at not in chosen and at != title
     )
     return Candidate(msg("headings ending in '?'"), starts, sections)
+
+
+def _follow_up(blocks: Sequence[Block], at: int, chosen: set[int]) -> bool:
+    """Whether a heading below the questions' rank is among follow-up questions: under a question, most
+    headings of its level ask ("<h4>" questions under an "<h3>" question)."""
+    level, parent = blocks[at].level, _parent(blocks, at)
+    if parent is None or parent not in chosen:
+        return False
+    end = next(
+        (n for n in range(parent + 1, len(blocks)) if 0 < heading_rank(blocks[n]) <= heading_rank(blocks[parent])),
+        len(blocks),
+    )
+    alike = [n for n in range(parent + 1, end) if heading_rank(blocks[n]) == level]
+    return 2 * sum(1 for n in alike if asks(blocks[n].text)) > len(alike)
+
+
+def _parent(blocks: Sequence[Block], at: int) -> int | None:
+    """The nearest heading above *at* of a higher rank."""
+    return next((n for n in range(at - 1, -1, -1) if 0 < heading_rank(blocks[n]) < blocks[at].level), None)
+
+
+#: How likely a heading among the questions, of their rank, is one too: as likely as not, whatever it says.
+_SIBLING = 0.5
+
+
+def _siblings_among(blocks: Sequence[Block], rank: int, chosen: set[int]) -> set[int]:
+    """Headings of the questions' rank inside their run, between the first and the last one chosen: siblings of
+    the questions, questions too though they neither ask nor state a problem in a sentence ("There is an
+    Atheme "0day exploit"?!&%&%@!!" between "Which crypto module should I use?" and "I get a compile error …"),
+    or open their answer with a bold line. Not one named as an introduction is, nor one with nothing of its
+    own under it, nor one over sub-headings that ask (a section of questions)."""
+    first, last = min(chosen), max(chosen)
+    siblings = set()
+    for at in range(first + 1, last):
+        if at in chosen or heading_rank(blocks[at]) != rank or INTRODUCTION.match(" ".join(blocks[at].text.split())):
+            continue
+        end = next((n for n in range(at + 1, len(blocks)) if 0 < heading_rank(blocks[n]) <= rank), len(blocks))
+        under = blocks[at + 1 : end]
+        if any(is_text(b) for b in under) and not any(heading_rank(b) and asks(b.text) for b in under):
+            siblings.add(at)
+    return siblings
 
 
 #: What an introduction, a table of contents or a general heading is called, in English and Dutch.
