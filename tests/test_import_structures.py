@@ -697,6 +697,53 @@ def test_the_answer_of_a_numbered_question_ends_at_the_next_heading(tmp_path: Pa
     assert found[1][1] == "Into your home folder."
 
 
+BOLD_IN_ANSWERS = """# FAQ
+
+## Other problems
+
+#### How do I update it?
+
+Run the updater.
+
+#### kill-word does not delete a symbol
+
+**History:**
+
+Until version 5 the default was kept.
+
+**What does this do?**
+
+It tells zsh which characters are part of a word.
+
+#### Can I run a GUI in a host?
+
+Yes, from a host xterm.
+
+**What about version 2.0?**
+
+Use ssh -X to reach the host.
+
+#### Why is PUSHD_IGNORE_DUPS set?
+
+So that pushd keeps one copy of each folder.
+"""
+
+
+def test_bold_lines_in_the_answers_of_heading_questions_are_the_answers_emphasis(tmp_path: Path) -> None:
+    """On a page whose questions are headings, a bold line inside an entry is its answer's emphasis,
+    asking or not ("**What does this do?**", "**What about version 2.0?**"), and a heading whose
+    answer opens with a bold line ("**History:**") is an entry like the others."""
+    found = questions_of(tmp_path, "FAQ.md", BOLD_IN_ANSWERS)
+    assert [q for q, _ in found] == [
+        "How do I update it?",
+        "kill-word does not delete a symbol",
+        "Can I run a GUI in a host?",
+        "Why is PUSHD_IGNORE_DUPS set?",
+    ]
+    assert found[1][1].startswith("History:") and found[1][1].endswith("part of a word.")
+    assert "What about version 2.0?" in found[2][1] and found[2][1].endswith("reach the host.")
+
+
 def test_lines_that_ask_and_answer_themselves(tmp_path: Path) -> None:
     """``Question? - Answer`` on one line, line after line: each is a question and its answer."""
     text = (
@@ -1872,3 +1919,26 @@ def test_a_follow_up_sub_heading_that_starts_with_a_question_word_is_one_though_
     found = questions_of(tmp_path, "faq.html", page)
     assert "What are the differences between a_ctg.fasta and a_ctg_base.fasta" in [q for q, _ in found]
     assert len(found) == 8
+
+
+def test_a_bold_line_standing_alone_in_a_heading_questions_answer_is_its_emphasis(tmp_path: Path) -> None:
+    """A bold line standing alone inside a heading question's answer is emphasis, asking or not ("**What
+    about version 2.0?**", "**History:**"); a bold question opening a paragraph with its answer after it
+    stays a question (test_accordion_buttons_and_bold_questions_that_open_a_paragraph)."""
+    text = (
+        "# FAQ\n\n## How do I install it?\n\nRun the installer.\n\n"
+        "## Can I run a GUI inside a host?\n\nYes, with X forwarding.\n\n"
+        "**What about version 2.0?**\n\nIt works the same way there.\n\n"
+        "## `kill-word` does not delete a symbol\n\n**History:**\n\nThe variable was emptied in 2020.\n\n"
+        "**What does this do?**\n\nIt tells the shell which signs are part of a word.\n\n"
+        "## Why shouldn't I install it as root?\n\nIt is not safe.\n"
+    )
+    found = questions_of(tmp_path, "faq.md", text)
+    assert [q for q, _ in found] == [
+        "How do I install it?",
+        "Can I run a GUI inside a host?",
+        "kill-word does not delete a symbol",
+        "Why shouldn't I install it as root?",
+    ]
+    assert found[1][1].endswith("It works the same way there.")
+    assert found[2][1].startswith("History:") and found[2][1].endswith("part of a word.")

@@ -19,6 +19,7 @@ from ecoqa.importing.questions import (
     ANSWER_LABEL,
     BOLD,
     CONTENT,
+    LEAD,
     QUESTION_LABEL,
     QUESTION_WORD,
     asks,
@@ -96,7 +97,19 @@ def opens_text(blocks: Sequence[Block], at: int) -> bool:
         if after.level != blocks[at].level or not asks(after.text):
             break
         at += 1
-    return _content_after(blocks, at)
+    return _content_after(blocks, at) or _opens_with_emphasis(blocks, at)
+
+
+def _opens_with_emphasis(blocks: Sequence[Block], at: int) -> bool:
+    """A heading whose text opens with a bold line that does not ask ("**History:**"), then text."""
+    after = at + 1
+    return (
+        0 < heading_rank(blocks[at]) < BOLD
+        and after < len(blocks)
+        and heading_rank(blocks[after]) == BOLD
+        and not asks(blocks[after].text)
+        and _content_after(blocks, after)
+    )
 
 
 def _pleads(blocks: Sequence[Block], at: int) -> bool:
@@ -163,7 +176,9 @@ def _leaf_headings(blocks: Sequence[Block], headed: list[int], title: int | None
     client?", then "Spring Cloud Alibaba", "Dubbo"): they divide its answer."""
     starts = []
     inside: set[int] = set()  # sub-headings of an entry's answer
-    asking_ranks = {heading_rank(blocks[at]) for at in headed if asks(blocks[at].text)}
+    asking = [at for at in headed if asks(blocks[at].text)]
+    rank = Counter(blocks[at].level for at in asking).most_common(1)[0][0] if asking else 0
+    asking_ranks = {heading_rank(blocks[at]) for at in asking if not _bold_in_an_answer(blocks, at, rank)}
     question_level = max(asking_ranks) if asking_page and asking_ranks else 0
     for at in headed:
         if at in inside:
@@ -216,6 +231,9 @@ def _asking_headings(blocks: Sequence[Block], headed: list[int], title: int | No
     if len(asking) < 2:
         return Candidate(msg("headings ending in '?'"), [])
     rank = Counter(blocks[at].level for at in asking).most_common(1)[0][0]
+    asking = [at for at in asking if not _bold_in_an_answer(blocks, at, rank)]
+    if len(asking) < 2:
+        return Candidate(msg("headings ending in '?'"), [])
     chosen = set(asking)
     for at in headed:
         among = asking[0] < at < asking[-1]
@@ -279,6 +297,18 @@ def _siblings_among(blocks: Sequence[Block], rank: int, chosen: set[int]) -> set
         if any(is_text(b) for b in under) and not any(heading_rank(b) and asks(b.text) for b in under):
             siblings.add(at)
     return siblings
+
+
+def _bold_in_an_answer(blocks: Sequence[Block], at: int, rank: int) -> bool:
+    """A bold line that asks inside the answer of an entry, on a page whose questions are headings:
+    the answer's own emphasis ("**What about Mininet 2.0.0?**" under "Can I run a GUI …?"), not a
+    question; under a section above the questions' rank, bold lines may be the section's questions. A bold
+    question that opens a paragraph with its answer after it ("**Wanneer begint het?** In mei.") is asked and
+    answered in the page's own form, not emphasis."""
+    if rank >= BOLD or heading_rank(blocks[at]) != BOLD or blocks[at].shape == LEAD:
+        return False  # a bold question opening its own answer's paragraph is one of the page's forms
+    above = next((n for n in range(at - 1, -1, -1) if 0 < heading_rank(blocks[n]) < BOLD), None)
+    return above is not None and heading_rank(blocks[above]) >= rank
 
 
 #: What an introduction, a table of contents or a general heading is called, in English and Dutch.

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 from ecoqa.errors import CorpusError
 from ecoqa.importing.blocks import Block, Kind, Link, compose, line_block, numbering
 from ecoqa.importing.pairs import Found, Pair, recognise
-from ecoqa.importing.questions import BOLD, asks, bold_heading, likelihood, question_text
+from ecoqa.importing.questions import BOLD, LEAD, asks, bold_heading, likelihood, question_text
 from ecoqa.text import fold
 
 if TYPE_CHECKING:
@@ -232,7 +232,7 @@ class _Reader:
         if lead and opened and self.bold < len("".join("".join(self.words).split())):
             asked = " ".join("".join(self.words[:lead]).split())
             if asks(asked):  # "<p><b>Question?</b> The answer ...</p>", "<li><b>…?</b> …</li>": question, answer
-                self.blocks.append(Block("heading", asked, level=BOLD))
+                self.blocks.append(Block("heading", asked, level=BOLD, shape=LEAD))
                 self.words, self.bold, kind = self.words[lead:], 0, "paragraph"
         text = " ".join("".join(self.words).split())
         bold, self.bold = self.bold, 0

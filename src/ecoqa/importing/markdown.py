@@ -17,7 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ecoqa.importing.blocks import Block, Link, is_divider, line_block
-from ecoqa.importing.questions import ANSWER_LABEL, BOLD, QUESTION_LABEL, asks, bold_heading
+from ecoqa.importing.questions import ANSWER_LABEL, BOLD, LEAD, QUESTION_LABEL, asks, bold_heading
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -190,7 +190,7 @@ def _inline_blocks(token: Token, heading: int, lists: list[list[int]]) -> list[B
     asked: list[Block] = []
     opens = bool(lead.strip()) and bool(lines) and lines[0].startswith(lead) and asks(lead)
     if not heading and opens and len(" ".join(lines).strip()) > len(lead.strip()):
-        asked = [Block("heading", " ".join(lead.split()), level=BOLD)]
+        asked = [Block("heading", " ".join(lead.split()), level=BOLD, shape=LEAD)]
         rest = lines[0][len(lead) :].strip()
         lines, bold, lists = [*([rest] if rest else []), *lines[1:]], [False], []
     blocks: list[Block] = []

@@ -11,6 +11,9 @@ from ecoqa.importing.blocks import asks as asks  # the one rule, kept with the r
 
 #: The rank of a heading made of one bold line (below every real heading level).
 BOLD = 7
+#: The shape of a bold question that opens its own answer's paragraph ("**Can I pay later?** Yes, …"),
+#: as against a bold line standing alone.
+LEAD = "lead"
 #: Blocks that are text of an answer.
 CONTENT = ("paragraph", "item", "numbered", "code", "term")
 #: A question word, but not one that opens a clause with its subject right after it ("How it

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from ecoqa.importing.blocks import Block
 from ecoqa.importing.candidates import INTRODUCTION, Candidate, Start, candidates, is_text, opens_text, title_at
-from ecoqa.importing.questions import QUESTION_WORD, asks, heading_rank, question_text
+from ecoqa.importing.questions import BOLD, LEAD, QUESTION_WORD, asks, heading_rank, question_text
 from ecoqa.text import fold
 
 
@@ -321,8 +321,16 @@ def _worth(blocks: Sequence[Block], candidate: Candidate, others: frozenset[int]
         likely = 0.1 if len(answers[fold(start.question)]) > 1 else start.likely
         weight = 2 * likely - 1
         inner = sum(1 for at in range(first, end) if at in others)
-        asking_inside = any(heading_rank(b) and asks(b.text) for b in answer)
+        asking_inside = any(_asks_as_heading(b, blocks[start.at]) for b in answer)
         if weight > 0 and (inner >= 2 or asking_inside):
             weight *= 0.5  # an entry holding questions or a structure of its own is more likely a section
         value += weight * (len(start.question) + sum(len(b.text) for b in answer))
     return value
+
+
+def _asks_as_heading(block: Block, question: Block) -> bool:
+    """A heading that asks inside an answer; under a question that is a heading, a bold line that asks
+    is the answer's emphasis (a follow-up it takes up), not a question of its own."""
+    rank = heading_rank(block)
+    emphasis = rank == BOLD and block.shape != LEAD and 0 < heading_rank(question) < BOLD
+    return bool(rank) and asks(block.text) and not emphasis
