@@ -132,6 +132,7 @@ INTERNAL = {
     "importing.__init__": set(),
     "importing.decode": {"messages"},
     "importing.blocks": {"text"},
+    "importing.digest": {"importing"},
     "importing.pairs": {"importing", "messages", "text"},
     "importing.structure": {"importing", "text"},
     "importing.candidates": {"importing", "messages"},

@@ -287,6 +287,7 @@ DUTCH: dict[str, str] = {
     "AsciiDoc document": "AsciiDoc-document",
     "POD document": "POD-document",
     "MediaWiki page": "MediaWiki-pagina",
+    "Creole/DokuWiki page": "Creole/DokuWiki-pagina",
     "CSV/TSV table": "CSV/TSV-tabel",
     "text page": "tekstpagina",
     "ecoqa corpus": "ecoqa-corpus",

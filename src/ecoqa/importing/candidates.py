@@ -443,7 +443,9 @@ def _follows(before: tuple[int, ...], after: tuple[int, ...]) -> bool:
 
 
 def _numbered_sections(blocks: Sequence[Block], chain: list[int]) -> frozenset[int]:
-    """For dotted numbers, each section's own numbered line: the nearest one above its first question."""
+    """For dotted numbers, each section's own numbered line: the nearest one above its first question,
+    numbered as the section (``3.``) or as its entry 0 (``3.0``, ``03.00``: outline-numbered FAQs head a
+    section so)."""
     sections = set()
     seen: set[tuple[int, ...]] = set()
     for at in chain:
@@ -451,7 +453,8 @@ def _numbered_sections(blocks: Sequence[Block], chain: list[int]) -> frozenset[i
         if not parent or parent in seen:
             continue
         seen.add(parent)
-        above = next((n for n in range(at - 1, -1, -1) if _path(blocks[n]) == parent), None)
+        own = (parent, (*parent, 0))
+        above = next((n for n in range(at - 1, -1, -1) if _path(blocks[n]) in own), None)
         if above is not None:
             sections.add(above)
     return frozenset(sections)

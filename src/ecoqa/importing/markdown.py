@@ -188,11 +188,13 @@ def _inline_blocks(token: Token, heading: int, lists: list[list[int]]) -> list[B
     """
     lines, links, bold, lead = _lines(token)
     asked: list[Block] = []
-    opens = bool(lead.strip()) and bool(lines) and lines[0].startswith(lead) and asks(lead)
+    joined = "\n".join(lines)  # the bold question may be wrapped onto the next line, as hard-wrapped text is
+    opens = bool(lead.strip()) and bool(lines) and joined.startswith(lead) and asks(lead)
     if not heading and opens and len(" ".join(lines).strip()) > len(lead.strip()):
         asked = [Block("heading", " ".join(lead.split()), level=BOLD, shape=LEAD)]
-        rest = lines[0][len(lead) :].strip()
-        lines, bold, lists = [*([rest] if rest else []), *lines[1:]], [False], []
+        rest = joined[len(lead) :].split("\n")
+        rest[0] = rest[0].strip()
+        lines, bold, lists = [line for n, line in enumerate(rest) if n or line], [False], []
     blocks: list[Block] = []
     current: list[str] = []
     for line in [*lines, None]:
@@ -243,7 +245,8 @@ def _lines(token: Token) -> tuple[list[str], list[Link], list[bool], str]:
         elif child.type == "softbreak":
             lines.append("")
             plain.append(False)
-            leading = False
+            lead += "\n" if leading and strong else ""
+            leading = leading and bool(strong)
         elif child.type == "html_inline":
             tag = _TAG_NAME.match(child.content)
             if tag and tag.group(1).lower() == "br":

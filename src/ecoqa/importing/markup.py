@@ -30,14 +30,29 @@ _WIKI_SIGNS = re.compile(
     r"\[\[[^\]\n]+\]\]|'{3}|__(?:NO)?TOC__|<nowiki>|\{\{[^}\n]+\}\}|\[(?:https?|ftp)://\S+ [^\]\n]+\]"
 )
 _LIST_LINE = re.compile(r"^\s*(?:-|1\.) ")
+#: What WikiCreole and DokuWiki write and neither MediaWiki nor Markdown does: a forced line break ``\\``
+#: ending a line, ``//italic//`` (not a URL's ``://``), DokuWiki's ``{{tag>…}}``, ``{{topic>…}}`` and ``~~NOTOC~~``.
+_CREOLE_SIGNS = re.compile(r"(?m)\\\\[ \t]*$|(?<![:/\w])//[^\s/][^/\n]*//|\{\{(?:tag|topic)>|~~NOTOC~~")
+#: Markdown's own signs: a ``#`` heading, a fence, a ``[text](url)`` link.
+_MARKDOWN_SIGNS = re.compile(r"(?m)^#{1,6}[ \t]+\S|^```|\]\([^)\s]+\)")
+#: MediaWiki's bold and italic quotes, which Creole and DokuWiki do not write.
+_MEDIAWIKI_QUOTES = re.compile(r"'''|(?<!')''[^'\n]+''(?!')")
 _POD_CODE = {"C": "`{}`", "B": "**{}**", "I": "*{}*", "F": "{}", "S": "{}", "X": "", "Z": ""}
 
 
 def looks_like(text: str) -> str | None:
-    """ "org", "asciidoc", "pod" or "mediawiki" when the text is written in one of them, else None."""
+    """ "org", "asciidoc", "pod", "mediawiki" or "wiki" (Creole, DokuWiki) when the text is written in
+    one of them, else None."""
     if re.search(r"(?m)^=(?:head[1-4]|pod|over|item)\b", text):
         return "pod"
     wiki_headings = sum(1 for line in text.splitlines() if _WIKI_HEADING.match(line))
+    if (
+        (wiki_headings or re.search(r"\[\[[^\]\n]+\|[^\]\n]+\]\]", text))
+        and _CREOLE_SIGNS.search(text)
+        and not _MEDIAWIKI_QUOTES.search(text)
+        and not _MARKDOWN_SIGNS.search(text)
+    ):
+        return "wiki"
     if wiki_headings >= 2 and _WIKI_SIGNS.search(text):
         return "mediawiki"
     if re.search(r"(?mi)^#\+(?:title|startup|options|begin_src)\b", text) or (
@@ -60,6 +75,8 @@ def to_markdown(text: str, kind: str) -> tuple[str, str | None]:
         return _asciidoc(lines)
     if kind == "mediawiki":
         return _mediawiki(lines), None
+    if kind == "wiki":
+        return _creole(lines), None
     return _pod(lines), None
 
 
@@ -268,7 +285,17 @@ def _asciidoc(lines: list[str]) -> tuple[str, str | None]:
         if stripped and not (markers and previous.strip()):
             markers = []  # text after a blank line ends the list; a line right under an item goes on its text
         out.append(_adoc_inline(stripped))
-    return "\n".join(out), title
+    return _adoc_strong_wrapped("\n".join(out)), title
+
+
+#: Strong text wrapped onto the next line of its paragraph (``*I'd like to … contribute.`` / ``What do
+#: I do next?*``), which the line-by-line reading above leaves as two lone stars.
+_ADOC_STRONG_WRAPPED = re.compile(r"(?<![\w*\]\\])\*(?=[^\s*])([^*\n]*\n[^*\n]*?[^\s*])\*(?![\w*])")
+
+
+def _adoc_strong_wrapped(markdown: str) -> str:
+    parts = re.split(r"(^```.*?^```$)", markdown, flags=re.M | re.S)  # code as written
+    return "".join(part if at % 2 else _ADOC_STRONG_WRAPPED.sub(r"**\1**", part) for at, part in enumerate(parts))
 
 
 def _adoc_link(found: re.Match[str]) -> str:
@@ -291,8 +318,18 @@ _ADOC_STYLED = (
 )
 
 
+#: AsciiDoc's constrained strong text, ``*word*`` (Markdown's ``**word**``; to Markdown ``*word*`` is emphasis):
+#: not inside a word, nor after a role (``[.term]*word*``).
+_ADOC_STRONG = re.compile(r"(?<![\w*\]\\])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
+#: An inline anchor, which marks a place and shows nothing: ``anchor:id[]``, ``[[id]]`` in a line.
+_ADOC_ANCHOR = re.compile(r"anchor:[\w:.-]+\[([^\]]*)\]|\[\[[\w:.-]+(?:,[^\]]*)?\]\]")
+
+
 def _adoc_inline(text: str) -> str:
     text = _ADOC_LINK.sub(_adoc_link, text)
+    text = _ADOC_ANCHOR.sub(lambda m: m.group(1) or "", text)
+    spans = re.split(r"(`[^`]*`)", text)  # code spans keep their text as written
+    text = "".join(span if at % 2 else _ADOC_STRONG.sub(r"**\1**", span) for at, span in enumerate(spans))
     for pattern, shown in _ADOC_STYLED:
         text = pattern.sub(shown, text)
     return _ADOC_XREF.sub(lambda m: next(g for g in m.groups() if g) if any(m.groups()) else "", text)
@@ -424,3 +461,78 @@ def _wiki_inline(text: str) -> str:
 
 def _unwiki(text: str) -> str:
     return re.sub(r"</?nowiki\s*/?>", "", text, flags=re.I)
+
+
+#: A Creole or DokuWiki heading: ``== Title ==``, its closing signs optional in Creole.
+_CREOLE_HEADING = re.compile(r"^\s*(={1,6})\s*([^=\s].*?)\s*=*\s*$")
+_CREOLE_CODE = re.compile(r"^\s*(?:\{\{\{|<(?:code|file)\b[^>]*>)\s*$")
+_CREOLE_CODE_END = re.compile(r"^\s*(?:\}\}\}|</(?:code|file)>)\s*$")
+#: A list item: Creole's ``*``/``#`` at the line's start (``**`` nested), DokuWiki's ``*``/``-`` indented.
+_CREOLE_LIST = re.compile(r"^(?P<indent>\s*)(?P<marks>[*#]+|-)\s+(?P<rest>\S.*)$")
+
+
+def _creole(lines: list[str]) -> str:
+    """WikiCreole and DokuWiki, which share their inline markup: ``**bold**``, ``//italic//``, ``\\\\`` a
+    forced line break, ``[[target|text]]`` links, ``{{…}}`` images and plugins (left out). Headings are
+    ``=`` signs around the title: in Creole their number is the level; DokuWiki counts down from six
+    (``======`` is the page's title, ``=====`` its sections), which a page with a heading of five or six
+    signs is taken to be. Code is ``{{{ … }}}`` (Creole) or ``<code> … </code>`` (DokuWiki)."""
+    headings = [found for line in lines if line.strip()[:1] == "=" and (found := _CREOLE_HEADING.match(line))]
+    dokuwiki = max((len(found.group(1)) for found in headings), default=0) >= 5
+    out: list[str] = []
+    code: list[str] | None = None
+    for line in lines:
+        if code is not None:
+            if _CREOLE_CODE_END.match(line):
+                out.extend(["```", *code, "```", ""])
+                code = None
+            else:
+                code.append(line)
+            continue
+        if _CREOLE_CODE.match(line):
+            code = []
+            out.append("")
+            continue
+        stripped = line.strip()
+        if re.fullmatch(r"-{4,}|~~NOTOC~~|\{\{[^{}]*\}\}", stripped):
+            out.append("")
+            continue
+        heading = _CREOLE_HEADING.match(line)
+        if heading and stripped.startswith("="):
+            signs = len(heading.group(1))
+            level = max(7 - signs, 1) if dokuwiki else signs
+            out.extend(["", "#" * level + " " + _creole_inline(heading.group(2)), ""])
+            continue
+        listed = _CREOLE_LIST.match(line)
+        if listed and not re.match(r"\*\*\S", stripped):  # "**bold** text" opens a line, not a nested item
+            marks = listed.group("marks")
+            depth = len(marks) - 1 if marks != "-" else max(len(listed.group("indent")) // 2 - 1, 0)
+            ordered = marks[-1] == "#" or marks == "-"
+            out.append("   " * depth + ("1. " if ordered else "- ") + _creole_inline(listed.group("rest")))
+            continue
+        out.append(_creole_inline(stripped))
+    if code is not None:
+        out.extend(["```", *code, "```"])
+    return "\n".join(out)
+
+
+def _creole_link(found: re.Match[str]) -> str:
+    """``[[target|text]]``: a web address as a Markdown link; a wiki page (``:ns:page``, an interwiki
+    ``wp>Page``) as the text it shows, its text or else its name."""
+    target, _, text = found.group(1).partition("|")
+    target = target.strip()
+    if re.match(r"(?:https?|ftp|mailto):", target):
+        return f"[{text.strip() or target}]({target})"
+    return text.strip() or re.sub(r"^[\w.-]+>", "", target).lstrip(":").split("#")[0]
+
+
+def _creole_inline(text: str) -> str:
+    """A line's Creole/DokuWiki inline markup as Markdown."""
+    text = re.sub(r"\{\{\{(.*?)\}\}\}", lambda m: f"`{m.group(1)}`", text)  # Creole's inline code
+    text = re.sub(r"\{\{[^{}]*\}\}", "", text)  # an image or a plugin's call
+    text = re.sub(r"''(.+?)''", lambda m: f"`{m.group(1)}`", text)  # DokuWiki's monospace
+    text = re.sub(r"%%(.*?)%%", r"\1", text)  # DokuWiki's unformatted text
+    text = re.sub(r"\[\[([^\]]+)\]\]", _creole_link, text)
+    text = re.sub(r"(?<![:/\w])//([^\s/](?:[^/]*?[^\s/])?)//", r"*\1*", text)
+    text = re.sub(r"\\\\[ \t]*$", "\\\\", text)  # a forced line break ending the line: Markdown's "\"
+    return re.sub(r"\\\\\s+", "\\\\\n", text)  # one within the line: the line ends there

@@ -25,6 +25,7 @@ KINDS = {
     "asciidoc": msg("AsciiDoc document"),
     "pod": msg("POD document"),
     "mediawiki": msg("MediaWiki page"),
+    "wiki": msg("Creole/DokuWiki page"),
     "table": msg("CSV/TSV table"),
     "text": msg("text page"),
     "corpus": msg("ecoqa corpus"),
@@ -201,6 +202,7 @@ _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 
 def detect(text: str, suffix: str) -> str:
     """The kind of a source, by its content; the extension decides only what the content leaves open."""
+    from ecoqa.importing.digest import is_digest
     from ecoqa.importing.markdown import ANCHOR_BEFORE_HEADING, front_matter
     from ecoqa.importing.markup import looks_like
     from ecoqa.importing.rst import looks_like_rst
@@ -218,6 +220,8 @@ def detect(text: str, suffix: str) -> str:
     table = sniff(text)
     if table == "named":
         return "table"
+    if is_digest(text):
+        return "text"  # mail messages: a program or a markup they quote does not make the whole one
     markup = looks_like(text)
     if markup:
         return markup
@@ -247,6 +251,7 @@ def detect(text: str, suffix: str) -> str:
         ".pod": "pod",
         ".mediawiki": "mediawiki",
         ".wiki": "mediawiki",
+        ".creole": "wiki",
         ".txt": "text",
         ".text": "text",
     }
@@ -291,13 +296,15 @@ def _blocks(text: str, kind: str) -> tuple[list[Block], str | None]:
         from ecoqa.importing.rst import rst_blocks
 
         return rst_blocks(text), None
-    if kind in ("org", "asciidoc", "pod", "mediawiki"):
+    if kind in ("org", "asciidoc", "pod", "mediawiki", "wiki"):
         from ecoqa.importing.markdown import markdown_blocks
         from ecoqa.importing.markup import to_markdown
 
         markdown, title = to_markdown(text, kind)
         return markdown_blocks(markdown), title
-    return text_blocks(text), None
+    from ecoqa.importing.digest import digest_blocks
+
+    return digest_blocks(text) or text_blocks(text), None
 
 
 def _top_title(blocks: list[Block], found: Found) -> str | None:
