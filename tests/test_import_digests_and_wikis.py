@@ -159,3 +159,42 @@ def test_a_markdown_bold_question_wrapped_onto_a_second_line_opens_its_answer(tm
         ),
         ("Where is the list?", "On the project's site."),
     ]
+
+
+def test_a_digest_s_change_mark_after_the_number_is_not_part_of_the_question(tmp_path: Path) -> None:
+    """Older digests put the legend's mark after the number (``01.05 !What other …?``, nmh's MH 6.8.5 FAQ)."""
+    text = (
+        "Subject: Example FAQ\n\n  The FAQ.\n\n"
+        + _message("01.01 How do I install it?", "  Run the installer.")
+        + _message("01.02 !What other software is there?", "  A mail reader for Emacs.")
+        + _message("01.03 +How do I report bugs?", "  Mail the list.")
+    )
+    found = pairs_of(tmp_path, "FAQ.txt", text)
+    assert [q for q, _ in found] == [
+        "How do I install it?",
+        "What other software is there?",
+        "How do I report bugs?",
+    ]
+
+
+def test_dokuwiki_code_may_open_and_close_on_its_lines_of_code(tmp_path: Path) -> None:
+    """DokuWiki's ``<code>`` block may start its code on the tag's line and end it before ``</code>``;
+    ``<code>`` inside a line of text is a code span."""
+    text = (
+        "====== FAQ ======\n\n===== Comment lister les fichiers ? =====\n"
+        "Utilisez <code>ls</code> dans un terminal :\n<code>ls -l\nls -a</code>\n\n"
+        "===== Comment obtenir de l'aide ? =====\nAjoutez --help :\n<code bash>\nmv --help\n</code>\nC'est tout.\n"
+    )
+    found = pairs_of(tmp_path, "faq.txt", text)
+    assert [q for q, _ in found] == ["Comment lister les fichiers ?", "Comment obtenir de l'aide ?"]
+    assert found[0][1] == "Utilisez ls dans un terminal :\n\n```\nls -l\nls -a\n```"
+    assert found[1][1] == "Ajoutez --help :\n\n```\nmv --help\n```\n\nC'est tout."
+
+
+def test_asciidoc_s_line_ending_plus_breaks_the_line_and_is_not_text(tmp_path: Path) -> None:
+    text = (
+        "= FAQ\n\n== Where is the mailing list?\n\nThe developers list is dev@example.org. +\n"
+        "The users list is users@example.org.\n\n== Is there a wiki?\n\nIt does exist.\n"
+    )
+    found = pairs_of(tmp_path, "faq.adoc", text)
+    assert found[0][1] == "The developers list is dev@example.org. The users list is users@example.org."

@@ -5,7 +5,7 @@ opening with mail headers (``Subject:``, ``From:``, ``Date:``; a header may go o
 ``Subject:`` is its title, a heading; its headers are not text; the rest is read as text. What comes
 before the first message (the posting's own headers and its preamble) is read as text too, its
 ``Subject:`` the page's title. FAQ maintainers mark a changed, new or deleted entry with ``!``,
-``+`` or ``-`` before its number (``!01.02``), as the digest's legend says; the mark is not title.
+``+`` or ``-`` by its number (``!01.02``, ``01.02 !``), as the digest's legend says; the mark is not title.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from ecoqa.importing.blocks import Block, text_blocks
 #: RFC 1153's separators, on a line of their own: 70 hyphens after the preamble, 30 between messages.
 _SEPARATOR = re.compile(r"^(?:-{30}|-{70})[ \t]*$")
 _HEADER = re.compile(r"^(?P<name>[A-Za-z][\w-]*):[ \t]*(?P<value>.*)$")
-_CHANGE_MARK = re.compile(r"^[!+-](?=\d)")
+_CHANGE_MARK = re.compile(r"^[!+-](?=\d)|(?<=^\d)(?P<number>[\d.]*\s+)[!+](?=\S)")
 #: A subject drawn between runs of one sign ("01.00 ***** Introduction *****"): the words are the title.
 _DRAWN = re.compile(r"(?:^|\s)([*=#~-])\1{2,}(?=\s|$)")
 #: Fewer messages than this is a text that quotes a mail or two, not a digest.
@@ -85,5 +85,5 @@ def _headed(lines: list[str]) -> tuple[str | None, list[str]]:
 
 
 def _title(subject: str) -> str:
-    subject = _CHANGE_MARK.sub("", subject.strip())
+    subject = _CHANGE_MARK.sub(lambda found: found.group("number") or "", subject.strip())
     return " ".join(_DRAWN.sub(" ", subject).split())

@@ -31,8 +31,11 @@ _WIKI_SIGNS = re.compile(
 )
 _LIST_LINE = re.compile(r"^\s*(?:-|1\.) ")
 #: What WikiCreole and DokuWiki write and neither MediaWiki nor Markdown does: a forced line break ``\\``
-#: ending a line, ``//italic//`` (not a URL's ``://``), DokuWiki's ``{{tag>…}}``, ``{{topic>…}}`` and ``~~NOTOC~~``.
-_CREOLE_SIGNS = re.compile(r"(?m)\\\\[ \t]*$|(?<![:/\w])//[^\s/][^/\n]*//|\{\{(?:tag|topic)>|~~NOTOC~~")
+#: ending a line, ``//italic//`` (not a URL's ``://``), DokuWiki's ``{{tag>…}}``, ``{{topic>…}}``, ``~~NOTOC~~``
+#: and its page title and sections, headings of six and five ``=`` signs.
+_CREOLE_SIGNS = re.compile(
+    r"(?m)\\\\[ \t]*$|(?<![:/\w])//[^\s/][^/\n]*//|\{\{(?:tag|topic)>|~~NOTOC~~|^={5,6}[ \t]*[^=\s].*?={5,6}[ \t]*$"
+)
 #: Markdown's own signs: a ``#`` heading, a fence, a ``[text](url)`` link.
 _MARKDOWN_SIGNS = re.compile(r"(?m)^#{1,6}[ \t]+\S|^```|\]\([^)\s]+\)")
 #: MediaWiki's bold and italic quotes, which Creole and DokuWiki do not write.
@@ -284,7 +287,7 @@ def _asciidoc(lines: list[str]) -> tuple[str, str | None]:
             continue
         if stripped and not (markers and previous.strip()):
             markers = []  # text after a blank line ends the list; a line right under an item goes on its text
-        out.append(_adoc_inline(stripped))
+        out.append(_adoc_inline(stripped.removesuffix(" +")))  # " +" ending a line breaks it: a sign, not text
     return _adoc_strong_wrapped("\n".join(out)), title
 
 
@@ -465,8 +468,12 @@ def _unwiki(text: str) -> str:
 
 #: A Creole or DokuWiki heading: ``== Title ==``, its closing signs optional in Creole.
 _CREOLE_HEADING = re.compile(r"^\s*(={1,6})\s*([^=\s].*?)\s*=*\s*$")
-_CREOLE_CODE = re.compile(r"^\s*(?:\{\{\{|<(?:code|file)\b[^>]*>)\s*$")
-_CREOLE_CODE_END = re.compile(r"^\s*(?:\}\}\}|</(?:code|file)>)\s*$")
+#: Where code opens: Creole's ``{{{`` on a line of its own, DokuWiki's ``<code>`` (``<file>``), its code may
+#: start on the same line and end on its last, before ``</code>``.
+_CREOLE_CODE = re.compile(r"^\s*(?:\{\{\{\s*$|<(?P<tag>code|file)\b[^>]*>(?P<rest>.*)$)")
+#: DokuWiki code inside a line of text: ``<code>ls</code> lists the files``.
+_INLINE_CODE = re.compile(r"<(code|file)\b[^>]*>(.*?)</\1>(?=.*\S)")
+_CREOLE_CODE_END = re.compile(r"^\s*\}\}\}\s*$|(?P<before>.*)</(?:code|file)>\s*$")
 #: A list item: Creole's ``*``/``#`` at the line's start (``**`` nested), DokuWiki's ``*``/``-`` indented.
 _CREOLE_LIST = re.compile(r"^(?P<indent>\s*)(?P<marks>[*#]+|-)\s+(?P<rest>\S.*)$")
 
@@ -482,16 +489,21 @@ def _creole(lines: list[str]) -> str:
     out: list[str] = []
     code: list[str] | None = None
     for line in lines:
+        opening = _CREOLE_CODE.match(line) if code is None and not _INLINE_CODE.search(line) else None
+        if opening:
+            code, line = [], opening.group("rest") or ""
+            out.append("")
+            if not line.strip():
+                continue
         if code is not None:
-            if _CREOLE_CODE_END.match(line):
+            closing = _CREOLE_CODE_END.match(line)
+            if closing and (closing.group("before") or "").strip():
+                code.append(closing.group("before"))
+            elif not closing:
+                code.append(line)
+            if closing:
                 out.extend(["```", *code, "```", ""])
                 code = None
-            else:
-                code.append(line)
-            continue
-        if _CREOLE_CODE.match(line):
-            code = []
-            out.append("")
             continue
         stripped = line.strip()
         if re.fullmatch(r"-{4,}|~~NOTOC~~|\{\{[^{}]*\}\}", stripped):
@@ -531,6 +543,7 @@ def _creole_inline(text: str) -> str:
     text = re.sub(r"\{\{\{(.*?)\}\}\}", lambda m: f"`{m.group(1)}`", text)  # Creole's inline code
     text = re.sub(r"\{\{[^{}]*\}\}", "", text)  # an image or a plugin's call
     text = re.sub(r"''(.+?)''", lambda m: f"`{m.group(1)}`", text)  # DokuWiki's monospace
+    text = re.sub(r"<(code|file)\b[^>]*>(.*?)</\1>", lambda m: f"`{m.group(2)}`", text)
     text = re.sub(r"%%(.*?)%%", r"\1", text)  # DokuWiki's unformatted text
     text = re.sub(r"\[\[([^\]]+)\]\]", _creole_link, text)
     text = re.sub(r"(?<![:/\w])//([^\s/](?:[^/]*?[^\s/])?)//", r"*\1*", text)
