@@ -1942,3 +1942,77 @@ def test_a_bold_line_standing_alone_in_a_heading_questions_answer_is_its_emphasi
     ]
     assert found[1][1].endswith("It works the same way there.")
     assert found[2][1].startswith("History:") and found[2][1].endswith("part of a word.")
+
+
+def test_a_faq_section_named_with_an_emoji_in_german_holds_labelled_list_items(tmp_path: Path) -> None:
+    """A blog post's "🙋 Häufig gestellte Fragen (FAQ)" section is its questions section (an emoji before
+    the name, the name in German, as "❓ 常见问题" in Chinese), and ``F:``/``A:`` label a question and its
+    answer as ``Q:``/``A:`` do (German: Frage, Antwort; the answer keeps its bullet); the post's other sections
+    are not questions."""
+    text = (
+        "# 📝 Der ultimative Prompt\n\nEinleitung zum Prompt.\n\n"
+        "## ⚡️ Zusammenfassung\n\n- Punkt eins\n- Punkt zwei\n\n"
+        "## 🥉 Basic-Version\n\nNutzen Sie diesen Prompt.\n\n"
+        "## 🙋 Häufig gestellte Fragen (FAQ)\n\n"
+        "- **F: Klingt das Ergebnis zu steif?**\n  - A: Passen Sie den Ton an.\n"
+        "- **F: Geht das mit der kostenlosen Version?**\n  - A: Grundsätzlich ja.\n\n"
+        "## 🎯 Fazit\n\nViel Erfolg.\n"
+    )
+    assert questions_of(tmp_path, "post.de.md", text) == [
+        ("Klingt das Ergebnis zu steif?", "- Passen Sie den Ton an."),
+        ("Geht das mit der kostenlosen Version?", "- Grundsätzlich ja."),
+    ]
+
+
+def test_a_readme_s_faq_of_one_question_is_its_only_question(tmp_path: Path) -> None:
+    """A README whose FAQ section holds one question that asks: that is the page's question; its
+    other sections (installation, usage) are not questions because the FAQ is short."""
+    text = (
+        "# tool\n\nA terminal UI.\n\n## Installation\n\n### Homebrew\n\n```\nbrew install tool\n```\n\n"
+        "### Scoop\n\nRun `scoop install tool`.\n\n## Usage\n\nCall `tool` in a repository.\n\n"
+        "## FAQ\n\n### What do the colours represent?\n\n- Green: merged\n- Yellow: pushed\n\n"
+        "## Alternatives\n\nSee the wiki.\n"
+    )
+    assert questions_of(tmp_path, "README.md", text) == [
+        ("What do the colours represent?", "- Green: merged\n- Yellow: pushed")
+    ]
+
+
+def test_a_readme_named_markdown_is_markdown_however_much_html_it_holds() -> None:
+    """A ``.md`` README that shows Markdown is rendered as Markdown even when its raw HTML (sponsor
+    logos, ``<div align="center">``, ``<details>``, ``<br/>``) outnumbers its Markdown signs."""
+    from ecoqa.importing.sources import detect
+
+    logos = '<div align="center"><a href="https://example.org"><img src="logo.png" width="80"></a></div>\n' * 6
+    text = logos + "\n# Tool\n\n## FAQ\n\n<details><summary>Is it free?</summary>Yes.<br/>MIT.</details>\n"
+    assert detect(text, ".md") == "markdown"
+
+
+def test_a_closing_call_after_an_emoji_is_not_a_question(tmp_path: Path) -> None:
+    """READMEs put an emoji before their headings: "🤔 Still have questions?" closing a FAQ is still a
+    call to get in touch, not one of its questions."""
+    text = (
+        "# ❓ FAQ\n\n## 🚀 Getting started\n\n### Q: Is it free?\n\n**A:** Yes.\n\n"
+        "### Q: Which languages?\n\n**A:** TypeScript.\n\n### Q: Is there a community?\n\n**A:** Join us.\n\n"
+        "## 🤔 Still have questions?\n\nAsk in Discord.\n"
+    )
+    assert [q for q, _ in questions_of(tmp_path, "faq.md", text)] == [
+        "Is it free?",
+        "Which languages?",
+        "Is there a community?",
+    ]
+
+
+def test_a_hugo_folding_shortcode_keeps_a_bold_question_inside_its_answer(tmp_path: Path) -> None:
+    """The folding shortcode is the ``<details>`` element it renders: a bold line that asks inside it is
+    part of its answer, not a question of its own."""
+    text = (
+        '---\ntitle: "FAQ"\n---\n\n'
+        '{{% details title="Hoe bewerk ik meerdere bestanden?" closed="true" %}}\nGebruik de batchmodus.\n\n'
+        "**Hoe start je de batchmodus?**\n\nTik op Selecteren.\n{{% /details %}}\n\n"
+        '{{% details title="Is het gratis?" closed="true" %}}\nJa.\n{{% /details %}}\n'
+    )
+    assert [q for q, _ in questions_of(tmp_path, "faq.nl.md", text)] == [
+        "Hoe bewerk ik meerdere bestanden?",
+        "Is het gratis?",
+    ]

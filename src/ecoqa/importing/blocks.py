@@ -47,13 +47,15 @@ class Block:
         return replace(self, text=text)
 
 
-#: ``Vraag 3:``, ``Q:``, ``Q3a:``, ``Question:`` before a question; ``Antwoord:``, ``A:`` before its answer.
+#: ``Vraag 3:``, ``Q:``, ``Q3a:``, ``Question:`` before a question (German ``Frage:``, ``F:``; ``F`` only with a
+#: colon, as ``F.`` opens the sixth item of a lettered list); ``Antwoord:``, ``Antwort:``, ``A:`` before its answer.
 QUESTION_LABEL = re.compile(
-    r"^(?:(?:vraag|question)(?:\s+(?P<n>\d{1,4}))?\s*[:.)]|(?:q|v)(?:(?P<m>\d{1,4})[a-z]?)?\s*[:.)])\s*(?P<rest>.*)$",
+    r"^(?:(?:vraag|question|frage)(?:\s+(?P<n>\d{1,4}))?\s*[:.)]|(?:q|v)(?:(?P<m>\d{1,4})[a-z]?)?\s*[:.)]|f\s*:)\s*"
+    r"(?P<rest>.*)$",
     re.I,
 )
 ANSWER_LABEL = re.compile(
-    r"^(?:(?:antwoord|answer)(?:\s+\d{1,4})?\s*[:.)]|a(?:\d{1,4}[a-z]?)?\s*[:.)])\s*(?P<rest>.*)$", re.I
+    r"^(?:(?:antwoord|answer|antwort)(?:\s+\d{1,4})?\s*[:.)]|a(?:\d{1,4}[a-z]?)?\s*[:.)])\s*(?P<rest>.*)$", re.I
 )
 #: The question marks of the scripts Q&A is written in: Latin and others, full-width (Chinese,
 #: Japanese), Arabic (also Persian, Urdu).

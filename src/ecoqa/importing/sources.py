@@ -227,10 +227,11 @@ def detect(text: str, suffix: str) -> str:
         return markup
     if looks_like_rst(text) and not re.search(r"(?m)^#{1,6}[ \t]+\S|^```", text):
         return "rst"
-    # A static site's page (front matter) named as Markdown is Markdown however much HTML it holds:
-    # the site renders it as Markdown, which passes raw HTML (``<details>``, ``<br>``) through.
-    site_page = front_matter(text)[1] is not text and suffix in _MARKDOWN_SUFFIXES
-    if html >= 3 and html > markdown and re.search(r"</\w+>", text) and not site_page:
+    # A file named as Markdown that shows Markdown (or a static site's page, with front matter) is Markdown
+    # however much HTML it holds: Markdown passes raw HTML (``<details>``, ``<br>``, ``<div align>``) through,
+    # as READMEs and site pages use it.
+    named_markdown = suffix in _MARKDOWN_SUFFIXES and (bool(markdown) or front_matter(text)[1] is not text)
+    if html >= 3 and html > markdown and re.search(r"</\w+>", text) and not named_markdown:
         return "html"
     if markdown >= 3 or (markdown and suffix in _MARKDOWN_SUFFIXES):
         return "markdown"

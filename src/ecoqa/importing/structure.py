@@ -25,20 +25,26 @@ def choose(blocks: Sequence[Block]) -> Candidate | None:
     """The candidate that explains the page best, or None when no structure holds two questions.
 
     A page with a section named for its questions ("FAQ", "Veelgestelde vragen", "Q&A") is read
-    in that section when it holds questions: a README's FAQ, not its installation steps; a
+    in that section when it holds questions (one that asks will do): a README's FAQ, not its installation steps; a
     troubleshooting section beside it holds entries too (a problem stated, then its fix).
     """
     section = _questions_section(blocks)
     if section is not None:
         begin, end = section
         inside = _best(blocks[begin:end])
-        if inside is not None and len(inside.starts) >= 2:
+        if inside is not None and (len(inside.starts) >= 2 or _one_question_asked(inside)):
             chosen = _with_questions_outside(blocks, _shifted(inside, begin), begin, end)
             return _without_closing_call(
                 blocks, _with_troubleshooting(blocks, _with_topic_entries(blocks, chosen), begin - 1)
             )
     best = _best(blocks)
     return _without_closing_call(blocks, _with_topic_entries(blocks, best)) if best is not None else None
+
+
+def _one_question_asked(candidate: Candidate) -> bool:
+    """A questions section of one entry that asks (a README's FAQ of one question): the page's other
+    headings (Installation, Usage) are not questions because its FAQ is short."""
+    return len(candidate.starts) == 1 and asks(candidate.starts[0].question)
 
 
 #: A closing call to get in touch, written as a question ("More questions?", "Nog vragen?",
@@ -62,7 +68,7 @@ def _without_closing_call(blocks: Sequence[Block], candidate: Candidate) -> Cand
     a closing run of entries named in a few words that do not ("Authorship", "Disclaimer and copyright")
     is its back matter too (a last section of such entries: "12 Legal issues")."""
     starts = list(candidate.starts)
-    while len(starts) > 2 and _CLOSING_CALL.match(" ".join(fold(starts[-1].question).split())):
+    while len(starts) > 2 and _CLOSING_CALL.match(_DECORATION.sub("", " ".join(fold(starts[-1].question).split()))):
         starts.pop()
     starts = starts[: len(starts) - _closing_section_of_titles(blocks, candidate, starts)]
     if len(starts) == len(candidate.starts):
@@ -123,7 +129,7 @@ def _with_topic_entries(blocks: Sequence[Block], candidate: Candidate) -> Candid
         parents = {r: n for r, n in parents.items() if r < rank} | {rank: at}
         if parent is None or at == title or not _leaf(blocks, at, starts):
             continue
-        if parent == title and not _QUESTIONS_SECTION.match(blocks[parent].text.strip()):
+        if parent == title and not _names_questions(blocks[parent].text):
             continue  # under the page's title: its introduction ("Install", "Usage")
         if not INTRODUCTION.match(" ".join(blocks[at].text.split())) and _run_goes_on_asking(blocks, at, starts, runs):
             entries.append(Start(at, question_text(blocks[at].text)[0], None, rank, 0.5))
@@ -211,9 +217,18 @@ def _with_questions_outside(blocks: Sequence[Block], chosen: Candidate, begin: i
 #: "Questions about jobs" is one category of questions among others, not the section that holds them.
 _QUESTIONS_SECTION = re.compile(
     r"^(?:faqs?|frequently asked questions|veel ?gestelde vragen|vragen(?: en antwoorden)?|"
-    r"q ?(?:&|and|en) ?a|questions(?: and answers)?|vraag en antwoord)\s*(?:\(faqs?\))?\s*[:.!]?$",
+    r"q ?(?:&|and|en) ?a|questions(?: and answers)?|vraag en antwoord|"
+    r"häufig gestellte fragen|häufige fragen|fragen (?:und|&) antworten|foire aux questions|questions fréquentes|"
+    r"preguntas frecuentes|perguntas frequentes|常见问题|常見問題|よくある(?:ご)?質問)\s*(?:\(faqs?\))?\s*[:.!]?$",
     re.I,
 )
+#: What may stand before a section's name: an emoji or sign ("🙋 FAQ", "❓ 常见问题").
+_DECORATION = re.compile(r"^[^\w(]+")
+
+
+def _names_questions(heading: str) -> bool:
+    """Whether a heading is the name of a questions section, an emoji or sign before it or not."""
+    return bool(_QUESTIONS_SECTION.match(_DECORATION.sub("", heading.strip())))
 
 
 #: A section of problems and their fixes, named as READMEs and manuals name it.
@@ -256,7 +271,7 @@ def _with_troubleshooting(blocks: Sequence[Block], chosen: Candidate, heading: i
 
 def _questions_section(blocks: Sequence[Block]) -> tuple[int, int] | None:
     for at, block in enumerate(blocks):
-        if block.kind == "heading" and block.level and _QUESTIONS_SECTION.match(block.text.strip()):
+        if block.kind == "heading" and block.level and _names_questions(block.text):
             end = next((n for n in range(at + 1, len(blocks)) if 0 < heading_rank(blocks[n]) <= block.level), None)
             return at + 1, end if end is not None else len(blocks)
     return None

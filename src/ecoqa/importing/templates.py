@@ -4,8 +4,8 @@ A Markdown page with front matter is a page of a static site, and the site runs 
 language over it before the Markdown is read: Hugo's shortcodes (``{{< note >}}``, ``{{% tab %}}``)
 and Liquid or Jinja tags (``{% include x.html %}``, ``{% raw %}``) are the site's markup, never text
 of an answer. Outside code each tag is left out and the text between a pair of tags is kept; a
-shortcode that folds its text under a title (``{{% details title="How do I …?" %}}``, as a
-``<details>`` summary does) shows that title as a bold line;
+shortcode that folds its text under a title (``{{% details title="How do I …?" %}}`` … ``{{% /details %}}``)
+is the ``<details>`` element with that ``<summary>`` it renders;
 a highlight pair is a code block; a link whose address a tag makes (``{{< relref "cli" >}}``) keeps
 its text. Inside code only Hugo's escaped form (``{{</* name */>}}``, written so the page shows
 the tag itself) is read as the tag it shows: other tags in code are examples, kept as written.
@@ -120,11 +120,14 @@ def _prose(text: str, hugo: bool) -> str:
 
 
 def _folding_title(found: re.Match[str]) -> str:
-    """A shortcode as the page shows it: a folding one's title as a bold line of its own, any other nothing."""
-    title = _FOLDING.match(found.group(1) if found.group(1) is not None else found.group(2))
+    """A shortcode as the page shows it: a folding one as the ``<details>`` it opens (its title the summary)
+    or closes, any other nothing."""
+    inside = found.group(1) if found.group(1) is not None else found.group(2)
+    title = _FOLDING.match(inside)
     if title is None:
-        return ""
-    return "\n\n**" + " ".join((title.group("double") or title.group("single") or "").split()) + "**\n\n"
+        return "\n\n</details>\n\n" if re.match(r"\s*/(?:details|expand)\b", inside) else ""
+    text = " ".join((title.group("double") or title.group("single") or "").split())
+    return "\n\n<details><summary>" + html.escape(text) + "</summary>\n\n"
 
 
 def _asked_panels(text: str) -> str:
