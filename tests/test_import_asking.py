@@ -34,6 +34,21 @@ def test_text_that_does_not_end_in_a_question_mark_does_not_ask(text: str) -> No
     assert not asks(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["ky.get(input, options?)", "got(url?, options?)", "`ky.retry(options?)`", "new Client(config?)", "fn(...args?)"],
+)
+def test_a_signature_whose_optional_parameter_is_marked_does_not_ask(text: str) -> None:
+    assert not asks(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Can I call fetch(url)?", "Does it work with React (or Vue?)", "What is fetch(url?)?"]
+)
+def test_a_question_about_a_call_still_asks(text: str) -> None:
+    assert asks(text)
+
+
 def questions_of(tmp_path: Path, name: str, text: str) -> list[tuple[str, str]]:
     source = tmp_path / name
     source.write_text(text, encoding="utf-8")
@@ -72,4 +87,45 @@ def test_a_headerless_table_whose_questions_end_in_an_arabic_question_mark(tmp_p
         "کیا رجسٹریشن مفت ہے؟",
         "کیا مجھے پہلے سے بکنگ کرنی ہوگی؟",
         "کیا پارکنگ دستیاب ہے؟",
+    ]
+
+
+#: A JavaScript library's README: an API reference whose headings are signatures with optional
+#: parameters marked ``?`` (TypeScript's notation), then a FAQ section.
+API_README = """# fetcher
+
+## API
+
+### fetcher(input, options?)
+
+Returns a promise for the response.
+
+### fetcher.get(input, options?)
+
+Sets `options.method` to GET and makes a request.
+
+### fetcher.retry(options?)
+
+Forces a retry from a hook.
+
+## FAQ
+
+#### How do I use this in Node.js?
+
+Node.js supports fetch natively, so you can use this package directly.
+
+#### How do I mock it in tests?
+
+Pass a custom fetch to the instance.
+
+## License
+
+MIT
+"""
+
+
+def test_the_signatures_of_an_api_reference_are_not_questions_beside_a_faq(tmp_path: Path) -> None:
+    assert questions_of(tmp_path, "readme.md", API_README) == [
+        ("How do I use this in Node.js?", "Node.js supports fetch natively, so you can use this package directly."),
+        ("How do I mock it in tests?", "Pass a custom fetch to the instance."),
     ]

@@ -19,8 +19,10 @@ Kind = Literal["heading", "paragraph", "item", "numbered", "term", "code"]
 
 def asks(text: str) -> bool:
     """Whether *text* ends in a question mark (closing quotes, brackets or emphasis after it allowed):
-    the one rule of every reader and recogniser for a line, heading or cell that asks."""
-    return bool(_ASKS.search(text))
+    the one rule of every reader and recogniser for a line, heading or cell that asks. A function's
+    signature does not ask: in ``ky.get(input, options?)`` the mark says a parameter is optional,
+    as TypeScript and the API references of JavaScript libraries write it."""
+    return bool(_ASKS.search(text)) and not _SIGNATURE.match(text)
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,11 @@ ANSWER_LABEL = re.compile(
 #: Japanese), Arabic (also Persian, Urdu).
 QUESTION_MARKS = "?？؟"
 _ASKS = re.compile(rf"[{QUESTION_MARKS}][\s\"'”’)\]*_]*$")
+#: A call signature, its optional parameters marked ``?`` (``got(url?, options?)``, ``ky.retry(options?)``,
+#: ``new Client(config?)``), in code marks or emphasis or not: a name with its parameters, no words.
+_SIGNATURE = re.compile(
+    r"^[`*_\s]*(?:new\s+)?[\w$.]+\(\s*(?:\.{3})?[\w$]+\??(?:\s*,\s*(?:\.{3})?[\w$]+\??)*\s*\)[`*_\s]*$"
+)
 #: A line drawn to divide, not text: one sign repeated (``-----``, ``▬▬▬▬``, ``═══``), spaced (``* * *``)
 #: or a pair of signs repeated (``-=-=-=``).
 _RULE = re.compile(r"^(?:([^\w\s])\1{2,}|([^\w\s])(?: \2){2,}|([^\w\s]{2})\3{2,}[^\w\s]?)$")
